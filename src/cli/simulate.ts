@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_RULES } from '../core/rules';
+import { simulate } from '../core/simulation';
+import { DataError } from '../io/dataError';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts } from '../io/readDataset';
+import { toSimulationJson } from '../io/resultJson';
+
+const USAGE = 'usage: npm run simulate -- --data <folder> [--out <file.json>]';
+
+/** A problem the user can fix: printed as one line, exit code 1. */
+class UsageError extends Error {}
+
+function readFolder(folder: string): DatasetTexts {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${folder}: not a folder`);
+  const texts: DatasetTexts = {};
+  for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
+    const path = join(folder, name);
+    if (!existsSync(path)) continue;
+    try {
+      texts[name] = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new DataError(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  for (const name of REQUIRED_FILES) {
+    if (texts[name] === undefined) throw new DataError(join(folder, name), 'the file is missing');
+  }
+  return texts;
+}
+
+function main(argv: string[]): void {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!args.data) throw new UsageError(`--data is required\n${USAGE}`);
+  const texts = readFolder(args.data);
+  const { dataset } = readDataset(texts, DEFAULT_RULES, new Date().getFullYear());
+  const result = simulate(dataset, DEFAULT_RULES);
+  const json = JSON.stringify(toSimulationJson(result, dataset.rejected, dataset.warnings), null, 2) + '\n';
+  if (args.out) {
+    try {
+      writeFileSync(args.out, json);
+    } catch (e) {
+      throw new UsageError(`${args.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const s = result.summary;
+    console.error(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}`);
+  } else {
+    process.stdout.write(json);
+  }
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof DataError || e instanceof UsageError) {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

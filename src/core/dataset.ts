@@ -1,0 +1,91 @@
+import type { SchoolLevel, ZoneLevel } from './rules';
+
+/** Facility fields of the data contract, behind the 7 resource indicators (DOMAIN.md). */
+export const FACILITY_FIELDS = [
+  'teachers_qualified',
+  'teachers_backbone',
+  'teachers_pe_art',
+  'room_area_m2',
+  'sports_area_m2',
+  'equipment_value_yuan',
+  'multimedia_rooms',
+  'music_rooms',
+  'art_rooms',
+] as const;
+export type FacilityField = (typeof FACILITY_FIELDS)[number];
+
+export type Ownership = 'public' | 'private';
+
+/** One school of `schools.geojson`, validated. */
+export interface School {
+  id: string;
+  name: string;
+  nameEn?: string;
+  level: SchoolLevel;
+  ownership: Ownership;
+  /** General classrooms; undefined = not limited. */
+  classrooms?: number;
+  /** First school year; a school opening after the base year is planned. */
+  opens?: number;
+  lon: number;
+  lat: number;
+  /** Numeric facility fields as given, including `primary_*` / `junior_*` section variants. */
+  facilities: Record<string, number>;
+}
+
+/**
+ * The zones of one level as flat rings. Zone z belongs to school `zoneSchool[z]`; its area is the
+ * even-odd union of `rings[z]` (outer rings and holes alike), each ring a closed or open list
+ * x0,y0,x1,y1,… of longitude/latitude degrees.
+ */
+export interface ZoneSet {
+  level: ZoneLevel;
+  zoneSchool: Int32Array;
+  rings: Float64Array[][];
+}
+
+/** Index of the pupils' segments in a `PupilTable`: zoned primary, zoned junior, fixed (private). */
+export const SEGMENTS = ['primary', 'junior', 'fixed'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+/**
+ * Pupils as columns (struct of arrays). Rows are ordered by segment, then spatially (Morton order),
+ * so the hot loops read memory in sequence; `segmentStart[s]..segmentStart[s+1]` is segment s.
+ */
+export interface PupilTable {
+  count: number;
+  /** Longitude and latitude, WGS84 degrees. */
+  x: Float64Array;
+  y: Float64Array;
+  /** Grade 1..9. */
+  grade: Uint8Array;
+  /** The private school a fixed pupil attends (school index), −1 for zoned pupils. */
+  fixedSchool: Int32Array;
+  /** The school named in `school_id` (school index), −1 when absent or unknown. */
+  currentSchool: Int32Array;
+  /** Line of the pupil in the CSV file (the header is line 1). */
+  line: Uint32Array;
+  /** Start offsets of the segments primary, junior, fixed, and the end (length 4). */
+  segmentStart: Int32Array;
+}
+
+/** A data row that was not loaded, with where it is and why. */
+export interface RejectedRow {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+/** A loaded dataset: schools, zones per level and resident pupils. */
+export interface Dataset {
+  name: string;
+  baseYear: number;
+  schools: School[];
+  zones: Record<ZoneLevel, ZoneSet>;
+  pupils: PupilTable;
+  /** Data rows read from the pupils file (= loaded + rejected). */
+  rowsRead: number;
+  rejected: RejectedRow[];
+  /** Rows loaded with a remark (e.g. an unknown school_id). */
+  warnings: RejectedRow[];
+}

@@ -1,0 +1,83 @@
+import type { PupilTable } from './dataset';
+import { levelOfGrade, type Rules } from './rules';
+
+/** Pupil columns in file order, before the layout sorts them. */
+export interface PupilColumns {
+  x: Float64Array;
+  y: Float64Array;
+  grade: Uint8Array;
+  fixedSchool: Int32Array;
+  currentSchool: Int32Array;
+  line: Uint32Array;
+}
+
+/** Spreads the low 10 bits of v to the even bit positions (for a 20-bit Morton code). */
+function spread10(v: number): number {
+  v &= 0x3ff;
+  v = (v | (v << 8)) & 0x00ff00ff;
+  v = (v | (v << 4)) & 0x0f0f0f0f;
+  v = (v | (v << 2)) & 0x33333333;
+  v = (v | (v << 1)) & 0x55555555;
+  return v;
+}
+
+const SEGMENT_FACTOR = 2 ** 51;
+const MORTON_FACTOR = 2 ** 31;
+
+/**
+ * Orders pupils by segment (zoned primary, zoned junior, fixed) and then by the Morton code of a
+ * 1024² grid over their bounding box, so spatial lookups walk memory in order. One sort of packed
+ * float keys (segment·2^51 + morton·2^31 + row) avoids a comparator; rows must be < 2^31.
+ */
+export function computePupilLayout(cols: PupilColumns, rules: Rules): PupilTable {
+  const n = cols.x.length;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (cols.x[i] < minX) minX = cols.x[i];
+    if (cols.x[i] > maxX) maxX = cols.x[i];
+    if (cols.y[i] < minY) minY = cols.y[i];
+    if (cols.y[i] > maxY) maxY = cols.y[i];
+  }
+  const sx = 1023 / (maxX - minX || 1);
+  const sy = 1023 / (maxY - minY || 1);
+  const keys = new Float64Array(n);
+  const segmentCounts = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const segment =
+      cols.fixedSchool[i] >= 0 ? 2 : levelOfGrade(cols.grade[i], rules) === 'primary' ? 0 : 1;
+    segmentCounts[segment]++;
+    const morton =
+      spread10(Math.floor((cols.x[i] - minX) * sx)) |
+      (spread10(Math.floor((cols.y[i] - minY) * sy)) << 1);
+    keys[i] = segment * SEGMENT_FACTOR + (morton >>> 0) * MORTON_FACTOR + i;
+  }
+  keys.sort();
+  const out: PupilTable = {
+    count: n,
+    x: new Float64Array(n),
+    y: new Float64Array(n),
+    grade: new Uint8Array(n),
+    fixedSchool: new Int32Array(n),
+    currentSchool: new Int32Array(n),
+    line: new Uint32Array(n),
+    segmentStart: Int32Array.of(
+      0,
+      segmentCounts[0],
+      segmentCounts[0] + segmentCounts[1],
+      n,
+    ),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = keys[k] % MORTON_FACTOR;
+    out.x[k] = cols.x[i];
+    out.y[k] = cols.y[i];
+    out.grade[k] = cols.grade[i];
+    out.fixedSchool[k] = cols.fixedSchool[i];
+    out.currentSchool[k] = cols.currentSchool[i];
+    out.line[k] = cols.line[i];
+  }
+  return out;
+}

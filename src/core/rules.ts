@@ -1,0 +1,65 @@
+/** School levels as they appear in the data contract. */
+export const SCHOOL_LEVELS = ['primary', 'junior', 'nine_year'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+/** Zone levels: a pupil is zoned by the level their grade belongs to. */
+export const ZONE_LEVELS = ['primary', 'junior'] as const;
+export type ZoneLevel = (typeof ZONE_LEVELS)[number];
+
+/** Highest grade of compulsory education (grades are 1..MAX_GRADE). */
+export const MAX_GRADE = 9;
+
+/**
+ * The rules the engine applies. Every threshold is a setting because local rules differ
+ * (DOMAIN.md); `DEFAULT_RULES` holds the national figures.
+ */
+export interface Rules {
+  /** Last primary grade: 6 under 六三制, 5 under 五四制. */
+  primaryLastGrade: number;
+  /** Class cap per level (pupils per class). */
+  classCap: Record<ZoneLevel, number>;
+  /** A school with more pupils than this is oversized (primary and junior schools). */
+  maxSchoolSize: number;
+  /** The same for nine-year schools (compulsory part). */
+  maxNineYearSchoolSize: number;
+  /** Smallest class size counted as 大班额 (large class). */
+  largeClassMin: number;
+  /** Smallest class size counted as 超大班额 (extra-large class). */
+  extraLargeClassMin: number;
+}
+
+export const DEFAULT_RULES: Rules = {
+  primaryLastGrade: 6,
+  classCap: { primary: 45, junior: 50 },
+  maxSchoolSize: 2000,
+  maxNineYearSchoolSize: 2500,
+  largeClassMin: 56,
+  extraLargeClassMin: 66,
+};
+
+/** The zone level a grade (1..9) belongs to under the rules' grade split. */
+export function levelOfGrade(grade: number, rules: Rules): ZoneLevel {
+  return grade <= rules.primaryLastGrade ? 'primary' : 'junior';
+}
+
+/** The class cap (pupils per class) that applies to a grade. */
+export function classCapOfGrade(grade: number, rules: Rules): number {
+  return rules.classCap[levelOfGrade(grade, rules)];
+}
+
+/** The grades (ascending) a school of the given level teaches. */
+export function gradesTaught(level: SchoolLevel, rules: Rules): number[] {
+  const all = Array.from({ length: MAX_GRADE }, (_, i) => i + 1);
+  if (level === 'nine_year') return all;
+  return all.filter((g) => levelOfGrade(g, rules) === level);
+}
+
+/** Whether a school of `level` admits pupils of zone level `zoneLevel`. */
+export function teachesLevel(level: SchoolLevel, zoneLevel: ZoneLevel): boolean {
+  return level === 'nine_year' || level === zoneLevel;
+}
+
+/** The size above which a school of this level is oversized (大规模学校). */
+export function maxSizeOfSchool(level: SchoolLevel, rules: Rules): number {
+  return level === 'nine_year' ? rules.maxNineYearSchoolSize : rules.maxSchoolSize;
+}

@@ -1,0 +1,139 @@
+import { computeGradeCounts, GRADE_STRIDE } from './aggregate';
+import { computeAssignment, UNASSIGNED } from './assignment';
+import { computeClassFormation } from './classFormation';
+import type { Dataset, School } from './dataset';
+import { gradesTaught, maxSizeOfSchool, type Rules, type SchoolLevel, type ZoneLevel } from './rules';
+
+/** What the engine computes for one school. */
+export interface SchoolResult {
+  id: string;
+  name: string;
+  level: SchoolLevel;
+  ownership: School['ownership'];
+  /** Opens after the base year: no zone and no pupils yet. */
+  planned: boolean;
+  enrollment: number;
+  /** Pupils and classes by grade for the grades the school teaches (index = grade). */
+  grades: Record<number, number>;
+  classes: Record<number, number>;
+  /** Largest class of each grade taught (index = grade). */
+  largestClass: Record<number, number>;
+  totalClasses: number;
+  maxClassSize: number;
+  classesOverCap: number;
+  largeClasses: number;
+  extraLargeClasses: number;
+  oversize: boolean;
+  classrooms?: number;
+  /** Classes needed to stay within the caps ÷ classrooms; undefined when rooms are not limited or 0. */
+  utilization?: number;
+  /** Rooms missing for one class per grade with pupils. */
+  roomShortage: number;
+}
+
+/** County totals of a simulation. */
+export interface CountySummary {
+  /** Data rows read = assigned + unassigned + rejected. */
+  input: number;
+  assigned: number;
+  unassigned: number;
+  rejected: number;
+  unassignedByLevel: Record<ZoneLevel, number>;
+  schools: number;
+  oversizeSchools: number;
+  totalClasses: number;
+  classesOverCap: number;
+  largeClasses: number;
+  extraLargeClasses: number;
+}
+
+/** Result of one simulation: per school (dataset order) and county totals. */
+export interface SimulationResult {
+  schools: SchoolResult[];
+  summary: CountySummary;
+}
+
+/**
+ * Turns per-school grade counts into school results: class formation, flags and utilization.
+ * `counts` is laid out as in `computeGradeCounts`.
+ */
+export function computeSchoolResults(
+  schools: School[],
+  counts: Int32Array,
+  baseYear: number,
+  rules: Rules,
+): SchoolResult[] {
+  return schools.map((school, s) => {
+    const byGrade = counts.subarray(s * GRADE_STRIDE, (s + 1) * GRADE_STRIDE);
+    const formation = computeClassFormation(byGrade, school.classrooms, rules);
+    const grades: Record<number, number> = {};
+    const classes: Record<number, number> = {};
+    const largestClass: Record<number, number> = {};
+    let enrollment = 0;
+    for (const g of gradesTaught(school.level, rules)) {
+      grades[g] = byGrade[g];
+      classes[g] = formation.classes[g];
+      largestClass[g] = formation.largestClass[g];
+      enrollment += byGrade[g];
+    }
+    const rooms = school.classrooms;
+    return {
+      id: school.id,
+      name: school.name,
+      level: school.level,
+      ownership: school.ownership,
+      planned: school.opens !== undefined && school.opens > baseYear,
+      enrollment,
+      grades,
+      classes,
+      largestClass,
+      totalClasses: formation.totalClasses,
+      maxClassSize: formation.maxClassSize,
+      classesOverCap: formation.classesOverCap,
+      largeClasses: formation.largeClasses,
+      extraLargeClasses: formation.extraLargeClasses,
+      oversize: enrollment > maxSizeOfSchool(school.level, rules),
+      classrooms: rooms,
+      utilization: rooms ? formation.classesNeededAtCap / rooms : undefined,
+      roomShortage: formation.roomShortage,
+    };
+  });
+}
+
+/** County totals from school results and the assignment. */
+export function computeCountySummary(
+  dataset: Dataset,
+  schoolOf: Int32Array,
+  schools: SchoolResult[],
+): CountySummary {
+  const s = dataset.pupils.segmentStart;
+  const unassignedIn = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) if (schoolOf[i] === UNASSIGNED) n++;
+    return n;
+  };
+  const unassignedByLevel = { primary: unassignedIn(s[0], s[1]), junior: unassignedIn(s[1], s[2]) };
+  const unassigned = unassignedByLevel.primary + unassignedByLevel.junior;
+  const sum = (f: (r: SchoolResult) => number) => schools.reduce((a, r) => a + f(r), 0);
+  return {
+    input: dataset.rowsRead,
+    assigned: dataset.pupils.count - unassigned,
+    unassigned,
+    rejected: dataset.rejected.length,
+    unassignedByLevel,
+    schools: schools.length,
+    oversizeSchools: sum((r) => (r.oversize ? 1 : 0)),
+    totalClasses: sum((r) => r.totalClasses),
+    classesOverCap: sum((r) => r.classesOverCap),
+    largeClasses: sum((r) => r.largeClasses),
+    extraLargeClasses: sum((r) => r.extraLargeClasses),
+  };
+}
+
+/** Simulates a dataset from scratch: assignment, counts, classes, flags and county totals. */
+export function simulate(dataset: Dataset, rules: Rules): SimulationResult {
+  const schoolOf = computeAssignment(dataset.pupils, dataset.zones);
+  const counts = computeGradeCounts(dataset.pupils, schoolOf, dataset.schools.length);
+  const schools = computeSchoolResults(dataset.schools, counts, dataset.baseYear, rules);
+  return { schools, summary: computeCountySummary(dataset, schoolOf, schools) };
+}

@@ -1,0 +1,98 @@
+import Papa from 'papaparse';
+import type { RejectedRow, School } from '../core/dataset';
+import type { PupilColumns } from '../core/pupilLayout';
+import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
+import { DataError, stripBom } from './dataError';
+
+/** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
+export interface ParsedStudents {
+  columns: PupilColumns;
+  /** Data rows read (blank lines are not rows) = loaded + rejected. */
+  rowsRead: number;
+  rejected: RejectedRow[];
+  warnings: RejectedRow[];
+}
+
+const REQUIRED = ['id', 'lon', 'lat', 'grade'] as const;
+
+/**
+ * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id; extra
+ * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
+ * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
+ * rejected with its line (the header is line 1); an unknown school_id is kept with a warning.
+ * Throws a DataError when the file is empty or a required column is missing.
+ */
+export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
+  const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: false });
+  const rows = parsed.data;
+  if (rows.length === 0 || (rows.length === 1 && rows[0].join('') === '')) {
+    throw new DataError(file, 'the file is empty');
+  }
+  const header = rows[0].map((h) => h.trim().toLowerCase());
+  const missing = REQUIRED.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new DataError(file, `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${rows[0].join(', ')})`);
+  }
+  const [cId, cLon, cLat, cGrade] = REQUIRED.map((c) => header.indexOf(c));
+  const cSchool = header.indexOf('school_id');
+  const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
+  const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
+
+  const cap = rows.length;
+  const x = new Float64Array(cap);
+  const y = new Float64Array(cap);
+  const grade = new Uint8Array(cap);
+  const fixedSchool = new Int32Array(cap);
+  const currentSchool = new Int32Array(cap);
+  const lineOf = new Uint32Array(cap);
+  let n = 0;
+  let rowsRead = 0;
+  const rejected: RejectedRow[] = [];
+  const warnings: RejectedRow[] = [];
+
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length === 1 && row[0].trim() === '') continue;
+    rowsRead++;
+    const line = r + 1;
+    const reject = (reason: string) => rejected.push({ file, line, reason });
+    const id = (row[cId] ?? '').trim();
+    if (id === '') { reject('id is empty'); continue; }
+    const g = Number((row[cGrade] ?? '').trim());
+    if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
+      reject(`grade "${row[cGrade] ?? ''}" is not a whole number from 1 to ${MAX_GRADE}`);
+      continue;
+    }
+    const lonText = (row[cLon] ?? '').trim();
+    const latText = (row[cLat] ?? '').trim();
+    const lon = lonText === '' ? NaN : Number(lonText);
+    const lat = latText === '' ? NaN : Number(latText);
+    if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject(`lon "${lonText}" is not a longitude in degrees`); continue; }
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject(`lat "${latText}" is not a latitude in degrees`); continue; }
+    const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';
+    const s = schoolId === '' ? -1 : (schoolIndex.get(schoolId) ?? -1);
+    if (schoolId !== '' && s < 0) warnings.push({ file, line, reason: `school_id "${schoolId}" is not in the schools file; zoned as usual` });
+    const isPrivate = s >= 0 && schools[s].ownership === 'private';
+    if (isPrivate && !taught[s].has(g)) { reject(`grade ${g} is not taught at ${schools[s].name} (school_id "${schoolId}")`); continue; }
+    x[n] = lon;
+    y[n] = lat;
+    grade[n] = g;
+    fixedSchool[n] = isPrivate ? s : -1;
+    currentSchool[n] = s;
+    lineOf[n] = line;
+    n++;
+  }
+  return {
+    columns: {
+      x: x.slice(0, n),
+      y: y.slice(0, n),
+      grade: grade.slice(0, n),
+      fixedSchool: fixedSchool.slice(0, n),
+      currentSchool: currentSchool.slice(0, n),
+      line: lineOf.slice(0, n),
+    },
+    rowsRead,
+    rejected,
+    warnings,
+  };
+}

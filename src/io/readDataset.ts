@@ -1,0 +1,71 @@
+import type { FeatureCollection } from 'geojson';
+import type { Dataset } from '../core/dataset';
+import { computePupilLayout } from '../core/pupilLayout';
+import type { Rules } from '../core/rules';
+import { DataError, featuresOf, parseJsonFile } from './dataError';
+import { parseSchools } from './parseSchools';
+import { parseStudents } from './parseStudents';
+import { parseZones, type ParsedZones } from './parseZones';
+
+/** The required files of a dataset folder (data/README.md). */
+export const REQUIRED_FILES = ['schools.geojson', 'catchments.geojson', 'students.csv'] as const;
+/** Optional files the app and the CLI understand. */
+export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson'] as const;
+
+/** A dataset folder as texts by file name (the required files must be present). */
+export type DatasetTexts = Partial<Record<(typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number], string>>;
+
+/** A dataset with what the map needs to draw it. */
+export interface LoadedDataset {
+  dataset: Dataset;
+  zoneFeatures: ParsedZones['features'];
+  county?: FeatureCollection;
+  context?: FeatureCollection;
+  units?: FeatureCollection;
+}
+
+/** Progress of a load: a step name and a fraction 0..1 of the whole. */
+export type LoadProgress = (step: 'schools' | 'zones' | 'students' | 'index', fraction: number) => void;
+
+/**
+ * Reads a dataset from the texts of its files (decoding is the caller's job). Throws a DataError
+ * naming the file when a required file is missing or unusable; bad pupil rows are rejected and
+ * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none.
+ */
+export function readDataset(
+  texts: DatasetTexts,
+  rules: Rules,
+  fallbackYear: number,
+  onProgress: LoadProgress = () => {},
+): LoadedDataset {
+  for (const f of REQUIRED_FILES) if (texts[f] === undefined) throw new DataError(f, 'the file is missing from the dataset');
+  const meta = texts['dataset.json'] === undefined ? {} : (parseJsonFile('dataset.json', texts['dataset.json']) as Record<string, unknown>);
+  const baseYear = meta.baseYear === undefined ? fallbackYear : Number(meta.baseYear);
+  if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', `"baseYear" must be a year, got ${JSON.stringify(meta.baseYear)}`);
+  onProgress('schools', 0.05);
+  const schools = parseSchools('schools.geojson', texts['schools.geojson']!);
+  onProgress('zones', 0.15);
+  const parsedZones = parseZones('catchments.geojson', texts['catchments.geojson']!, schools);
+  onProgress('students', 0.3);
+  const students = parseStudents('students.csv', texts['students.csv']!, schools, rules);
+  onProgress('index', 0.85);
+  const pupils = computePupilLayout(students.columns, rules);
+  const optional = (f: 'county.geojson' | 'context.geojson' | 'units.geojson'): FeatureCollection | undefined =>
+    texts[f] === undefined ? undefined : { type: 'FeatureCollection', features: featuresOf(f, texts[f]) };
+  return {
+    dataset: {
+      name: typeof meta.name === 'string' ? meta.name : 'dataset',
+      baseYear,
+      schools,
+      zones: parsedZones.zones,
+      pupils,
+      rowsRead: students.rowsRead,
+      rejected: students.rejected,
+      warnings: students.warnings,
+    },
+    zoneFeatures: parsedZones.features,
+    county: optional('county.geojson'),
+    context: optional('context.geojson'),
+    units: optional('units.geojson'),
+  };
+}

@@ -1,0 +1,79 @@
+import type { RejectedRow } from '../core/dataset';
+import type { SchoolResult, SimulationResult } from '../core/simulation';
+
+/** One school in the CLI output (the contract of issue 2 plus a few extra fields). */
+export interface SchoolJson {
+  id: string;
+  name: string;
+  level: SchoolResult['level'];
+  ownership: SchoolResult['ownership'];
+  planned: boolean;
+  enrollment: number;
+  grades: Record<string, number>;
+  classes: Record<string, number>;
+  maxClassSize: number;
+  classesOverCap: number;
+  largeClasses: number;
+  extraLargeClasses: number;
+  oversize: boolean;
+  classrooms: number | null;
+  utilization: number | null;
+}
+
+/** The CLI's JSON output. */
+export interface SimulationJson {
+  schools: SchoolJson[];
+  students: { input: number; assigned: number; unassigned: number; rejected: number };
+  rejected: RejectedRow[];
+  warnings: RejectedRow[];
+  county: {
+    oversizeSchools: number;
+    totalClasses: number;
+    classesOverCap: number;
+    largeClasses: number;
+    extraLargeClasses: number;
+    unassignedByLevel: { primary: number; junior: number };
+  };
+}
+
+const byGradeKey = (r: Record<number, number>) =>
+  Object.fromEntries(Object.entries(r).map(([g, v]) => [String(g), v]));
+
+/** Shapes a simulation result as the CLI's JSON output (utilization rounded to 4 decimals). */
+export function toSimulationJson(
+  result: SimulationResult,
+  rejected: RejectedRow[],
+  warnings: RejectedRow[],
+): SimulationJson {
+  const s = result.summary;
+  return {
+    schools: result.schools.map((r) => ({
+      id: r.id,
+      name: r.name,
+      level: r.level,
+      ownership: r.ownership,
+      planned: r.planned,
+      enrollment: r.enrollment,
+      grades: byGradeKey(r.grades),
+      classes: byGradeKey(r.classes),
+      maxClassSize: r.maxClassSize,
+      classesOverCap: r.classesOverCap,
+      largeClasses: r.largeClasses,
+      extraLargeClasses: r.extraLargeClasses,
+      oversize: r.oversize,
+      classrooms: r.classrooms ?? null,
+      utilization: r.utilization === undefined ? null : Math.round(r.utilization * 1e4) / 1e4,
+    })),
+    students: { input: s.input, assigned: s.assigned, unassigned: s.unassigned, rejected: s.rejected },
+    rejected,
+    warnings,
+    county: {
+      oversizeSchools: s.oversizeSchools,
+      totalClasses: s.totalClasses,
+      classesOverCap: s.classesOverCap,
+      largeClasses: s.largeClasses,
+      extraLargeClasses: s.extraLargeClasses,
+      unassignedByLevel: s.unassignedByLevel,
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
