@@ -130,10 +130,21 @@ export function computeCountySummary(
   };
 }
 
+/** A simulation with the school index of every pupil row (−1 unassigned). */
+export interface SimulationRun {
+  result: SimulationResult;
+  schoolOf: Int32Array;
+}
+
 /** Simulates a dataset from scratch: assignment, counts, classes, flags and county totals. */
-export function simulate(dataset: Dataset, rules: Rules): SimulationResult {
+export function computeSimulation(dataset: Dataset, rules: Rules): SimulationRun {
   const schoolOf = computeAssignment(dataset.pupils, dataset.zones);
   const counts = computeGradeCounts(dataset.pupils, schoolOf, dataset.schools.length);
   const schools = computeSchoolResults(dataset.schools, counts, dataset.baseYear, rules);
-  return { schools, summary: computeCountySummary(dataset, schoolOf, schools) };
+  return { result: { schools, summary: computeCountySummary(dataset, schoolOf, schools) }, schoolOf };
+}
+
+/** The results of `computeSimulation` alone. */
+export function simulate(dataset: Dataset, rules: Rules): SimulationResult {
+  return computeSimulation(dataset, rules).result;
 }

@@ -117,8 +117,8 @@ export function buildZoneGrid(zones: ZoneSet, size = 1024): ZoneGrid {
 /** Scanline fill: each cell gets the zone containing its centre. */
 function fillInteriors(g: ZoneGrid): void {
   const { ex1, ey1, ex2, ey2, ezone, rowStart, rowEdges, parity, cells, nx } = g;
-  let xs = new Float64Array(64);
-  let zs = new Int32Array(64);
+  let xs: Float64Array = new Float64Array(64);
+  let zs: Int32Array = new Int32Array(64);
   for (let r = 0; r < g.ny; r++) {
     const yc = g.minY + (r + 0.5) / g.scaleY;
     let m = 0;

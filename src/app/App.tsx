@@ -1,0 +1,37 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { AppHeader } from '../features/header/AppHeader';
+import { LoadStatus } from '../features/load/LoadStatus';
+import { DropZone } from '../features/load/DropZone';
+import { MapPanel } from '../features/map/MapPanel';
+import { CountySummary } from '../features/summary/CountySummary';
+import { RejectedRows } from '../features/summary/RejectedRows';
+import { SchoolDetail } from '../features/schools/SchoolDetail';
+import { SchoolTable } from '../features/schools/SchoolTable';
+import { useAppStore } from '../store/store';
+
+/** The planner's screen: header, map on the left, summary and tables on the right. */
+export function App() {
+  const locale = useAppStore((s) => s.locale);
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b6aa2', borderRadius: 4 } }}>
+      <AntApp>
+        <div className="app" lang={locale}>
+          <AppHeader />
+          <div className="app-body">
+            <MapPanel />
+            <div className="side-panel">
+              <CountySummary />
+              <SchoolDetail />
+              <SchoolTable />
+              <RejectedRows />
+            </div>
+          </div>
+          <LoadStatus />
+          <DropZone />
+        </div>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,26 @@
+import { Alert, Button, Modal, Progress } from 'antd';
+import { cancelLoad, dismissLoadError } from '../../app/engineClient';
+import { useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+/** Progress of a dataset load with a cancel button, or the one problem that stopped it. */
+export function LoadStatus() {
+  const t = useT();
+  const load = useAppStore((s) => s.load);
+  if (load.status === 'loading') {
+    return (
+      <Modal open closable={false} footer={<Button onClick={cancelLoad} data-testid="cancel-load">{t('cancel')}</Button>} title={t('loading')} mask={{ closable: false }}>
+        <div data-testid="load-progress">{load.label}</div>
+        <Progress percent={Math.round(load.fraction * 100)} />
+      </Modal>
+    );
+  }
+  if (load.status === 'error') {
+    return (
+      <Modal open title={t('loadFailed')} onCancel={dismissLoadError} footer={<Button onClick={dismissLoadError}>{t('close')}</Button>}>
+        <Alert type="error" showIcon data-testid="load-error" title={load.file ? `${load.file}: ${load.detail}` : load.detail} />
+      </Modal>
+    );
+  }
+  return null;
+}

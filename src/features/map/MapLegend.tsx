@@ -1,0 +1,36 @@
+import { formatPercent } from '../../i18n/format';
+import { NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_STOPS } from '../../map/style';
+import { useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+/** Legend of the zone colouring in use. */
+export function MapLegend() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const colorBy = useAppStore((s) => s.colorBy);
+  if (colorBy === 'utilization') {
+    const gradient = `linear-gradient(to right, ${UTILIZATION_STOPS.map(([, c]) => c).join(', ')})`;
+    return (
+      <div className="map-legend">
+        <div>{t('legendUtil')}</div>
+        <div className="legend-bar" style={{ background: gradient }} />
+        <div className="legend-scale">
+          {UTILIZATION_STOPS.map(([v]) => <span key={v}>{formatPercent(locale, v)}</span>)}
+        </div>
+        <div className="legend-item"><span className="legend-swatch" style={{ background: NO_DATA_COLOR }} />{t('statusNoData')}</div>
+      </div>
+    );
+  }
+  const items = [
+    [STATUS_COLORS[0], t('statusOk')],
+    [STATUS_COLORS[1], t('statusOverCap')],
+    [STATUS_COLORS[2], t('statusOversize')],
+    [PRIVATE_COLOR, t('private')],
+  ];
+  return (
+    <div className="map-legend">
+      <div>{t('legendCompliance')}</div>
+      {items.map(([c, label]) => <div className="legend-item" key={label}><span className="legend-swatch" style={{ background: c }} />{label}</div>)}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Card, Descriptions, Table, Tag } from 'antd';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { selectSelectedSchool, useT } from '../../store/selectors';
+import { uiActions, useAppStore } from '../../store/store';
+import { classCapOfGrade, DEFAULT_RULES } from '../../core/rules';
+
+/** The selected school by grade: pupils, classes and the largest class of each grade. */
+export function SchoolDetail() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const school = useAppStore(selectSelectedSchool);
+  if (!school) return null;
+  const rows = Object.keys(school.grades).map((g) => {
+    const grade = Number(g);
+    return { grade, pupils: school.grades[grade], classes: school.classes[grade], largest: school.largestClass[grade], cap: classCapOfGrade(grade, DEFAULT_RULES) };
+  });
+  return (
+    <Card size="small" title={school.name} extra={<a onClick={() => uiActions.selectSchool(undefined)}>{t('close')}</a>} data-testid="school-detail">
+      <Descriptions size="small" column={3} items={[
+        { key: 'level', label: t('schoolLevel'), children: <>{t(school.level)} {school.ownership === 'private' && <Tag color="purple">{t('private')}</Tag>}</> },
+        { key: 'enrollment', label: t('enrollment'), children: <span className={school.oversize ? 'bad' : ''}>{formatNumber(locale, school.enrollment)}</span> },
+        { key: 'classrooms', label: t('classrooms'), children: school.classrooms === undefined ? '—' : formatNumber(locale, school.classrooms) },
+        { key: 'utilization', label: t('utilization'), children: school.utilization === undefined ? t('noRoomLimit') : formatPercent(locale, school.utilization) },
+        { key: 'over', label: t('overCap'), children: formatNumber(locale, school.classesOverCap) },
+        { key: 'large', label: t('largeClasses'), children: `${formatNumber(locale, school.largeClasses)} / ${formatNumber(locale, school.extraLargeClasses)}` },
+      ]} />
+      {school.roomShortage > 0 && <Tag color="red">{t('roomShortage', { n: school.roomShortage })}</Tag>}
+      <Table
+        size="small"
+        rowKey="grade"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: t('grade'), dataIndex: 'grade', render: (g: number) => t('gradeN', { n: g }) },
+          { title: t('pupilsInGrade'), dataIndex: 'pupils', align: 'right', render: (v: number) => formatNumber(locale, v) },
+          { title: t('classes'), dataIndex: 'classes', align: 'right' },
+          { title: t('largestClass'), dataIndex: 'largest', align: 'right', render: (v: number, r) => <span className={v > r.cap ? 'bad' : ''}>{formatNumber(locale, v)}</span> },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+import { Card, Input, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import type { SchoolResult } from '../../core/simulation';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { useT } from '../../store/selectors';
+import { uiActions, useAppStore } from '../../store/store';
+
+const num = (a: number, b: number) => a - b;
+
+/** Sortable table of every school: enrollment, classes, largest class, over-cap classes, oversize. */
+export function SchoolTable() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const result = useAppStore((s) => s.result);
+  const selected = useAppStore((s) => s.selectedSchoolId);
+  const [query, setQuery] = useState('');
+  const rows = useMemo(
+    () => (result?.schools ?? []).filter((r) => query === '' || r.name.includes(query) || r.id.toLowerCase().includes(query.toLowerCase())),
+    [result, query],
+  );
+  if (!result) return null;
+  const columns: ColumnsType<SchoolResult> = [
+    {
+      title: t('school'),
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 150,
+      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+      render: (name: string, r) => (
+        <span>
+          {name}
+          {r.ownership === 'private' && <Tag color="purple" style={{ marginLeft: 4 }}>{t('private')}</Tag>}
+          {r.planned && <Tag color="blue" style={{ marginLeft: 4 }}>{t('planned')}</Tag>}
+        </span>
+      ),
+    },
+    {
+      title: t('schoolLevel'),
+      dataIndex: 'level',
+      width: 90,
+      filters: (['primary', 'junior', 'nine_year'] as const).map((l) => ({ text: t(l), value: l })),
+      onFilter: (v, r) => r.level === v,
+      render: (l: SchoolResult['level']) => t(l),
+    },
+    { title: t('enrollment'), dataIndex: 'enrollment', align: 'right', sorter: (a, b) => num(a.enrollment, b.enrollment), defaultSortOrder: 'descend', render: (v: number, r) => <span className={`num ${r.oversize ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+    { title: t('classes'), dataIndex: 'totalClasses', align: 'right', sorter: (a, b) => num(a.totalClasses, b.totalClasses), render: (v: number) => <span className="num">{formatNumber(locale, v)}</span> },
+    { title: t('maxClassSize'), dataIndex: 'maxClassSize', align: 'right', sorter: (a, b) => num(a.maxClassSize, b.maxClassSize), render: (v: number, r) => <span className={`num ${r.classesOverCap > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+    { title: t('overCap'), dataIndex: 'classesOverCap', align: 'right', sorter: (a, b) => num(a.classesOverCap, b.classesOverCap), render: (v: number) => <span className={`num ${v > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+    { title: t('oversize'), dataIndex: 'oversize', align: 'center', sorter: (a, b) => Number(a.oversize) - Number(b.oversize), render: (v: boolean) => (v ? <Tag color="red">{t('yes')}</Tag> : t('no')) },
+    { title: t('utilization'), dataIndex: 'utilization', align: 'right', sorter: (a, b) => num(a.utilization ?? -1, b.utilization ?? -1), render: (v?: number) => <span className={`num ${v !== undefined && v > 1 ? 'warn' : ''}`}>{v === undefined ? '—' : formatPercent(locale, v)}</span> },
+  ];
+  return (
+    <Card size="small" title={`${t('schoolTable')} (${result.schools.length})`} extra={<Input.Search allowClear size="small" placeholder={t('searchSchool')} onChange={(e) => setQuery(e.target.value)} style={{ width: 160 }} />}>
+      <Table<SchoolResult>
+        data-testid="school-table"
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 15, showSizeChanger: false }}
+        scroll={{ x: 760 }}
+        onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+        rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+import { Card, Col, Row, Statistic } from 'antd';
+import { formatNumber } from '../../i18n/format';
+import { useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import type { MessageKey } from '../../i18n/messages';
+import type { CountySummary as Summary } from '../../core/simulation';
+
+const ITEMS: { key: keyof Summary; label: MessageKey; bad?: boolean }[] = [
+  { key: 'oversizeSchools', label: 'oversizeSchools', bad: true },
+  { key: 'classesOverCap', label: 'classesOverCap', bad: true },
+  { key: 'largeClasses', label: 'largeClasses', bad: true },
+  { key: 'extraLargeClasses', label: 'extraLargeClasses', bad: true },
+  { key: 'input', label: 'pupilsRead' },
+  { key: 'assigned', label: 'assigned' },
+  { key: 'unassigned', label: 'unassigned', bad: true },
+  { key: 'rejected', label: 'rejected', bad: true },
+];
+
+/** County totals: oversized schools, classes over the cap, 大班额 and 超大班额, pupil counts. */
+export function CountySummary() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const summary = useAppStore((s) => s.result?.summary);
+  const computeMs = useAppStore((s) => s.computeMs);
+  if (!summary) return null;
+  return (
+    <Card size="small" title={t('summaryTitle')} extra={computeMs !== undefined && <span className="num">{t('computeTime')} {formatNumber(locale, computeMs, 1)} ms</span>} data-testid="county-summary">
+      <Row gutter={[8, 8]}>
+        {ITEMS.map(({ key, label, bad }) => {
+          const value = summary[key] as number;
+          return (
+            <Col span={6} key={key}>
+              <Statistic
+                title={t(label)}
+                value={formatNumber(locale, value)}
+                data-testid={`summary-${key}`}
+                styles={{ content: { fontSize: 18, color: bad && value > 0 ? '#cf1322' : undefined } }}
+              />
+            </Col>
+          );
+        })}
+      </Row>
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+import { Card, Table } from 'antd';
+import { useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+/** The pupil rows that were not loaded (file, line, reason) and rows loaded with a remark. */
+export function RejectedRows() {
+  const t = useT();
+  const dataset = useAppStore((s) => s.dataset);
+  if (!dataset || (dataset.rejected.length === 0 && dataset.warnings.length === 0)) return null;
+  const rows = [
+    ...dataset.rejected.map((r) => ({ ...r, kind: t('rejected') })),
+    ...dataset.warnings.map((r) => ({ ...r, kind: t('warnings') })),
+  ];
+  return (
+    <Card size="small" title={`${t('rejectedRows')} (${dataset.rejected.length})`}>
+      <Table
+        size="small"
+        rowKey={(r) => `${r.file}:${r.line}:${r.kind}`}
+        dataSource={rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: t('file'), dataIndex: 'file' },
+          { title: t('line'), dataIndex: 'line', width: 70 },
+          { title: '', dataIndex: 'kind', width: 70 },
+          { title: t('reason'), dataIndex: 'reason' },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+import { MESSAGES, type Locale, type MessageKey } from './messages';
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+/** Formats a number for the locale (grouping, at most `digits` decimals). */
+export function formatNumber(locale: Locale, n: number, digits = 0): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+/** Formats a ratio as a percentage for the locale. */
+export function formatPercent(locale: Locale, ratio: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}

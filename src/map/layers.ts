@@ -1,0 +1,112 @@
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { LoadSummary } from '../../workers/engineApi';
+import { NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_STOPS } from './style';
+
+/** Ids of the layers this app adds, bottom to top. */
+export const LAYER = {
+  context: 'context-fill',
+  contextLine: 'context-line',
+  county: 'county-line',
+  zones: 'zones-fill',
+  zoneLines: 'zones-line',
+  zoneSelected: 'zones-selected',
+  density: 'pupils-density',
+  dots: 'pupils-dots',
+  schools: 'schools',
+} as const;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const utilColor: ExpressionSpecification = [
+  'case',
+  ['<', ['coalesce', ['feature-state', 'util'], -1], 0],
+  NO_DATA_COLOR,
+  ['interpolate', ['linear'], ['feature-state', 'util'], ...UTILIZATION_STOPS.flat()],
+];
+
+const statusColor: ExpressionSpecification = [
+  'match',
+  ['coalesce', ['feature-state', 'status'], -1],
+  0, STATUS_COLORS[0],
+  1, STATUS_COLORS[1],
+  2, STATUS_COLORS[2],
+  NO_DATA_COLOR,
+];
+
+/** The zone fill colour expression for a colouring mode. */
+export function zoneFillColor(mode: 'utilization' | 'compliance'): ExpressionSpecification {
+  return mode === 'utilization' ? utilColor : statusColor;
+}
+
+/** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
+export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
+  for (const id of Object.values(LAYER).reverse()) if (map.getLayer(id)) map.removeLayer(id);
+  for (const id of ['context', 'county', 'zones', 'density', 'dots', 'schools']) if (map.getSource(id)) map.removeSource(id);
+
+  map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
+  map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
+  map.addSource('zones', {
+    type: 'geojson',
+    data: { ...d.zones, features: d.zones.features.map((f, i) => ({ ...f, id: i })) },
+  });
+  map.addSource('density', { type: 'geojson', data: EMPTY });
+  map.addSource('dots', { type: 'geojson', data: EMPTY });
+  map.addSource('schools', {
+    type: 'geojson',
+    data: {
+      type: 'FeatureCollection',
+      features: d.schools.map((s, i) => ({
+        type: 'Feature',
+        id: i,
+        geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+        properties: { id: s.id, name: s.name, level: s.level, private: s.ownership === 'private', planned: s.opens !== undefined && s.opens > d.baseYear },
+      })),
+    },
+  });
+
+  map.addLayer({ id: LAYER.context, type: 'fill', source: 'context', paint: { 'fill-color': '#dde3e8' } });
+  map.addLayer({ id: LAYER.contextLine, type: 'line', source: 'context', paint: { 'line-color': '#aab4bd', 'line-width': 1 } });
+  map.addLayer({ id: LAYER.zones, type: 'fill', source: 'zones', paint: { 'fill-color': utilColor, 'fill-opacity': 0.55 } });
+  map.addLayer({ id: LAYER.zoneLines, type: 'line', source: 'zones', paint: { 'line-color': '#37474f', 'line-width': 0.8 } });
+  map.addLayer({
+    id: LAYER.zoneSelected,
+    type: 'line',
+    source: 'zones',
+    paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+  });
+  map.addLayer({ id: LAYER.county, type: 'line', source: 'county', paint: { 'line-color': '#263238', 'line-width': 2 } });
+  map.addLayer({
+    id: LAYER.density,
+    type: 'heatmap',
+    source: 'density',
+    paint: {
+      'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 0, 0, 200, 1],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 6, 13, 30],
+      'heatmap-opacity': 0.6,
+    },
+  });
+  map.addLayer({
+    id: LAYER.dots,
+    type: 'circle',
+    source: 'dots',
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 3],
+      'circle-color': ['case', ['<', ['get', 'school'], 0], '#d7191c', '#263238'],
+      'circle-opacity': 0.6,
+    },
+  });
+  map.addLayer({
+    id: LAYER.schools,
+    type: 'circle',
+    source: 'schools',
+    paint: {
+      'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 9, ['get', 'planned'], 5, 6],
+      'circle-color': ['case', ['get', 'private'], PRIVATE_COLOR, ['get', 'planned'], '#ffffff', [
+        'match', ['coalesce', ['feature-state', 'status'], -1], 0, STATUS_COLORS[0], 1, STATUS_COLORS[1], 2, STATUS_COLORS[2], NO_DATA_COLOR,
+      ]],
+      'circle-stroke-color': ['case', ['get', 'planned'], '#0050b3', '#ffffff'],
+      'circle-stroke-width': ['case', ['get', 'planned'], 2, 1.5],
+    },
+  });
+}

@@ -1,0 +1,105 @@
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { bbox } from '@turf/turf';
+import { formatNumber } from '../i18n/format';
+import { schoolStatus } from '../store/selectors';
+import { uiActions, useAppStore, type AppState } from '../store/store';
+import { addDatasetLayers, LAYER, zoneFillColor } from './layers';
+import { BASE_STYLE } from './style';
+
+setWorkerUrl(workerUrl);
+
+/**
+ * Drives a MapLibre map from the store: adds a dataset's layers when it loads, recolours zones and
+ * schools from results through feature-state, and turns clicks into selections. React only mounts
+ * the container.
+ */
+export function createMapController(container: HTMLElement): { map: MapLibreMap; destroy: () => void } {
+  const map = new MapLibreMap({
+    container,
+    style: BASE_STYLE,
+    center: [118.79, 36.95],
+    zoom: 9,
+    attributionControl: false,
+    localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+
+  let shownVersion = 0;
+  let zoneSchoolIndex: number[] = [];
+
+  const sync = (s: AppState, prev?: AppState) => {
+    if (!map.isStyleLoaded() || !s.dataset) return;
+    if (s.datasetVersion !== shownVersion) {
+      addDatasetLayers(map, s.dataset);
+      const ids = new Map(s.dataset.schools.map((sc, i) => [sc.id, i]));
+      zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
+      if (s.dataset.county) {
+        const [x0, y0, x1, y1] = bbox(s.dataset.county);
+        map.fitBounds([x0, y0, x1, y1], { padding: 20, animate: false });
+      }
+      shownVersion = s.datasetVersion;
+      prev = undefined;
+    }
+    if (s.result !== prev?.result) {
+      s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
+      zoneSchoolIndex.forEach((si, z) => {
+        const r = s.result?.schools[si];
+        map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1 });
+      });
+      if (s.pupilLayers) {
+        (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers.density);
+        (map.getSource('dots') as GeoJSONSource | undefined)?.setData(s.pupilLayers.dots);
+      }
+    }
+    if (s.level !== prev?.level) {
+      map.setFilter(LAYER.zones, ['==', ['get', 'level'], s.level]);
+      map.setFilter(LAYER.zoneLines, ['==', ['get', 'level'], s.level]);
+      map.setFilter(LAYER.zoneSelected, ['==', ['get', 'level'], s.level]);
+    }
+    if (s.colorBy !== prev?.colorBy) map.setPaintProperty(LAYER.zones, 'fill-color', zoneFillColor(s.colorBy));
+    if (s.pupilMode !== prev?.pupilMode) {
+      map.setLayoutProperty(LAYER.density, 'visibility', s.pupilMode === 'density' ? 'visible' : 'none');
+      map.setLayoutProperty(LAYER.dots, 'visibility', s.pupilMode === 'dots' ? 'visible' : 'none');
+    }
+    if (s.selectedSchoolId !== prev?.selectedSchoolId) {
+      const selected = s.dataset.schools.findIndex((sc) => sc.id === s.selectedSchoolId);
+      s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
+      zoneSchoolIndex.forEach((si, z) => map.setFeatureState({ source: 'zones', id: z }, { selected: si === selected && selected >= 0 }));
+    }
+  };
+
+  map.on('load', () => sync(useAppStore.getState()));
+  const unsubscribe = useAppStore.subscribe((s, prev) => sync(s, prev));
+
+  const schoolAt = (e: MapMouseEvent): string | undefined => {
+    const s = useAppStore.getState();
+    const hit = map.queryRenderedFeatures(e.point, { layers: [LAYER.schools, LAYER.zones].filter((l) => map.getLayer(l)) })[0];
+    if (!hit || !s.dataset) return undefined;
+    if (hit.layer.id === LAYER.schools) return String(hit.properties.id);
+    return String(hit.properties.school_id);
+  };
+  map.on('click', (e) => uiActions.selectSchool(schoolAt(e)));
+  map.on('mousemove', (e) => {
+    const s = useAppStore.getState();
+    const id = schoolAt(e);
+    const r = s.result?.schools.find((x) => x.id === id);
+    if (!r) {
+      popup.remove();
+      return;
+    }
+    popup.setLngLat(e.lngLat).setText(`${r.name} · ${formatNumber(s.locale, r.enrollment)}`).addTo(map);
+  });
+  map.on('mouseout', () => popup.remove());
+
+  return {
+    map,
+    destroy() {
+      unsubscribe();
+      map.remove();
+    },
+  };
+}

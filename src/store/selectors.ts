@@ -1,0 +1,20 @@
+import type { SchoolResult } from '../core/simulation';
+import { translate } from '../i18n/format';
+import type { MessageKey } from '../i18n/messages';
+import { useAppStore, type AppState } from './store';
+
+/** Translation function for the current locale. */
+export function useT() {
+  const locale = useAppStore((s) => s.locale);
+  return (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+}
+
+/** The result of the selected school, if any. */
+export const selectSelectedSchool = (s: AppState): SchoolResult | undefined =>
+  s.result?.schools.find((r) => r.id === s.selectedSchoolId);
+
+/** Compliance status of a school: 2 oversized, 1 classes over the cap, 0 within limits. */
+export function schoolStatus(r: SchoolResult): 0 | 1 | 2 {
+  if (r.oversize) return 2;
+  return r.classesOverCap > 0 ? 1 : 0;
+}

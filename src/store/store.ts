@@ -1,0 +1,72 @@
+import type { FeatureCollection, Point } from 'geojson';
+import { create } from 'zustand';
+import type { SimulationResult } from '../core/simulation';
+import type { ZoneLevel } from '../core/rules';
+import type { Locale } from '../i18n/messages';
+import type { LoadSummary } from '../../workers/engineApi';
+
+export type ColorBy = 'utilization' | 'compliance';
+export type PupilMode = 'density' | 'dots' | 'off';
+export type LoadStep = 'schools' | 'zones' | 'students' | 'index' | 'compute';
+
+/** The state of loading a dataset. */
+export type LoadState =
+  | { status: 'idle' }
+  | { status: 'loading'; step: LoadStep; fraction: number; label: string }
+  | { status: 'error'; file: string; detail: string };
+
+/** Pupils prepared for the map layers (built once per result). */
+export interface PupilLayers {
+  density: FeatureCollection<Point>;
+  dots: FeatureCollection<Point>;
+}
+
+interface DatasetSlice {
+  dataset?: LoadSummary;
+  load: LoadState;
+  /** Increases with every successful load, so views can reset. */
+  datasetVersion: number;
+}
+
+interface ResultSlice {
+  result?: SimulationResult;
+  computeMs?: number;
+  pupilLayers?: PupilLayers;
+}
+
+interface UiSlice {
+  locale: Locale;
+  level: ZoneLevel;
+  colorBy: ColorBy;
+  pupilMode: PupilMode;
+  selectedSchoolId?: string;
+}
+
+export type AppState = DatasetSlice & ResultSlice & UiSlice;
+
+const initialLocale = (): Locale => {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
+  return saved === 'en' ? 'en' : 'zh-CN';
+};
+
+/** The app's one store. Actions that talk to the worker live in src/app, not here. */
+export const useAppStore = create<AppState>()(() => ({
+  load: { status: 'idle' },
+  datasetVersion: 0,
+  locale: initialLocale(),
+  level: 'primary',
+  colorBy: 'utilization',
+  pupilMode: 'density',
+}));
+
+/** Setters for UI choices. */
+export const uiActions = {
+  setLocale(locale: Locale) {
+    localStorage.setItem('locale', locale);
+    useAppStore.setState({ locale });
+  },
+  setLevel: (level: ZoneLevel) => useAppStore.setState({ level }),
+  setColorBy: (colorBy: ColorBy) => useAppStore.setState({ colorBy }),
+  setPupilMode: (pupilMode: PupilMode) => useAppStore.setState({ pupilMode }),
+  selectSchool: (selectedSchoolId?: string) => useAppStore.setState({ selectedSchoolId }),
+};

@@ -1,0 +1,114 @@
+import type { FeatureCollection } from 'geojson';
+import type { RejectedRow, School } from '../src/core/dataset';
+import { DEFAULT_RULES, type Rules } from '../src/core/rules';
+import { computeSimulation, type SimulationResult } from '../src/core/simulation';
+import { DataError } from '../src/io/dataError';
+import { readDataset, type DatasetTexts, type LoadedDataset, type LoadProgress } from '../src/io/readDataset';
+
+/** A dataset's files as raw bytes by file name; the buffers are transferred, not copied. */
+export type DatasetFiles = Partial<Record<keyof DatasetTexts, ArrayBuffer>>;
+
+/** What the app needs to draw a loaded dataset; pupils stay in the worker. */
+export interface LoadSummary {
+  name: string;
+  baseYear: number;
+  schools: School[];
+  zones: LoadedDataset['zoneFeatures'];
+  county?: FeatureCollection;
+  context?: FeatureCollection;
+  units?: FeatureCollection;
+  rowsRead: number;
+  pupilsLoaded: number;
+  rejected: RejectedRow[];
+  warnings: RejectedRow[];
+  loadMs: number;
+}
+
+/** The outcome of a load: the summary, or the one problem that stopped it. */
+export type LoadOutcome = { ok: true; summary: LoadSummary } | { ok: false; file: string; detail: string };
+
+/** A simulation with its compute time in ms (assignment and aggregation, index build included). */
+export interface TimedResult {
+  result: SimulationResult;
+  computeMs: number;
+}
+
+/** Pupil homes for display: lon/lat pairs, grade and school index per pupil (−1 unassigned). */
+export interface PupilPoints {
+  lonLat: Float32Array;
+  grade: Uint8Array;
+  school: Int32Array;
+}
+
+/**
+ * The engine behind the worker: keeps one dataset resident and answers small requests about it.
+ * Plain functions, so tests can call it directly or through a real worker.
+ */
+export function createEngineApi(rules: Rules = DEFAULT_RULES) {
+  let loaded: LoadedDataset | undefined;
+  let schoolOf: Int32Array | undefined;
+  const decoder = new TextDecoder('utf-8');
+
+  const requireDataset = () => {
+    if (!loaded) throw new Error('no dataset is loaded');
+    return loaded.dataset;
+  };
+
+  return {
+    /** Decodes and parses the files, builds the pupil layout and keeps it resident. */
+    load(files: DatasetFiles, onProgress?: LoadProgress): LoadOutcome {
+      const t0 = performance.now();
+      const texts: DatasetTexts = {};
+      for (const [name, bytes] of Object.entries(files)) texts[name as keyof DatasetTexts] = decoder.decode(bytes);
+      try {
+        loaded = readDataset(texts, rules, new Date().getFullYear(), onProgress);
+      } catch (e) {
+        if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail };
+        throw e;
+      }
+      schoolOf = undefined;
+      const d = loaded.dataset;
+      return {
+        ok: true,
+        summary: {
+          name: d.name,
+          baseYear: d.baseYear,
+          schools: d.schools,
+          zones: loaded.zoneFeatures,
+          county: loaded.county,
+          context: loaded.context,
+          units: loaded.units,
+          rowsRead: d.rowsRead,
+          pupilsLoaded: d.pupils.count,
+          rejected: d.rejected,
+          warnings: d.warnings,
+          loadMs: performance.now() - t0,
+        },
+      };
+    },
+
+    /** Recomputes every school from scratch and returns the (small) results. */
+    simulate(): TimedResult {
+      const d = requireDataset();
+      const t0 = performance.now();
+      const run = computeSimulation(d, rules);
+      schoolOf = run.schoolOf;
+      return { result: run.result, computeMs: performance.now() - t0 };
+    },
+
+    /** A copy of the pupils' homes with their current school, for the map (caller transfers). */
+    pupilPoints(): PupilPoints {
+      const d = requireDataset();
+      const p = d.pupils;
+      const lonLat = new Float32Array(2 * p.count);
+      for (let i = 0; i < p.count; i++) {
+        lonLat[2 * i] = p.x[i];
+        lonLat[2 * i + 1] = p.y[i];
+      }
+      return { lonLat, grade: p.grade.slice(), school: schoolOf ? schoolOf.slice() : new Int32Array(p.count).fill(-1) };
+    },
+  };
+}
+
+/** The typed API of the engine worker. */
+export type EngineApi = ReturnType<typeof createEngineApi>;
