@@ -1,0 +1,64 @@
+import { computeGradeCounts } from '../../src/core/aggregate';
+import { computeAssignment } from '../../src/core/assignment';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { computeSchoolResults } from '../../src/core/simulation';
+import type { Dataset } from '../../src/core/dataset';
+import { datasetWithSyntheticPupils, loadShouguang, median } from './benchData';
+import { naiveAssignment } from './naiveAssignment';
+
+// Full recompute (assignment + aggregation, zone index build included) against the naive turf
+// loop on the same pupils, in one run. Usage: npm run bench [-- --json] [-- --sizes 150000,1000000]
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const sizes = args.includes('--sizes') ? sizesArg.split(',').map(Number) : [150_000, 1_000_000];
+const log = (s: string) => json || console.log(s);
+
+function timeIt(runs: number, f: () => void): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+function aggregate(dataset: Dataset, schoolOf: Int32Array) {
+  const counts = computeGradeCounts(dataset.pupils, schoolOf, dataset.schools.length);
+  return computeSchoolResults(dataset.schools, counts, dataset.baseYear, DEFAULT_RULES);
+}
+
+const loaded = loadShouguang();
+const zoneFeatures = loaded.zoneFeatures.features;
+const vertices = zoneFeatures.reduce((a, f) => a + JSON.stringify(f.geometry.coordinates).split('],[').length, 0);
+log(`zones: ${zoneFeatures.length} (${vertices} vertices); Node ${process.version}`);
+
+const rows = [];
+for (const n of sizes) {
+  const { dataset, layoutMs } = datasetWithSyntheticPupils(loaded, n);
+  // Warm up the JIT on our path before timing it.
+  for (let w = 0; w < 3; w++) aggregate(dataset, computeAssignment(dataset.pupils, dataset.zones));
+  let ours: Int32Array = new Int32Array(0);
+  const fullTimes = timeIt(n >= 1_000_000 ? 9 : 15, () => {
+    ours = computeAssignment(dataset.pupils, dataset.zones);
+    aggregate(dataset, ours);
+  });
+  let naive: Int32Array = new Int32Array(0);
+  const naiveTimes = timeIt(n >= 1_000_000 ? 1 : 3, () => {
+    naive = naiveAssignment(dataset, zoneFeatures);
+    aggregate(dataset, naive);
+  });
+  let differ = 0;
+  for (let i = 0; i < n; i++) if (ours[i] !== naive[i]) differ++;
+  const fullMs = median(fullTimes);
+  const naiveMs = median(naiveTimes);
+  const row = { students: n, naiveMs: round(naiveMs), fullMs: round(fullMs), ratio: Math.round(naiveMs / fullMs), layoutMs: round(layoutMs), naiveRuns: naiveTimes.length, fullRuns: fullTimes.length, assignmentsDiffer: differ };
+  rows.push(row);
+  log(`${n.toLocaleString('en')} pupils: naive turf ${row.naiveMs} ms (median of ${row.naiveRuns}), ours ${row.fullMs} ms (median of ${row.fullRuns}), ratio ${row.ratio}×; one-off layout ${row.layoutMs} ms; assignments that differ: ${differ}`);
+}
+if (json) console.log(JSON.stringify(rows, null, 2));
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

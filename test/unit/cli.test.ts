@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const tiny = join(root, 'test/fixtures/tiny');
+const work = mkdtempSync(join(tmpdir(), 'simulate-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function simulate(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A copy of the tiny dataset with one file replaced. */
+function tinyWith(file: string, content: string | null): string {
+  const dir = mkdtempSync(join(work, 'case-'));
+  cpSync(tiny, dir, { recursive: true });
+  if (content === null) rmSync(join(dir, file));
+  else writeFileSync(join(dir, file), content);
+  return dir;
+}
+
+function expectOneLineError(r: ReturnType<typeof simulate>, pattern: RegExp) {
+  expect(r.code).toBe(1);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('npm run simulate', () => {
+  it('writes the contract JSON for a dataset folder', () => {
+    const out = join(work, 'tiny.json');
+    const r = simulate('--data', tiny, '--out', out);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.students).toEqual({ input: 19, assigned: 10, unassigned: 3, rejected: 6 });
+    expect(json.rejected).toHaveLength(6);
+    expect(json.rejected[0]).toEqual({ file: 'students.csv', line: 14, reason: 'grade 8 is not taught at 民办小学 (school_id "X1")' });
+    const p1 = json.schools.find((s: { id: string }) => s.id === 'P1');
+    expect(p1).toMatchObject({
+      id: 'P1', name: '西小学', level: 'primary', enrollment: 5,
+      grades: { '1': 3, '2': 2, '3': 0, '4': 0, '5': 0, '6': 0 },
+      classes: { '1': 1, '2': 1, '3': 0, '4': 0, '5': 0, '6': 0 },
+      maxClassSize: 3, classesOverCap: 0, largeClasses: 0, extraLargeClasses: 0, oversize: false,
+    });
+    expect(json.schools.map((s: { id: string }) => s.id)).toEqual(['P1', 'P2', 'J1', 'X1', 'N9']);
+  });
+
+  it('stops with one line naming the file when a required column is missing', () => {
+    const dir = tinyWith('students.csv', 'id,lon,lat\n1,118.0,36.0\n');
+    expectOneLineError(simulate('--data', dir), /^error: students\.csv: missing required column "grade"/);
+  });
+
+  it('stops with one line on truncated JSON', () => {
+    const dir = tinyWith('schools.geojson', readFileSync(join(tiny, 'schools.geojson'), 'utf8').slice(0, 200));
+    expectOneLineError(simulate('--data', dir), /^error: schools\.geojson: not valid JSON/);
+  });
+
+  it('stops with one line when a required file is missing, or the folder does not exist', () => {
+    expectOneLineError(simulate('--data', tinyWith('students.csv', null)), /students\.csv: the file is missing/);
+    expectOneLineError(simulate('--data', join(work, 'nope')), /nope: not a folder/);
+  });
+
+  it('stops with one line when a zone names an unknown school', () => {
+    const zones = readFileSync(join(tiny, 'catchments.geojson'), 'utf8').replace('"school_id":"P2"', '"school_id":"P7"');
+    expectOneLineError(simulate('--data', tinyWith('catchments.geojson', zones)), /catchments\.geojson: feature 2 \(school_id "P7"\): school_id "P7" is not in the schools file/);
+  });
+
+  it('stops with one line on an empty pupils file and on a usage error', () => {
+    expectOneLineError(simulate('--data', tinyWith('students.csv', '')), /students\.csv: the file is empty/);
+    const r = simulate('--bogus');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/usage: npm run simulate/);
+  });
+});

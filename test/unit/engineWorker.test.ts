@@ -1,0 +1,63 @@
+import '@vitest/web-worker';
+import * as Comlink from 'comlink';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { simulate } from '../../src/core/simulation';
+import { readDataset } from '../../src/io/readDataset';
+
+const dir = join(import.meta.dirname, '../fixtures/tiny');
+const bytes = (f: string) => {
+  const b = readFileSync(join(dir, f));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+
+describe('engine worker (comlink, real Worker API)', () => {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
+  const remote = Comlink.wrap<EngineApi>(worker);
+  afterAll(() => worker.terminate());
+
+  it('loads transferred buffers, keeps the dataset resident and simulates like the core', async () => {
+    const files: DatasetFiles = {
+      'schools.geojson': bytes('schools.geojson'),
+      'catchments.geojson': bytes('catchments.geojson'),
+      'students.csv': bytes('students.csv'),
+    };
+    const buffers = Object.values(files) as ArrayBuffer[];
+    const steps: string[] = [];
+    const outcome = await remote.load(Comlink.transfer(files, buffers), Comlink.proxy((step: string) => void steps.push(step)));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.summary.rowsRead).toBe(19);
+    expect(outcome.summary.pupilsLoaded).toBe(13);
+    // Progress comes over its own message port, so it may arrive after the answer.
+    await vi.waitFor(() => expect(steps).toEqual(['schools', 'zones', 'students', 'index']));
+
+    const texts = Object.fromEntries(['schools.geojson', 'catchments.geojson', 'students.csv'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const expected = simulate(readDataset(texts, DEFAULT_RULES, new Date().getFullYear()).dataset, DEFAULT_RULES);
+    const first = await remote.simulate();
+    expect(first.result).toEqual(expected);
+    // Resident: a second call needs no data and gives the same answer.
+    expect((await remote.simulate()).result).toEqual(expected);
+
+    const points = await remote.pupilPoints();
+    expect(points.lonLat).toBeInstanceOf(Float32Array);
+    expect(points.grade.length).toBe(13);
+    expect([...points.school].filter((s) => s < 0)).toHaveLength(3);
+  });
+
+  it('answers a bad file with the file and the problem, not an exception', async () => {
+    const enc = new TextEncoder();
+    const outcome = await remote.load({
+      'schools.geojson': enc.encode('{"type":"FeatureCollection","features":[').buffer as ArrayBuffer,
+      'catchments.geojson': bytes('catchments.geojson'),
+      'students.csv': bytes('students.csv'),
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.file).toBe('schools.geojson');
+    expect(outcome.detail).toMatch(/not valid JSON/);
+  });
+});
