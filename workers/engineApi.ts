@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { RejectedRow, School } from '../src/core/dataset';
 import { DEFAULT_RULES, type Rules } from '../src/core/rules';
+import { createAssignmentWorkspace } from '../src/core/assignment';
 import { computeSimulation, type SimulationResult } from '../src/core/simulation';
 import { DataError } from '../src/io/dataError';
 import { readDataset, type DatasetTexts, type LoadedDataset, type LoadProgress } from '../src/io/readDataset';
@@ -11,6 +12,8 @@ export type DatasetFiles = Partial<Record<keyof DatasetTexts, ArrayBuffer>>;
 /** What the app needs to draw a loaded dataset; pupils stay in the worker. */
 export interface LoadSummary {
   name: string;
+  nameEn?: string;
+  synthetic: boolean;
   baseYear: number;
   schools: School[];
   zones: LoadedDataset['zoneFeatures'];
@@ -47,6 +50,7 @@ export interface PupilPoints {
 export function createEngineApi(rules: Rules = DEFAULT_RULES) {
   let loaded: LoadedDataset | undefined;
   let schoolOf: Int32Array | undefined;
+  const workspace = createAssignmentWorkspace();
   const decoder = new TextDecoder('utf-8');
 
   const requireDataset = () => {
@@ -72,6 +76,8 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
         ok: true,
         summary: {
           name: d.name,
+          nameEn: d.nameEn,
+          synthetic: d.synthetic,
           baseYear: d.baseYear,
           schools: d.schools,
           zones: loaded.zoneFeatures,
@@ -91,7 +97,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
     simulate(): TimedResult {
       const d = requireDataset();
       const t0 = performance.now();
-      const run = computeSimulation(d, rules);
+      const run = computeSimulation(d, rules, workspace);
       schoolOf = run.schoolOf;
       return { result: run.result, computeMs: performance.now() - t0 };
     },

@@ -79,6 +79,10 @@ export interface RejectedRow {
 /** A loaded dataset: schools, zones per level and resident pupils. */
 export interface Dataset {
   name: string;
+  /** English name, when the dataset gives one. */
+  nameEn?: string;
+  /** The dataset says it is made up (the embedded default is). */
+  synthetic: boolean;
   baseYear: number;
   schools: School[];
   zones: Record<ZoneLevel, ZoneSet>;

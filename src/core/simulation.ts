@@ -1,5 +1,5 @@
 import { computeGradeCounts, GRADE_STRIDE } from './aggregate';
-import { computeAssignment, UNASSIGNED } from './assignment';
+import { computeAssignment, UNASSIGNED, type AssignmentWorkspace } from './assignment';
 import { computeClassFormation } from './classFormation';
 import type { Dataset, School } from './dataset';
 import { gradesTaught, maxSizeOfSchool, type Rules, type SchoolLevel, type ZoneLevel } from './rules';
@@ -8,6 +8,7 @@ import { gradesTaught, maxSizeOfSchool, type Rules, type SchoolLevel, type ZoneL
 export interface SchoolResult {
   id: string;
   name: string;
+  nameEn?: string;
   level: SchoolLevel;
   ownership: School['ownership'];
   /** Opens after the base year: no zone and no pupils yet. */
@@ -80,6 +81,7 @@ export function computeSchoolResults(
     return {
       id: school.id,
       name: school.name,
+      nameEn: school.nameEn,
       level: school.level,
       ownership: school.ownership,
       planned: school.opens !== undefined && school.opens > baseYear,
@@ -136,9 +138,12 @@ export interface SimulationRun {
   schoolOf: Int32Array;
 }
 
-/** Simulates a dataset from scratch: assignment, counts, classes, flags and county totals. */
-export function computeSimulation(dataset: Dataset, rules: Rules): SimulationRun {
-  const schoolOf = computeAssignment(dataset.pupils, dataset.zones);
+/**
+ * Simulates a dataset from scratch: assignment, counts, classes, flags and county totals. A
+ * workspace kept between calls lets the recompute reuse its buffers (see AssignmentWorkspace).
+ */
+export function computeSimulation(dataset: Dataset, rules: Rules, workspace?: AssignmentWorkspace): SimulationRun {
+  const schoolOf = computeAssignment(dataset.pupils, dataset.zones, workspace);
   const counts = computeGradeCounts(dataset.pupils, schoolOf, dataset.schools.length);
   const schools = computeSchoolResults(dataset.schools, counts, dataset.baseYear, rules);
   return { result: { schools, summary: computeCountySummary(dataset, schoolOf, schools) }, schoolOf };

@@ -2,13 +2,14 @@ import type { ZoneSet } from './dataset';
 
 /** Cell value: the point is outside every zone. */
 export const OUTSIDE = -1;
-/** Cell value: a zone boundary crosses the cell; points there get an exact test. */
-export const BOUNDARY = -2;
+/** Cell values ≤ FIRST_SLOT are boundary cells: slot = FIRST_SLOT − value. */
+export const FIRST_SLOT = -2;
 
 /**
  * A raster index over the zones of one level. Cells that no zone edge crosses hold the zone that
- * covers them (or OUTSIDE); cells an edge crosses hold BOUNDARY, and a point there is tested
- * exactly by ray casting against the edges listed for its grid row.
+ * covers them (or OUTSIDE). A cell an edge crosses holds a slot listing those edges and the zone of
+ * the cell's centre; a point there is placed exactly by counting, per zone, the edges that the
+ * segment from the point to the centre crosses (a handful, not the whole row).
  */
 export interface ZoneGrid {
   minX: number;
@@ -18,117 +19,144 @@ export interface ZoneGrid {
   scaleY: number;
   nx: number;
   ny: number;
-  /** nx × ny cells, row-major from minY: zone index, OUTSIDE or BOUNDARY. */
+  /** nx × ny cells, row-major from minY: zone index, OUTSIDE, or FIRST_SLOT − slot. */
   cells: Int32Array;
-  /** Edges listed per grid row (CSR): row r holds rowEdges[rowStart[r] .. rowStart[r+1]). */
-  rowStart: Int32Array;
-  rowEdges: Int32Array;
+  /** Edges crossing each boundary cell (CSR): slot s holds slotEdges[slotStart[s] .. slotStart[s+1]). */
+  slotStart: Int32Array;
+  slotEdges: Int32Array;
+  /** Zone containing the centre of each boundary cell (or OUTSIDE). */
+  slotCenterZone: Int32Array;
+  /** Number of edges; the edge arrays may be longer (reused capacity). */
+  edgeCount: number;
   /** Edge endpoints and owning zone. */
   ex1: Float64Array;
   ey1: Float64Array;
   ex2: Float64Array;
   ey2: Float64Array;
   ezone: Int32Array;
-  /** Scratch parity per zone for the exact test. */
+  /** Scratch parity per zone for the exact test (all zero between calls). */
   parity: Uint8Array;
 }
 
-function countEdges(zones: ZoneSet): number {
-  let n = 0;
-  for (const rings of zones.rings) for (const ring of rings) n += ring.length / 2;
-  return n;
+/** A typed array of at least `n` items: `old` when it is large enough, else a new one. */
+function reuse<T extends Float64Array | Int32Array | Uint8Array>(old: T | undefined, n: number, make: (n: number) => T): T {
+  return old && old.length >= n ? old : make(n);
 }
 
-/**
- * Builds the raster index of a level's zones on an `size` × `size` grid over their bounding box.
- * Cost is linear in edges and cells; 1024 suits a county of ~100 zones (PERF.md).
- */
-export function buildZoneGrid(zones: ZoneSet, size = 1024): ZoneGrid {
-  const edgeCount = countEdges(zones);
-  const ex1 = new Float64Array(edgeCount);
-  const ey1 = new Float64Array(edgeCount);
-  const ex2 = new Float64Array(edgeCount);
-  const ey2 = new Float64Array(edgeCount);
-  const ezone = new Int32Array(edgeCount);
+/** Edges of all zones as flat arrays (reusing `prev`'s when large enough), and their bounding box. */
+function collectEdges(zones: ZoneSet, prev?: ZoneGrid) {
+  let edgeCount = 0;
+  for (const rings of zones.rings) for (const ring of rings) edgeCount += ring.length / 2;
+  const f64 = (n: number) => new Float64Array(n);
+  const ex1 = reuse(prev?.ex1, edgeCount, f64);
+  const ey1 = reuse(prev?.ey1, edgeCount, f64);
+  const ex2 = reuse(prev?.ex2, edgeCount, f64);
+  const ey2 = reuse(prev?.ey2, edgeCount, f64);
+  const ezone = reuse(prev?.ezone, edgeCount, (n) => new Int32Array(n));
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   let e = 0;
-  zones.rings.forEach((rings, z) => {
-    for (const ring of rings) {
+  for (let z = 0; z < zones.rings.length; z++) {
+    for (const ring of zones.rings[z]) {
       const n = ring.length / 2;
       for (let i = 0; i < n; i++) {
-        const j = (i + 1) % n;
-        ex1[e] = ring[2 * i];
-        ey1[e] = ring[2 * i + 1];
+        const j = i + 1 === n ? 0 : i + 1;
+        const x = ring[2 * i];
+        const y = ring[2 * i + 1];
+        ex1[e] = x;
+        ey1[e] = y;
         ex2[e] = ring[2 * j];
         ey2[e] = ring[2 * j + 1];
         ezone[e] = z;
-        if (ex1[e] < minX) minX = ex1[e];
-        if (ex1[e] > maxX) maxX = ex1[e];
-        if (ey1[e] < minY) minY = ey1[e];
-        if (ey1[e] > maxY) maxY = ey1[e];
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
         e++;
       }
     }
-  });
-  if (edgeCount === 0) {
-    minX = minY = 0;
-    maxX = maxY = 1;
   }
+  if (edgeCount === 0) [minX, minY, maxX, maxY] = [0, 0, 1, 1];
+  return { edgeCount, ex1, ey1, ex2, ey2, ezone, minX, minY, maxX, maxY };
+}
+
+/**
+ * Builds the raster index of a level's zones on an `size` × `size` grid over their bounding box.
+ * Cost is linear in edges and cells; 1024 suits a county of ~100 zones (PERF.md). Passing the
+ * previous grid reuses its arrays: a rebuild then allocates almost nothing, which spares the
+ * garbage collector megabytes per recompute. `previous` must not be used afterwards.
+ */
+export function buildZoneGrid(zones: ZoneSet, size = 1024, previous?: ZoneGrid): ZoneGrid {
+  const edges = collectEdges(zones, previous);
   // A small margin keeps every vertex strictly inside the grid.
-  const padX = (maxX - minX) * 1e-6 + 1e-9;
-  const padY = (maxY - minY) * 1e-6 + 1e-9;
-  minX -= padX;
-  minY -= padY;
-  const nx = size;
-  const ny = size;
-  const scaleX = nx / (maxX + padX - minX);
-  const scaleY = ny / (maxY + padY - minY);
-
-  const rowStart = new Int32Array(ny + 1);
-  for (let i = 0; i < edgeCount; i++) {
-    const r0 = Math.floor((Math.min(ey1[i], ey2[i]) - minY) * scaleY);
-    const r1 = Math.floor((Math.max(ey1[i], ey2[i]) - minY) * scaleY);
-    for (let r = r0; r <= r1; r++) rowStart[r + 1]++;
-  }
-  for (let r = 0; r < ny; r++) rowStart[r + 1] += rowStart[r];
-  const rowEdges = new Int32Array(rowStart[ny]);
-  const fill = rowStart.slice(0, ny);
-  for (let i = 0; i < edgeCount; i++) {
-    const r0 = Math.floor((Math.min(ey1[i], ey2[i]) - minY) * scaleY);
-    const r1 = Math.floor((Math.max(ey1[i], ey2[i]) - minY) * scaleY);
-    for (let r = r0; r <= r1; r++) rowEdges[fill[r]++] = i;
-  }
-
-  const zoneCount = zones.rings.length;
+  const padX = (edges.maxX - edges.minX) * 1e-6 + 1e-9;
+  const padY = (edges.maxY - edges.minY) * 1e-6 + 1e-9;
+  const minX = edges.minX - padX;
+  const minY = edges.minY - padY;
+  // An object literal with every field in a fixed order keeps one hidden class (a spread made it
+  // slow to read in the hot loops).
   const grid: ZoneGrid = {
-    minX, minY, scaleX, scaleY, nx, ny,
-    cells: new Int32Array(nx * ny).fill(OUTSIDE),
-    rowStart, rowEdges, ex1, ey1, ex2, ey2, ezone,
-    parity: new Uint8Array(zoneCount),
+    minX,
+    minY,
+    scaleX: size / (edges.maxX + padX - minX),
+    scaleY: size / (edges.maxY + padY - minY),
+    nx: size,
+    ny: size,
+    cells: previous?.cells.length === size * size ? previous.cells : new Int32Array(size * size),
+    slotStart: previous?.slotStart ?? new Int32Array(1024),
+    slotEdges: previous?.slotEdges ?? new Int32Array(4096),
+    slotCenterZone: previous?.slotCenterZone ?? new Int32Array(1024),
+    edgeCount: edges.edgeCount,
+    ex1: edges.ex1,
+    ey1: edges.ey1,
+    ex2: edges.ex2,
+    ey2: edges.ey2,
+    ezone: edges.ezone,
+    parity: reuse(previous?.parity, zones.rings.length, (n) => new Uint8Array(n)),
   };
   fillInteriors(grid);
-  markBoundaryCells(grid);
+  indexBoundaryCells(grid);
   return grid;
+}
+
+/** The first grid row edge i spans. */
+function firstRow(g: ZoneGrid, i: number): number {
+  return Math.floor((Math.min(g.ey1[i], g.ey2[i]) - g.minY) * g.scaleY);
+}
+
+/** The last grid row edge i spans. */
+function lastRow(g: ZoneGrid, i: number): number {
+  return Math.floor((Math.max(g.ey1[i], g.ey2[i]) - g.minY) * g.scaleY);
 }
 
 /** Scanline fill: each cell gets the zone containing its centre. */
 function fillInteriors(g: ZoneGrid): void {
-  const { ex1, ey1, ex2, ey2, ezone, rowStart, rowEdges, parity, cells, nx } = g;
+  const { ex1, ey1, ex2, ey2, ezone, parity, cells, nx, ny, edgeCount } = g;
+  // Edges listed per grid row (CSR), so each scanline visits only the edges that span it.
+  const rowStart = new Int32Array(ny + 1);
+  for (let i = 0; i < edgeCount; i++) {
+    for (let r = firstRow(g, i), r1 = lastRow(g, i); r <= r1; r++) rowStart[r + 1]++;
+  }
+  for (let r = 0; r < ny; r++) rowStart[r + 1] += rowStart[r];
+  const rowEdges = new Int32Array(rowStart[ny]);
+  const next = rowStart.slice(0, ny);
+  for (let i = 0; i < edgeCount; i++) {
+    for (let r = firstRow(g, i), r1 = lastRow(g, i); r <= r1; r++) rowEdges[next[r]++] = i;
+  }
   let xs: Float64Array = new Float64Array(64);
   let zs: Int32Array = new Int32Array(64);
-  for (let r = 0; r < g.ny; r++) {
+  for (let r = 0; r < ny; r++) {
     const yc = g.minY + (r + 0.5) / g.scaleY;
+    if (rowStart[r + 1] - rowStart[r] > xs.length) {
+      xs = new Float64Array(2 * (rowStart[r + 1] - rowStart[r]));
+      zs = new Int32Array(xs.length);
+    }
     let m = 0;
     for (let k = rowStart[r]; k < rowStart[r + 1]; k++) {
       const i = rowEdges[k];
       if (ey1[i] > yc === ey2[i] > yc) continue;
-      if (m === xs.length) {
-        xs = growF64(xs);
-        zs = growI32(zs);
-      }
       const x = ex1[i] + ((yc - ey1[i]) * (ex2[i] - ex1[i])) / (ey2[i] - ey1[i]);
       // Insertion sort: a row crosses a few dozen edges.
       let p = m++;
@@ -140,8 +168,10 @@ function fillInteriors(g: ZoneGrid): void {
       xs[p] = x;
       zs[p] = ezone[i];
     }
+    // Every cell of the row is written once: OUTSIDE up to a span, the span's zone, and so on.
     let inside = OUTSIDE;
-    const rowBase = r * nx;
+    let written = r * nx;
+    const rowEnd = written + nx;
     for (let c = 0; c < m; c++) {
       const z = zs[c];
       parity[z] ^= 1;
@@ -149,74 +179,129 @@ function fillInteriors(g: ZoneGrid): void {
       else if (inside === z) inside = OUTSIDE;
       if (inside === OUTSIDE || c + 1 === m) continue;
       // Cells whose centre lies in [xs[c], xs[c+1]).
-      const from = Math.max(0, Math.ceil((xs[c] - g.minX) * g.scaleX - 0.5));
-      const to = Math.min(nx, Math.ceil((xs[c + 1] - g.minX) * g.scaleX - 0.5));
-      if (to > from) cells.fill(inside, rowBase + from, rowBase + to);
+      const from = r * nx + Math.max(0, Math.ceil((xs[c] - g.minX) * g.scaleX - 0.5));
+      const to = r * nx + Math.min(nx, Math.ceil((xs[c + 1] - g.minX) * g.scaleX - 0.5));
+      while (written < from) cells[written++] = OUTSIDE;
+      while (written < to) cells[written++] = inside;
     }
+    while (written < rowEnd) cells[written++] = OUTSIDE;
     for (let c = 0; c < m; c++) parity[zs[c]] = 0;
   }
 }
 
-/** Marks every cell an edge passes through, row by row over the x-extent of the edge in the row. */
-function markBoundaryCells(g: ZoneGrid): void {
-  const { ex1, ey1, ex2, ey2, cells, nx } = g;
-  for (let i = 0; i < ex1.length; i++) {
-    const ax = (ex1[i] - g.minX) * g.scaleX;
-    const ay = (ey1[i] - g.minY) * g.scaleY;
-    const bx = (ex2[i] - g.minX) * g.scaleX;
-    const by = (ey2[i] - g.minY) * g.scaleY;
-    const r0 = Math.floor(Math.min(ay, by));
-    const r1 = Math.floor(Math.max(ay, by));
-    const dxdy = by === ay ? 0 : (bx - ax) / (by - ay);
-    for (let r = r0; r <= r1; r++) {
-      let xa: number;
-      let xb: number;
-      if (r0 === r1) {
-        xa = ax;
-        xb = bx;
-      } else {
-        const ylo = Math.max(r, Math.min(ay, by));
-        const yhi = Math.min(r + 1, Math.max(ay, by));
-        xa = ax + (ylo - ay) * dxdy;
-        xb = ax + (yhi - ay) * dxdy;
+/**
+ * Writes into `buf` the cells edge i passes through (row by row over the x-extent of the edge
+ * within the row, so no cell is missed) and returns how many; `buf` grows as needed.
+ */
+function cellsOfEdge(g: ZoneGrid, i: number, buf: { cells: Int32Array }): number {
+  const ax = (g.ex1[i] - g.minX) * g.scaleX;
+  const ay = (g.ey1[i] - g.minY) * g.scaleY;
+  const bx = (g.ex2[i] - g.minX) * g.scaleX;
+  const by = (g.ey2[i] - g.minY) * g.scaleY;
+  const r0 = firstRow(g, i);
+  const r1 = lastRow(g, i);
+  const dxdy = by === ay ? 0 : (bx - ax) / (by - ay);
+  let n = 0;
+  for (let r = r0; r <= r1; r++) {
+    let xa = ax;
+    let xb = bx;
+    if (r0 !== r1) {
+      xa = ax + (Math.max(r, Math.min(ay, by)) - ay) * dxdy;
+      xb = ax + (Math.min(r + 1, Math.max(ay, by)) - ay) * dxdy;
+    }
+    const c0 = Math.max(0, Math.floor(Math.min(xa, xb)));
+    const c1 = Math.min(g.nx - 1, Math.floor(Math.max(xa, xb)));
+    if (n + c1 - c0 + 1 > buf.cells.length) buf.cells = grow(buf.cells, n + c1 - c0 + 1);
+    const out = buf.cells;
+    for (let c = c0; c <= c1; c++) out[n++] = r * g.nx + c;
+  }
+  return n;
+}
+
+/**
+ * Turns every cell an edge crosses into a slot holding its edges and its centre's zone. The slot
+ * arrays grow geometrically and are kept for the next build.
+ */
+function indexBoundaryCells(g: ZoneGrid): void {
+  const { cells, edgeCount } = g;
+  const buf = { cells: new Int32Array(256) };
+  let centerZone = g.slotCenterZone;
+  // Counts per slot are accumulated in slotStart[s + 1], then turned into offsets.
+  let slotStart = g.slotStart;
+  slotStart[0] = 0;
+  let slots = 0;
+  for (let i = 0; i < edgeCount; i++) {
+    const n = cellsOfEdge(g, i, buf);
+    for (let k = 0; k < n; k++) {
+      const cell = buf.cells[k];
+      let v = cells[cell];
+      if (v > FIRST_SLOT) {
+        if (slots + 2 > slotStart.length) slotStart = grow(slotStart, slots + 2);
+        if (slots + 1 > centerZone.length) centerZone = grow(centerZone, slots + 1);
+        centerZone[slots] = v;
+        slotStart[slots + 1] = 0;
+        v = FIRST_SLOT - slots++;
+        cells[cell] = v;
       }
-      const c0 = Math.max(0, Math.floor(Math.min(xa, xb)));
-      const c1 = Math.min(nx - 1, Math.floor(Math.max(xa, xb)));
-      cells.fill(BOUNDARY, r * nx + c0, r * nx + c1 + 1);
+      slotStart[FIRST_SLOT - v + 1]++;
     }
   }
+  for (let s = 0; s < slots; s++) slotStart[s + 1] += slotStart[s];
+  let slotEdges = g.slotEdges;
+  if (slotStart[slots] > slotEdges.length) slotEdges = new Int32Array(Math.max(slotStart[slots], 2 * slotEdges.length));
+  // Fill from each slot's end backwards, so slotStart stays as it is.
+  const next = buf.cells.length >= slots ? buf.cells : new Int32Array(slots);
+  for (let s = 0; s < slots; s++) next[s] = slotStart[s + 1];
+  const fillBuf = { cells: new Int32Array(256) };
+  for (let i = edgeCount - 1; i >= 0; i--) {
+    const n = cellsOfEdge(g, i, fillBuf);
+    for (let k = 0; k < n; k++) slotEdges[--next[FIRST_SLOT - cells[fillBuf.cells[k]]]] = i;
+  }
+  g.slotStart = slotStart;
+  g.slotEdges = slotEdges;
+  g.slotCenterZone = centerZone;
 }
 
-function growF64(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
-function growI32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+function grow(a: Int32Array, atLeast: number): Int32Array {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
   b.set(a);
   return b;
 }
 
 /**
- * Exact even-odd test of the point against the edges of its grid row: the zone whose edges a ray
- * to +x crosses an odd number of times, or OUTSIDE.
+ * Exact test of a point in boundary cell (cx, cy) with slot `slot`: starting from the zone of the
+ * cell's centre, every edge the segment point–centre crosses toggles its zone; the zone left odd
+ * contains the point. Vertices on the segment's line count on one side only, so a path through a
+ * shared vertex is counted consistently.
  */
-export function exactZoneAt(g: ZoneGrid, x: number, y: number, row: number): number {
-  const { ex1, ey1, ex2, ey2, ezone, rowStart, rowEdges, parity } = g;
-  const start = rowStart[row];
-  const end = rowStart[row + 1];
+export function exactZoneAt(g: ZoneGrid, x: number, y: number, cx: number, cy: number, slot: number): number {
+  const { ex1, ey1, ex2, ey2, ezone, parity, slotEdges } = g;
+  const qx = g.minX + (cx + 0.5) / g.scaleX;
+  const qy = g.minY + (cy + 0.5) / g.scaleY;
+  const dx = qx - x;
+  const dy = qy - y;
+  const start = g.slotStart[slot];
+  const end = g.slotStart[slot + 1];
+  const center = g.slotCenterZone[slot];
+  if (center >= 0) parity[center] = 1;
   for (let k = start; k < end; k++) {
-    const i = rowEdges[k];
-    const y1 = ey1[i];
-    const y2 = ey2[i];
-    if (y1 > y === y2 > y) continue;
-    if (x < ex1[i] + ((y - y1) * (ex2[i] - ex1[i])) / (y2 - y1)) parity[ezone[i]] ^= 1;
+    const i = slotEdges[k];
+    const ax = ex1[i];
+    const ay = ey1[i];
+    const bx = ex2[i];
+    const by = ey2[i];
+    // Does the edge cross the line through point and centre (half-open at its endpoints)?
+    if (dx * (ay - y) - dy * (ax - x) > 0 === dx * (by - y) - dy * (bx - x) > 0) continue;
+    // Do point and centre lie on opposite sides of the edge?
+    const ux = bx - ax;
+    const uy = by - ay;
+    if (ux * (y - ay) - uy * (x - ax) > 0 === ux * (qy - ay) - uy * (qx - ax) > 0) continue;
+    parity[ezone[i]] ^= 1;
   }
-  let found = OUTSIDE;
+  let found = center >= 0 && parity[center] === 1 ? center : OUTSIDE;
+  if (center >= 0) parity[center] = 0;
   for (let k = start; k < end; k++) {
-    const z = ezone[rowEdges[k]];
+    const z = ezone[slotEdges[k]];
     if (parity[z] === 1 && found === OUTSIDE) found = z;
     parity[z] = 0;
   }
@@ -229,5 +314,5 @@ export function zoneAt(g: ZoneGrid, x: number, y: number): number {
   const cy = Math.floor((y - g.minY) * g.scaleY);
   if (cx < 0 || cy < 0 || cx >= g.nx || cy >= g.ny) return OUTSIDE;
   const c = g.cells[cy * g.nx + cx];
-  return c === BOUNDARY ? exactZoneAt(g, x, y, cy) : c;
+  return c <= FIRST_SLOT ? exactZoneAt(g, x, y, cx, cy, FIRST_SLOT - c) : c;
 }

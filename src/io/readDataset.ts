@@ -55,6 +55,8 @@ export function readDataset(
   return {
     dataset: {
       name: typeof meta.name === 'string' ? meta.name : 'dataset',
+      nameEn: typeof meta.nameEn === 'string' ? meta.nameEn : undefined,
+      synthetic: meta.synthetic === true,
       baseYear,
       schools,
       zones: parsedZones.zones,

@@ -83,7 +83,9 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     paint: {
       'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 0, 0, 200, 1],
       'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 6, 13, 30],
-      'heatmap-opacity': 0.6,
+      // A blue ramp, so pupil density does not read as the green-to-red of utilization.
+      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(33,102,172,0)', 0.2, 'rgba(103,169,207,0.5)', 0.5, 'rgba(33,102,172,0.7)', 1, 'rgba(5,48,97,0.9)'],
+      'heatmap-opacity': 0.55,
     },
   });
   map.addLayer({

@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import { formatNumber } from '../i18n/format';
-import { schoolStatus } from '../store/selectors';
+import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
 import { addDatasetLayers, LAYER, zoneFillColor } from './layers';
 import { BASE_STYLE } from './style';
@@ -91,7 +91,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       popup.remove();
       return;
     }
-    popup.setLngLat(e.lngLat).setText(`${r.name} · ${formatNumber(s.locale, r.enrollment)}`).addTo(map);
+    popup.setLngLat(e.lngLat).setText(`${displayName(r, s.locale)} · ${formatNumber(s.locale, r.enrollment)}`).addTo(map);
   });
   map.on('mouseout', () => popup.remove());
 

@@ -1,6 +1,6 @@
 import type { SchoolResult } from '../core/simulation';
 import { translate } from '../i18n/format';
-import type { MessageKey } from '../i18n/messages';
+import type { Locale, MessageKey } from '../i18n/messages';
 import { useAppStore, type AppState } from './store';
 
 /** Translation function for the current locale. */
@@ -17,4 +17,9 @@ export const selectSelectedSchool = (s: AppState): SchoolResult | undefined =>
 export function schoolStatus(r: SchoolResult): 0 | 1 | 2 {
   if (r.oversize) return 2;
   return r.classesOverCap > 0 ? 1 : 0;
+}
+
+/** A school's name for the locale: the English name in English when there is one. */
+export function displayName(r: Pick<SchoolResult, 'name' | 'nameEn'>, locale: Locale): string {
+  return locale === 'en' && r.nameEn ? r.nameEn : r.name;
 }

@@ -14,10 +14,10 @@ export function AppHeader() {
       <span className="subtitle">{t('appSubtitle')}</span>
       {dataset && (
         <span data-testid="dataset-name">
-          {dataset.name} · {t('baseYear')} {dataset.baseYear}
+          {locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name} · {t('baseYear')} {dataset.baseYear}
         </span>
       )}
-      {dataset?.name.includes('合成') && <Tag color="gold">{t('syntheticBadge')}</Tag>}
+      {dataset?.synthetic && <Tag color="gold">{t('syntheticBadge')}</Tag>}
       <span className="spacer" />
       <LoadMenu />
       <Button data-testid="language-switch" onClick={() => uiActions.setLocale(locale === 'en' ? 'zh-CN' : 'en')}>

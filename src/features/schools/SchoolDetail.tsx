@@ -1,6 +1,6 @@
 import { Card, Descriptions, Table, Tag } from 'antd';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { selectSelectedSchool, useT } from '../../store/selectors';
+import { displayName, selectSelectedSchool, useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
 import { classCapOfGrade, DEFAULT_RULES } from '../../core/rules';
 
@@ -15,14 +15,16 @@ export function SchoolDetail() {
     return { grade, pupils: school.grades[grade], classes: school.classes[grade], largest: school.largestClass[grade], cap: classCapOfGrade(grade, DEFAULT_RULES) };
   });
   return (
-    <Card size="small" title={school.name} extra={<a onClick={() => uiActions.selectSchool(undefined)}>{t('close')}</a>} data-testid="school-detail">
+    <Card size="small" title={displayName(school, locale)} extra={<a onClick={() => uiActions.selectSchool(undefined)}>{t('close')}</a>} data-testid="school-detail">
       <Descriptions size="small" column={3} items={[
         { key: 'level', label: t('schoolLevel'), children: <>{t(school.level)} {school.ownership === 'private' && <Tag color="purple">{t('private')}</Tag>}</> },
         { key: 'enrollment', label: t('enrollment'), children: <span className={school.oversize ? 'bad' : ''}>{formatNumber(locale, school.enrollment)}</span> },
         { key: 'classrooms', label: t('classrooms'), children: school.classrooms === undefined ? '—' : formatNumber(locale, school.classrooms) },
         { key: 'utilization', label: t('utilization'), children: school.utilization === undefined ? t('noRoomLimit') : formatPercent(locale, school.utilization) },
         { key: 'over', label: t('overCap'), children: formatNumber(locale, school.classesOverCap) },
-        { key: 'large', label: t('largeClasses'), children: `${formatNumber(locale, school.largeClasses)} / ${formatNumber(locale, school.extraLargeClasses)}` },
+        { key: 'large', label: t('largeClasses'), children: formatNumber(locale, school.largeClasses) },
+        { key: 'extraLarge', label: t('extraLargeClasses'), children: formatNumber(locale, school.extraLargeClasses) },
+        { key: 'classes', label: t('classes'), children: formatNumber(locale, school.totalClasses) },
       ]} />
       {school.roomShortage > 0 && <Tag color="red">{t('roomShortage', { n: school.roomShortage })}</Tag>}
       <Table

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { SchoolResult } from '../../core/simulation';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { useT } from '../../store/selectors';
+import { displayName, useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
 
 const num = (a: number, b: number) => a - b;
@@ -16,7 +16,10 @@ export function SchoolTable() {
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [query, setQuery] = useState('');
   const rows = useMemo(
-    () => (result?.schools ?? []).filter((r) => query === '' || r.name.includes(query) || r.id.toLowerCase().includes(query.toLowerCase())),
+    () => {
+      const q = query.trim().toLowerCase();
+      return (result?.schools ?? []).filter((r) => q === '' || r.name.includes(q) || r.id.toLowerCase().includes(q) || (r.nameEn ?? '').toLowerCase().includes(q));
+    },
     [result, query],
   );
   if (!result) return null;
@@ -25,11 +28,11 @@ export function SchoolTable() {
       title: t('school'),
       dataIndex: 'name',
       fixed: 'left',
-      width: 150,
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-      render: (name: string, r) => (
-        <span>
-          {name}
+      width: 200,
+      sorter: (a, b) => displayName(a, locale).localeCompare(displayName(b, locale), locale),
+      render: (_: string, r) => (
+        <span title={r.name}>
+          {displayName(r, locale)}
           {r.ownership === 'private' && <Tag color="purple" style={{ marginLeft: 4 }}>{t('private')}</Tag>}
           {r.planned && <Tag color="blue" style={{ marginLeft: 4 }}>{t('planned')}</Tag>}
         </span>
@@ -59,7 +62,7 @@ export function SchoolTable() {
         columns={columns}
         dataSource={rows}
         pagination={{ pageSize: 15, showSizeChanger: false }}
-        scroll={{ x: 760 }}
+        scroll={{ x: 820 }}
         onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
         rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
       />
