@@ -1,64 +1,73 @@
+import { GRADE_STRIDE } from './aggregate';
 import type { PupilTable, ZoneSet } from './dataset';
 import { ZONE_LEVELS, type ZoneLevel } from './rules';
-import { buildZoneGrid, exactZoneAt, FIRST_SLOT, type ZoneGrid } from './zoneGrid';
-
-/**
- * Grid cells per side: 512 measured best at 150k pupils and level with 1024 at 1M (npm run bench).
- */
-export const DEFAULT_GRID_SIZE = 512;
+import { buildZoneGrid, exactZones, FIRST_SLOT, type ZoneGrid } from './zoneGrid';
 
 /** Marks a pupil that no zone of their level contains. */
 export const UNASSIGNED = -1;
 
 /**
- * Writes into `out[i]` the school index of every zoned pupil i in `[start, end)`: the school of the
- * zone containing the pupil's home, or UNASSIGNED. `scratch` holds at least `end − start` items.
+ * Writes into `out[i]` the school index of every pupil i of zoned segment `segment` (0 primary,
+ * 1 junior): the school of the zone containing the pupil's home, or UNASSIGNED; and adds each
+ * assigned pupil to `counts[school * GRADE_STRIDE + grade]`. The grid must be built on
+ * `pupils.frame`; the scratch arrays hold at least as many items as the segment has pupils.
  */
-export function assignRange(
+export function assignSegment(
   grid: ZoneGrid,
   zoneSchool: Int32Array,
   pupils: PupilTable,
-  start: number,
-  end: number,
+  segment: 0 | 1,
   out: Int32Array,
-  scratch: Int32Array,
+  counts: Int32Array,
+  scratch: { list: Int32Array; zones: Int32Array },
 ): void {
-  const { x, y } = pupils;
-  const { cells, minX, minY, scaleX, scaleY, nx, ny } = grid;
+  const { x, y, cell, grade, runStart } = pupils;
+  const { cells } = grid;
   // Imported constants can compile to property reads (CommonJS interop in Node): hoist them.
   const firstSlot = FIRST_SLOT;
   const unassigned = UNASSIGNED;
-  const exact = exactZoneAt;
-  // The cell lookup stays a tight loop that only notes the few percent of pupils in boundary
-  // cells; they take the exact test afterwards (3.5× faster than one loop doing both).
+  const stride = GRADE_STRIDE;
+  const list = scratch.list;
+  // Pupils of a cell are consecutive (Morton order), so a cell is looked up once per run. Pupils in
+  // boundary cells are only noted here and take the exact test afterwards, in one batch.
   let boundary = 0;
-  for (let i = start; i < end; i++) {
-    const cx = Math.floor((x[i] - minX) * scaleX);
-    const cy = Math.floor((y[i] - minY) * scaleY);
-    const z = cx >= 0 && cy >= 0 && cx < nx && cy < ny ? cells[cy * nx + cx] : -1;
-    out[i] = z >= 0 ? zoneSchool[z] : unassigned;
-    if (z <= firstSlot) scratch[boundary++] = i;
+  for (let r = pupils.segmentRun[segment], lastRun = pupils.segmentRun[segment + 1]; r < lastRun; r++) {
+    const from = runStart[r];
+    const to = runStart[r + 1];
+    const c = cell[from];
+    const z = c >= 0 ? cells[c] : -1;
+    if (z >= 0) {
+      const school = zoneSchool[z];
+      const base = school * stride;
+      for (let i = from; i < to; i++) {
+        out[i] = school;
+        counts[base + grade[i]]++;
+      }
+    } else {
+      for (let i = from; i < to; i++) out[i] = unassigned;
+      if (z <= firstSlot) for (let i = from; i < to; i++) list[boundary++] = i;
+    }
   }
+  exactZones(grid, x, y, cell, list, boundary, scratch.zones);
   for (let k = 0; k < boundary; k++) {
-    const i = scratch[k];
-    const px = x[i];
-    const py = y[i];
-    const cx = Math.floor((px - minX) * scaleX);
-    const cy = Math.floor((py - minY) * scaleY);
-    const z = exact(grid, px, py, cx, cy, firstSlot - cells[cy * nx + cx]);
-    out[i] = z >= 0 ? zoneSchool[z] : unassigned;
+    const z = scratch.zones[k];
+    if (z >= 0) {
+      const i = list[k];
+      out[i] = zoneSchool[z];
+      counts[zoneSchool[z] * stride + grade[i]]++;
+    }
   }
 }
 
 /**
  * Buffers kept between full recomputes: the zone grids of each level (rebuilt in place) and the
- * assignment array. A recompute then allocates almost nothing. Results written into `schoolOf` are
- * overwritten by the next recompute with the same workspace.
+ * per-pupil arrays. A recompute then allocates almost nothing. An Assignment returned with a
+ * workspace is overwritten by the next recompute with the same workspace.
  */
 export interface AssignmentWorkspace {
   grids: Partial<Record<ZoneLevel, ZoneGrid>>;
   schoolOf?: Int32Array;
-  scratch?: Int32Array;
+  scratch?: { list: Int32Array; zones: Int32Array };
 }
 
 /** A workspace with nothing in it yet. */
@@ -66,27 +75,40 @@ export function createAssignmentWorkspace(): AssignmentWorkspace {
   return { grids: {} };
 }
 
+/** Where every pupil goes, and the resulting head counts. */
+export interface Assignment {
+  /** School index per pupil row, UNASSIGNED where no zone of the pupil's level contains them. */
+  schoolOf: Int32Array;
+  /** Pupils by school and grade, laid out as by computeGradeCounts. */
+  counts: Int32Array;
+}
+
 /**
  * Assigns every pupil from scratch (zone index build included): zoned pupils to the school of the
- * zone of their level containing them, fixed pupils to their private school. Returns one school
- * index per pupil row of `pupils`, UNASSIGNED where no zone contains a zoned pupil.
+ * zone of their level containing them, fixed pupils to their private school, counting pupils by
+ * school and grade on the way (equal to computeGradeCounts of the result).
  */
 export function computeAssignment(
   pupils: PupilTable,
   zones: Record<ZoneLevel, ZoneSet>,
+  schoolCount: number,
   workspace: AssignmentWorkspace = createAssignmentWorkspace(),
-  gridSize = DEFAULT_GRID_SIZE,
-): Int32Array {
-  const out = workspace.schoolOf?.length === pupils.count ? workspace.schoolOf : new Int32Array(pupils.count);
-  workspace.schoolOf = out;
-  const scratch = workspace.scratch?.length === pupils.count ? workspace.scratch : new Int32Array(pupils.count);
+): Assignment {
+  const n = pupils.count;
+  const schoolOf = workspace.schoolOf?.length === n ? workspace.schoolOf : new Int32Array(n);
+  const scratch = workspace.scratch?.list.length === n ? workspace.scratch : { list: new Int32Array(n), zones: new Int32Array(n) };
+  workspace.schoolOf = schoolOf;
   workspace.scratch = scratch;
+  const counts = new Int32Array(schoolCount * GRADE_STRIDE);
   const s = pupils.segmentStart;
   ZONE_LEVELS.forEach((level, k) => {
-    const grid = buildZoneGrid(zones[level], gridSize, workspace.grids[level]);
+    const grid = buildZoneGrid(zones[level], pupils.frame, workspace.grids[level]);
     workspace.grids[level] = grid;
-    assignRange(grid, zones[level].zoneSchool, pupils, s[k], s[k + 1], out, scratch);
+    assignSegment(grid, zones[level].zoneSchool, pupils, k as 0 | 1, schoolOf, counts, scratch);
   });
-  out.set(pupils.fixedSchool.subarray(s[2], s[3]), s[2]);
-  return out;
+  for (let i = s[2]; i < s[3]; i++) {
+    schoolOf[i] = pupils.fixedSchool[i];
+    counts[schoolOf[i] * GRADE_STRIDE + pupils.grade[i]]++;
+  }
+  return { schoolOf, counts };
 }

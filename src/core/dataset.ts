@@ -1,3 +1,4 @@
+import type { GridFrame } from './gridFrame';
 import type { SchoolLevel, ZoneLevel } from './rules';
 
 /** Facility fields of the data contract, behind the 7 resource indicators (DOMAIN.md). */
@@ -67,6 +68,16 @@ export interface PupilTable {
   line: Uint32Array;
   /** Start offsets of the segments primary, junior, fixed, and the end (length 4). */
   segmentStart: Int32Array;
+  /** The raster frame over the pupils' homes that zone grids are built on. */
+  frame: GridFrame;
+  /** Each pupil's cell in `frame`, computed once so lookups need no arithmetic. */
+  cell: Int32Array;
+  /**
+   * Runs of consecutive pupils in the same cell and segment: run r is rows
+   * runStart[r] .. runStart[r+1]; segment s holds runs segmentRun[s] .. segmentRun[s+1].
+   */
+  runStart: Int32Array;
+  segmentRun: Int32Array;
 }
 
 /** A data row that was not loaded, with where it is and why. */

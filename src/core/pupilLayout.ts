@@ -1,4 +1,5 @@
 import type { PupilTable } from './dataset';
+import { cellOfPoint, computeGridFrame, DEFAULT_GRID_SIZE } from './gridFrame';
 import { levelOfGrade, type Rules } from './rules';
 
 /** Pupil columns in file order, before the layout sorts them. */
@@ -25,11 +26,12 @@ const SEGMENT_FACTOR = 2 ** 51;
 const MORTON_FACTOR = 2 ** 31;
 
 /**
- * Orders pupils by segment (zoned primary, zoned junior, fixed) and then by the Morton code of a
- * 1024² grid over their bounding box, so spatial lookups walk memory in order. One sort of packed
- * float keys (segment·2^51 + morton·2^31 + row) avoids a comparator; rows must be < 2^31.
+ * Orders pupils by segment (zoned primary, zoned junior, fixed) and then by the Morton code of
+ * their cell in a `gridSize`² frame over their bounding box (≤ 1024), so spatial lookups walk
+ * memory in order, and notes each pupil's cell. One sort of packed float keys
+ * (segment·2^51 + morton·2^31 + row) avoids a comparator; rows must be < 2^31.
  */
-export function computePupilLayout(cols: PupilColumns, rules: Rules): PupilTable {
+export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = DEFAULT_GRID_SIZE): PupilTable {
   const n = cols.x.length;
   let minX = Infinity;
   let minY = Infinity;
@@ -41,8 +43,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules): PupilTable
     if (cols.y[i] < minY) minY = cols.y[i];
     if (cols.y[i] > maxY) maxY = cols.y[i];
   }
-  const sx = 1023 / (maxX - minX || 1);
-  const sy = 1023 / (maxY - minY || 1);
+  const frame = computeGridFrame(minX, minY, maxX, maxY, gridSize);
   const keys = new Float64Array(n);
   const segmentCounts = [0, 0, 0];
   for (let i = 0; i < n; i++) {
@@ -50,8 +51,8 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules): PupilTable
       cols.fixedSchool[i] >= 0 ? 2 : levelOfGrade(cols.grade[i], rules) === 'primary' ? 0 : 1;
     segmentCounts[segment]++;
     const morton =
-      spread10(Math.floor((cols.x[i] - minX) * sx)) |
-      (spread10(Math.floor((cols.y[i] - minY) * sy)) << 1);
+      spread10(Math.floor((cols.x[i] - frame.minX) * frame.scaleX)) |
+      (spread10(Math.floor((cols.y[i] - frame.minY) * frame.scaleY)) << 1);
     keys[i] = segment * SEGMENT_FACTOR + (morton >>> 0) * MORTON_FACTOR + i;
   }
   keys.sort();
@@ -69,6 +70,10 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules): PupilTable
       segmentCounts[0] + segmentCounts[1],
       n,
     ),
+    frame,
+    cell: new Int32Array(n),
+    runStart: new Int32Array(0),
+    segmentRun: new Int32Array(4),
   };
   for (let k = 0; k < n; k++) {
     const i = keys[k] % MORTON_FACTOR;
@@ -78,6 +83,23 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules): PupilTable
     out.fixedSchool[k] = cols.fixedSchool[i];
     out.currentSchool[k] = cols.currentSchool[i];
     out.line[k] = cols.line[i];
+    out.cell[k] = cellOfPoint(frame, cols.x[i], cols.y[i]);
   }
+  computeRuns(out);
   return out;
+}
+
+/** Fills runStart and segmentRun: a run ends where the cell or the segment changes. */
+function computeRuns(t: PupilTable): void {
+  const starts = new Int32Array(t.count + 1);
+  let runs = 0;
+  for (let seg = 0; seg < 3; seg++) {
+    t.segmentRun[seg] = runs;
+    for (let i = t.segmentStart[seg]; i < t.segmentStart[seg + 1]; i++) {
+      if (i === t.segmentStart[seg] || t.cell[i] !== t.cell[i - 1]) starts[runs++] = i;
+    }
+  }
+  t.segmentRun[3] = runs;
+  starts[runs] = t.count;
+  t.runStart = starts.slice(0, runs + 1);
 }

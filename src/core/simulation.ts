@@ -1,4 +1,4 @@
-import { computeGradeCounts, GRADE_STRIDE } from './aggregate';
+import { GRADE_STRIDE } from './aggregate';
 import { computeAssignment, UNASSIGNED, type AssignmentWorkspace } from './assignment';
 import { computeClassFormation } from './classFormation';
 import type { Dataset, School } from './dataset';
@@ -143,8 +143,7 @@ export interface SimulationRun {
  * workspace kept between calls lets the recompute reuse its buffers (see AssignmentWorkspace).
  */
 export function computeSimulation(dataset: Dataset, rules: Rules, workspace?: AssignmentWorkspace): SimulationRun {
-  const schoolOf = computeAssignment(dataset.pupils, dataset.zones, workspace);
-  const counts = computeGradeCounts(dataset.pupils, schoolOf, dataset.schools.length);
+  const { schoolOf, counts } = computeAssignment(dataset.pupils, dataset.zones, dataset.schools.length, workspace);
   const schools = computeSchoolResults(dataset.schools, counts, dataset.baseYear, rules);
   return { result: { schools, summary: computeCountySummary(dataset, schoolOf, schools) }, schoolOf };
 }

@@ -74,9 +74,11 @@ describe('the embedded Shouguang dataset reproduces the 2020 plan’s situation'
   it('zone grid lookups agree with turf on 20,000 random points over the real zones', () => {
     const rand = seededRandom(7);
     for (const level of ['primary', 'junior'] as const) {
-      const grid = buildZoneGrid(dataset.zones[level]);
+      const frame = dataset.pupils.frame;
+      const grid = buildZoneGrid(dataset.zones[level], frame);
       const features = loaded.zoneFeatures.features.filter((f) => f.properties?.level === level);
-      const [x0, y0, x1, y1] = [118.4, 36.6, 119.1, 37.35];
+      const [x0, y0] = [frame.minX, frame.minY];
+      const [x1, y1] = [x0 + frame.nx / frame.scaleX, y0 + frame.ny / frame.scaleY];
       for (let k = 0; k < 10_000; k++) {
         const p = [x0 + rand() * (x1 - x0), y0 + rand() * (y1 - y0)];
         const hits = features.filter((f) => booleanPointInPolygon(p, f)).map((f) => f.properties!.zone as number);
