@@ -1,6 +1,6 @@
 /**
- * Writes the synthetic Shouguang dataset into data/shouguang/, then checks it.
- * Run from the repository root: npx tsx data/generator/generate.ts
+ * Writes the synthetic Shouguang dataset into data/shouguang/ (or the folder given as the first
+ * argument), then checks it. Run from the repository root: npx tsx data/generator/generate.ts
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { placeUnits } from './units.ts';
 import { buildZones } from './zones.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const OUT_DIR = join(HERE, '..', 'shouguang');
+const OUT_DIR = process.argv[2] ?? join(HERE, '..', 'shouguang');
 
 const DATASET = {
   name: '寿光市（合成数据）',

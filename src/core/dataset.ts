@@ -49,12 +49,8 @@ export interface ZoneSet {
 export const SEGMENTS = ['primary', 'junior', 'fixed'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
-/**
- * Pupils as columns (struct of arrays). Rows are ordered by segment, then spatially (Morton order),
- * so the hot loops read memory in sequence; `segmentStart[s]..segmentStart[s+1]` is segment s.
- */
-export interface PupilTable {
-  count: number;
+/** Pupil columns (struct of arrays), one row per loaded pupil. */
+export interface PupilColumns {
   /** Longitude and latitude, WGS84 degrees. */
   x: Float64Array;
   y: Float64Array;
@@ -66,6 +62,14 @@ export interface PupilTable {
   currentSchool: Int32Array;
   /** Line of the pupil in the CSV file (the header is line 1). */
   line: Uint32Array;
+}
+
+/**
+ * The resident pupils: columns ordered by segment, then spatially (Morton order), so the hot loops
+ * read memory in sequence; `segmentStart[s]..segmentStart[s+1]` is segment s.
+ */
+export interface PupilTable extends PupilColumns {
+  count: number;
   /** Start offsets of the segments primary, junior, fixed, and the end (length 4). */
   segmentStart: Int32Array;
   /** The raster frame over the pupils' homes that zone grids are built on. */

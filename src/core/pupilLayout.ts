@@ -1,16 +1,6 @@
-import type { PupilTable } from './dataset';
+import type { PupilColumns, PupilTable } from './dataset';
 import { cellOfPoint, computeGridFrame, DEFAULT_GRID_SIZE } from './gridFrame';
 import { levelOfGrade, type Rules } from './rules';
-
-/** Pupil columns in file order, before the layout sorts them. */
-export interface PupilColumns {
-  x: Float64Array;
-  y: Float64Array;
-  grade: Uint8Array;
-  fixedSchool: Int32Array;
-  currentSchool: Int32Array;
-  line: Uint32Array;
-}
 
 /** Spreads the low 10 bits of v to the even bit positions (for a 20-bit Morton code). */
 function spread10(v: number): number {

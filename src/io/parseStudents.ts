@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-import type { RejectedRow, School } from '../core/dataset';
-import type { PupilColumns } from '../core/pupilLayout';
+import type { PupilColumns, RejectedRow, School } from '../core/dataset';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
 import { DataError, stripBom } from './dataError';
 

@@ -11,6 +11,7 @@ export const LAYER = {
   zones: 'zones-fill',
   zoneLines: 'zones-line',
   zoneSelected: 'zones-selected',
+  units: 'units',
   density: 'pupils-density',
   dots: 'pupils-dots',
   schools: 'schools',
@@ -42,7 +43,7 @@ export function zoneFillColor(mode: 'utilization' | 'compliance'): ExpressionSpe
 /** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   for (const id of Object.values(LAYER).reverse()) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['context', 'county', 'zones', 'density', 'dots', 'schools']) if (map.getSource(id)) map.removeSource(id);
+  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'schools']) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
@@ -50,6 +51,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     type: 'geojson',
     data: { ...d.zones, features: d.zones.features.map((f, i) => ({ ...f, id: i })) },
   });
+  map.addSource('units', { type: 'geojson', data: d.units ?? EMPTY });
   map.addSource('density', { type: 'geojson', data: EMPTY });
   map.addSource('dots', { type: 'geojson', data: EMPTY });
   map.addSource('schools', {
@@ -76,6 +78,19 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
   });
   map.addLayer({ id: LAYER.county, type: 'line', source: 'county', paint: { 'line-color': '#263238', 'line-width': 2 } });
+  // Compounds (小区) and villages (村), the units zones are drawn from: shown once zoomed in.
+  map.addLayer({
+    id: LAYER.units,
+    type: 'circle',
+    source: 'units',
+    minzoom: 11,
+    paint: {
+      'circle-radius': 3,
+      'circle-color': ['match', ['get', 'kind'], 'compound', '#5e35b1', '#8d6e63'],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  });
   map.addLayer({
     id: LAYER.density,
     type: 'heatmap',
@@ -93,9 +108,9 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     type: 'circle',
     source: 'dots',
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 3],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 13, 1.2, 16, 3],
       'circle-color': ['case', ['<', ['get', 'school'], 0], '#d7191c', '#263238'],
-      'circle-opacity': 0.6,
+      'circle-opacity': 0.5,
     },
   });
   map.addLayer({

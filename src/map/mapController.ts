@@ -85,6 +85,11 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.on('click', (e) => uiActions.selectSchool(schoolAt(e)));
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
+    const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
+    if (unit) {
+      popup.setLngLat(e.lngLat).setText(String(unit.properties.name)).addTo(map);
+      return;
+    }
     const id = schoolAt(e);
     const r = s.result?.schools.find((x) => x.id === id);
     if (!r) {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../src/core/dataset';
-import { computePupilLayout, type PupilColumns } from '../../src/core/pupilLayout';
+import type { PupilColumns } from '../../src/core/dataset';
+import { computePupilLayout } from '../../src/core/pupilLayout';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { readDataset, REQUIRED_FILES, type LoadedDataset } from '../../src/io/readDataset';
 
