@@ -1,4 +1,5 @@
 import type { GridFrame } from './gridFrame';
+import type { ZoneState } from './zoneState';
 import type { SchoolLevel, ZoneLevel } from './rules';
 
 /** Facility fields of the data contract, behind the 7 resource indicators (DOMAIN.md). */
@@ -62,6 +63,8 @@ export interface PupilColumns {
   currentSchool: Int32Array;
   /** Line of the pupil in the CSV file (the header is line 1). */
   line: Uint32Array;
+  /** The pupil's unit (compound or village; index into Dataset.unitIds), −1 when not given. */
+  unit: Int32Array;
 }
 
 /**
@@ -101,6 +104,10 @@ export interface Dataset {
   baseYear: number;
   schools: School[];
   zones: Record<ZoneLevel, ZoneSet>;
+  /** The zoning as loaded: the starting state of every scenario. */
+  zoneState: ZoneState;
+  /** Ids of the units (compounds, villages) pupils belong to; PupilColumns.unit indexes it. */
+  unitIds: string[];
   pupils: PupilTable;
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;

@@ -54,6 +54,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     fixedSchool: new Int32Array(n),
     currentSchool: new Int32Array(n),
     line: new Uint32Array(n),
+    unit: new Int32Array(n),
     segmentStart: Int32Array.of(
       0,
       segmentCounts[0],
@@ -73,6 +74,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     out.fixedSchool[k] = cols.fixedSchool[i];
     out.currentSchool[k] = cols.currentSchool[i];
     out.line[k] = cols.line[i];
+    out.unit[k] = cols.unit[i];
     out.cell[k] = cellOfPoint(frame, cols.x[i], cols.y[i]);
   }
   computeRuns(out);

@@ -6,6 +6,8 @@ import { DataError, stripBom } from './dataError';
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
 export interface ParsedStudents {
   columns: PupilColumns;
+  /** Unit ids in order of first appearance in the `unit_id` column. */
+  unitIds: string[];
   /** Data rows read (blank lines are not rows) = loaded + rejected. */
   rowsRead: number;
   rejected: RejectedRow[];
@@ -15,7 +17,7 @@ export interface ParsedStudents {
 const REQUIRED = ['id', 'lon', 'lat', 'grade'] as const;
 
 /**
- * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id; extra
+ * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id and unit_id; extra
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
  * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
  * rejected with its line (the header is line 1); an unknown school_id is kept with a warning.
@@ -34,6 +36,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   }
   const [cId, cLon, cLat, cGrade] = REQUIRED.map((c) => header.indexOf(c));
   const cSchool = header.indexOf('school_id');
+  const cUnit = header.indexOf('unit_id');
+  const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
 
@@ -44,6 +48,7 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const fixedSchool = new Int32Array(cap);
   const currentSchool = new Int32Array(cap);
   const lineOf = new Uint32Array(cap);
+  const unit = new Int32Array(cap);
   let n = 0;
   let rowsRead = 0;
   const rejected: RejectedRow[] = [];
@@ -79,6 +84,13 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     fixedSchool[n] = isPrivate ? s : -1;
     currentSchool[n] = s;
     lineOf[n] = line;
+    const unitId = cUnit >= 0 ? (row[cUnit] ?? '').trim() : '';
+    let u = unitId === '' ? -1 : unitIndex.get(unitId);
+    if (u === undefined) {
+      u = unitIndex.size;
+      unitIndex.set(unitId, u);
+    }
+    unit[n] = u;
     n++;
   }
   return {
@@ -89,7 +101,9 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       fixedSchool: fixedSchool.slice(0, n),
       currentSchool: currentSchool.slice(0, n),
       line: lineOf.slice(0, n),
+      unit: unit.slice(0, n),
     },
+    unitIds: [...unitIndex.keys()],
     rowsRead,
     rejected,
     warnings,

@@ -1,27 +1,25 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { School, ZoneSet } from '../core/dataset';
+import { computeZoneSet, type MultiPolygonCoords } from '../core/zoneState';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';
 
 /** The zones of both levels, plus the normalised features for display. */
 export interface ParsedZones {
   zones: Record<ZoneLevel, ZoneSet>;
+  /** Each zoned school's area per level (school index → MultiPolygon), in file order. */
+  geometry: Record<ZoneLevel, Map<number, MultiPolygonCoords>>;
   /** One feature per input feature, properties `school_id`, `level`, `zone` (index in its ZoneSet). */
   features: FeatureCollection<Polygon | MultiPolygon>;
 }
 
-function ringToFlat(file: string, where: string, ring: Position[]): Float64Array {
-  let n = ring.length;
-  if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
-  if (n < 3) throw new DataError(file, `${where}: a ring has fewer than 3 distinct points`);
-  const flat = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    const [x, y] = ring[i];
+function checkRing(file: string, where: string, ring: Position[]): [number, number][] {
+  const distinct = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.length - 1 : ring.length;
+  if (distinct < 3) throw new DataError(file, `${where}: a ring has fewer than 3 distinct points`);
+  for (const [x, y] of ring) {
     if (!Number.isFinite(x) || !Number.isFinite(y)) throw new DataError(file, `${where}: a coordinate is not a number`);
-    flat[2 * i] = x;
-    flat[2 * i + 1] = y;
   }
-  return flat;
+  return ring.map(([x, y]) => [x, y]);
 }
 
 /**
@@ -32,8 +30,7 @@ function ringToFlat(file: string, where: string, ring: Position[]): Float64Array
 export function parseZones(file: string, text: string, schools: School[]): ParsedZones {
   const features = featuresOf(file, text);
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
-  const zoneOf = { primary: new Map<number, number>(), junior: new Map<number, number>() };
-  const rings: Record<ZoneLevel, Float64Array[][]> = { primary: [], junior: [] };
+  const geometry: ParsedZones['geometry'] = { primary: new Map(), junior: new Map() };
   const out: ParsedZones['features'] = { type: 'FeatureCollection', features: [] };
   features.forEach((f, index) => {
     const p = (f?.properties ?? {}) as Record<string, unknown>;
@@ -55,19 +52,13 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
     if (!teachesLevel(school.level, level)) {
       throw new DataError(file, `${where}: ${school.name} (${school.level}) does not teach ${level} grades`);
     }
-    let z = zoneOf[level].get(s);
-    if (z === undefined) {
-      z = rings[level].length;
-      zoneOf[level].set(s, z);
-      rings[level].push([]);
-    }
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const polygon of polygons) for (const ring of polygon) rings[level][z].push(ringToFlat(file, where, ring));
-    out.features.push({ type: 'Feature', geometry: g, properties: { school_id: id, level, zone: z } });
+    const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((polygon) => polygon.map((ring) => checkRing(file, where, ring)));
+    const zone = geometry[level].get(s);
+    if (zone) zone.push(...polygons);
+    else geometry[level].set(s, polygons);
+    out.features.push({ type: 'Feature', geometry: g, properties: { school_id: id, level, zone: [...geometry[level].keys()].indexOf(s) } });
   });
   const zones = {} as Record<ZoneLevel, ZoneSet>;
-  for (const level of ZONE_LEVELS) {
-    zones[level] = { level, zoneSchool: Int32Array.from(zoneOf[level].keys()), rings: rings[level] };
-  }
-  return { zones, features: out };
+  for (const level of ZONE_LEVELS) zones[level] = computeZoneSet(level, geometry[level]);
+  return { zones, geometry, features: out };
 }

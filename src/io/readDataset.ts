@@ -50,7 +50,17 @@ export function readDataset(
   const students = parseStudents('students.csv', texts['students.csv']!, schools, rules);
   onProgress('index', 0.85);
   const pupils = computePupilLayout(students.columns, rules);
-  const optional = (f: 'county.geojson' | 'context.geojson' | 'units.geojson'): FeatureCollection | undefined =>
+  const units = texts['units.geojson'] === undefined ? undefined : featuresOf('units.geojson', texts['units.geojson']);
+  const unitIds = [...students.unitIds];
+  const knownUnits = new Set(unitIds);
+  for (const f of units ?? []) {
+    const id = f.properties?.id;
+    if ((typeof id === 'string' || typeof id === 'number') && !knownUnits.has(String(id))) {
+      knownUnits.add(String(id));
+      unitIds.push(String(id));
+    }
+  }
+  const optional = (f: 'county.geojson' | 'context.geojson'): FeatureCollection | undefined =>
     texts[f] === undefined ? undefined : { type: 'FeatureCollection', features: featuresOf(f, texts[f]) };
   return {
     dataset: {
@@ -60,6 +70,8 @@ export function readDataset(
       baseYear,
       schools,
       zones: parsedZones.zones,
+      zoneState: { zones: parsedZones.geometry, unitSchool: { primary: new Map(), junior: new Map() } },
+      unitIds,
       pupils,
       rowsRead: students.rowsRead,
       rejected: students.rejected,
@@ -68,6 +80,6 @@ export function readDataset(
     zoneFeatures: parsedZones.features,
     county: optional('county.geojson'),
     context: optional('context.geojson'),
-    units: optional('units.geojson'),
+    units: units && { type: 'FeatureCollection', features: units },
   };
 }

@@ -27,7 +27,7 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * `n` synthetic zoned pupils with the dataset's spatial clustering: each is a real pupil's home
- * jittered by up to ~250 m, with a random grade 1–9. Returns the columns in random (file) order.
+ * jittered by up to ~250 m, in that pupil's unit, with a random grade 1–9. Returns the columns in random (file) order.
  */
 export function syntheticPupilColumns(base: Dataset, n: number, seed = 1): PupilColumns {
   const rand = seededRandom(seed);
@@ -39,6 +39,7 @@ export function syntheticPupilColumns(base: Dataset, n: number, seed = 1): Pupil
     fixedSchool: new Int32Array(n).fill(-1),
     currentSchool: new Int32Array(n).fill(-1),
     line: new Uint32Array(n),
+    unit: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const j = Math.floor(rand() * src.count);
@@ -46,6 +47,7 @@ export function syntheticPupilColumns(base: Dataset, n: number, seed = 1): Pupil
     cols.y[i] = src.y[j] + (rand() - 0.5) * 0.0045;
     cols.grade[i] = 1 + Math.floor(rand() * 9);
     cols.line[i] = i + 2;
+    cols.unit[i] = src.unit[j];
   }
   return cols;
 }

@@ -30,6 +30,7 @@ function columnsOf(ps: { x: number; y: number; grade: number; fixed: number }[])
     fixedSchool: Int32Array.from(ps, (p) => (p.fixed >= 0 ? privateSchools[p.fixed] : -1)),
     currentSchool: new Int32Array(ps.length).fill(-1),
     line: Uint32Array.from(ps, (_, i) => i + 2),
+    unit: new Int32Array(ps.length).fill(-1),
   };
 }
 

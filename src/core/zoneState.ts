@@ -1,0 +1,56 @@
+import type { ZoneSet } from './dataset';
+import { ZONE_LEVELS, type ZoneLevel } from './rules';
+
+/** A MultiPolygon's coordinates: polygons of rings of [lon, lat] positions (WGS84 degrees). */
+export type MultiPolygonCoords = [number, number][][][];
+
+/**
+ * The zoning a scenario has reached: per level, each zoned school's area (school index → its
+ * MultiPolygon) and the units (compounds, villages) assigned to a school whatever zone they lie in.
+ * Immutable: an edit makes a new state sharing every unchanged zone, so comparing entries by
+ * reference finds what changed, and keeping old states is undo.
+ */
+export interface ZoneState {
+  zones: Record<ZoneLevel, ReadonlyMap<number, MultiPolygonCoords>>;
+  unitSchool: Record<ZoneLevel, ReadonlyMap<number, number>>;
+}
+
+/** Flattens one level's zones into the rings the zone grid reads. */
+export function computeZoneSet(level: ZoneLevel, zones: ReadonlyMap<number, MultiPolygonCoords>): ZoneSet {
+  return {
+    level,
+    zoneSchool: Int32Array.from(zones.keys()),
+    rings: [...zones.values()].map((polygons) => polygons.flatMap((rings) => rings.map(flattenRing))),
+  };
+}
+
+function flattenRing(ring: [number, number][]): Float64Array {
+  let n = ring.length;
+  if (n > 1 && ring[0][0] === ring[n - 1][0] && ring[0][1] === ring[n - 1][1]) n--;
+  const flat = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    flat[2 * i] = ring[i][0];
+    flat[2 * i + 1] = ring[i][1];
+  }
+  return flat;
+}
+
+/** What differs between two states of one level: schools whose zone changed, units reassigned. */
+export interface StateChange {
+  level: ZoneLevel;
+  schools: Set<number>;
+  units: Set<number>;
+}
+
+/** The changes from `a` to `b`, per level (by reference: states share unchanged entries). */
+export function computeStateChanges(a: ZoneState, b: ZoneState): StateChange[] {
+  return ZONE_LEVELS.map((level) => {
+    const schools = new Set<number>();
+    for (const [s, g] of a.zones[level]) if (b.zones[level].get(s) !== g) schools.add(s);
+    for (const s of b.zones[level].keys()) if (!a.zones[level].has(s)) schools.add(s);
+    const units = new Set<number>();
+    for (const [u, s] of a.unitSchool[level]) if (b.unitSchool[level].get(u) !== s) units.add(u);
+    for (const u of b.unitSchool[level].keys()) if (!a.unitSchool[level].has(u)) units.add(u);
+    return { level, schools, units };
+  });
+}
