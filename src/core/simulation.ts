@@ -55,51 +55,49 @@ export interface SimulationResult {
 }
 
 /**
- * Turns per-school grade counts into school results: class formation, flags and utilization.
- * `counts` is laid out as in `computeGradeCounts`.
+ * Turns one school's grade counts into its result: class formation, flags and utilization.
+ * `counts` is laid out as in `computeGradeCounts`; `s` is the school's index.
  */
-export function computeSchoolResults(
-  schools: School[],
-  counts: Int32Array,
-  baseYear: number,
-  rules: Rules,
-): SchoolResult[] {
-  return schools.map((school, s) => {
-    const byGrade = counts.subarray(s * GRADE_STRIDE, (s + 1) * GRADE_STRIDE);
-    const formation = computeClassFormation(byGrade, school.classrooms, rules);
-    const grades: Record<number, number> = {};
-    const classes: Record<number, number> = {};
-    const largestClass: Record<number, number> = {};
-    let enrollment = 0;
-    for (const g of gradesTaught(school.level, rules)) {
-      grades[g] = byGrade[g];
-      classes[g] = formation.classes[g];
-      largestClass[g] = formation.largestClass[g];
-      enrollment += byGrade[g];
-    }
-    const rooms = school.classrooms;
-    return {
-      id: school.id,
-      name: school.name,
-      nameEn: school.nameEn,
-      level: school.level,
-      ownership: school.ownership,
-      planned: school.opens !== undefined && school.opens > baseYear,
-      enrollment,
-      grades,
-      classes,
-      largestClass,
-      totalClasses: formation.totalClasses,
-      maxClassSize: formation.maxClassSize,
-      classesOverCap: formation.classesOverCap,
-      largeClasses: formation.largeClasses,
-      extraLargeClasses: formation.extraLargeClasses,
-      oversize: enrollment > maxSizeOfSchool(school.level, rules),
-      classrooms: rooms,
-      utilization: rooms ? formation.classesNeededAtCap / rooms : undefined,
-      roomShortage: formation.roomShortage,
-    };
-  });
+export function computeSchoolResult(school: School, s: number, counts: Int32Array, baseYear: number, rules: Rules): SchoolResult {
+  const byGrade = counts.subarray(s * GRADE_STRIDE, (s + 1) * GRADE_STRIDE);
+  const formation = computeClassFormation(byGrade, school.classrooms, rules);
+  const grades: Record<number, number> = {};
+  const classes: Record<number, number> = {};
+  const largestClass: Record<number, number> = {};
+  let enrollment = 0;
+  for (const g of gradesTaught(school.level, rules)) {
+    grades[g] = byGrade[g];
+    classes[g] = formation.classes[g];
+    largestClass[g] = formation.largestClass[g];
+    enrollment += byGrade[g];
+  }
+  const rooms = school.classrooms;
+  return {
+    id: school.id,
+    name: school.name,
+    nameEn: school.nameEn,
+    level: school.level,
+    ownership: school.ownership,
+    planned: school.opens !== undefined && school.opens > baseYear,
+    enrollment,
+    grades,
+    classes,
+    largestClass,
+    totalClasses: formation.totalClasses,
+    maxClassSize: formation.maxClassSize,
+    classesOverCap: formation.classesOverCap,
+    largeClasses: formation.largeClasses,
+    extraLargeClasses: formation.extraLargeClasses,
+    oversize: enrollment > maxSizeOfSchool(school.level, rules),
+    classrooms: rooms,
+    utilization: rooms ? formation.classesNeededAtCap / rooms : undefined,
+    roomShortage: formation.roomShortage,
+  };
+}
+
+/** The results of every school, in dataset order (see computeSchoolResult). */
+export function computeSchoolResults(schools: School[], counts: Int32Array, baseYear: number, rules: Rules): SchoolResult[] {
+  return schools.map((school, s) => computeSchoolResult(school, s, counts, baseYear, rules));
 }
 
 /** County totals from school results and the assignment. */
@@ -114,7 +112,11 @@ export function computeCountySummary(
     for (let i = from; i < to; i++) if (schoolOf[i] === UNASSIGNED) n++;
     return n;
   };
-  const unassignedByLevel = { primary: unassignedIn(s[0], s[1]), junior: unassignedIn(s[1], s[2]) };
+  return summarize(dataset, { primary: unassignedIn(s[0], s[1]), junior: unassignedIn(s[1], s[2]) }, schools);
+}
+
+/** County totals from school results and the unassigned pupils of each level. */
+export function summarize(dataset: Dataset, unassignedByLevel: Record<ZoneLevel, number>, schools: SchoolResult[]): CountySummary {
   const unassigned = unassignedByLevel.primary + unassignedByLevel.junior;
   const sum = (f: (r: SchoolResult) => number) => schools.reduce((a, r) => a + f(r), 0);
   return {
@@ -122,7 +124,7 @@ export function computeCountySummary(
     assigned: dataset.pupils.count - unassigned,
     unassigned,
     rejected: dataset.rejected.length,
-    unassignedByLevel,
+    unassignedByLevel: { ...unassignedByLevel },
     schools: schools.length,
     oversizeSchools: sum((r) => (r.oversize ? 1 : 0)),
     totalClasses: sum((r) => r.totalClasses),

@@ -1,0 +1,171 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { area as turfArea, kinks } from '@turf/turf';
+import { difference, intersection, union } from 'polyclip-ts';
+import type { School } from './dataset';
+import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from './rules';
+import type { MultiPolygonCoords, ZoneState } from './zoneState';
+
+/** Give an area to a school: it leaves the zones it covered and joins the school's zone. */
+export interface AssignAreaEdit {
+  op: 'assignArea';
+  level: ZoneLevel;
+  schoolId: string;
+  area: Polygon | MultiPolygon;
+}
+
+/** Make a geometry a school's whole zone: taken out of every other zone; what it leaves is a gap. */
+export interface SetZoneEdit {
+  op: 'setZone';
+  level: ZoneLevel;
+  schoolId: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** Assign units (compounds, villages) to a school, whatever zone they lie in. */
+export interface AssignUnitsEdit {
+  op: 'assignUnits';
+  level: ZoneLevel;
+  schoolId: string;
+  unitIds: string[];
+}
+
+/** One edit of a scenario, as stored in its JSON file. */
+export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit;
+
+export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits'] as const;
+
+/** An edit that cannot be applied; the message says why in the planner's terms. Nothing changed. */
+export class EditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EditError';
+  }
+}
+
+/** What an edit needs to know about the dataset. */
+export interface EditContext {
+  schools: School[];
+  schoolIndex: ReadonlyMap<string, number>;
+  unitIndex: ReadonlyMap<string, number>;
+  /** The county outline; areas are clipped to it when given. */
+  county?: MultiPolygonCoords;
+}
+
+type Box = [number, number, number, number];
+
+function boxOf(m: MultiPolygonCoords): Box {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of m) {
+    for (const [x, y] of polygon[0] ?? []) {
+      if (x < b[0]) b[0] = x;
+      if (y < b[1]) b[1] = y;
+      if (x > b[2]) b[2] = x;
+      if (y > b[3]) b[3] = y;
+    }
+  }
+  return b;
+}
+
+const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** Checks a drawn or imported geometry and returns it as MultiPolygon coordinates. */
+function checkedGeometry(g: unknown, what: string): MultiPolygonCoords {
+  const geometry = g as Polygon | MultiPolygon | undefined;
+  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') throw new EditError(`${what} must be a GeoJSON Polygon or MultiPolygon`);
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  if (!Array.isArray(polygons) || polygons.length === 0) throw new EditError(`${what} is empty`);
+  const out: MultiPolygonCoords = polygons.map((polygon) => {
+    if (!Array.isArray(polygon) || polygon.length === 0) throw new EditError(`${what} has a polygon without rings`);
+    return polygon.map((ring) => {
+      if (!Array.isArray(ring) || ring.some((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) {
+        throw new EditError(`${what} has a coordinate that is not longitude/latitude in degrees`);
+      }
+      const closed: [number, number][] = ring.map((p) => [p[0], p[1]]);
+      const [first, last] = [closed[0], closed[closed.length - 1]];
+      if (first[0] !== last[0] || first[1] !== last[1]) closed.push([first[0], first[1]]);
+      if (closed.length < 4) throw new EditError(`${what} has a ring of fewer than 3 points`);
+      return closed;
+    });
+  });
+  const feature = { type: 'Feature' as const, properties: {}, geometry: { type: 'MultiPolygon' as const, coordinates: out } };
+  const crossing = kinks(feature).features[0];
+  if (crossing) {
+    const [x, y] = crossing.geometry.coordinates;
+    throw new EditError(`${what} crosses itself near ${x.toFixed(5)}, ${y.toFixed(5)}`);
+  }
+  if (turfArea(feature) < 1) throw new EditError(`${what} has no area`);
+  return out;
+}
+
+function checkedTarget(edit: { level: unknown; schoolId: unknown }, ctx: EditContext): { level: ZoneLevel; school: number } {
+  if (!ZONE_LEVELS.includes(edit.level as ZoneLevel)) throw new EditError(`level must be primary or junior, got ${JSON.stringify(edit.level)}`);
+  const level = edit.level as ZoneLevel;
+  const school = ctx.schoolIndex.get(String(edit.schoolId));
+  if (school === undefined) throw new EditError(`unknown school "${String(edit.schoolId)}"`);
+  const s = ctx.schools[school];
+  if (s.ownership === 'private') throw new EditError(`${s.name} is private and takes no zone`);
+  if (!teachesLevel(s.level, level)) throw new EditError(`${s.name} does not teach ${level} grades`);
+  return { level, school };
+}
+
+function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: string): MultiPolygonCoords {
+  if (!ctx.county) return m;
+  const clipped = intersection(m, ctx.county) as MultiPolygonCoords;
+  if (clipped.length === 0) throw new EditError(`${what} lies outside the county`);
+  return clipped;
+}
+
+/**
+ * Applies one edit to a zone state and returns the new state (the old one is untouched, so a
+ * failed edit changes nothing and undo is keeping the old state). Zones of a level that were a
+ * partition stay one: area only moves between zones, or leaves them as a reported gap (setZone).
+ * Throws EditError on an edit that names an unknown school, unit or level, a school that cannot take
+ * the zone, or a geometry that is empty, self-intersecting, without area or outside the county.
+ */
+export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext): ZoneState {
+  if (!EDIT_OPS.includes((edit as { op: string })?.op as ZoneEdit['op'])) throw new EditError(`unknown op ${JSON.stringify((edit as { op?: unknown })?.op)}; expected one of ${EDIT_OPS.join(', ')}`);
+  const { level, school } = checkedTarget(edit, ctx);
+  if (edit.op === 'assignUnits') {
+    if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('unitIds must list at least one unit');
+    const unitSchool = new Map(state.unitSchool[level]);
+    for (const id of edit.unitIds) {
+      const unit = ctx.unitIndex.get(String(id));
+      if (unit === undefined) throw new EditError(`unknown unit "${String(id)}"`);
+      unitSchool.set(unit, school);
+    }
+    return { zones: state.zones, unitSchool: { ...state.unitSchool, [level]: unitSchool } };
+  }
+  const zones = new Map(state.zones[level]);
+  if (edit.op === 'assignArea') {
+    const area = clipToCounty(checkedGeometry(edit.area, 'the area'), ctx, 'the area');
+    const box = boxOf(area);
+    const gained: MultiPolygonCoords[] = [];
+    for (const [s, zone] of state.zones[level]) {
+      if (s === school || !overlaps(box, boxOf(zone))) continue;
+      const piece = intersection(zone, area) as MultiPolygonCoords;
+      if (piece.length === 0) continue;
+      gained.push(piece);
+      const rest = difference(zone, area) as MultiPolygonCoords;
+      if (rest.length === 0) zones.delete(s);
+      else zones.set(s, rest);
+    }
+    if (gained.length === 0) {
+      const own = state.zones[level].get(school);
+      if (own && intersection(own, area).length > 0) return state;
+      throw new EditError('the area covers no zone of this level');
+    }
+    const own = state.zones[level].get(school);
+    zones.set(school, union(own ?? gained[0], ...(own ? gained : gained.slice(1))) as MultiPolygonCoords);
+  } else {
+    const geometry = clipToCounty(checkedGeometry(edit.geometry, 'the zone'), ctx, 'the zone');
+    const box = boxOf(geometry);
+    for (const [s, zone] of state.zones[level]) {
+      if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
+      const rest = difference(zone, geometry) as MultiPolygonCoords;
+      if (rest.length === 0) zones.delete(s);
+      else zones.set(s, rest);
+    }
+    zones.set(school, geometry);
+  }
+  return { zones: { ...state.zones, [level]: zones }, unitSchool: state.unitSchool };
+}

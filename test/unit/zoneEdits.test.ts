@@ -1,0 +1,110 @@
+import { area, multiPolygon } from '@turf/turf';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { applyZoneState, computeScenarioRun } from '../../src/core/scenarioRun';
+import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
+import type { MultiPolygonCoords } from '../../src/core/zoneState';
+import { readDataset } from '../../src/io/readDataset';
+
+const dir = join(import.meta.dirname, '../fixtures/tiny');
+const header = 'id,lon,lat,grade,school_id,unit_id\n';
+/** The tiny county (P1 west half, P2 south-east quarter, a gap north-east; J1 everywhere) with these pupils. */
+function tiny(rows: string) {
+  const { dataset } = readDataset({
+    'schools.geojson': readFileSync(join(dir, 'schools.geojson'), 'utf8'),
+    'catchments.geojson': readFileSync(join(dir, 'catchments.geojson'), 'utf8'),
+    'students.csv': header + rows,
+  }, DEFAULT_RULES, 2024);
+  const ctx: EditContext = {
+    schools: dataset.schools,
+    schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
+    unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+  };
+  return { dataset, ctx };
+}
+const rect = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon' as const, coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+const areaOf = (m: MultiPolygonCoords | undefined) => (m ? area(multiPolygon(m)) : 0);
+const PUPILS = [
+  'w1,118.002,36.002,1,,V1', // P1, stays
+  'm1,118.008,36.003,1,,V2', // P1, inside the block given to P2
+  'm2,118.009,36.004,4,,V2', // P1, inside the block too
+  'e1,118.015,36.005,2,,V3', // P2
+  'g1,118.015,36.015,3,,V3', // in the gap
+].join('\n');
+
+describe('zone edits on a hand-made county', () => {
+  it('assignArea moves the block and its pupils from P1 to P2, keeping the total area', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    const before = dataset.zoneState.zones.primary;
+    const edit: ZoneEdit = { op: 'assignArea', level: 'primary', schoolId: 'P2', area: rect(118.006, 36.0, 118.01, 36.005) };
+    const next = applyZoneEdit(dataset.zoneState, edit, ctx);
+    const after = next.zones.primary;
+    const block = area(rect(118.006, 36.0, 118.01, 36.005));
+    expect(areaOf(after.get(0))).toBeCloseTo(areaOf(before.get(0)) - block, -1);
+    expect(areaOf(after.get(1))).toBeCloseTo(areaOf(before.get(1)) + block, -1);
+    expect(next.zones.junior).toBe(dataset.zoneState.zones.junior);
+
+    const moves = applyZoneState(run, dataset, next, DEFAULT_RULES);
+    expect(moves).toHaveLength(2);
+    const p1 = run.result.schools[0];
+    const p2 = run.result.schools[1];
+    expect(p1.grades).toMatchObject({ 1: 1, 4: 0 });
+    expect(p2.grades).toMatchObject({ 1: 1, 2: 1, 4: 1 });
+    expect(run.result).toEqual(computeScenarioRun(dataset, next, DEFAULT_RULES).result);
+  });
+
+  it('setZone makes the geometry the whole zone: its old part outside becomes a gap, a gap inside joins', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    expect(run.unassignedByLevel.primary).toBe(1); // g1
+    const next = applyZoneEdit(dataset.zoneState, { op: 'setZone', level: 'primary', schoolId: 'P2', geometry: rect(118.016, 36.0, 118.02, 36.02) }, ctx);
+    applyZoneState(run, dataset, next, DEFAULT_RULES);
+    // e1 (118.015) is now in the gap left behind; g1 (118.015) is still outside the new zone.
+    expect(run.unassignedByLevel.primary).toBe(2);
+    expect(run.result.schools[1].enrollment).toBe(0);
+    expect(areaOf(next.zones.primary.get(0))).toBeCloseTo(areaOf(dataset.zoneState.zones.primary.get(0)), -1);
+    expect(run.result).toEqual(computeScenarioRun(dataset, next, DEFAULT_RULES).result);
+  });
+
+  it('assignUnits sends a unit’s pupils to the school wherever they live, and undo brings them back', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    const base = structuredClone(run.result);
+    const next = applyZoneEdit(dataset.zoneState, { op: 'assignUnits', level: 'primary', schoolId: 'P2', unitIds: ['V2'] }, ctx);
+    const moves = applyZoneState(run, dataset, next, DEFAULT_RULES);
+    expect(moves.map((m) => [m.from, m.to])).toEqual([[0, 1], [0, 1]]);
+    expect(run.result.schools[1].enrollment).toBe(3);
+    applyZoneState(run, dataset, dataset.zoneState, DEFAULT_RULES);
+    expect(run.result).toEqual(base);
+  });
+
+  it('rejects bad edits with a clear reason and changes nothing', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    const state = dataset.zoneState;
+    const snapshot = structuredClone(state);
+    const bad: [unknown, RegExp][] = [
+      [{ op: 'assignArea', level: 'primary', schoolId: 'NOPE', area: rect(118, 36, 118.01, 36.01) }, /unknown school "NOPE"/],
+      [{ op: 'assignArea', level: 'senior', schoolId: 'P1', area: rect(118, 36, 118.01, 36.01) }, /level must be primary or junior/],
+      [{ op: 'assignArea', level: 'junior', schoolId: 'P1', area: rect(118, 36, 118.01, 36.01) }, /西小学 does not teach junior grades/],
+      [{ op: 'assignArea', level: 'primary', schoolId: 'X1', area: rect(118, 36, 118.01, 36.01) }, /民办小学 is private/],
+      [{ op: 'assignUnits', level: 'primary', schoolId: 'P1', unitIds: ['V9'] }, /unknown unit "V9"/],
+      [{ op: 'assignUnits', level: 'primary', schoolId: 'P1', unitIds: [] }, /at least one unit/],
+      [{ op: 'assignArea', level: 'primary', schoolId: 'P1', area: { type: 'Polygon', coordinates: [[[118, 36], [118.01, 36.01], [118.01, 36], [118, 36.01], [118, 36]]] } }, /crosses itself/],
+      [{ op: 'assignArea', level: 'primary', schoolId: 'P1', area: { type: 'Polygon', coordinates: [[[118, 36], [118.01, 36], [118.02, 36], [118, 36]]] } }, /no area/],
+      [{ op: 'assignArea', level: 'primary', schoolId: 'P1', area: { type: 'Polygon', coordinates: [] } }, /polygon without rings|empty/],
+      [{ op: 'assignArea', level: 'primary', schoolId: 'P1', area: { type: 'Point', coordinates: [118, 36] } }, /must be a GeoJSON Polygon/],
+      [{ op: 'assignArea', level: 'primary', schoolId: 'P2', area: rect(119, 37, 119.01, 37.01) }, /covers no zone/],
+      [{ op: 'explode', level: 'primary', schoolId: 'P2' }, /unknown op "explode"/],
+    ];
+    for (const [edit, message] of bad) {
+      expect(() => applyZoneEdit(state, edit as ZoneEdit, ctx)).toThrow(EditError);
+      expect(() => applyZoneEdit(state, edit as ZoneEdit, ctx)).toThrow(message);
+    }
+    const county = [[[[118, 36], [118.02, 36], [118.02, 36.02], [118, 36.02], [118, 36]]]] as MultiPolygonCoords;
+    expect(() => applyZoneEdit(state, { op: 'setZone', level: 'primary', schoolId: 'P2', geometry: rect(119, 37, 119.01, 37.01) }, { ...ctx, county })).toThrow(/outside the county/);
+    expect(structuredClone(state)).toEqual(snapshot);
+  });
+});
