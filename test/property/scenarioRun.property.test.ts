@@ -1,0 +1,99 @@
+import { area, multiPolygon } from '@turf/turf';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, teachesLevel, type ZoneLevel } from '../../src/core/rules';
+import { applyZoneState, computeScenarioRun } from '../../src/core/scenarioRun';
+import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
+import type { ZoneState } from '../../src/core/zoneState';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+
+const dir = join(import.meta.dirname, '../../data/shouguang');
+const { dataset } = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
+const ctx: EditContext = {
+  schools: dataset.schools,
+  schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
+  unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+};
+const zonedSchools = (level: ZoneLevel) => dataset.schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level)).map((s) => s.id);
+const totalArea = (state: ZoneState, level: ZoneLevel) => [...state.zones[level].values()].reduce((a, m) => a + area(multiPolygon(m)), 0);
+
+/** A quadrilateral around a point of the city or the county, in degrees. */
+const quad = fc.record({
+  cx: fc.double({ min: 118.62, max: 118.86, noNaN: true }),
+  cy: fc.double({ min: 36.8, max: 36.95, noNaN: true }),
+  r: fc.double({ min: 0.002, max: 0.03, noNaN: true }),
+  skew: fc.double({ min: 0.3, max: 1, noNaN: true }),
+}).map(({ cx, cy, r, skew }) => ({ type: 'Polygon' as const, coordinates: [[[cx - r, cy - r * skew], [cx + r * skew, cy - r], [cx + r, cy + r * skew], [cx - r * skew, cy + r], [cx - r, cy - r * skew]]] }));
+
+type Quad = { type: 'Polygon'; coordinates: number[][][] };
+type Step = { op: 'assignArea' | 'setZone'; level: ZoneLevel; pick: number; area: Quad } | { op: 'assignUnits'; level: ZoneLevel; pick: number; units: number[] } | { op: 'undo' };
+
+const step = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('assignArea' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), area: quad }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('setZone' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), area: quad }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('assignUnits' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), units: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) }) },
+  { weight: 2, arbitrary: fc.constant({ op: 'undo' as const }) },
+);
+
+function toEdit(s: Exclude<Step, { op: 'undo' }>): ZoneEdit {
+  const schools = zonedSchools(s.level);
+  const schoolId = schools[s.pick % schools.length];
+  if (s.op === 'assignUnits') return { op: 'assignUnits', level: s.level, schoolId, unitIds: s.units.map((u) => dataset.unitIds[u % dataset.unitIds.length]) };
+  if (s.op === 'setZone') return { op: 'setZone', level: s.level, schoolId, geometry: s.area };
+  return { op: 'assignArea', level: s.level, schoolId, area: s.area };
+}
+
+const sameInts = (a: Int32Array, b: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+let applied = 0;
+
+function run(steps: Step[]) {
+  const scenario = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+  const history: ZoneState[] = [dataset.zoneState];
+  let gaps = false;
+  for (const s of steps) {
+    let next: ZoneState;
+    if (s.op === 'undo') {
+      if (history.length === 1) continue;
+      history.pop();
+      next = history[history.length - 1];
+    } else {
+      try {
+        next = applyZoneEdit(history[history.length - 1], toEdit(s), ctx);
+      } catch (e) {
+        if (e instanceof EditError) continue;
+        throw e;
+      }
+      history.push(next);
+      applied++;
+      gaps ||= s.op === 'setZone';
+    }
+    applyZoneState(scenario, dataset, next, DEFAULT_RULES);
+    const scratch = computeScenarioRun(dataset, next, DEFAULT_RULES);
+    expect(scenario.result).toEqual(scratch.result);
+    expect(sameInts(scenario.schoolOf, scratch.schoolOf)).toBe(true);
+  }
+  return { scenario, history, gaps };
+}
+
+describe('incremental scenario runs against their from-scratch twin', () => {
+  it('agree after random sequences of edits and undos; undo restores the exact state; zones keep their total area', () => {
+    const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    const areas = { primary: totalArea(dataset.zoneState, 'primary'), junior: totalArea(dataset.zoneState, 'junior') };
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+        const { scenario, history, gaps } = run(steps);
+        if (!gaps) for (const level of ['primary', 'junior'] as const) expect(totalArea(history[history.length - 1], level) / areas[level]).toBeCloseTo(1, 6);
+        // Undo everything: back to the dataset's own zoning and results, exactly.
+        applyZoneState(scenario, dataset, dataset.zoneState, DEFAULT_RULES);
+        expect(scenario.result).toEqual(base.result);
+        expect(sameInts(scenario.schoolOf, base.schoolOf)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    // The sequences must have done something: most random edits are valid.
+    expect(applied).toBeGreaterThan(60);
+  });
+});
