@@ -1,13 +1,17 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { computeMovedGroups, type MovedGroup } from '../core/moves';
 import { DEFAULT_RULES } from '../core/rules';
-import { simulate } from '../core/simulation';
+import { computeScenarioRun } from '../core/scenarioRun';
+import { applyZoneEdit, EditError } from '../core/zoneEdits';
+import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
-import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts } from '../io/readDataset';
+import { countyOutline, parseScenario } from '../io/parseScenario';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../io/readDataset';
 import { toSimulationJson } from '../io/resultJson';
 
-const USAGE = 'usage: npm run simulate -- --data <folder> [--out <file.json>]';
+const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--out <file.json>]';
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
@@ -30,10 +34,36 @@ function readFolder(folder: string): DatasetTexts {
   return texts;
 }
 
+/** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
+function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new DataError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const scenario = parseScenario(file, text);
+  const { dataset } = loaded;
+  const ctx = {
+    schools: dataset.schools,
+    schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
+    unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+    county: countyOutline(loaded.county),
+  };
+  return scenario.edits.reduce((state, edit, i) => {
+    try {
+      return applyZoneEdit(state, edit, ctx);
+    } catch (e) {
+      if (e instanceof EditError) throw new DataError(file, `edit ${i + 1} (${edit.op}): ${e.message}`);
+      throw e;
+    }
+  }, dataset.zoneState);
+}
+
 function main(argv: string[]): void {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ args: argv, options: { data: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
@@ -43,9 +73,17 @@ function main(argv: string[]): void {
   }
   if (!args.data) throw new UsageError(`--data is required\n${USAGE}`);
   const texts = readFolder(args.data);
-  const { dataset } = readDataset(texts, DEFAULT_RULES, new Date().getFullYear());
-  const result = simulate(dataset, DEFAULT_RULES);
-  const json = JSON.stringify(toSimulationJson(result, dataset.rejected, dataset.warnings), null, 2) + '\n';
+  const loaded = readDataset(texts, DEFAULT_RULES, new Date().getFullYear());
+  const { dataset } = loaded;
+  const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+  let run = base;
+  let moved: MovedGroup[] | undefined;
+  if (args.scenario) {
+    run = computeScenarioRun(dataset, applyScenario(loaded, args.scenario), DEFAULT_RULES);
+    moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
+  }
+  const result = run.result;
+  const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }) }, null, 2) + '\n';
   if (args.out) {
     try {
       writeFileSync(args.out, json);

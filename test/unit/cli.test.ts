@@ -70,6 +70,38 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', tinyWith('catchments.geojson', zones)), /catchments\.geojson: feature 2 \(school_id "P7"\): school_id "P7" is not in the schools file/);
   });
 
+  it('applies a scenario: the plan’s example moves part of 圣城小学’s zone to 汇文学校', () => {
+    const out = join(work, 'scenario.json');
+    const r = simulate('--data', join(root, 'data/shouguang'), '--scenario', join(root, 'data/scenarios/shengcheng-to-huiwen.json'), '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    const shengcheng = json.schools.find((s: { id: string }) => s.id === 'P01');
+    expect(shengcheng.name).toBe('圣城小学');
+    expect(shengcheng.enrollment).toBeLessThan(2000);
+    expect(shengcheng.maxClassSize).toBeLessThanOrEqual(45);
+    expect(shengcheng.classesOverCap).toBe(0);
+    const moved = json.moved as { from: string; to: string; grade: number; count: number }[];
+    expect(moved.every((m) => m.from === 'P01' && m.to === 'N02' && m.grade >= 1 && m.grade <= 6)).toBe(true);
+    expect(moved.reduce((a, m) => a + m.count, 0)).toBe(2600 - shengcheng.enrollment);
+    expect(json.students.input).toBe(json.students.assigned + json.students.unassigned + json.students.rejected);
+  });
+
+  it('stops with one line naming the edit when a scenario edit is bad, and on a bad scenario file', () => {
+    const data = join(root, 'data/shouguang');
+    const write = (name: string, content: string) => {
+      const path = join(work, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const square = { type: 'Polygon', coordinates: [[[118.7, 36.87], [118.71, 36.87], [118.71, 36.88], [118.7, 36.88], [118.7, 36.87]]] };
+    const edits = (e: unknown[]) => JSON.stringify({ version: 1, name: 't', edits: e });
+    expectOneLineError(simulate('--data', data, '--scenario', write('s1.json', edits([{ op: 'assignArea', level: 'primary', schoolId: 'N02', area: square }, { op: 'assignArea', level: 'primary', schoolId: 'ZZZ', area: square }]))), /s1\.json: edit 2 \(assignArea\): unknown school "ZZZ"$/);
+    expectOneLineError(simulate('--data', data, '--scenario', write('s2.json', edits([{ op: 'assignUnits', level: 'junior', schoolId: 'P01', unitIds: ['U0001'] }]))), /s2\.json: edit 1 \(assignUnits\): 圣城小学 does not teach junior grades/);
+    expectOneLineError(simulate('--data', data, '--scenario', write('s3.json', edits([{ op: 'setZone', level: 'primary', schoolId: 'P01', geometry: { type: 'Polygon', coordinates: [[[120, 40], [120.1, 40], [120.1, 40.1], [120, 40.1], [120, 40]]] } }]))), /s3\.json: edit 1 \(setZone\): the zone lies outside the county/);
+    expectOneLineError(simulate('--data', data, '--scenario', write('s4.json', '{"version": 7, "edits": []}')), /s4\.json: unsupported scenario version 7/);
+    expectOneLineError(simulate('--data', data, '--scenario', write('s5.json', '{"version": 1, "edits": [')), /s5\.json: not valid JSON/);
+  });
+
   it('stops with one line on an empty pupils file and on a usage error', () => {
     expectOneLineError(simulate('--data', tinyWith('students.csv', '')), /students\.csv: the file is empty/);
     const r = simulate('--bogus');

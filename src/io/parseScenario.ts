@@ -1,0 +1,43 @@
+import type { FeatureCollection } from 'geojson';
+import { union } from 'polyclip-ts';
+import type { ZoneEdit } from '../core/zoneEdits';
+import type { MultiPolygonCoords } from '../core/zoneState';
+import { DataError, parseJsonFile } from './dataError';
+
+/** The scenario file versions this build reads. */
+export const SCENARIO_VERSION = 1;
+
+/** A scenario: the base dataset plus an ordered list of edits (versioned JSON). */
+export interface Scenario {
+  version: typeof SCENARIO_VERSION;
+  name: string;
+  edits: ZoneEdit[];
+}
+
+/**
+ * Parses a scenario file's structure: `{ "version": 1, "name": "...", "edits": [ {"op": ...}, ... ] }`.
+ * The edits themselves are checked when applied (applyZoneEdit). Throws a DataError naming the file.
+ */
+export function parseScenario(file: string, text: string): Scenario {
+  const json = parseJsonFile(file, text) as Record<string, unknown> | null;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new DataError(file, 'expected a JSON object with "version", "name" and "edits"');
+  if (json.version !== SCENARIO_VERSION) throw new DataError(file, `unsupported scenario version ${JSON.stringify(json.version)} (this build reads version ${SCENARIO_VERSION})`);
+  if (!Array.isArray(json.edits)) throw new DataError(file, '"edits" must be a list');
+  json.edits.forEach((edit, i) => {
+    if (typeof edit !== 'object' || edit === null || typeof (edit as { op?: unknown }).op !== 'string') {
+      throw new DataError(file, `edit ${i + 1}: expected an object with an "op"`);
+    }
+  });
+  return { version: SCENARIO_VERSION, name: typeof json.name === 'string' ? json.name : '', edits: json.edits as ZoneEdit[] };
+}
+
+/** The county outline as one MultiPolygon, for clipping edits; undefined without polygons. */
+export function countyOutline(county: FeatureCollection | undefined): MultiPolygonCoords | undefined {
+  const parts = (county?.features ?? []).flatMap((f) => {
+    const g = f.geometry;
+    if (g?.type === 'Polygon') return [[g.coordinates] as MultiPolygonCoords];
+    if (g?.type === 'MultiPolygon') return [g.coordinates as MultiPolygonCoords];
+    return [];
+  });
+  return parts.length === 0 ? undefined : (union(parts[0], ...parts.slice(1)) as MultiPolygonCoords);
+}
