@@ -4,10 +4,12 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeSchoolResults } from '../../src/core/simulation';
 import type { Dataset } from '../../src/core/dataset';
 import { datasetWithSyntheticPupils, loadShouguang, median } from './benchData';
+import { timeIncrementalEdit } from './incrementalEdit';
 import { naiveAssignment } from './naiveAssignment';
 
 // Full recompute (assignment + aggregation, zone index build included) against the naive turf
-// loop on the same pupils, in one run. Usage: npm run bench [-- --json] [-- --sizes 150000,1000000]
+// loop on the same pupils, in one run; then an incremental edit on the same pupils.
+// Usage: npm run bench [-- --json] [-- --sizes 150000,1000000]
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -63,9 +65,15 @@ for (const n of sizes) {
   for (let i = 0; i < n; i++) if (ours[i] !== naive[i]) differ++;
   const fullMs = median(fullTimes);
   const naiveMs = median(naiveTimes);
-  const row = { students: n, naiveMs: round(naiveMs), fullMs: round(fullMs), ratio: Math.round(naiveMs / fullMs), layoutMs: round(layoutMs), naiveRuns: naiveTimes.length, fullRuns: fullTimes.length, assignmentsDiffer: differ };
+  const inc = timeIncrementalEdit(dataset, 30);
+  const row = {
+    students: n, naiveMs: round(naiveMs), fullMs: round(fullMs), ratio: Math.round(naiveMs / fullMs),
+    incrementalMs: round(inc.incrementalMs), editGeometryMs: round(inc.geometryMs), editPupilsMoved: inc.pupilsMoved,
+    layoutMs: round(layoutMs), naiveRuns: naiveTimes.length, fullRuns: fullTimes.length, assignmentsDiffer: differ,
+  };
   rows.push(row);
   log(`${n.toLocaleString('en')} pupils: naive turf ${row.naiveMs} ms (median of ${row.naiveRuns}), ours ${row.fullMs} ms (median of ${row.fullRuns}), ratio ${row.ratio}×; one-off layout ${row.layoutMs} ms; assignments that differ: ${differ}`);
+  log(`  incremental edit (a block between 圣城小学 and 汇文学校, ${inc.pupilsMoved} pupils move): engine ${row.incrementalMs} ms (median of ${inc.runs}), zone geometry ${row.editGeometryMs} ms`);
 }
 if (json) console.log(JSON.stringify(rows, null, 2));
 
