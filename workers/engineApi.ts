@@ -1,8 +1,12 @@
-import type { FeatureCollection } from 'geojson';
 import type { RejectedRow, School } from '../src/core/dataset';
 import { DEFAULT_RULES, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
-import { computeSimulation, type SimulationResult } from '../src/core/simulation';
+import type { SimulationResult } from '../src/core/simulation';
+import type { ZoneEdit } from '../src/core/zoneEdits';
+import type { ZoneLevel } from '../src/core/rules';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
+import { computeZoneFeatures } from '../src/io/zoneFeatures';
 import { DataError } from '../src/io/dataError';
 import { readDataset, type DatasetTexts, type LoadedDataset, type LoadProgress } from '../src/io/readDataset';
 
@@ -16,7 +20,7 @@ export interface LoadSummary {
   synthetic: boolean;
   baseYear: number;
   schools: School[];
-  zones: LoadedDataset['zoneFeatures'];
+  zones: FeatureCollection<MultiPolygon>;
   county?: FeatureCollection;
   context?: FeatureCollection;
   units?: FeatureCollection;
@@ -49,13 +53,13 @@ export interface PupilPoints {
  */
 export function createEngineApi(rules: Rules = DEFAULT_RULES) {
   let loaded: LoadedDataset | undefined;
-  let schoolOf: Int32Array | undefined;
+  let session: EditSession | undefined;
   const workspace = createAssignmentWorkspace();
   const decoder = new TextDecoder('utf-8');
 
-  const requireDataset = () => {
-    if (!loaded) throw new Error('no dataset is loaded');
-    return loaded.dataset;
+  const requireSession = () => {
+    if (!loaded || !session) throw new Error('no dataset is loaded');
+    return { dataset: loaded.dataset, session };
   };
 
   return {
@@ -70,7 +74,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
         if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail };
         throw e;
       }
-      schoolOf = undefined;
+      session = createEditSession(loaded, rules, workspace);
       const d = loaded.dataset;
       return {
         ok: true,
@@ -80,7 +84,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
           synthetic: d.synthetic,
           baseYear: d.baseYear,
           schools: d.schools,
-          zones: loaded.zoneFeatures,
+          zones: computeZoneFeatures(d.zoneState, d.schools),
           county: loaded.county,
           context: loaded.context,
           units: loaded.units,
@@ -95,23 +99,29 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
 
     /** Recomputes every school from scratch and returns the (small) results. */
     simulate(): TimedResult {
-      const d = requireDataset();
+      const { session } = requireSession();
       const t0 = performance.now();
-      const run = computeSimulation(d, rules, workspace);
-      schoolOf = run.schoolOf;
-      return { result: run.result, computeMs: performance.now() - t0 };
+      const result = session.recompute();
+      return { result, computeMs: performance.now() - t0 };
     },
+
+    /** Applies an edit incrementally; a refused edit changes nothing. */
+    applyEdit: (edit: ZoneEdit): EditOutcome | EditRefusal => requireSession().session.apply(edit),
+    undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
+    redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
+    /** Pupils of a level inside an area being drawn. */
+    previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 
     /** A copy of the pupils' homes with their current school, for the map (caller transfers). */
     pupilPoints(): PupilPoints {
-      const d = requireDataset();
-      const p = d.pupils;
+      const { dataset, session } = requireSession();
+      const p = dataset.pupils;
       const lonLat = new Float32Array(2 * p.count);
       for (let i = 0; i < p.count; i++) {
         lonLat[2 * i] = p.x[i];
         lonLat[2 * i + 1] = p.y[i];
       }
-      return { lonLat, grade: p.grade.slice(), school: schoolOf ? schoolOf.slice() : new Int32Array(p.count).fill(-1) };
+      return { lonLat, grade: p.grade.slice(), school: session.schoolOf().slice() };
     },
   };
 }

@@ -10,10 +10,14 @@ import { RejectedRows } from '../features/summary/RejectedRows';
 import { SchoolDetail } from '../features/schools/SchoolDetail';
 import { SchoolTable } from '../features/schools/SchoolTable';
 import { useAppStore } from '../store/store';
+import { MovedPupils } from '../features/edit/MovedPupils';
+import { PendingArea } from '../features/edit/PendingArea';
+import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
   const locale = useAppStore((s) => s.locale);
+  useEditShortcuts();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b6aa2', borderRadius: 4 } }}>
       <AntApp>
@@ -22,7 +26,9 @@ export function App() {
           <div className="app-body">
             <MapPanel />
             <div className="side-panel">
+              <PendingArea />
               <CountySummary />
+              <MovedPupils />
               <SchoolDetail />
               <SchoolTable />
               <RejectedRows />

@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../io/readDataset';
 import { translate } from '../i18n/format';
-import { useAppStore, type LoadStep } from '../store/store';
+import { EMPTY_SCENARIO, useAppStore, type LoadStep } from '../store/store';
 import { DEFAULT_DATASET_URLS } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
 
@@ -15,6 +15,11 @@ const KNOWN_FILES: readonly string[] = [...REQUIRED_FILES, ...OPTIONAL_FILES];
 
 let current: Engine | undefined;
 let pending: Engine | undefined;
+
+/** The worker holding the current dataset, if one is loaded. */
+export function currentEngine(): Engine | undefined {
+  return current;
+}
 
 function startEngine(): Engine {
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
@@ -82,6 +87,7 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
       result: timed.result,
       computeMs: timed.computeMs,
       pupilLayers: buildPupilLayers(points),
+      ...EMPTY_SCENARIO,
       selectedSchoolId: undefined,
       load: { status: 'idle' },
     }));

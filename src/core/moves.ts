@@ -25,3 +25,11 @@ export function computeMovedGroups(dataset: Dataset, before: Int32Array, after: 
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.grade - b.grade);
 }
+
+/** Groups a transition's moves (see applyZoneState) like computeMovedGroups. */
+export function groupMoves(dataset: Dataset, moves: { pupil: number; from: number; to: number }[]): MovedGroup[] {
+  const before = Int32Array.from(moves, (m) => m.from);
+  const after = Int32Array.from(moves, (m) => m.to);
+  const grades = Uint8Array.from(moves, (m) => dataset.pupils.grade[m.pupil]);
+  return computeMovedGroups({ ...dataset, pupils: { ...dataset.pupils, grade: grades } }, before, after);
+}

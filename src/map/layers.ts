@@ -14,6 +14,8 @@ export const LAYER = {
   units: 'units',
   density: 'pupils-density',
   dots: 'pupils-dots',
+  pending: 'pending-fill',
+  pendingLine: 'pending-line',
   schools: 'schools',
 } as const;
 
@@ -40,17 +42,20 @@ export function zoneFillColor(mode: 'utilization' | 'compliance'): ExpressionSpe
   return mode === 'utilization' ? utilColor : statusColor;
 }
 
+/** Zone features with their index as feature id, which feature-state is keyed by. */
+export function withIds(zones: FeatureCollection): FeatureCollection {
+  return { ...zones, features: zones.features.map((f, i) => ({ ...f, id: i })) };
+}
+
 /** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   for (const id of Object.values(LAYER).reverse()) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'schools']) if (map.getSource(id)) map.removeSource(id);
+  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'pending', 'schools']) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
-  map.addSource('zones', {
-    type: 'geojson',
-    data: { ...d.zones, features: d.zones.features.map((f, i) => ({ ...f, id: i })) },
-  });
+  map.addSource('zones', { type: 'geojson', data: withIds(d.zones) });
+  map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('units', { type: 'geojson', data: d.units ?? EMPTY });
   map.addSource('density', { type: 'geojson', data: EMPTY });
   map.addSource('dots', { type: 'geojson', data: EMPTY });
@@ -113,6 +118,8 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
       'circle-opacity': 0.5,
     },
   });
+  map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': 0.25 } });
+  map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1] } });
   map.addLayer({
     id: LAYER.schools,
     type: 'circle',

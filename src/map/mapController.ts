@@ -5,7 +5,8 @@ import { bbox } from '@turf/turf';
 import { formatNumber } from '../i18n/format';
 import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
-import { addDatasetLayers, LAYER, zoneFillColor } from './layers';
+import { createDrawController, isFinishingClick } from './drawController';
+import { addDatasetLayers, LAYER, withIds, zoneFillColor } from './layers';
 import { BASE_STYLE } from './style';
 
 setWorkerUrl(workerUrl);
@@ -29,20 +30,38 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
 
   let shownVersion = 0;
+  let shownZones: unknown;
   let zoneSchoolIndex: number[] = [];
 
-  const sync = (s: AppState, prev?: AppState) => {
+  // What the map shows, by the state last applied: a change that arrives while the style is busy
+  // is applied on the next styledata event, not lost.
+  let applied: AppState | undefined;
+  const sync = (s: AppState) => {
     if (!map.isStyleLoaded() || !s.dataset) return;
+    let prev = applied;
+    applied = s;
     if (s.datasetVersion !== shownVersion) {
       addDatasetLayers(map, s.dataset);
-      const ids = new Map(s.dataset.schools.map((sc, i) => [sc.id, i]));
-      zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
       if (s.dataset.county) {
         const [x0, y0, x1, y1] = bbox(s.dataset.county);
         map.fitBounds([x0, y0, x1, y1], { padding: 20, animate: false });
       }
       shownVersion = s.datasetVersion;
+      shownZones = s.dataset.zones;
       prev = undefined;
+    } else if (s.dataset.zones !== shownZones) {
+      // An edit replaced the zones: new features, so every feature-state is set afresh.
+      (map.getSource('zones') as GeoJSONSource).setData(withIds(s.dataset.zones));
+      map.removeFeatureState({ source: 'zones' });
+      shownZones = s.dataset.zones;
+      prev = undefined;
+    }
+    if (!prev) {
+      const ids = new Map(s.dataset.schools.map((sc, i) => [sc.id, i]));
+      zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
+    }
+    if (s.pendingArea !== prev?.pendingArea) {
+      (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
     }
     if (s.result !== prev?.result) {
       s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
@@ -72,8 +91,15 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     }
   };
 
-  map.on('load', () => sync(useAppStore.getState()));
-  const unsubscribe = useAppStore.subscribe((s, prev) => sync(s, prev));
+  let stopDrawing = () => {};
+  map.on('load', () => {
+    sync(useAppStore.getState());
+    stopDrawing = createDrawController(map);
+  });
+  map.on('styledata', () => {
+    if (applied !== useAppStore.getState()) sync(useAppStore.getState());
+  });
+  const unsubscribe = useAppStore.subscribe((s) => sync(s));
 
   const schoolAt = (e: MapMouseEvent): string | undefined => {
     const s = useAppStore.getState();
@@ -82,7 +108,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (hit.layer.id === LAYER.schools) return String(hit.properties.id);
     return String(hit.properties.school_id);
   };
-  map.on('click', (e) => uiActions.selectSchool(schoolAt(e)));
+  map.on('click', (e) => {
+    if (!useAppStore.getState().drawing && !isFinishingClick()) uiActions.selectSchool(schoolAt(e));
+  });
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
     const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
@@ -104,6 +132,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     map,
     destroy() {
       unsubscribe();
+      stopDrawing();
       map.remove();
     },
   };

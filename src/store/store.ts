@@ -1,4 +1,7 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { MovedGroup } from '../core/moves';
+import type { ZoneEdit } from '../core/zoneEdits';
+import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
 import type { ZoneLevel } from '../core/rules';
@@ -34,6 +37,24 @@ interface ResultSlice {
   pupilLayers?: PupilLayers;
 }
 
+interface ScenarioSlice {
+  /** Edits applied, in order (what a scenario file holds), and those undone that can be redone. */
+  edits: ZoneEdit[];
+  redoEdits: ZoneEdit[];
+  /** Pupils that changed school in the last step, and since the dataset's own zoning. */
+  moved: MovedGroup[];
+  totalMoved: MovedGroup[];
+  /** The planner is drawing an area on the map. */
+  drawing: boolean;
+  /** A drawn area waiting to be given to a school, with the pupils inside it. */
+  pendingArea?: Polygon | MultiPolygon;
+  preview?: AreaPreview;
+  /** Why the last edit was refused (nothing changed). */
+  editError?: string;
+  /** Engine time of the last edit, ms. */
+  editMs?: number;
+}
+
 interface UiSlice {
   locale: Locale;
   level: ZoneLevel;
@@ -42,17 +63,21 @@ interface UiSlice {
   selectedSchoolId?: string;
 }
 
-export type AppState = DatasetSlice & ResultSlice & UiSlice;
+export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & UiSlice;
 
 const initialLocale = (): Locale => {
   const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
   return saved === 'en' ? 'en' : 'zh-CN';
 };
 
+/** The scenario state of a freshly loaded dataset. */
+export const EMPTY_SCENARIO: ScenarioSlice = { edits: [], redoEdits: [], moved: [], totalMoved: [], drawing: false };
+
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({
   load: { status: 'idle' },
   datasetVersion: 0,
+  ...EMPTY_SCENARIO,
   locale: initialLocale(),
   level: 'primary',
   colorBy: 'utilization',

@@ -1,0 +1,33 @@
+import { EditOutlined, ExportOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { redoEdit, scenarioJson, setDrawing, undoEdit } from '../../app/editActions';
+import { useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Draw an area, undo, redo, export the scenario. */
+export function EditToolbar() {
+  const t = useT();
+  const drawing = useAppStore((s) => s.drawing);
+  const edits = useAppStore((s) => s.edits.length);
+  const redos = useAppStore((s) => s.redoEdits.length);
+  const ready = useAppStore((s) => !!s.result);
+  return (
+    <Space.Compact style={{ boxShadow: '0 1px 3px rgba(0,0,0,.2)' }}>
+      <Tooltip title={t('drawHint')}>
+        <Button data-testid="draw-area" type={drawing ? 'primary' : 'default'} icon={<EditOutlined />} disabled={!ready} onClick={() => setDrawing(!drawing)}>
+          {drawing ? t('stopDrawing') : t('drawArea')}
+        </Button>
+      </Tooltip>
+      <Button data-testid="undo" icon={<UndoOutlined />} disabled={edits === 0} onClick={() => void undoEdit()}>{t('undo')}</Button>
+      <Button data-testid="redo" icon={<RedoOutlined />} disabled={redos === 0} onClick={() => void redoEdit()}>{t('redo')}</Button>
+      <Button icon={<ExportOutlined />} disabled={edits === 0} onClick={() => download('scenario.json', scenarioJson(useAppStore.getState().dataset?.name ?? ''))}>{t('exportScenario')}</Button>
+    </Space.Compact>
+  );
+}

@@ -1,0 +1,63 @@
+import { Alert, Button, Card, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { assignPendingArea, setDrawing } from '../../app/editActions';
+import { teachesLevel } from '../../core/rules';
+import { formatNumber } from '../../i18n/format';
+import { displayName, useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import type { School } from '../../core/dataset';
+
+// A stable empty list: a selector returning a new [] each call would re-render forever.
+const NO_SCHOOLS: School[] = [];
+
+/** The drawn area: the pupils inside by grade and school, and the school to give it to. */
+export function PendingArea() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const level = useAppStore((s) => s.level);
+  const pending = useAppStore((s) => s.pendingArea);
+  const drawing = useAppStore((s) => s.drawing);
+  const preview = useAppStore((s) => s.preview);
+  const error = useAppStore((s) => s.editError);
+  const schools = useAppStore((s) => s.dataset?.schools ?? NO_SCHOOLS);
+  const selected = useAppStore((s) => s.selectedSchoolId);
+  const [target, setTarget] = useState<string | undefined>(undefined);
+  if (!pending && !drawing && !error) return null;
+  const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
+  const chosen = target ?? (candidates.some((s) => s.id === selected) ? selected : undefined);
+  const nameOf = (id: string | null) => (id === null ? t('noSchool') : displayName(schools.find((s) => s.id === id) ?? { name: id }, locale));
+  return (
+    <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
+      {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${error}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
+      {drawing && <div style={{ marginBottom: 8 }}>{t('drawHint')}</div>}
+      {preview && (
+        <div data-testid="area-preview" style={{ marginBottom: 8 }}>
+          <div>{t('pupilsInArea', { n: formatNumber(locale, preview.total), level: t(level) })}</div>
+          <Space wrap size={4}>
+            {Object.entries(preview.byGrade).map(([g, n]) => <Tag key={g}>{t('gradeN', { n: g })}: {formatNumber(locale, n)}</Tag>)}
+          </Space>
+          <div style={{ marginTop: 4 }}>
+            {t('currentlyAt')}: {preview.bySchool.slice(0, 5).map((b) => `${nameOf(b.schoolId)} ${formatNumber(locale, b.count)}`).join('，')}
+          </div>
+        </div>
+      )}
+      {pending && (
+        <Space wrap>
+          <span>{t('assignTo')}</span>
+          <Select
+            data-testid="assign-school"
+            showSearch
+            style={{ width: 220 }}
+            placeholder={t('chooseSchool')}
+            value={chosen}
+            onChange={setTarget}
+            optionFilterProp="label"
+            options={candidates.map((s) => ({ value: s.id, label: displayName(s, locale) }))}
+          />
+          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={() => chosen && void assignPendingArea(chosen)}>{t('assign')}</Button>
+          <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
+        </Space>
+      )}
+    </Card>
+  );
+}

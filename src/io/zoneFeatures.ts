@@ -1,0 +1,16 @@
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import type { School } from '../core/dataset';
+import { ZONE_LEVELS } from '../core/rules';
+import type { ZoneState } from '../core/zoneState';
+
+/** The zones of a state as GeoJSON for the map and for export: properties `school_id`, `level`. */
+export function computeZoneFeatures(state: ZoneState, schools: School[]): FeatureCollection<MultiPolygon> {
+  const features: Feature<MultiPolygon>[] = ZONE_LEVELS.flatMap((level) =>
+    [...state.zones[level]].map(([s, coordinates]) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'MultiPolygon' as const, coordinates },
+      properties: { school_id: schools[s].id, level },
+    })),
+  );
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,65 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Polygon } from 'geojson';
+import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { previewArea, setPendingArea } from '../app/editActions';
+import { useAppStore } from '../store/store';
+
+let finishing = false;
+
+/** Whether the click being handled is the one that finished a drawing (not a selection). */
+export function isFinishingClick(): boolean {
+  return finishing;
+}
+
+/** A ring worth previewing: three distinct corners or more. */
+function hasArea(p: Polygon): boolean {
+  return new Set(p.coordinates[0].map(([x, y]) => `${x},${y}`)).size >= 3;
+}
+
+/**
+ * Polygon drawing with terra-draw, switched on and off by the store's `drawing` flag. While the
+ * planner draws, the pupils inside are previewed; a finished polygon becomes the pending area.
+ */
+export function createDrawController(map: MapLibreMap): () => void {
+  const draw = new TerraDraw({
+    adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    modes: [new TerraDrawPolygonMode()],
+  });
+  let previewQueued = false;
+  const drawnPolygon = (id: string | number) => draw.getSnapshotFeature(id)?.geometry as Polygon | undefined;
+
+  draw.on('change', (ids) => {
+    if (previewQueued) return;
+    previewQueued = true;
+    requestAnimationFrame(() => {
+      previewQueued = false;
+      const polygon = ids.length > 0 ? drawnPolygon(ids[0]) : undefined;
+      if (polygon?.type === 'Polygon' && hasArea(polygon)) void previewArea(polygon);
+    });
+  });
+  draw.on('finish', (id) => {
+    // The map's click event for this same click comes next; it must not select a school.
+    finishing = true;
+    setTimeout(() => (finishing = false), 0);
+    const polygon = drawnPolygon(id);
+    if (polygon?.type === 'Polygon') setPendingArea(polygon);
+  });
+
+  const sync = (drawing: boolean) => {
+    if (drawing && !draw.enabled) {
+      draw.start();
+      draw.setMode('polygon');
+    } else if (!drawing && draw.enabled) {
+      draw.clear();
+      draw.stop();
+    }
+  };
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (s.drawing !== prev.drawing) sync(s.drawing);
+  });
+  return () => {
+    unsubscribe();
+    if (draw.enabled) draw.stop();
+  };
+}

@@ -1,0 +1,136 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { AssignmentWorkspace } from '../src/core/assignment';
+import { computeMovedGroups, groupMoves, type MovedGroup } from '../src/core/moves';
+import { levelOfGrade, MAX_GRADE, type Rules, type ZoneLevel } from '../src/core/rules';
+import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/core/scenarioRun';
+import type { SimulationResult } from '../src/core/simulation';
+import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
+import { computeGridFrame } from '../src/core/gridFrame';
+import { buildZoneGrid, zoneAt } from '../src/core/zoneGrid';
+import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
+import { countyOutline } from '../src/io/parseScenario';
+import type { LoadedDataset } from '../src/io/readDataset';
+import { computeZoneFeatures } from '../src/io/zoneFeatures';
+
+/** The state after an edit, undo or redo: small results only. */
+export interface EditOutcome {
+  ok: true;
+  result: SimulationResult;
+  /** Time of the engine's incremental recompute, ms. */
+  computeMs: number;
+  zones: FeatureCollection<MultiPolygon>;
+  /** Pupils that changed school in this step, and since the dataset's own zoning. */
+  moved: MovedGroup[];
+  totalMoved: MovedGroup[];
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** An edit that was refused; nothing changed. */
+export interface EditRefusal {
+  ok: false;
+  message: string;
+}
+
+/** Pupils of a level inside a polygon that is being drawn, by grade and by their current school. */
+export interface AreaPreview {
+  total: number;
+  byGrade: Record<number, number>;
+  bySchool: { schoolId: string | null; count: number }[];
+}
+
+/**
+ * The editing session of a loaded dataset: the scenario's zone states (undo history), a run kept
+ * current incrementally, and the moves since the dataset's own zoning.
+ */
+export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace: AssignmentWorkspace) {
+  const dataset = loaded.dataset;
+  const ctx: EditContext = {
+    schools: dataset.schools,
+    schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
+    unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+    county: countyOutline(loaded.county),
+  };
+  let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
+  const baseSchoolOf = run.schoolOf.slice();
+  const states: ZoneState[] = [dataset.zoneState];
+  let index = 0;
+
+  const moveTo = (state: ZoneState): EditOutcome => {
+    const t0 = performance.now();
+    const moves = applyZoneState(run, dataset, state, rules);
+    const computeMs = performance.now() - t0;
+    return {
+      ok: true,
+      result: run.result,
+      computeMs,
+      zones: computeZoneFeatures(state, dataset.schools),
+      moved: groupMoves(dataset, moves),
+      totalMoved: computeMovedGroups(dataset, baseSchoolOf, run.schoolOf),
+      canUndo: index > 0,
+      canRedo: index < states.length - 1,
+    };
+  };
+
+  return {
+    /** The current results, recomputed from scratch (the twin of the incremental path). */
+    recompute(): SimulationResult {
+      run = computeScenarioRun(dataset, states[index], rules, workspace);
+      return run.result;
+    },
+    /** School per pupil row under the current state. */
+    schoolOf: (): Int32Array => run.schoolOf,
+    /** The zones of the current state, for the map. */
+    zones: () => computeZoneFeatures(states[index], dataset.schools),
+    /** Applies an edit after the current state (dropping what could be redone). */
+    apply(edit: ZoneEdit): EditOutcome | EditRefusal {
+      let next: ZoneState;
+      try {
+        next = applyZoneEdit(states[index], edit, ctx);
+      } catch (e) {
+        if (e instanceof EditError) return { ok: false, message: e.message };
+        throw e;
+      }
+      states.splice(index + 1, states.length, next);
+      index++;
+      return moveTo(next);
+    },
+    undo(): EditOutcome | EditRefusal {
+      if (index === 0) return { ok: false, message: 'nothing to undo' };
+      index--;
+      return moveTo(states[index]);
+    },
+    redo(): EditOutcome | EditRefusal {
+      if (index === states.length - 1) return { ok: false, message: 'nothing to redo' };
+      index++;
+      return moveTo(states[index]);
+    },
+    /** Pupils of `level` inside `area` now (before an edit is committed). */
+    preview(level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview {
+      const polygons = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates) as MultiPolygonCoords;
+      const zones = computeZoneSet(level, new Map([[0, polygons]]));
+      let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of polygons.flat(2)) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+      const grid = buildZoneGrid(zones, computeGridFrame(minX, minY, maxX, maxY, 64));
+      const p = dataset.pupils;
+      const byGrade: Record<number, number> = {};
+      for (let g = 1; g <= MAX_GRADE; g++) if (levelOfGrade(g, rules) === level) byGrade[g] = 0;
+      const bySchool = new Map<number, number>();
+      let total = 0;
+      const k = level === 'primary' ? 0 : 1;
+      for (let i = p.segmentStart[k]; i < p.segmentStart[k + 1]; i++) {
+        if (p.x[i] < minX || p.x[i] > maxX || p.y[i] < minY || p.y[i] > maxY || zoneAt(grid, p.x[i], p.y[i]) < 0) continue;
+        total++;
+        byGrade[p.grade[i]]++;
+        bySchool.set(run.schoolOf[i], (bySchool.get(run.schoolOf[i]) ?? 0) + 1);
+      }
+      return {
+        total,
+        byGrade,
+        bySchool: [...bySchool].sort((a, b) => b[1] - a[1]).map(([s, count]) => ({ schoolId: s >= 0 ? dataset.schools[s].id : null, count })),
+      };
+    },
+  };
+}
+
+export type EditSession = ReturnType<typeof createEditSession>;
