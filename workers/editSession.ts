@@ -24,6 +24,8 @@ export interface EditOutcome {
   totalMoved: MovedGroup[];
   canUndo: boolean;
   canRedo: boolean;
+  /** Ids of the schools whose zone is locked, per level. */
+  locked: Record<ZoneLevel, string[]>;
 }
 
 /** An edit that was refused; nothing changed. */
@@ -69,6 +71,7 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
       totalMoved: computeMovedGroups(dataset, baseSchoolOf, run.schoolOf),
       canUndo: index > 0,
       canRedo: index < states.length - 1,
+      locked: { primary: [...state.locked.primary].map((i) => dataset.schools[i].id), junior: [...state.locked.junior].map((i) => dataset.schools[i].id) },
     };
   };
 

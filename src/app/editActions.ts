@@ -1,4 +1,6 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { pointsWithinPolygon } from '@turf/turf';
+import { translate } from '../i18n/format';
 import type { ZoneEdit } from '../core/zoneEdits';
 import { useAppStore } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
@@ -18,6 +20,7 @@ async function settle(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEd
     editMs: outcome.computeMs,
     moved: outcome.moved,
     totalMoved: outcome.totalMoved,
+    lockedZones: outcome.locked,
     editError: undefined,
     pendingArea: undefined,
     preview: undefined,
@@ -67,15 +70,35 @@ export async function previewArea(area: Polygon | MultiPolygon): Promise<void> {
   useAppStore.setState({ preview });
 }
 
-/** Starts or stops drawing; stopping drops an area not yet assigned. */
-export function setDrawing(drawing: boolean): void {
-  useAppStore.setState({ drawing, pendingArea: undefined, preview: undefined, editError: undefined });
+/** Starts or stops drawing an area (or a lasso around units); stopping drops what is not assigned. */
+export function setDrawing(drawing: boolean, drawPurpose: 'area' | 'units' = 'area'): void {
+  useAppStore.setState({ drawing, drawPurpose, unitPicking: false, pendingArea: undefined, preview: undefined, editError: undefined });
 }
 
-/** Keeps a finished drawing until the planner picks a school for it. */
-export function setPendingArea(area: Polygon): void {
-  useAppStore.setState({ drawing: false, pendingArea: area });
-  void previewArea(area);
+/** A finished drawing: an area waits for the planner to pick a school; a lasso assigns its units. */
+export function finishDrawing(area: Polygon): void {
+  const { drawPurpose, selectedSchoolId, level, dataset } = useAppStore.getState();
+  if (drawPurpose === 'area') {
+    useAppStore.setState({ drawing: false, pendingArea: area });
+    void previewArea(area);
+    return;
+  }
+  useAppStore.setState({ drawing: false });
+  const inside = dataset?.units ? pointsWithinPolygon(dataset.units as FeatureCollection<Point>, area) : undefined;
+  const unitIds = (inside?.features ?? []).map((f) => String(f.properties?.id));
+  if (!selectedSchoolId) return;
+  if (unitIds.length === 0) {
+    useAppStore.setState({ editError: translate(useAppStore.getState().locale, 'noUnitsInLasso') });
+    return;
+  }
+  void commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds });
+}
+
+/** Gives one unit to the selected school (unit picking mode). */
+export function assignUnitToSelected(unitId: string): Promise<boolean> {
+  const { selectedSchoolId, level } = useAppStore.getState();
+  if (!selectedSchoolId) return Promise.resolve(false);
+  return commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] });
 }
 
 /** The applied edits as a scenario file (versioned JSON). */

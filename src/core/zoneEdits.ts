@@ -29,10 +29,26 @@ export interface AssignUnitsEdit {
   unitIds: string[];
 }
 
-/** One edit of a scenario, as stored in its JSON file. */
-export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit;
+/** Merge another school's zone of the level into this school's zone. */
+export interface MergeZonesEdit {
+  op: 'mergeZones';
+  level: ZoneLevel;
+  schoolId: string;
+  fromSchoolId: string;
+}
 
-export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits'] as const;
+/** Lock (or unlock) a school's zone against edits. */
+export interface LockZoneEdit {
+  op: 'lockZone';
+  level: ZoneLevel;
+  schoolId: string;
+  locked: boolean;
+}
+
+/** One edit of a scenario, as stored in its JSON file. */
+export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit;
+
+export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone'] as const;
 
 /** An edit that cannot be applied; the message says why in the planner's terms. Nothing changed. */
 export class EditError extends Error {
@@ -117,7 +133,8 @@ function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: string): Mu
 
 /**
  * Applies one edit to a zone state and returns the new state (the old one is untouched, so a
- * failed edit changes nothing and undo is keeping the old state). Zones of a level that were a
+ * failed edit changes nothing and undo is keeping the old state). Locked zones are left as they
+ * are: an area drawn over one skips it, and an edit that would change one is refused. Zones of a level that were a
  * partition stay one: area only moves between zones, or leaves them as a reported gap (setZone).
  * Throws EditError on an edit that names an unknown school, unit or level, a school that cannot take
  * the zone, or a geometry that is empty, self-intersecting, without area or outside the county.
@@ -125,6 +142,28 @@ function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: string): Mu
 export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext): ZoneState {
   if (!EDIT_OPS.includes((edit as { op: string })?.op as ZoneEdit['op'])) throw new EditError(`unknown op ${JSON.stringify((edit as { op?: unknown })?.op)}; expected one of ${EDIT_OPS.join(', ')}`);
   const { level, school } = checkedTarget(edit, ctx);
+  const locked = state.locked[level];
+  const name = (s: number) => ctx.schools[s].name;
+  if (edit.op === 'lockZone') {
+    if (!state.zones[level].has(school)) throw new EditError(`${name(school)} has no ${level} zone to lock`);
+    const next = new Set(locked);
+    if (edit.locked) next.add(school);
+    else next.delete(school);
+    return { ...state, locked: { ...state.locked, [level]: next } };
+  }
+  if (edit.op !== 'assignUnits' && locked.has(school)) throw new EditError(`the ${level} zone of ${name(school)} is locked`);
+  if (edit.op === 'mergeZones') {
+    const from = checkedTarget({ level, schoolId: edit.fromSchoolId }, ctx).school;
+    const zone = state.zones[level].get(from);
+    if (from === school) throw new EditError('a zone cannot be merged into itself');
+    if (!zone) throw new EditError(`${name(from)} has no ${level} zone to merge`);
+    if (locked.has(from)) throw new EditError(`the ${level} zone of ${name(from)} is locked`);
+    const zones = new Map(state.zones[level]);
+    const own = zones.get(school);
+    zones.set(school, own ? (union(own, zone) as MultiPolygonCoords) : zone);
+    zones.delete(from);
+    return { ...state, zones: { ...state.zones, [level]: zones } };
+  }
   if (edit.op === 'assignUnits') {
     if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('unitIds must list at least one unit');
     const unitSchool = new Map(state.unitSchool[level]);
@@ -133,7 +172,7 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
       if (unit === undefined) throw new EditError(`unknown unit "${String(id)}"`);
       unitSchool.set(unit, school);
     }
-    return { zones: state.zones, unitSchool: { ...state.unitSchool, [level]: unitSchool } };
+    return { ...state, unitSchool: { ...state.unitSchool, [level]: unitSchool } };
   }
   const zones = new Map(state.zones[level]);
   if (edit.op === 'assignArea') {
@@ -141,7 +180,8 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     const box = boxOf(area);
     const gained: MultiPolygonCoords[] = [];
     for (const [s, zone] of state.zones[level]) {
-      if (s === school || !overlaps(box, boxOf(zone))) continue;
+      // A locked zone keeps its area: the part of the drawn area over it is left out.
+      if (s === school || locked.has(s) || !overlaps(box, boxOf(zone))) continue;
       const piece = intersection(zone, area) as MultiPolygonCoords;
       if (piece.length === 0) continue;
       gained.push(piece);
@@ -161,11 +201,12 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     const box = boxOf(geometry);
     for (const [s, zone] of state.zones[level]) {
       if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
+      if (locked.has(s)) throw new EditError(`the zone overlaps the locked ${level} zone of ${name(s)}`);
       const rest = difference(zone, geometry) as MultiPolygonCoords;
       if (rest.length === 0) zones.delete(s);
       else zones.set(s, rest);
     }
     zones.set(school, geometry);
   }
-  return { zones: { ...state.zones, [level]: zones }, unitSchool: state.unitSchool };
+  return { ...state, zones: { ...state.zones, [level]: zones } };
 }

@@ -13,6 +13,13 @@ export type MultiPolygonCoords = [number, number][][][];
 export interface ZoneState {
   zones: Record<ZoneLevel, ReadonlyMap<number, MultiPolygonCoords>>;
   unitSchool: Record<ZoneLevel, ReadonlyMap<number, number>>;
+  /** Schools whose zone of the level is locked: edits neither take from it nor change it. */
+  locked: Record<ZoneLevel, ReadonlySet<number>>;
+}
+
+/** The state of zones as loaded: no unit assignments, nothing locked. */
+export function createZoneState(zones: ZoneState['zones']): ZoneState {
+  return { zones, unitSchool: { primary: new Map(), junior: new Map() }, locked: { primary: new Set(), junior: new Set() } };
 }
 
 /** Flattens one level's zones into the rings the zone grid reads. */

@@ -101,6 +101,16 @@ const zh = {
   count: '人数',
   editTime: '重算 {ms} 毫秒',
   editsCount: '已做 {n} 处修改',
+  noUnitsInLasso: '圈选范围内没有小区或村',
+  zoneActions: '片区操作（{level}）',
+  lockZone: '锁定片区',
+  zoneLocked: '片区已锁定',
+  mergeInto: '把另一校片区并入本校',
+  merge: '并入',
+  pickUnits: '点选小区/村划入本校',
+  pickingUnits: '点击地图上的小区/村（放大后显示），再次单击本按钮结束',
+  lassoUnits: '圈选小区/村划入本校',
+  noZone: '本校没有{level}片区：画区并划给本校即可建立',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -207,6 +217,16 @@ const en: Record<MessageKey, string> = {
   count: 'Pupils',
   editTime: 'recomputed in {ms} ms',
   editsCount: '{n} edits',
+  noUnitsInLasso: 'No compound or village inside the lasso',
+  zoneActions: 'Zone ({level})',
+  lockZone: 'Lock zone',
+  zoneLocked: 'Zone locked',
+  mergeInto: "Merge another school's zone into this one",
+  merge: 'Merge',
+  pickUnits: 'Click units to give them to this school',
+  pickingUnits: 'Click compounds or villages on the map (shown when zoomed in); click this button again to stop',
+  lassoUnits: 'Lasso units into this school',
+  noZone: 'This school has no {level} zone: draw an area and give it to the school to create one',
 };
 
 export type Locale = 'zh-CN' | 'en';

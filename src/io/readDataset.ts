@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../core/dataset';
 import { computePupilLayout } from '../core/pupilLayout';
+import { createZoneState } from '../core/zoneState';
 import type { Rules } from '../core/rules';
 import { DataError, featuresOf, parseJsonFile } from './dataError';
 import { parseSchools } from './parseSchools';
@@ -70,7 +71,7 @@ export function readDataset(
       baseYear,
       schools,
       zones: parsedZones.zones,
-      zoneState: { zones: parsedZones.geometry, unitSchool: { primary: new Map(), junior: new Map() } },
+      zoneState: createZoneState(parsedZones.geometry),
       unitIds,
       pupils,
       rowsRead: students.rowsRead,

@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
 import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { previewArea, setPendingArea } from '../app/editActions';
+import { finishDrawing, previewArea } from '../app/editActions';
 import { useAppStore } from '../store/store';
 
 let finishing = false;
@@ -19,7 +19,8 @@ function hasArea(p: Polygon): boolean {
 
 /**
  * Polygon drawing with terra-draw, switched on and off by the store's `drawing` flag. While the
- * planner draws, the pupils inside are previewed; a finished polygon becomes the pending area.
+ * planner draws an area, the pupils inside are previewed; a finished polygon becomes the pending
+ * area, or, drawn as a lasso, gives the units inside to the selected school.
  */
 export function createDrawController(map: MapLibreMap): () => void {
   const draw = new TerraDraw({
@@ -35,7 +36,7 @@ export function createDrawController(map: MapLibreMap): () => void {
     requestAnimationFrame(() => {
       previewQueued = false;
       const polygon = ids.length > 0 ? drawnPolygon(ids[0]) : undefined;
-      if (polygon?.type === 'Polygon' && hasArea(polygon)) void previewArea(polygon);
+      if (polygon?.type === 'Polygon' && hasArea(polygon) && useAppStore.getState().drawPurpose === 'area') void previewArea(polygon);
     });
   });
   draw.on('finish', (id) => {
@@ -43,7 +44,7 @@ export function createDrawController(map: MapLibreMap): () => void {
     finishing = true;
     setTimeout(() => (finishing = false), 0);
     const polygon = drawnPolygon(id);
-    if (polygon?.type === 'Polygon') setPendingArea(polygon);
+    if (polygon?.type === 'Polygon') finishDrawing(polygon);
   });
 
   const sync = (drawing: boolean) => {

@@ -75,7 +75,13 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   map.addLayer({ id: LAYER.context, type: 'fill', source: 'context', paint: { 'fill-color': '#dde3e8' } });
   map.addLayer({ id: LAYER.contextLine, type: 'line', source: 'context', paint: { 'line-color': '#aab4bd', 'line-width': 1 } });
   map.addLayer({ id: LAYER.zones, type: 'fill', source: 'zones', paint: { 'fill-color': utilColor, 'fill-opacity': 0.55 } });
-  map.addLayer({ id: LAYER.zoneLines, type: 'line', source: 'zones', paint: { 'line-color': '#37474f', 'line-width': 0.8 } });
+  map.addLayer({
+    id: LAYER.zoneLines,
+    type: 'line',
+    source: 'zones',
+    // Locked zones get a heavy outline.
+    paint: { 'line-color': '#37474f', 'line-width': ['case', ['boolean', ['feature-state', 'locked'], false], 3, 0.8] },
+  });
   map.addLayer({
     id: LAYER.zoneSelected,
     type: 'line',

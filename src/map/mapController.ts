@@ -5,9 +5,11 @@ import { bbox } from '@turf/turf';
 import { formatNumber } from '../i18n/format';
 import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
+import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { addDatasetLayers, LAYER, withIds, zoneFillColor } from './layers';
 import { BASE_STYLE } from './style';
+import type { ZoneLevel } from '../core/rules';
 
 setWorkerUrl(workerUrl);
 
@@ -32,6 +34,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   let shownVersion = 0;
   let shownZones: unknown;
   let zoneSchoolIndex: number[] = [];
+  let zoneLevel: ZoneLevel[] = [];
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy
   // is applied on the next styledata event, not lost.
@@ -59,6 +62,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (!prev) {
       const ids = new Map(s.dataset.schools.map((sc, i) => [sc.id, i]));
       zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
+      zoneLevel = s.dataset.zones.features.map((f) => f.properties?.level as ZoneLevel);
     }
     if (s.pendingArea !== prev?.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
@@ -67,7 +71,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
       zoneSchoolIndex.forEach((si, z) => {
         const r = s.result?.schools[si];
-        map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1 });
+        const locked = !!r && s.lockedZones[zoneLevel[z]].includes(r.id);
+        map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked });
       });
       if (s.pupilLayers) {
         (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers.density);
@@ -109,7 +114,11 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     return String(hit.properties.school_id);
   };
   map.on('click', (e) => {
-    if (!useAppStore.getState().drawing && !isFinishingClick()) uiActions.selectSchool(schoolAt(e));
+    const s = useAppStore.getState();
+    if (s.drawing || isFinishingClick()) return;
+    const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
+    if (unit) void assignUnitToSelected(String(unit.properties.id));
+    else if (!s.unitPicking) uiActions.selectSchool(schoolAt(e));
   });
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();

@@ -44,8 +44,13 @@ interface ScenarioSlice {
   /** Pupils that changed school in the last step, and since the dataset's own zoning. */
   moved: MovedGroup[];
   totalMoved: MovedGroup[];
-  /** The planner is drawing an area on the map. */
+  /** The planner is drawing on the map: an area to give to a school, or a lasso around units. */
   drawing: boolean;
+  drawPurpose: 'area' | 'units';
+  /** Clicking a unit (compound, village) on the map gives it to the selected school. */
+  unitPicking: boolean;
+  /** Schools whose zone is locked against edits, per level. */
+  lockedZones: Record<ZoneLevel, string[]>;
   /** A drawn area waiting to be given to a school, with the pupils inside it. */
   pendingArea?: Polygon | MultiPolygon;
   preview?: AreaPreview;
@@ -71,7 +76,16 @@ const initialLocale = (): Locale => {
 };
 
 /** The scenario state of a freshly loaded dataset. */
-export const EMPTY_SCENARIO: ScenarioSlice = { edits: [], redoEdits: [], moved: [], totalMoved: [], drawing: false };
+export const EMPTY_SCENARIO: ScenarioSlice = {
+  edits: [],
+  redoEdits: [],
+  moved: [],
+  totalMoved: [],
+  drawing: false,
+  drawPurpose: 'area',
+  unitPicking: false,
+  lockedZones: { primary: [], junior: [] },
+};
 
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({

@@ -28,12 +28,19 @@ const quad = fc.record({
 }).map(({ cx, cy, r, skew }) => ({ type: 'Polygon' as const, coordinates: [[[cx - r, cy - r * skew], [cx + r * skew, cy - r], [cx + r, cy + r * skew], [cx - r * skew, cy + r], [cx - r, cy - r * skew]]] }));
 
 type Quad = { type: 'Polygon'; coordinates: number[][][] };
-type Step = { op: 'assignArea' | 'setZone'; level: ZoneLevel; pick: number; area: Quad } | { op: 'assignUnits'; level: ZoneLevel; pick: number; units: number[] } | { op: 'undo' };
+type Step =
+  | { op: 'assignArea' | 'setZone'; level: ZoneLevel; pick: number; area: Quad }
+  | { op: 'assignUnits'; level: ZoneLevel; pick: number; units: number[] }
+  | { op: 'mergeZones'; level: ZoneLevel; pick: number; from: number }
+  | { op: 'lockZone'; level: ZoneLevel; pick: number; locked: boolean }
+  | { op: 'undo' };
 
 const step = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('assignArea' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), area: quad }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('setZone' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), area: quad }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('assignUnits' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), units: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('mergeZones' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), from: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('lockZone' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), locked: fc.boolean() }) },
   { weight: 2, arbitrary: fc.constant({ op: 'undo' as const }) },
 );
 
@@ -42,6 +49,8 @@ function toEdit(s: Exclude<Step, { op: 'undo' }>): ZoneEdit {
   const schoolId = schools[s.pick % schools.length];
   if (s.op === 'assignUnits') return { op: 'assignUnits', level: s.level, schoolId, unitIds: s.units.map((u) => dataset.unitIds[u % dataset.unitIds.length]) };
   if (s.op === 'setZone') return { op: 'setZone', level: s.level, schoolId, geometry: s.area };
+  if (s.op === 'mergeZones') return { op: 'mergeZones', level: s.level, schoolId, fromSchoolId: schools[s.from % schools.length] };
+  if (s.op === 'lockZone') return { op: 'lockZone', level: s.level, schoolId, locked: s.locked };
   return { op: 'assignArea', level: s.level, schoolId, area: s.area };
 }
 

@@ -81,6 +81,31 @@ describe('zone edits on a hand-made county', () => {
     expect(run.result).toEqual(base);
   });
 
+  it('mergeZones joins P1’s zone to P2’s and moves P1’s pupils', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    const next = applyZoneEdit(dataset.zoneState, { op: 'mergeZones', level: 'primary', schoolId: 'P2', fromSchoolId: 'P1' }, ctx);
+    expect(next.zones.primary.has(0)).toBe(false);
+    expect(areaOf(next.zones.primary.get(1))).toBeCloseTo(areaOf(dataset.zoneState.zones.primary.get(0)) + areaOf(dataset.zoneState.zones.primary.get(1)), -1);
+    applyZoneState(run, dataset, next, DEFAULT_RULES);
+    expect(run.result.schools[0].enrollment).toBe(0);
+    expect(run.result.schools[1].enrollment).toBe(4);
+    expect(run.result).toEqual(computeScenarioRun(dataset, next, DEFAULT_RULES).result);
+  });
+
+  it('a locked zone keeps its area: a drawn area skips it, other edits of it are refused', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    const locked = applyZoneEdit(dataset.zoneState, { op: 'lockZone', level: 'primary', schoolId: 'P1', locked: true }, ctx);
+    // The area covers both P1 and P2; only P2's part moves (to nobody else here: give it to P1? refused).
+    expect(() => applyZoneEdit(locked, { op: 'assignArea', level: 'primary', schoolId: 'P1', area: rect(118.005, 36.0, 118.015, 36.005) }, ctx)).toThrow(/zone of 西小学 is locked/);
+    expect(() => applyZoneEdit(locked, { op: 'mergeZones', level: 'primary', schoolId: 'P2', fromSchoolId: 'P1' }, ctx)).toThrow(/locked/);
+    expect(() => applyZoneEdit(locked, { op: 'setZone', level: 'primary', schoolId: 'P2', geometry: rect(118.005, 36.0, 118.02, 36.01) }, ctx)).toThrow(/overlaps the locked primary zone of 西小学/);
+    const afterArea = applyZoneEdit(locked, { op: 'assignArea', level: 'primary', schoolId: 'P2', area: rect(118.005, 36.0, 118.015, 36.005) }, ctx);
+    expect(afterArea.zones.primary.get(0)).toBe(locked.zones.primary.get(0));
+    const unlocked = applyZoneEdit(locked, { op: 'lockZone', level: 'primary', schoolId: 'P1', locked: false }, ctx);
+    expect(applyZoneEdit(unlocked, { op: 'assignArea', level: 'primary', schoolId: 'P2', area: rect(118.005, 36.0, 118.015, 36.005) }, ctx).zones.primary.get(0)).not.toBe(locked.zones.primary.get(0));
+  });
+
   it('rejects bad edits with a clear reason and changes nothing', () => {
     const { dataset, ctx } = tiny(PUPILS);
     const state = dataset.zoneState;
@@ -98,6 +123,9 @@ describe('zone edits on a hand-made county', () => {
       [{ op: 'assignArea', level: 'primary', schoolId: 'P1', area: { type: 'Point', coordinates: [118, 36] } }, /must be a GeoJSON Polygon/],
       [{ op: 'assignArea', level: 'primary', schoolId: 'P2', area: rect(119, 37, 119.01, 37.01) }, /covers no zone/],
       [{ op: 'explode', level: 'primary', schoolId: 'P2' }, /unknown op "explode"/],
+      [{ op: 'mergeZones', level: 'primary', schoolId: 'P2', fromSchoolId: 'P2' }, /into itself/],
+      [{ op: 'mergeZones', level: 'primary', schoolId: 'P2', fromSchoolId: 'N9' }, /新学校 has no primary zone/],
+      [{ op: 'lockZone', level: 'primary', schoolId: 'N9', locked: true }, /新学校 has no primary zone to lock/],
     ];
     for (const [edit, message] of bad) {
       expect(() => applyZoneEdit(state, edit as ZoneEdit, ctx)).toThrow(EditError);

@@ -22,6 +22,7 @@ export function PendingArea() {
   const schools = useAppStore((s) => s.dataset?.schools ?? NO_SCHOOLS);
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [target, setTarget] = useState<string | undefined>(undefined);
+  const purpose = useAppStore((s) => s.drawPurpose);
   if (!pending && !drawing && !error) return null;
   const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
   const chosen = target ?? (candidates.some((s) => s.id === selected) ? selected : undefined);
@@ -29,7 +30,7 @@ export function PendingArea() {
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
       {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${error}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
-      {drawing && <div style={{ marginBottom: 8 }}>{t('drawHint')}</div>}
+      {drawing && <div style={{ marginBottom: 8 }}>{purpose === 'units' ? t('lassoUnits') : t('drawHint')}</div>}
       {preview && (
         <div data-testid="area-preview" style={{ marginBottom: 8 }}>
           <div>{t('pupilsInArea', { n: formatNumber(locale, preview.total), level: t(level) })}</div>

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent } from '../../i18n/format';
 import { displayName, selectSelectedSchool, useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
 import { classCapOfGrade, DEFAULT_RULES } from '../../core/rules';
+import { ZoneActions } from '../edit/ZoneActions';
 
 /** The selected school by grade: pupils, classes and the largest class of each grade. */
 export function SchoolDetail() {
@@ -27,6 +28,7 @@ export function SchoolDetail() {
         { key: 'classes', label: t('classes'), children: formatNumber(locale, school.totalClasses) },
       ]} />
       {school.roomShortage > 0 && <Tag color="red">{t('roomShortage', { n: school.roomShortage })}</Tag>}
+      <ZoneActions schoolId={school.id} />
       <Table
         size="small"
         rowKey="grade"

@@ -1,0 +1,56 @@
+import { AimOutlined, LockOutlined, MergeCellsOutlined, SelectOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { commitEdit, setDrawing } from '../../app/editActions';
+import { teachesLevel } from '../../core/rules';
+import { displayName, useT } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+/** Lock, merge and unit reassignment for the selected school's zone of the current level. */
+export function ZoneActions({ schoolId }: { schoolId: string }) {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const level = useAppStore((s) => s.level);
+  const dataset = useAppStore((s) => s.dataset);
+  const locked = useAppStore((s) => s.lockedZones[s.level].includes(schoolId));
+  const picking = useAppStore((s) => s.unitPicking);
+  const [mergeFrom, setMergeFrom] = useState<string>();
+  const school = dataset?.schools.find((s) => s.id === schoolId);
+  if (!dataset || !school || school.ownership === 'private' || !teachesLevel(school.level, level)) return null;
+  const zoned = new Set(dataset.zones.features.filter((f) => f.properties?.level === level).map((f) => String(f.properties?.school_id)));
+  const hasZone = zoned.has(schoolId);
+  const others = dataset.schools.filter((s) => s.id !== schoolId && zoned.has(s.id));
+  return (
+    <div data-testid="zone-actions" style={{ marginTop: 8 }}>
+      <Typography.Text strong>{t('zoneActions', { level: t(level) })}</Typography.Text>
+      {!hasZone && <div>{t('noZone', { level: t(level) })}</div>}
+      <Space wrap style={{ marginTop: 4 }}>
+        {hasZone && (
+          <span>
+            <LockOutlined /> {t('lockZone')}{' '}
+            <Switch size="small" checked={locked} data-testid="lock-zone" onChange={(on) => void commitEdit({ op: 'lockZone', level, schoolId, locked: on })} />
+          </span>
+        )}
+        <Space.Compact>
+          <Select
+            size="small"
+            showSearch
+            style={{ width: 180 }}
+            placeholder={t('mergeInto')}
+            value={mergeFrom}
+            onChange={setMergeFrom}
+            optionFilterProp="label"
+            options={others.map((s) => ({ value: s.id, label: displayName(s, locale) }))}
+          />
+          <Button size="small" icon={<MergeCellsOutlined />} disabled={!mergeFrom} onClick={() => mergeFrom && void commitEdit({ op: 'mergeZones', level, schoolId, fromSchoolId: mergeFrom }).then(() => setMergeFrom(undefined))}>
+            {t('merge')}
+          </Button>
+        </Space.Compact>
+        <Button size="small" type={picking ? 'primary' : 'default'} icon={<AimOutlined />} title={t('pickingUnits')} onClick={() => useAppStore.setState({ unitPicking: !picking, drawing: false })}>
+          {t('pickUnits')}
+        </Button>
+        <Button size="small" icon={<SelectOutlined />} onClick={() => setDrawing(true, 'units')}>{t('lassoUnits')}</Button>
+      </Space>
+    </div>
+  );
+}
