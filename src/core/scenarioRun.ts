@@ -59,6 +59,11 @@ export function computeScenarioRun(dataset: Dataset, state: ZoneState, rules: Ru
   return { state, zoneSchoolOf, schoolOf, counts, unassignedByLevel, result: { schools, summary: summarize(dataset, unassignedByLevel, schools) } };
 }
 
+/** Simulates a dataset's own zoning from scratch: the results of computeScenarioRun alone. */
+export function simulate(dataset: Dataset, rules: Rules): SimulationResult {
+  return computeScenarioRun(dataset, dataset.zoneState, rules).result;
+}
+
 /** A pupil whose school changed in a transition. */
 export interface PupilMove {
   pupil: number;

@@ -1,5 +1,4 @@
 import { GRADE_STRIDE } from './aggregate';
-import { computeAssignment, UNASSIGNED, type AssignmentWorkspace } from './assignment';
 import { computeClassFormation } from './classFormation';
 import type { Dataset, School } from './dataset';
 import { gradesTaught, maxSizeOfSchool, type Rules, type SchoolLevel, type ZoneLevel } from './rules';
@@ -100,21 +99,6 @@ export function computeSchoolResults(schools: School[], counts: Int32Array, base
   return schools.map((school, s) => computeSchoolResult(school, s, counts, baseYear, rules));
 }
 
-/** County totals from school results and the assignment. */
-export function computeCountySummary(
-  dataset: Dataset,
-  schoolOf: Int32Array,
-  schools: SchoolResult[],
-): CountySummary {
-  const s = dataset.pupils.segmentStart;
-  const unassignedIn = (from: number, to: number) => {
-    let n = 0;
-    for (let i = from; i < to; i++) if (schoolOf[i] === UNASSIGNED) n++;
-    return n;
-  };
-  return summarize(dataset, { primary: unassignedIn(s[0], s[1]), junior: unassignedIn(s[1], s[2]) }, schools);
-}
-
 /** County totals from school results and the unassigned pupils of each level. */
 export function summarize(dataset: Dataset, unassignedByLevel: Record<ZoneLevel, number>, schools: SchoolResult[]): CountySummary {
   const unassigned = unassignedByLevel.primary + unassignedByLevel.junior;
@@ -132,25 +116,4 @@ export function summarize(dataset: Dataset, unassignedByLevel: Record<ZoneLevel,
     largeClasses: sum((r) => r.largeClasses),
     extraLargeClasses: sum((r) => r.extraLargeClasses),
   };
-}
-
-/** A simulation with the school index of every pupil row (−1 unassigned). */
-export interface SimulationRun {
-  result: SimulationResult;
-  schoolOf: Int32Array;
-}
-
-/**
- * Simulates a dataset from scratch: assignment, counts, classes, flags and county totals. A
- * workspace kept between calls lets the recompute reuse its buffers (see AssignmentWorkspace).
- */
-export function computeSimulation(dataset: Dataset, rules: Rules, workspace?: AssignmentWorkspace): SimulationRun {
-  const { schoolOf, counts } = computeAssignment(dataset.pupils, dataset.zones, dataset.schools.length, workspace);
-  const schools = computeSchoolResults(dataset.schools, counts, dataset.baseYear, rules);
-  return { result: { schools, summary: computeCountySummary(dataset, schoolOf, schools) }, schoolOf };
-}
-
-/** The results of `computeSimulation` alone. */
-export function simulate(dataset: Dataset, rules: Rules): SimulationResult {
-  return computeSimulation(dataset, rules).result;
 }

@@ -23,3 +23,15 @@ export function schoolStatus(r: SchoolResult): 0 | 1 | 2 {
 export function displayName(r: Pick<SchoolResult, 'name' | 'nameEn'>, locale: Locale): string {
   return locale === 'en' && r.nameEn ? r.nameEn : r.name;
 }
+
+/** A function naming a school by id for the current locale (null: no school, outside every zone). */
+export function useSchoolName(): (id: string | null) => string {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const schools = useAppStore((s) => s.dataset?.schools);
+  return (id) => {
+    if (id === null) return t('noSchool');
+    const school = schools?.find((s) => s.id === id);
+    return school ? displayName(school, locale) : id;
+  };
+}

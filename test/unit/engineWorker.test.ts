@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { simulate } from '../../src/core/simulation';
+import { simulate } from '../../src/core/scenarioRun';
 import { readDataset } from '../../src/io/readDataset';
 
 const dir = join(import.meta.dirname, '../fixtures/tiny');

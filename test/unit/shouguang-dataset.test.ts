@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { computeSimulation } from '../../src/core/simulation';
+import { simulate } from '../../src/core/scenarioRun';
 import { buildZoneGrid, zoneAt, OUTSIDE } from '../../src/core/zoneGrid';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { seededRandom } from '../bench/benchData';
@@ -12,7 +12,7 @@ const dir = join(import.meta.dirname, '../../data/shouguang');
 const texts = Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 const loaded = readDataset(texts, DEFAULT_RULES, 2020);
 const { dataset } = loaded;
-const { result } = computeSimulation(dataset, DEFAULT_RULES);
+const result = simulate(dataset, DEFAULT_RULES);
 const byName = (name: string) => result.schools.find((s) => s.name === name)!;
 
 describe('the embedded Shouguang dataset reproduces the 2020 plan’s situation', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { simulate } from '../../src/core/simulation';
+import { simulate } from '../../src/core/scenarioRun';
 import { readDataset, type DatasetTexts } from '../../src/io/readDataset';
 
 const dir = join(import.meta.dirname, '../fixtures/tiny');

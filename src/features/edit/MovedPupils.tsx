@@ -2,12 +2,9 @@ import { Card, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import type { MovedGroup } from '../../core/moves';
 import { formatNumber } from '../../i18n/format';
-import { displayName, useT } from '../../store/selectors';
+import { useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import type { School } from '../../core/dataset';
 
-// A stable empty list: a selector returning a new [] each call would re-render forever.
-const NO_SCHOOLS: School[] = [];
 
 /** Pupils changing school, from which to which, by grade: for the last edit and in total. */
 export function MovedPupils() {
@@ -17,11 +14,10 @@ export function MovedPupils() {
   const totalMoved = useAppStore((s) => s.totalMoved);
   const edits = useAppStore((s) => s.edits.length);
   const editMs = useAppStore((s) => s.editMs);
-  const schools = useAppStore((s) => s.dataset?.schools ?? NO_SCHOOLS);
+  const nameOf = useSchoolName();
   const [which, setWhich] = useState<'last' | 'total'>('total');
   if (edits === 0 && totalMoved.length === 0) return null;
   const rows = which === 'last' ? moved : totalMoved;
-  const nameOf = (id: string | null) => (id === null ? t('noSchool') : displayName(schools.find((s) => s.id === id) ?? { name: id }, locale));
   const sum = rows.reduce((a, m) => a + m.count, 0);
   return (
     <Card

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { assignPendingArea, setDrawing } from '../../app/editActions';
 import { teachesLevel } from '../../core/rules';
 import { formatNumber } from '../../i18n/format';
-import { displayName, useT } from '../../store/selectors';
+import { useSchoolName, useT } from '../../store/selectors';
+import { SchoolSelect } from './SchoolSelect';
 import { useAppStore } from '../../store/store';
 import type { School } from '../../core/dataset';
 
@@ -20,13 +21,13 @@ export function PendingArea() {
   const preview = useAppStore((s) => s.preview);
   const error = useAppStore((s) => s.editError);
   const schools = useAppStore((s) => s.dataset?.schools ?? NO_SCHOOLS);
+  const nameOf = useSchoolName();
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [target, setTarget] = useState<string | undefined>(undefined);
   const purpose = useAppStore((s) => s.drawPurpose);
   if (!pending && !drawing && !error) return null;
   const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
   const chosen = target ?? (candidates.some((s) => s.id === selected) ? selected : undefined);
-  const nameOf = (id: string | null) => (id === null ? t('noSchool') : displayName(schools.find((s) => s.id === id) ?? { name: id }, locale));
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
       {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${error}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
@@ -38,23 +39,14 @@ export function PendingArea() {
             {Object.entries(preview.byGrade).map(([g, n]) => <Tag key={g}>{t('gradeN', { n: g })}: {formatNumber(locale, n)}</Tag>)}
           </Space>
           <div style={{ marginTop: 4 }}>
-            {t('currentlyAt')}: {preview.bySchool.slice(0, 5).map((b) => `${nameOf(b.schoolId)} ${formatNumber(locale, b.count)}`).join('，')}
+            {t('currentlyAt')}: {preview.bySchool.slice(0, 5).map((b) => `${nameOf(b.schoolId)} ${formatNumber(locale, b.count)}`).join(locale === 'en' ? ', ' : '，')}
           </div>
         </div>
       )}
       {pending && (
         <Space wrap>
           <span>{t('assignTo')}</span>
-          <Select
-            data-testid="assign-school"
-            showSearch
-            style={{ width: 220 }}
-            placeholder={t('chooseSchool')}
-            value={chosen}
-            onChange={setTarget}
-            optionFilterProp="label"
-            options={candidates.map((s) => ({ value: s.id, label: displayName(s, locale) }))}
-          />
+          <SchoolSelect testId="assign-school" schools={candidates} value={chosen} onChange={setTarget} placeholder={t('chooseSchool')} width={220} />
           <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={() => chosen && void assignPendingArea(chosen)}>{t('assign')}</Button>
           <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
         </Space>

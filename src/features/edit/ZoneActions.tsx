@@ -1,15 +1,15 @@
 import { AimOutlined, LockOutlined, MergeCellsOutlined, SelectOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Switch, Typography } from 'antd';
+import { Button, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { commitEdit, setDrawing } from '../../app/editActions';
 import { teachesLevel } from '../../core/rules';
-import { displayName, useT } from '../../store/selectors';
+import { useT } from '../../store/selectors';
+import { SchoolSelect } from './SchoolSelect';
 import { useAppStore } from '../../store/store';
 
 /** Lock, merge and unit reassignment for the selected school's zone of the current level. */
 export function ZoneActions({ schoolId }: { schoolId: string }) {
   const t = useT();
-  const locale = useAppStore((s) => s.locale);
   const level = useAppStore((s) => s.level);
   const dataset = useAppStore((s) => s.dataset);
   const locked = useAppStore((s) => s.lockedZones[s.level].includes(schoolId));
@@ -32,16 +32,7 @@ export function ZoneActions({ schoolId }: { schoolId: string }) {
           </span>
         )}
         <Space.Compact>
-          <Select
-            size="small"
-            showSearch
-            style={{ width: 180 }}
-            placeholder={t('mergeInto')}
-            value={mergeFrom}
-            onChange={setMergeFrom}
-            optionFilterProp="label"
-            options={others.map((s) => ({ value: s.id, label: displayName(s, locale) }))}
-          />
+          <SchoolSelect size="small" schools={others} value={mergeFrom} onChange={setMergeFrom} placeholder={t('mergeInto')} width={180} />
           <Button size="small" icon={<MergeCellsOutlined />} disabled={!mergeFrom} onClick={() => mergeFrom && void commitEdit({ op: 'mergeZones', level, schoolId, fromSchoolId: mergeFrom }).then(() => setMergeFrom(undefined))}>
             {t('merge')}
           </Button>
