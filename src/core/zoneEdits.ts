@@ -45,10 +45,25 @@ export interface LockZoneEdit {
   locked: boolean;
 }
 
-/** One edit of a scenario, as stored in its JSON file. */
-export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit;
+/**
+ * Move a boundary point: every zone of the level with a vertex at `from` (the school's zone among
+ * them) moves it to `to`, so a shared edge stays one edge.
+ */
+export interface MoveVertexEdit {
+  op: 'moveVertex';
+  level: ZoneLevel;
+  schoolId: string;
+  from: [number, number];
+  to: [number, number];
+}
 
-export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone'] as const;
+/** One edit of a scenario, as stored in its JSON file. */
+export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit | MoveVertexEdit;
+
+export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone', 'moveVertex'] as const;
+
+/** Vertices closer than this (degrees, ~0.1 mm) are the same point. */
+const SAME_POINT = 1e-9;
 
 /** An edit that cannot be applied; the message says why in the planner's terms. Nothing changed. */
 export class EditError extends Error {
@@ -164,6 +179,7 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     zones.delete(from);
     return { ...state, zones: { ...state.zones, [level]: zones } };
   }
+  if (edit.op === 'moveVertex') return moveVertex(state, edit, level, school, ctx);
   if (edit.op === 'assignUnits') {
     if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('unitIds must list at least one unit');
     const unitSchool = new Map(state.unitSchool[level]);
@@ -207,6 +223,64 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
       else zones.set(s, rest);
     }
     zones.set(school, geometry);
+  }
+  return { ...state, zones: { ...state.zones, [level]: zones } };
+}
+
+function isPoint(p: unknown): p is [number, number] {
+  return Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+}
+
+/** The zone with every vertex at `from` moved to `to`, or undefined when it has none there. */
+function withVertexMoved(zone: MultiPolygonCoords, from: [number, number], to: [number, number]): MultiPolygonCoords | undefined {
+  let found = false;
+  const moved = zone.map((polygon) =>
+    polygon.map((ring) =>
+      ring.map(([x, y]): [number, number] => {
+        if (Math.abs(x - from[0]) > SAME_POINT || Math.abs(y - from[1]) > SAME_POINT) return [x, y];
+        found = true;
+        return [to[0], to[1]];
+      }),
+    ),
+  );
+  return found ? moved : undefined;
+}
+
+/**
+ * moveVertex: the zones sharing the point move it together; each moved zone is checked, clipped to
+ * the county, and taken out of the zones after it and of every other zone it now overlaps, so the
+ * level stays free of overlaps; area no zone keeps any more is a gap (reported, as for setZone).
+ */
+function moveVertex(state: ZoneState, edit: MoveVertexEdit, level: ZoneLevel, school: number, ctx: EditContext): ZoneState {
+  if (!isPoint(edit.from) || !isPoint(edit.to)) throw new EditError('"from" and "to" must be [longitude, latitude] in degrees');
+  const zones = new Map(state.zones[level]);
+  const own = zones.get(school);
+  if (!own || !withVertexMoved(own, edit.from, edit.from)) throw new EditError(`${ctx.schools[school].name}'s ${level} zone has no boundary point at ${edit.from.join(', ')}`);
+  const movedZones: [number, MultiPolygonCoords][] = [];
+  for (const [s, zone] of state.zones[level]) {
+    const moved = withVertexMoved(zone, edit.from, edit.to);
+    if (!moved) continue;
+    if (state.locked[level].has(s)) throw new EditError(`the point is on the locked ${level} zone of ${ctx.schools[s].name}`);
+    const checked = checkedGeometry({ type: 'MultiPolygon', coordinates: moved }, `${ctx.schools[s].name}'s zone`);
+    movedZones.push([s, clipToCounty(checked, ctx, `${ctx.schools[s].name}'s zone`)]);
+  }
+  const taken: MultiPolygonCoords[] = [];
+  for (const [s, zone] of movedZones) {
+    const rest = taken.length > 0 ? (difference(zone, ...taken) as MultiPolygonCoords) : zone;
+    if (rest.length === 0) zones.delete(s);
+    else zones.set(s, rest);
+    taken.push(zone);
+  }
+  const movedSet = new Set(movedZones.map(([s]) => s));
+  for (const [s, zone] of state.zones[level]) {
+    if (movedSet.has(s)) continue;
+    const box = boxOf(zone);
+    const over = taken.filter((m) => overlaps(box, boxOf(m)) && intersection(zone, m).length > 0);
+    if (over.length === 0) continue;
+    if (state.locked[level].has(s)) throw new EditError(`the move reaches into the locked ${level} zone of ${ctx.schools[s].name}`);
+    const rest = difference(zone, ...over) as MultiPolygonCoords;
+    if (rest.length === 0) zones.delete(s);
+    else zones.set(s, rest);
   }
   return { ...state, zones: { ...state.zones, [level]: zones } };
 }

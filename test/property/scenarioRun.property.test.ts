@@ -33,6 +33,7 @@ type Step =
   | { op: 'assignUnits'; level: ZoneLevel; pick: number; units: number[] }
   | { op: 'mergeZones'; level: ZoneLevel; pick: number; from: number }
   | { op: 'lockZone'; level: ZoneLevel; pick: number; locked: boolean }
+  | { op: 'moveVertex'; level: ZoneLevel; pick: number; vertex: number; dx: number; dy: number }
   | { op: 'undo' };
 
 const step = fc.oneof(
@@ -41,12 +42,21 @@ const step = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('assignUnits' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), units: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('mergeZones' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), from: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('lockZone' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), locked: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('moveVertex' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), vertex: fc.nat(), dx: fc.double({ min: -0.002, max: 0.002, noNaN: true }), dy: fc.double({ min: -0.002, max: 0.002, noNaN: true }) }) },
   { weight: 2, arbitrary: fc.constant({ op: 'undo' as const }) },
 );
 
-function toEdit(s: Exclude<Step, { op: 'undo' }>): ZoneEdit {
+function toEdit(s: Exclude<Step, { op: 'undo' }>, state: ZoneState): ZoneEdit {
   const schools = zonedSchools(s.level);
   const schoolId = schools[s.pick % schools.length];
+  if (s.op === 'moveVertex') {
+    // A vertex of a zone that exists now, moved by up to ~200 m.
+    const zoned = [...state.zones[s.level]];
+    const [school, zone] = zoned[s.pick % zoned.length];
+    const ring = zone[0][0];
+    const [x, y] = ring[s.vertex % (ring.length - 1)];
+    return { op: 'moveVertex', level: s.level, schoolId: dataset.schools[school].id, from: [x, y], to: [x + s.dx, y + s.dy] };
+  }
   if (s.op === 'assignUnits') return { op: 'assignUnits', level: s.level, schoolId, unitIds: s.units.map((u) => dataset.unitIds[u % dataset.unitIds.length]) };
   if (s.op === 'setZone') return { op: 'setZone', level: s.level, schoolId, geometry: s.area };
   if (s.op === 'mergeZones') return { op: 'mergeZones', level: s.level, schoolId, fromSchoolId: schools[s.from % schools.length] };
@@ -70,14 +80,14 @@ function run(steps: Step[]) {
       next = history[history.length - 1];
     } else {
       try {
-        next = applyZoneEdit(history[history.length - 1], toEdit(s), ctx);
+        next = applyZoneEdit(history[history.length - 1], toEdit(s, history[history.length - 1]), ctx);
       } catch (e) {
         if (e instanceof EditError) continue;
         throw e;
       }
       history.push(next);
       applied++;
-      gaps ||= s.op === 'setZone';
+      gaps ||= s.op === 'setZone' || s.op === 'moveVertex';
     }
     applyZoneState(scenario, dataset, next, DEFAULT_RULES);
     const scratch = computeScenarioRun(dataset, next, DEFAULT_RULES);

@@ -1,4 +1,5 @@
 import { area, multiPolygon } from '@turf/turf';
+import { union } from 'polyclip-ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +105,28 @@ describe('zone edits on a hand-made county', () => {
     expect(afterArea.zones.primary.get(0)).toBe(locked.zones.primary.get(0));
     const unlocked = applyZoneEdit(locked, { op: 'lockZone', level: 'primary', schoolId: 'P1', locked: false }, ctx);
     expect(applyZoneEdit(unlocked, { op: 'assignArea', level: 'primary', schoolId: 'P2', area: rect(118.005, 36.0, 118.015, 36.005) }, ctx).zones.primary.get(0)).not.toBe(locked.zones.primary.get(0));
+  });
+
+  it('moveVertex moves a boundary point: the zones sharing it follow, the zone it now reaches gives way', () => {
+    const { dataset, ctx } = tiny(`${PUPILS}\nt1,118.0095,36.008,2,,V4`);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    // (118.01, 36.01) is a corner of P2 lying on P1's edge: moving it west makes P2 take a triangle of P1.
+    const next = applyZoneEdit(dataset.zoneState, { op: 'moveVertex', level: 'primary', schoolId: 'P2', from: [118.01, 36.01], to: [118.008, 36.01] }, ctx);
+    const triangle = area({ type: 'Polygon', coordinates: [[[118.01, 36.0], [118.01, 36.01], [118.008, 36.01], [118.01, 36.0]]] });
+    expect(areaOf(next.zones.primary.get(1))).toBeCloseTo(areaOf(dataset.zoneState.zones.primary.get(1)) + triangle, -1);
+    expect(areaOf(next.zones.primary.get(0))).toBeCloseTo(areaOf(dataset.zoneState.zones.primary.get(0)) - triangle, -1);
+    const moves = applyZoneState(run, dataset, next, DEFAULT_RULES);
+    expect(moves.map((m) => dataset.pupils.line[m.pupil])).toEqual([7]); // t1, the 6th data row
+    expect(run.result).toEqual(computeScenarioRun(dataset, next, DEFAULT_RULES).result);
+    // The shared corner (118.01, 36.0) moves in both zones at once, and they do not overlap after.
+    const shared = applyZoneEdit(dataset.zoneState, { op: 'moveVertex', level: 'primary', schoolId: 'P1', from: [118.01, 36.0], to: [118.012, 36.0] }, ctx);
+    const [p1, p2] = [shared.zones.primary.get(0)!, shared.zones.primary.get(1)!];
+    expect(p1.flat(2)).toContainEqual([118.012, 36.0]);
+    expect(p2.flat(2)).toContainEqual([118.012, 36.0]);
+    // Within 50 m² (floating-point slivers of the clipping) of an exact partition, on zones of ~1 km².
+    expect(areaOf(p1) + areaOf(p2)).toBeCloseTo(areaOf(union(p1, p2) as MultiPolygonCoords), -2);
+    expect(() => applyZoneEdit(dataset.zoneState, { op: 'moveVertex', level: 'primary', schoolId: 'P1', from: [118.5, 36.5], to: [118.6, 36.6] }, ctx)).toThrow(/no boundary point/);
+    expect(() => applyZoneEdit(dataset.zoneState, { op: 'moveVertex', level: 'primary', schoolId: 'P2', from: [118.02, 36.0], to: [118.02, 36.02] }, ctx)).toThrow(/crosses itself/);
   });
 
   it('rejects bad edits with a clear reason and changes nothing', () => {
