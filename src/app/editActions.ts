@@ -72,7 +72,7 @@ export async function previewArea(area: Polygon | MultiPolygon): Promise<void> {
 
 /** Starts or stops drawing an area (or a lasso around units); stopping drops what is not assigned. */
 export function setDrawing(drawing: boolean, drawPurpose: 'area' | 'units' = 'area'): void {
-  useAppStore.setState({ drawing, drawPurpose, unitPicking: false, pendingArea: undefined, preview: undefined, editError: undefined });
+  useAppStore.setState({ drawing, drawPurpose, unitPicking: false, vertexMode: false, pendingArea: undefined, preview: undefined, editError: undefined });
 }
 
 /** A finished drawing: an area waits for the planner to pick a school; a lasso assigns its units. */

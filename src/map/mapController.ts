@@ -7,6 +7,7 @@ import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
+import { createVertexDrag } from './vertexDrag';
 import { addDatasetLayers, LAYER, withIds, zoneFillColor } from './layers';
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
@@ -97,9 +98,11 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   };
 
   let stopDrawing = () => {};
+  let stopVertexDrag = () => {};
   map.on('load', () => {
     sync(useAppStore.getState());
     stopDrawing = createDrawController(map);
+    stopVertexDrag = createVertexDrag(map);
   });
   map.on('styledata', () => {
     if (applied !== useAppStore.getState()) sync(useAppStore.getState());
@@ -115,7 +118,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   };
   map.on('click', (e) => {
     const s = useAppStore.getState();
-    if (s.drawing || isFinishingClick()) return;
+    if (s.drawing || s.vertexMode || isFinishingClick()) return;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) void assignUnitToSelected(String(unit.properties.id));
     else if (!s.unitPicking) uiActions.selectSchool(schoolAt(e));
@@ -142,6 +145,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     destroy() {
       unsubscribe();
       stopDrawing();
+      stopVertexDrag();
       map.remove();
     },
   };

@@ -49,6 +49,8 @@ interface ScenarioSlice {
   drawPurpose: 'area' | 'units';
   /** Clicking a unit (compound, village) on the map gives it to the selected school. */
   unitPicking: boolean;
+  /** Zone vertices are shown and can be dragged (moveVertex). */
+  vertexMode: boolean;
   /** Schools whose zone is locked against edits, per level. */
   lockedZones: Record<ZoneLevel, string[]>;
   /** A drawn area waiting to be given to a school, with the pupils inside it. */
@@ -84,6 +86,7 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
   drawing: false,
   drawPurpose: 'area',
   unitPicking: false,
+  vertexMode: false,
   lockedZones: { primary: [], junior: [] },
 };
 

@@ -189,6 +189,40 @@ describe('the planner in Chromium', () => {
     await page.getByPlaceholder('搜索学校').fill('');
   });
 
+  it('drags a shared boundary point; both zones follow and the results match the engine', async () => {
+    await page.evaluate(() => window.__planner!.map!.jumpTo({ center: [118.745, 36.88], zoom: 14 }));
+    await page.getByTestId('move-vertex').click();
+    await page.waitForFunction(() => {
+      const map = window.__planner!.map!;
+      return map.loaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['zone-vertices'] }).some((f) => f.properties.shared);
+    });
+    const at = await page.evaluate(() => {
+      const map = window.__planner!.map!;
+      const f = map.queryRenderedFeatures({ layers: ['zone-vertices'] }).find((v) => v.properties.shared)!;
+      return map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+    });
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + at.x + 40, box.y + at.y + 25, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    const { edits, enrollments } = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return { edits: s.edits, enrollments: s.result!.schools.map((r) => r.enrollment) };
+    });
+    expect(edits[0].op).toBe('moveVertex');
+    const from = (edits[0] as { from: [number, number] }).from;
+    // The point was a vertex of at least two zones of the level, and all of them moved it.
+    const sharing = shouguang.dataset.zoneState.zones.primary;
+    const had = [...sharing.values()].filter((z) => z.flat(2).some(([x, y]) => x === from[0] && y === from[1]));
+    expect(had.length).toBeGreaterThanOrEqual(2);
+    expect(enrollments).toEqual(expectedAfter(edits).schools.map((r) => r.enrollment));
+    await page.getByTestId('move-vertex').click();
+    await page.getByTestId('undo').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+  });
+
   it('loads a dataset from files on disk, and reports a broken one without losing the current', async () => {
     const tiny = join(root, 'test/fixtures/tiny');
     await page.getByTestId('file-input').setInputFiles(REQUIRED_FILES.map((f) => join(tiny, f)));

@@ -1,4 +1,4 @@
-import { EditOutlined, ExportOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { DragOutlined, EditOutlined, ExportOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { redoEdit, scenarioJson, setDrawing, undoEdit } from '../../app/editActions';
 import { useT } from '../../store/selectors';
@@ -15,6 +15,7 @@ function download(name: string, text: string) {
 export function EditToolbar() {
   const t = useT();
   const drawing = useAppStore((s) => s.drawing);
+  const vertexMode = useAppStore((s) => s.vertexMode);
   const edits = useAppStore((s) => s.edits.length);
   const redos = useAppStore((s) => s.redoEdits.length);
   const ready = useAppStore((s) => !!s.result);
@@ -23,6 +24,11 @@ export function EditToolbar() {
       <Tooltip title={t('drawHint')}>
         <Button data-testid="draw-area" type={drawing ? 'primary' : 'default'} icon={<EditOutlined />} disabled={!ready} onClick={() => setDrawing(!drawing)}>
           {drawing ? t('stopDrawing') : t('drawArea')}
+        </Button>
+      </Tooltip>
+      <Tooltip title={t('moveVertexHint')}>
+        <Button data-testid="move-vertex" type={vertexMode ? 'primary' : 'default'} icon={<DragOutlined />} disabled={!ready} onClick={() => useAppStore.setState({ vertexMode: !vertexMode, drawing: false, unitPicking: false })}>
+          {t('moveVertex')}
         </Button>
       </Tooltip>
       <Button data-testid="undo" icon={<UndoOutlined />} disabled={edits === 0} onClick={() => void undoEdit()}>{t('undo')}</Button>

@@ -37,7 +37,7 @@ export function ZoneActions({ schoolId }: { schoolId: string }) {
             {t('merge')}
           </Button>
         </Space.Compact>
-        <Button size="small" type={picking ? 'primary' : 'default'} icon={<AimOutlined />} title={t('pickingUnits')} onClick={() => useAppStore.setState({ unitPicking: !picking, drawing: false })}>
+        <Button size="small" type={picking ? 'primary' : 'default'} icon={<AimOutlined />} title={t('pickingUnits')} onClick={() => useAppStore.setState({ unitPicking: !picking, drawing: false, vertexMode: false })}>
           {t('pickUnits')}
         </Button>
         <Button size="small" icon={<SelectOutlined />} onClick={() => setDrawing(true, 'units')}>{t('lassoUnits')}</Button>

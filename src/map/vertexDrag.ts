@@ -1,0 +1,100 @@
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { commitEdit } from '../app/editActions';
+import type { ZoneLevel } from '../core/rules';
+import { useAppStore, type AppState } from '../store/store';
+
+const VERTICES = 'zone-vertices';
+const DRAG = 'vertex-drag';
+
+/** Every distinct vertex of the level's zones, with the schools whose zone has it. */
+function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureCollection<Point> {
+  const byPoint = new Map<string, { at: [number, number]; schools: string[] }>();
+  for (const f of zones.features) {
+    if (f.properties?.level !== level || f.geometry.type !== 'MultiPolygon') continue;
+    for (const ring of f.geometry.coordinates.flat()) {
+      for (const [x, y] of ring.slice(0, -1)) {
+        const key = `${x},${y}`;
+        const v = byPoint.get(key) ?? { at: [x, y] as [number, number], schools: [] };
+        if (!v.schools.includes(f.properties.school_id)) v.schools.push(f.properties.school_id);
+        byPoint.set(key, v);
+      }
+    }
+  }
+  // The id indexes the exact coordinates: rendered features come back rounded to the tile grid.
+  const features: Feature<Point>[] = [...byPoint.values()].map((v, i) => ({
+    type: 'Feature',
+    id: i,
+    geometry: { type: 'Point', coordinates: v.at },
+    properties: { school: v.schools[0], shared: v.schools.length > 1 },
+  }));
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * "Move a boundary point": with the store's vertexMode on, the level's zone vertices are shown;
+ * dragging one commits a moveVertex edit on release, so every zone sharing the point follows.
+ */
+export function createVertexDrag(map: MapLibreMap): () => void {
+  map.addSource(VERTICES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addSource(DRAG, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: VERTICES,
+    type: 'circle',
+    source: VERTICES,
+    minzoom: 11,
+    layout: { visibility: 'none' },
+    paint: { 'circle-radius': 4, 'circle-color': ['case', ['get', 'shared'], '#ffffff', '#ffe58f'], 'circle-stroke-color': '#0b3d62', 'circle-stroke-width': 1.5 },
+  });
+  map.addLayer({ id: DRAG, type: 'circle', source: DRAG, paint: { 'circle-radius': 6, 'circle-color': '#1677ff', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+
+  let drag: { from: [number, number]; school: string } | undefined;
+  let vertices: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+  const setDrag = (at?: [number, number]) =>
+    (map.getSource(DRAG) as GeoJSONSource).setData({ type: 'FeatureCollection', features: at ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} }] : [] });
+
+  const onDown = (e: MapMouseEvent) => {
+    if (!useAppStore.getState().vertexMode) return;
+    const { x, y } = e.point;
+    const hit = map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]], { layers: [VERTICES] })[0];
+    const vertex = hit && typeof hit.id === 'number' ? vertices.features[hit.id] : undefined;
+    if (!vertex) return;
+    e.preventDefault();
+    map.dragPan.disable();
+    drag = { from: vertex.geometry.coordinates as [number, number], school: String(vertex.properties?.school) };
+    setDrag(drag.from);
+  };
+  const onMove = (e: MapMouseEvent) => {
+    if (drag) setDrag([e.lngLat.lng, e.lngLat.lat]);
+  };
+  const onUp = (e: MapMouseEvent) => {
+    if (!drag) return;
+    const { from, school } = drag;
+    drag = undefined;
+    map.dragPan.enable();
+    setDrag();
+    const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    if (to[0] !== from[0] || to[1] !== from[1]) void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to });
+  };
+  map.on('mousedown', onDown);
+  map.on('mousemove', onMove);
+  map.on('mouseup', onUp);
+
+  let shown: Pick<AppState, 'vertexMode' | 'level'> & { zones?: FeatureCollection } = { vertexMode: false, level: 'primary' };
+  const sync = (s: AppState) => {
+    if (s.vertexMode === shown.vertexMode && s.level === shown.level && s.dataset?.zones === shown.zones) return;
+    map.setLayoutProperty(VERTICES, 'visibility', s.vertexMode ? 'visible' : 'none');
+    if (s.vertexMode && s.dataset) {
+      vertices = vertexFeatures(s.dataset.zones, s.level);
+      (map.getSource(VERTICES) as GeoJSONSource).setData(vertices);
+    }
+    shown = { vertexMode: s.vertexMode, level: s.level, zones: s.dataset?.zones };
+  };
+  const unsubscribe = useAppStore.subscribe(sync);
+  return () => {
+    unsubscribe();
+    map.off('mousedown', onDown);
+    map.off('mousemove', onMove);
+    map.off('mouseup', onUp);
+  };
+}
