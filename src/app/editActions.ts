@@ -1,7 +1,9 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { pointsWithinPolygon } from '@turf/turf';
 import { translate } from '../i18n/format';
-import type { ZoneEdit } from '../core/zoneEdits';
+import { EditError, type ZoneEdit } from '../core/zoneEdits';
+import { computeSplitPart } from '../core/splitZone';
+import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { buildPupilLayers } from './pupilLayers';
@@ -71,7 +73,7 @@ export async function previewArea(area: Polygon | MultiPolygon): Promise<void> {
 }
 
 /** Starts or stops drawing an area (or a lasso around units); stopping drops what is not assigned. */
-export function setDrawing(drawing: boolean, drawPurpose: 'area' | 'units' = 'area'): void {
+export function setDrawing(drawing: boolean, drawPurpose: 'area' | 'units' | 'split' = 'area'): void {
   useAppStore.setState({ drawing, drawPurpose, unitPicking: false, vertexMode: false, pendingArea: undefined, preview: undefined, editError: undefined });
 }
 
@@ -92,6 +94,27 @@ export function finishDrawing(area: Polygon): void {
     return;
   }
   void commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds });
+}
+
+/**
+ * A finished cut line across the selected school's zone: the part away from the school becomes the
+ * pending area, to be given to another school (splitting the zone).
+ */
+export function finishCut(line: [number, number][]): void {
+  const { selectedSchoolId, level, dataset } = useAppStore.getState();
+  useAppStore.setState({ drawing: false });
+  const school = dataset?.schools.find((s) => s.id === selectedSchoolId);
+  const zone = dataset?.zones.features.find((f) => f.properties?.level === level && f.properties?.school_id === selectedSchoolId);
+  if (!school || !zone) return;
+  try {
+    const part = computeSplitPart(zone.geometry.coordinates as MultiPolygonCoords, line, [school.lon, school.lat]);
+    const area: MultiPolygon = { type: 'MultiPolygon', coordinates: part };
+    useAppStore.setState({ pendingArea: area });
+    void previewArea(area);
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    useAppStore.setState({ editError: e.message });
+  }
 }
 
 /** Gives one unit to the selected school (unit picking mode). */

@@ -1,8 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Polygon } from 'geojson';
-import { TerraDraw, TerraDrawPolygonMode } from 'terra-draw';
+import type { LineString, Polygon } from 'geojson';
+import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { finishDrawing, previewArea } from '../app/editActions';
+import { finishCut, finishDrawing, previewArea } from '../app/editActions';
 import { useAppStore } from '../store/store';
 
 let finishing = false;
@@ -20,12 +20,13 @@ function hasArea(p: Polygon): boolean {
 /**
  * Polygon drawing with terra-draw, switched on and off by the store's `drawing` flag. While the
  * planner draws an area, the pupils inside are previewed; a finished polygon becomes the pending
- * area, or, drawn as a lasso, gives the units inside to the selected school.
+ * area, or, drawn as a lasso, gives the units inside to the selected school; a cut line (split)
+ * makes the part of the selected school's zone beyond it the pending area.
  */
 export function createDrawController(map: MapLibreMap): () => void {
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
-    modes: [new TerraDrawPolygonMode()],
+    modes: [new TerraDrawPolygonMode(), new TerraDrawLineStringMode()],
   });
   let previewQueued = false;
   const drawnPolygon = (id: string | number) => draw.getSnapshotFeature(id)?.geometry as Polygon | undefined;
@@ -43,14 +44,15 @@ export function createDrawController(map: MapLibreMap): () => void {
     // The map's click event for this same click comes next; it must not select a school.
     finishing = true;
     setTimeout(() => (finishing = false), 0);
-    const polygon = drawnPolygon(id);
-    if (polygon?.type === 'Polygon') finishDrawing(polygon);
+    const geometry = draw.getSnapshotFeature(id)?.geometry as Polygon | LineString | undefined;
+    if (geometry?.type === 'Polygon') finishDrawing(geometry);
+    else if (geometry?.type === 'LineString') finishCut(geometry.coordinates as [number, number][]);
   });
 
   const sync = (drawing: boolean) => {
     if (drawing && !draw.enabled) {
       draw.start();
-      draw.setMode('polygon');
+      draw.setMode(useAppStore.getState().drawPurpose === 'split' ? 'linestring' : 'polygon');
     } else if (!drawing && draw.enabled) {
       draw.clear();
       draw.stop();

@@ -44,9 +44,9 @@ interface ScenarioSlice {
   /** Pupils that changed school in the last step, and since the dataset's own zoning. */
   moved: MovedGroup[];
   totalMoved: MovedGroup[];
-  /** The planner is drawing on the map: an area to give to a school, or a lasso around units. */
+  /** The planner is drawing on the map: an area to give to a school, a lasso around units, or a cut line. */
   drawing: boolean;
-  drawPurpose: 'area' | 'units';
+  drawPurpose: 'area' | 'units' | 'split';
   /** Clicking a unit (compound, village) on the map gives it to the selected school. */
   unitPicking: boolean;
   /** Zone vertices are shown and can be dragged (moveVertex). */

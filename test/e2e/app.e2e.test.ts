@@ -223,6 +223,41 @@ describe('the planner in Chromium', () => {
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
   });
 
+  it('splits 圣城小学’s zone with a cut line and gives the far part to 汇文学校', async () => {
+    const cut = await page.evaluate(() => {
+      const store = window.__planner!.store;
+      store.setState({ selectedSchoolId: 'P01' });
+      const school = store.getState().dataset!.schools.find((s) => s.id === 'P01')!;
+      const map = window.__planner!.map!;
+      map.jumpTo({ center: [school.lon, school.lat], zoom: 13 });
+      return [-0.012, 0, 0.012].map((dy) => map.project([school.lon + 0.004, school.lat + dy])).map((p) => [p.x, p.y]);
+    });
+    await page.waitForFunction(() => !window.__planner!.map!.isMoving());
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.getByTestId('split-zone').click();
+    for (const [x, y] of cut) {
+      await page.mouse.move(box.x + x, box.y + y, { steps: 3 });
+      await page.mouse.click(box.x + x, box.y + y);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('area-preview').waitFor();
+    await page.getByTestId('assign-school').click();
+    await page.keyboard.type('汇文');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('assign-area').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    const { edits, enrollments } = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return { edits: s.edits, enrollments: s.result!.schools.map((r) => r.enrollment) };
+    });
+    expect(edits[0]).toMatchObject({ op: 'assignArea', level: 'primary', schoolId: 'N02' });
+    const after = expectedAfter(edits);
+    expect(enrollments).toEqual(after.schools.map((r) => r.enrollment));
+    expect(after.schools.find((r) => r.id === 'P01')!.enrollment).toBeLessThan(2600);
+    await page.getByTestId('undo').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+  });
+
   it('loads a dataset from files on disk, and reports a broken one without losing the current', async () => {
     const tiny = join(root, 'test/fixtures/tiny');
     await page.getByTestId('file-input').setInputFiles(REQUIRED_FILES.map((f) => join(tiny, f)));

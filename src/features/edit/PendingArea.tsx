@@ -31,7 +31,7 @@ export function PendingArea() {
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
       {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${error}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
-      {drawing && <div style={{ marginBottom: 8 }}>{purpose === 'units' ? t('lassoUnits') : t('drawHint')}</div>}
+      {drawing && <div style={{ marginBottom: 8 }}>{purpose === 'units' ? t('lassoUnits') : purpose === 'split' ? t('splitHint') : t('drawHint')}</div>}
       {preview && (
         <div data-testid="area-preview" style={{ marginBottom: 8 }}>
           <div>{t('pupilsInArea', { n: formatNumber(locale, preview.total), level: t(level) })}</div>

@@ -1,4 +1,4 @@
-import { AimOutlined, LockOutlined, MergeCellsOutlined, SelectOutlined } from '@ant-design/icons';
+import { AimOutlined, LockOutlined, MergeCellsOutlined, ScissorOutlined, SelectOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { commitEdit, setDrawing } from '../../app/editActions';
@@ -41,6 +41,7 @@ export function ZoneActions({ schoolId }: { schoolId: string }) {
           {t('pickUnits')}
         </Button>
         <Button size="small" icon={<SelectOutlined />} onClick={() => setDrawing(true, 'units')}>{t('lassoUnits')}</Button>
+        {hasZone && <Button size="small" icon={<ScissorOutlined />} data-testid="split-zone" disabled={locked} onClick={() => setDrawing(true, 'split')}>{t('splitZone')}</Button>}
       </Space>
     </div>
   );
