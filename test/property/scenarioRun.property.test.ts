@@ -1,4 +1,4 @@
-import { area, multiPolygon } from '@turf/turf';
+import { area, booleanPointInPolygon, multiPolygon } from '@turf/turf';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +64,15 @@ function toEdit(s: Exclude<Step, { op: 'undo' }>, state: ZoneState): ZoneEdit {
   return { op: 'assignArea', level: s.level, schoolId, area: s.area };
 }
 
+/** Sample points over the edited part of the county (where the random edits fall). */
+const samples = Array.from({ length: 800 }, (_, i) => [118.6 + 0.3 * ((i * 0.618034) % 1), 36.78 + 0.2 * ((i * 0.414214) % 1)]);
+
+/** The largest number of zones of a level that contain one sample point (1 when they do not overlap). */
+function maxOverlap(state: ZoneState, level: ZoneLevel): number {
+  const zones = [...state.zones[level].values()].map((m) => multiPolygon(m));
+  return Math.max(...samples.map((p) => zones.filter((z) => booleanPointInPolygon(p, z, { ignoreBoundary: true })).length));
+}
+
 const sameInts = (a: Int32Array, b: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 let applied = 0;
@@ -98,13 +107,25 @@ function run(steps: Step[]) {
 }
 
 describe('incremental scenario runs against their from-scratch twin', () => {
-  it('agree after random sequences of edits and undos; undo restores the exact state; zones keep their total area', () => {
+  it('the overlap check sees an overlap when there is one', () => {
+    const zones = new Map(dataset.zoneState.zones.primary);
+    const [[a, za], [, zb]] = [...zones].filter(([, z]) => z[0][0].some(([x, y]) => x > 118.65 && x < 118.85 && y > 36.8 && y < 36.95)).slice(0, 2);
+    zones.set(a, [...za, ...zb]);
+    expect(maxOverlap({ ...dataset.zoneState, zones: { ...dataset.zoneState.zones, primary: zones } }, 'primary')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('agree after random sequences of edits and undos; undo restores the exact state; zones stay a partition', () => {
     const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
     const areas = { primary: totalArea(dataset.zoneState, 'primary'), junior: totalArea(dataset.zoneState, 'junior') };
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
         const { scenario, history, gaps } = run(steps);
-        if (!gaps) for (const level of ['primary', 'junior'] as const) expect(totalArea(history[history.length - 1], level) / areas[level]).toBeCloseTo(1, 6);
+        const final = history[history.length - 1];
+        for (const level of ['primary', 'junior'] as const) {
+          // Still a partition: no overlaps anywhere, and no gaps unless an edit may leave one.
+          expect(maxOverlap(final, level)).toBeLessThanOrEqual(1);
+          if (!gaps) expect(totalArea(final, level) / areas[level]).toBeCloseTo(1, 6);
+        }
         // Undo everything: back to the dataset's own zoning and results, exactly.
         applyZoneState(scenario, dataset, dataset.zoneState, DEFAULT_RULES);
         expect(scenario.result).toEqual(base.result);
