@@ -258,6 +258,30 @@ describe('the planner in Chromium', () => {
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
   });
 
+  it('refuses an area drawn outside the county, says why, and changes nothing', async () => {
+    const square = await page.evaluate(() => {
+      const map = window.__planner!.map!;
+      map.jumpTo({ center: [118.3, 36.8], zoom: 11 });
+      return [[118.28, 36.78], [118.32, 36.78], [118.32, 36.82], [118.28, 36.82]].map((p) => map.project(p as [number, number])).map((p) => [p.x, p.y]);
+    });
+    await page.waitForFunction(() => !window.__planner!.map!.isMoving());
+    const before = await page.evaluate(() => window.__planner!.store.getState().result);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.getByTestId('draw-area').click();
+    for (const [x, y] of [...square, square[0]]) await page.mouse.click(box.x + x, box.y + y);
+    await page.getByTestId('assign-school').click();
+    await page.keyboard.type('汇文');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('assign-area').click();
+    await page.getByTestId('edit-error').waitFor();
+    expect(await page.getByTestId('edit-error').innerText()).toContain('the area lies outside the county');
+    const after = await page.evaluate(() => ({ edits: window.__planner!.store.getState().edits, result: window.__planner!.store.getState().result }));
+    expect(after.edits).toHaveLength(0);
+    expect(after.result).toEqual(before);
+    await page.getByTestId('draw-area').click();
+    await page.getByTestId('draw-area').click();
+  });
+
   it('loads a dataset from files on disk, and reports a broken one without losing the current', async () => {
     const tiny = join(root, 'test/fixtures/tiny');
     await page.getByTestId('file-input').setInputFiles(REQUIRED_FILES.map((f) => join(tiny, f)));
