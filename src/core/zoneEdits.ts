@@ -149,8 +149,9 @@ function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: string): Mu
 /**
  * Applies one edit to a zone state and returns the new state (the old one is untouched, so a
  * failed edit changes nothing and undo is keeping the old state). Locked zones are left as they
- * are: an area drawn over one skips it, and an edit that would change one is refused. Zones of a level that were a
- * partition stay one: area only moves between zones, or leaves them as a reported gap (setZone).
+ * are: an area drawn over one skips it, and an edit that would change one is refused. Zones of a
+ * level that were a partition stay one: area only moves between zones, or leaves them as a
+ * reported gap (setZone, moveVertex).
  * Throws EditError on an edit that names an unknown school, unit or level, a school that cannot take
  * the zone, or a geometry that is empty, self-intersecting, without area or outside the county.
  */
