@@ -193,7 +193,8 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
   }
   const zones = new Map(state.zones[level]);
   if (edit.op === 'assignArea') {
-    const area = clipToCounty(checkedGeometry(edit.area, 'the area'), ctx, 'the area');
+    // Not clipped to the county: only the pieces of zones (inside it already) move.
+    const area = checkedGeometry(edit.area, 'the area');
     const box = boxOf(area);
     const gained: MultiPolygonCoords[] = [];
     for (const [s, zone] of state.zones[level]) {
@@ -209,6 +210,7 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     if (gained.length === 0) {
       const own = state.zones[level].get(school);
       if (own && intersection(own, area).length > 0) return state;
+      clipToCounty(area, ctx, 'the area');
       throw new EditError('the area covers no zone of this level');
     }
     const own = state.zones[level].get(school);
