@@ -4,6 +4,7 @@ import { computeMovedGroups, groupMoves, type MovedGroup } from '../src/core/mov
 import { levelOfGrade, MAX_GRADE, type Rules, type ZoneLevel } from '../src/core/rules';
 import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/core/scenarioRun';
 import type { SimulationResult } from '../src/core/simulation';
+import type { EditProblem } from '../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
 import { buildZoneGrid, zoneAt } from '../src/core/zoneGrid';
@@ -28,10 +29,10 @@ export interface EditOutcome {
   locked: Record<ZoneLevel, string[]>;
 }
 
-/** An edit that was refused; nothing changed. */
+/** An edit that was refused (nothing changed), with why: see describeEditProblem. */
 export interface EditRefusal {
   ok: false;
-  message: string;
+  problem: EditProblem;
 }
 
 /** Pupils of a level inside a polygon that is being drawn, by grade and by their current school. */
@@ -91,7 +92,7 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
       try {
         next = applyZoneEdit(states[index], edit, ctx);
       } catch (e) {
-        if (e instanceof EditError) return { ok: false, message: e.message };
+        if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
         throw e;
       }
       states.splice(index + 1, states.length, next);
@@ -99,12 +100,12 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
       return moveTo(next);
     },
     undo(): EditOutcome | EditRefusal {
-      if (index === 0) return { ok: false, message: 'nothing to undo' };
+      if (index === 0) return { ok: false, problem: { code: 'nothingToUndo', params: {} } };
       index--;
       return moveTo(states[index]);
     },
     redo(): EditOutcome | EditRefusal {
-      if (index === states.length - 1) return { ok: false, message: 'nothing to redo' };
+      if (index === states.length - 1) return { ok: false, problem: { code: 'nothingToRedo', params: {} } };
       index++;
       return moveTo(states[index]);
     },

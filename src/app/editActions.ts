@@ -1,6 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { pointsWithinPolygon } from '@turf/turf';
-import { translate } from '../i18n/format';
 import { EditError, type ZoneEdit } from '../core/zoneEdits';
 import { computeSplitPart } from '../core/splitZone';
 import type { MultiPolygonCoords } from '../core/zoneState';
@@ -11,7 +10,7 @@ import { currentEngine } from './engineClient';
 
 async function settle(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] }) {
   if (!outcome.ok) {
-    useAppStore.setState({ editError: outcome.message });
+    useAppStore.setState({ editError: outcome.problem });
     return false;
   }
   const gapsChanged = outcome.moved.some((m) => m.from === null || m.to === null);
@@ -90,7 +89,7 @@ export function finishDrawing(area: Polygon): void {
   const unitIds = (inside?.features ?? []).map((f) => String(f.properties?.id));
   if (!selectedSchoolId) return;
   if (unitIds.length === 0) {
-    useAppStore.setState({ editError: translate(useAppStore.getState().locale, 'noUnitsInLasso') });
+    useAppStore.setState({ editError: { code: 'noUnitsInLasso', params: {} } });
     return;
   }
   void commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds });
@@ -113,7 +112,7 @@ export function finishCut(line: [number, number][]): void {
     void previewArea(area);
   } catch (e) {
     if (!(e instanceof EditError)) throw e;
-    useAppStore.setState({ editError: e.message });
+    useAppStore.setState({ editError: { code: e.code, params: e.params } });
   }
 }
 

@@ -18,9 +18,9 @@ function unit(dx: number, dy: number): [number, number] {
  * roughly straight cut splits the zone in two. Throws EditError when the line does not split it.
  */
 export function computeSplitPart(zone: MultiPolygonCoords, line: [number, number][], keep: [number, number]): MultiPolygonCoords {
-  if (line.length < 2) throw new EditError('the cut line needs at least two points');
+  if (line.length < 2) throw new EditError('shortLine');
   if (!booleanIntersects({ type: 'LineString', coordinates: line }, { type: 'MultiPolygon', coordinates: zone })) {
-    throw new EditError('the line does not cut the zone in two');
+    throw new EditError('noCut');
   }
   const [a, b] = [line[0], line[1]];
   const [y, z] = [line[line.length - 2], line[line.length - 1]];
@@ -33,7 +33,7 @@ export function computeSplitPart(zone: MultiPolygonCoords, line: [number, number
   const leftPart = intersection(zone, left) as MultiPolygonCoords;
   const rightPart = difference(zone, left) as MultiPolygonCoords;
   const size = (m: MultiPolygonCoords) => (m.length === 0 ? 0 : turfArea({ type: 'MultiPolygon', coordinates: m }));
-  if (size(leftPart) < 1 || size(rightPart) < 1) throw new EditError('the line does not cut the zone in two');
+  if (size(leftPart) < 1 || size(rightPart) < 1) throw new EditError('noCut');
   const holds = (m: MultiPolygonCoords) => booleanPointInPolygon(keep, { type: 'MultiPolygon', coordinates: m });
   if (holds(leftPart)) return rightPart;
   if (holds(rightPart)) return leftPart;

@@ -3,6 +3,7 @@ import { area as turfArea, kinks } from '@turf/turf';
 import { difference, intersection, union } from 'polyclip-ts';
 import type { School } from './dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from './rules';
+import { describeEditProblem, type EditProblemCode, type EditProblemParams, type EditSubject } from './editProblems';
 import type { MultiPolygonCoords, ZoneState } from './zoneState';
 
 /** Give an area to a school: it leaves the zones it covered and joins the school's zone. */
@@ -65,10 +66,16 @@ export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', '
 /** Vertices closer than this (degrees, ~0.1 mm) are the same point. */
 const SAME_POINT = 1e-9;
 
-/** An edit that cannot be applied; the message says why in the planner's terms. Nothing changed. */
+/**
+ * An edit that cannot be applied; nothing changed. `code` and `params` say why (see
+ * describeEditProblem for either language); the message is the English text.
+ */
 export class EditError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly code: EditProblemCode,
+    readonly params: EditProblemParams = {},
+  ) {
+    super(describeEditProblem(code, params, 'en'));
     this.name = 'EditError';
   }
 }
@@ -100,21 +107,21 @@ function boxOf(m: MultiPolygonCoords): Box {
 const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /** Checks a drawn or imported geometry and returns it as MultiPolygon coordinates. */
-function checkedGeometry(g: unknown, what: string): MultiPolygonCoords {
+function checkedGeometry(g: unknown, what: EditSubject): MultiPolygonCoords {
   const geometry = g as Polygon | MultiPolygon | undefined;
-  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') throw new EditError(`${what} must be a GeoJSON Polygon or MultiPolygon`);
+  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') throw new EditError('notPolygon', { what });
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  if (!Array.isArray(polygons) || polygons.length === 0) throw new EditError(`${what} is empty`);
+  if (!Array.isArray(polygons) || polygons.length === 0) throw new EditError('empty', { what });
   const out: MultiPolygonCoords = polygons.map((polygon) => {
-    if (!Array.isArray(polygon) || polygon.length === 0) throw new EditError(`${what} has a polygon without rings`);
+    if (!Array.isArray(polygon) || polygon.length === 0) throw new EditError('noRings', { what });
     return polygon.map((ring) => {
       if (!Array.isArray(ring) || ring.some((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) {
-        throw new EditError(`${what} has a coordinate that is not longitude/latitude in degrees`);
+        throw new EditError('badCoordinate', { what });
       }
       const closed: [number, number][] = ring.map((p) => [p[0], p[1]]);
       const [first, last] = [closed[0], closed[closed.length - 1]];
       if (first[0] !== last[0] || first[1] !== last[1]) closed.push([first[0], first[1]]);
-      if (closed.length < 4) throw new EditError(`${what} has a ring of fewer than 3 points`);
+      if (closed.length < 4) throw new EditError('shortRing', { what });
       return closed;
     });
   });
@@ -122,27 +129,27 @@ function checkedGeometry(g: unknown, what: string): MultiPolygonCoords {
   const crossing = kinks(feature).features[0];
   if (crossing) {
     const [x, y] = crossing.geometry.coordinates;
-    throw new EditError(`${what} crosses itself near ${x.toFixed(5)}, ${y.toFixed(5)}`);
+    throw new EditError('selfIntersecting', { what, at: `${x.toFixed(5)}, ${y.toFixed(5)}` });
   }
-  if (turfArea(feature) < 1) throw new EditError(`${what} has no area`);
+  if (turfArea(feature) < 1) throw new EditError('noArea', { what });
   return out;
 }
 
 function checkedTarget(edit: { level: unknown; schoolId: unknown }, ctx: EditContext): { level: ZoneLevel; school: number } {
-  if (!ZONE_LEVELS.includes(edit.level as ZoneLevel)) throw new EditError(`level must be primary or junior, got ${JSON.stringify(edit.level)}`);
+  if (!ZONE_LEVELS.includes(edit.level as ZoneLevel)) throw new EditError('badLevel', { got: JSON.stringify(edit.level) });
   const level = edit.level as ZoneLevel;
   const school = ctx.schoolIndex.get(String(edit.schoolId));
-  if (school === undefined) throw new EditError(`unknown school "${String(edit.schoolId)}"`);
+  if (school === undefined) throw new EditError('unknownSchool', { id: String(edit.schoolId) });
   const s = ctx.schools[school];
-  if (s.ownership === 'private') throw new EditError(`${s.name} is private and takes no zone`);
-  if (!teachesLevel(s.level, level)) throw new EditError(`${s.name} does not teach ${level} grades`);
+  if (s.ownership === 'private') throw new EditError('privateSchool', { school: s.name });
+  if (!teachesLevel(s.level, level)) throw new EditError('wrongLevel', { school: s.name, level });
   return { level, school };
 }
 
-function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: string): MultiPolygonCoords {
+function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: EditSubject): MultiPolygonCoords {
   if (!ctx.county) return m;
   const clipped = intersection(m, ctx.county) as MultiPolygonCoords;
-  if (clipped.length === 0) throw new EditError(`${what} lies outside the county`);
+  if (clipped.length === 0) throw new EditError('outsideCounty', { what });
   return clipped;
 }
 
@@ -156,24 +163,24 @@ function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: string): Mu
  * the zone, or a geometry that is empty, self-intersecting, without area or outside the county.
  */
 export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext): ZoneState {
-  if (!EDIT_OPS.includes((edit as { op: string })?.op as ZoneEdit['op'])) throw new EditError(`unknown op ${JSON.stringify((edit as { op?: unknown })?.op)}; expected one of ${EDIT_OPS.join(', ')}`);
+  if (!EDIT_OPS.includes((edit as { op: string })?.op as ZoneEdit['op'])) throw new EditError('unknownOp', { op: JSON.stringify((edit as { op?: unknown })?.op), ops: EDIT_OPS.join(', ') });
   const { level, school } = checkedTarget(edit, ctx);
   const locked = state.locked[level];
   const name = (s: number) => ctx.schools[s].name;
   if (edit.op === 'lockZone') {
-    if (!state.zones[level].has(school)) throw new EditError(`${name(school)} has no ${level} zone to lock`);
+    if (!state.zones[level].has(school)) throw new EditError('noZoneToLock', { school: name(school), level });
     const next = new Set(locked);
     if (edit.locked) next.add(school);
     else next.delete(school);
     return { ...state, locked: { ...state.locked, [level]: next } };
   }
-  if (edit.op !== 'assignUnits' && locked.has(school)) throw new EditError(`the ${level} zone of ${name(school)} is locked`);
+  if (edit.op !== 'assignUnits' && locked.has(school)) throw new EditError('locked', { school: name(school), level });
   if (edit.op === 'mergeZones') {
     const from = checkedTarget({ level, schoolId: edit.fromSchoolId }, ctx).school;
     const zone = state.zones[level].get(from);
-    if (from === school) throw new EditError('a zone cannot be merged into itself');
-    if (!zone) throw new EditError(`${name(from)} has no ${level} zone to merge`);
-    if (locked.has(from)) throw new EditError(`the ${level} zone of ${name(from)} is locked`);
+    if (from === school) throw new EditError('mergeSelf');
+    if (!zone) throw new EditError('noZoneToMerge', { school: name(from), level });
+    if (locked.has(from)) throw new EditError('locked', { school: name(from), level });
     const zones = new Map(state.zones[level]);
     const own = zones.get(school);
     zones.set(school, own ? (union(own, zone) as MultiPolygonCoords) : zone);
@@ -182,11 +189,11 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
   }
   if (edit.op === 'moveVertex') return moveVertex(state, edit, level, school, ctx);
   if (edit.op === 'assignUnits') {
-    if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('unitIds must list at least one unit');
+    if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('noUnits');
     const unitSchool = new Map(state.unitSchool[level]);
     for (const id of edit.unitIds) {
       const unit = ctx.unitIndex.get(String(id));
-      if (unit === undefined) throw new EditError(`unknown unit "${String(id)}"`);
+      if (unit === undefined) throw new EditError('unknownUnit', { id: String(id) });
       unitSchool.set(unit, school);
     }
     return { ...state, unitSchool: { ...state.unitSchool, [level]: unitSchool } };
@@ -194,7 +201,7 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
   const zones = new Map(state.zones[level]);
   if (edit.op === 'assignArea') {
     // Not clipped to the county: only the pieces of zones (inside it already) move.
-    const area = checkedGeometry(edit.area, 'the area');
+    const area = checkedGeometry(edit.area, 'area');
     const box = boxOf(area);
     const gained: MultiPolygonCoords[] = [];
     for (const [s, zone] of state.zones[level]) {
@@ -210,17 +217,17 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     if (gained.length === 0) {
       const own = state.zones[level].get(school);
       if (own && intersection(own, area).length > 0) return state;
-      clipToCounty(area, ctx, 'the area');
-      throw new EditError('the area covers no zone of this level');
+      clipToCounty(area, ctx, 'area');
+      throw new EditError('coversNoZone');
     }
     const own = state.zones[level].get(school);
     zones.set(school, union(own ?? gained[0], ...(own ? gained : gained.slice(1))) as MultiPolygonCoords);
   } else {
-    const geometry = clipToCounty(checkedGeometry(edit.geometry, 'the zone'), ctx, 'the zone');
+    const geometry = clipToCounty(checkedGeometry(edit.geometry, 'zone'), ctx, 'zone');
     const box = boxOf(geometry);
     for (const [s, zone] of state.zones[level]) {
       if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
-      if (locked.has(s)) throw new EditError(`the zone overlaps the locked ${level} zone of ${name(s)}`);
+      if (locked.has(s)) throw new EditError('overlapsLocked', { school: name(s), level });
       const rest = difference(zone, geometry) as MultiPolygonCoords;
       if (rest.length === 0) zones.delete(s);
       else zones.set(s, rest);
@@ -255,17 +262,17 @@ function withVertexMoved(zone: MultiPolygonCoords, from: [number, number], to: [
  * level stays free of overlaps; area no zone keeps any more is a gap (reported, as for setZone).
  */
 function moveVertex(state: ZoneState, edit: MoveVertexEdit, level: ZoneLevel, school: number, ctx: EditContext): ZoneState {
-  if (!isPoint(edit.from) || !isPoint(edit.to)) throw new EditError('"from" and "to" must be [longitude, latitude] in degrees');
+  if (!isPoint(edit.from) || !isPoint(edit.to)) throw new EditError('badPoint');
   const zones = new Map(state.zones[level]);
   const own = zones.get(school);
-  if (!own || !withVertexMoved(own, edit.from, edit.from)) throw new EditError(`${ctx.schools[school].name}'s ${level} zone has no boundary point at ${edit.from.join(', ')}`);
+  if (!own || !withVertexMoved(own, edit.from, edit.from)) throw new EditError('noVertex', { school: ctx.schools[school].name, level, at: edit.from.join(', ') });
   const movedZones: [number, MultiPolygonCoords][] = [];
   for (const [s, zone] of state.zones[level]) {
     const moved = withVertexMoved(zone, edit.from, edit.to);
     if (!moved) continue;
-    if (state.locked[level].has(s)) throw new EditError(`the point is on the locked ${level} zone of ${ctx.schools[s].name}`);
-    const checked = checkedGeometry({ type: 'MultiPolygon', coordinates: moved }, `${ctx.schools[s].name}'s zone`);
-    movedZones.push([s, clipToCounty(checked, ctx, `${ctx.schools[s].name}'s zone`)]);
+    if (state.locked[level].has(s)) throw new EditError('vertexOnLocked', { school: ctx.schools[s].name, level });
+    const subject = { schoolZone: ctx.schools[s].name };
+    movedZones.push([s, clipToCounty(checkedGeometry({ type: 'MultiPolygon', coordinates: moved }, subject), ctx, subject)]);
   }
   const taken: MultiPolygonCoords[] = [];
   for (const [s, zone] of movedZones) {
@@ -280,7 +287,7 @@ function moveVertex(state: ZoneState, edit: MoveVertexEdit, level: ZoneLevel, sc
     const box = boxOf(zone);
     const over = taken.filter((m) => overlaps(box, boxOf(m)) && intersection(zone, m).length > 0);
     if (over.length === 0) continue;
-    if (state.locked[level].has(s)) throw new EditError(`the move reaches into the locked ${level} zone of ${ctx.schools[s].name}`);
+    if (state.locked[level].has(s)) throw new EditError('moveReachesLocked', { school: ctx.schools[s].name, level });
     const rest = difference(zone, ...over) as MultiPolygonCoords;
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);

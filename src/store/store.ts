@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
 import type { ZoneEdit } from '../core/zoneEdits';
 import type { AreaPreview } from '../../workers/editSession';
@@ -57,7 +58,7 @@ interface ScenarioSlice {
   pendingArea?: Polygon | MultiPolygon;
   preview?: AreaPreview;
   /** Why the last edit was refused (nothing changed). */
-  editError?: string;
+  editError?: EditProblem;
   /** Engine time of the last edit, ms. */
   editMs?: number;
 }

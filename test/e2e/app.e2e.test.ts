@@ -274,7 +274,7 @@ describe('the planner in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('assign-area').click();
     await page.getByTestId('edit-error').waitFor();
-    expect(await page.getByTestId('edit-error').innerText()).toContain('the area lies outside the county');
+    expect(await page.getByTestId('edit-error').innerText()).toContain('该区域在县域之外');
     const after = await page.evaluate(() => ({ edits: window.__planner!.store.getState().edits, result: window.__planner!.store.getState().result }));
     expect(after.edits).toHaveLength(0);
     expect(after.result).toEqual(before);

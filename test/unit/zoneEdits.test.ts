@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { applyZoneState, computeScenarioRun } from '../../src/core/scenarioRun';
+import { describeEditProblem } from '../../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { MultiPolygonCoords } from '../../src/core/zoneState';
 import { readDataset } from '../../src/io/readDataset';
@@ -157,5 +158,22 @@ describe('zone edits on a hand-made county', () => {
     const county = [[[[118, 36], [118.02, 36], [118.02, 36.02], [118, 36.02], [118, 36]]]] as MultiPolygonCoords;
     expect(() => applyZoneEdit(state, { op: 'setZone', level: 'primary', schoolId: 'P2', geometry: rect(119, 37, 119.01, 37.01) }, { ...ctx, county })).toThrow(/outside the county/);
     expect(structuredClone(state)).toEqual(snapshot);
+  });
+});
+
+describe('edit problems in both languages', () => {
+  it('say the same thing in Chinese and English, with the subject and level translated', () => {
+    const { dataset, ctx } = tiny(PUPILS);
+    let error: EditError | undefined;
+    try {
+      applyZoneEdit(dataset.zoneState, { op: 'assignArea', level: 'junior', schoolId: 'P1', area: rect(118, 36, 118.01, 36.01) }, ctx);
+    } catch (e) {
+      error = e as EditError;
+    }
+    expect(error?.code).toBe('wrongLevel');
+    expect(describeEditProblem(error!.code, error!.params, 'zh-CN')).toBe('西小学 不招收初中学生');
+    expect(describeEditProblem(error!.code, error!.params, 'en')).toBe(error!.message);
+    expect(describeEditProblem('selfIntersecting', { what: 'area', at: '118.00000, 36.00000' }, 'zh-CN')).toBe('该区域的边界自相交（118.00000, 36.00000 附近）');
+    expect(describeEditProblem('noArea', { what: { schoolZone: '东小学' } }, 'en')).toBe("东小学's zone has no area");
   });
 });

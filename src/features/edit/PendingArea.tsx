@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { assignPendingArea, setDrawing } from '../../app/editActions';
+import { describeEditProblem } from '../../core/editProblems';
 import { teachesLevel } from '../../core/rules';
 import { formatNumber } from '../../i18n/format';
 import { useSchoolName, useT } from '../../store/selectors';
@@ -30,7 +31,7 @@ export function PendingArea() {
   const chosen = target ?? (candidates.some((s) => s.id === selected) ? selected : undefined);
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
-      {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${error}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
+      {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${describeEditProblem(error.code, error.params, locale)}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
       {drawing && <div style={{ marginBottom: 8 }}>{purpose === 'units' ? t('lassoUnits') : purpose === 'split' ? t('splitHint') : t('drawHint')}</div>}
       {preview && (
         <div data-testid="area-preview" style={{ marginBottom: 8 }}>
