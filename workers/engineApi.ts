@@ -1,3 +1,4 @@
+import type { DataProblem } from '../src/core/dataProblems';
 import type { RejectedRow, School } from '../src/core/dataset';
 import { DEFAULT_RULES, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
@@ -32,7 +33,7 @@ export interface LoadSummary {
 }
 
 /** The outcome of a load: the summary, or the one problem that stopped it. */
-export type LoadOutcome = { ok: true; summary: LoadSummary } | { ok: false; file: string; detail: string };
+export type LoadOutcome = { ok: true; summary: LoadSummary } | { ok: false; file: string; detail: string; problem: DataProblem };
 
 /** A simulation with its compute time in ms (assignment and aggregation, index build included). */
 export interface TimedResult {
@@ -71,7 +72,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
       try {
         loaded = readDataset(texts, rules, new Date().getFullYear(), onProgress);
       } catch (e) {
-        if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail };
+        if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail, problem: { code: e.code, params: e.params } };
         throw e;
       }
       session = createEditSession(loaded, rules, workspace);

@@ -69,7 +69,7 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
     }));
     if (pending !== engine) return;
     if (!outcome.ok) {
-      useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail } });
+      useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail, problem: outcome.problem } });
       engine.worker.terminate();
       pending = undefined;
       return;

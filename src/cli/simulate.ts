@@ -25,11 +25,11 @@ function readFolder(folder: string): DatasetTexts {
     try {
       texts[name] = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new DataError(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new DataError(path, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     }
   }
   for (const name of REQUIRED_FILES) {
-    if (texts[name] === undefined) throw new DataError(join(folder, name), 'the file is missing');
+    if (texts[name] === undefined) throw new DataError(join(folder, name), 'missingFile');
   }
   return texts;
 }
@@ -40,7 +40,7 @@ function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DataError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new DataError(file, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   const scenario = parseScenario(file, text);
   const { dataset } = loaded;
@@ -54,7 +54,7 @@ function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
     try {
       return applyZoneEdit(state, edit, ctx);
     } catch (e) {
-      if (e instanceof EditError) throw new DataError(file, `edit ${i + 1} (${edit.op}): ${e.message}`);
+      if (e instanceof EditError) throw new DataError(file, 'badEdit', { n: i + 1, value: edit.op, detail: e.message });
       throw e;
     }
   }, dataset.zoneState);

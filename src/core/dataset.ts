@@ -1,3 +1,4 @@
+import type { DataProblem } from './dataProblems';
 import type { GridFrame } from './gridFrame';
 import type { ZoneState } from './zoneState';
 import type { SchoolLevel, ZoneLevel } from './rules';
@@ -87,11 +88,14 @@ export interface PupilTable extends PupilColumns {
   segmentRun: Int32Array;
 }
 
-/** A data row that was not loaded, with where it is and why. */
+/** A data row that was not loaded (or loaded with a remark), with where it is and why. */
 export interface RejectedRow {
   file: string;
   line: number;
+  /** The reason in English (the CLI's output). */
   reason: string;
+  /** The reason as a code and values, to show in the planner's language. */
+  problem?: DataProblem;
 }
 
 /** A loaded dataset: schools, zones per level and resident pupils. */

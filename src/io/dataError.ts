@@ -1,26 +1,32 @@
 import type { Feature } from 'geojson';
+import { describeDataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 
 /**
- * A problem with an input file that stops loading it: `file` names the file, `detail` says what is
- * wrong in words a planner can act on. Shown as one line, never with a stack trace.
+ * A problem with an input file that stops loading it: `file` names the file, `code` and `params`
+ * say what is wrong (see describeDataProblem), `detail` is that in English. Shown as one line,
+ * never with a stack trace.
  */
 export class DataError extends Error {
+  readonly detail: string;
   constructor(
     readonly file: string,
-    readonly detail: string,
+    readonly code: DataProblemCode,
+    readonly params: DataProblemParams = {},
   ) {
+    const detail = describeDataProblem(code, params, 'en');
     super(`${file}: ${detail}`);
+    this.detail = detail;
     this.name = 'DataError';
   }
 }
 
 /** Parses JSON text, turning a syntax error into a DataError naming the file. */
 export function parseJsonFile(file: string, text: string): unknown {
-  if (text.trim() === '') throw new DataError(file, 'the file is empty');
+  if (text.trim() === '') throw new DataError(file, 'emptyFile');
   try {
     return JSON.parse(stripBom(text));
   } catch (e) {
-    throw new DataError(file, `not valid JSON (${(e as Error).message})`);
+    throw new DataError(file, 'badJson', { detail: (e as Error).message });
   }
 }
 
@@ -33,7 +39,7 @@ export function stripBom(text: string): string {
 export function featuresOf(file: string, text: string): Feature[] {
   const json = parseJsonFile(file, text) as { type?: unknown; features?: unknown };
   if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    throw new DataError(file, 'expected a GeoJSON FeatureCollection');
+    throw new DataError(file, 'notFeatureCollection');
   }
   return json.features as Feature[];
 }

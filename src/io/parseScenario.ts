@@ -20,12 +20,12 @@ export interface Scenario {
  */
 export function parseScenario(file: string, text: string): Scenario {
   const json = parseJsonFile(file, text) as Record<string, unknown> | null;
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new DataError(file, 'expected a JSON object with "version", "name" and "edits"');
-  if (json.version !== SCENARIO_VERSION) throw new DataError(file, `unsupported scenario version ${JSON.stringify(json.version)} (this build reads version ${SCENARIO_VERSION})`);
-  if (!Array.isArray(json.edits)) throw new DataError(file, '"edits" must be a list');
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new DataError(file, 'notScenario');
+  if (json.version !== SCENARIO_VERSION) throw new DataError(file, 'badVersion', { got: JSON.stringify(json.version), version: SCENARIO_VERSION });
+  if (!Array.isArray(json.edits)) throw new DataError(file, 'editsNotList');
   json.edits.forEach((edit, i) => {
     if (typeof edit !== 'object' || edit === null || typeof (edit as { op?: unknown }).op !== 'string') {
-      throw new DataError(file, `edit ${i + 1}: expected an object with an "op"`);
+      throw new DataError(file, 'editNotObject', { n: i + 1 });
     }
   });
   return { version: SCENARIO_VERSION, name: typeof json.name === 'string' ? json.name : '', edits: json.edits as ZoneEdit[] };

@@ -1,14 +1,17 @@
 import type { School } from '../core/dataset';
 import { SCHOOL_LEVELS, type SchoolLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';
+import type { DataProblemParams } from '../core/dataProblems';
+
+type Where = NonNullable<DataProblemParams['where']>;
 
 const KNOWN_NON_FACILITY = new Set(['id', 'name', 'nameEn', 'level', 'ownership', 'classrooms', 'opens']);
 
-function optionalInteger(file: string, where: string, key: string, v: unknown): number | undefined {
+function optionalInteger(file: string, where: Where, key: string, v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isInteger(n) || n < 0) {
-    throw new DataError(file, `${where}: "${key}" must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
+    throw new DataError(file, 'notWholeNumber', { where, key, got: JSON.stringify(v) });
   }
   return n;
 }
@@ -23,22 +26,22 @@ export function parseSchools(file: string, text: string): School[] {
   const seen = new Set<string>();
   return features.map((f, index) => {
     const p = (f?.properties ?? {}) as Record<string, unknown>;
-    const where = `feature ${index + 1}${typeof p.id === 'string' ? ` (id "${p.id}")` : ''}`;
-    if (f?.geometry?.type !== 'Point') throw new DataError(file, `${where}: geometry must be a Point`);
+    const where: Where = { feature: index + 1, idKey: 'id', id: typeof p.id === 'string' ? p.id : undefined };
+    if (f?.geometry?.type !== 'Point') throw new DataError(file, 'notPoint', { where });
     const [lon, lat] = f.geometry.coordinates;
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      throw new DataError(file, `${where}: coordinates are not longitude/latitude degrees`);
+      throw new DataError(file, 'notLonLat', { where });
     }
     const id = typeof p.id === 'number' ? String(p.id) : p.id;
-    if (typeof id !== 'string' || id === '') throw new DataError(file, `${where}: missing "id"`);
-    if (seen.has(id)) throw new DataError(file, `${where}: duplicate id "${id}"`);
+    if (typeof id !== 'string' || id === '') throw new DataError(file, 'missingProperty', { where, key: 'id' });
+    if (seen.has(id)) throw new DataError(file, 'duplicateId', { where, id });
     seen.add(id);
-    if (typeof p.name !== 'string' || p.name === '') throw new DataError(file, `${where}: missing "name"`);
+    if (typeof p.name !== 'string' || p.name === '') throw new DataError(file, 'missingProperty', { where, key: 'name' });
     if (!SCHOOL_LEVELS.includes(p.level as SchoolLevel)) {
-      throw new DataError(file, `${where}: "level" must be one of ${SCHOOL_LEVELS.join(', ')}, got ${JSON.stringify(p.level)}`);
+      throw new DataError(file, 'badLevel', { where, value: SCHOOL_LEVELS.join(', '), got: JSON.stringify(p.level) });
     }
     if (p.ownership !== 'public' && p.ownership !== 'private') {
-      throw new DataError(file, `${where}: "ownership" must be public or private, got ${JSON.stringify(p.ownership)}`);
+      throw new DataError(file, 'badOwnership', { where, got: JSON.stringify(p.ownership) });
     }
     const facilities: Record<string, number> = {};
     for (const [key, value] of Object.entries(p)) {

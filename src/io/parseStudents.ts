@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { PupilColumns, RejectedRow, School } from '../core/dataset';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
 import { DataError, stripBom } from './dataError';
+import { describeDataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
 export interface ParsedStudents {
@@ -27,12 +28,12 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: false });
   const rows = parsed.data;
   if (rows.length === 0 || (rows.length === 1 && rows[0].join('') === '')) {
-    throw new DataError(file, 'the file is empty');
+    throw new DataError(file, 'emptyFile');
   }
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new DataError(file, `missing required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (found: ${rows[0].join(', ')})`);
+    throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: rows[0].join(', ') });
   }
   const [cId, cLon, cLat, cGrade] = REQUIRED.map((c) => header.indexOf(c));
   const cSchool = header.indexOf('school_id');
@@ -59,25 +60,29 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     if (row.length === 1 && row[0].trim() === '') continue;
     rowsRead++;
     const line = r + 1;
-    const reject = (reason: string) => rejected.push({ file, line, reason });
+    const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
+      rejected.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     const id = (row[cId] ?? '').trim();
-    if (id === '') { reject('id is empty'); continue; }
+    if (id === '') { reject('emptyId'); continue; }
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
-      reject(`grade "${row[cGrade] ?? ''}" is not a whole number from 1 to ${MAX_GRADE}`);
+      reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
       continue;
     }
     const lonText = (row[cLon] ?? '').trim();
     const latText = (row[cLat] ?? '').trim();
     const lon = lonText === '' ? NaN : Number(lonText);
     const lat = latText === '' ? NaN : Number(latText);
-    if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject(`lon "${lonText}" is not a longitude in degrees`); continue; }
-    if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject(`lat "${latText}" is not a latitude in degrees`); continue; }
+    if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); continue; }
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); continue; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';
     const s = schoolId === '' ? -1 : (schoolIndex.get(schoolId) ?? -1);
-    if (schoolId !== '' && s < 0) warnings.push({ file, line, reason: `school_id "${schoolId}" is not in the schools file; zoned as usual` });
+    if (schoolId !== '' && s < 0) {
+      const params = { id: schoolId };
+      warnings.push({ file, line, reason: describeDataProblem('unknownSchoolId', params, 'en'), problem: { code: 'unknownSchoolId', params } });
+    }
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
-    if (isPrivate && !taught[s].has(g)) { reject(`grade ${g} is not taught at ${schools[s].name} (school_id "${schoolId}")`); continue; }
+    if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); continue; }
     x[n] = lon;
     y[n] = lat;
     grade[n] = g;

@@ -3,6 +3,9 @@ import type { School, ZoneSet } from '../core/dataset';
 import { computeZoneSet, type MultiPolygonCoords } from '../core/zoneState';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';
+import type { DataProblemParams } from '../core/dataProblems';
+
+type Where = NonNullable<DataProblemParams['where']>;
 
 /** The zones of both levels, plus the normalised features for display. */
 export interface ParsedZones {
@@ -13,11 +16,11 @@ export interface ParsedZones {
   features: FeatureCollection<Polygon | MultiPolygon>;
 }
 
-function checkRing(file: string, where: string, ring: Position[]): [number, number][] {
+function checkRing(file: string, where: Where, ring: Position[]): [number, number][] {
   const distinct = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.length - 1 : ring.length;
-  if (distinct < 3) throw new DataError(file, `${where}: a ring has fewer than 3 distinct points`);
+  if (distinct < 3) throw new DataError(file, 'shortRing', { where });
   for (const [x, y] of ring) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new DataError(file, `${where}: a coordinate is not a number`);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new DataError(file, 'notNumber', { where });
   }
   return ring.map(([x, y]) => [x, y]);
 }
@@ -35,22 +38,22 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
   features.forEach((f, index) => {
     const p = (f?.properties ?? {}) as Record<string, unknown>;
     const id = typeof p.school_id === 'number' ? String(p.school_id) : p.school_id;
-    const where = `feature ${index + 1}${typeof id === 'string' ? ` (school_id "${id}")` : ''}`;
+    const where: Where = { feature: index + 1, idKey: 'school_id', id: typeof id === 'string' ? id : undefined };
     const g = f?.geometry;
     if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') {
-      throw new DataError(file, `${where}: geometry must be a Polygon or MultiPolygon`);
+      throw new DataError(file, 'notPolygon', { where });
     }
-    if (typeof id !== 'string') throw new DataError(file, `${where}: missing "school_id"`);
+    if (typeof id !== 'string') throw new DataError(file, 'missingProperty', { where, key: 'school_id' });
     const s = schoolIndex.get(id);
-    if (s === undefined) throw new DataError(file, `${where}: school_id "${id}" is not in the schools file`);
+    if (s === undefined) throw new DataError(file, 'unknownSchool', { where, id });
     const level = p.level as ZoneLevel;
     if (!ZONE_LEVELS.includes(level)) {
-      throw new DataError(file, `${where}: "level" must be primary or junior, got ${JSON.stringify(p.level)}`);
+      throw new DataError(file, 'badLevel', { where, value: 'primary, junior', got: JSON.stringify(p.level) });
     }
     const school = schools[s];
-    if (school.ownership === 'private') throw new DataError(file, `${where}: ${school.name} is private and has no zone`);
+    if (school.ownership === 'private') throw new DataError(file, 'privateZone', { where, school: school.name });
     if (!teachesLevel(school.level, level)) {
-      throw new DataError(file, `${where}: ${school.name} (${school.level}) does not teach ${level} grades`);
+      throw new DataError(file, 'wrongLevel', { where, school: school.name, value: school.level, level });
     }
     const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((polygon) => polygon.map((ring) => checkRing(file, where, ring)));
     const zone = geometry[level].get(s);

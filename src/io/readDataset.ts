@@ -39,10 +39,10 @@ export function readDataset(
   fallbackYear: number,
   onProgress: LoadProgress = () => {},
 ): LoadedDataset {
-  for (const f of REQUIRED_FILES) if (texts[f] === undefined) throw new DataError(f, 'the file is missing from the dataset');
+  for (const f of REQUIRED_FILES) if (texts[f] === undefined) throw new DataError(f, 'missingFile');
   const meta = texts['dataset.json'] === undefined ? {} : (parseJsonFile('dataset.json', texts['dataset.json']) as Record<string, unknown>);
   const baseYear = meta.baseYear === undefined ? fallbackYear : Number(meta.baseYear);
-  if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', `"baseYear" must be a year, got ${JSON.stringify(meta.baseYear)}`);
+  if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', 'badBaseYear', { got: JSON.stringify(meta.baseYear) });
   onProgress('schools', 0.05);
   const schools = parseSchools('schools.geojson', texts['schools.geojson']!);
   onProgress('zones', 0.15);

@@ -65,8 +65,8 @@ export function toSimulationJson(
       utilization: r.utilization === undefined ? null : Math.round(r.utilization * 1e4) / 1e4,
     })),
     students: { input: s.input, assigned: s.assigned, unassigned: s.unassigned, rejected: s.rejected },
-    rejected,
-    warnings,
+    rejected: rejected.map(({ file, line, reason }) => ({ file, line, reason })),
+    warnings: warnings.map(({ file, line, reason }) => ({ file, line, reason })),
     county: {
       oversizeSchools: s.oversizeSchools,
       totalClasses: s.totalClasses,

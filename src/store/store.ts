@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
 import type { ZoneEdit } from '../core/zoneEdits';
@@ -17,7 +18,7 @@ export type LoadStep = 'schools' | 'zones' | 'students' | 'index' | 'compute';
 export type LoadState =
   | { status: 'idle' }
   | { status: 'loading'; step: LoadStep; fraction: number; label: string }
-  | { status: 'error'; file: string; detail: string };
+  | { status: 'error'; file: string; detail: string; problem?: DataProblem };
 
 /** Pupils prepared for the map layers (built once per result). */
 export interface PupilLayers {

@@ -294,7 +294,7 @@ describe('the planner in Chromium', () => {
     ]);
     const error = page.getByTestId('load-error');
     await error.waitFor();
-    expect(await error.innerText()).toMatch(/schools\.geojson: not valid JSON/);
+    expect(await error.innerText()).toMatch(/schools\.geojson: 不是有效的 JSON/);
     expect(await page.evaluate(() => window.__planner!.store.getState().result?.schools.length)).toBe(5);
   });
 

@@ -52,7 +52,7 @@ describe('npm run simulate', () => {
 
   it('stops with one line naming the file when a required column is missing', () => {
     const dir = tinyWith('students.csv', 'id,lon,lat\n1,118.0,36.0\n');
-    expectOneLineError(simulate('--data', dir), /^error: students\.csv: missing required column "grade"/);
+    expectOneLineError(simulate('--data', dir), /^error: students\.csv: missing required column\(s\) "grade"/);
   });
 
   it('stops with one line on truncated JSON', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeDataProblem } from '../../src/core/dataProblems';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
 import { readDataset, type DatasetTexts } from '../../src/io/readDataset';
@@ -36,7 +37,9 @@ describe('simulate on a hand-made county', () => {
 
   it('rejects bad rows with file, line and reason, and the counts reconcile', () => {
     expect(dataset.rejected.map((r) => r.line)).toEqual([14, 16, 17, 18, 19, 20]);
-    expect(dataset.rejected[0]).toEqual({ file: 'students.csv', line: 14, reason: 'grade 8 is not taught at 民办小学 (school_id "X1")' });
+    expect(dataset.rejected[0]).toMatchObject({ file: 'students.csv', line: 14, reason: 'grade 8 is not taught at 民办小学 (school_id "X1")' });
+    const { code, params } = dataset.rejected[0].problem!;
+    expect(describeDataProblem(code, params, 'zh-CN')).toBe('民办小学（school_id "X1"）不开设 8 年级');
     expect(dataset.rejected[1].reason).toMatch(/grade "0"/);
     expect(dataset.rejected[3].reason).toMatch(/lat ""/);
     expect(dataset.rejected[4].reason).toMatch(/lon "200"/);
@@ -50,7 +53,7 @@ describe('simulate on a hand-made county', () => {
   });
 
   it('keeps a pupil with an unknown school_id, zoned, with a warning', () => {
-    expect(dataset.warnings).toEqual([{ file: 'students.csv', line: 15, reason: 'school_id "ZZZ" is not in the schools file; zoned as usual' }]);
+    expect(dataset.warnings).toMatchObject([{ file: 'students.csv', line: 15, reason: 'school_id "ZZZ" is not in the schools file; zoned as usual' }]);
   });
 
   it('forms classes and flags by the rules', () => {

@@ -1,12 +1,14 @@
 import { Alert, Button, Modal, Progress } from 'antd';
 import { cancelLoad, dismissLoadError } from '../../app/engineClient';
 import { useT } from '../../store/selectors';
+import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';
 
 /** Progress of a dataset load with a cancel button, or the one problem that stopped it. */
 export function LoadStatus() {
   const t = useT();
   const load = useAppStore((s) => s.load);
+  const locale = useAppStore((s) => s.locale);
   if (load.status === 'loading') {
     return (
       <Modal open closable={false} footer={<Button onClick={cancelLoad} data-testid="cancel-load">{t('cancel')}</Button>} title={t('loading')} mask={{ closable: false }}>
@@ -16,9 +18,10 @@ export function LoadStatus() {
     );
   }
   if (load.status === 'error') {
+    const detail = load.problem ? describeDataProblem(load.problem.code, load.problem.params, locale) : load.detail;
     return (
       <Modal open title={t('loadFailed')} onCancel={dismissLoadError} footer={<Button onClick={dismissLoadError}>{t('close')}</Button>}>
-        <Alert type="error" showIcon data-testid="load-error" title={load.file ? `${load.file}: ${load.detail}` : load.detail} />
+        <Alert type="error" showIcon data-testid="load-error" title={load.file ? `${load.file}: ${detail}` : detail} />
       </Modal>
     );
   }

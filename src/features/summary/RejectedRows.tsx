@@ -1,11 +1,13 @@
 import { Card, Table } from 'antd';
 import { useT } from '../../store/selectors';
+import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';
 
 /** The pupil rows that were not loaded (file, line, reason) and rows loaded with a remark. */
 export function RejectedRows() {
   const t = useT();
   const dataset = useAppStore((s) => s.dataset);
+  const locale = useAppStore((s) => s.locale);
   if (!dataset || (dataset.rejected.length === 0 && dataset.warnings.length === 0)) return null;
   const rows = [
     ...dataset.rejected.map((r) => ({ ...r, kind: t('rejected') })),
@@ -22,7 +24,7 @@ export function RejectedRows() {
           { title: t('file'), dataIndex: 'file' },
           { title: t('line'), dataIndex: 'line', width: 70 },
           { title: '', dataIndex: 'kind', width: 70 },
-          { title: t('reason'), dataIndex: 'reason' },
+          { title: t('reason'), dataIndex: 'reason', render: (reason: string, r) => (r.problem ? describeDataProblem(r.problem.code, r.problem.params, locale) : reason) },
         ]}
       />
     </Card>

@@ -1,0 +1,78 @@
+import type { MessageLanguage } from './editProblems';
+
+/**
+ * Why a file, or a row of it, cannot be used — in both languages. Placeholders: {where} (a
+ * feature), {key}, {got}, {id}, {name}, {level}, {columns}, {found}, {detail}, {value}, {school},
+ * {max}, {version}, {n}.
+ */
+export const DATA_PROBLEMS = {
+  emptyFile: { en: 'the file is empty', 'zh-CN': '文件是空的' },
+  badJson: { en: 'not valid JSON ({detail})', 'zh-CN': '不是有效的 JSON（{detail}）' },
+  notFeatureCollection: { en: 'expected a GeoJSON FeatureCollection', 'zh-CN': '应为 GeoJSON FeatureCollection' },
+  missingFile: { en: 'the file is missing from the dataset', 'zh-CN': '数据集中缺少此文件' },
+  unreadable: { en: 'cannot be read ({detail})', 'zh-CN': '无法读取（{detail}）' },
+  badBaseYear: { en: '"baseYear" must be a year, got {got}', 'zh-CN': '"baseYear" 应为年份，实际为 {got}' },
+  notWholeNumber: { en: '{where}"{key}" must be a whole number ≥ 0, got {got}', 'zh-CN': '{where}"{key}" 应为不小于 0 的整数，实际为 {got}' },
+  notPoint: { en: '{where}geometry must be a Point', 'zh-CN': '{where}几何类型应为点（Point）' },
+  notLonLat: { en: '{where}coordinates are not longitude/latitude degrees', 'zh-CN': '{where}坐标不是经纬度' },
+  missingProperty: { en: '{where}missing "{key}"', 'zh-CN': '{where}缺少 "{key}"' },
+  duplicateId: { en: '{where}duplicate id "{id}"', 'zh-CN': '{where}id "{id}" 重复' },
+  badLevel: { en: '{where}"level" must be one of {value}, got {got}', 'zh-CN': '{where}"level" 应为 {value} 之一，实际为 {got}' },
+  badOwnership: { en: '{where}"ownership" must be public or private, got {got}', 'zh-CN': '{where}"ownership" 应为 public（公办）或 private（民办），实际为 {got}' },
+  shortRing: { en: '{where}a ring has fewer than 3 distinct points', 'zh-CN': '{where}有边界少于 3 个不同的点' },
+  notNumber: { en: '{where}a coordinate is not a number', 'zh-CN': '{where}有坐标不是数字' },
+  notPolygon: { en: '{where}geometry must be a Polygon or MultiPolygon', 'zh-CN': '{where}几何类型应为多边形（Polygon 或 MultiPolygon）' },
+  unknownSchool: { en: '{where}school_id "{id}" is not in the schools file', 'zh-CN': '{where}学校文件中没有 school_id "{id}"' },
+  privateZone: { en: '{where}{school} is private and has no zone', 'zh-CN': '{where}{school} 是民办学校，不划片' },
+  wrongLevel: { en: '{where}{school} ({value}) does not teach {level} grades', 'zh-CN': '{where}{school}（{value}）不招收 {level} 学生' },
+  missingColumns: { en: 'missing required column(s) {columns} (found: {found})', 'zh-CN': '缺少必需的列 {columns}（现有列：{found}）' },
+  emptyId: { en: 'id is empty', 'zh-CN': 'id 为空' },
+  badGrade: { en: 'grade "{got}" is not a whole number from 1 to {max}', 'zh-CN': '年级 "{got}" 不是 1 到 {max} 的整数' },
+  badLon: { en: 'lon "{got}" is not a longitude in degrees', 'zh-CN': '经度 "{got}" 无效' },
+  badLat: { en: 'lat "{got}" is not a latitude in degrees', 'zh-CN': '纬度 "{got}" 无效' },
+  gradeNotTaught: { en: 'grade {got} is not taught at {school} (school_id "{id}")', 'zh-CN': '{school}（school_id "{id}"）不开设 {got} 年级' },
+  unknownSchoolId: { en: 'school_id "{id}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有 school_id "{id}"，按片区分配' },
+  notScenario: { en: 'expected a JSON object with "version", "name" and "edits"', 'zh-CN': '应为含 "version"、"name" 和 "edits" 的 JSON 对象' },
+  badVersion: { en: 'unsupported scenario version {got} (this build reads version {version})', 'zh-CN': '不支持的方案版本 {got}（本程序读取版本 {version}）' },
+  editsNotList: { en: '"edits" must be a list', 'zh-CN': '"edits" 应为列表' },
+  editNotObject: { en: 'edit {n}: expected an object with an "op"', 'zh-CN': '第 {n} 处修改：应为含 "op" 的对象' },
+  badEdit: { en: 'edit {n} ({value}): {detail}', 'zh-CN': '第 {n} 处修改（{value}）：{detail}' },
+} as const satisfies Record<string, Record<MessageLanguage, string>>;
+
+export type DataProblemCode = keyof typeof DATA_PROBLEMS;
+
+/** Values that fill a data problem's placeholders; `where` names a feature of a GeoJSON file. */
+export interface DataProblemParams {
+  where?: { feature: number; idKey: 'id' | 'school_id'; id?: string };
+  key?: string;
+  got?: string;
+  id?: string;
+  value?: string;
+  school?: string;
+  level?: string;
+  columns?: string;
+  found?: string;
+  detail?: string;
+  max?: number;
+  version?: number;
+  n?: number;
+}
+
+/** A problem as data, to show in either language. */
+export interface DataProblem {
+  code: DataProblemCode;
+  params: DataProblemParams;
+}
+
+function whereText(w: NonNullable<DataProblemParams['where']>, lang: MessageLanguage): string {
+  const id = w.id === undefined ? '' : lang === 'en' ? ` (${w.idKey} "${w.id}")` : `（${w.idKey} "${w.id}"）`;
+  return lang === 'en' ? `feature ${w.feature}${id}: ` : `第 ${w.feature} 个要素${id}：`;
+}
+
+/** The message of a data problem in a language. */
+export function describeDataProblem(code: DataProblemCode, params: DataProblemParams, lang: MessageLanguage): string {
+  return DATA_PROBLEMS[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (key === 'where') return params.where ? whereText(params.where, lang) : '';
+    return String(params[key as keyof DataProblemParams] ?? '');
+  });
+}
