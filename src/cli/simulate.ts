@@ -9,9 +9,10 @@ import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
 import { countyOutline, parseScenario } from '../io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../io/readDataset';
-import { toSimulationJson } from '../io/resultJson';
+import { toSimulationJson, toStandardsJson } from '../io/resultJson';
+import { classesBySection, computeStandards } from '../core/standards';
 
-const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--out <file.json>]';
+const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--standards] [--out <file.json>]';
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
@@ -63,7 +64,7 @@ function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
 function main(argv: string[]): void {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { data: { type: 'string' }, scenario: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ args: argv, options: { data: { type: 'string' }, scenario: { type: 'string' }, standards: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
@@ -83,7 +84,8 @@ function main(argv: string[]): void {
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
   const result = run.result;
-  const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }) }, null, 2) + '\n';
+  const standards = args.standards ? toStandardsJson(computeStandards(dataset.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES)) : undefined;
+  const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }), ...(standards && { standards }) }, null, 2) + '\n';
   if (args.out) {
     try {
       writeFileSync(args.out, json);

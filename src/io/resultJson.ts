@@ -1,5 +1,6 @@
 import type { RejectedRow } from '../core/dataset';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
+import type { StandardsResult } from '../core/standards';
 
 /** One school in the CLI output (the contract of issue 2 plus a few extra fields). */
 export interface SchoolJson {
@@ -75,5 +76,18 @@ export function toSimulationJson(
       extraLargeClasses: s.extraLargeClasses,
       unassignedByLevel: s.unassignedByLevel,
     },
+  };
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+const roundAll = <K extends string>(r: Record<K, number>) => Object.fromEntries(Object.entries<number>(r).map(([k, v]) => [k, round4(v)])) as Record<K, number>;
+
+/** The CLI's `standards` block: county CVs per level and every school section's indicators. */
+export function toStandardsJson(s: StandardsResult) {
+  const level = (l: StandardsResult['primary']) => ({ cv: roundAll(l.cv), cvPass: l.cvPass, schoolsFailing: l.schoolsFailing });
+  return {
+    primary: level(s.primary),
+    junior: level(s.junior),
+    schools: s.sections.map((x) => ({ id: x.schoolId, level: x.level, pupils: x.pupils, indicators: roundAll(x.indicators), met: x.met, pass: x.pass })),
   };
 }

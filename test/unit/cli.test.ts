@@ -86,6 +86,22 @@ describe('npm run simulate', () => {
     expect(json.students.input).toBe(json.students.assigned + json.students.unassigned + json.students.rejected);
   });
 
+  it('adds the quality-balance standards with --standards: county CVs per level and every school section', () => {
+    const out = join(work, 'standards.json');
+    const r = simulate('--data', join(root, 'data/shouguang'), '--standards', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const { standards } = JSON.parse(readFileSync(out, 'utf8'));
+    const keys = ['teachersQualifiedPer100', 'backbonePer100', 'peArtPer100', 'roomAreaPerStudent', 'sportsAreaPerStudent', 'equipmentValuePerStudent', 'multimediaRoomsPer100'];
+    for (const level of ['primary', 'junior']) {
+      expect(Object.keys(standards[level].cv).sort()).toEqual([...keys].sort());
+      expect(standards[level].cvPass).toBe(Object.values<number>(standards[level].cv).every((v) => v <= (level === 'primary' ? 0.5 : 0.45)));
+      expect(standards[level].schoolsFailing).toBe(standards.schools.filter((s: { level: string; pass: boolean }) => s.level === level && !s.pass).length);
+    }
+    const shengcheng = standards.schools.find((s: { id: string }) => s.id === 'P01');
+    expect(shengcheng).toMatchObject({ level: 'primary', pupils: 2600, pass: false });
+    expect(shengcheng.indicators.roomAreaPerStudent).toBeLessThan(4.5);
+  });
+
   it('stops with one line naming the edit when a scenario edit is bad, and on a bad scenario file', () => {
     const data = join(root, 'data/shouguang');
     const write = (name: string, content: string) => {

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GRADE_STRIDE } from '../../src/core/aggregate';
+import type { School } from '../../src/core/dataset';
+import { DEFAULT_RULES, levelOfGrade } from '../../src/core/rules';
+import { computeScenarioRun } from '../../src/core/scenarioRun';
+import { computeStandards, computeWeightedCv, NATIONAL_PROFILE } from '../../src/core/standards';
+import { applyZoneEdit } from '../../src/core/zoneEdits';
+import { countyOutline, parseScenario } from '../../src/io/parseScenario';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+
+/** A school meeting every primary threshold at 100 pupils, with some fields overridden. */
+function school(id: string, over: Record<string, number> = {}, level: School['level'] = 'primary'): School {
+  return {
+    id, name: id, level, ownership: 'public', lon: 0, lat: 0,
+    facilities: { teachers_qualified: 5, teachers_backbone: 1, teachers_pe_art: 1, room_area_m2: 500, sports_area_m2: 800, equipment_value_yuan: 250000, multimedia_rooms: 3, music_rooms: 1, art_rooms: 1, ...over },
+  };
+}
+
+/** Counts with `n` pupils spread over grades 1–6 (and `j` over 7–9) for each school. */
+function counts(per: [number, number][]): Int32Array {
+  const c = new Int32Array(per.length * GRADE_STRIDE);
+  per.forEach(([n, j], s) => {
+    for (let g = 1; g <= 9; g++) c[s * GRADE_STRIDE + g] = levelOfGrade(g, DEFAULT_RULES) === 'primary' ? (g === 1 ? n : 0) : g === 7 ? j : 0;
+  });
+  return c;
+}
+
+describe('coefficient of variation (差异系数), the official enrollment-weighted method', () => {
+  it('gives 0.515 on the worked example of DOMAIN.md', () => {
+    expect(computeWeightedCv([45, 37, 89, 76, 55], [279, 137, 935, 160, 402])).toBeCloseTo(0.515, 3);
+  });
+  it('is 0 when every school has the same per-pupil value, and leaves out schools without pupils', () => {
+    expect(computeWeightedCv([10, 20, 0], [50, 100, 999])).toBe(0);
+  });
+});
+
+describe('the school rule: at least 6 of 7 met, the missed one at least 85% of its threshold', () => {
+  const assess = (over: Record<string, number>) => computeStandards([school('A', over)], counts([[100, 0]]), () => 3, DEFAULT_RULES).sections[0];
+
+  it('passes a school meeting all 7', () => {
+    const a = assess({});
+    expect(a.met).toBe(7);
+    expect(a.pass).toBe(true);
+    expect(a.indicators.roomAreaPerStudent).toBe(5);
+    expect(a.indicators.teachersQualifiedPer100).toBe(5);
+  });
+  it('passes one miss at 90% of the threshold (room area 4.05 of 4.5 m²)', () => {
+    const a = assess({ room_area_m2: 405 });
+    expect(a.met).toBe(6);
+    expect(a.pass).toBe(true);
+    expect(a.missed).toEqual([{ key: 'roomAreaPerStudent', value: 4.05, threshold: 4.5 }]);
+  });
+  it('fails one miss below 85% (room area 3.8 of 4.5 m², 84%)', () => {
+    const a = assess({ room_area_m2: 380 });
+    expect(a.met).toBe(6);
+    expect(a.pass).toBe(false);
+  });
+  it('fails two misses even when both are close', () => {
+    const a = assess({ room_area_m2: 440, multimedia_rooms: 2.2 });
+    expect(a.met).toBe(5);
+    expect(a.pass).toBe(false);
+  });
+  it('requires one music and one art room per 12 classes', () => {
+    expect(computeStandards([school('A')], counts([[100, 0]]), () => 13, DEFAULT_RULES).sections[0].roomsRequired).toBe(2);
+  });
+});
+
+describe('nine-year schools split into sections', () => {
+  it('splits whole-school resources by pupils weighted 1 : 1.1, unless the section has its own field', () => {
+    const nine = school('N', { room_area_m2: 1050 }, 'nine_year');
+    const r = computeStandards([nine], counts([[100, 100]]), () => 3, DEFAULT_RULES);
+    const [p, j] = r.sections;
+    expect(p.level).toBe('primary');
+    expect(p.resources.roomAreaPerStudent).toBeCloseTo(500, 9); // 1050 × 100 / (100 + 110)
+    expect(j.resources.roomAreaPerStudent).toBeCloseTo(550, 9);
+    const own = computeStandards([{ ...nine, facilities: { ...nine.facilities, primary_room_area_m2: 600 } }], counts([[100, 100]]), () => 3, DEFAULT_RULES);
+    expect(own.sections[0].indicators.roomAreaPerStudent).toBe(6);
+    expect(computeStandards([nine], counts([[100, 100]]), () => 3, DEFAULT_RULES, { ...NATIONAL_PROFILE, nineYearJuniorWeight: 1 }).sections[0].resources.roomAreaPerStudent).toBe(525);
+  });
+});
+
+describe('the Shouguang plan', () => {
+  const dir = join(import.meta.dirname, '../../data/shouguang');
+  const loaded = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
+  const d = loaded.dataset;
+  const standardsOf = (state = d.zoneState) => {
+    const run = computeScenarioRun(d, state, DEFAULT_RULES);
+    const classesOf = (s: number, level: 'primary' | 'junior') =>
+      Object.entries(run.result.schools[s].classes).reduce((a, [g, k]) => a + (levelOfGrade(Number(g), DEFAULT_RULES) === level ? k : 0), 0);
+    return computeStandards(d.schools, run.counts, classesOf, DEFAULT_RULES);
+  };
+
+  it('turns 圣城小学 from failing to passing when part of its zone goes to 汇文学校', () => {
+    const base = standardsOf().sections.find((x) => x.schoolId === 'P01')!;
+    expect(base.pass).toBe(false);
+    expect(base.indicators.roomAreaPerStudent).toBeLessThan(4.5);
+    const scenario = parseScenario('s.json', readFileSync(join(import.meta.dirname, '../../data/scenarios/shengcheng-to-huiwen.json'), 'utf8'));
+    const ctx = { schools: d.schools, schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])), unitIndex: new Map(d.unitIds.map((u, i) => [u, i])), county: countyOutline(loaded.county) };
+    const state = scenario.edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState);
+    const after = standardsOf(state).sections.find((x) => x.schoolId === 'P01')!;
+    expect(after.pass).toBe(true);
+    expect(after.indicators.roomAreaPerStudent).toBeGreaterThanOrEqual(4.5);
+  });
+});
