@@ -4,6 +4,7 @@ import { computeMovedGroups, groupMoves, type MovedGroup } from '../src/core/mov
 import { levelOfGrade, MAX_GRADE, type Rules, type ZoneLevel } from '../src/core/rules';
 import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/core/scenarioRun';
 import type { SimulationResult } from '../src/core/simulation';
+import { classesBySection, computeStandards, type StandardsResult } from '../src/core/standards';
 import type { EditProblem } from '../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
@@ -17,6 +18,7 @@ import { computeZoneFeatures } from '../src/io/zoneFeatures';
 export interface EditOutcome {
   ok: true;
   result: SimulationResult;
+  standards: StandardsResult;
   /** Time of the engine's incremental recompute, ms. */
   computeMs: number;
   zones: FeatureCollection<MultiPolygon>;
@@ -55,6 +57,7 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     county: countyOutline(loaded.county),
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
+  const standardsOf = (): StandardsResult => computeStandards(dataset.schools, run.counts, classesBySection(run.result.schools, rules), rules);
   const baseSchoolOf = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
   let index = 0;
@@ -66,6 +69,7 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     return {
       ok: true,
       result: run.result,
+      standards: standardsOf(),
       computeMs,
       zones: computeZoneFeatures(state, dataset.schools),
       moved: groupMoves(dataset, moves),
@@ -82,6 +86,8 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
       run = computeScenarioRun(dataset, states[index], rules, workspace);
       return run.result;
     },
+    /** The quality-balance assessment of the current results. */
+    standards: standardsOf,
     /** School per pupil row under the current state. */
     schoolOf: (): Int32Array => run.schoolOf,
     /** The zones of the current state, for the map. */

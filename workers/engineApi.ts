@@ -3,6 +3,7 @@ import type { RejectedRow, School } from '../src/core/dataset';
 import { DEFAULT_RULES, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
+import type { StandardsResult } from '../src/core/standards';
 import type { ZoneEdit } from '../src/core/zoneEdits';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -38,6 +39,7 @@ export type LoadOutcome = { ok: true; summary: LoadSummary } | { ok: false; file
 /** A simulation with its compute time in ms (assignment and aggregation, index build included). */
 export interface TimedResult {
   result: SimulationResult;
+  standards: StandardsResult;
   computeMs: number;
 }
 
@@ -103,7 +105,8 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
       const { session } = requireSession();
       const t0 = performance.now();
       const result = session.recompute();
-      return { result, computeMs: performance.now() - t0 };
+      const computeMs = performance.now() - t0;
+      return { result, standards: session.standards(), computeMs };
     },
 
     /** Applies an edit incrementally; a refused edit changes nothing. */

@@ -11,6 +11,7 @@ import { SchoolDetail } from '../features/schools/SchoolDetail';
 import { SchoolTable } from '../features/schools/SchoolTable';
 import { useAppStore } from '../store/store';
 import { MovedPupils } from '../features/edit/MovedPupils';
+import { ComplianceCard } from '../features/standards/ComplianceCard';
 import { PendingArea } from '../features/edit/PendingArea';
 import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 
@@ -29,6 +30,7 @@ export function App() {
               <PendingArea />
               <CountySummary />
               <MovedPupils />
+              <ComplianceCard />
               <SchoolDetail />
               <SchoolTable />
               <RejectedRows />

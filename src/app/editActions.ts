@@ -18,6 +18,7 @@ async function settle(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEd
     ...edits,
     dataset: s.dataset && { ...s.dataset, zones: outcome.zones },
     result: outcome.result,
+    standards: outcome.standards,
     editMs: outcome.computeMs,
     moved: outcome.moved,
     totalMoved: outcome.totalMoved,

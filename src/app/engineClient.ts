@@ -85,6 +85,7 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
       dataset: outcome.summary,
       datasetVersion: s.datasetVersion + 1,
       result: timed.result,
+      standards: timed.standards,
       computeMs: timed.computeMs,
       pupilLayers: buildPupilLayers(points),
       ...EMPTY_SCENARIO,

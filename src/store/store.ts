@@ -6,6 +6,7 @@ import type { ZoneEdit } from '../core/zoneEdits';
 import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
+import type { StandardsResult } from '../core/standards';
 import type { ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -35,6 +36,7 @@ interface DatasetSlice {
 
 interface ResultSlice {
   result?: SimulationResult;
+  standards?: StandardsResult;
   computeMs?: number;
   pupilLayers?: PupilLayers;
 }

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
+import { classesBySection, computeStandards } from '../../src/core/standards';
 import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
 import { countyOutline } from '../../src/io/parseScenario';
 import { formatNumber } from '../../src/i18n/format';
@@ -109,6 +110,19 @@ describe('the planner in Chromium', () => {
     for (const key of ['oversizeSchools', 'classesOverCap', 'largeClasses', 'extraLargeClasses', 'unassigned'] as const) {
       expect(await page.getByTestId(`summary-${key}`).innerText()).toContain(formatNumber('zh-CN', s[key]));
     }
+  });
+
+  it('shows the quality-balance standards the engine computes, with 圣城小学’s gaps in plain units', async () => {
+    const run = computeScenarioRun(shouguang.dataset, shouguang.dataset.zoneState, DEFAULT_RULES);
+    const standards = computeStandards(shouguang.dataset.schools, run.counts, classesBySection(run.result.schools, DEFAULT_RULES), DEFAULT_RULES);
+    const primary = page.getByTestId('compliance-primary');
+    expect(await primary.innerText()).toContain(`小学不达标学校 ${standards.primary.schoolsFailing} 所`);
+    await primary.getByText('小学不达标学校', { exact: false }).last().click();
+    const p01 = standards.sections.find((x) => x.schoolId === 'P01' && x.level === 'primary')!;
+    const room = p01.missed.find((m) => m.key === 'roomAreaPerStudent')!;
+    const short = Math.ceil((room.threshold - room.value) * p01.pupils);
+    await page.getByText(`生均教学及辅助用房面积 ${formatNumber('zh-CN', room.value, 1)} 平方米/生`).waitFor();
+    expect(await primary.innerText()).toContain(`约缺 ${formatNumber('zh-CN', short)} 平方米`);
   });
 
   it('switches the interface to English and back', async () => {
