@@ -1,4 +1,5 @@
 import type { MessageLanguage } from './editProblems';
+import { fillTemplate } from './messageTemplate';
 
 /**
  * Why a file, or a row of it, cannot be used — in both languages. Placeholders: {where} (a
@@ -71,8 +72,7 @@ function whereText(w: NonNullable<DataProblemParams['where']>, lang: MessageLang
 
 /** The message of a data problem in a language. */
 export function describeDataProblem(code: DataProblemCode, params: DataProblemParams, lang: MessageLanguage): string {
-  return DATA_PROBLEMS[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => {
-    if (key === 'where') return params.where ? whereText(params.where, lang) : '';
-    return String(params[key as keyof DataProblemParams] ?? '');
-  });
+  return fillTemplate(DATA_PROBLEMS[code][lang], (key) =>
+    key === 'where' ? (params.where ? whereText(params.where, lang) : '') : params[key as Exclude<keyof DataProblemParams, 'where'>],
+  );
 }

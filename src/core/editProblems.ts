@@ -1,3 +1,5 @@
+import { fillTemplate } from './messageTemplate';
+
 /** Languages the edit messages come in: English for the CLI and the English UI, Chinese first. */
 export type MessageLanguage = 'en' | 'zh-CN';
 
@@ -65,10 +67,10 @@ function subjectName(what: EditSubject, lang: MessageLanguage): string {
 
 /** The message of an edit problem in a language. */
 export function describeEditProblem(code: EditProblemCode, params: EditProblemParams, lang: MessageLanguage): string {
-  return EDIT_PROBLEMS[code][lang].replace(/\{(\w+)\}/g, (_, key: string) => {
-    if (key === 'what' && params.what) return subjectName(params.what, lang);
-    if (key === 'level' && params.level) return LEVEL_NAMES[params.level][lang];
-    return String(params[key as keyof EditProblemParams] ?? '');
+  return fillTemplate(EDIT_PROBLEMS[code][lang], (key) => {
+    if (key === 'what') return params.what && subjectName(params.what, lang);
+    if (key === 'level') return params.level && LEVEL_NAMES[params.level][lang];
+    return params[key as Exclude<keyof EditProblemParams, 'what' | 'level'>];
   });
 }
 

@@ -1,8 +1,9 @@
+import { fillTemplate } from '../core/messageTemplate';
 import { MESSAGES, type Locale, type MessageKey } from './messages';
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fillTemplate(MESSAGES[locale][key], (name) => vars[name]);
 }
 
 /** Formats a number for the locale (grouping, at most `digits` decimals). */
