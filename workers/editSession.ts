@@ -57,7 +57,7 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     county: countyOutline(loaded.county),
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
-  const standardsOf = (): StandardsResult => computeStandards(dataset.schools, run.counts, classesBySection(run.result.schools, rules), rules);
+  const standardsOf = (): StandardsResult => computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules);
   const baseSchoolOf = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
   let index = 0;

@@ -84,7 +84,7 @@ function main(argv: string[]): void {
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
   const result = run.result;
-  const standards = args.standards ? toStandardsJson(computeStandards(dataset.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES)) : undefined;
+  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES)) : undefined;
   const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }), ...(standards && { standards }) }, null, 2) + '\n';
   if (args.out) {
     try {

@@ -37,6 +37,10 @@ export const EDIT_PROBLEMS = {
   noCut: { en: 'the line does not cut the zone in two', 'zh-CN': '这条线没有把片区分成两部分' },
   nothingToUndo: { en: 'nothing to undo', 'zh-CN': '没有可撤销的修改' },
   nothingToRedo: { en: 'nothing to redo', 'zh-CN': '没有可重做的修改' },
+  noFacilities: { en: 'facilities must change at least one field', 'zh-CN': '至少要修改一项设施' },
+  unknownFacility: { en: 'unknown facility field "{id}"', 'zh-CN': '没有设施字段 "{id}"' },
+  badFacilityValue: { en: '"{id}" must be a number ≥ 0 (classrooms: a whole number), got {got}', 'zh-CN': '"{id}" 应为不小于 0 的数（教室数为整数），实际为 {got}' },
+  badYear: { en: '"fromYear" must be a year, got {got}', 'zh-CN': '"fromYear" 应为年份，实际为 {got}' },
   noUnitsInLasso: { en: 'no compound or village inside the lasso', 'zh-CN': '圈选范围内没有小区或村' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 

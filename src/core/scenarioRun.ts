@@ -1,11 +1,11 @@
 import { GRADE_STRIDE } from './aggregate';
 import { computeAssignment, UNASSIGNED, type AssignmentWorkspace } from './assignment';
-import type { Dataset } from './dataset';
+import type { Dataset, School } from './dataset';
 import { cellOfPoint, computeGridFrame } from './gridFrame';
 import { ZONE_LEVELS, type Rules, type ZoneLevel } from './rules';
 import { computeSchoolResult, computeSchoolResults, summarize, type SimulationResult } from './simulation';
 import { buildZoneGrid, exactZones, FIRST_SLOT } from './zoneGrid';
-import { computeStateChanges, computeZoneSet, type StateChange, type ZoneState } from './zoneState';
+import { computeEffectiveSchools, computeFacilityChanges, computeStateChanges, computeZoneSet, type StateChange, type ZoneState } from './zoneState';
 
 /**
  * A dataset simulated under a zone state, kept so that the next state can be reached by
@@ -13,6 +13,8 @@ import { computeStateChanges, computeZoneSet, type StateChange, type ZoneState }
  */
 export interface ScenarioRun {
   state: ZoneState;
+  /** The schools with the state's facility changes in effect in the base year. */
+  schools: School[];
   /** School of the zone containing each pupil (ignoring unit assignments), or UNASSIGNED. */
   zoneSchoolOf: Int32Array;
   /** School each pupil attends: a unit assignment of their level, else the zone's school. */
@@ -55,8 +57,9 @@ export function computeScenarioRun(dataset: Dataset, state: ZoneState, rules: Ru
       if (schoolOf[i] === UNASSIGNED) unassignedByLevel[level]++;
     }
   });
-  const schools = computeSchoolResults(dataset.schools, counts, dataset.baseYear, rules);
-  return { state, zoneSchoolOf, schoolOf, counts, unassignedByLevel, result: { schools, summary: summarize(dataset, unassignedByLevel, schools) } };
+  const effective = computeEffectiveSchools(dataset.schools, state, dataset.baseYear);
+  const schools = computeSchoolResults(effective, counts, dataset.baseYear, rules);
+  return { state, schools: effective, zoneSchoolOf, schoolOf, counts, unassignedByLevel, result: { schools, summary: summarize(dataset, unassignedByLevel, schools) } };
 }
 
 /** Simulates a dataset's own zoning from scratch: the results of computeScenarioRun alone. */
@@ -85,9 +88,11 @@ export function applyZoneState(run: ScenarioRun, dataset: Dataset, next: ZoneSta
     if (change.schools.size === 0 && change.units.size === 0) continue;
     moveLevel(run, dataset, next, change, moves, affected);
   }
+  for (const s of computeFacilityChanges(run.state, next)) affected.add(s);
   run.state = next;
+  run.schools = computeEffectiveSchools(dataset.schools, next, dataset.baseYear);
   const schools = run.result.schools.slice();
-  for (const s of affected) schools[s] = computeSchoolResult(dataset.schools[s], s, run.counts, dataset.baseYear, rules);
+  for (const s of affected) schools[s] = computeSchoolResult(run.schools[s], s, run.counts, dataset.baseYear, rules);
   run.result = { schools, summary: summarize(dataset, run.unassignedByLevel, schools) };
   return moves;
 }

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { area as turfArea, kinks } from '@turf/turf';
 import { difference, intersection, union } from 'polyclip-ts';
-import type { School } from './dataset';
+import { FACILITY_FIELDS, type School } from './dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from './rules';
 import { describeEditProblem, type EditProblemCode, type EditProblemParams, type EditSubject } from './editProblems';
 import type { MultiPolygonCoords, ZoneState } from './zoneState';
@@ -58,10 +58,23 @@ export interface MoveVertexEdit {
   to: [number, number];
 }
 
-/** One edit of a scenario, as stored in its JSON file. */
-export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit | MoveVertexEdit;
+/**
+ * Change a school's facilities (building, hiring): new values of `classrooms` and of facility
+ * fields (section variants `primary_*` / `junior_*` too), in effect from `fromYear` (default: now).
+ */
+export interface SetFacilitiesEdit {
+  op: 'setFacilities';
+  schoolId: string;
+  facilities: Record<string, number>;
+  fromYear?: number;
+}
 
-export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone', 'moveVertex'] as const;
+/** One edit of a scenario, as stored in its JSON file. */
+export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit | MoveVertexEdit | SetFacilitiesEdit;
+
+export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone', 'moveVertex', 'setFacilities'] as const;
+
+const FACILITY_KEYS = new Set<string>(['classrooms', ...FACILITY_FIELDS, ...FACILITY_FIELDS.flatMap((f) => [`primary_${f}`, `junior_${f}`])]);
 
 /** Vertices closer than this (degrees, ~0.1 mm) are the same point. */
 const SAME_POINT = 1e-9;
@@ -164,6 +177,7 @@ function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: EditSubject
  */
 export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext): ZoneState {
   if (!EDIT_OPS.includes((edit as { op: string })?.op as ZoneEdit['op'])) throw new EditError('unknownOp', { op: JSON.stringify((edit as { op?: unknown })?.op), ops: EDIT_OPS.join(', ') });
+  if (edit.op === 'setFacilities') return setFacilities(state, edit, ctx);
   const { level, school } = checkedTarget(edit, ctx);
   const locked = state.locked[level];
   const name = (s: number) => ctx.schools[s].name;
@@ -293,4 +307,26 @@ function moveVertex(state: ZoneState, edit: MoveVertexEdit, level: ZoneLevel, sc
     else zones.set(s, rest);
   }
   return { ...state, zones: { ...state.zones, [level]: zones } };
+}
+
+/**
+ * setFacilities: the values join those of an earlier change of the school in the scenario (the
+ * later value of a field wins), and the latest `fromYear` given applies to them all.
+ */
+function setFacilities(state: ZoneState, edit: SetFacilitiesEdit, ctx: EditContext): ZoneState {
+  const school = ctx.schoolIndex.get(String(edit.schoolId));
+  if (school === undefined) throw new EditError('unknownSchool', { id: String(edit.schoolId) });
+  const entries = Object.entries(edit.facilities ?? {});
+  if (entries.length === 0) throw new EditError('noFacilities');
+  for (const [key, value] of entries) {
+    if (!FACILITY_KEYS.has(key)) throw new EditError('unknownFacility', { id: key });
+    if (!Number.isFinite(value) || value < 0 || (key === 'classrooms' && !Number.isInteger(value))) {
+      throw new EditError('badFacilityValue', { id: key, got: JSON.stringify(value) });
+    }
+  }
+  if (edit.fromYear !== undefined && !Number.isInteger(edit.fromYear)) throw new EditError('badYear', { got: JSON.stringify(edit.fromYear) });
+  const facilities = new Map(state.facilities);
+  const earlier = facilities.get(school);
+  facilities.set(school, { values: { ...earlier?.values, ...Object.fromEntries(entries) }, fromYear: edit.fromYear ?? earlier?.fromYear });
+  return { ...state, facilities };
 }

@@ -1,25 +1,56 @@
-import type { ZoneSet } from './dataset';
+import type { School, ZoneSet } from './dataset';
 import { ZONE_LEVELS, type ZoneLevel } from './rules';
 
 /** A MultiPolygon's coordinates: polygons of rings of [lon, lat] positions (WGS84 degrees). */
 export type MultiPolygonCoords = [number, number][][][];
 
+/** A school's facilities changed by a scenario: new values of facility fields and `classrooms`. */
+export interface FacilityChange {
+  values: Readonly<Record<string, number>>;
+  /** The school year the change takes effect (undefined: already in the base year). */
+  fromYear?: number;
+}
+
 /**
- * The zoning a scenario has reached: per level, each zoned school's area (school index → its
- * MultiPolygon) and the units (compounds, villages) assigned to a school whatever zone they lie in.
- * Immutable: an edit makes a new state sharing every unchanged zone, so comparing entries by
- * reference finds what changed, and keeping old states is undo.
+ * The state a scenario has reached: per level, each zoned school's area (school index → its
+ * MultiPolygon) and the units (compounds, villages) assigned to a school whatever zone they lie in;
+ * and the schools whose facilities the scenario changes. Immutable: an edit makes a new state
+ * sharing every unchanged entry, so comparing entries by reference finds what changed, and keeping
+ * old states is undo.
  */
 export interface ZoneState {
   zones: Record<ZoneLevel, ReadonlyMap<number, MultiPolygonCoords>>;
   unitSchool: Record<ZoneLevel, ReadonlyMap<number, number>>;
   /** Schools whose zone of the level is locked: edits neither take from it nor change it. */
   locked: Record<ZoneLevel, ReadonlySet<number>>;
+  facilities: ReadonlyMap<number, FacilityChange>;
 }
 
-/** The state of zones as loaded: no unit assignments, nothing locked. */
+/** The state of zones as loaded: no unit assignments, nothing locked, no facility changes. */
 export function createZoneState(zones: ZoneState['zones']): ZoneState {
-  return { zones, unitSchool: { primary: new Map(), junior: new Map() }, locked: { primary: new Set(), junior: new Set() } };
+  return { zones, unitSchool: { primary: new Map(), junior: new Map() }, locked: { primary: new Set(), junior: new Set() }, facilities: new Map() };
+}
+
+/**
+ * The schools as a state sees them in `year`: facility changes in effect by then replace the
+ * dataset's values (`classrooms` included). Unchanged schools are the dataset's own objects.
+ */
+export function computeEffectiveSchools(schools: School[], state: ZoneState, year: number): School[] {
+  if (state.facilities.size === 0) return schools;
+  return schools.map((school, s) => {
+    const change = state.facilities.get(s);
+    if (!change || (change.fromYear !== undefined && change.fromYear > year)) return school;
+    const { classrooms, ...facilities } = change.values;
+    return { ...school, classrooms: classrooms ?? school.classrooms, facilities: { ...school.facilities, ...facilities } };
+  });
+}
+
+/** Schools whose facility changes differ between two states. */
+export function computeFacilityChanges(a: ZoneState, b: ZoneState): Set<number> {
+  const changed = new Set<number>();
+  for (const [s, c] of a.facilities) if (b.facilities.get(s) !== c) changed.add(s);
+  for (const s of b.facilities.keys()) if (!a.facilities.has(s)) changed.add(s);
+  return changed;
 }
 
 /** Flattens one level's zones into the rings the zone grid reads. */

@@ -296,6 +296,25 @@ describe('the planner in Chromium', () => {
     await page.getByTestId('draw-area').click();
   });
 
+  it('adds classrooms to 圣城小学 as a facility lever; classes and compliance follow the engine', async () => {
+    await page.evaluate(() => window.__planner!.store.setState({ selectedSchoolId: 'P01' }));
+    await page.getByTestId('facility-levers').getByText('设施调整', { exact: false }).click();
+    await page.getByTestId('lever-classrooms').fill('58');
+    await page.getByTestId('apply-levers').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    const { edits, p01 } = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return { edits: s.edits, p01: s.result!.schools.find((r) => r.id === 'P01')! };
+    });
+    expect(edits[0]).toEqual({ op: 'setFacilities', schoolId: 'P01', facilities: { classrooms: 58 } });
+    const expectedP01 = expectedAfter(edits).schools.find((r) => r.id === 'P01')!;
+    expect(p01).toEqual(expectedP01);
+    expect(p01.classrooms).toBe(58);
+    expect(p01.classesOverCap).toBeLessThan(expected.schools.find((r) => r.id === 'P01')!.classesOverCap);
+    await page.getByTestId('undo').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+  });
+
   it('loads a dataset from files on disk, and reports a broken one without losing the current', async () => {
     const tiny = join(root, 'test/fixtures/tiny');
     await page.getByTestId('file-input').setInputFiles(REQUIRED_FILES.map((f) => join(tiny, f)));

@@ -34,6 +34,7 @@ type Step =
   | { op: 'mergeZones'; level: ZoneLevel; pick: number; from: number }
   | { op: 'lockZone'; level: ZoneLevel; pick: number; locked: boolean }
   | { op: 'moveVertex'; level: ZoneLevel; pick: number; vertex: number; dx: number; dy: number }
+  | { op: 'setFacilities'; level: ZoneLevel; pick: number; classrooms: number }
   | { op: 'undo' };
 
 const step = fc.oneof(
@@ -43,12 +44,14 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('mergeZones' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), from: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('lockZone' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), locked: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('moveVertex' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), vertex: fc.nat(), dx: fc.double({ min: -0.002, max: 0.002, noNaN: true }), dy: fc.double({ min: -0.002, max: 0.002, noNaN: true }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('setFacilities' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), classrooms: fc.integer({ min: 0, max: 80 }) }) },
   { weight: 2, arbitrary: fc.constant({ op: 'undo' as const }) },
 );
 
 function toEdit(s: Exclude<Step, { op: 'undo' }>, state: ZoneState): ZoneEdit {
   const schools = zonedSchools(s.level);
   const schoolId = schools[s.pick % schools.length];
+  if (s.op === 'setFacilities') return { op: 'setFacilities', schoolId, facilities: { classrooms: s.classrooms } };
   if (s.op === 'moveVertex') {
     // A vertex of a zone that exists now, moved by up to ~200 m.
     const zoned = [...state.zones[s.level]];

@@ -89,8 +89,16 @@ describe('the Shouguang plan', () => {
     const run = computeScenarioRun(d, state, DEFAULT_RULES);
     const classesOf = (s: number, level: 'primary' | 'junior') =>
       Object.entries(run.result.schools[s].classes).reduce((a, [g, k]) => a + (levelOfGrade(Number(g), DEFAULT_RULES) === level ? k : 0), 0);
-    return computeStandards(d.schools, run.counts, classesOf, DEFAULT_RULES);
+    return computeStandards(run.schools, run.counts, classesOf, DEFAULT_RULES);
   };
+
+  it('counts a scenario’s new building: more teaching-room area meets that indicator', () => {
+    const ctx = { schools: d.schools, schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])), unitIndex: new Map(d.unitIds.map((u, i) => [u, i])) };
+    const built = applyZoneEdit(d.zoneState, { op: 'setFacilities', schoolId: 'P01', facilities: { room_area_m2: 2600 * 4.6 } }, ctx);
+    const p01 = standardsOf(built).sections.find((x) => x.schoolId === 'P01')!;
+    expect(p01.indicators.roomAreaPerStudent).toBeCloseTo(4.6, 9);
+    expect(p01.missed.map((m) => m.key)).not.toContain('roomAreaPerStudent');
+  });
 
   it('turns 圣城小学 from failing to passing when part of its zone goes to 汇文学校', () => {
     const base = standardsOf().sections.find((x) => x.schoolId === 'P01')!;

@@ -130,6 +130,23 @@ describe('zone edits on a hand-made county', () => {
     expect(() => applyZoneEdit(dataset.zoneState, { op: 'moveVertex', level: 'primary', schoolId: 'P2', from: [118.02, 36.0], to: [118.02, 36.02] }, ctx)).toThrow(/crosses itself/);
   });
 
+  it('setFacilities adds classrooms from the base year on, and not before its year', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `p${i},118.002,36.002,1,,V1`).join('\n');
+    const { dataset, ctx } = tiny(rows);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    // 100 grade-1 pupils in P1's 6 rooms: 3 classes of 34/33/33 (rooms are not short), so give it 1 room.
+    const squeezed = applyZoneEdit(dataset.zoneState, { op: 'setFacilities', schoolId: 'P1', facilities: { classrooms: 1 } }, ctx);
+    applyZoneState(run, dataset, squeezed, DEFAULT_RULES);
+    expect(run.result.schools[0]).toMatchObject({ classrooms: 1, maxClassSize: 100, extraLargeClasses: 1 });
+    expect(run.result).toEqual(computeScenarioRun(dataset, squeezed, DEFAULT_RULES).result);
+    const later = applyZoneEdit(dataset.zoneState, { op: 'setFacilities', schoolId: 'P1', facilities: { classrooms: 1 }, fromYear: 2030 }, ctx);
+    applyZoneState(run, dataset, later, DEFAULT_RULES);
+    expect(run.result.schools[0]).toMatchObject({ classrooms: 6, maxClassSize: 34 });
+    expect(() => applyZoneEdit(dataset.zoneState, { op: 'setFacilities', schoolId: 'P1', facilities: { pool_m2: 3 } }, ctx)).toThrow(/unknown facility field "pool_m2"/);
+    expect(() => applyZoneEdit(dataset.zoneState, { op: 'setFacilities', schoolId: 'P1', facilities: { classrooms: 2.5 } }, ctx)).toThrow(/"classrooms" must be a number/);
+    expect(() => applyZoneEdit(dataset.zoneState, { op: 'setFacilities', schoolId: 'P1', facilities: {} }, ctx)).toThrow(/at least one field/);
+  });
+
   it('rejects bad edits with a clear reason and changes nothing', () => {
     const { dataset, ctx } = tiny(PUPILS);
     const state = dataset.zoneState;

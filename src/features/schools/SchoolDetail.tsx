@@ -4,6 +4,7 @@ import { displayName, selectSelectedSchool, useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
 import { classCapOfGrade, DEFAULT_RULES } from '../../core/rules';
 import { ZoneActions } from '../edit/ZoneActions';
+import { FacilityLevers } from '../edit/FacilityLevers';
 
 /** The selected school by grade: pupils, classes and the largest class of each grade. */
 export function SchoolDetail() {
@@ -29,6 +30,7 @@ export function SchoolDetail() {
       ]} />
       {school.roomShortage > 0 && <Tag color="red">{t('roomShortage', { n: school.roomShortage })}</Tag>}
       <ZoneActions schoolId={school.id} />
+      <FacilityLevers schoolId={school.id} />
       <Table
         size="small"
         rowKey="grade"
