@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
@@ -123,6 +124,16 @@ describe('the planner in Chromium', () => {
     const short = Math.ceil((room.threshold - room.value) * p01.pupils);
     await page.getByText(`生均教学及辅助用房面积 ${formatNumber('zh-CN', room.value, 1)} 平方米/生`).waitFor();
     expect(await primary.innerText()).toContain(`约缺 ${formatNumber('zh-CN', short)} 平方米`);
+  });
+
+  it('exports the compliance report as an XLSX file that re-opens', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-compliance').click()]);
+    expect(download.suggestedFilename()).toBe('优质均衡达标.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['小学', '初中', '县域差异系数']);
+    const ids = (book.getWorksheet('小学')!.getSheetValues().slice(2) as unknown[][]).map((r) => r[2]);
+    expect(ids).toContain('P01');
   });
 
   it('switches the interface to English and back', async () => {

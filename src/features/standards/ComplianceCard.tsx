@@ -1,4 +1,5 @@
-import { Card, Collapse, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Collapse, Space, Tag, Typography } from 'antd';
 import { ZONE_LEVELS } from '../../core/rules';
 import { INDICATORS, NATIONAL_PROFILE, type IndicatorKey, type SectionStandards } from '../../core/standards';
 import { formatNumber } from '../../i18n/format';
@@ -16,6 +17,17 @@ const UNITS: Record<IndicatorKey, { unit: MessageKey; total: MessageKey; per100:
   equipmentValuePerStudent: { unit: 'unit_yuan', total: 'total_yuan', per100: false, digits: 0 },
   multimediaRoomsPer100: { unit: 'unit_rooms100', total: 'total_rooms', per100: true, digits: 1 },
 };
+
+/** Builds the compliance workbook (exceljs loads only now) and hands it to the browser as a file. */
+async function downloadWorkbook(): Promise<void> {
+  const { standards, dataset, locale } = useAppStore.getState();
+  if (!standards || !dataset) return;
+  const { buildComplianceWorkbook } = await import('../../io/complianceXlsx');
+  const buffer = await buildComplianceWorkbook(standards, dataset.schools, NATIONAL_PROFILE, locale).xlsx.writeBuffer();
+  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  Object.assign(document.createElement('a'), { href: url, download: locale === 'en' ? 'compliance.xlsx' : '优质均衡达标.xlsx' }).click();
+  URL.revokeObjectURL(url);
+}
 
 /**
  * Pass or fail at a glance against the national 优质均衡 profile: the county CVs per level and the
@@ -41,7 +53,12 @@ export function ComplianceCard() {
     });
   };
   return (
-    <Card size="small" title={t('complianceTitle')} data-testid="compliance">
+    <Card
+      size="small"
+      title={t('complianceTitle')}
+      data-testid="compliance"
+      extra={<Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadWorkbook()} data-testid="export-compliance">{t('exportXlsx')}</Button>}
+    >
       {ZONE_LEVELS.map((level) => {
         const l = standards[level];
         const max = NATIONAL_PROFILE.cvMax[level];
