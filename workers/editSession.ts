@@ -4,7 +4,7 @@ import { computeMovedGroups, groupMoves, type MovedGroup } from '../src/core/mov
 import { levelOfGrade, MAX_GRADE, type Rules, type ZoneLevel } from '../src/core/rules';
 import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/core/scenarioRun';
 import type { SimulationResult } from '../src/core/simulation';
-import { classesBySection, computeStandards, type StandardsResult } from '../src/core/standards';
+import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsResult } from '../src/core/standards';
 import type { EditProblem } from '../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
@@ -57,7 +57,8 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     county: countyOutline(loaded.county),
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
-  const standardsOf = (): StandardsResult => computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules);
+  const standardsOf = (): StandardsResult =>
+    computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, NATIONAL_PROFILE, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
   const baseSchoolOf = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
   let index = 0;

@@ -10,7 +10,7 @@ import { DataError } from '../io/dataError';
 import { countyOutline, parseScenario } from '../io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../io/readDataset';
 import { toSimulationJson, toStandardsJson } from '../io/resultJson';
-import { classesBySection, computeStandards } from '../core/standards';
+import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
 const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--standards] [--out <file.json>]';
 
@@ -84,7 +84,7 @@ function main(argv: string[]): void {
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
   const result = run.result;
-  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES)) : undefined;
+  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, NATIONAL_PROFILE, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf))) : undefined;
   const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }), ...(standards && { standards }) }, null, 2) + '\n';
   if (args.out) {
     try {

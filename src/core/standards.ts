@@ -39,6 +39,8 @@ export interface StandardsProfile {
   nineYearJuniorWeight: number;
   /** Count private schools in the county CVs. */
   includePrivateInCv: boolean;
+  /** Smallest share of a public school's pupils living in its own zone (就近入学). */
+  nearbyMin: Record<ZoneLevel, number>;
 }
 
 export const NATIONAL_PROFILE: StandardsProfile = {
@@ -52,7 +54,38 @@ export const NATIONAL_PROFILE: StandardsProfile = {
   missedFloor: 0.85,
   nineYearJuniorWeight: 1.1,
   includePrivateInCv: false,
+  nearbyMin: { primary: 1, junior: 0.95 },
 };
+
+/** Pupils a public school section has on its roll (known current school), and how many live in its zone. */
+export interface NearbyCount {
+  enrolled: number;
+  inZone: number;
+}
+
+/**
+ * 就近入学: for every school and level, the zoned pupils whose `school_id` names it, and of them those
+ * whose home lies in its zone (`zoneSchoolOf`, the zone assignment ignoring unit reassignments).
+ * Keyed `${school}:${level}`.
+ */
+export function computeNearbyCounts(
+  pupils: { currentSchool: Int32Array; segmentStart: Int32Array },
+  zoneSchoolOf: Int32Array,
+): Map<string, NearbyCount> {
+  const out = new Map<string, NearbyCount>();
+  ZONE_LEVELS.forEach((level, k) => {
+    for (let i = pupils.segmentStart[k]; i < pupils.segmentStart[k + 1]; i++) {
+      const s = pupils.currentSchool[i];
+      if (s < 0) continue;
+      const key = `${s}:${level}`;
+      const c = out.get(key) ?? { enrolled: 0, inZone: 0 };
+      c.enrolled++;
+      if (zoneSchoolOf[i] === s) c.inZone++;
+      out.set(key, c);
+    }
+  });
+  return out;
+}
 
 /**
  * The enrollment-weighted coefficient of variation (差异系数) of DOMAIN.md: X̄ = Σr/Σn,
@@ -90,6 +123,9 @@ export interface SectionStandards {
   pass: boolean;
   /** Indicators below their threshold, with the value needed. */
   missed: { key: IndicatorKey; value: number; threshold: number }[];
+  /** Share of the pupils on its roll who live in its zone (就近入学), when their school is known. */
+  nearbyShare?: number;
+  nearbyPass?: boolean;
   /** Music and art rooms against one per 12 classes. */
   musicRooms: number;
   artRooms: number;
@@ -126,8 +162,9 @@ function sectionResource(school: School, field: string, level: ZoneLevel, pupils
 /**
  * Assesses every open school section with pupils against a profile: the 7 indicators from the
  * facility fields and the simulated enrollment (`counts` by school and grade), the 6-of-7 / 85%
- * school rule, music and art rooms per 12 classes (`classesOf` per school and level), and per level
- * the county CVs (private schools only when the profile says so).
+ * school rule, music and art rooms per 12 classes (`classesOf` per school and level), 就近入学
+ * shares when `nearby` is given, and per level the county CVs (private schools only when the
+ * profile says so).
  */
 export function computeStandards(
   schools: School[],
@@ -135,6 +172,7 @@ export function computeStandards(
   classesOf: (school: number, level: ZoneLevel) => number,
   rules: Rules,
   profile: StandardsProfile = NATIONAL_PROFILE,
+  nearby?: Map<string, NearbyCount>,
 ): StandardsResult {
   const sections: SectionStandards[] = [];
   schools.forEach((school, s) => {
@@ -160,7 +198,11 @@ export function computeStandards(
         }
       }
       const classes = classesOf(s, level);
+      const roll = school.ownership === 'public' ? nearby?.get(`${s}:${level}`) : undefined;
+      const nearbyShare = roll && roll.enrolled > 0 ? roll.inZone / roll.enrolled : undefined;
       sections.push({
+        nearbyShare,
+        nearbyPass: nearbyShare === undefined ? undefined : nearbyShare >= profile.nearbyMin[level],
         schoolId: school.id,
         level,
         pupils: n,

@@ -88,6 +88,9 @@ export function toStandardsJson(s: StandardsResult) {
   return {
     primary: level(s.primary),
     junior: level(s.junior),
-    schools: s.sections.map((x) => ({ id: x.schoolId, level: x.level, pupils: x.pupils, indicators: roundAll(x.indicators), met: x.met, pass: x.pass })),
+    schools: s.sections.map((x) => ({
+      id: x.schoolId, level: x.level, pupils: x.pupils, indicators: roundAll(x.indicators), met: x.met, pass: x.pass,
+      ...(x.nearbyShare !== undefined && { nearbyShare: round4(x.nearbyShare), nearbyPass: x.nearbyPass }),
+    })),
   };
 }

@@ -5,7 +5,7 @@ import { GRADE_STRIDE } from '../../src/core/aggregate';
 import type { School } from '../../src/core/dataset';
 import { DEFAULT_RULES, levelOfGrade } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
-import { computeStandards, computeWeightedCv, NATIONAL_PROFILE } from '../../src/core/standards';
+import { computeNearbyCounts, computeStandards, computeWeightedCv, NATIONAL_PROFILE } from '../../src/core/standards';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { countyOutline, parseScenario } from '../../src/io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
@@ -78,6 +78,27 @@ describe('nine-year schools split into sections', () => {
     const own = computeStandards([{ ...nine, facilities: { ...nine.facilities, primary_room_area_m2: 600 } }], counts([[100, 100]]), () => 3, DEFAULT_RULES);
     expect(own.sections[0].indicators.roomAreaPerStudent).toBe(6);
     expect(computeStandards([nine], counts([[100, 100]]), () => 3, DEFAULT_RULES, { ...NATIONAL_PROFILE, nineYearJuniorWeight: 1 }).sections[0].resources.roomAreaPerStudent).toBe(525);
+  });
+});
+
+describe('就近入学: the share of a school’s pupils who live in its zone', () => {
+  it('counts, per public school and level, the pupils on its roll living in its zone', () => {
+    const tinyDir = join(import.meta.dirname, '../fixtures/tiny');
+    const rows = ['a,118.002,36.002,1,P1', 'b,118.003,36.004,2,P1', 'c,118.015,36.005,1,P1', 'd,118.015,36.005,3,P2', 'e,118.015,36.006,8,J1', 'f,118.016,36.006,2,'];
+    const { dataset } = readDataset({
+      'schools.geojson': readFileSync(join(tinyDir, 'schools.geojson'), 'utf8'),
+      'catchments.geojson': readFileSync(join(tinyDir, 'catchments.geojson'), 'utf8'),
+      'students.csv': `id,lon,lat,grade,school_id\n${rows.join('\n')}\n`,
+    }, DEFAULT_RULES, 2024);
+    const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+    const nearby = computeNearbyCounts(dataset.pupils, run.zoneSchoolOf);
+    expect(nearby.get('0:primary')).toEqual({ enrolled: 3, inZone: 2 }); // c lives in P2's zone
+    expect(nearby.get('1:primary')).toEqual({ enrolled: 1, inZone: 1 });
+    expect(nearby.get('2:junior')).toEqual({ enrolled: 1, inZone: 1 });
+    const standards = computeStandards(run.schools, run.counts, () => 1, DEFAULT_RULES, NATIONAL_PROFILE, nearby);
+    const p1 = standards.sections.find((x) => x.schoolId === 'P1')!;
+    expect(p1.nearbyShare).toBeCloseTo(2 / 3);
+    expect(p1.nearbyPass).toBe(false); // primary needs 100%
   });
 });
 
