@@ -4,7 +4,7 @@ import { computeMovedGroups, groupMoves, type MovedGroup } from '../src/core/mov
 import { levelOfGrade, MAX_GRADE, type Rules, type ZoneLevel } from '../src/core/rules';
 import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/core/scenarioRun';
 import type { SimulationResult } from '../src/core/simulation';
-import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsResult } from '../src/core/standards';
+import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../src/core/standards';
 import type { EditProblem } from '../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
@@ -57,8 +57,9 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     county: countyOutline(loaded.county),
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
+  let profile: StandardsProfile = NATIONAL_PROFILE;
   const standardsOf = (): StandardsResult =>
-    computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, NATIONAL_PROFILE, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
+    computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
   const baseSchoolOf = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
   let index = 0;
@@ -89,6 +90,11 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     },
     /** The quality-balance assessment of the current results. */
     standards: standardsOf,
+    /** Assesses against another profile from now on; returns the new assessment. */
+    setProfile(next: StandardsProfile): StandardsResult {
+      profile = next;
+      return standardsOf();
+    },
     /** School per pupil row under the current state. */
     schoolOf: (): Int32Array => run.schoolOf,
     /** The zones of the current state, for the map. */

@@ -3,7 +3,7 @@ import type { RejectedRow, School } from '../src/core/dataset';
 import { DEFAULT_RULES, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
-import type { StandardsResult } from '../src/core/standards';
+import type { StandardsProfile, StandardsResult } from '../src/core/standards';
 import type { ZoneEdit } from '../src/core/zoneEdits';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -113,6 +113,8 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
     applyEdit: (edit: ZoneEdit): EditOutcome | EditRefusal => requireSession().session.apply(edit),
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
+    /** Assesses the standards against another profile. */
+    setProfile: (profile: StandardsProfile): StandardsResult => requireSession().session.setProfile(profile),
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 

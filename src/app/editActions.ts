@@ -2,6 +2,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { pointsWithinPolygon } from '@turf/turf';
 import { EditError, type ZoneEdit } from '../core/zoneEdits';
 import { computeSplitPart } from '../core/splitZone';
+import type { StandardsProfile } from '../core/standards';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
@@ -124,7 +125,15 @@ export function assignUnitToSelected(unitId: string): Promise<boolean> {
   return commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] });
 }
 
-/** The applied edits as a scenario file (versioned JSON). */
+/** The applied edits and the standards profile as a scenario file (versioned JSON). */
 export function scenarioJson(name: string): string {
-  return JSON.stringify({ version: 1, name, edits: useAppStore.getState().edits }, null, 2) + '\n';
+  const { edits, profile } = useAppStore.getState();
+  return JSON.stringify({ version: 1, name, edits, profile }, null, 2) + '\n';
+}
+
+/** Assesses the standards against a new profile. */
+export async function setProfile(profile: StandardsProfile): Promise<void> {
+  useAppStore.setState({ profile });
+  const standards = await currentEngine()?.remote.setProfile(profile);
+  if (standards) useAppStore.setState({ standards });
 }

@@ -3,6 +3,7 @@ import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../io/readDataset';
 import { translate } from '../i18n/format';
 import { EMPTY_SCENARIO, useAppStore, type LoadStep } from '../store/store';
+import { NATIONAL_PROFILE } from '../core/standards';
 import { DEFAULT_DATASET_URLS } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
 
@@ -76,6 +77,8 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
     }
     setStep('compute', 0.95);
     const timed = await engine.remote.simulate();
+    const { profile } = useAppStore.getState();
+    if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
     const points = await engine.remote.pupilPoints();
     if (pending !== engine) return;
     current?.worker.terminate();

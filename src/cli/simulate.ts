@@ -10,7 +10,7 @@ import { DataError } from '../io/dataError';
 import { countyOutline, parseScenario } from '../io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../io/readDataset';
 import { toSimulationJson, toStandardsJson } from '../io/resultJson';
-import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
+import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsProfile } from '../core/standards';
 
 const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--standards] [--out <file.json>]';
 
@@ -36,7 +36,7 @@ function readFolder(folder: string): DatasetTexts {
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
-function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
+function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState; profile?: StandardsProfile } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -51,7 +51,7 @@ function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
     county: countyOutline(loaded.county),
   };
-  return scenario.edits.reduce((state, edit, i) => {
+  const state = scenario.edits.reduce((state, edit, i) => {
     try {
       return applyZoneEdit(state, edit, ctx);
     } catch (e) {
@@ -59,6 +59,7 @@ function applyScenario(loaded: LoadedDataset, file: string): ZoneState {
       throw e;
     }
   }, dataset.zoneState);
+  return { state, profile: scenario.profile };
 }
 
 function main(argv: string[]): void {
@@ -79,12 +80,15 @@ function main(argv: string[]): void {
   const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
   let run = base;
   let moved: MovedGroup[] | undefined;
+  let profile = NATIONAL_PROFILE;
   if (args.scenario) {
-    run = computeScenarioRun(dataset, applyScenario(loaded, args.scenario), DEFAULT_RULES);
+    const scenario = applyScenario(loaded, args.scenario);
+    profile = scenario.profile ?? profile;
+    run = computeScenarioRun(dataset, scenario.state, DEFAULT_RULES);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
   const result = run.result;
-  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, NATIONAL_PROFILE, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf))) : undefined;
+  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf))) : undefined;
   const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }), ...(standards && { standards }) }, null, 2) + '\n';
   if (args.out) {
     try {

@@ -37,6 +37,7 @@ export const DATA_PROBLEMS = {
   badVersion: { en: 'unsupported scenario version {got} (this build reads version {version})', 'zh-CN': '不支持的方案版本 {got}（本程序读取版本 {version}）' },
   editsNotList: { en: '"edits" must be a list', 'zh-CN': '"edits" 应为列表' },
   editNotObject: { en: 'edit {n}: expected an object with an "op"', 'zh-CN': '第 {n} 处修改：应为含 "op" 的对象' },
+  badProfile: { en: 'the standards profile: {detail}', 'zh-CN': '达标标准设置有误：{detail}' },
   badEdit: { en: 'edit {n} ({value}): {detail}', 'zh-CN': '第 {n} 处修改（{value}）：{detail}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 

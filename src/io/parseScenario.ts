@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { union } from 'polyclip-ts';
+import { parseProfile, type StandardsProfile } from '../core/standards';
 import type { ZoneEdit } from '../core/zoneEdits';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { DataError, parseJsonFile } from './dataError';
@@ -12,6 +13,8 @@ export interface Scenario {
   version: typeof SCENARIO_VERSION;
   name: string;
   edits: ZoneEdit[];
+  /** The standards profile the scenario is assessed against (national when absent). */
+  profile?: StandardsProfile;
 }
 
 /**
@@ -28,7 +31,13 @@ export function parseScenario(file: string, text: string): Scenario {
       throw new DataError(file, 'editNotObject', { n: i + 1 });
     }
   });
-  return { version: SCENARIO_VERSION, name: typeof json.name === 'string' ? json.name : '', edits: json.edits as ZoneEdit[] };
+  let profile: StandardsProfile | undefined;
+  if (json.profile !== undefined) {
+    const parsed = parseProfile(json.profile);
+    if ('error' in parsed) throw new DataError(file, 'badProfile', { detail: parsed.error });
+    profile = parsed.profile;
+  }
+  return { version: SCENARIO_VERSION, name: typeof json.name === 'string' ? json.name : '', edits: json.edits as ZoneEdit[], profile };
 }
 
 /** The county outline as one MultiPolygon, for clipping edits; undefined without polygons. */

@@ -6,7 +6,7 @@ import type { ZoneEdit } from '../core/zoneEdits';
 import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
-import type { StandardsResult } from '../core/standards';
+import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
 import type { ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -67,6 +67,8 @@ interface ScenarioSlice {
 }
 
 interface UiSlice {
+  /** The standards profile the app assesses against (a setting; exported with the scenario). */
+  profile: StandardsProfile;
   locale: Locale;
   level: ZoneLevel;
   colorBy: ColorBy;
@@ -99,6 +101,7 @@ export const useAppStore = create<AppState>()(() => ({
   load: { status: 'idle' },
   datasetVersion: 0,
   ...EMPTY_SCENARIO,
+  profile: NATIONAL_PROFILE,
   locale: initialLocale(),
   level: 'primary',
   colorBy: 'utilization',

@@ -136,6 +136,23 @@ describe('the planner in Chromium', () => {
     expect(ids).toContain('P01');
   });
 
+  it('assesses against an edited profile: a lower room-area threshold clears 圣城小学’s room gap', async () => {
+    await page.getByTestId('edit-profile').click();
+    await page.getByTestId('profile-roomAreaPerStudent-primary').fill('3.5');
+    await page.getByTestId('save-profile').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().profile.thresholds.primary.roomAreaPerStudent === 3.5);
+    await page.waitForFunction(() => {
+      const p01 = window.__planner!.store.getState().standards!.sections.find((x) => x.schoolId === 'P01')!;
+      return !p01.missed.some((m) => m.key === 'roomAreaPerStudent');
+    });
+    expect(await page.getByTestId('compliance-primary').innerText()).not.toContain('生均教学及辅助用房面积 3.9');
+    // Back to the national profile for the tests after this one.
+    await page.getByTestId('edit-profile').click();
+    await page.getByRole('button', { name: '恢复国家标准' }).click();
+    await page.getByTestId('save-profile').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().profile.thresholds.primary.roomAreaPerStudent === 4.5);
+  });
+
   it('switches the interface to English and back', async () => {
     await page.getByTestId('language-switch').click();
     await page.getByRole('heading', { name: 'School Zoning Planner' }).waitFor();

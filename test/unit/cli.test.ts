@@ -102,6 +102,16 @@ describe('npm run simulate', () => {
     expect(shengcheng.indicators.roomAreaPerStudent).toBeLessThan(4.5);
   });
 
+  it('assesses the standards against the profile saved with a scenario', () => {
+    const file = join(work, 'profile.json');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'lenient rooms', edits: [], profile: { thresholds: { primary: { roomAreaPerStudent: 3.5 } } } }));
+    const out = join(work, 'profile-out.json');
+    expect(simulate('--data', join(root, 'data/shouguang'), '--scenario', file, '--standards', '--out', out).code).toBe(0);
+    const p01 = JSON.parse(readFileSync(out, 'utf8')).standards.schools.find((s: { id: string }) => s.id === 'P01');
+    expect(p01.indicators.roomAreaPerStudent).toBeGreaterThan(3.5);
+    expect(p01.met).toBe(5); // room area now met; sports area and multimedia still missed
+  });
+
   it('stops with one line naming the edit when a scenario edit is bad, and on a bad scenario file', () => {
     const data = join(root, 'data/shouguang');
     const write = (name: string, content: string) => {
@@ -116,6 +126,7 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', data, '--scenario', write('s3.json', edits([{ op: 'setZone', level: 'primary', schoolId: 'P01', geometry: { type: 'Polygon', coordinates: [[[120, 40], [120.1, 40], [120.1, 40.1], [120, 40.1], [120, 40]]] } }]))), /s3\.json: edit 1 \(setZone\): the zone lies outside the county/);
     expectOneLineError(simulate('--data', data, '--scenario', write('s4.json', '{"version": 7, "edits": []}')), /s4\.json: unsupported scenario version 7/);
     expectOneLineError(simulate('--data', data, '--scenario', write('s5.json', '{"version": 1, "edits": [')), /s5\.json: not valid JSON/);
+    expectOneLineError(simulate('--data', data, '--scenario', write('s6.json', '{"version": 1, "edits": [], "profile": {"cvMax": {"primary": "low"}}}')), /s6\.json: the standards profile: cvMax\.primary must be a number ≥ 0, got "low"/);
   });
 
   it('stops with one line on an empty pupils file and on a usage error', () => {

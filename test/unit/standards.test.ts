@@ -5,7 +5,7 @@ import { GRADE_STRIDE } from '../../src/core/aggregate';
 import type { School } from '../../src/core/dataset';
 import { DEFAULT_RULES, levelOfGrade } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
-import { computeNearbyCounts, computeStandards, computeWeightedCv, NATIONAL_PROFILE } from '../../src/core/standards';
+import { computeNearbyCounts, computeStandards, computeWeightedCv, NATIONAL_PROFILE, parseProfile } from '../../src/core/standards';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { countyOutline, parseScenario } from '../../src/io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
@@ -99,6 +99,28 @@ describe('就近入学: the share of a school’s pupils who live in its zone', 
     const p1 = standards.sections.find((x) => x.schoolId === 'P1')!;
     expect(p1.nearbyShare).toBeCloseTo(2 / 3);
     expect(p1.nearbyPass).toBe(false); // primary needs 100%
+  });
+});
+
+describe('standards profiles', () => {
+  it('fill what a profile leaves out from the national one and refuse a bad number with its path', () => {
+    const parsed = parseProfile({ name: '某省标准', thresholds: { primary: { roomAreaPerStudent: 5 } }, cvMax: { junior: 0.4 } });
+    expect('profile' in parsed && parsed.profile).toMatchObject({ name: '某省标准', cvMax: { primary: 0.5, junior: 0.4 } });
+    if (!('profile' in parsed)) return;
+    expect(parsed.profile.thresholds.primary.roomAreaPerStudent).toBe(5);
+    expect(parsed.profile.thresholds.primary.sportsAreaPerStudent).toBe(7.5);
+    expect(parseProfile({ thresholds: { junior: { backbonePer100: -1 } } })).toEqual({ error: 'thresholds.junior.backbonePer100 must be a number ≥ 0, got -1' });
+    expect(parseProfile('strict')).toEqual({ error: 'profile must be an object' });
+  });
+
+  it('change who passes: a stricter room-area threshold fails a school that met it', () => {
+    const a = computeStandards([school('A', { room_area_m2: 500 })], counts([[100, 0]]), () => 3, DEFAULT_RULES);
+    expect(a.sections[0].pass).toBe(true);
+    const strict = parseProfile({ thresholds: { primary: { roomAreaPerStudent: 6 } } });
+    if (!('profile' in strict)) throw new Error(strict.error);
+    const b = computeStandards([school('A', { room_area_m2: 500 })], counts([[100, 0]]), () => 3, DEFAULT_RULES, strict.profile);
+    expect(b.sections[0].missed).toEqual([{ key: 'roomAreaPerStudent', value: 5, threshold: 6 }]);
+    expect(b.sections[0].pass).toBe(false); // 5 is 83% of 6
   });
 });
 

@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Space, Tag, Typography } from 'antd';
 import { ZONE_LEVELS } from '../../core/rules';
-import { INDICATORS, NATIONAL_PROFILE, type IndicatorKey, type SectionStandards } from '../../core/standards';
+import { INDICATORS, type IndicatorKey, type SectionStandards } from '../../core/standards';
+import { ProfileEditor } from './ProfileEditor';
 import { formatNumber } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
 import { useSchoolName, useT } from '../../store/selectors';
@@ -20,23 +21,24 @@ const UNITS: Record<IndicatorKey, { unit: MessageKey; total: MessageKey; per100:
 
 /** Builds the compliance workbook (exceljs loads only now) and hands it to the browser as a file. */
 async function downloadWorkbook(): Promise<void> {
-  const { standards, dataset, locale } = useAppStore.getState();
+  const { standards, dataset, locale, profile } = useAppStore.getState();
   if (!standards || !dataset) return;
   const { buildComplianceWorkbook } = await import('../../io/complianceXlsx');
-  const buffer = await buildComplianceWorkbook(standards, dataset.schools, NATIONAL_PROFILE, locale).xlsx.writeBuffer();
+  const buffer = await buildComplianceWorkbook(standards, dataset.schools, profile, locale).xlsx.writeBuffer();
   const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   Object.assign(document.createElement('a'), { href: url, download: locale === 'en' ? 'compliance.xlsx' : '优质均衡达标.xlsx' }).click();
   URL.revokeObjectURL(url);
 }
 
 /**
- * Pass or fail at a glance against the national 优质均衡 profile: the county CVs per level and the
+ * Pass or fail at a glance against the profile in use (national 优质均衡 by default): the county CVs per level and the
  * failing schools, each gap in plain units.
  */
 export function ComplianceCard() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const standards = useAppStore((s) => s.standards);
+  const profile = useAppStore((s) => s.profile);
   const nameOf = useSchoolName();
   if (!standards) return null;
   const gap = (x: SectionStandards, m: SectionStandards['missed'][number]) => {
@@ -57,11 +59,16 @@ export function ComplianceCard() {
       size="small"
       title={t('complianceTitle')}
       data-testid="compliance"
-      extra={<Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadWorkbook()} data-testid="export-compliance">{t('exportXlsx')}</Button>}
+      extra={
+        <Space>
+          <ProfileEditor />
+          <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadWorkbook()} data-testid="export-compliance">{t('exportXlsx')}</Button>
+        </Space>
+      }
     >
       {ZONE_LEVELS.map((level) => {
         const l = standards[level];
-        const max = NATIONAL_PROFILE.cvMax[level];
+        const max = profile.cvMax[level];
         const over = INDICATORS.filter((k) => l.cv[k] > max);
         const failing = standards.sections.filter((x) => x.level === level && !x.pass);
         return (
