@@ -11,7 +11,7 @@ export function formatNumber(locale: Locale, n: number, digits = 0): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
 
-/** Formats a ratio as a percentage for the locale. */
-export function formatPercent(locale: Locale, ratio: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+/** Formats a ratio as a percentage for the locale, with at most `digits` decimals. */
+export function formatPercent(locale: Locale, ratio: number, digits = 0): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio);
 }

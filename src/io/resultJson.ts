@@ -90,6 +90,7 @@ export function toStandardsJson(s: StandardsResult) {
     junior: level(s.junior),
     schools: s.sections.map((x) => ({
       id: x.schoolId, level: x.level, pupils: x.pupils, indicators: roundAll(x.indicators), met: x.met, pass: x.pass,
+      musicRooms: round4(x.musicRooms), artRooms: round4(x.artRooms), musicArtRoomsRequired: x.roomsRequired,
       ...(x.nearbyShare !== undefined && { nearbyShare: round4(x.nearbyShare), nearbyPass: x.nearbyPass }),
     })),
   };

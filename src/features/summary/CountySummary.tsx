@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { MessageKey } from '../../i18n/messages';
@@ -28,11 +28,13 @@ export function CountySummary() {
       <Row gutter={[8, 8]}>
         {ITEMS.map(({ key, label, bad }) => {
           const value = summary[key] as number;
+          // Classes in a band are also shown as a share of all classes.
+          const share = (key === 'classesOverCap' || key === 'largeClasses' || key === 'extraLargeClasses') && summary.totalClasses > 0 ? ` (${formatPercent(locale, value / summary.totalClasses, 1)})` : '';
           return (
             <Col span={6} key={key}>
               <Statistic
                 title={t(label)}
-                value={formatNumber(locale, value)}
+                value={formatNumber(locale, value) + share}
                 data-testid={`summary-${key}`}
                 styles={{ content: { fontSize: 18, color: bad && value > 0 ? '#cf1322' : undefined } }}
               />
