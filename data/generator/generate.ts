@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDataset } from './check.ts';
+import { generateBirths, HOUSING } from './demand.ts';
 import { finishSchools } from './facilities.ts';
 import { NameBook } from './names.ts';
 import { writeDataset } from './output.ts';
@@ -67,6 +68,8 @@ function main(): void {
     zones,
     units,
     pupils,
+    births: generateBirths(streamFor(SEED, 'births'), units, pupils),
+    housing: HOUSING,
   });
   console.log(`wrote ${written.length} files to ${OUT_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!checkDataset(OUT_DIR)) process.exit(1);

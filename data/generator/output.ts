@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import type { SchoolRecord } from './facilities.ts';
+import { birthsCsv, housingCsv, type BirthRow, type HousingRow } from './demand.ts';
 import type { Pupil, Unit, Zone } from './types.ts';
 
 /** A FeatureCollection as text, one feature per line so that diffs stay readable. */
@@ -41,6 +42,8 @@ export interface DatasetFiles {
   zones: readonly Zone[];
   units: readonly Unit[];
   pupils: readonly Pupil[];
+  births: readonly BirthRow[];
+  housing: readonly HousingRow[];
 }
 
 /** Writes the dataset folder (created if missing) and returns the paths written. */
@@ -54,6 +57,8 @@ export function writeDataset(dir: string, files: DatasetFiles): string[] {
     ['catchments.geojson', collection(files.zones.map((z) => z.feature))],
     ['units.geojson', collection(files.units.map((u) => point(u.at, { id: u.id, name: u.name, kind: u.kind, town: u.town })))],
     ['students.csv', students(files.pupils)],
+    ['births.csv', birthsCsv(files.births)],
+    ['housing.csv', housingCsv(files.housing)],
   ];
   return out.map(([name, text]) => {
     const path = join(dir, name);

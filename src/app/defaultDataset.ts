@@ -1,8 +1,10 @@
+import births from '../../data/shouguang/births.csv?url';
 import catchments from '../../data/shouguang/catchments.geojson?url';
 import context from '../../data/shouguang/context.geojson?url';
 import county from '../../data/shouguang/county.geojson?url';
 import datasetJson from '../../data/shouguang/dataset.json?url';
 import schools from '../../data/shouguang/schools.geojson?url';
+import housing from '../../data/shouguang/housing.csv?url';
 import students from '../../data/shouguang/students.csv?url';
 import units from '../../data/shouguang/units.geojson?url';
 
@@ -15,4 +17,6 @@ export const DEFAULT_DATASET_URLS = {
   'units.geojson': units,
   'county.geojson': county,
   'context.geojson': context,
+  'births.csv': births,
+  'housing.csv': housing,
 } as const;

@@ -7,12 +7,14 @@ import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
-import { countyOutline, parseScenario } from '../io/parseScenario';
+import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario';
+import { computeProjection } from '../core/projection';
+import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../io/readDataset';
-import { toSimulationJson, toStandardsJson } from '../io/resultJson';
-import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsProfile } from '../core/standards';
+import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson } from '../io/resultJson';
+import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
-const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--standards] [--out <file.json>]';
+const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--standards] [--years <n>] [--base-year <year>] [--out <file.json>]';
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
@@ -36,15 +38,15 @@ function readFolder(folder: string): DatasetTexts {
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
-function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState; profile?: StandardsProfile } {
+function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState; scenario: Scenario } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new DataError(file, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
-  const scenario = parseScenario(file, text);
   const { dataset } = loaded;
+  const scenario = parseScenario(file, text, dataset.schools);
   const ctx = {
     schools: dataset.schools,
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
@@ -59,13 +61,21 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
       throw e;
     }
   }, dataset.zoneState);
-  return { state, profile: scenario.profile };
+  return { state, scenario };
+}
+
+/** A whole number option within bounds, or a usage error naming it. */
+function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"\n${USAGE}`);
+  return n;
 }
 
 function main(argv: string[]): void {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { data: { type: 'string' }, scenario: { type: 'string' }, standards: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ args: argv, options: { data: { type: 'string' }, scenario: { type: 'string' }, standards: { type: 'boolean' }, years: { type: 'string' }, 'base-year': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
@@ -74,22 +84,39 @@ function main(argv: string[]): void {
     return;
   }
   if (!args.data) throw new UsageError(`--data is required\n${USAGE}`);
+  const years = intOption('years', args.years, 0, 30);
+  const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
   const texts = readFolder(args.data);
-  const loaded = readDataset(texts, DEFAULT_RULES, new Date().getFullYear());
+  const read = readDataset(texts, DEFAULT_RULES, new Date().getFullYear());
+  const loaded = baseYear === undefined ? read : { ...read, dataset: { ...read.dataset, baseYear } };
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
   let run = base;
   let moved: MovedGroup[] | undefined;
   let profile = NATIONAL_PROFILE;
+  let scenario: Scenario | undefined;
   if (args.scenario) {
-    const scenario = applyScenario(loaded, args.scenario);
+    const applied = applyScenario(loaded, args.scenario);
+    scenario = applied.scenario;
     profile = scenario.profile ?? profile;
-    run = computeScenarioRun(dataset, scenario.state, DEFAULT_RULES);
+    run = computeScenarioRun(dataset, applied.state, DEFAULT_RULES);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
+  const projection = years === undefined ? undefined : computeProjection({
+    dataset,
+    state: run.state,
+    scenario: scenario?.rules ?? NO_RULES,
+    settings: { ...(scenario?.projection ?? DEFAULT_PROJECTION), years },
+    rules: DEFAULT_RULES,
+  });
   const result = run.result;
   const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf))) : undefined;
-  const json = JSON.stringify({ ...toSimulationJson(result, dataset.rejected, dataset.warnings), ...(moved && { moved }), ...(standards && { standards }) }, null, 2) + '\n';
+  const json = JSON.stringify({
+    ...toSimulationJson(result, dataset.rejected, dataset.warnings),
+    ...(moved && { moved }),
+    ...(standards && { standards }),
+    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection) }),
+  }, null, 2) + '\n';
   if (args.out) {
     try {
       writeFileSync(args.out, json);

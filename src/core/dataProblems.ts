@@ -34,10 +34,21 @@ export const DATA_PROBLEMS = {
   gradeNotTaught: { en: 'grade {got} is not taught at {school} (school_id "{id}")', 'zh-CN': '{school}（school_id "{id}"）不开设 {got} 年级' },
   unknownSchoolId: { en: 'school_id "{id}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有 school_id "{id}"，按片区分配' },
   notScenario: { en: 'expected a JSON object with "version", "name" and "edits"', 'zh-CN': '应为含 "version"、"name" 和 "edits" 的 JSON 对象' },
-  badVersion: { en: 'unsupported scenario version {got} (this build reads version {version})', 'zh-CN': '不支持的方案版本 {got}（本程序读取版本 {version}）' },
+  badVersion: { en: 'unsupported scenario version {got} (this build reads versions 1 to {version})', 'zh-CN': '不支持的方案版本 {got}（本程序可读取版本 1 至 {version}）' },
   editsNotList: { en: '"edits" must be a list', 'zh-CN': '"edits" 应为列表' },
   editNotObject: { en: 'edit {n}: expected an object with an "op"', 'zh-CN': '第 {n} 处修改：应为含 "op" 的对象' },
   badProfile: { en: 'the standards profile: {detail}', 'zh-CN': '达标标准设置有误：{detail}' },
+  badNumberCell: { en: 'line {n}: "{key}" must be a number ≥ {min}, got "{got}"', 'zh-CN': '第 {n} 行："{key}" 应为不小于 {min} 的数，实际为 "{got}"' },
+  badIntegerCell: { en: 'line {n}: "{key}" must be a whole number ≥ {min}, got "{got}"', 'zh-CN': '第 {n} 行："{key}" 应为不小于 {min} 的整数，实际为 "{got}"' },
+  emptyCell: { en: 'line {n}: "{key}" is empty', 'zh-CN': '第 {n} 行："{key}" 为空' },
+  badPlace: { en: 'line {n}: {got} is not a longitude/latitude in degrees', 'zh-CN': '第 {n} 行：经纬度 {got} 无效' },
+  unknownUnit: { en: 'line {n}: unit_id "{id}" is not a unit of the dataset', 'zh-CN': '第 {n} 行：数据集中没有小区/村 unit_id "{id}"' },
+  duplicateRow: { en: 'line {n}: "{id}" {value} is given twice', 'zh-CN': '第 {n} 行："{id}" {value} 重复' },
+  housingNoPlace: { en: 'line {n}: estate "{id}" needs lon and lat, or a unit_id with a place in units.geojson', 'zh-CN': '第 {n} 行：楼盘 "{id}" 需要经纬度，或 units.geojson 中有位置的 unit_id' },
+  ruleNotObject: { en: '"{value}" must be a list of objects', 'zh-CN': '"{value}" 应为对象列表' },
+  ruleBadField: { en: 'rule {n} ({value}): "{key}" is invalid, got {got}', 'zh-CN': '第 {n} 条规则（{value}）："{key}" 无效，实际为 {got}' },
+  ruleUnknownSchool: { en: 'rule {n} ({value}): school "{id}" is not in the dataset', 'zh-CN': '第 {n} 条规则（{value}）：数据集中没有学校 "{id}"' },
+  ruleNotPrivate: { en: 'rule {n} (privateShares): "{id}" is not a private school teaching {level} grades', 'zh-CN': '第 {n} 条规则（民办分流比例）："{id}" 不是招收{level}学生的民办学校' },
   badEdit: { en: 'edit {n} ({value}): {detail}', 'zh-CN': '第 {n} 处修改（{value}）：{detail}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
@@ -56,6 +67,7 @@ export interface DataProblemParams {
   found?: string;
   detail?: string;
   max?: number;
+  min?: number;
   version?: number;
   n?: number;
 }

@@ -3,6 +3,28 @@ import type { GridFrame } from './gridFrame';
 import type { ZoneState } from './zoneState';
 import type { SchoolLevel, ZoneLevel } from './rules';
 
+/** Births by unit index, then by calendar year. */
+export type Births = ReadonlyMap<number, ReadonlyMap<number, number>>;
+
+/**
+ * A new housing estate: `households` that move in from `firstYear`, ramped up linearly over
+ * `rampYears`, each bringing `perHousehold[level]` pupils of that level (生源系数), spread evenly
+ * over the level's grades.
+ */
+export interface HousingEstate {
+  id: string;
+  name: string;
+  /** Where it is: longitude, latitude in degrees. */
+  x: number;
+  y: number;
+  /** The unit it belongs to (index into Dataset.unitIds), −1 when none. */
+  unit: number;
+  households: number;
+  firstYear: number;
+  perHousehold: Record<ZoneLevel, number>;
+  rampYears: number;
+}
+
 /** Facility fields of the data contract, behind the 7 resource indicators (DOMAIN.md). */
 export const FACILITY_FIELDS = [
   'teachers_qualified',
@@ -112,6 +134,13 @@ export interface Dataset {
   zoneState: ZoneState;
   /** Ids of the units (compounds, villages) pupils belong to; PupilColumns.unit indexes it. */
   unitIds: string[];
+  /** Each unit's place (longitude, latitude in degrees), NaN when no units file gives one. */
+  unitX: Float64Array;
+  unitY: Float64Array;
+  /** Births per unit and calendar year (`births.csv`), when the dataset has them. */
+  births?: Births;
+  /** New housing estates (`housing.csv`), when the dataset has them. */
+  housing?: HousingEstate[];
   pupils: PupilTable;
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;

@@ -101,13 +101,25 @@ export function computeSchoolResults(schools: School[], counts: Int32Array, base
 
 /** County totals from school results and the unassigned pupils of each level. */
 export function summarize(dataset: Dataset, unassignedByLevel: Record<ZoneLevel, number>, schools: SchoolResult[]): CountySummary {
+  return summarizeCounts({ input: dataset.rowsRead, pupils: dataset.pupils.count, rejected: dataset.rejected.length }, unassignedByLevel, schools);
+}
+
+/**
+ * County totals from school results: `pupils` placed (assigned or not), `input` rows read and
+ * `rejected` rows (a projected year has no rows: input = pupils, rejected = 0).
+ */
+export function summarizeCounts(
+  totals: { input: number; pupils: number; rejected: number },
+  unassignedByLevel: Record<ZoneLevel, number>,
+  schools: SchoolResult[],
+): CountySummary {
   const unassigned = unassignedByLevel.primary + unassignedByLevel.junior;
   const sum = (f: (r: SchoolResult) => number) => schools.reduce((a, r) => a + f(r), 0);
   return {
-    input: dataset.rowsRead,
-    assigned: dataset.pupils.count - unassigned,
+    input: totals.input,
+    assigned: totals.pupils - unassigned,
     unassigned,
-    rejected: dataset.rejected.length,
+    rejected: totals.rejected,
     unassignedByLevel: { ...unassignedByLevel },
     schools: schools.length,
     oversizeSchools: sum((r) => (r.oversize ? 1 : 0)),

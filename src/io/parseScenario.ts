@@ -1,30 +1,40 @@
 import type { FeatureCollection } from 'geojson';
 import { union } from 'polyclip-ts';
 import { parseProfile, type StandardsProfile } from '../core/standards';
+import type { School } from '../core/dataset';
+import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 import type { ZoneEdit } from '../core/zoneEdits';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { DataError, parseJsonFile } from './dataError';
+import { parseProjectionSettings, parseScenarioRules } from './parseScenarioRules';
 
-/** The scenario file versions this build reads. */
-export const SCENARIO_VERSION = 1;
+/** The scenario file version this build writes; it reads every version up to it. */
+export const SCENARIO_VERSION = 2;
 
-/** A scenario: the base dataset plus an ordered list of edits (versioned JSON). */
+/**
+ * A scenario: the base dataset plus an ordered list of edits, rules beyond boundaries (phase-in,
+ * openings, classrooms, private shares, diversions) and projection settings (versioned JSON;
+ * version 1 files have edits and a profile only).
+ */
 export interface Scenario {
   version: typeof SCENARIO_VERSION;
   name: string;
   edits: ZoneEdit[];
+  rules: ScenarioRules;
+  projection: ProjectionSettings;
   /** The standards profile the scenario is assessed against (national when absent). */
   profile?: StandardsProfile;
 }
 
 /**
- * Parses a scenario file's structure: `{ "version": 1, "name": "...", "edits": [ {"op": ...}, ... ] }`.
- * The edits themselves are checked when applied (applyZoneEdit). Throws a DataError naming the file.
+ * Parses a scenario file: `{ "version": 2, "name": "...", "edits": [ {"op": ...}, ... ], "rules": {...},
+ * "projection": {...}, "profile": {...} }`. The edits are checked when applied (applyZoneEdit); the
+ * rules' schools when `schools` is given. Throws a DataError naming the file.
  */
-export function parseScenario(file: string, text: string): Scenario {
+export function parseScenario(file: string, text: string, schools?: School[]): Scenario {
   const json = parseJsonFile(file, text) as Record<string, unknown> | null;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new DataError(file, 'notScenario');
-  if (json.version !== SCENARIO_VERSION) throw new DataError(file, 'badVersion', { got: JSON.stringify(json.version), version: SCENARIO_VERSION });
+  if (json.version !== 1 && json.version !== SCENARIO_VERSION) throw new DataError(file, 'badVersion', { got: JSON.stringify(json.version), version: SCENARIO_VERSION });
   if (!Array.isArray(json.edits)) throw new DataError(file, 'editsNotList');
   json.edits.forEach((edit, i) => {
     if (typeof edit !== 'object' || edit === null || typeof (edit as { op?: unknown }).op !== 'string') {
@@ -37,7 +47,14 @@ export function parseScenario(file: string, text: string): Scenario {
     if ('error' in parsed) throw new DataError(file, 'badProfile', { detail: parsed.error });
     profile = parsed.profile;
   }
-  return { version: SCENARIO_VERSION, name: typeof json.name === 'string' ? json.name : '', edits: json.edits as ZoneEdit[], profile };
+  return {
+    version: SCENARIO_VERSION,
+    name: typeof json.name === 'string' ? json.name : '',
+    edits: json.edits as ZoneEdit[],
+    rules: parseScenarioRules(file, json.rules, schools),
+    projection: parseProjectionSettings(file, json.projection),
+    profile,
+  };
 }
 
 /** The county outline as one MultiPolygon, for clipping edits; undefined without polygons. */

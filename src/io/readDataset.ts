@@ -4,6 +4,8 @@ import { computePupilLayout } from '../core/pupilLayout';
 import { createZoneState } from '../core/zoneState';
 import type { Rules } from '../core/rules';
 import { DataError, featuresOf, parseJsonFile } from './dataError';
+import { parseBirths } from './parseBirths';
+import { parseHousing } from './parseHousing';
 import { parseSchools } from './parseSchools';
 import { parseStudents } from './parseStudents';
 import { parseZones, type ParsedZones } from './parseZones';
@@ -11,7 +13,7 @@ import { parseZones, type ParsedZones } from './parseZones';
 /** The required files of a dataset folder (data/README.md). */
 export const REQUIRED_FILES = ['schools.geojson', 'catchments.geojson', 'students.csv'] as const;
 /** Optional files the app and the CLI understand. */
-export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson'] as const;
+export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson', 'births.csv', 'housing.csv'] as const;
 
 /** A dataset folder as texts by file name (the required files must be present). */
 export type DatasetTexts = Partial<Record<(typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number], string>>;
@@ -61,6 +63,18 @@ export function readDataset(
       unitIds.push(String(id));
     }
   }
+  const unitX = new Float64Array(unitIds.length).fill(NaN);
+  const unitY = new Float64Array(unitIds.length).fill(NaN);
+  const unitIndex = new Map(unitIds.map((id, u) => [id, u]));
+  for (const f of units ?? []) {
+    const u = unitIndex.get(String(f.properties?.id));
+    if (u !== undefined && f.geometry?.type === 'Point') [unitX[u], unitY[u]] = f.geometry.coordinates;
+  }
+  const births = texts['births.csv'] === undefined ? undefined : parseBirths('births.csv', texts['births.csv'], unitIndex);
+  const housing = texts['housing.csv'] === undefined ? undefined : parseHousing('housing.csv', texts['housing.csv'], (id) => {
+    const u = unitIndex.get(id);
+    return u === undefined ? undefined : { unit: u, x: unitX[u], y: unitY[u] };
+  });
   const optional = (f: 'county.geojson' | 'context.geojson'): FeatureCollection | undefined =>
     texts[f] === undefined ? undefined : { type: 'FeatureCollection', features: featuresOf(f, texts[f]) };
   return {
@@ -73,6 +87,10 @@ export function readDataset(
       zones: parsedZones.zones,
       zoneState: createZoneState(parsedZones.geometry),
       unitIds,
+      unitX,
+      unitY,
+      births,
+      housing,
       pupils,
       rowsRead: students.rowsRead,
       rejected: students.rejected,

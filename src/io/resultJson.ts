@@ -1,6 +1,7 @@
 import type { RejectedRow } from '../core/dataset';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
 import type { StandardsResult } from '../core/standards';
+import type { Projection } from '../core/projection';
 
 /** One school in the CLI output (the contract of issue 2 plus a few extra fields). */
 export interface SchoolJson {
@@ -12,6 +13,7 @@ export interface SchoolJson {
   enrollment: number;
   grades: Record<string, number>;
   classes: Record<string, number>;
+  largestClass: Record<string, number>;
   maxClassSize: number;
   classesOverCap: number;
   largeClasses: number;
@@ -57,6 +59,7 @@ export function toSimulationJson(
       enrollment: r.enrollment,
       grades: byGradeKey(r.grades),
       classes: byGradeKey(r.classes),
+      largestClass: byGradeKey(r.largestClass),
       maxClassSize: r.maxClassSize,
       classesOverCap: r.classesOverCap,
       largeClasses: r.largeClasses,
@@ -77,6 +80,28 @@ export function toSimulationJson(
       unassignedByLevel: s.unassignedByLevel,
     },
   };
+}
+
+/** The CLI's `projection` block: per year, the schools and county totals as in the base output. */
+export function toProjectionJson(projection: Projection) {
+  return projection.years.map((y) => {
+    const { schools, students, county } = toSimulationJson(y.result, [], []);
+    return { year: y.year, schools, pupils: students.input, county };
+  });
+}
+
+/** The notes a projection carries, as English sentences for the CLI. */
+export function describeProjectionNotes(projection: Projection): string[] {
+  return projection.notes.map((note) => {
+    switch (note.code) {
+      case 'intakeRepeats':
+        return 'no births.csv: the grade-1 intake of every projected year repeats the base year\'s grade 1 (same places, same private choices)';
+      case 'birthsCoverage':
+        return `births.csv covers the units of ${(note.share * 100).toFixed(1)}% of the base year's grade-1 pupils; the others get no projected intake`;
+      case 'intakeWithoutPlace':
+        return `${note.births} births are in units without a place in units.geojson and are not projected`;
+    }
+  });
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
