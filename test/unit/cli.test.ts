@@ -129,6 +129,48 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', data, '--scenario', write('s6.json', '{"version": 1, "edits": [], "profile": {"cvMax": {"primary": "low"}}}')), /s6\.json: the standards profile: cvMax\.primary must be a number ≥ 0, got "low"/);
   });
 
+  it('projects years with --years and a scenario\'s rules, from --base-year when given', () => {
+    const fixture = join(root, 'test/fixtures/projection');
+    const out = join(work, 'projection.json');
+    expect(simulate('--data', fixture, '--years', '2', '--out', out).code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.projection.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022]);
+    expect(json.projectionNotes).toEqual([]);
+    const p1 = (year: number) => json.projection.find((y: { year: number }) => y.year === year).schools.find((s: { id: string }) => s.id === 'P1');
+    expect(p1(2021).grades).toMatchObject({ '1': 30, '2': 2, '3': 1, '6': 1 });
+    expect(p1(2021).largestClass['1']).toBe(30);
+    const scenario = join(work, 'phased.json');
+    writeFileSync(scenario, JSON.stringify({
+      version: 2, name: 'phased', edits: [],
+      rules: { classroomAdditions: [{ schoolId: 'P1', year: 2022, rooms: 3 }], diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 2], count: 2, year: 2020 }] },
+    }));
+    expect(simulate('--data', fixture, '--scenario', scenario, '--years', '2', '--out', out).code).toBe(0);
+    const phased = JSON.parse(readFileSync(out, 'utf8'));
+    const p1Phased = phased.projection.map((y: { schools: { id: string; classrooms: number; grades: Record<string, number> }[] }) => y.schools.find((s) => s.id === 'P1')!);
+    expect(p1Phased.map((s: { classrooms: number }) => s.classrooms)).toEqual([3, 3, 6]);
+    expect(p1Phased[0].grades).toMatchObject({ '1': 1, '2': 0 });
+    expect(simulate('--data', tiny, '--years', '1', '--base-year', '2031', '--out', out).code).toBe(0);
+    const shifted = JSON.parse(readFileSync(out, 'utf8'));
+    expect(shifted.baseYear).toBe(2031);
+    expect(shifted.projectionNotes[0]).toMatch(/no births\.csv/);
+    // Under base year 2031, N9 (opens 2030) is open.
+    expect(shifted.projection[0].schools.find((s: { id: string }) => s.id === 'N9').planned).toBe(false);
+  });
+
+  it('stops with one line on a bad --years or a bad rule', () => {
+    const data = join(root, 'test/fixtures/projection');
+    expectOneLineError(simulate('--data', data, '--years', 'ten'), /--years must be a whole number from 0 to 30, got "ten"/);
+    const rule = (name: string, rules: unknown) => {
+      const path = join(work, name);
+      writeFileSync(path, JSON.stringify({ version: 2, name: 'r', edits: [], rules }));
+      return path;
+    };
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r1.json', { openings: [{ schoolId: 'ZZ', year: 2022 }] })), /r1\.json: rule 1 \(openings\): school "ZZ" is not in the dataset/);
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r2.json', { privateShares: [{ schoolId: 'P1', level: 'primary', share: 0.1 }] })), /r2\.json: rule 1 \(privateShares\): "P1" is not a private school/);
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r3.json', { diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 12], count: 5, year: 2021 }] })), /r3\.json: rule 1 \(diversions\): "grades" is invalid/);
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r4.json', { phaseIn: { fromYear: 'soon' } })), /r4\.json: rule 0 \(phaseIn\): "fromYear" is invalid, got "soon"/);
+  });
+
   it('stops with one line on an empty pupils file and on a usage error', () => {
     expectOneLineError(simulate('--data', tinyWith('students.csv', '')), /students\.csv: the file is empty/);
     const r = simulate('--bogus');
