@@ -3,6 +3,7 @@ import type { School } from '../core/dataset';
 import type { MessageLanguage } from '../core/editProblems';
 import { ZONE_LEVELS } from '../core/rules';
 import { INDICATORS, type IndicatorKey, type StandardsProfile, type StandardsResult } from '../core/standards';
+import { safeCell } from './safeCell';
 
 const HEADERS: Record<MessageLanguage, Record<IndicatorKey | 'school' | 'id' | 'pupils' | 'met' | 'pass' | 'indicator' | 'cv' | 'cvMax' | 'ok', string>> = {
   'zh-CN': {
@@ -21,11 +22,6 @@ const SHEETS: Record<MessageLanguage, Record<'primary' | 'junior' | 'county', st
   'zh-CN': { primary: '小学', junior: '初中', county: '县域差异系数' },
   en: { primary: 'Primary', junior: 'Junior', county: 'County CV' },
 };
-
-/** A text cell that a spreadsheet would read as a formula is prefixed with an apostrophe. */
-export function safeCell(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
 
 /**
  * The compliance report as a workbook: one sheet per level with every school section and its 7

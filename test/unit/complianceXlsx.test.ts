@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/core/standards';
-import { buildComplianceWorkbook, safeCell } from '../../src/io/complianceXlsx';
+import { buildComplianceWorkbook } from '../../src/io/complianceXlsx';
+import { safeCell } from '../../src/io/safeCell';
 import { readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 
 describe('compliance report as XLSX', () => {
@@ -36,6 +37,8 @@ describe('compliance report as XLSX', () => {
   it('escapes text a spreadsheet would run as a formula', () => {
     expect(safeCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(safeCell('+1')).toBe("'+1");
+    expect(safeCell('\t=1+1')).toBe("'\t=1+1");
+    expect(safeCell('\r=1+1')).toBe("'\r=1+1");
     expect(safeCell('圣城小学')).toBe('圣城小学');
   });
 });

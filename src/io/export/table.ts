@@ -1,0 +1,8 @@
+/** One cell of an exported table: text, a number, or empty (null). */
+export type Cell = string | number | null;
+
+/** A table to export: a header row and rows of the same length. */
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
