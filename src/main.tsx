@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadDataset } from './app/engineClient';
 import { useAppStore } from './store/store';
+import { startAutosave } from './app/workspace';
 import './app/app.css';
 
 declare global {
@@ -18,4 +19,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+startAutosave();
 void loadDataset('default');

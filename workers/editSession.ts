@@ -112,6 +112,34 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
       index++;
       return moveTo(next);
     },
+    /**
+     * Replaces the history with a saved one: `edits` applied in order (the current state) and
+     * `redoEdits` after them (what can be redone). A failing edit leaves the session as it was and
+     * says which one (its place in edits, then redoEdits, from 0).
+     */
+    restore(edits: ZoneEdit[], redoEdits: ZoneEdit[]): EditOutcome | (EditRefusal & { index: number }) {
+      const rebuilt: ZoneState[] = [dataset.zoneState];
+      const all = [...edits, ...redoEdits];
+      for (let i = 0; i < all.length; i++) {
+        try {
+          rebuilt.push(applyZoneEdit(rebuilt[i], all[i], ctx));
+        } catch (e) {
+          if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params }, index: i };
+          throw e;
+        }
+      }
+      states.splice(0, states.length, ...rebuilt);
+      index = edits.length;
+      return { ...moveTo(states[index]), moved: [] };
+    },
+    /** The zone state after a list of edits from the dataset's own zoning (for other scenarios). */
+    stateAfter(edits: ZoneEdit[]): ZoneState {
+      return edits.reduce((state, edit) => applyZoneEdit(state, edit, ctx), dataset.zoneState);
+    },
+    /** The current zone state. */
+    state: (): ZoneState => states[index],
+    /** School per pupil row under the dataset's own zoning. */
+    baseSchoolOf: (): Int32Array => baseSchoolOf,
     undo(): EditOutcome | EditRefusal {
       if (index === 0) return { ok: false, problem: { code: 'nothingToUndo', params: {} } };
       index--;

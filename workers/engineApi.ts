@@ -9,6 +9,9 @@ import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
 import { computeZoneFeatures } from '../src/io/zoneFeatures';
+import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
+import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
+import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { DataError } from '../src/io/dataError';
 import { readDataset, type DatasetTexts, type LoadedDataset, type LoadProgress } from '../src/io/readDataset';
 
@@ -111,6 +114,34 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
 
     /** Applies an edit incrementally; a refused edit changes nothing. */
     applyEdit: (edit: ZoneEdit): EditOutcome | EditRefusal => requireSession().session.apply(edit),
+    /** Opens a saved scenario: its edits applied and its redo list kept; a failing edit changes nothing. */
+    openScenario: (edits: ZoneEdit[], redoEdits: ZoneEdit[]) => requireSession().session.restore(edits, redoEdits),
+    /** Projects scenarios year by year (ten years by default) and assesses each year. */
+    project(requests: ScenarioRequest[], profile: StandardsProfile): (ProjectionView | ProjectionRefusal)[] {
+      const { dataset, session } = requireSession();
+      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile));
+    },
+    /** Areas whose school the current scenario changes, per level, with from and to. */
+    changedAreas: (edits: ZoneEdit[]) => {
+      const { dataset, session } = requireSession();
+      return computeChangedAreas(dataset, session.stateAfter(edits));
+    },
+    /** The current scenario's zones as GeoJSON text. */
+    zonesGeoJson: (): string => {
+      const { dataset, session } = requireSession();
+      return formatZonesGeoJson(session.state(), dataset.schools);
+    },
+    /** The current scenario's zones as a zipped Shapefile (caller transfers). */
+    async zonesShapefile(): Promise<Uint8Array> {
+      const { dataset, session } = requireSession();
+      const { buildZonesShapefileZip } = await import('../src/io/export/shapefile');
+      return buildZonesShapefileZip(session.state(), dataset.schools);
+    },
+    /** Pupils whose school the current scenario changes, by unit, grade, from and to. */
+    movedByUnit: (): MovedUnitGroup[] => {
+      const { dataset, session } = requireSession();
+      return computeMovedByUnit(dataset, session.baseSchoolOf(), session.schoolOf());
+    },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
     /** Assesses the standards against another profile. */

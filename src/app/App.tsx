@@ -14,6 +14,7 @@ import { MovedPupils } from '../features/edit/MovedPupils';
 import { ComplianceCard } from '../features/standards/ComplianceCard';
 import { PendingArea } from '../features/edit/PendingArea';
 import { useEditShortcuts } from '../features/edit/useEditShortcuts';
+import { ScenarioBar } from '../features/scenarios/ScenarioBar';
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
           <div className="app-body">
             <MapPanel />
             <div className="side-panel">
+              <ScenarioBar />
               <PendingArea />
               <CountySummary />
               <MovedPupils />

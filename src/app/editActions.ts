@@ -9,7 +9,8 @@ import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { buildPupilLayers } from './pupilLayers';
 import { currentEngine } from './engineClient';
 
-async function settle(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] }) {
+/** Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why. */
+export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] }): Promise<boolean> {
   if (!outcome.ok) {
     useAppStore.setState({ editError: outcome.problem });
     return false;
@@ -41,7 +42,7 @@ export async function commitEdit(edit: ZoneEdit): Promise<boolean> {
   const engine = currentEngine();
   if (!engine) return false;
   const { edits } = useAppStore.getState();
-  return settle(await engine.remote.applyEdit(edit), { edits: [...edits, edit], redoEdits: [] });
+  return settleOutcome(await engine.remote.applyEdit(edit), { edits: [...edits, edit], redoEdits: [] });
 }
 
 /** Gives the drawn area to a school at the current level. */
@@ -55,14 +56,14 @@ export async function undoEdit(): Promise<void> {
   const engine = currentEngine();
   const { edits, redoEdits } = useAppStore.getState();
   if (!engine || edits.length === 0) return;
-  await settle(await engine.remote.undo(), { edits: edits.slice(0, -1), redoEdits: [edits[edits.length - 1], ...redoEdits] });
+  await settleOutcome(await engine.remote.undo(), { edits: edits.slice(0, -1), redoEdits: [edits[edits.length - 1], ...redoEdits] });
 }
 
 export async function redoEdit(): Promise<void> {
   const engine = currentEngine();
   const { edits, redoEdits } = useAppStore.getState();
   if (!engine || redoEdits.length === 0) return;
-  await settle(await engine.remote.redo(), { edits: [...edits, redoEdits[0]], redoEdits: redoEdits.slice(1) });
+  await settleOutcome(await engine.remote.redo(), { edits: [...edits, redoEdits[0]], redoEdits: redoEdits.slice(1) });
 }
 
 /** Shows the pupils inside an area (while drawing, or once drawn). */
@@ -123,12 +124,6 @@ export function assignUnitToSelected(unitId: string): Promise<boolean> {
   const { selectedSchoolId, level } = useAppStore.getState();
   if (!selectedSchoolId) return Promise.resolve(false);
   return commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] });
-}
-
-/** The applied edits and the standards profile as a scenario file (versioned JSON). */
-export function scenarioJson(name: string): string {
-  const { edits, profile } = useAppStore.getState();
-  return JSON.stringify({ version: 1, name, edits, profile }, null, 2) + '\n';
 }
 
 /** Assesses the standards against a new profile. */

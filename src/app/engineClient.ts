@@ -2,7 +2,8 @@ import * as Comlink from 'comlink';
 import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../io/readDataset';
 import { translate } from '../i18n/format';
-import { EMPTY_SCENARIO, useAppStore, type LoadStep } from '../store/store';
+import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type LoadStep } from '../store/store';
+import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { DEFAULT_DATASET_URLS } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
@@ -92,9 +93,14 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
       computeMs: timed.computeMs,
       pupilLayers: buildPupilLayers(points),
       ...EMPTY_SCENARIO,
+      ...EMPTY_COMPARISON,
+      scenarios: [],
+      activeScenarioId: '',
+      workspaceReady: false,
       selectedSchoolId: undefined,
       load: { status: 'idle' },
     }));
+    await restoreWorkspace();
   } catch (e) {
     if (pending !== engine) return;
     engine.worker.terminate();

@@ -15,3 +15,13 @@ export function formatNumber(locale: Locale, n: number, digits = 0): string {
 export function formatPercent(locale: Locale, ratio: number, digits = 0): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio);
 }
+
+/** Formats a time of day (ms since 1970) for the locale, e.g. 14:05:09. */
+export function formatTime(locale: Locale, ms: number): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
+}
+
+/** Formats a date (ms since 1970) for the locale, e.g. 2026年11月29日. */
+export function formatDate(locale: Locale, ms: number): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(ms);
+}

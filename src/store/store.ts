@@ -10,6 +10,8 @@ import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '.
 import type { ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
+import type { ProjectionView } from '../../workers/scenarioProjection';
+import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 
 export type ColorBy = 'utilization' | 'compliance';
 export type PupilMode = 'density' | 'dots' | 'off';
@@ -66,6 +68,46 @@ interface ScenarioSlice {
   editMs?: number;
 }
 
+/** A named scenario: its edit history and its rules; the active one's history lives in ScenarioSlice. */
+export interface ScenarioDoc {
+  id: string;
+  name: string;
+  edits: ZoneEdit[];
+  redoEdits: ZoneEdit[];
+  rules: ScenarioRules;
+  projection: ProjectionSettings;
+}
+
+/** Id under which the dataset's own zoning (现状) is compared and projected. */
+export const BASELINE_ID = 'baseline';
+
+interface WorkspaceSlice {
+  /** Every scenario of the dataset, in the order the planner made them. */
+  scenarios: ScenarioDoc[];
+  activeScenarioId: string;
+  /** The workspace has been restored from (or first saved to) the browser's storage. */
+  workspaceReady: boolean;
+  /** When the workspace was last saved (ms since 1970), or why saving failed. */
+  savedAt?: number;
+  saveError?: string;
+}
+
+interface ComparisonSlice {
+  compareOpen: boolean;
+  /** Scenarios compared (BASELINE_ID for 现状), at most three. */
+  compareIds: string[];
+  compareYear?: number;
+  /** Projections by scenario id, with the fingerprint of what they were computed from. */
+  projections: Record<string, { fingerprint: string; view: ProjectionView }>;
+  projecting: boolean;
+  /** Why a scenario could not be projected. */
+  projectionError?: { scenarioId: string; problem: EditProblem; index: number };
+  /** Areas whose school the compared scenario changes, for the map. */
+  changedAreas?: FeatureCollection<MultiPolygon>;
+  /** The scenario the changed areas belong to. */
+  changedAreasOf?: string;
+}
+
 interface UiSlice {
   /** The standards profile the app assesses against (a setting; exported with the scenario). */
   profile: StandardsProfile;
@@ -76,7 +118,7 @@ interface UiSlice {
   selectedSchoolId?: string;
 }
 
-export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & UiSlice;
+export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & UiSlice;
 
 const initialLocale = (): Locale => {
   const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
@@ -96,11 +138,18 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
   lockedZones: { primary: [], junior: [] },
 };
 
+/** Comparison state of a freshly loaded dataset. */
+export const EMPTY_COMPARISON: ComparisonSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false };
+
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({
   load: { status: 'idle' },
   datasetVersion: 0,
   ...EMPTY_SCENARIO,
+  scenarios: [],
+  activeScenarioId: '',
+  workspaceReady: false,
+  ...EMPTY_COMPARISON,
   profile: NATIONAL_PROFILE,
   locale: initialLocale(),
   level: 'primary',

@@ -1,15 +1,10 @@
 import { DragOutlined, EditOutlined, ExportOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
-import { redoEdit, scenarioJson, setDrawing, undoEdit } from '../../app/editActions';
+import { downloadFile } from '../../app/download';
+import { redoEdit, setDrawing, undoEdit } from '../../app/editActions';
+import { activeScenario, scenarioFileText } from '../../app/scenarioActions';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /** Draw an area, undo, redo, export the scenario. */
 export function EditToolbar() {
@@ -33,7 +28,7 @@ export function EditToolbar() {
       </Tooltip>
       <Button data-testid="undo" icon={<UndoOutlined />} disabled={edits === 0} onClick={() => void undoEdit()}>{t('undo')}</Button>
       <Button data-testid="redo" icon={<RedoOutlined />} disabled={redos === 0} onClick={() => void redoEdit()}>{t('redo')}</Button>
-      <Button icon={<ExportOutlined />} disabled={edits === 0} onClick={() => download('scenario.json', scenarioJson(useAppStore.getState().dataset?.name ?? ''))}>{t('exportScenario')}</Button>
+      <Button icon={<ExportOutlined />} disabled={edits === 0} onClick={() => downloadFile(`${activeScenario()?.name ?? 'scenario'}.json`, scenarioFileText(), 'application/json')}>{t('exportScenario')}</Button>
     </Space.Compact>
   );
 }

@@ -1,0 +1,44 @@
+import { App } from 'antd';
+import { addImportedScenario, readScenarioFile, type OpenRefusal } from '../../app/scenarioActions';
+import { describeEditProblem } from '../../core/editProblems';
+import { useT } from '../../store/selectors';
+import { useAppStore, type ScenarioDoc } from '../../store/store';
+
+/**
+ * Imports a scenario file: a bad file or a refused edit is reported naming the file (nothing
+ * changes); a scenario with the same name as an existing one is added only after the planner
+ * chooses to replace it or to keep both.
+ */
+export function useScenarioImport(): (file: File) => Promise<void> {
+  const t = useT();
+  const { modal, message } = App.useApp();
+  const add = async (fileName: string, doc: ScenarioDoc, replaces?: ScenarioDoc) => {
+    const outcome: true | OpenRefusal = await addImportedScenario(doc, replaces);
+    if (outcome === true) {
+      void message.success(t('importDone', { name: doc.name }));
+      return;
+    }
+    const reason = describeEditProblem(outcome.problem.code, outcome.problem.params, useAppStore.getState().locale);
+    modal.error({ title: t('importFailed'), content: <span data-testid="import-error">{t('importEditRefused', { file: fileName, n: outcome.index + 1, reason })}</span> });
+  };
+  return async (file: File) => {
+    const read = readScenarioFile(file.name, await file.text());
+    if (!read.ok) {
+      modal.error({ title: t('importFailed'), content: <span data-testid="import-error">{read.message}</span> });
+      return;
+    }
+    const { doc, replaces } = read;
+    if (!replaces) return add(file.name, doc);
+    modal.confirm({
+      title: t('importReplaceTitle', { name: doc.name }),
+      content: t('importReplaceBody'),
+      okText: t('replace'),
+      cancelText: t('keepBoth'),
+      okButtonProps: { 'data-testid': 'import-replace' },
+      cancelButtonProps: { 'data-testid': 'import-keep-both' },
+      keyboard: false,
+      onOk: () => add(file.name, doc, replaces),
+      onCancel: () => add(file.name, { ...doc, name: t('copyOf', { name: doc.name }) }),
+    });
+  };
+}

@@ -1,0 +1,135 @@
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { difference, intersection } from 'polyclip-ts';
+import type { Dataset } from '../src/core/dataset';
+import type { EditProblem } from '../src/core/editProblems';
+import { computeProjection, type ProjectionNote } from '../src/core/projection';
+import { ZONE_LEVELS, type Rules, type ZoneLevel } from '../src/core/rules';
+import { computeScenarioRun } from '../src/core/scenarioRun';
+import type { ProjectionSettings, ScenarioRules } from '../src/core/scenarioRules';
+import type { SimulationResult } from '../src/core/simulation';
+import { classesBySection, computeStandards, type StandardsProfile, type StandardsResult } from '../src/core/standards';
+import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
+import type { MultiPolygonCoords, ZoneState } from '../src/core/zoneState';
+
+/** A scenario to project: its edits from the dataset's own zoning, its rules and settings. */
+export interface ScenarioRequest {
+  key: string;
+  edits: ZoneEdit[];
+  rules: ScenarioRules;
+  settings: ProjectionSettings;
+}
+
+/** One projected year as the app shows it. */
+export interface YearView {
+  year: number;
+  result: SimulationResult;
+  standards: StandardsResult;
+}
+
+/** A scenario's projection, small enough to hand to the page. */
+export interface ProjectionView {
+  key: string;
+  baseYear: number;
+  intake: 'births' | 'repeat';
+  notes: ProjectionNote[];
+  years: YearView[];
+  /** Pupils of the base year whose school differs from the dataset's own zoning (edits in full effect). */
+  pupilsMoved: number;
+}
+
+/** A request that could not be projected: an edit of it is refused (index from 0). */
+export interface ProjectionRefusal {
+  key: string;
+  problem: EditProblem;
+  index: number;
+}
+
+/** Projects one scenario: replays its edits, runs the projection, assesses every year. */
+export function projectScenario(
+  dataset: Dataset,
+  request: ScenarioRequest,
+  stateAfter: (edits: ZoneEdit[]) => ZoneState,
+  baseSchoolOf: Int32Array,
+  rules: Rules,
+  profile: StandardsProfile,
+): ProjectionView | ProjectionRefusal {
+  let state: ZoneState;
+  try {
+    state = stateAfter(request.edits);
+  } catch (e) {
+    if (!(e instanceof EditError)) throw e;
+    const index = request.edits.findIndex((_, i) => {
+      try {
+        stateAfter(request.edits.slice(0, i + 1));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    return { key: request.key, problem: { code: e.code, params: e.params }, index };
+  }
+  const projection = computeProjection({ dataset, state, scenario: request.rules, settings: request.settings, rules });
+  const run = computeScenarioRun(dataset, state, rules);
+  let pupilsMoved = 0;
+  for (let i = 0; i < baseSchoolOf.length; i++) if (baseSchoolOf[i] !== run.schoolOf[i]) pupilsMoved++;
+  return {
+    key: request.key,
+    baseYear: projection.baseYear,
+    intake: projection.intake,
+    notes: projection.notes,
+    pupilsMoved,
+    years: projection.years.map((y) => ({
+      year: y.year,
+      result: y.result,
+      standards: computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile),
+    })),
+  };
+}
+
+/**
+ * The areas whose school differs between the dataset's zoning and `state`, per level: pieces of each
+ * changed zone that another school (or none) held before, as features with `level`, `from` and `to`
+ * school ids (`from` null where no zone was).
+ */
+export function computeChangedAreas(dataset: Dataset, state: ZoneState): FeatureCollection<MultiPolygon> {
+  const features: FeatureCollection<MultiPolygon>['features'] = [];
+  const id = (s: number) => dataset.schools[s].id;
+  for (const level of ZONE_LEVELS) changedAreasOfLevel(dataset.zoneState, state, level, (from, to, geometry) => {
+    features.push({ type: 'Feature', properties: { level, from: from < 0 ? null : id(from), to: id(to) }, geometry: { type: 'MultiPolygon', coordinates: geometry } });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+function changedAreasOfLevel(before: ZoneState, after: ZoneState, level: ZoneLevel, emit: (from: number, to: number, g: MultiPolygonCoords) => void): void {
+  const old = before.zones[level];
+  for (const [s, zone] of after.zones[level]) {
+    const previous = old.get(s);
+    if (previous === zone) continue;
+    let gained = (previous ? difference(zone, previous) : zone) as MultiPolygonCoords;
+    if (gained.length === 0) continue;
+    const box = bboxOf(gained);
+    for (const [t, other] of old) {
+      if (t === s || gained.length === 0 || !overlaps(box, bboxOf(other))) continue;
+      const piece = intersection(gained, other) as MultiPolygonCoords;
+      if (piece.length === 0) continue;
+      emit(t, s, piece);
+      gained = difference(gained, piece) as MultiPolygonCoords;
+    }
+    if (gained.length > 0) emit(-1, s, gained);
+  }
+}
+
+type Box = [number, number, number, number];
+
+function bboxOf(g: MultiPolygonCoords): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of g) for (const [x, y] of polygon[0]) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
+}
+
+const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
