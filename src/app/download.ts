@@ -1,6 +1,7 @@
 /** Saves bytes or text as a file through the browser's download (nothing leaves the machine). */
-export function downloadFile(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
+export function downloadFile(name: string, data: string | Blob | Uint8Array, type: string): void {
+  const part = data instanceof Uint8Array ? new Uint8Array(data) : data;
+  const url = URL.createObjectURL(new Blob([part], { type }));
   Object.assign(document.createElement('a'), { href: url, download: name }).click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -10,6 +10,7 @@ import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
 import { countyOutline } from '../../src/io/parseScenario';
 import { formatNumber } from '../../src/i18n/format';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 const root = join(import.meta.dirname, '../..');
@@ -42,16 +43,6 @@ async function schoolRow(page: Page, name: string, id: string): Promise<string[]
   const row = page.locator(`tr[data-school-id="${id}"]`);
   await row.waitFor();
   return row.locator('td').allInnerTexts();
-}
-
-/** Waits until the app holds a simulation result and the map has drawn zone polygons. */
-async function waitForApp(page: Page) {
-  await page.waitForFunction(() => {
-    const p = window.__planner;
-    const s = p?.store.getState();
-    if (!s?.result || s.load.status !== 'idle' || !p?.map?.getLayer('zones-fill') || !p.map.loaded()) return false;
-    return p.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
-  }, undefined, { timeout: 60_000 });
 }
 
 describe('the planner in Chromium', () => {

@@ -1,6 +1,7 @@
 import { Segmented } from 'antd';
 import { useEffect, useRef } from 'react';
 import { createMapController } from '../../map/mapController';
+import { registerMap } from '../../map/mapImage';
 import { useT } from '../../store/selectors';
 import { uiActions, useAppStore, type ColorBy, type PupilMode } from '../../store/store';
 import type { ZoneLevel } from '../../core/rules';
@@ -17,7 +18,11 @@ export function MapPanel() {
   useEffect(() => {
     const controller = createMapController(container.current!);
     window.__planner = { ...window.__planner!, map: controller.map };
-    return controller.destroy;
+    registerMap(controller.map);
+    return () => {
+      registerMap(undefined);
+      controller.destroy();
+    };
   }, []);
   return (
     <div className="map-panel">

@@ -6,6 +6,7 @@ import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useScenarioImport } from './useScenarioImport';
 import { RulesEditor } from './RulesEditor';
+import { ExportMenu } from '../exports/ExportMenu';
 import { formatTime } from '../../i18n/format';
 
 /** The scenario being edited, and new / duplicate / rename / delete / import / rules / compare. */
@@ -69,6 +70,7 @@ export function ScenarioBar() {
       </Space.Compact>
       <Button data-testid="scenario-rules" icon={<SettingOutlined />} onClick={() => setRulesOpen(true)}>{t('rules')}</Button>
       <Button data-testid="open-compare" type="primary" icon={<LineChartOutlined />} onClick={() => useAppStore.setState({ compareOpen: true })}>{t('compare')}</Button>
+      <ExportMenu />
       <span className="spacer" />
       {saveError ? <Typography.Text type="danger">{saveError}</Typography.Text> : savedAt !== undefined && (
         <Typography.Text type="secondary" data-testid="saved-at">{t('savedAt')} {formatTime(locale, savedAt)}</Typography.Text>

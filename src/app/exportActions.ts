@@ -1,0 +1,68 @@
+import { formatCsv } from '../io/export/csv';
+import { formatMovedCsv } from '../io/export/movedCsv';
+import { computeProjectionTable } from '../io/export/projectionTables';
+import { computeSchoolTable } from '../io/export/schoolTable';
+import { captureMapPng } from '../map/mapImage';
+import { useAppStore } from '../store/store';
+import type { ProjectionView } from '../../workers/scenarioProjection';
+import { downloadFile } from './download';
+import { currentEngine } from './engineClient';
+import { activeScenario } from './scenarioActions';
+
+const CSV = 'text/csv;charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The export formats the planner can choose. */
+export type ExportKind = 'schoolsCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng';
+
+const fileStem = () => activeScenario()?.name ?? 'scenario';
+
+/** The active scenario projected with its rules (computed in the worker when not at hand). */
+export async function activeProjection(): Promise<ProjectionView | undefined> {
+  const s = useAppStore.getState();
+  const doc = activeScenario(s);
+  const engine = currentEngine();
+  if (!doc || !engine) return undefined;
+  const [view] = await engine.remote.project([{ key: doc.id, edits: doc.edits, rules: doc.rules, settings: doc.projection }], s.profile);
+  return 'problem' in view ? undefined : view;
+}
+
+/** Unit (compound, village) names by id, from the dataset's units file. */
+export function unitNames(): Map<string, string> {
+  const units = useAppStore.getState().dataset?.units?.features ?? [];
+  return new Map(units.map((f) => [String(f.properties?.id), String(f.properties?.name ?? '')]));
+}
+
+/**
+ * Writes one export of the active scenario as a file: tables with Chinese (or English) headers,
+ * zones, the pupils changing school by unit and grade, or the map as drawn.
+ */
+export async function exportFile(kind: ExportKind): Promise<void> {
+  const { result, dataset, locale } = useAppStore.getState();
+  const engine = currentEngine();
+  if (!result || !dataset || !engine) return;
+  const stem = fileStem();
+  const zh = locale === 'zh-CN';
+  switch (kind) {
+    case 'schoolsCsv':
+      return downloadFile(`${stem}-${zh ? '学校统计' : 'schools'}.csv`, formatCsv(computeSchoolTable(result, locale)), CSV);
+    case 'tablesXlsx': {
+      const { buildResultsXlsx } = await import('../io/export/workbook');
+      const view = await activeProjection();
+      return downloadFile(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale), XLSX);
+    }
+    case 'projectionCsv': {
+      const view = await activeProjection();
+      if (view) downloadFile(`${stem}-${zh ? '逐年预测' : 'projection'}.csv`, formatCsv(computeProjectionTable(view.years, locale)), CSV);
+      return;
+    }
+    case 'zonesGeoJson':
+      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.geojson`, await engine.remote.zonesGeoJson(), 'application/geo+json');
+    case 'zonesShp':
+      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.zip`, await engine.remote.zonesShapefile(), 'application/zip');
+    case 'movedCsv':
+      return downloadFile(`${stem}-${zh ? '变更学校学生' : 'pupils-changing-school'}.csv`, formatMovedCsv(await engine.remote.movedByUnit(), dataset.schools, unitNames(), locale), CSV);
+    case 'mapPng':
+      return downloadFile(`${stem}-${zh ? '地图' : 'map'}.png`, await captureMapPng(), 'image/png');
+  }
+}

@@ -1,0 +1,53 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown } from 'antd';
+import { useState } from 'react';
+import { exportFile, type ExportKind } from '../../app/exportActions';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../store/selectors';
+import { PrintReport } from '../report/PrintReport';
+
+const ITEMS: [ExportKind, MessageKey][] = [
+  ['schoolsCsv', 'exportSchoolsCsv'],
+  ['tablesXlsx', 'exportTablesXlsx'],
+  ['projectionCsv', 'exportProjectionCsv'],
+  ['zonesGeoJson', 'exportZonesGeoJson'],
+  ['zonesShp', 'exportZonesShp'],
+  ['movedCsv', 'exportMovedCsv'],
+  ['mapPng', 'exportMapPng'],
+];
+
+/** Exports of the active scenario: tables, projections, zones, the moved-pupil list, the map, the report. */
+export function ExportMenu() {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState(false);
+  const run = async (kind: ExportKind) => {
+    setBusy(true);
+    try {
+      await exportFile(kind);
+    } catch (e) {
+      void message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            ...ITEMS.map(([kind, label]) => ({ key: kind, label: <span data-testid={`export-${kind}`}>{t(label)}</span> })),
+            { type: 'divider' as const },
+            { key: 'report', label: <span data-testid="export-report">{t('printReport')}</span> },
+          ],
+          onClick: ({ key }) => (key === 'report' ? setReport(true) : void run(key as ExportKind)),
+        }}
+      >
+        <Button data-testid="export-menu" icon={<DownloadOutlined />} loading={busy}>{t('exports')}</Button>
+      </Dropdown>
+      {report && <PrintReport onClose={() => setReport(false)} />}
+    </>
+  );
+}
