@@ -14,7 +14,7 @@ export interface ValidationPupils {
   currentSchool: ArrayLike<number>;
   /** Line of each pupil in its file (header = line 1); absent: row index + 2. */
   line?: ArrayLike<number>;
-  /** Pupil ids, when the caller still has them: repeated ids are reported. */
+  /** Pupil ids, one per row of the columns, when the caller still has them: repeated ids are reported. */
   id?: readonly string[];
 }
 
