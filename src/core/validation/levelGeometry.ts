@@ -1,0 +1,92 @@
+import { union } from 'polyclip-ts';
+import type { School } from '../dataset';
+import type { ZoneLevel } from '../rules';
+import type { MultiPolygonCoords } from '../zoneState';
+import { countPointsIn } from './countPoints';
+import { gapPolygons, unionOfZones } from './gaps';
+import type { LevelPupils } from './levelPupils';
+import { pairwiseOverlaps } from './overlaps';
+import { areaM2, keepPieces, type NoiseLimits } from './pieces';
+import { locatePoints } from './pointLocation';
+import type { GapItem, IgnoredPieces, OverlapItem, PupilsOutsideItem } from './types';
+
+/** What the geometric checks of one level need. */
+export interface LevelGeometryInput {
+  level: ZoneLevel;
+  schools: readonly School[];
+  /** School index → the polygons of its usable zone features. */
+  zones: ReadonlyMap<number, MultiPolygonCoords>;
+  /** Schools whose zone came from several features (their polygons are merged first). */
+  multiFeature: ReadonlySet<number>;
+  /** Whether some zone of the level crosses itself (its turf area is then unreliable). */
+  selfIntersecting: boolean;
+  county: MultiPolygonCoords;
+  pupils: LevelPupils;
+  limits: NoiseLimits;
+  maxLines: number;
+}
+
+/** The level's findings and the pieces left out as noise. */
+export interface LevelGeometryResult {
+  items: (GapItem | OverlapItem | PupilsOutsideItem)[];
+  ignoredGaps: IgnoredPieces;
+  ignoredOverlaps: IgnoredPieces;
+}
+
+const ref = (schools: readonly School[], s: number) => ({ id: schools[s].id, name: schools[s].name });
+
+/**
+ * Gaps (with their area in m² and the pupils living there), overlaps between pairs of zones (the
+ * same), and the pupils outside every zone of one level.
+ */
+export function checkLevelGeometry(input: LevelGeometryInput): LevelGeometryResult {
+  const { level, schools, pupils, limits } = input;
+  const zones = new Map<number, MultiPolygonCoords>();
+  for (const [s, polygons] of input.zones) {
+    zones.set(s, input.multiFeature.has(s) ? (union(polygons) as MultiPolygonCoords) : polygons);
+  }
+  const result: LevelGeometryResult = { items: [], ignoredGaps: { count: 0, areaM2: 0 }, ignoredOverlaps: { count: 0, areaM2: 0 } };
+  const zoneUnion = unionOfZones([...zones.values()]);
+
+  const zoneOf = locatePoints(zones, pupils.x, pupils.y);
+  const outside: number[] = [];
+  for (let i = 0; i < zoneOf.length; i++) if (zoneOf[i] < 0) outside.push(i);
+  const outX = Float64Array.from(outside, (i) => pupils.x[i]);
+  const outY = Float64Array.from(outside, (i) => pupils.y[i]);
+
+  const gaps = keepPieces(gapPolygons(zoneUnion, input.county), limits, result.ignoredGaps);
+  const gapOf = locatePoints(new Map(gaps.map((g, k) => [k, [g.polygon]])), outX, outY);
+  const inGap = new Array<number>(gaps.length).fill(0);
+  for (const k of gapOf) if (k >= 0) inGap[k]++;
+  gaps.forEach((g, k) => {
+    result.items.push({
+      kind: 'gap', severity: inGap[k] > 0 ? 'error' : 'warning', level, schools: [], areaM2: g.areaM2, pupils: inGap[k],
+      geometry: { type: 'Polygon', coordinates: g.polygon },
+    });
+  });
+
+  // The zones' areas add up to their union's exactly when no two share land, so pairs are
+  // intersected only when they do not; a self-crossing ring's turf area is not the land it covers.
+  const sum = [...zones.values()].reduce((a, polygons) => a + areaM2(polygons), 0);
+  if (input.selfIntersecting || sum - areaM2(zoneUnion) > limits.minAreaM2) {
+    for (const pair of pairwiseOverlaps(zones)) {
+      const kept = keepPieces(pair.polygons, limits, result.ignoredOverlaps);
+      if (kept.length === 0) continue;
+      const polygons = kept.map((k) => k.polygon);
+      result.items.push({
+        kind: 'overlap', severity: 'error', level, schools: [ref(schools, pair.a), ref(schools, pair.b)],
+        areaM2: kept.reduce((a, k) => a + k.areaM2, 0), pupils: countPointsIn(polygons, pupils.x, pupils.y),
+        geometry: { type: 'MultiPolygon', coordinates: polygons },
+      });
+    }
+  }
+
+  if (outside.length > 0) {
+    result.items.push({
+      kind: 'pupilsOutside', severity: 'error', level, schools: [], pupils: outside.length,
+      lines: outside.slice(0, input.maxLines).map((i) => pupils.line[i]),
+      geometry: { type: 'MultiPoint', coordinates: outside.map((i) => [pupils.x[i], pupils.y[i]]) },
+    });
+  }
+  return result;
+}

@@ -1,0 +1,67 @@
+import type { RejectedRow, School } from '../dataset';
+import { MAX_GRADE } from '../rules';
+import { isGrade, lineOf } from './levelPupils';
+import type { DuplicateSchoolIdItem, RowsItem, ValidationPupils } from './types';
+
+/** Groups rows by file and problem (code, else reason): one item per group with its first lines. */
+export function summariseRows(rows: readonly RejectedRow[], loaded: boolean, maxLines: number): RowsItem[] {
+  const groups = new Map<string, RowsItem>();
+  for (const row of rows) {
+    const key = `${row.file}\u0000${row.problem?.code ?? row.reason}`;
+    let item = groups.get(key);
+    if (!item) {
+      item = {
+        kind: 'rows', severity: loaded ? 'warning' : 'error', schools: [], file: row.file, code: row.problem?.code,
+        firstReason: row.reason, firstProblem: row.problem, loaded, count: 0, lines: [],
+      };
+      groups.set(key, item);
+    }
+    item.count++;
+    if (item.lines.length < maxLines) item.lines.push(row.line);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Problems of the pupil columns themselves (rows a parser would have rejected): grades outside
+ * 1..MAX_GRADE, and ids seen on an earlier row (when ids are given).
+ */
+export function checkPupilColumns(pupils: ValidationPupils, file: string, maxLines: number): RowsItem[] {
+  const items: RowsItem[] = [];
+  const item = (code: 'badGrade' | 'duplicateId', firstReason: string, params: RowsItem['firstProblem']): RowsItem => ({
+    kind: 'rows', severity: 'error', schools: [], file, code, firstReason, firstProblem: params, loaded: true, count: 0, lines: [],
+  });
+  let badGrade: RowsItem | undefined;
+  for (let i = 0; i < pupils.grade.length; i++) {
+    if (isGrade(pupils.grade[i])) continue;
+    const got = String(pupils.grade[i]);
+    badGrade ??= item('badGrade', `grade "${got}" is not a whole number from 1 to ${MAX_GRADE}`, { code: 'badGrade', params: { got, max: MAX_GRADE } });
+    badGrade.count++;
+    if (badGrade.lines.length < maxLines) badGrade.lines.push(lineOf(pupils, i));
+  }
+  if (badGrade) items.push(badGrade);
+  if (pupils.id) {
+    const seen = new Set<string>();
+    let duplicate: RowsItem | undefined;
+    pupils.id.forEach((id, i) => {
+      if (!seen.has(id)) {
+        seen.add(id);
+        return;
+      }
+      duplicate ??= item('duplicateId', `duplicate id "${id}"`, { code: 'duplicateId', params: { id } });
+      duplicate.count++;
+      if (duplicate.lines.length < maxLines) duplicate.lines.push(lineOf(pupils, i));
+    });
+    if (duplicate) items.push(duplicate);
+  }
+  return items;
+}
+
+/** School ids used by more than one school, one item each, in order of first use. */
+export function duplicateSchoolIds(schools: readonly School[]): DuplicateSchoolIdItem[] {
+  const byId = new Map<string, School[]>();
+  for (const s of schools) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+  return [...byId]
+    .filter(([, list]) => list.length > 1)
+    .map(([id, list]) => ({ kind: 'duplicateSchoolId', severity: 'error', schools: list.map((s) => ({ id, name: s.name })), count: list.length }));
+}

@@ -1,0 +1,198 @@
+import type { Feature, FeatureCollection, Geometry, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import type { DataProblemCode } from '../dataProblems';
+import type { RejectedRow, School } from '../dataset';
+import type { Rules, ZoneLevel } from '../rules';
+
+/** The pupil columns the validation reads; a PupilTable or PupilColumns fits. */
+export interface ValidationPupils {
+  /** Homes as longitude and latitude, WGS84 degrees. */
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** Grade 1..MAX_GRADE; other values are reported as badGrade rows and left out of the zone checks. */
+  grade: ArrayLike<number>;
+  /** Index into `schools` of the pupil's current school, −1 when absent or unknown. */
+  currentSchool: ArrayLike<number>;
+  /** Line of each pupil in its file (header = line 1); absent: row index + 2. */
+  line?: ArrayLike<number>;
+  /** Pupil ids, one per row of the columns, when the caller still has them: repeated ids are reported. */
+  id?: readonly string[];
+}
+
+/** Everything the validation report is computed from (all coordinates WGS84 degrees). */
+export interface ValidationInput {
+  schools: readonly School[];
+  /**
+   * The zone features as read from `catchments.geojson`, unchecked: properties `school_id` and
+   * `level`; feature numbers in the report are 1-based positions in this list.
+   */
+  zones: readonly Feature[];
+  /** The county outline (Polygon / MultiPolygon features); gaps are looked for inside it. */
+  county?: FeatureCollection | Feature | Polygon | MultiPolygon;
+  pupils: ValidationPupils;
+  /** The pupils' file name, for rows found by the validation itself (default `students.csv`). */
+  pupilsFile?: string;
+  /** Rows the parsers did not load, and rows loaded with a remark. */
+  rejected?: readonly RejectedRow[];
+  warnings?: readonly RejectedRow[];
+  /** The school year the data describe: schools opening later need no zone yet. */
+  baseYear: number;
+  rules: Rules;
+}
+
+/** Tolerances of the validation. */
+export interface ValidationOptions {
+  /** Gap and overlap pieces smaller than this (m²) are numerical noise, not reported (default 1). */
+  minAreaM2?: number;
+  /**
+   * Pieces whose mean width 2·area/perimeter is below this (m) are slivers from coordinate rounding
+   * (1e-6° ≈ 0.1 m), not reported (default 0.5).
+   */
+  minWidthM?: number;
+  /** How many line numbers an item lists (default 5). */
+  maxLines?: number;
+}
+
+/** A school an item is about; `name` is absent when the id names no school. */
+export interface SchoolRef {
+  id: string;
+  name?: string;
+}
+
+/** Why a zone feature's geometry cannot be used. */
+export type InvalidPolygonReason = 'notPolygon' | 'tooFewPoints' | 'notFinite';
+
+/** Why a zone feature's school or level cannot be used (parseZones refuses these). */
+export type ZoneReferenceReason = 'missingSchoolId' | 'unknownSchool' | 'privateSchool' | 'wrongLevel' | 'badLevel';
+
+/**
+ * 'error': some pupils would be dropped, left without a school or assigned ambiguously;
+ * 'warning': worth a look, results stay well defined.
+ */
+export type Severity = 'error' | 'warning';
+
+interface ItemBase {
+  severity: Severity;
+  level?: ZoneLevel;
+  schools: SchoolRef[];
+}
+
+/** A zone feature left out of the analysis because its geometry is unusable. */
+export interface InvalidPolygonItem extends ItemBase {
+  kind: 'invalidPolygon';
+  feature: number;
+  reason: InvalidPolygonReason;
+  /** Its finite points, when there are any. */
+  geometry?: MultiPoint;
+}
+
+/** A zone feature whose rings cross themselves; `geometry` holds the crossing points. */
+export interface SelfIntersectionItem extends ItemBase {
+  kind: 'selfIntersection';
+  feature: number;
+  crossings: number;
+  geometry: MultiPoint;
+}
+
+/** A zone feature naming no usable school or level. */
+export interface ZoneReferenceItem extends ItemBase {
+  kind: 'zoneReference';
+  feature: number;
+  reason: ZoneReferenceReason;
+  /** The offending value as written. */
+  got?: string;
+}
+
+/** Several features for one school and level; they form one zone (data contract), listed to check. */
+export interface DuplicateZoneItem extends ItemBase {
+  kind: 'duplicateZone';
+  level: ZoneLevel;
+  features: number[];
+}
+
+/** Land inside the county (or inside the zones' outer boundary) that no zone of the level covers. */
+export interface GapItem extends ItemBase {
+  kind: 'gap';
+  level: ZoneLevel;
+  areaM2: number;
+  /** Zoned pupils of the level living there. */
+  pupils: number;
+  geometry: Polygon;
+}
+
+/** Land two schools' zones of one level both cover. */
+export interface OverlapItem extends ItemBase {
+  kind: 'overlap';
+  level: ZoneLevel;
+  areaM2: number;
+  /** Zoned pupils of the level living there. */
+  pupils: number;
+  geometry: MultiPolygon;
+}
+
+/** Zoned pupils of a level whose home lies in no zone of that level. */
+export interface PupilsOutsideItem extends ItemBase {
+  kind: 'pupilsOutside';
+  level: ZoneLevel;
+  pupils: number;
+  lines: number[];
+  geometry: MultiPoint;
+}
+
+/** One school id used by several schools. */
+export interface DuplicateSchoolIdItem extends ItemBase {
+  kind: 'duplicateSchoolId';
+  count: number;
+}
+
+/** Rows of a file sharing one problem: how many, and the first few lines. */
+export interface RowsItem extends ItemBase {
+  kind: 'rows';
+  file: string;
+  /** The problem code; absent when the rows carry only a reason text. */
+  code?: DataProblemCode;
+  /** The first row's reason in English (its code's params are specific to that row). */
+  firstReason: string;
+  firstProblem?: RejectedRow['problem'];
+  /** Whether the rows were loaded (with a remark) or left out. */
+  loaded: boolean;
+  count: number;
+  lines: number[];
+}
+
+/** A public school teaching the level, open in the base year, with no zone of that level. */
+export interface SchoolWithoutZoneItem extends ItemBase {
+  kind: 'schoolWithoutZone';
+  level: ZoneLevel;
+  geometry: Geometry;
+}
+
+/** One finding of the validation report. */
+export type ValidationItem =
+  | InvalidPolygonItem
+  | SelfIntersectionItem
+  | ZoneReferenceItem
+  | DuplicateZoneItem
+  | GapItem
+  | OverlapItem
+  | PupilsOutsideItem
+  | DuplicateSchoolIdItem
+  | RowsItem
+  | SchoolWithoutZoneItem;
+
+/** The kinds of findings. */
+export type ValidationKind = ValidationItem['kind'];
+
+/** Gap or overlap pieces left out as noise (below minAreaM2 or minWidthM), per level. */
+export interface IgnoredPieces {
+  count: number;
+  areaM2: number;
+}
+
+/** The validation report: findings in a fixed order (zones, then geometry per level, then rows and schools). */
+export interface ValidationReport {
+  items: ValidationItem[];
+  errors: number;
+  warnings: number;
+  ignoredGaps: Record<ZoneLevel, IgnoredPieces>;
+  ignoredOverlaps: Record<ZoneLevel, IgnoredPieces>;
+}

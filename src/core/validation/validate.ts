@@ -1,0 +1,55 @@
+import { ZONE_LEVELS, type ZoneLevel } from '../rules';
+import { checkLevelGeometry } from './levelGeometry';
+import { zonedPupilsByLevel } from './levelPupils';
+import { polygonsOf } from './pieces';
+import { checkPupilColumns, duplicateSchoolIds, summariseRows } from './rows';
+import { schoolsWithoutZone } from './schoolsWithoutZone';
+import type { IgnoredPieces, ValidationInput, ValidationItem, ValidationOptions, ValidationReport } from './types';
+import { checkZoneFeatures } from './zoneFeatures';
+
+/** Default tolerances: 1 m² and a mean width of 0.5 m (coordinates rounded to 1e-6° are ~0.1 m apart). */
+export const DEFAULT_VALIDATION_OPTIONS: Required<ValidationOptions> = { minAreaM2: 1, minWidthM: 0.5, maxLines: 5 };
+
+/**
+ * The validation report of a dataset before it is used: zone features (geometry, school, level,
+ * self-intersections, several per school), per level the gaps and overlaps (area in m², pupils
+ * living there) and the pupils outside every zone, repeated school ids, the pupil rows the parsers
+ * rejected or flagged (grouped by problem), bad grades and repeated ids in the pupil columns, and
+ * open public schools without a zone. Pure; takes well under a second on the Shouguang dataset.
+ */
+export function computeValidationReport(input: ValidationInput, options: ValidationOptions = {}): ValidationReport {
+  const o = { ...DEFAULT_VALIDATION_OPTIONS, ...options };
+  const limits = { minAreaM2: o.minAreaM2, minWidthM: o.minWidthM };
+  const checked = checkZoneFeatures(input.zones, input.schools);
+  const items: ValidationItem[] = [...checked.items];
+  const county = polygonsOf(input.county);
+  const pupils = zonedPupilsByLevel(input.pupils, input.schools, input.rules);
+  const ignoredGaps = {} as Record<ZoneLevel, IgnoredPieces>;
+  const ignoredOverlaps = {} as Record<ZoneLevel, IgnoredPieces>;
+  for (const level of ZONE_LEVELS) {
+    const multiFeature = new Set([...checked.features[level]].filter(([, numbers]) => numbers.length > 1).map(([s]) => s));
+    const result = checkLevelGeometry({
+      level,
+      schools: input.schools,
+      zones: checked.zones[level],
+      multiFeature,
+      selfIntersecting: checked.items.some((item) => item.kind === 'selfIntersection' && item.level === level),
+      county,
+      pupils: pupils[level],
+      limits,
+      maxLines: o.maxLines,
+    });
+    items.push(...result.items);
+    ignoredGaps[level] = result.ignoredGaps;
+    ignoredOverlaps[level] = result.ignoredOverlaps;
+  }
+  items.push(
+    ...duplicateSchoolIds(input.schools),
+    ...summariseRows(input.rejected ?? [], false, o.maxLines),
+    ...summariseRows(input.warnings ?? [], true, o.maxLines),
+    ...checkPupilColumns(input.pupils, input.pupilsFile ?? 'students.csv', o.maxLines),
+    ...schoolsWithoutZone(input.schools, checked.features, input.baseYear),
+  );
+  const errors = items.filter((item) => item.severity === 'error').length;
+  return { items, errors, warnings: items.length - errors, ignoredGaps, ignoredOverlaps };
+}
