@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
 import { DEFAULT_RULES } from '../core/rules';
@@ -10,31 +10,50 @@ import { DataError } from '../io/dataError';
 import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario';
 import { computeProjection } from '../core/projection';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
-import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../io/readDataset';
+import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, type Crs, type DatasetPart, type ImportFile } from '../io/import';
+import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
-const USAGE = 'usage: npm run simulate -- --data <folder> [--scenario <scenario.json>] [--standards] [--years <n>] [--base-year <year>] [--out <file.json>]';
+const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>] [--students <file>] '
+  + '[--schools-crs|--catchments-crs|--students-crs wgs84|gcj02|bd09] [--scenario <scenario.json>] [--standards] [--years <n>] [--base-year <year>] [--out <file.json>]';
+
+/** The parts the command line can give one by one, each with its coordinate system option. */
+const FILE_PARTS = ['schools', 'catchments', 'students'] as const;
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
 
-function readFolder(folder: string): DatasetTexts {
+function readBytes(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new DataError(path, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+}
+
+/** The data contract files present in a dataset folder, as import files. */
+function readFolder(folder: string): ImportFile[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${folder}: not a folder`);
-  const texts: DatasetTexts = {};
-  for (const name of [...REQUIRED_FILES, ...OPTIONAL_FILES]) {
-    const path = join(folder, name);
-    if (!existsSync(path)) continue;
-    try {
-      texts[name] = readFileSync(path, 'utf8');
-    } catch (e) {
-      throw new DataError(path, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  return DATASET_PARTS.filter((part) => existsSync(join(folder, PART_FILES[part]))).map((part) => ({ name: PART_FILES[part], bytes: readBytes(join(folder, PART_FILES[part])), part }));
+}
+
+/** The folder's files with the ones given one by one in their place, each with its coordinate system. */
+function inputFiles(args: Record<string, string | boolean | undefined>): ImportFile[] {
+  const files = new Map<DatasetPart, ImportFile>();
+  if (typeof args.data === 'string') for (const f of readFolder(args.data)) files.set(f.part!, f);
+  for (const part of FILE_PARTS) {
+    const path = args[part];
+    if (typeof path === 'string') files.set(part, { name: basename(path), bytes: readBytes(path), part });
+    else if (typeof args.data === 'string' && !files.has(part)) throw new DataError(join(args.data, PART_FILES[part]), 'missingFile');
+    else if (!files.has(part)) throw new UsageError(`--data or --${part} is required\n${USAGE}`);
+    const crs = args[`${part}-crs`];
+    if (typeof crs === 'string') {
+      if (!(CRS_NAMES as readonly string[]).includes(crs)) throw new UsageError(`--${part}-crs must be ${CRS_NAMES.join(', ')}, got "${crs}"`);
+      files.get(part)!.crs = crs as Crs;
     }
   }
-  for (const name of REQUIRED_FILES) {
-    if (texts[name] === undefined) throw new DataError(join(folder, name), 'missingFile');
-  }
-  return texts;
+  return [...files.values()];
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
@@ -72,10 +91,17 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { data: { type: 'string' }, scenario: { type: 'string' }, standards: { type: 'boolean' }, years: { type: 'string' }, 'base-year': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    const text = { type: 'string' } as const;
+    args = parseArgs({
+      args: argv,
+      options: {
+        data: text, schools: text, catchments: text, students: text, 'schools-crs': text, 'catchments-crs': text, 'students-crs': text,
+        scenario: text, standards: { type: 'boolean' }, years: text, 'base-year': text, out: text, help: { type: 'boolean' },
+      },
+    }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
@@ -83,11 +109,9 @@ function main(argv: string[]): void {
     console.log(USAGE);
     return;
   }
-  if (!args.data) throw new UsageError(`--data is required\n${USAGE}`);
   const years = intOption('years', args.years, 0, 30);
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
-  const texts = readFolder(args.data);
-  const read = readDataset(texts, DEFAULT_RULES, new Date().getFullYear());
+  const read = readImportedDataset(await importDataset(inputFiles(args)), DEFAULT_RULES, new Date().getFullYear());
   const loaded = baseYear === undefined ? read : { ...read, dataset: { ...read.dataset, baseYear } };
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
@@ -130,12 +154,10 @@ function main(argv: string[]): void {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof DataError || e instanceof UsageError) {
     console.error(`error: ${e.message}`);
     process.exit(1);
   }
   throw e;
-}
+});

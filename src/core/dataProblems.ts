@@ -50,6 +50,20 @@ export const DATA_PROBLEMS = {
   ruleUnknownSchool: { en: 'rule {n} ({value}): school "{id}" is not in the dataset', 'zh-CN': '第 {n} 条规则（{value}）：数据集中没有学校 "{id}"' },
   ruleNotPrivate: { en: 'rule {n} (privateShares): "{id}" is not a private school teaching {level} grades', 'zh-CN': '第 {n} 条规则（民办分流比例）："{id}" 不是招收{level}学生的民办学校' },
   badEdit: { en: 'edit {n} ({value}): {detail}', 'zh-CN': '第 {n} 处修改（{value}）：{detail}' },
+  unknownFormat: { en: 'cannot read a "{got}" file (expected {value})', 'zh-CN': '无法读取 "{got}" 格式的文件（支持 {value}）' },
+  legacyXls: { en: 'an old-style .xls workbook: save it as .xlsx first', 'zh-CN': '旧版 .xls 工作簿无法读取，请先另存为 .xlsx' },
+  corruptXlsx: { en: 'not a readable XLSX workbook ({detail})', 'zh-CN': '不是可读取的 XLSX 工作簿（{detail}）' },
+  corruptZip: { en: 'not a readable zip archive ({detail})', 'zh-CN': '不是可读取的 zip 压缩包（{detail}）' },
+  zipWithoutShp: { en: 'the zip holds no Shapefile (.shp)', 'zh-CN': 'zip 压缩包里没有 Shapefile（.shp 文件）' },
+  zipWithoutDbf: { en: 'the Shapefile {value} has no attribute table (.dbf)', 'zh-CN': 'Shapefile {value} 缺少属性表（.dbf 文件）' },
+  severalShapefiles: { en: 'the zip holds several Shapefiles ({found}); zip one per file', 'zh-CN': 'zip 压缩包里有多个 Shapefile（{found}），每个压缩包只能放一个' },
+  badShapefile: { en: 'the Shapefile cannot be read ({detail})', 'zh-CN': 'Shapefile 无法读取（{detail}）' },
+  notDegrees: { en: '{where}coordinates are not longitude/latitude degrees (projected coordinates need a .prj file that names their projection)', 'zh-CN': '{where}坐标不是经纬度（投影坐标需要附带说明投影的 .prj 文件）' },
+  badKml: { en: 'not valid KML ({detail})', 'zh-CN': '不是有效的 KML（{detail}）' },
+  unknownKind: { en: 'cannot tell whether the file holds schools, zones or pupils (put 学校/school, 片区/zone or 学生/student in its name)', 'zh-CN': '无法判断文件里是学校、片区还是学生（请在文件名中写明“学校”“片区”或“学生”）' },
+  sameKind: { en: 'gives {value} like {got}: one file of each', 'zh-CN': '与 {got} 同样提供 {value}，每种数据只能有一个文件' },
+  wrongFormat: { en: '{value} cannot be read from a {got} file', 'zh-CN': '{value} 不能从 {got} 文件读取' },
+  unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;

@@ -17,32 +17,47 @@ export interface ParsedStudents {
 
 const REQUIRED = ['id', 'lon', 'lat', 'grade'] as const;
 
+/** Optional column giving a row's line in the file it was converted from (see src/io/import). */
+export const SOURCE_LINE_COLUMN = 'source_line';
+
+/** An upper bound on the rows of a CSV text: its line breaks plus one. */
+function rowBound(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) n++;
+  }
+  return n;
+}
+
 /**
  * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id and unit_id; extra
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
  * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
- * rejected with its line (the header is line 1); an unknown school_id is kept with a warning.
+ * rejected with its line (the header is line 1, or the row's `source_line` when that column holds
+ * a whole number ≥ 1); an unknown school_id is kept with a warning.
  * Throws a DataError when the file is empty or a required column is missing.
  */
 export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
-  const parsed = Papa.parse<string[]>(stripBom(text), { skipEmptyLines: false });
-  const rows = parsed.data;
-  if (rows.length === 0 || (rows.length === 1 && rows[0].join('') === '')) {
+  const body = stripBom(text);
+  const first = Papa.parse<string[]>(body, { preview: 1 }).data[0];
+  if (first === undefined || (first.join('') === '' && !/[\r\n]/.test(body))) {
     throw new DataError(file, 'emptyFile');
   }
-  const header = rows[0].map((h) => h.trim().toLowerCase());
+  const header = first.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: rows[0].join(', ') });
+    throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: first.join(', ') });
   }
   const [cId, cLon, cLat, cGrade] = REQUIRED.map((c) => header.indexOf(c));
   const cSchool = header.indexOf('school_id');
   const cUnit = header.indexOf('unit_id');
+  const cSource = header.indexOf(SOURCE_LINE_COLUMN);
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
 
-  const cap = rows.length;
+  const cap = rowBound(body);
   const x = new Float64Array(cap);
   const y = new Float64Array(cap);
   const grade = new Uint8Array(cap);
@@ -55,26 +70,29 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const rejected: RejectedRow[] = [];
   const warnings: RejectedRow[] = [];
 
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (row.length === 1 && row[0].trim() === '') continue;
+  // Rows are taken one at a time: holding a million parsed rows at once would cost ~700 MB.
+  let r = -1;
+  const readRow = (row: string[]) => {
+    r++;
+    if (r === 0 || (row.length === 1 && row[0].trim() === '')) return;
     rowsRead++;
-    const line = r + 1;
+    const source = cSource >= 0 ? Number(row[cSource]) : NaN;
+    const line = Number.isInteger(source) && source >= 1 ? source : r + 1;
     const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
       rejected.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     const id = (row[cId] ?? '').trim();
-    if (id === '') { reject('emptyId'); continue; }
+    if (id === '') { reject('emptyId'); return; }
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
       reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
-      continue;
+      return;
     }
     const lonText = (row[cLon] ?? '').trim();
     const latText = (row[cLat] ?? '').trim();
     const lon = lonText === '' ? NaN : Number(lonText);
     const lat = latText === '' ? NaN : Number(latText);
-    if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); continue; }
-    if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); continue; }
+    if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); return; }
+    if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); return; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';
     const s = schoolId === '' ? -1 : (schoolIndex.get(schoolId) ?? -1);
     if (schoolId !== '' && s < 0) {
@@ -82,7 +100,7 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       warnings.push({ file, line, reason: describeDataProblem('unknownSchoolId', params, 'en'), problem: { code: 'unknownSchoolId', params } });
     }
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
-    if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); continue; }
+    if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     x[n] = lon;
     y[n] = lat;
     grade[n] = g;
@@ -97,7 +115,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     }
     unit[n] = u;
     n++;
-  }
+  };
+  Papa.parse<string[]>(body, { step: (result) => readRow(result.data) });
   return {
     columns: {
       x: x.slice(0, n),

@@ -9,7 +9,7 @@ import { naiveAssignment } from './naiveAssignment';
 
 // Full recompute (assignment + aggregation, zone index build included) against the naive turf
 // loop on the same pupils, in one run; then an incremental edit on the same pupils.
-// Usage: npm run bench [-- --json] [-- --sizes 150000,1000000]
+// Usage: npm run bench:engine [-- --json] [-- --sizes 150000,1000000] (npm run bench runs it, then the import bench)
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];

@@ -1,0 +1,70 @@
+import { COLUMN_SPECS, type MappedKind } from './columnAliases';
+
+/** Contract column → the header name (or property key) that gives it. */
+export type ColumnMapping = Record<string, string>;
+
+/** A suggested mapping and the required contract columns it leaves unmapped. */
+export interface MappingSuggestion {
+  mapping: ColumnMapping;
+  missing: string[];
+}
+
+/**
+ * A header name reduced for matching: NFKC (full-width to half-width), lower case, without
+ * bracketed notes ("经度(GCJ02)", "教室数（间）"), spaces, underscores, hyphens, stars or colons.
+ */
+export function normaliseHeaderName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[([{【][^)\]}】]*[)\]}】]/g, '')
+    .replace(/[\s_\-*:]/g, '');
+}
+
+/**
+ * Maps a header onto the contract columns of a kind: each column takes the first header name
+ * equal to its own name or one of its aliases (compared normalised), and each header name serves
+ * one column. `missing` lists the required columns left without one.
+ */
+export function suggestMapping(header: string[], kind: MappedKind): MappingSuggestion {
+  const byName = new Map<string, string>();
+  for (const name of header) {
+    const key = normaliseHeaderName(name);
+    if (!byName.has(key)) byName.set(key, name);
+  }
+  const used = new Set<string>();
+  const mapping: ColumnMapping = {};
+  for (const spec of COLUMN_SPECS[kind]) {
+    for (const alias of [spec.column, ...spec.aliases]) {
+      const name = byName.get(normaliseHeaderName(alias));
+      if (name !== undefined && !used.has(name)) {
+        mapping[spec.column] = name;
+        used.add(name);
+        break;
+      }
+    }
+  }
+  return { mapping, missing: missingColumns(mapping, kind) };
+}
+
+/** The required contract columns of a kind that a mapping leaves out. */
+export function missingColumns(mapping: ColumnMapping, kind: MappedKind): string[] {
+  return COLUMN_SPECS[kind].filter((s) => s.required && mapping[s.column] === undefined).map((s) => s.column);
+}
+
+/**
+ * The suggestion with the caller's choices laid over it: an override naming a header column maps
+ * it (and takes it from a suggested column); an empty string unmaps the column; names not in the
+ * header are ignored.
+ */
+export function applyOverrides(header: string[], kind: MappedKind, overrides: ColumnMapping = {}): MappingSuggestion {
+  const { mapping } = suggestMapping(header, kind);
+  for (const [column, name] of Object.entries(overrides)) {
+    if (name === '') delete mapping[column];
+    else if (header.includes(name)) {
+      for (const other of Object.keys(mapping)) if (mapping[other] === name && !(other in overrides)) delete mapping[other];
+      mapping[column] = name;
+    }
+  }
+  return { mapping, missing: missingColumns(mapping, kind) };
+}

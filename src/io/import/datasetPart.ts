@@ -1,0 +1,42 @@
+import type { DatasetTexts } from '../readDataset';
+import type { FileFormat } from './fileFormat';
+
+/** The part of a dataset a file gives: the three required ones, or an optional file. */
+export type DatasetPart = 'schools' | 'catchments' | 'students' | 'dataset' | 'units' | 'county' | 'context' | 'births' | 'housing';
+
+/** The data contract file each part becomes. */
+export const PART_FILES = {
+  schools: 'schools.geojson',
+  catchments: 'catchments.geojson',
+  students: 'students.csv',
+  dataset: 'dataset.json',
+  units: 'units.geojson',
+  county: 'county.geojson',
+  context: 'context.geojson',
+  births: 'births.csv',
+  housing: 'housing.csv',
+} as const satisfies Record<DatasetPart, keyof DatasetTexts>;
+
+/** Every part, in the order readDataset reads them. */
+export const DATASET_PARTS = Object.keys(PART_FILES) as DatasetPart[];
+
+// Checked in this order: a "学校学生名单" is pupils, a "学校片区" is zones.
+const NAME_PATTERNS: [DatasetPart, RegExp][] = [
+  ['students', /student|pupil|学生|学籍/i],
+  ['catchments', /catchment|zone|学区|片区|划片|招生范围/i],
+  ['schools', /school|学校/i],
+];
+
+/**
+ * The part a file most likely gives: a data contract file name decides, then words in the name
+ * (students/学生, catchments/zones/片区, schools/学校), then the format (Shapefile and KML are zones);
+ * undefined when nothing tells.
+ */
+export function guessPart(name: string, format: FileFormat): DatasetPart | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).toLowerCase();
+  const exact = DATASET_PARTS.find((part) => PART_FILES[part] === base);
+  if (exact) return exact;
+  const named = NAME_PATTERNS.find(([, pattern]) => pattern.test(base));
+  if (named) return named[0];
+  return format === 'shapefile' || format === 'kml' ? 'catchments' : undefined;
+}

@@ -1,0 +1,158 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { DataError, featuresOf } from '../dataError';
+import type { DatasetTexts } from '../readDataset';
+import type { MappedKind } from './columnAliases';
+import { applyOverrides, type ColumnMapping } from './columnMapping';
+import { geometryToWgs84, type Crs } from './crs';
+import { csvOrXlsxTable } from './readTable';
+import { DATASET_PARTS, guessPart, PART_FILES, type DatasetPart } from './datasetPart';
+import { detectFormat, type FileFormat } from './fileFormat';
+import { readKml } from './kmlZones';
+import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
+import { readShapefileZip } from './shapefileZip';
+import { studentsCsvFromTable } from './studentsCsv';
+import { decodeText } from './textDecoding';
+import { zonesToContract } from './zonesGeoJson';
+
+/** One input file: its name as the user knows it (its extension decides the format) and its bytes. */
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The dataset part it gives; guessed from the name (guessPart) when absent. */
+  part?: DatasetPart;
+  /** The coordinate system of its positions; default wgs84. */
+  crs?: Crs;
+  /** Contract column → header name (or property key), laid over the suggested mapping; '' unmaps. */
+  mapping?: ColumnMapping;
+}
+
+/** What was found in one file and how it was read, for the app to show and the CLI to log. */
+export interface ImportNote {
+  file: string;
+  part: DatasetPart;
+  format: FileFormat;
+  crs: Crs;
+  /** Text encoding found (text formats), or the .dbf's (Shapefile). */
+  encoding?: string;
+  delimiter?: string;
+  /** Worksheet read (XLSX: the first). */
+  sheet?: string;
+  /** Column names as read (tables) or property keys (features). */
+  header?: string[];
+  /** The mapping used: contract column → header name or property key. */
+  mapping?: ColumnMapping;
+  /** Data rows (tables) or features read. */
+  count?: number;
+}
+
+/** The dataset in the data contract's texts, the original name of each, and a note per file. */
+export interface ImportedDataset {
+  texts: DatasetTexts;
+  /** Contract file name → the file it was made from, to name in messages. */
+  sources: Partial<Record<keyof DatasetTexts, string>>;
+  notes: ImportNote[];
+}
+
+const MAPPED: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
+
+/** Property keys of features, in order of first appearance. */
+function propertyKeys(features: Feature[]): string[] {
+  const keys = new Set<string>();
+  for (const f of features) for (const k of Object.keys(f?.properties ?? {})) keys.add(k);
+  return [...keys];
+}
+
+/** The mapping of a header, or a DataError naming the required columns it lacks (positions of features come from their geometry). */
+function mapOrFail(file: ImportFile, header: string[], kind: MappedKind, hasGeometry: boolean): ColumnMapping {
+  const { mapping, missing: lacking } = applyOverrides(header, kind, file.mapping);
+  const missing = hasGeometry ? lacking.filter((c) => c !== 'lon' && c !== 'lat') : lacking;
+  if (missing.length > 0) throw new DataError(file.name, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: header.join(', ') });
+  return mapping;
+}
+
+async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNote): Promise<Feature[]> {
+  if (format === 'shapefile') {
+    const { features, encoding } = await readShapefileZip(file.name, file.bytes);
+    note.encoding = encoding;
+    return features;
+  }
+  const { text, encoding } = decodeText(file.bytes);
+  note.encoding = encoding;
+  return format === 'kml' ? readKml(file.name, text) : featuresOf(file.name, text);
+}
+
+const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** One file as the text of its contract file. */
+async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat): Promise<{ text: string; note: ImportNote }> {
+  const crs = file.crs ?? 'wgs84';
+  const note: ImportNote = { file: file.name, part, format, crs };
+  const target = PART_FILES[part];
+  const wrongFormat = () => new DataError(file.name, 'wrongFormat', { value: target, got: format.toUpperCase() });
+  const kind = MAPPED[part];
+  if (part === 'births' || part === 'housing') {
+    // Planning tables keep the contract's own columns (WGS84 positions); only the encoding is detected.
+    if (format !== 'csv') throw wrongFormat();
+    const { text, encoding } = decodeText(file.bytes);
+    return { text, note: { ...note, encoding } };
+  }
+  if (format === 'csv' || format === 'xlsx') {
+    if (kind !== 'students' && kind !== 'schools') throw wrongFormat();
+    const table = await csvOrXlsxTable(file.name, format, file.bytes);
+    const mapping = mapOrFail(file, table.header, kind, false);
+    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping });
+    if (kind === 'students') {
+      const csv = studentsCsvFromTable(table, mapping, crs);
+      return { text: csv.text, note: { ...note, count: csv.rows } };
+    }
+    const schools = schoolsFromTable(table, mapping, crs);
+    return { text: JSON.stringify(schools), note: { ...note, count: schools.features.length } };
+  }
+  if (part === 'dataset') {
+    if (format !== 'json') throw wrongFormat();
+    const { text, encoding } = decodeText(file.bytes);
+    return { text, note: { ...note, encoding } };
+  }
+  if (kind === 'students') throw wrongFormat();
+  const features = await readFeatures(file, format, note);
+  note.count = features.length;
+  note.header = propertyKeys(features);
+  if (kind === undefined) {
+    return { text: JSON.stringify(collection(features.map((f) => ({ ...f, geometry: geometryToWgs84(f?.geometry ?? null, crs) }) as Feature))), note };
+  }
+  const mapping = features.length === 0 ? {} : mapOrFail(file, note.header, kind, true);
+  note.mapping = mapping;
+  const out = kind === 'schools' ? schoolsFromGeoJson(features, mapping, crs) : zonesToContract(features, mapping, crs);
+  return { text: JSON.stringify(out), note };
+}
+
+/**
+ * Reads a dataset from files in any supported format — pupils from CSV or XLSX; schools from CSV,
+ * XLSX or GeoJSON; zones from GeoJSON, zipped Shapefile or KML; optional files as GeoJSON (JSON
+ * for dataset.json) — and writes each as its data contract text, so that readDataset reads them
+ * unchanged (readImportedDataset names the original files in its messages). Text encodings are
+ * detected, columns and properties mapped by their Chinese or English names (or the file's
+ * `mapping`), values such as 一年级 or 公办 normalised, positions converted to WGS84. Pupil rows
+ * that cannot be read are kept for parseStudents to reject with their original line, so rows read
+ * = loaded + rejected. Throws a DataError naming the file that stops the import.
+ */
+export async function importDataset(files: ImportFile[]): Promise<ImportedDataset> {
+  const texts: DatasetTexts = {};
+  const sources: ImportedDataset['sources'] = {};
+  const notes: ImportNote[] = [];
+  for (const file of files) {
+    if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
+    const format = detectFormat(file.name, file.bytes);
+    const part = file.part ?? guessPart(file.name, format);
+    if (part === undefined) throw new DataError(file.name, 'unknownKind');
+    const target = PART_FILES[part];
+    const other = sources[target];
+    if (other !== undefined) throw new DataError(file.name, 'sameKind', { value: target, got: other });
+    const { text, note } = await importFile(file, part, format);
+    texts[target] = text;
+    sources[target] = file.name;
+    notes.push(note);
+  }
+  notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
+  return { texts, sources, notes };
+}

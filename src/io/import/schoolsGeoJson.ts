@@ -1,0 +1,75 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { FACILITY_FIELDS } from '../../core/dataset';
+import { geometryToWgs84, toWgs84, type Crs } from './crs';
+import type { ColumnMapping } from './columnMapping';
+import type { Table } from './table';
+import { normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
+
+/** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
+const NUMERIC_KEYS = new Set(['classrooms', 'opens', ...FACILITY_FIELDS.flatMap((f) => [f, `primary_${f}`, `junior_${f}`])]);
+const SECTION_FIELDS = [...NUMERIC_KEYS].filter((k) => k.startsWith('primary_') || k.startsWith('junior_'));
+
+/** A cell as a property value: a number where the text is one, else the trimmed text; undefined when empty. */
+function cellValue(text: string): string | number | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : s;
+}
+
+const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text));
+
+/**
+ * A school's contract properties from its mapped values: `level` and `ownership` written the
+ * contract's way where recognised (学段, 办学性质), numeric fields given as text as numbers; a value
+ * that cannot be read stays as it was, so parseSchools names the school and the problem.
+ */
+export function schoolProperties(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'level') out.level = normaliseSchoolLevel(String(value)) ?? value;
+    else if (key === 'ownership') out.ownership = normaliseOwnership(String(value)) ?? value;
+    else if (key === 'id' || key === 'name') out[key] = String(value).trim();
+    else out[key] = typeof value === 'string' && NUMERIC_KEYS.has(key) ? cellValue(value) : value;
+  }
+  return out;
+}
+
+/**
+ * Writes a mapped school table as the contract's schools.geojson: one Point feature per row
+ * (converted from `crs` to WGS84; a coordinate that is not a number becomes null, which
+ * parseSchools rejects naming the school) with the mapped contract properties, plus columns named
+ * exactly as a nine-year section's facility field (primary_room_area_m2 …).
+ */
+export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs): FeatureCollection<Point> {
+  const sections = SECTION_FIELDS.filter((k) => table.header.includes(k) && mapping[k] === undefined).map((k) => [k, k] as const);
+  const columns = [...Object.entries(mapping), ...sections].map(([key, name]) => [key, table.header.indexOf(name)] as const);
+  const features: Feature<Point>[] = [];
+  table.forEachRow((cells) => {
+    const values = Object.fromEntries(columns.map(([key, c]) => [key, cells[c] ?? '']));
+    const lon = numberOf(values.lon);
+    const lat = numberOf(values.lat);
+    const coordinates = Number.isFinite(lon) && Number.isFinite(lat) ? toWgs84(lon, lat, crs) : [lon, lat];
+    delete values.lon;
+    delete values.lat;
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: schoolProperties(values) });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * A GeoJSON FeatureCollection of schools with property keys renamed by `mapping` (contract
+ * column → property key), values normalised as in schoolProperties, positions converted to WGS84.
+ * Properties not mapped are kept under their own names.
+ */
+export function schoolsFromGeoJson(features: Feature[], mapping: ColumnMapping, crs: Crs): FeatureCollection {
+  const rename = new Map(Object.entries(mapping).map(([key, name]) => [name, key]));
+  return {
+    type: 'FeatureCollection',
+    features: features.map((f) => {
+      const properties = Object.fromEntries(Object.entries(f?.properties ?? {}).map(([k, v]) => [rename.get(k) ?? k, v]));
+      return { ...f, geometry: geometryToWgs84(f?.geometry ?? null, crs), properties: schoolProperties(properties) } as Feature;
+    }),
+  };
+}

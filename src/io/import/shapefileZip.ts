@@ -1,0 +1,92 @@
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import shp from 'shpjs';
+import { unzip, type ZipItem } from 'but-unzip';
+import { DataError } from '../dataError';
+import { decodeAs, isUtf8 } from './textDecoding';
+
+// dBASE language driver ids of code page 936 (GBK) written by ArcGIS and others.
+const GBK_DRIVERS = new Set([0x4d, 0x7a]);
+
+/** The WHATWG encoding of a .cpg text: code page 936 and the GB names are GBK, 65001 is UTF-8; others as written. */
+export function cpgEncoding(cpg: string): string {
+  const s = cpg.trim().toLowerCase();
+  if (/^(ansi\s*)?936$|^(cp|windows-?)936$|^gbk$|^gb2312$|^gb18030$/.test(s)) return 'gbk';
+  if (/^(65001|utf-?8)$/.test(s)) return 'utf-8';
+  return s;
+}
+
+/**
+ * The text encoding of a .dbf without a .cpg: GBK when its language driver says code page 936,
+ * UTF-8 when its field names and records are valid UTF-8, else GBK.
+ */
+export function dbfEncoding(dbf: Uint8Array): 'utf-8' | 'gbk' {
+  if (GBK_DRIVERS.has(dbf[29])) return 'gbk';
+  const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const headerLength = dbf.length >= 12 ? view.getUint16(8, true) : dbf.length;
+  const names: number[] = [];
+  for (let at = 32; at + 32 <= headerLength && dbf[at] !== 0x0d; at += 32) {
+    for (let i = at; i < at + 11 && dbf[i] !== 0; i++) names.push(dbf[i]);
+  }
+  return isUtf8(new Uint8Array(names)) && isUtf8(dbf.subarray(headerLength)) ? 'utf-8' : 'gbk';
+}
+
+const isDegrees = (p: Position) => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+
+/** The 1-based number of the first feature with a position outside longitude/latitude degrees, or 0. */
+export function firstFeatureNotInDegrees(features: Feature[]): number {
+  const ok = (c: unknown): boolean =>
+    Array.isArray(c) && typeof c[0] === 'number' ? isDegrees(c as Position) : Array.isArray(c) ? c.every(ok) : true;
+  const i = features.findIndex((f) => {
+    const g = f.geometry;
+    return g !== null && g.type !== 'GeometryCollection' && !ok(g.coordinates);
+  });
+  return i + 1;
+}
+
+function entries(file: string, bytes: Uint8Array): Map<string, ZipItem> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DataError(file, 'corruptZip', { detail: 'no zip signature' });
+  try {
+    const items = unzip(bytes).filter((item) => !item.filename.includes('__MACOSX') && !item.filename.endsWith('/'));
+    return new Map(items.map((item) => [item.filename, item]));
+  } catch (e) {
+    throw new DataError(file, 'corruptZip', { detail: (e as Error).message });
+  }
+}
+
+async function read(file: string, item: ZipItem | undefined): Promise<Uint8Array | undefined> {
+  try {
+    return item && (await item.read());
+  } catch (e) {
+    throw new DataError(file, 'corruptZip', { detail: (e as Error).message });
+  }
+}
+
+/**
+ * The features of the one Shapefile in a zip (.shp and .dbf required; .prj reprojects to WGS84
+ * through shpjs; .shx unused). Attribute text is decoded by the .cpg, or, without one, as GBK when
+ * the .dbf is not UTF-8 (dbfEncoding). Throws a DataError naming the zip when there is no or more
+ * than one .shp, no .dbf, the parts cannot be read, or positions are not degrees.
+ */
+export async function readShapefileZip(file: string, bytes: Uint8Array): Promise<{ features: Feature[]; encoding: string }> {
+  const zip = entries(file, bytes);
+  const part = (base: string, ext: string) => [...zip.keys()].find((name) => name.toLowerCase() === `${base}.${ext}`.toLowerCase());
+  const layers = [...zip.keys()].filter((name) => name.toLowerCase().endsWith('.shp')).map((name) => name.slice(0, -4));
+  if (layers.length === 0) throw new DataError(file, 'zipWithoutShp');
+  if (layers.length > 1) throw new DataError(file, 'severalShapefiles', { found: layers.join(', ') });
+  const base = layers[0];
+  const [shpBytes, dbf, prj, cpg] = await Promise.all(['shp', 'dbf', 'prj', 'cpg'].map((ext) => {
+    const name = part(base, ext);
+    return read(file, name === undefined ? undefined : zip.get(name));
+  }));
+  if (!dbf) throw new DataError(file, 'zipWithoutDbf', { value: `${base}.shp` });
+  const encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
+  let collection: FeatureCollection;
+  try {
+    collection = await shp({ shp: shpBytes!, dbf, cpg: encoding, prj: prj && decodeAs(prj, 'utf-8') });
+  } catch (e) {
+    throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
+  }
+  const bad = firstFeatureNotInDegrees(collection.features);
+  if (bad > 0) throw new DataError(file, 'notDegrees', { where: { feature: bad, idKey: 'school_id' } });
+  return { features: collection.features, encoding };
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { importDataset, readImportedDataset, type Crs, type ImportFile } from '../../src/io/import';
+
+// Imports 1,000,000 generated pupil rows (Chinese headers, grades as 一年级 …, 1 in 1000 rows bad)
+// through importDataset and readImportedDataset with the tiny schools and zones, and prints the
+// time of each stage, the heap after it and the process's peak RSS.
+// Usage: npm run bench (runs after the engine bench) or tsx test/bench/import.bench.ts [--rows N] [--crs gcj02]
+const args = process.argv.slice(2);
+const rows = args.includes('--rows') ? Number(args[args.indexOf('--rows') + 1]) : 1_000_000;
+const crs = (args.includes('--crs') ? args[args.indexOf('--crs') + 1] : 'wgs84') as Crs;
+const GRADES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '初一', '初二', '初三'];
+const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+const heap = () => mb(process.memoryUsage().heapUsed);
+
+/** The CSV bytes, encoded 10,000 rows at a time so that the generator's own strings stay small. */
+function pupilsCsv(n: number): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks = [encoder.encode('学籍号,经度,纬度,年级,学校代码,小区,家庭住址\n')];
+  for (let start = 0; start < n; start += 10_000) {
+    let text = '';
+    for (let i = start; i < Math.min(n, start + 10_000); i++) {
+      const grade = i % 1000 === 999 ? '十年级' : GRADES[i % 9];
+      text += `G${i},${(118 + ((i * 7919) % 20000) / 1e6).toFixed(6)},${(36 + ((i * 104729) % 20000) / 1e6).toFixed(6)},${grade},${i % 2 ? 'P1' : ''},U${i % 3000},寿光市某小区${i % 3000}号楼\n`;
+    }
+    chunks.push(encoder.encode(text));
+  }
+  const bytes = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+  return bytes;
+}
+
+const tiny = join(import.meta.dirname, '../fixtures/tiny');
+let t = performance.now();
+const bytes = pupilsCsv(rows);
+console.log(`generated ${rows.toLocaleString('en')} rows, ${mb(bytes.length)} of CSV in ${Math.round(performance.now() - t)} ms; heap ${heap()}`);
+const files: ImportFile[] = [
+  { name: 'schools.geojson', bytes: new Uint8Array(readFileSync(join(tiny, 'schools.geojson'))) },
+  { name: 'catchments.geojson', bytes: new Uint8Array(readFileSync(join(tiny, 'catchments.geojson'))) },
+  { name: '学生名单.csv', bytes, crs },
+];
+t = performance.now();
+const imported = await importDataset(files);
+const importMs = performance.now() - t;
+console.log(`importDataset (decode, CSV, mapping, grades, ${crs}): ${Math.round(importMs)} ms; students.csv ${mb(imported.texts['students.csv']!.length)} chars; heap ${heap()}`);
+t = performance.now();
+const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+const readMs = performance.now() - t;
+console.log(`readImportedDataset (parseStudents, pupil layout): ${Math.round(readMs)} ms; heap ${heap()}`);
+console.log(`pupils read ${dataset.rowsRead.toLocaleString('en')} = loaded ${dataset.pupils.count.toLocaleString('en')} + rejected ${dataset.rejected.length.toLocaleString('en')}`);
+console.log(`total ${Math.round(importMs + readMs)} ms; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; Node ${process.version}`);
+if (dataset.rowsRead !== rows || dataset.pupils.count + dataset.rejected.length !== rows) throw new Error('counts do not reconcile');

@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { simulate } from '../../src/core/scenarioRun';
+import { DataError } from '../../src/io/dataError';
+import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { CORPUS, type CorpusCase } from '../fixtures/corpus/manifest';
+
+const root = join(import.meta.dirname, '../..');
+const tiny = join(root, 'test/fixtures/tiny');
+const corpus = join(root, 'test/fixtures/corpus/files');
+const bytes = (path: string) => new Uint8Array(readFileSync(path));
+
+/** The tiny dataset with the case's file in place of its part. */
+function filesOf(c: CorpusCase): ImportFile[] {
+  const tinyFiles: ImportFile[] = [
+    { name: 'schools.geojson', part: 'schools', bytes: bytes(join(tiny, 'schools.geojson')) },
+    { name: 'catchments.geojson', part: 'catchments', bytes: bytes(join(tiny, 'catchments.geojson')) },
+    { name: 'students.csv', part: 'students', bytes: bytes(join(tiny, 'students.csv')) },
+  ];
+  return tinyFiles.map((f) => (f.part === c.part ? { name: c.file, part: c.part, crs: c.crs, bytes: bytes(join(corpus, c.file)) } : f));
+}
+
+async function load(c: CorpusCase) {
+  return readImportedDataset(await importDataset(filesOf(c)), DEFAULT_RULES, 2024);
+}
+
+describe('import corpus: every file gives the outcome its manifest entry states', () => {
+  for (const c of CORPUS) {
+    it(`${c.file}: ${'code' in c.expect ? `fails with ${c.expect.code}` : `loads ${c.expect.loaded} / rejects ${c.expect.rejected}`} (${c.why})`, async () => {
+      const expected = c.expect;
+      if ('code' in expected) {
+        const error = await load(c).then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(DataError);
+        expect(error).toMatchObject({ file: c.file, code: expected.code });
+        return;
+      }
+      const { dataset } = await load(c);
+      const { summary } = simulate(dataset, DEFAULT_RULES);
+      expect(dataset.pupils.count).toBe(expected.loaded);
+      expect(dataset.rejected).toHaveLength(expected.rejected);
+      expect(dataset.rowsRead).toBe(expected.loaded + expected.rejected);
+      expect({ assigned: summary.assigned, unassigned: summary.unassigned }).toEqual({ assigned: expected.assigned, unassigned: expected.unassigned });
+      if (expected.rejectedLines) expect(dataset.rejected.map((r) => r.line)).toEqual(expected.rejectedLines);
+      expect(dataset.rejected.every((r) => r.file === (c.part === 'students' ? c.file : 'students.csv'))).toBe(true);
+    });
+  }
+});
+
+describe('import corpus: what the files hold', () => {
+  const byName = (name: string) => CORPUS.find((c) => c.file === name)!;
+
+  it('converts GCJ-02 (118.7, 36.9) to WGS84 (118.69435, 36.89960): about 505 m west-south-west', async () => {
+    const imported = await importDataset(filesOf(byName('students-gcj02.csv')));
+    const s1 = imported.texts['students.csv']!.split('\n').find((l) => l.startsWith('s1,'))!.split(',');
+    const [lon, lat] = [Number(s1[1]), Number(s1[2])];
+    // Hand check: Δlon −0.00565° × 111.32 km × cos 36.9° ≈ −503 m, Δlat −0.00040° × 110.95 km ≈ −45 m.
+    expect(lon).toBeCloseTo(118.69435, 5);
+    expect(lat).toBeCloseTo(36.8996, 4);
+    const metres = Math.hypot((lon - 118.7) * 111_320 * Math.cos((36.9 * Math.PI) / 180), (lat - 36.9) * 110_950);
+    expect(metres).toBeGreaterThan(490);
+    expect(metres).toBeLessThan(520);
+    // The tiny pupil a1, written in GCJ-02, comes back to within 1 cm of (118.002, 36.002).
+    const a1 = imported.texts['students.csv']!.split('\n').find((l) => l.startsWith('a1,'))!.split(',');
+    expect(Math.abs(Number(a1[1]) - 118.002)).toBeLessThan(1e-7);
+    expect(Math.abs(Number(a1[2]) - 36.002)).toBeLessThan(1e-7);
+  });
+
+  it('decodes the GBK attribute table of the Shapefile, with or without a .cpg', async () => {
+    for (const file of ['片区-gbk.zip', '片区-gbk-no-cpg.zip']) {
+      const imported = await importDataset(filesOf(byName(file)));
+      const zones = JSON.parse(imported.texts['catchments.geojson']!);
+      expect(zones.features.map((f: { properties: Record<string, unknown> }) => f.properties)).toEqual([
+        { school_id: 'P1', level: 'primary', 名称: 'P1小学片区' },
+        { school_id: 'P2', level: 'primary', 名称: 'P2小学片区' },
+        { school_id: 'J1', level: 'junior', 名称: 'J1初中片区' },
+      ]);
+      expect(imported.notes.find((n) => n.part === 'catchments')).toMatchObject({ format: 'shapefile', encoding: 'gbk' });
+    }
+  });
+
+  it('reads the GBK CSV’s encoding, title row and Chinese grades', async () => {
+    const imported = await importDataset(filesOf(byName('学生名单-gbk.csv')));
+    expect(imported.notes.find((n) => n.part === 'students')).toMatchObject({
+      encoding: 'gbk', delimiter: ',', count: 19,
+      mapping: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '学校', unit_id: '小区' },
+    });
+    const rows = imported.texts['students.csv']!.split('\n');
+    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line');
+    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3');
+    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10');
+    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17');
+  });
+
+  it('names the merged-header columns of the pupils workbook', async () => {
+    const imported = await importDataset(filesOf(byName('学生-合并表头.xlsx')));
+    expect(imported.notes.find((n) => n.part === 'students')).toMatchObject({
+      sheet: 'Sheet1',
+      header: ['学籍号', '年级', '经度', '纬度', '学校代码', '学校名称', '小区代码', '小区名称'],
+      mapping: { id: '学籍号', grade: '年级', lon: '经度', lat: '纬度', school_id: '学校代码', unit_id: '小区代码' },
+    });
+  });
+
+  it('reads the schools workbook under its merged title and groups, with Chinese values', async () => {
+    const imported = await importDataset(filesOf(byName('学校-合并表头.xlsx')));
+    expect(imported.notes.find((n) => n.part === 'schools')!.header).toEqual(['学校代码', '学校名称', '学段', '办学性质', '教室数', '开办年份', '教学及辅助用房面积（平方米）', '经度', '纬度']);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(dataset.schools[0]).toEqual({ id: 'P1', name: '西小学', nameEn: undefined, level: 'primary', ownership: 'public', classrooms: 6, opens: undefined, lon: 118.005, lat: 36.005, facilities: { room_area_m2: 500 } });
+    expect(dataset.schools.map((s) => [s.id, s.level, s.ownership, s.opens])).toEqual([
+      ['P1', 'primary', 'public', undefined], ['P2', 'primary', 'public', undefined], ['J1', 'junior', 'public', undefined],
+      ['X1', 'primary', 'private', undefined], ['N9', 'nine_year', 'public', 2030],
+    ]);
+  });
+
+  it('names the original file in a stopping problem raised by the contract parsers', async () => {
+    const error = await load(byName('schools-duplicate.csv')).catch((e: DataError) => e);
+    expect((error as DataError).message).toBe('schools-duplicate.csv: feature 6 (id "P1"): duplicate id "P1"');
+  });
+});
+
+describe('npm run simulate with files in any format', () => {
+  function simulateCli(...args: string[]) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const tinyJson = JSON.parse(simulateCli('--data', tiny).stdout);
+
+  it('takes all three files without --data: XLSX schools, KML zones, GBK pupils; same result as the tiny dataset', () => {
+    const r = simulateCli('--schools', join(corpus, '学校-合并表头.xlsx'), '--catchments', join(corpus, '片区.kml'), '--students', join(corpus, '学生名单-gbk.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.students).toEqual({ input: 19, assigned: 10, unassigned: 3, rejected: 6 });
+    expect(json.schools).toEqual(tinyJson.schools);
+    expect(json.rejected[0]).toEqual({ file: '学生名单-gbk.csv', line: 15, reason: 'grade 8 is not taught at 民办小学 (school_id "X1")' });
+  });
+
+  it('converts GCJ-02 pupils with --students-crs gcj02 and overrides the folder’s students.csv', () => {
+    const r = simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv'), '--students-crs', 'gcj02');
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.students).toEqual({ input: 20, assigned: 10, unassigned: 4, rejected: 6 });
+    expect(json.schools).toEqual(tinyJson.schools);
+    // Read as WGS84, the same file puts pupils ~500 m east: a1 and others leave their zones.
+    const raw = JSON.parse(simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv')).stdout);
+    expect(raw.schools).not.toEqual(tinyJson.schools);
+  });
+
+  it('stops with one line naming the file for a zip without .shp and for an unknown coordinate system', () => {
+    const r = simulateCli('--data', tiny, '--catchments', join(corpus, 'zones-no-shp.zip'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: zones-no-shp.zip: the zip holds no Shapefile (.shp)\n');
+    const u = simulateCli('--data', tiny, '--schools-crs', 'utm');
+    expect(u.code).toBe(1);
+    expect(u.stderr).toBe('error: --schools-crs must be wgs84, gcj02, bd09, got "utm"\n');
+  });
+});
