@@ -15,6 +15,7 @@ import { ComplianceCard } from '../features/standards/ComplianceCard';
 import { PendingArea } from '../features/edit/PendingArea';
 import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 import { ScenarioBar } from '../features/scenarios/ScenarioBar';
+import { ComparePanel } from '../features/compare/ComparePanel';
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
               <RejectedRows />
             </div>
           </div>
+          <ComparePanel />
           <LoadStatus />
           <DropZone />
         </div>

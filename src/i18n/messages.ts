@@ -1,5 +1,13 @@
 /** UI strings, Chinese first. Every key must exist in both locales (checked by the type). */
 const zh = {
+  figure: '指标',
+  countyTotals: '全县合计（{year} 学年）',
+  dashboardTitle: '优质均衡达标（{year} 学年）',
+  schoolsFailingLevel: '{level}未达标学校（7 项指标）',
+  pupilsMovedHint: '基准学年与现状片区相比变更学校的学生',
+  noChangedAreas: '所比较的方案没有改动片区',
+  noFocusSchool: '没有超规模或有超额班的学校；在表中点选学校即可查看',
+  compareWaiting: '选择方案后显示预测结果',
   appTitle: '学区规划',
   appSubtitle: '义务教育招生片区规划',
   syntheticBadge: '合成数据',
@@ -235,6 +243,14 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  figure: 'Figure',
+  countyTotals: 'County totals ({year})',
+  dashboardTitle: 'Quality-balance standards ({year})',
+  schoolsFailingLevel: '{level} schools failing the 7 indicators',
+  pupilsMovedHint: 'Pupils of the base year whose school differs from the current zoning',
+  noChangedAreas: 'The compared scenarios change no zone',
+  noFocusSchool: 'No school is oversized or has classes over the cap; click a school in the table to see it',
+  compareWaiting: 'Choose scenarios to see their projections',
   appTitle: 'School Zoning Planner',
   appSubtitle: 'Compulsory-education enrollment zones',
   syntheticBadge: 'synthetic data',

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
-import { NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_STOPS } from './style';
+import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_STOPS } from './style';
 
 /** Ids of the layers this app adds, bottom to top. */
 export const LAYER = {
@@ -14,12 +14,28 @@ export const LAYER = {
   units: 'units',
   density: 'pupils-density',
   dots: 'pupils-dots',
+  changed: 'changed-fill',
+  changedLine: 'changed-line',
   pending: 'pending-fill',
   pendingLine: 'pending-line',
   schools: 'schools',
 } as const;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const HATCH = 'changed-hatch';
+
+/** Diagonal stripes in the changed-area colour on a transparent ground, drawn here (no sprite to fetch). */
+function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const size = 12;
+  const data = new Uint8Array(size * size * 4);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(CHANGED_COLOR.slice(i, i + 2), 16));
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
+    if ((x + y) % size > 2) continue;
+    data.set([r, g, b, 200], (y * size + x) * 4);
+  }
+  return { width: size, height: size, data };
+}
 
 const utilColor: ExpressionSpecification = [
   'case',
@@ -50,11 +66,12 @@ export function withIds(zones: FeatureCollection): FeatureCollection {
 /** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   for (const id of Object.values(LAYER).reverse()) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'pending', 'schools']) if (map.getSource(id)) map.removeSource(id);
+  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools']) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
   map.addSource('zones', { type: 'geojson', data: withIds(d.zones) });
+  map.addSource('changed', { type: 'geojson', data: EMPTY });
   map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('units', { type: 'geojson', data: d.units ?? EMPTY });
   map.addSource('density', { type: 'geojson', data: EMPTY });
@@ -123,6 +140,16 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
       'circle-color': ['case', ['<', ['get', 'school'], 0], '#d7191c', '#263238'],
       'circle-opacity': 0.5,
     },
+  });
+  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
+  // Areas whose school a compared scenario changes: hatched, with a dashed outline (shown on demand).
+  map.addLayer({ id: LAYER.changed, type: 'fill', source: 'changed', layout: { visibility: 'none' }, paint: { 'fill-pattern': HATCH } });
+  map.addLayer({
+    id: LAYER.changedLine,
+    type: 'line',
+    source: 'changed',
+    layout: { visibility: 'none' },
+    paint: { 'line-color': CHANGED_COLOR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
   });
   map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': 0.25 } });
   map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1] } });

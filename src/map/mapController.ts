@@ -68,6 +68,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (s.pendingArea !== prev?.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
     }
+    if (s.changedAreas !== prev?.changedAreas) {
+      (map.getSource('changed') as GeoJSONSource).setData(s.changedAreas ?? { type: 'FeatureCollection', features: [] });
+    }
+    if (s.showChangedAreas !== prev?.showChangedAreas) {
+      for (const id of [LAYER.changed, LAYER.changedLine]) map.setLayoutProperty(id, 'visibility', s.showChangedAreas ? 'visible' : 'none');
+    }
     if (s.result !== prev?.result) {
       s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
       zoneSchoolIndex.forEach((si, z) => {
@@ -84,6 +90,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       map.setFilter(LAYER.zones, ['==', ['get', 'level'], s.level]);
       map.setFilter(LAYER.zoneLines, ['==', ['get', 'level'], s.level]);
       map.setFilter(LAYER.zoneSelected, ['==', ['get', 'level'], s.level]);
+      map.setFilter(LAYER.changed, ['==', ['get', 'level'], s.level]);
+      map.setFilter(LAYER.changedLine, ['==', ['get', 'level'], s.level]);
     }
     if (s.colorBy !== prev?.colorBy) map.setPaintProperty(LAYER.zones, 'fill-color', zoneFillColor(s.colorBy));
     if (s.pupilMode !== prev?.pupilMode) {

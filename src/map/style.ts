@@ -27,3 +27,6 @@ export const NO_DATA_COLOR = '#bdbdbd';
 
 /** Colour of private schools' markers. */
 export const PRIVATE_COLOR = '#7b3294';
+
+/** Colour of the areas whose school a compared scenario changes (hatch and outline). */
+export const CHANGED_COLOR = '#6a1b9a';

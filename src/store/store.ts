@@ -106,6 +106,8 @@ interface ComparisonSlice {
   changedAreas?: FeatureCollection<MultiPolygon>;
   /** The scenario the changed areas belong to. */
   changedAreasOf?: string;
+  /** The changed areas are drawn on the map. */
+  showChangedAreas: boolean;
 }
 
 interface UiSlice {
@@ -139,7 +141,7 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
 };
 
 /** Comparison state of a freshly loaded dataset. */
-export const EMPTY_COMPARISON: ComparisonSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false };
+export const EMPTY_COMPARISON: ComparisonSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false };
 
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({

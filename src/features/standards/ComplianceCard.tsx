@@ -1,23 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Space, Tag, Typography } from 'antd';
 import { ZONE_LEVELS } from '../../core/rules';
-import { INDICATORS, type IndicatorKey, type SectionStandards } from '../../core/standards';
+import { INDICATORS } from '../../core/standards';
 import { ProfileEditor } from './ProfileEditor';
-import { formatNumber } from '../../i18n/format';
-import type { MessageKey } from '../../i18n/messages';
+import { describeGap } from './gap';
 import { useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-
-/** Units of each indicator: how a value reads, and how a shortfall adds up. */
-const UNITS: Record<IndicatorKey, { unit: MessageKey; total: MessageKey; per100: boolean; digits: number }> = {
-  teachersQualifiedPer100: { unit: 'unit_per100', total: 'total_people', per100: true, digits: 1 },
-  backbonePer100: { unit: 'unit_per100', total: 'total_people', per100: true, digits: 1 },
-  peArtPer100: { unit: 'unit_per100', total: 'total_people', per100: true, digits: 1 },
-  roomAreaPerStudent: { unit: 'unit_m2', total: 'total_m2', per100: false, digits: 1 },
-  sportsAreaPerStudent: { unit: 'unit_m2', total: 'total_m2', per100: false, digits: 1 },
-  equipmentValuePerStudent: { unit: 'unit_yuan', total: 'total_yuan', per100: false, digits: 0 },
-  multimediaRoomsPer100: { unit: 'unit_rooms100', total: 'total_rooms', per100: true, digits: 1 },
-};
 
 /** Builds the compliance workbook (exceljs loads only now) and hands it to the browser as a file. */
 async function downloadWorkbook(): Promise<void> {
@@ -41,19 +29,6 @@ export function ComplianceCard() {
   const profile = useAppStore((s) => s.profile);
   const nameOf = useSchoolName();
   if (!standards) return null;
-  const gap = (x: SectionStandards, m: SectionStandards['missed'][number]) => {
-    const u = UNITS[m.key];
-    const short = ((m.threshold - m.value) * x.pupils) / (u.per100 ? 100 : 1);
-    return t('gapLine', {
-      indicator: t(`ind_${m.key}` as MessageKey),
-      value: formatNumber(locale, m.value, u.digits),
-      threshold: formatNumber(locale, m.threshold, u.digits),
-      unit: t(u.unit),
-      short: formatNumber(locale, Math.ceil(short)),
-      total: t(u.total),
-      pupils: formatNumber(locale, x.pupils),
-    });
-  };
   return (
     <Card
       size="small"
@@ -88,7 +63,7 @@ export function ComplianceCard() {
                   children: failing.map((x) => (
                     <div key={`${x.schoolId}-${x.level}`} style={{ marginBottom: 4 }}>
                       <Typography.Text strong>{nameOf(x.schoolId)}</Typography.Text> <Tag>{t('indicatorsMet', { met: x.met })}</Tag>
-                      {x.missed.map((m) => <div key={m.key} className="warn">{gap(x, m)}</div>)}
+                      {x.missed.map((m) => <div key={m.key} className="warn">{describeGap(locale, x, m)}</div>)}
                     </div>
                   )),
                 }]}
