@@ -9,6 +9,7 @@ import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
 import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario';
 import { computeProjection } from '../core/projection';
+import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
 import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, type Crs, type DatasetPart, type ImportFile } from '../io/import';
 import type { LoadedDataset } from '../io/readDataset';
@@ -134,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
     rules: DEFAULT_RULES,
   });
   const result = run.result;
-  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf))) : undefined;
+  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, DEFAULT_RULES)) : undefined;
   const json = JSON.stringify({
     ...toSimulationJson(result, dataset.rejected, dataset.warnings),
     ...(moved && { moved }),

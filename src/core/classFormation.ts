@@ -22,8 +22,8 @@ export interface ClassFormation {
   roomShortage: number;
 }
 
-/** Number of classes among `k` even classes of `n` pupils whose size is ≥ `min`. */
-function classesAtLeast(n: number, k: number, min: number): number {
+/** Number of classes among `k` even classes of `n` pupils (sizes floor/ceil of n/k) whose size is ≥ `min`. */
+export function classesAtLeast(n: number, k: number, min: number): number {
   const small = Math.floor(n / k);
   if (small >= min) return k;
   const bigCount = n - small * k;

@@ -238,6 +238,8 @@ const zh = {
   reportRules: '方案规则',
   noRules: '无（新片区立即全部生效）',
   activeScenario: '当前方案',
+  progression: '升级率（上一年级 → 本年级）',
+  levelSizes: '超规模学校 {oversize} 所 · 超标准班额 {overCap} 个 · 大班额 {large} 个（{largeShare}）· 超大班额 {extra} 个（{extraShare}）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -481,6 +483,8 @@ const en: Record<MessageKey, string> = {
   reportRules: 'Scenario rules',
   noRules: 'None (the new zones apply at once to every pupil)',
   activeScenario: 'Current scenario',
+  progression: 'Progression ratio (previous grade → this grade)',
+  levelSizes: 'Oversized schools {oversize} · classes over the cap {overCap} · 大班额 {large} ({largeShare}) · 超大班额 {extra} ({extraShare})',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -2,6 +2,8 @@ import type { RejectedRow } from '../core/dataset';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
 import type { StandardsResult } from '../core/standards';
 import type { Projection } from '../core/projection';
+import type { LevelSizes } from '../core/levelSizes';
+import type { ZoneLevel } from '../core/rules';
 
 /** One school in the CLI output (the contract of issue 2 plus a few extra fields). */
 export interface SchoolJson {
@@ -107,12 +109,22 @@ export function describeProjectionNotes(projection: Projection): string[] {
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const roundAll = <K extends string>(r: Record<K, number>) => Object.fromEntries(Object.entries<number>(r).map(([k, v]) => [k, round4(v)])) as Record<K, number>;
 
-/** The CLI's `standards` block: county CVs per level and every school section's indicators. */
-export function toStandardsJson(s: StandardsResult) {
-  const level = (l: StandardsResult['primary']) => ({ cv: roundAll(l.cv), cvPass: l.cvPass, schoolsFailing: l.schoolsFailing });
+/**
+ * The CLI's `standards` block: per level the county CVs, failing schools and the size limits
+ * (oversize schools, classes over the cap, 大班额 and 超大班额 with their share of the level's
+ * classes); and every school section's indicators.
+ */
+export function toStandardsJson(s: StandardsResult, sizes: Record<ZoneLevel, LevelSizes>) {
+  const share = (n: number, of: number) => (of === 0 ? 0 : round4(n / of));
+  const level = (l: StandardsResult['primary'], z: LevelSizes) => ({
+    cv: roundAll(l.cv), cvPass: l.cvPass, schoolsFailing: l.schoolsFailing,
+    schools: z.schools, oversizeSchools: z.oversizeSchools, totalClasses: z.totalClasses, classesOverCap: z.classesOverCap,
+    largeClasses: z.largeClasses, largeClassShare: share(z.largeClasses, z.totalClasses),
+    extraLargeClasses: z.extraLargeClasses, extraLargeClassShare: share(z.extraLargeClasses, z.totalClasses),
+  });
   return {
-    primary: level(s.primary),
-    junior: level(s.junior),
+    primary: level(s.primary, sizes.primary),
+    junior: level(s.junior, sizes.junior),
     schools: s.sections.map((x) => ({
       id: x.schoolId, level: x.level, pupils: x.pupils, indicators: roundAll(x.indicators), met: x.met, pass: x.pass,
       musicRooms: round4(x.musicRooms), artRooms: round4(x.artRooms), musicArtRoomsRequired: x.roomsRequired,

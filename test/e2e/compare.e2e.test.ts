@@ -9,6 +9,7 @@ import { describeGap } from '../../src/features/standards/gap';
 import { formatNumber } from '../../src/i18n/format';
 import { countyOutline } from '../../src/io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 const root = join(import.meta.dirname, '../..');
@@ -36,16 +37,6 @@ function expectedAfter(edits: ZoneEdit[]) {
 }
 
 const n = (v: number) => formatNumber('zh-CN', v);
-
-/** Waits until the app holds a result, the map has drawn zones and the scenarios are restored. */
-async function waitForApp(page: Page) {
-  await page.waitForFunction(() => {
-    const p = window.__planner;
-    const s = p?.store.getState();
-    if (!s?.result || !s.workspaceReady || s.load.status !== 'idle' || !p?.map?.getLayer('zones-fill') || !p.map.loaded()) return false;
-    return p.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
-  }, undefined, { timeout: 60_000 });
-}
 
 /** Waits until every compared scenario has a projection and none is being computed. */
 async function waitForProjections(page: Page, ids: string[]) {

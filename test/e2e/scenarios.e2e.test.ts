@@ -184,6 +184,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     const text = await page.getByTestId('print-report').innerText();
     expect(text).toContain(plan.name);
     expect(text).toContain('逐年过渡');
+    expect(await page.getByTestId('report-compliance-primary').innerText()).toMatch(/生均教学及辅助用房面积 [\d.]+ 平方米\/生，需 4\.5/);
     expect(await page.getByTestId('report-schools').locator('tr').count()).toBe(d.schools.length + 1);
     expect(await page.getByTestId('report-projection').locator('tbody tr').count()).toBe(11);
     expect(await page.getByTestId('report-map').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(400);

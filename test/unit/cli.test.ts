@@ -90,11 +90,15 @@ describe('npm run simulate', () => {
     const out = join(work, 'standards.json');
     const r = simulate('--data', join(root, 'data/shouguang'), '--standards', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    const { standards } = JSON.parse(readFileSync(out, 'utf8'));
+    const { standards, county } = JSON.parse(readFileSync(out, 'utf8'));
+    // Classes split by the level of their grade add up to the county's; 圣城小学 and 建桥学校 (nine-year) are oversized primaries.
+    for (const key of ['totalClasses', 'classesOverCap', 'largeClasses', 'extraLargeClasses']) expect(standards.primary[key] + standards.junior[key]).toBe(county[key]);
+    expect(standards.primary.oversizeSchools).toBe(2);
     const keys = ['teachersQualifiedPer100', 'backbonePer100', 'peArtPer100', 'roomAreaPerStudent', 'sportsAreaPerStudent', 'equipmentValuePerStudent', 'multimediaRoomsPer100'];
     for (const level of ['primary', 'junior']) {
       expect(Object.keys(standards[level].cv).sort()).toEqual([...keys].sort());
       expect(standards[level].cvPass).toBe(Object.values<number>(standards[level].cv).every((v) => v <= (level === 'primary' ? 0.5 : 0.45)));
+      expect(standards[level].largeClassShare).toBeCloseTo(standards[level].largeClasses / standards[level].totalClasses, 4);
       expect(standards[level].schoolsFailing).toBe(standards.schools.filter((s: { level: string; pass: boolean }) => s.level === level && !s.pass).length);
     }
     const shengcheng = standards.schools.find((s: { id: string }) => s.id === 'P01');

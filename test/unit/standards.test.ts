@@ -155,3 +155,26 @@ describe('the Shouguang plan', () => {
     expect(after.indicators.roomAreaPerStudent).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('size limits per level', () => {
+  it('counts classes by the level of their grade and oversize schools at each level they teach', async () => {
+    const { computeLevelSizes } = await import('../../src/core/levelSizes');
+    const { computeSchoolResults } = await import('../../src/core/simulation');
+    const { GRADE_STRIDE } = await import('../../src/core/aggregate');
+    const school = (id: string, level: 'primary' | 'junior' | 'nine_year') => ({ id, name: id, level, ownership: 'public' as const, lon: 0, lat: 0, facilities: {} });
+    const counts = new Int32Array(2 * GRADE_STRIDE);
+    // A: primary, no room limit; grade 1: 100 pupils → 3 classes of 34/33/33; grade 2: 46 → 2 of 23.
+    counts[1] = 100;
+    counts[2] = 46;
+    // B: nine-year with 3 rooms: grade 1 has 130 (one class per grade, then rooms to the largest);
+    // grade 7 has 58 → 1 class of 58 (over the junior cap of 50 and 大班额).
+    counts[GRADE_STRIDE + 1] = 130;
+    counts[GRADE_STRIDE + 7] = 58;
+    const results = computeSchoolResults([school('A', 'primary'), { ...school('B', 'nine_year'), classrooms: 3 }], counts, 2020, DEFAULT_RULES);
+    // B's rooms: 1 for grade 1 (130), 1 for grade 7 (58), the third to grade 1 → 65 and 65.
+    expect(results[1].classes[1]).toBe(2);
+    const sizes = computeLevelSizes(results, DEFAULT_RULES);
+    expect(sizes.primary).toEqual({ schools: 2, oversizeSchools: 0, totalClasses: 7, classesOverCap: 2, largeClasses: 2, extraLargeClasses: 0 });
+    expect(sizes.junior).toEqual({ schools: 1, oversizeSchools: 0, totalClasses: 1, classesOverCap: 1, largeClasses: 1, extraLargeClasses: 0 });
+  });
+});

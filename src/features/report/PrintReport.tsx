@@ -11,6 +11,7 @@ import { captureMapPng } from '../../map/mapImage';
 import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { describeRules } from './describeRules';
+import { describeGap } from '../standards/gap';
 
 function TableView({ table, testId }: { table: Table; testId: string }) {
   const locale = useAppStore((s) => s.locale);
@@ -72,6 +73,21 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
         {standards && <li>{(['primary', 'junior'] as const).map((l) => `${t('cvPassLevel', { level: t(l) })}: ${standards[l].cvPass ? t('pass') : t('fail')}; ${t('schoolsFailingN', { level: t(l), n: standards[l].schoolsFailing })}`).join(' · ')}</li>}
         <li>{t('pupilsMoved')} {n(totalMoved.reduce((a, g) => a + g.count, 0))}</li>
       </ul>
+      {standards && (
+        <>
+          <h2>{t('complianceTitle')}</h2>
+          {(['primary', 'junior'] as const).map((level) => (
+            <div key={level} data-testid={`report-compliance-${level}`}>
+              <p><strong>{t('cvLabel', { level: t(level) })}</strong>: {standards[level].cvPass ? t('pass') : t('fail')}</p>
+              <ul>
+                {standards.sections.filter((x) => x.level === level && !x.pass).map((x) => (
+                  <li key={x.schoolId}>{name(x.schoolId)}（{t('indicatorsMet', { met: x.met })}）：{x.missed.map((m) => describeGap(locale, x, m)).join('；')}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
       <h2>{t('reportRules')}</h2>
       <ul>{describeRules(doc, dataset.schools, locale).map((line) => <li key={line}>{line}</li>)}</ul>
       <h2>{t('reportSchools')}</h2>

@@ -16,7 +16,10 @@ interface FormValues {
   diversions: ScenarioRules['diversions'];
   years: number;
   entryRate: number;
+  progression: Record<number, number>;
 }
+
+const PROGRESSION_GRADES = Array.from({ length: MAX_GRADE - 1 }, (_, i) => i + 2);
 
 const toForm = (doc: ScenarioDoc, baseYear: number): FormValues => ({
   phaseInOn: doc.rules.phaseIn !== undefined,
@@ -27,6 +30,7 @@ const toForm = (doc: ScenarioDoc, baseYear: number): FormValues => ({
   diversions: doc.rules.diversions,
   years: doc.projection.years,
   entryRate: doc.projection.entryRate,
+  progression: Object.fromEntries(PROGRESSION_GRADES.map((g) => [g, doc.projection.progression[g] ?? 1])),
 });
 
 function fromForm(v: FormValues, previous: ProjectionSettings): { rules: ScenarioRules; projection: ProjectionSettings } {
@@ -38,7 +42,12 @@ function fromForm(v: FormValues, previous: ProjectionSettings): { rules: Scenari
       privateShares: (v.privateShares ?? []).map(({ percent, ...p }) => ({ ...p, share: percent / 100 })),
       diversions: v.diversions ?? [],
     },
-    projection: { ...previous, years: v.years, entryRate: v.entryRate },
+    projection: {
+      ...previous,
+      years: v.years,
+      entryRate: v.entryRate,
+      progression: Object.fromEntries(Object.entries(v.progression ?? {}).filter(([, r]) => r !== 1 && r !== null)),
+    },
   };
 }
 
@@ -123,6 +132,12 @@ export function RulesEditor({ doc, onClose }: { doc: ScenarioDoc; onClose: () =>
         <Space wrap>
           <Form.Item name="years" label={t('projectionYears')}><InputNumber data-testid="projection-years" min={0} max={30} precision={0} /></Form.Item>
           <Form.Item name="entryRate" label={t('entryRate')}><InputNumber min={0} max={2} step={0.01} /></Form.Item>
+        </Space>
+        <Space wrap>
+          <span>{t('progression')}</span>
+          {PROGRESSION_GRADES.map((g) => (
+            <Form.Item key={g} name={['progression', g]} label={t('gradeN', { n: g })}><InputNumber min={0} max={2} step={0.01} style={{ width: 70 }} /></Form.Item>
+          ))}
         </Space>
       </Form>
     </Modal>

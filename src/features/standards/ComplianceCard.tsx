@@ -1,6 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Space, Tag, Typography } from 'antd';
-import { ZONE_LEVELS } from '../../core/rules';
+import { useMemo } from 'react';
+import { computeLevelSizes } from '../../core/levelSizes';
+import { DEFAULT_RULES, ZONE_LEVELS } from '../../core/rules';
+import { formatNumber, formatPercent } from '../../i18n/format';
 import { INDICATORS } from '../../core/standards';
 import { ProfileEditor } from './ProfileEditor';
 import { describeGap } from './gap';
@@ -28,7 +31,9 @@ export function ComplianceCard() {
   const standards = useAppStore((s) => s.standards);
   const profile = useAppStore((s) => s.profile);
   const nameOf = useSchoolName();
-  if (!standards) return null;
+  const results = useAppStore((s) => s.result?.schools);
+  const sizes = useMemo(() => results && computeLevelSizes(results, DEFAULT_RULES), [results]);
+  if (!standards || !sizes) return null;
   return (
     <Card
       size="small"
@@ -53,6 +58,16 @@ export function ComplianceCard() {
               {l.cvPass ? <Tag color="green">{t('cvAllPass', { max })}</Tag> : <Tag color="red">{t('cvFail', { n: over.length, max })}</Tag>}
               {failing.length === 0 ? <Tag color="green">{t('allSchoolsPass')}</Tag> : <Tag color="red">{t('schoolsFailingN', { level: t(level), n: failing.length })}</Tag>}
             </Space>
+            <div className="num" data-testid={`sizes-${level}`}>
+              {t('levelSizes', {
+                oversize: formatNumber(locale, sizes[level].oversizeSchools),
+                overCap: formatNumber(locale, sizes[level].classesOverCap),
+                large: formatNumber(locale, sizes[level].largeClasses),
+                largeShare: formatPercent(locale, sizes[level].totalClasses === 0 ? 0 : sizes[level].largeClasses / sizes[level].totalClasses, 1),
+                extra: formatNumber(locale, sizes[level].extraLargeClasses),
+                extraShare: formatPercent(locale, sizes[level].totalClasses === 0 ? 0 : sizes[level].extraLargeClasses / sizes[level].totalClasses, 1),
+              })}
+            </div>
             {failing.length > 0 && (
               <Collapse
                 size="small"
