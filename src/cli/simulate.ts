@@ -140,7 +140,7 @@ async function main(argv: string[]): Promise<void> {
     ...toSimulationJson(result, dataset.rejected, dataset.warnings),
     ...(moved && { moved }),
     ...(standards && { standards }),
-    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection) }),
+    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, DEFAULT_RULES), DEFAULT_RULES, profile), computeLevelSizes(y.result.schools, DEFAULT_RULES)) : undefined) }),
   }, null, 2) + '\n';
   if (args.out) {
     try {

@@ -84,11 +84,14 @@ export function toSimulationJson(
   };
 }
 
-/** The CLI's `projection` block: per year, the schools and county totals as in the base output. */
-export function toProjectionJson(projection: Projection) {
+/**
+ * The CLI's `projection` block: per year, the schools and county totals as in the base output, and
+ * that year's `standards` block when `standardsOf` is given.
+ */
+export function toProjectionJson(projection: Projection, standardsOf?: (year: Projection['years'][number]) => ReturnType<typeof toStandardsJson>) {
   return projection.years.map((y) => {
     const { schools, students, county } = toSimulationJson(y.result, [], []);
-    return { year: y.year, schools, pupils: students.input, county };
+    return { year: y.year, schools, pupils: students.input, county, ...(standardsOf && { standards: standardsOf(y) }) };
   });
 }
 

@@ -6,36 +6,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards } from '../../src/core/standards';
-import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
-import { countyOutline } from '../../src/io/parseScenario';
 import { formatNumber } from '../../src/i18n/format';
-import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { REQUIRED_FILES } from '../../src/io/readDataset';
 import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { expectedAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
 mkdirSync(shots, { recursive: true });
 
-const shouguang = readDataset(
-  Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(root, 'data/shouguang', f), 'utf8')])),
-  DEFAULT_RULES,
-  2020,
-);
 const expected = simulate(shouguang.dataset, DEFAULT_RULES);
-
-/** What the engine computes, outside the browser, after the given edits. */
-function expectedAfter(edits: ZoneEdit[]) {
-  const d = shouguang.dataset;
-  const ctx = {
-    schools: d.schools,
-    schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])),
-    unitIndex: new Map(d.unitIds.map((u, i) => [u, i])),
-    county: countyOutline(shouguang.county),
-  };
-  const state = edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState);
-  return computeScenarioRun(d, state, DEFAULT_RULES).result;
-}
 
 /** The cells of a school's row in the table (searching for it first). */
 async function schoolRow(page: Page, name: string, id: string): Promise<string[]> {

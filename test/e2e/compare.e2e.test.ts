@@ -1,40 +1,20 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
-import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
+import { simulate } from '../../src/core/scenarioRun';
 import { describeGap } from '../../src/features/standards/gap';
 import { formatNumber } from '../../src/i18n/format';
-import { countyOutline } from '../../src/io/parseScenario';
-import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { expectedAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
 mkdirSync(shots, { recursive: true });
 
-const shouguang = readDataset(
-  Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(root, 'data/shouguang', f), 'utf8')])),
-  DEFAULT_RULES,
-  2020,
-);
 const expected = simulate(shouguang.dataset, DEFAULT_RULES);
-
-/** What the engine computes, outside the browser, after the given edits (base year). */
-function expectedAfter(edits: ZoneEdit[]) {
-  const d = shouguang.dataset;
-  const ctx = {
-    schools: d.schools,
-    schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])),
-    unitIndex: new Map(d.unitIds.map((u, i) => [u, i])),
-    county: countyOutline(shouguang.county),
-  };
-  const state = edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState);
-  return computeScenarioRun(d, state, DEFAULT_RULES).result;
-}
 
 const n = (v: number) => formatNumber('zh-CN', v);
 

@@ -5,13 +5,10 @@ import Papa from 'papaparse';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { parseZip } from 'shpjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_RULES } from '../../src/core/rules';
-import { computeScenarioRun } from '../../src/core/scenarioRun';
-import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
-import { countyOutline } from '../../src/io/parseScenario';
-import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import type { ZoneEdit } from '../../src/core/zoneEdits';
 import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { runAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -19,15 +16,9 @@ mkdirSync(shots, { recursive: true });
 const planFile = join(root, 'data/scenarios/shengcheng-to-huiwen.json');
 const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { name: string; edits: ZoneEdit[] };
 
-const shouguang = readDataset(
-  Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(root, 'data/shouguang', f), 'utf8')])),
-  DEFAULT_RULES,
-  2020,
-);
 const d = shouguang.dataset;
-const ctx = { schools: d.schools, schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])), unitIndex: new Map(d.unitIds.map((u, i) => [u, i])), county: countyOutline(shouguang.county) };
-const afterPlan = computeScenarioRun(d, plan.edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState), DEFAULT_RULES);
-const base = computeScenarioRun(d, d.zoneState, DEFAULT_RULES);
+const afterPlan = runAfter(plan.edits);
+const base = runAfter([]);
 const enrollmentOf = (r: typeof base, id: string) => r.result.schools.find((s) => s.id === id)!.enrollment;
 
 const state = (page: Page) =>

@@ -161,6 +161,17 @@ describe('npm run simulate', () => {
     expect(shifted.projection[0].schools.find((s: { id: string }) => s.id === 'N9').planned).toBe(false);
   });
 
+  it('assesses every projected year with --standards --years; the base year as without --years', () => {
+    const out = join(work, 'projected-standards.json');
+    expect(simulate('--data', join(root, 'data/shouguang'), '--standards', '--years', '2', '--out', out).code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.projection.map((y: { standards: unknown }) => typeof y.standards)).toEqual(['object', 'object', 'object']);
+    const strip = (schools: Record<string, unknown>[]) => schools.map(({ nearbyShare: _, nearbyPass: __, ...rest }) => rest);
+    expect(json.projection[0].standards.primary).toEqual(json.standards.primary);
+    expect(strip(json.projection[0].standards.schools)).toEqual(strip(json.standards.schools));
+    expect(json.projection[2].standards.primary.totalClasses).toBe(json.projection[2].schools.reduce((a: number, s: { classes: Record<string, number> }) => a + [1, 2, 3, 4, 5, 6].reduce((b, g) => b + (s.classes[g] ?? 0), 0), 0));
+  });
+
   it('stops with one line on a bad --years or a bad rule', () => {
     const data = join(root, 'test/fixtures/projection');
     expectOneLineError(simulate('--data', data, '--years', 'ten'), /--years must be a whole number from 0 to 30, got "ten"/);

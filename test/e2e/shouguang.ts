@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { computeScenarioRun, type ScenarioRun } from '../../src/core/scenarioRun';
+import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
+import { countyOutline } from '../../src/io/parseScenario';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+
+const root = join(import.meta.dirname, '../..');
+
+/** The default dataset as the engine reads it outside the browser. */
+export const shouguang = readDataset(
+  Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(root, 'data/shouguang', f), 'utf8')])),
+  DEFAULT_RULES,
+  2020,
+);
+
+/** What the engine computes, outside the browser, after the given edits (base year). */
+export function runAfter(edits: ZoneEdit[]): ScenarioRun {
+  const d = shouguang.dataset;
+  const ctx = {
+    schools: d.schools,
+    schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])),
+    unitIndex: new Map(d.unitIds.map((u, i) => [u, i])),
+    county: countyOutline(shouguang.county),
+  };
+  return computeScenarioRun(d, edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState), DEFAULT_RULES);
+}
+
+/** The results after the given edits (see runAfter). */
+export const expectedAfter = (edits: ZoneEdit[]) => runAfter(edits).result;
