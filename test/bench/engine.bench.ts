@@ -1,6 +1,8 @@
 import { computeGradeCounts } from '../../src/core/aggregate';
 import { computeAssignment, createAssignmentWorkspace, type AssignmentWorkspace } from '../../src/core/assignment';
+import { computeProjection } from '../../src/core/projection';
 import { DEFAULT_RULES } from '../../src/core/rules';
+import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { computeSchoolResults } from '../../src/core/simulation';
 import type { Dataset } from '../../src/core/dataset';
 import { datasetWithSyntheticPupils, loadShouguang, median } from './benchData';
@@ -66,13 +68,15 @@ for (const n of sizes) {
   const fullMs = median(fullTimes);
   const naiveMs = median(naiveTimes);
   const inc = timeIncrementalEdit(dataset, 30);
+  const projectionMs = median(timeIt(3, () => computeProjection({ dataset, state: dataset.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES })));
   const row = {
     students: n, naiveMs: round(naiveMs), fullMs: round(fullMs), ratio: Math.round(naiveMs / fullMs),
     incrementalMs: round(inc.incrementalMs), editGeometryMs: round(inc.geometryMs), editPupilsMoved: inc.pupilsMoved,
-    layoutMs: round(layoutMs), naiveRuns: naiveTimes.length, fullRuns: fullTimes.length, assignmentsDiffer: differ,
+    layoutMs: round(layoutMs), projectionMs: round(projectionMs), naiveRuns: naiveTimes.length, fullRuns: fullTimes.length, assignmentsDiffer: differ,
   };
   rows.push(row);
   log(`${n.toLocaleString('en')} pupils: naive turf ${row.naiveMs} ms (median of ${row.naiveRuns}), ours ${row.fullMs} ms (median of ${row.fullRuns}), ratio ${row.ratio}×; one-off layout ${row.layoutMs} ms; assignments that differ: ${differ}`);
+  log(`  projection of the base year and ${DEFAULT_PROJECTION.years} years after it: ${row.projectionMs} ms (median of 3)`);
   log(`  incremental edit (a block between 圣城小学 and 汇文学校, ${inc.pupilsMoved} pupils move): engine ${row.incrementalMs} ms (median of ${inc.runs}), zone geometry ${row.editGeometryMs} ms`);
 }
 if (json) console.log(JSON.stringify(rows, null, 2));
