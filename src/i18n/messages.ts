@@ -238,6 +238,10 @@ const zh = {
   reportRules: '方案规则',
   noRules: '无（新片区立即全部生效）',
   activeScenario: '当前方案',
+  minMetLabel: '学校须达标指标数',
+  missedFloorLabel: '未达标指标不低于标准的比例',
+  nineYearWeightLabel: '九年一贯制学校资源按学生折算（初中:小学）',
+  includePrivateLabel: '民办学校计入差异系数',
   progression: '升级率（上一年级 → 本年级）',
   levelSizes: '超规模学校 {oversize} 所 · 超标准班额 {overCap} 个 · 大班额 {large} 个（{largeShare}）· 超大班额 {extra} 个（{extraShare}）',
 } as const;
@@ -483,6 +487,10 @@ const en: Record<MessageKey, string> = {
   reportRules: 'Scenario rules',
   noRules: 'None (the new zones apply at once to every pupil)',
   activeScenario: 'Current scenario',
+  minMetLabel: 'Indicators a school must meet',
+  missedFloorLabel: 'A missed indicator at least this share of its threshold',
+  nineYearWeightLabel: 'Nine-year schools: resources split by pupils weighted junior : primary',
+  includePrivateLabel: 'Count private schools in the CVs',
   progression: 'Progression ratio (previous grade → this grade)',
   levelSizes: 'Oversized schools {oversize} · classes over the cap {overCap} · 大班额 {large} ({largeShare}) · 超大班额 {extra} ({extraShare})',
 };

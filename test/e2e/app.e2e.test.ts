@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
-import { classesBySection, computeStandards } from '../../src/core/standards';
+import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/core/standards';
 import { formatNumber } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
 import { waitForApp } from './appPage';
@@ -118,11 +118,23 @@ describe('the planner in Chromium', () => {
       return !p01.missed.some((m) => m.key === 'roomAreaPerStudent');
     });
     expect(await page.getByTestId('compliance-primary').innerText()).not.toContain('生均教学及辅助用房面积 3.9');
+    // The nine-year weighting is part of the profile too: 建桥学校's sections follow the engine's split.
+    await page.getByTestId('edit-profile').click();
+    await page.getByTestId('profile-nineYearJuniorWeight').fill('1.5');
+    await page.getByTestId('save-profile').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().profile.nineYearJuniorWeight === 1.5);
+    const run = computeScenarioRun(shouguang.dataset, shouguang.dataset.zoneState, DEFAULT_RULES);
+    const weighted = computeStandards(shouguang.dataset.schools, run.counts, classesBySection(run.result.schools, DEFAULT_RULES), DEFAULT_RULES, { ...NATIONAL_PROFILE, thresholds: { ...NATIONAL_PROFILE.thresholds, primary: { ...NATIONAL_PROFILE.thresholds.primary, roomAreaPerStudent: 3.5 } }, nineYearJuniorWeight: 1.5 });
+    const n01 = weighted.sections.find((x) => x.schoolId === 'N01' && x.level === 'junior')!;
+    await page.waitForFunction((want) => {
+      const x = window.__planner!.store.getState().standards!.sections.find((y) => y.schoolId === 'N01' && y.level === 'junior')!;
+      return Math.abs(x.indicators.roomAreaPerStudent - want) < 1e-9;
+    }, n01.indicators.roomAreaPerStudent);
     // Back to the national profile for the tests after this one.
     await page.getByTestId('edit-profile').click();
     await page.getByRole('button', { name: '恢复国家标准' }).click();
     await page.getByTestId('save-profile').click();
-    await page.waitForFunction(() => window.__planner!.store.getState().profile.thresholds.primary.roomAreaPerStudent === 4.5);
+    await page.waitForFunction(() => window.__planner!.store.getState().profile.thresholds.primary.roomAreaPerStudent === 4.5 && window.__planner!.store.getState().profile.nineYearJuniorWeight === 1.1);
   });
 
   it('switches the interface to English and back', async () => {

@@ -1,4 +1,4 @@
-import { Button, InputNumber, Modal, Table } from 'antd';
+import { Button, Checkbox, InputNumber, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { setProfile } from '../../app/editActions';
 import { INDICATORS, NATIONAL_PROFILE, type IndicatorKey, type StandardsProfile } from '../../core/standards';
@@ -56,6 +56,15 @@ export function ProfileEditor() {
             { title: t('junior'), render: cell('junior'), width: 120 },
           ]}
         />
+        <Space wrap style={{ marginTop: 12 }}>
+          <span>{t('minMetLabel')}</span>
+          <InputNumber size="small" min={0} max={7} precision={0} value={draft.minMet} onChange={(v) => v !== null && setDraft({ ...draft, minMet: v })} data-testid="profile-minMet" />
+          <span>{t('missedFloorLabel')}</span>
+          <InputNumber size="small" min={0} max={1} step={0.01} value={draft.missedFloor} onChange={(v) => v !== null && setDraft({ ...draft, missedFloor: v })} data-testid="profile-missedFloor" />
+          <span>{t('nineYearWeightLabel')}</span>
+          <InputNumber size="small" min={0.1} max={5} step={0.1} value={draft.nineYearJuniorWeight} onChange={(v) => v !== null && setDraft({ ...draft, nineYearJuniorWeight: v })} data-testid="profile-nineYearJuniorWeight" />
+          <Checkbox checked={draft.includePrivateInCv} onChange={(e) => setDraft({ ...draft, includePrivateInCv: e.target.checked })} data-testid="profile-includePrivate">{t('includePrivateLabel')}</Checkbox>
+        </Space>
       </Modal>
     </>
   );
