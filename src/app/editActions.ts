@@ -4,13 +4,13 @@ import { EditError, type ZoneEdit } from '../core/zoneEdits';
 import { computeSplitPart } from '../core/splitZone';
 import type { StandardsProfile } from '../core/standards';
 import type { MultiPolygonCoords } from '../core/zoneState';
-import { useAppStore } from '../store/store';
+import { useAppStore, type AppState } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { buildPupilLayers } from './pupilLayers';
 import { currentEngine } from './engineClient';
 
 /** Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why. */
-export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] }): Promise<boolean> {
+export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] } & Partial<AppState>): Promise<boolean> {
   if (!outcome.ok) {
     useAppStore.setState({ editError: outcome.problem });
     return false;

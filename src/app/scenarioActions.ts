@@ -6,6 +6,7 @@ import { parseScenario, SCENARIO_VERSION } from '../io/parseScenario';
 import { translate } from '../i18n/format';
 import { BASELINE_ID, useAppStore, type AppState, type ScenarioDoc } from '../store/store';
 import { settleOutcome } from './editActions';
+import { buildPupilLayers } from './pupilLayers';
 import { currentEngine } from './engineClient';
 
 let counter = 0;
@@ -42,14 +43,17 @@ export interface OpenRefusal {
 /** Opens a scenario in the worker; on a refused edit nothing changes and the refusal is returned. */
 async function open(doc: ScenarioDoc, scenarios: ScenarioDoc[]): Promise<true | OpenRefusal> {
   const engine = currentEngine();
-  if (!engine) return { index: -1, problem: { code: 'nothingToUndo', params: {} } };
+  // The scenario controls only show once a dataset is loaded.
+  if (!engine) throw new Error('no dataset is loaded');
   const outcome = await engine.remote.openScenario(doc.edits, doc.redoEdits);
   if (!outcome.ok) {
     useAppStore.setState({ editError: outcome.problem });
     return { index: outcome.index, problem: outcome.problem };
   }
-  useAppStore.setState({ scenarios, activeScenarioId: doc.id, drawing: false, pendingArea: undefined, preview: undefined });
-  await settleOutcome(outcome, { edits: doc.edits, redoEdits: doc.redoEdits });
+  // One update, so that autosave never sees the new scenario with the old one's history.
+  await settleOutcome(outcome, { edits: doc.edits, redoEdits: doc.redoEdits, scenarios, activeScenarioId: doc.id, drawing: false });
+  // Another scenario may leave other pupils outside every zone: redraw the pupils.
+  useAppStore.setState({ pupilLayers: buildPupilLayers(await engine.remote.pupilPoints()) });
   return true;
 }
 
