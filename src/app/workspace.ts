@@ -1,4 +1,3 @@
-import { NATIONAL_PROFILE } from '../core/standards';
 import { translate } from '../i18n/format';
 import { useAppStore, type AppState } from '../store/store';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -31,7 +30,7 @@ export async function restoreWorkspace(): Promise<void> {
     useAppStore.setState({ scenarios: [first], activeScenarioId: first.id, workspaceReady: true });
     return;
   }
-  if (saved.profile !== undefined && JSON.stringify(saved.profile) !== JSON.stringify(NATIONAL_PROFILE)) await setProfile(saved.profile);
+  if (saved.profile) await setProfile(saved.profile);
   const active = saved.scenarios.find((d) => d.id === saved.activeScenarioId) ?? saved.scenarios[0];
   const outcome = await engine.remote.openScenario(active.edits, active.redoEdits);
   if (outcome.ok) {
