@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  optimizeDeps: { include: ['comlink', 'papaparse'] },
+  optimizeDeps: { include: ['comlink', 'papaparse', 'polyclip-ts', '@mapbox/shp-write', 'idb', 'echarts'] },
   build: {
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
