@@ -4,6 +4,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
+import { computeProjection } from '../../src/core/projection';
+import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
+import { classesBySection, computeStandards } from '../../src/core/standards';
 import { describeGap } from '../../src/features/standards/gap';
 import { formatNumber } from '../../src/i18n/format';
 import { waitForApp } from './appPage';
@@ -178,10 +181,10 @@ describe('方案比较与预测 in Chromium', () => {
   });
 
   it('shows the standards of the chosen year with each failing school’s gap in plain units', async () => {
-    const failing = await page.evaluate(() => {
-      const s = window.__planner!.store.getState();
-      return s.projections.baseline.view.years.find((y) => y.year === 2025)!.standards.sections.filter((x) => x.level === 'primary' && !x.pass);
-    });
+    // The same figures as the CLI's `--standards --years`: computed here, outside the browser.
+    const d = shouguang.dataset;
+    const y2025 = computeProjection({ dataset: d, state: d.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES }).years.find((y) => y.year === 2025)!;
+    const failing = computeStandards(y2025.schools, y2025.counts, classesBySection(y2025.result.schools, DEFAULT_RULES), DEFAULT_RULES).sections.filter((x) => x.level === 'primary' && !x.pass);
     expect(failing.length).toBeGreaterThan(0);
     const primary = page.getByTestId('dashboard-primary');
     expect(await primary.innerText()).toContain(`小学不达标学校 ${failing.length} 所`);
