@@ -4,14 +4,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
-import { computeProjection } from '../../src/core/projection';
-import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { classesBySection, computeStandards } from '../../src/core/standards';
 import { describeGap } from '../../src/features/standards/gap';
 import { formatNumber } from '../../src/i18n/format';
 import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { expectedAfter, shouguang } from './shouguang';
+import { expectedAfter, projectionAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -165,11 +163,10 @@ describe('方案比较与预测 in Chromium', () => {
     const cellsBase = await compareRow(page, '圣城小学', 'P01');
     await page.getByTestId('compare-year').getByText('2025', { exact: true }).click();
     await page.waitForFunction(() => window.__planner!.store.getState().compareYear === 2025);
-    const projected = await page.evaluate((id) => {
-      const s = window.__planner!.store.getState();
-      const at = (key: string) => s.projections[key].view.years.find((y) => y.year === 2025)!.result.schools.find((r) => r.id === 'P01')!.enrollment;
-      return { baseline: at('baseline'), scenario: at(id) };
-    }, scenarioId);
+    // Computed outside the browser: 现状 and the scenario's edits (as the store holds them), projected.
+    const edits = await page.evaluate(() => window.__planner!.store.getState().edits);
+    const at = (edited: typeof edits) => projectionAfter(edited).years.find((y) => y.year === 2025)!.result.schools.find((r) => r.id === 'P01')!.enrollment;
+    const projected = { baseline: at([]), scenario: at(edits) };
     await expect.poll(async () => (await compareRow(page, '圣城小学', 'P01'))[1]).toBe(n(projected.baseline));
     const cells = await compareRow(page, '圣城小学', 'P01');
     expect(cells[6]).toContain(n(projected.scenario));
@@ -182,8 +179,7 @@ describe('方案比较与预测 in Chromium', () => {
 
   it('shows the standards of the chosen year with each failing school’s gap in plain units', async () => {
     // The same figures as the CLI's `--standards --years`: computed here, outside the browser.
-    const d = shouguang.dataset;
-    const y2025 = computeProjection({ dataset: d, state: d.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES }).years.find((y) => y.year === 2025)!;
+    const y2025 = projectionAfter([]).years.find((y) => y.year === 2025)!;
     const failing = computeStandards(y2025.schools, y2025.counts, classesBySection(y2025.result.schools, DEFAULT_RULES), DEFAULT_RULES).sections.filter((x) => x.level === 'primary' && !x.pass);
     expect(failing.length).toBeGreaterThan(0);
     const primary = page.getByTestId('dashboard-primary');

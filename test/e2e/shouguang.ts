@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, type ScenarioRun } from '../../src/core/scenarioRun';
 import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
+import type { ZoneState } from '../../src/core/zoneState';
+import { computeProjection, type Projection } from '../../src/core/projection';
+import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { countyOutline } from '../../src/io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 
@@ -15,8 +18,8 @@ export const shouguang = readDataset(
   2020,
 );
 
-/** What the engine computes, outside the browser, after the given edits (base year). */
-export function runAfter(edits: ZoneEdit[]): ScenarioRun {
+/** The zone state after the given edits, computed outside the browser. */
+export function stateAfter(edits: ZoneEdit[]): ZoneState {
   const d = shouguang.dataset;
   const ctx = {
     schools: d.schools,
@@ -24,7 +27,17 @@ export function runAfter(edits: ZoneEdit[]): ScenarioRun {
     unitIndex: new Map(d.unitIds.map((u, i) => [u, i])),
     county: countyOutline(shouguang.county),
   };
-  return computeScenarioRun(d, edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState), DEFAULT_RULES);
+  return edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState);
+}
+
+/** What the engine computes, outside the browser, after the given edits (base year). */
+export function runAfter(edits: ZoneEdit[]): ScenarioRun {
+  return computeScenarioRun(shouguang.dataset, stateAfter(edits), DEFAULT_RULES);
+}
+
+/** The ten-year projection (no rules) after the given edits, computed outside the browser. */
+export function projectionAfter(edits: ZoneEdit[]): Projection {
+  return computeProjection({ dataset: shouguang.dataset, state: stateAfter(edits), scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES });
 }
 
 /** The results after the given edits (see runAfter). */
