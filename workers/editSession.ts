@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { AssignmentWorkspace } from '../src/core/assignment';
 import { computeMovedGroups, groupMoves, type MovedGroup } from '../src/core/moves';
 import { levelOfGrade, MAX_GRADE, type Rules, type ZoneLevel } from '../src/core/rules';
@@ -12,16 +12,16 @@ import { buildZoneGrid, zoneAt } from '../src/core/zoneGrid';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
 import { countyOutline } from '../src/io/parseScenario';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { computeZoneFeatures } from '../src/io/zoneFeatures';
+import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
 
 /** The state after an edit, undo or redo: small results only. */
 export interface EditOutcome {
   ok: true;
   result: SimulationResult;
-  standards: StandardsResult;
   /** Time of the engine's incremental recompute, ms. */
   computeMs: number;
-  zones: FeatureCollection<MultiPolygon>;
+  /** The zones that changed in this step (the map merges them into what it shows). */
+  zoneChanges: ZoneChange[];
   /** Pupils that changed school in this step, and since the dataset's own zoning. */
   moved: MovedGroup[];
   totalMoved: MovedGroup[];
@@ -65,15 +65,15 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
   let index = 0;
 
   const moveTo = (state: ZoneState): EditOutcome => {
+    const previous = run.state;
     const t0 = performance.now();
     const moves = applyZoneState(run, dataset, state, rules);
     const computeMs = performance.now() - t0;
     return {
       ok: true,
       result: run.result,
-      standards: standardsOf(),
       computeMs,
-      zones: computeZoneFeatures(state, dataset.schools),
+      zoneChanges: computeZoneChanges(previous, state, dataset.schools),
       moved: groupMoves(dataset, moves),
       totalMoved: computeMovedGroups(dataset, baseSchoolOf, run.schoolOf),
       canUndo: index > 0,
@@ -97,8 +97,6 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     },
     /** School per pupil row under the current state. */
     schoolOf: (): Int32Array => run.schoolOf,
-    /** The zones of the current state, for the map. */
-    zones: () => computeZoneFeatures(states[index], dataset.schools),
     /** Applies an edit after the current state (dropping what could be redone). */
     apply(edit: ZoneEdit): EditOutcome | EditRefusal {
       let next: ZoneState;

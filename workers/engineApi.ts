@@ -8,7 +8,7 @@ import type { ZoneEdit } from '../src/core/zoneEdits';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
-import { computeZoneFeatures } from '../src/io/zoneFeatures';
+import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
@@ -25,7 +25,7 @@ export interface LoadSummary {
   synthetic: boolean;
   baseYear: number;
   schools: School[];
-  zones: FeatureCollection<MultiPolygon>;
+  zones: FeatureCollection<MultiPolygon, ZoneProperties>;
   county?: FeatureCollection;
   context?: FeatureCollection;
   units?: FeatureCollection;
@@ -144,6 +144,8 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
+    /** The quality-balance assessment of the current scenario (asked for after an edit's numbers). */
+    standards: (): StandardsResult => requireSession().session.standards(),
     /** Assesses the standards against another profile. */
     setProfile: (profile: StandardsProfile): StandardsResult => requireSession().session.setProfile(profile),
     /** Pupils of a level inside an area being drawn. */

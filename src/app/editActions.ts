@@ -7,6 +7,7 @@ import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore, type AppState } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { buildPupilLayers } from './pupilLayers';
+import { applyZoneChanges } from '../io/zoneFeatures';
 import { currentEngine } from './engineClient';
 
 /** Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why. */
@@ -18,9 +19,8 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
   const gapsChanged = outcome.moved.some((m) => m.from === null || m.to === null);
   useAppStore.setState((s) => ({
     ...edits,
-    dataset: s.dataset && { ...s.dataset, zones: outcome.zones },
+    dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, outcome.zoneChanges) },
     result: outcome.result,
-    standards: outcome.standards,
     editMs: outcome.computeMs,
     moved: outcome.moved,
     totalMoved: outcome.totalMoved,
@@ -29,6 +29,9 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     pendingArea: undefined,
     preview: undefined,
   }));
+  // The numbers are on screen; the standards follow (they take a pass over every pupil).
+  const standards = await currentEngine()?.remote.standards();
+  if (standards) useAppStore.setState({ standards });
   // Only pupils outside every zone are drawn differently: refresh the dots when that set changed.
   if (gapsChanged) {
     const points = await currentEngine()?.remote.pupilPoints();

@@ -81,10 +81,11 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
         const locked = !!r && s.lockedZones[zoneLevel[z]].includes(r.id);
         map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked });
       });
-      if (s.pupilLayers) {
-        (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers.density);
-        (map.getSource('dots') as GeoJSONSource | undefined)?.setData(s.pupilLayers.dots);
-      }
+    }
+    // The pupils' layers are large (a feature per pupil or cell): hand them over only when rebuilt.
+    if (s.pupilLayers && s.pupilLayers !== prev?.pupilLayers) {
+      (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers.density);
+      (map.getSource('dots') as GeoJSONSource | undefined)?.setData(s.pupilLayers.dots);
     }
     if (s.level !== prev?.level) {
       map.setFilter(LAYER.zones, ['==', ['get', 'level'], s.level]);

@@ -6,6 +6,9 @@ import { chromium, type Browser, type Download, type Page } from 'playwright-cor
 import { parseZip } from 'shpjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { classesBySection, computeStandards } from '../../src/core/standards';
+import { describeGap } from '../../src/features/standards/gap';
 import { waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { runAfter, shouguang } from './shouguang';
@@ -175,7 +178,11 @@ describe('scenarios, autosave and exports in Chromium', () => {
     const text = await page.getByTestId('print-report').innerText();
     expect(text).toContain(plan.name);
     expect(text).toContain('逐年过渡');
-    expect(await page.getByTestId('report-compliance-primary').innerText()).toMatch(/生均教学及辅助用房面积 [\d.]+ 平方米\/生，需 4\.5/);
+    const standards = computeStandards(afterPlan.schools, afterPlan.counts, classesBySection(afterPlan.result.schools, DEFAULT_RULES), DEFAULT_RULES);
+    const failing = standards.sections.filter((x) => x.level === 'primary' && !x.pass);
+    const compliance = await page.getByTestId('report-compliance-primary').innerText();
+    expect(failing.length).toBeGreaterThan(0);
+    for (const x of failing) expect(compliance).toContain(describeGap('zh-CN', x, x.missed[0]));
     expect(await page.getByTestId('report-schools').locator('tr').count()).toBe(d.schools.length + 1);
     expect(await page.getByTestId('report-projection').locator('tbody tr').count()).toBe(11);
     expect(await page.getByTestId('report-map').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(400);
