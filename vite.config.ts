@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  optimizeDeps: { include: ['comlink', 'papaparse'] },
+  optimizeDeps: { include: ['comlink', 'papaparse', 'shpjs', 'exceljs', '@tmcw/togeojson', '@xmldom/xmldom', 'gcoord', 'but-unzip', 'polyclip-ts'] },
   build: {
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {

@@ -3,7 +3,7 @@ export { importDataset, type ImportedDataset, type ImportFile, type ImportNote }
 export { readImportedDataset } from './readImportedDataset';
 export { inspectFile, requiredMissing, type FileInspection } from './inspectFile';
 export { createAddressPlacer, type AddressPlacement, type AddressPlacer, type AddressStatus } from './addressPlacement';
-export { suggestMapping, applyOverrides, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
+export { suggestMapping, applyOverrides, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
 export { COLUMN_SPECS, type MappedKind } from './columnAliases';
 export { normaliseGrade, normaliseSchoolLevel, normaliseZoneLevel, normaliseOwnership } from './valueNormalise';
 export { parseCrs, toWgs84, CRS_NAMES, type Crs } from './crs';
