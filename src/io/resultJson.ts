@@ -2,6 +2,7 @@ import type { RejectedRow } from '../core/dataset';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
 import type { StandardsResult } from '../core/standards';
 import type { Projection } from '../core/projection';
+import { describeValidationItem, type ValidationReport } from '../core/validation';
 
 /** One school in the CLI output (the contract of issue 2 plus a few extra fields). */
 export interface SchoolJson {
@@ -119,4 +120,22 @@ export function toStandardsJson(s: StandardsResult) {
       ...(x.nearbyShare !== undefined && { nearbyShare: round4(x.nearbyShare), nearbyPass: x.nearbyPass }),
     })),
   };
+}
+
+/**
+ * The validation report for the CLI's JSON: per finding its kind, severity, level, school ids, the
+ * English message and its numbers (area in m², pupils, row count, lines); geometries are left out.
+ */
+export function toValidationJson(report: ValidationReport) {
+  return report.items.map((item) => ({
+    kind: item.kind,
+    severity: item.severity,
+    ...(item.level && { level: item.level }),
+    schools: item.schools.map((s) => s.id),
+    message: describeValidationItem(item, 'en'),
+    ...('areaM2' in item && { areaM2: Math.round(item.areaM2) }),
+    ...('pupils' in item && { pupils: item.pupils }),
+    ...('count' in item && { count: item.count }),
+    ...('lines' in item && { lines: item.lines }),
+  }));
 }
