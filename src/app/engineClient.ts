@@ -43,9 +43,12 @@ function setStep(step: LoadStep, fraction: number) {
   useAppStore.setState({ load: { status: 'loading', step, fraction, label: translate(locale, STEP_KEYS[step]) } });
 }
 
-/** Progress from the worker, dropped once its load is no longer the pending one. */
+/**
+ * Progress from the worker, dropped once its load is no longer the pending one or has reached the
+ * mapping step or the report: progress comes over its own port and may arrive after the answer.
+ */
 const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number) => {
-  if (pending === engine) setStep(step, f);
+  if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
 
 async function readDefaultFiles(): Promise<StagedFile[]> {
