@@ -49,8 +49,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     applied = s;
     if (s.datasetVersion !== shownVersion) {
       addDatasetLayers(map, s.dataset);
-      if (s.dataset.county) {
-        const [x0, y0, x1, y1] = bbox(s.dataset.county);
+      // Without a county outline, the zones give the extent.
+      const extent = s.dataset.county ?? (s.dataset.zones.features.length > 0 ? s.dataset.zones : undefined);
+      if (extent) {
+        const [x0, y0, x1, y1] = bbox(extent);
         map.fitBounds([x0, y0, x1, y1], { padding: 20, animate: false });
       }
       shownVersion = s.datasetVersion;

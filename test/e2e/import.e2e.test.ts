@@ -55,6 +55,13 @@ describe('importing the corpus into the app (Chromium)', () => {
     await browser?.close();
   });
 
+  /** A screenshot once `locator` shows and the dialogs' opening animations have ended. */
+  async function settledShot(locator: ReturnType<Page['getByTestId']>, name: string) {
+    await locator.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await page.screenshot({ path: join(shots, name) });
+  }
+
   /** Each case starts with no remembered mapping: files of the same header share one (a CRS too). */
   const forgetMappings = () => page.evaluate(() => localStorage.clear());
 
@@ -72,7 +79,7 @@ describe('importing the corpus into the app (Chromium)', () => {
     const card = page.getByTestId('import-file-' + pathsOf(c).findIndex((p) => p.endsWith(c.file)));
     expect(await card.innerText()).toContain(c.file);
     if (c.crs) await card.getByTestId(`crs-${pathsOf(c).findIndex((p) => p.endsWith(c.file))}`).getByText(c.crs === 'gcj02' ? 'GCJ-02' : 'BD-09', { exact: false }).click();
-    if (shot) await page.screenshot({ path: join(shots, `${shot}-mapping.png`) });
+    if (shot) await settledShot(page.getByTestId('import-dialog'), `${shot}-mapping.png`);
     await page.getByTestId('import-confirm').click();
     status = await waitForStatus(page, before, ['review', 'error', 'done']);
     if (status !== 'review') return [];
@@ -80,7 +87,7 @@ describe('importing the corpus into the app (Chromium)', () => {
       const s = window.__planner!.store.getState();
       return s.load.status === 'review' ? s.load.report.items.filter((i) => i.kind !== 'rows').map((i) => i.kind) : [];
     });
-    if (shot) await page.screenshot({ path: join(shots, `${shot}-report.png`) });
+    if (shot) await settledShot(page.getByTestId('validation-summary'), `${shot}-report.png`);
     await page.getByTestId('load-anyway').click();
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
     return kinds;

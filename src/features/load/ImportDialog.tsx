@@ -56,10 +56,10 @@ function DraftCard({ draft, index, problems, onChange }: {
             {
               title: t('importColumn'),
               dataIndex: 'column',
-              width: 240,
+              width: 360,
               render: (column: string, spec) => (
                 <Space size={4}>
-                  <Typography.Text code>{column}</Typography.Text>
+                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{column}</Typography.Text>
                   {spec.aliases[0] && <Typography.Text type="secondary">{spec.aliases.find((a) => /\p{Script=Han}/u.test(a)) ?? spec.aliases[0]}</Typography.Text>}
                   {spec.required && <Tag color="red">{t('importRequired')}</Tag>}
                 </Space>
