@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  optimizeDeps: { include: ['comlink', 'papaparse', 'polyclip-ts', '@mapbox/shp-write', 'idb', 'echarts'] },
+  optimizeDeps: { include: ['comlink', 'papaparse', 'polyclip-ts', '@mapbox/shp-write', 'idb', 'echarts', 'shpjs', 'exceljs', '@tmcw/togeojson', '@xmldom/xmldom', 'gcoord', 'but-unzip'] },
   build: {
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {

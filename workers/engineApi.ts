@@ -12,11 +12,47 @@ import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
-import { DataError } from '../src/io/dataError';
-import { readDataset, type DatasetTexts, type LoadedDataset, type LoadProgress } from '../src/io/readDataset';
+import { DataError, featuresOf } from '../src/io/dataError';
+import type { LoadedDataset } from '../src/io/readDataset';
+import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile } from '../src/io/import';
+import { computeValidationReport, type ValidationReport } from '../src/core/validation';
 
-/** A dataset's files as raw bytes by file name; the buffers are transferred, not copied. */
-export type DatasetFiles = Partial<Record<keyof DatasetTexts, ArrayBuffer>>;
+/** A file as the user gave it: its name and raw bytes (transferred, not copied). */
+export interface StagedFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** The planner's choices for one staged file (by name): its part, coordinate system and column mapping. */
+export interface FileChoice {
+  name: string;
+  part?: DatasetPart;
+  crs?: Crs;
+  mapping?: ColumnMapping;
+}
+
+/** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
+export interface StagedInspection {
+  name: string;
+  format: FileFormat;
+  part?: DatasetPart;
+  header: string[];
+}
+
+/** The steps of a load, for the progress bar. */
+export type LoadStepName = 'read' | 'inspect' | 'schools' | 'zones' | 'students' | 'index' | 'validate';
+
+/** Progress of a load: a step and a fraction 0..1 of the whole. */
+export type StepProgress = (step: LoadStepName, fraction: number) => void;
+
+/** Why a load stopped: the file, the problem in English, and as data for the planner's language. */
+export type LoadFailure = { ok: false; file: string; detail: string; problem?: DataProblem };
+
+function failure(e: unknown): LoadFailure {
+  if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail, problem: { code: e.code, params: e.params } };
+  // Anything else is reported by its message only: the planner gets no stack trace.
+  return { ok: false, file: '', detail: e instanceof Error ? e.message : String(e) };
+}
 
 /** What the app needs to draw a loaded dataset; pupils stay in the worker. */
 export interface LoadSummary {
@@ -36,8 +72,8 @@ export interface LoadSummary {
   loadMs: number;
 }
 
-/** The outcome of a load: the summary, or the one problem that stopped it. */
-export type LoadOutcome = { ok: true; summary: LoadSummary } | { ok: false; file: string; detail: string; problem: DataProblem };
+/** The outcome of a load: the summary with the validation report, or the one problem that stopped it. */
+export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationReport } | LoadFailure;
 
 /** A simulation with its compute time in ms (assignment and aggregation, index build included). */
 export interface TimedResult {
@@ -61,7 +97,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
   let loaded: LoadedDataset | undefined;
   let session: EditSession | undefined;
   const workspace = createAssignmentWorkspace();
-  const decoder = new TextDecoder('utf-8');
+  let staged: ImportFile[] = [];
 
   const requireSession = () => {
     if (!loaded || !session) throw new Error('no dataset is loaded');
@@ -69,21 +105,65 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
   };
 
   return {
-    /** Decodes and parses the files, builds the pupil layout and keeps it resident. */
-    load(files: DatasetFiles, onProgress?: LoadProgress): LoadOutcome {
-      const t0 = performance.now();
-      const texts: DatasetTexts = {};
-      for (const [name, bytes] of Object.entries(files)) texts[name as keyof DatasetTexts] = decoder.decode(bytes);
+    /** Keeps the user's files until they are loaded (or inspected first). */
+    stage(files: StagedFile[]): void {
+      staged = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+    },
+
+    /** The format, guessed part and columns of each staged file, or the problem of the first one that cannot be read. */
+    async inspect(onProgress?: StepProgress): Promise<{ ok: true; files: StagedInspection[] } | LoadFailure> {
+      const files: StagedInspection[] = [];
       try {
-        loaded = readDataset(texts, rules, new Date().getFullYear(), onProgress);
+        for (const [i, f] of staged.entries()) {
+          onProgress?.('inspect', i / staged.length);
+          const format = detectFormat(f.name, f.bytes);
+          const part = guessPart(f.name, format);
+          const header = part === 'dataset' || part === 'births' || part === 'housing' ? [] : (await inspectFile({ ...f, part })).header;
+          files.push({ name: f.name, format, part, header });
+        }
       } catch (e) {
-        if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail, problem: { code: e.code, params: e.params } };
-        throw e;
+        return failure(e);
+      }
+      return { ok: true, files };
+    },
+
+    /**
+     * Imports the staged files (or `files`) in any supported format with the planner's choices,
+     * parses them, builds the pupil layout and keeps it resident, then computes the validation
+     * report. A file that stops the load is answered as a LoadFailure naming it.
+     */
+    async load(files: StagedFile[] | undefined, choices: FileChoice[] = [], onProgress?: StepProgress): Promise<LoadOutcome> {
+      const t0 = performance.now();
+      if (files) this.stage(files);
+      const byName = new Map(choices.map((c) => [c.name, c]));
+      let report: ValidationReport;
+      try {
+        onProgress?.('read', 0.02);
+        const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })));
+        staged = [];
+        // The import takes about as long as the parse: each gets half of the bar.
+        loaded = readImportedDataset(imported, rules, new Date().getFullYear(), (step, f) => onProgress?.(step, 0.45 + f * 0.45));
+        onProgress?.('validate', 0.92);
+        const d = loaded.dataset;
+        report = computeValidationReport({
+          schools: d.schools,
+          zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''),
+          county: loaded.county,
+          pupils: d.pupils,
+          pupilsFile: imported.sources['students.csv'],
+          rejected: d.rejected,
+          warnings: d.warnings,
+          baseYear: d.baseYear,
+          rules,
+        });
+      } catch (e) {
+        return failure(e);
       }
       session = createEditSession(loaded, rules, workspace);
       const d = loaded.dataset;
       return {
         ok: true,
+        report,
         summary: {
           name: d.name,
           nameEn: d.nameEn,

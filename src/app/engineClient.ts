@@ -1,22 +1,28 @@
 import * as Comlink from 'comlink';
-import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
-import { OPTIONAL_FILES, REQUIRED_FILES } from '../io/readDataset';
+import type { EngineApi, FileChoice, LoadFailure, LoadSummary, StagedFile } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
-import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type LoadStep } from '../store/store';
+import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
 import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { DEFAULT_DATASET_URLS } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
+import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
+import { PART_FILES } from '../io/import';
 
 interface Engine {
   worker: Worker;
   remote: Comlink.Remote<EngineApi>;
 }
 
-const KNOWN_FILES: readonly string[] = [...REQUIRED_FILES, ...OPTIONAL_FILES];
+/** Extensions of the files the importer reads (.xls only to say it must be saved as .xlsx). */
+export const IMPORT_EXTENSIONS = ['.geojson', '.json', '.csv', '.txt', '.xlsx', '.xls', '.zip', '.kml'] as const;
+
+const CONTRACT_NAMES: ReadonlySet<string> = new Set(Object.values(PART_FILES));
 
 let current: Engine | undefined;
 let pending: Engine | undefined;
+/** The dataset parsed in the pending worker while the planner reads its validation report. */
+let reviewed: LoadSummary | undefined;
 
 /** The worker holding the current dataset, if one is loaded. */
 export function currentEngine(): Engine | undefined {
@@ -28,92 +34,157 @@ function startEngine(): Engine {
   return { worker, remote: Comlink.wrap<EngineApi>(worker) };
 }
 
+const STEP_KEYS = {
+  read: 'stepRead', inspect: 'stepInspect', schools: 'stepSchools', zones: 'stepZones', students: 'stepStudents', index: 'stepIndex', validate: 'stepValidate', compute: 'stepCompute',
+} as const;
+
 function setStep(step: LoadStep, fraction: number) {
   const { locale } = useAppStore.getState();
-  const key = ({ schools: 'stepSchools', zones: 'stepZones', students: 'stepStudents', index: 'stepIndex', compute: 'stepCompute' } as const)[step];
-  useAppStore.setState({ load: { status: 'loading', step, fraction, label: translate(locale, key) } });
-}
-
-async function readDefaultFiles(): Promise<DatasetFiles> {
-  const entries = await Promise.all(
-    Object.entries(DEFAULT_DATASET_URLS).map(async ([name, url]) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return [name, await response.arrayBuffer()] as const;
-    }),
-  );
-  return Object.fromEntries(entries);
-}
-
-async function readPickedFiles(files: File[]): Promise<DatasetFiles> {
-  const out: DatasetFiles = {};
-  for (const file of files) {
-    if (KNOWN_FILES.includes(file.name)) out[file.name as keyof DatasetFiles] = await file.arrayBuffer();
-  }
-  return out;
+  useAppStore.setState({ load: { status: 'loading', step, fraction, label: translate(locale, STEP_KEYS[step]) } });
 }
 
 /**
- * Loads a dataset into a fresh worker and, when it succeeds, makes it current and runs the first
- * simulation. The previous worker keeps its dataset until then, so a failed or cancelled load
- * loses nothing.
+ * Progress from the worker, dropped once its load is no longer the pending one or has reached the
+ * mapping step or the report: progress comes over its own port and may arrive after the answer.
+ */
+const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number) => {
+  if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
+});
+
+async function readDefaultFiles(): Promise<StagedFile[]> {
+  return Promise.all(
+    Object.entries(DEFAULT_DATASET_URLS).map(async ([name, url]) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return { name, bytes: await response.arrayBuffer() };
+    }),
+  );
+}
+
+/** The picked or dropped files the importer can read; others in a folder (notes, images) are left out. */
+async function readPickedFiles(files: File[]): Promise<StagedFile[]> {
+  const readable = files.filter((f) => IMPORT_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)));
+  return Promise.all(readable.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+}
+
+function fail(engine: Engine, outcome: LoadFailure) {
+  useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail, problem: outcome.problem } });
+  engine.worker.terminate();
+  if (pending === engine) pending = undefined;
+}
+
+/**
+ * Loads a dataset into a fresh worker. Files named as the data contract's load straight away;
+ * any other file (Excel, GBK CSV, zipped Shapefile, KML …) first goes through the mapping step,
+ * where the planner confirms its part, coordinate system and columns. The previous worker keeps
+ * its dataset until the new one is accepted, so a failed or cancelled load loses nothing.
  */
 export async function loadDataset(source: 'default' | File[]): Promise<void> {
   pending?.worker.terminate();
-  setStep('schools', 0);
+  reviewed = undefined;
+  useAppStore.setState({ highlight: undefined });
+  setStep('read', 0);
   const engine = startEngine();
   pending = engine;
   try {
     const files = source === 'default' ? await readDefaultFiles() : await readPickedFiles(source);
-    const buffers = Object.values(files) as ArrayBuffer[];
-    const outcome = await engine.remote.load(Comlink.transfer(files, buffers), Comlink.proxy((step: LoadStep, f: number) => {
-      if (pending === engine) setStep(step, f);
-    }));
     if (pending !== engine) return;
-    if (!outcome.ok) {
-      useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail, problem: outcome.problem } });
-      engine.worker.terminate();
-      pending = undefined;
-      return;
+    const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
+    await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+    if (!contractNames) {
+      const inspected = await engine.remote.inspect(progressOf(engine));
+      if (pending !== engine) return;
+      if (!inspected.ok) return fail(engine, inspected);
+      const drafts = draftsOf(inspected.files);
+      if (drafts.some(needsMapping)) {
+        useAppStore.setState({ load: { status: 'mapping', files: drafts } });
+        return;
+      }
     }
-    setStep('compute', 0.95);
-    const timed = await engine.remote.simulate();
-    const { profile } = useAppStore.getState();
-    if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
-    const points = await engine.remote.pupilPoints();
-    if (pending !== engine) return;
-    current?.worker.terminate();
-    current = engine;
-    pending = undefined;
-    useAppStore.setState((s) => ({
-      dataset: outcome.summary,
-      datasetVersion: s.datasetVersion + 1,
-      result: timed.result,
-      standards: timed.standards,
-      computeMs: timed.computeMs,
-      pupilLayers: buildPupilLayers(points),
-      ...EMPTY_SCENARIO,
-      ...EMPTY_COMPARISON,
-      scenarios: [],
-      activeScenarioId: '',
-      workspaceReady: false,
-      selectedSchoolId: undefined,
-      load: { status: 'idle' },
-    }));
-    await restoreWorkspace();
+    await runLoad(engine, []);
   } catch (e) {
-    if (pending !== engine) return;
-    engine.worker.terminate();
-    pending = undefined;
-    useAppStore.setState({ load: { status: 'error', file: '', detail: (e as Error).message } });
+    failUnexpected(engine, e);
   }
 }
 
-/** Stops a load in progress; the current dataset stays. */
+function failUnexpected(engine: Engine, e: unknown) {
+  if (pending !== engine) return;
+  fail(engine, { ok: false, file: '', detail: (e as Error).message });
+}
+
+/** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
+export async function confirmMapping(drafts: ImportDraft[]): Promise<void> {
+  const engine = pending;
+  if (!engine) return;
+  try {
+    await runLoad(engine, confirmDrafts(drafts));
+  } catch (e) {
+    failUnexpected(engine, e);
+  }
+}
+
+/** Parses in the pending worker; a clean validation report goes straight on, any finding waits for the planner. */
+async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
+  setStep('read', 0);
+  const outcome = await engine.remote.load(undefined, choices, progressOf(engine));
+  if (pending !== engine) return;
+  if (!outcome.ok) return fail(engine, outcome);
+  if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary);
+  reviewed = outcome.summary;
+  const s = outcome.summary;
+  useAppStore.setState({ load: { status: 'review', report: outcome.report, rowsRead: s.rowsRead, loaded: s.pupilsLoaded, rejected: s.rejected.length, zones: s.zones } });
+}
+
+/** Loads the reviewed dataset although its validation report has findings. */
+export async function loadAnyway(): Promise<void> {
+  const engine = pending;
+  const summary = reviewed;
+  if (!engine || !summary) return;
+  reviewed = undefined;
+  useAppStore.setState({ highlight: undefined });
+  try {
+    await finishLoad(engine, summary);
+  } catch (e) {
+    failUnexpected(engine, e);
+  }
+}
+
+/** Runs the first simulation in the pending worker and makes it current. */
+async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
+  setStep('compute', 0.95);
+  const timed = await engine.remote.simulate();
+  const { profile } = useAppStore.getState();
+  if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
+  const points = await engine.remote.pupilPoints();
+  if (pending !== engine) return;
+  current?.worker.terminate();
+  current = engine;
+  pending = undefined;
+  useAppStore.setState((s) => ({
+    dataset: summary,
+    datasetVersion: s.datasetVersion + 1,
+    result: timed.result,
+    standards: timed.standards,
+    computeMs: timed.computeMs,
+    pupilLayers: buildPupilLayers(points),
+    ...EMPTY_SCENARIO,
+    ...EMPTY_COMPARISON,
+    scenarios: [],
+    activeScenarioId: '',
+    workspaceReady: false,
+    selectedSchoolId: undefined,
+    highlight: undefined,
+    load: { status: 'idle' },
+  }));
+  await restoreWorkspace();
+}
+
+/** Stops a load in progress, in the mapping step or under review; the current dataset stays. */
 export function cancelLoad(): void {
   pending?.worker.terminate();
   pending = undefined;
-  useAppStore.setState({ load: { status: 'idle' } });
+  reviewed = undefined;
+  useAppStore.setState({ load: { status: 'idle' }, highlight: undefined });
 }
 
 /** Dismisses a load error. */

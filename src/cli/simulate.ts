@@ -6,18 +6,19 @@ import { DEFAULT_RULES } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
-import { DataError } from '../io/dataError';
+import { DataError, featuresOf } from '../io/dataError';
 import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario';
 import { computeProjection } from '../core/projection';
 import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
-import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, type Crs, type DatasetPart, type ImportFile } from '../io/import';
+import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, type Crs, type DatasetPart, type ImportedDataset, type ImportFile } from '../io/import';
+import { computeValidationReport } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
-import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson } from '../io/resultJson';
+import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>] [--students <file>] '
-  + '[--schools-crs|--catchments-crs|--students-crs wgs84|gcj02|bd09] [--scenario <scenario.json>] [--standards] [--years <n>] [--base-year <year>] [--out <file.json>]';
+  + '[--schools-crs|--catchments-crs|--students-crs wgs84|gcj02|bd09] [--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--out <file.json>]';
 
 /** The parts the command line can give one by one, each with its coordinate system option. */
 const FILE_PARTS = ['schools', 'catchments', 'students'] as const;
@@ -84,6 +85,26 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
   return { state, scenario };
 }
 
+/** The validation report of the loaded dataset, printed in English on standard error and returned for the JSON. */
+function validate(imported: ImportedDataset, loaded: LoadedDataset) {
+  const { dataset } = loaded;
+  const report = computeValidationReport({
+    schools: dataset.schools,
+    zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''),
+    county: loaded.county,
+    pupils: dataset.pupils,
+    pupilsFile: imported.sources['students.csv'],
+    rejected: dataset.rejected,
+    warnings: dataset.warnings,
+    baseYear: dataset.baseYear,
+    rules: DEFAULT_RULES,
+  });
+  const items = toValidationJson(report);
+  console.error(`validation: ${report.errors} error(s), ${report.warnings} warning(s)`);
+  for (const item of items) console.error(`  ${item.severity}: ${item.message}`);
+  return items;
+}
+
 /** A whole number option within bounds, or a usage error naming it. */
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -100,7 +121,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv,
       options: {
         data: text, schools: text, catchments: text, students: text, 'schools-crs': text, 'catchments-crs': text, 'students-crs': text,
-        scenario: text, standards: { type: 'boolean' }, years: text, 'base-year': text, out: text, help: { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, out: text, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -112,7 +133,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const years = intOption('years', args.years, 0, 30);
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
-  const read = readImportedDataset(await importDataset(inputFiles(args)), DEFAULT_RULES, new Date().getFullYear());
+  const imported = await importDataset(inputFiles(args));
+  const read = readImportedDataset(imported, DEFAULT_RULES, new Date().getFullYear());
   const loaded = baseYear === undefined ? read : { ...read, dataset: { ...read.dataset, baseYear } };
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
@@ -136,10 +158,12 @@ async function main(argv: string[]): Promise<void> {
   });
   const result = run.result;
   const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, DEFAULT_RULES)) : undefined;
+  const validation = args.validate ? validate(imported, loaded) : undefined;
   const json = JSON.stringify({
     ...toSimulationJson(result, dataset.rejected, dataset.warnings),
     ...(moved && { moved }),
     ...(standards && { standards }),
+    ...(validation && { validation }),
     ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, DEFAULT_RULES), DEFAULT_RULES, profile), computeLevelSizes(y.result.schools, DEFAULT_RULES)) : undefined) }),
   }, null, 2) + '\n';
   if (args.out) {

@@ -63,6 +63,9 @@ export const DATA_PROBLEMS = {
   unknownKind: { en: 'cannot tell whether the file holds schools, zones or pupils (put 学校/school, 片区/zone or 学生/student in its name)', 'zh-CN': '无法判断文件里是学校、片区还是学生（请在文件名中写明“学校”“片区”或“学生”）' },
   sameKind: { en: 'gives {value} like {got}: one file of each', 'zh-CN': '与 {got} 同样提供 {value}，每种数据只能有一个文件' },
   wrongFormat: { en: '{value} cannot be read from a {got} file', 'zh-CN': '{value} 不能从 {got} 文件读取' },
+  addressUnmatched: { en: 'no coordinates, and the address "{got}" names no compound or village of units.geojson; nearest: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 未匹配到 units.geojson 中的小区或村；最接近的：{value}' },
+  addressAmbiguous: { en: 'no coordinates, and the address "{got}" fits several compounds or villages: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 可能是多个小区或村：{value}' },
+  addressNoUnits: { en: 'no coordinates, and no units.geojson to place the address "{got}"', 'zh-CN': '没有经纬度，也没有 units.geojson 可用来按地址 "{got}" 定位' },
   unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 

@@ -3,6 +3,7 @@ import type { PupilColumns, RejectedRow, School } from '../core/dataset';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
 import { DataError, stripBom } from './dataError';
 import { describeDataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
+import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
 export interface ParsedStudents {
@@ -35,7 +36,8 @@ function rowBound(text: string): number {
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
  * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
  * rejected with its line (the header is line 1, or the row's `source_line` when that column holds
- * a whole number ≥ 1); an unknown school_id is kept with a warning.
+ * a whole number ≥ 1); an unknown school_id is kept with a warning. A row the importer could not
+ * place by its address (address_status column) is rejected naming the address and the nearest units.
  * Throws a DataError when the file is empty or a required column is missing.
  */
 export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
@@ -53,6 +55,9 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const cSchool = header.indexOf('school_id');
   const cUnit = header.indexOf('unit_id');
   const cSource = header.indexOf(SOURCE_LINE_COLUMN);
+  const cAddressStatus = header.indexOf(ADDRESS_STATUS_COLUMN);
+  const cCandidates = header.indexOf(ADDRESS_CANDIDATES_COLUMN);
+  const cAddress = header.indexOf('address');
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -91,6 +96,12 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     const latText = (row[cLat] ?? '').trim();
     const lon = lonText === '' ? NaN : Number(lonText);
     const lat = latText === '' ? NaN : Number(latText);
+    const addressStatus = cAddressStatus >= 0 ? (row[cAddressStatus] ?? '').trim() : '';
+    if (addressStatus !== '') {
+      const params = { got: (row[cAddress] ?? '').trim(), value: (row[cCandidates] ?? '').trim() };
+      reject(addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : 'addressUnmatched', params);
+      return;
+    }
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); return; }
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); return; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';

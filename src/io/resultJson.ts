@@ -4,6 +4,7 @@ import type { StandardsResult } from '../core/standards';
 import type { Projection } from '../core/projection';
 import type { LevelSizes } from '../core/levelSizes';
 import type { ZoneLevel } from '../core/rules';
+import { describeValidationItem, type ValidationReport } from '../core/validation';
 
 /** One school in the CLI output (the contract of issue 2 plus a few extra fields). */
 export interface SchoolJson {
@@ -134,4 +135,22 @@ export function toStandardsJson(s: StandardsResult, sizes: Record<ZoneLevel, Lev
       ...(x.nearbyShare !== undefined && { nearbyShare: round4(x.nearbyShare), nearbyPass: x.nearbyPass }),
     })),
   };
+}
+
+/**
+ * The validation report for the CLI's JSON: per finding its kind, severity, level, school ids, the
+ * English message and its numbers (area in m², pupils, row count, lines); geometries are left out.
+ */
+export function toValidationJson(report: ValidationReport) {
+  return report.items.map((item) => ({
+    kind: item.kind,
+    severity: item.severity,
+    ...(item.level && { level: item.level }),
+    schools: item.schools.map((s) => s.id),
+    message: describeValidationItem(item, 'en'),
+    ...('areaM2' in item && { areaM2: Math.round(item.areaM2) }),
+    ...('pupils' in item && { pupils: item.pupils }),
+    ...('count' in item && { count: item.count }),
+    ...('lines' in item && { lines: item.lines }),
+  }));
 }

@@ -19,11 +19,16 @@ export const LAYER = {
   pending: 'pending-fill',
   pendingLine: 'pending-line',
   schools: 'schools',
+  reviewZones: 'review-zones',
+  highlightFill: 'highlight-fill',
+  highlightLine: 'highlight-line',
+  highlightPoints: 'highlight-points',
 } as const;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const HATCH = 'changed-hatch';
+const HIGHLIGHT_COLOR = '#e53935';
 
 /** Diagonal stripes in the changed-area colour on a transparent ground, drawn here (no sprite to fetch). */
 function hatchImage(): { width: number; height: number; data: Uint8Array } {
@@ -66,13 +71,15 @@ export function withIds(zones: FeatureCollection): FeatureCollection {
 /** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   for (const id of Object.values(LAYER).reverse()) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools']) if (map.getSource(id)) map.removeSource(id);
+  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight']) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
   map.addSource('zones', { type: 'geojson', data: withIds(d.zones) });
   map.addSource('changed', { type: 'geojson', data: EMPTY });
   map.addSource('pending', { type: 'geojson', data: EMPTY });
+  map.addSource('review', { type: 'geojson', data: EMPTY });
+  map.addSource('highlight', { type: 'geojson', data: EMPTY });
   map.addSource('units', { type: 'geojson', data: d.units ?? EMPTY });
   map.addSource('density', { type: 'geojson', data: EMPTY });
   map.addSource('dots', { type: 'geojson', data: EMPTY });
@@ -153,6 +160,17 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   });
   map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': 0.25 } });
   map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1] } });
+  // A dataset under review (not loaded yet): its zones dashed, and the finding shown on the map in red.
+  map.addLayer({ id: LAYER.reviewZones, type: 'line', source: 'review', paint: { 'line-color': '#6a1b9a', 'line-width': 1.5, 'line-dasharray': [2, 2] } });
+  map.addLayer({ id: LAYER.highlightFill, type: 'fill', source: 'highlight', filter: ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false], paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.45 } });
+  map.addLayer({ id: LAYER.highlightLine, type: 'line', source: 'highlight', filter: ['match', ['geometry-type'], ['Polygon', 'MultiPolygon', 'LineString', 'MultiLineString'], true, false], paint: { 'line-color': HIGHLIGHT_COLOR, 'line-width': 3 } });
+  map.addLayer({
+    id: LAYER.highlightPoints,
+    type: 'circle',
+    source: 'highlight',
+    filter: ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false],
+    paint: { 'circle-radius': 5, 'circle-color': HIGHLIGHT_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+  });
   map.addLayer({
     id: LAYER.schools,
     type: 'circle',

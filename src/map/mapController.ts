@@ -2,6 +2,7 @@ import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUr
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
 import { formatNumber } from '../i18n/format';
 import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
@@ -13,6 +14,8 @@ import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
 
 setWorkerUrl(workerUrl);
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * Drives a MapLibre map from the store: adds a dataset's layers when it loads, recolours zones and
@@ -46,8 +49,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     applied = s;
     if (s.datasetVersion !== shownVersion) {
       addDatasetLayers(map, s.dataset);
-      if (s.dataset.county) {
-        const [x0, y0, x1, y1] = bbox(s.dataset.county);
+      // Without a county outline, the zones give the extent.
+      const extent = s.dataset.county ?? (s.dataset.zones.features.length > 0 ? s.dataset.zones : undefined);
+      if (extent) {
+        const [x0, y0, x1, y1] = bbox(extent);
         map.fitBounds([x0, y0, x1, y1], { padding: 20, animate: false });
       }
       shownVersion = s.datasetVersion;
@@ -67,6 +72,16 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     }
     if (s.pendingArea !== prev?.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
+    }
+    const reviewZones = s.load.status === 'review' ? s.load.zones : undefined;
+    const prevReview = prev?.load.status === 'review' ? prev.load.zones : undefined;
+    if (!prev || reviewZones !== prevReview) (map.getSource('review') as GeoJSONSource).setData(reviewZones ?? EMPTY);
+    if (!prev || s.highlight !== prev.highlight) {
+      (map.getSource('highlight') as GeoJSONSource).setData(s.highlight ? { type: 'Feature', geometry: s.highlight, properties: {} } : EMPTY);
+      const [x0, y0, x1, y1] = s.highlight ? bbox(s.highlight) : [NaN, NaN, NaN, NaN];
+      if (Number.isFinite(x0)) {
+        map.fitBounds([x0, y0, x1, y1], { padding: { top: 60, bottom: 60, left: 60, right: 620 }, maxZoom: 15, animate: false });
+      }
     }
     if (s.changedAreas !== prev?.changedAreas) {
       (map.getSource('changed') as GeoJSONSource).setData(s.changedAreas ?? { type: 'FeatureCollection', features: [] });

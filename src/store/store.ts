@@ -1,4 +1,6 @@
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { ValidationReport } from '../core/validation';
+import type { ColumnMapping, Crs, DatasetPart, FileFormat } from '../io/import';
 import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
@@ -15,12 +17,31 @@ import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 
 export type ColorBy = 'utilization' | 'compliance';
 export type PupilMode = 'density' | 'dots' | 'off';
-export type LoadStep = 'schools' | 'zones' | 'students' | 'index' | 'compute';
+export type LoadStep = 'read' | 'inspect' | 'schools' | 'zones' | 'students' | 'index' | 'validate' | 'compute';
+
+/** A file waiting in the mapping step: what it holds, its coordinate system and column mapping, as the planner sets them. */
+export interface ImportDraft {
+  name: string;
+  format: FileFormat;
+  /** Undefined until guessed from the name or chosen. */
+  part?: DatasetPart;
+  crs: Crs;
+  /** Columns or property keys of the file. */
+  header: string[];
+  /** Contract column → the file's column ('' or absent: not used). */
+  mapping: ColumnMapping;
+  /** The mapping and CRS came from the planner's last choice for this header. */
+  remembered: boolean;
+}
 
 /** The state of loading a dataset. */
 export type LoadState =
   | { status: 'idle' }
   | { status: 'loading'; step: LoadStep; fraction: number; label: string }
+  /** Files whose parts, coordinate systems and columns the planner confirms before they load. */
+  | { status: 'mapping'; files: ImportDraft[] }
+  /** A dataset parsed in a pending worker, waiting for the planner to load it anyway or cancel. */
+  | { status: 'review'; report: ValidationReport; rowsRead: number; loaded: number; rejected: number; zones: FeatureCollection }
   | { status: 'error'; file: string; detail: string; problem?: DataProblem };
 
 /** Pupils prepared for the map layers (built once per result). */
@@ -118,6 +139,8 @@ interface UiSlice {
   colorBy: ColorBy;
   pupilMode: PupilMode;
   selectedSchoolId?: string;
+  /** A geometry the planner asked to see on the map (a finding of the validation report). */
+  highlight?: Geometry;
 }
 
 export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & UiSlice;
@@ -169,4 +192,5 @@ export const uiActions = {
   setColorBy: (colorBy: ColorBy) => useAppStore.setState({ colorBy }),
   setPupilMode: (pupilMode: PupilMode) => useAppStore.setState({ pupilMode }),
   selectSchool: (selectedSchoolId?: string) => useAppStore.setState({ selectedSchoolId }),
+  setHighlight: (highlight?: Geometry) => useAppStore.setState({ highlight }),
 };

@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { DatasetFiles, EngineApi } from '../../workers/engineApi';
+import type { EngineApi, StagedFile } from '../../workers/engineApi';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
 import { readDataset } from '../../src/io/readDataset';
@@ -20,20 +20,17 @@ describe('engine worker (comlink, real Worker API)', () => {
   afterAll(() => worker.terminate());
 
   it('loads transferred buffers, keeps the dataset resident and simulates like the core', async () => {
-    const files: DatasetFiles = {
-      'schools.geojson': bytes('schools.geojson'),
-      'catchments.geojson': bytes('catchments.geojson'),
-      'students.csv': bytes('students.csv'),
-    };
-    const buffers = Object.values(files) as ArrayBuffer[];
+    const files: StagedFile[] = ['schools.geojson', 'catchments.geojson', 'students.csv'].map((name) => ({ name, bytes: bytes(name) }));
     const steps: string[] = [];
-    const outcome = await remote.load(Comlink.transfer(files, buffers), Comlink.proxy((step: string) => void steps.push(step)));
+    const outcome = await remote.load(Comlink.transfer(files, files.map((f) => f.bytes)), [], Comlink.proxy((step: string) => void steps.push(step)));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.summary.rowsRead).toBe(19);
     expect(outcome.summary.pupilsLoaded).toBe(13);
+    // The 6 rejected rows are in the validation report, computed in the worker.
+    expect(outcome.report.items.filter((i) => i.kind === 'rows' && !i.loaded).reduce((n, i) => n + (i.kind === 'rows' ? i.count : 0), 0)).toBe(6);
     // Progress comes over its own message port, so it may arrive after the answer.
-    await vi.waitFor(() => expect(steps).toEqual(['schools', 'zones', 'students', 'index']));
+    await vi.waitFor(() => expect(steps).toEqual(['read', 'schools', 'zones', 'students', 'index', 'validate']));
 
     const texts = Object.fromEntries(['schools.geojson', 'catchments.geojson', 'students.csv'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
     const expected = simulate(readDataset(texts, DEFAULT_RULES, new Date().getFullYear()).dataset, DEFAULT_RULES);
@@ -50,11 +47,11 @@ describe('engine worker (comlink, real Worker API)', () => {
 
   it('answers a bad file with the file and the problem, not an exception', async () => {
     const enc = new TextEncoder();
-    const outcome = await remote.load({
-      'schools.geojson': enc.encode('{"type":"FeatureCollection","features":[').buffer as ArrayBuffer,
-      'catchments.geojson': bytes('catchments.geojson'),
-      'students.csv': bytes('students.csv'),
-    });
+    const outcome = await remote.load([
+      { name: 'schools.geojson', bytes: enc.encode('{"type":"FeatureCollection","features":[').buffer as ArrayBuffer },
+      { name: 'catchments.geojson', bytes: bytes('catchments.geojson') },
+      { name: 'students.csv', bytes: bytes('students.csv') },
+    ]);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.file).toBe('schools.geojson');

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
-import { DataError } from '../../src/io/dataError';
+import { DataError, featuresOf } from '../../src/io/dataError';
+import { computeValidationReport } from '../../src/core/validation';
 import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
 import { CORPUS, type CorpusCase } from '../fixtures/corpus/manifest';
 
@@ -21,6 +23,16 @@ function filesOf(c: CorpusCase): ImportFile[] {
     { name: 'students.csv', part: 'students', bytes: bytes(join(tiny, 'students.csv')) },
   ];
   return tinyFiles.map((f) => (f.part === c.part ? { name: c.file, part: c.part, crs: c.crs, bytes: bytes(join(corpus, c.file)) } : f));
+}
+
+/** The kinds of the validation report's findings other than rows, as the worker and --validate compute them. */
+function findingsOf(imported: Awaited<ReturnType<typeof importDataset>>, rules: typeof DEFAULT_RULES): string[] {
+  const { dataset, county } = readImportedDataset(imported, rules, 2024);
+  const report = computeValidationReport({
+    schools: dataset.schools, zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson']!), county, pupils: dataset.pupils,
+    rejected: dataset.rejected, warnings: dataset.warnings, baseYear: dataset.baseYear, rules,
+  });
+  return report.items.filter((i) => i.kind !== 'rows').map((i) => i.kind);
 }
 
 async function load(c: CorpusCase) {
@@ -44,6 +56,7 @@ describe('import corpus: every file gives the outcome its manifest entry states'
       expect(dataset.rowsRead).toBe(expected.loaded + expected.rejected);
       expect({ assigned: summary.assigned, unassigned: summary.unassigned }).toEqual({ assigned: expected.assigned, unassigned: expected.unassigned });
       if (expected.rejectedLines) expect(dataset.rejected.map((r) => r.line)).toEqual(expected.rejectedLines);
+      if (expected.findings) expect(findingsOf(await importDataset(filesOf(c)), DEFAULT_RULES)).toEqual(expected.findings);
       expect(dataset.rejected.every((r) => r.file === (c.part === 'students' ? c.file : 'students.csv'))).toBe(true);
     });
   }
@@ -121,6 +134,7 @@ describe('import corpus: what the files hold', () => {
 });
 
 describe('npm run simulate with files in any format', () => {
+  const byName = (name: string) => CORPUS.find((c) => c.file === name)! as CorpusCase & { expect: { findings: string[] } };
   function simulateCli(...args: string[]) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -145,6 +159,35 @@ describe('npm run simulate with files in any format', () => {
     // Read as WGS84, the same file puts pupils ~500 m east: a1 and others leave their zones.
     const raw = JSON.parse(simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv')).stdout);
     expect(raw.schools).not.toEqual(tinyJson.schools);
+  });
+
+  it('--validate prints the report in English and adds it as "validation", leaving the rest of the output unchanged', () => {
+    const zones = join(corpus, 'zones-gap-overlap.geojson');
+    const plain = JSON.parse(simulateCli('--data', tiny, '--catchments', zones).stdout);
+    const r = simulateCli('--data', tiny, '--catchments', zones, '--validate');
+    expect(r.code, r.stderr).toBe(0);
+    const { validation, ...rest } = JSON.parse(r.stdout);
+    expect(rest).toEqual(plain);
+    expect(validation.filter((v: { kind: string }) => v.kind !== 'rows').map((v: { kind: string }) => v.kind)).toEqual(byName('zones-gap-overlap.geojson').expect.findings);
+    expect(validation[1]).toEqual({
+      kind: 'overlap', severity: 'error', level: 'primary', schools: ['P1', 'P2'], areaM2: validation[1].areaM2, pupils: 0,
+      message: `The primary zones of 西小学 and 东小学 overlap by 0.20 km², affecting 0 pupil(s)`,
+    });
+    expect(r.stderr.split('\n')[0]).toBe(`validation: ${validation.filter((v: { severity: string }) => v.severity === 'error').length} error(s), 1 warning(s)`);
+    expect(r.stderr).toContain('  error: A gap between primary zones: 0.09 km², 1 pupil(s) live there\n');
+  });
+
+  it('places pupils by address against the folder’s units.geojson, as the app does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'addr-'));
+    const units = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'U1', name: '滨河小区' }, geometry: { type: 'Point', coordinates: [118.005, 36.005] } }] };
+    writeFileSync(join(dir, 'units.geojson'), JSON.stringify(units));
+    for (const f of ['schools.geojson', 'catchments.geojson']) writeFileSync(join(dir, f), readFileSync(join(tiny, f)));
+    writeFileSync(join(dir, '学生.csv'), '学籍号,年级,住址\nq1,一年级,滨河小区3号楼\nq2,二年级,幸福村\n');
+    const r = simulateCli('--data', dir, '--students', join(dir, '学生.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.students).toEqual({ input: 2, assigned: 1, unassigned: 0, rejected: 1 });
+    expect(json.rejected[0]).toEqual({ file: '学生.csv', line: 3, reason: 'no coordinates, and the address "幸福村" names no compound or village of units.geojson; nearest: —' });
   });
 
   it('stops with one line naming the file for a zip without .shp and for an unknown coordinate system', () => {

@@ -5,7 +5,8 @@ import type { ValidationItem } from './types';
 
 /**
  * The validation findings in both languages. Placeholders: {feature}, {school}, {schools},
- * {level}, {got}, {n}, {area}, {pupils}, {lines}, {first}, {features}, {file}, {problem}, {id}.
+ * {level}, {got}, {n}, {area}, {pupils}, {lines}, {first}, {features}, {file}, {problem}, {id},
+ * {crs}, {sampled}, {outside}, {after}.
  */
 export const VALIDATION_MESSAGES = {
   'invalidPolygon.notPolygon': { en: 'Zone feature {feature}{school}: the geometry is not a Polygon or MultiPolygon with rings; left out', 'zh-CN': '第 {feature} 个片区要素{school}不是带边界的多边形，已忽略' },
@@ -21,6 +22,7 @@ export const VALIDATION_MESSAGES = {
   gap: { en: 'A gap between {level} zones: {area}, {pupils} pupil(s) live there', 'zh-CN': '{level}片区之间有空隙 {area}，住有 {pupils} 名学生' },
   overlap: { en: 'The {level} zones of {schools} overlap by {area}, affecting {pupils} pupil(s)', 'zh-CN': '{schools}的{level}片区重叠 {area}，涉及 {pupils} 名学生' },
   pupilsOutside: { en: '{pupils} {level} pupil(s) live outside every {level} zone (lines {lines})', 'zh-CN': '{pupils} 名{level}学生住在所有{level}片区之外（第 {lines} 行）' },
+  shiftedPupils: { en: '{outside} of {sampled} {level} pupils checked live outside every {level} zone; read as {crs} coordinates only {after} would: the pupils file may be in {crs}, not WGS84 — choose its coordinate system when loading', 'zh-CN': '抽查的 {sampled} 名{level}学生中有 {outside} 名住在所有{level}片区之外；若按 {crs} 坐标读取则只有 {after} 名：学生文件可能是 {crs} 坐标而不是 WGS84，请在加载时选择坐标系' },
   duplicateSchoolId: { en: 'School id "{id}" is used by {n} schools: {schools}', 'zh-CN': '学校 id "{id}" 被 {n} 所学校使用：{schools}' },
   rowsRejected: { en: '{file}: {n} row(s) not loaded (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行未载入（第 {lines} 行）；第 {first} 行：{problem}' },
   rowsLoaded: { en: '{file}: {n} row(s) loaded with a remark (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行已载入但有问题（第 {lines} 行）；第 {first} 行：{problem}' },
@@ -29,6 +31,8 @@ export const VALIDATION_MESSAGES = {
 
 /** The code of a validation message. */
 export type ValidationMessageCode = keyof typeof VALIDATION_MESSAGES;
+
+const CRS_LABELS = { gcj02: 'GCJ-02', bd09: 'BD-09' } as const;
 
 const LEVEL_NAMES = { primary: { en: 'primary', 'zh-CN': '小学' }, junior: { en: 'junior', 'zh-CN': '初中' } } as const;
 
@@ -74,6 +78,10 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'area': return 'areaM2' in item ? formatArea(item.areaM2, lang) : undefined;
     case 'pupils': return 'pupils' in item ? formatNumber(item.pupils, lang) : undefined;
     case 'file': return item.kind === 'rows' ? item.file : undefined;
+    case 'crs': return item.kind === 'shiftedPupils' ? CRS_LABELS[item.crs] : undefined;
+    case 'sampled': return item.kind === 'shiftedPupils' ? formatNumber(item.sampled, lang) : undefined;
+    case 'outside': return item.kind === 'shiftedPupils' ? formatNumber(item.outside, lang) : undefined;
+    case 'after': return item.kind === 'shiftedPupils' ? formatNumber(item.outsideAsCrs, lang) : undefined;
     case 'lines':
       if (item.kind === 'rows') return list(item.lines, item.count > item.lines.length);
       if (item.kind === 'pupilsOutside') return list(item.lines, item.pupils > item.lines.length);

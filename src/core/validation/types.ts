@@ -166,6 +166,21 @@ export interface SchoolWithoutZoneItem extends ItemBase {
   geometry: Geometry;
 }
 
+/**
+ * Pupils of a level that look shifted against the zones: many outside every zone, but most inside
+ * one when their positions are read as `crs` (e.g. GCJ-02 points read as WGS84). Counts are of the
+ * pupils sampled; `geometry` holds sampled homes outside every zone.
+ */
+export interface ShiftedPupilsItem extends ItemBase {
+  kind: 'shiftedPupils';
+  level: ZoneLevel;
+  crs: 'gcj02' | 'bd09';
+  sampled: number;
+  outside: number;
+  outsideAsCrs: number;
+  geometry: MultiPoint;
+}
+
 /** One finding of the validation report. */
 export type ValidationItem =
   | InvalidPolygonItem
@@ -175,6 +190,7 @@ export type ValidationItem =
   | GapItem
   | OverlapItem
   | PupilsOutsideItem
+  | ShiftedPupilsItem
   | DuplicateSchoolIdItem
   | RowsItem
   | SchoolWithoutZoneItem;

@@ -1,10 +1,10 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useRef } from 'react';
-import { loadDataset } from '../../app/engineClient';
+import { IMPORT_EXTENSIONS, loadDataset } from '../../app/engineClient';
 import { useT } from '../../store/selectors';
 
-/** Opens a dataset: the embedded default, a folder, or chosen files. */
+/** Opens a dataset: the embedded default, a folder, or chosen files in any format the importer reads. */
 export function LoadMenu() {
   const t = useT();
   const folderInput = useRef<HTMLInputElement>(null);
@@ -28,7 +28,7 @@ export function LoadMenu() {
         <Button icon={<FolderOpenOutlined />} data-testid="load-menu">{t('loadDataset')}</Button>
       </Dropdown>
       <input ref={folderInput} type="file" hidden onChange={onPicked} {...{ webkitdirectory: '', directory: '' }} multiple />
-      <input ref={filesInput} data-testid="file-input" type="file" hidden multiple accept=".geojson,.json,.csv" onChange={onPicked} />
+      <input ref={filesInput} data-testid="file-input" type="file" hidden multiple accept={IMPORT_EXTENSIONS.join(',')} onChange={onPicked} />
     </>
   );
 }

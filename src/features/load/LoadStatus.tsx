@@ -3,8 +3,10 @@ import { cancelLoad, dismissLoadError } from '../../app/engineClient';
 import { useT } from '../../store/selectors';
 import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';
+import { ImportDialog } from './ImportDialog';
+import { ValidationPanel } from './ValidationPanel';
 
-/** Progress of a dataset load with a cancel button, or the one problem that stopped it. */
+/** Progress of a dataset load with a cancel button, the mapping step, the validation report, or the one problem that stopped the load. */
 export function LoadStatus() {
   const t = useT();
   const load = useAppStore((s) => s.load);
@@ -17,6 +19,8 @@ export function LoadStatus() {
       </Modal>
     );
   }
+  if (load.status === 'mapping') return <ImportDialog files={load.files} />;
+  if (load.status === 'review') return <ValidationPanel report={load.report} rowsRead={load.rowsRead} loaded={load.loaded} rejected={load.rejected} />;
   if (load.status === 'error') {
     const detail = load.problem ? describeDataProblem(load.problem.code, load.problem.params, locale) : load.detail;
     return (

@@ -1,9 +1,12 @@
-import { Card, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Table } from 'antd';
+import { downloadFile } from '../../app/download';
+import { formatRejectedCsv } from '../../io/export/rejectedCsv';
 import { useT } from '../../store/selectors';
 import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';
 
-/** The pupil rows that were not loaded (file, line, reason) and rows loaded with a remark. */
+/** The pupil rows that were not loaded (file, line, reason) and rows loaded with a remark, exportable as CSV. */
 export function RejectedRows() {
   const t = useT();
   const dataset = useAppStore((s) => s.dataset);
@@ -14,7 +17,20 @@ export function RejectedRows() {
     ...dataset.warnings.map((r) => ({ ...r, kind: t('warnings') })),
   ];
   return (
-    <Card size="small" title={`${t('rejectedRows')} (${dataset.rejected.length})`}>
+    <Card
+      size="small"
+      title={`${t('rejectedRows')} (${dataset.rejected.length})`}
+      extra={
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          data-testid="export-rejected"
+          onClick={() => downloadFile(t('rejectedCsvName'), formatRejectedCsv(dataset.rejected, dataset.warnings, locale), 'text/csv;charset=utf-8')}
+        >
+          {t('exportRejectedCsv')}
+        </Button>
+      }
+    >
       <Table
         size="small"
         rowKey={(r) => `${r.file}:${r.line}:${r.kind}`}

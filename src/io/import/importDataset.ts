@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { DataError, featuresOf } from '../dataError';
 import type { DatasetTexts } from '../readDataset';
 import type { MappedKind } from './columnAliases';
+import { createAddressPlacer } from './addressPlacement';
 import { applyOverrides, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
 import { csvOrXlsxTable } from './readTable';
@@ -65,7 +66,9 @@ function propertyKeys(features: Feature[]): string[] {
 /** The mapping of a header, or a DataError naming the required columns it lacks (positions of features come from their geometry). */
 function mapOrFail(file: ImportFile, header: string[], kind: MappedKind, hasGeometry: boolean): ColumnMapping {
   const { mapping, missing: lacking } = applyOverrides(header, kind, file.mapping);
-  const missing = hasGeometry ? lacking.filter((c) => c !== 'lon' && c !== 'lat') : lacking;
+  // Pupils with an address but no coordinates are placed at the unit the address names.
+  const positioned = hasGeometry || (kind === 'students' && mapping.address !== undefined);
+  const missing = positioned ? lacking.filter((c) => c !== 'lon' && c !== 'lat') : lacking;
   if (missing.length > 0) throw new DataError(file.name, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: header.join(', ') });
   return mapping;
 }
@@ -84,7 +87,7 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 /** One file as the text of its contract file. */
-async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat): Promise<{ text: string; note: ImportNote }> {
+async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, unitsText?: string): Promise<{ text: string; note: ImportNote }> {
   const crs = file.crs ?? 'wgs84';
   const note: ImportNote = { file: file.name, part, format, crs };
   const target = PART_FILES[part];
@@ -102,7 +105,8 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     const mapping = mapOrFail(file, table.header, kind, false);
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping });
     if (kind === 'students') {
-      const csv = studentsCsvFromTable(table, mapping, crs);
+      const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
+      const csv = studentsCsvFromTable(table, mapping, crs, placer);
       return { text: csv.text, note: { ...note, count: csv.rows } };
     }
     const schools = schoolsFromTable(table, mapping, crs);
@@ -134,13 +138,15 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
  * detected, columns and properties mapped by their Chinese or English names (or the file's
  * `mapping`), values such as 一年级 or 公办 normalised, positions converted to WGS84. Pupil rows
  * that cannot be read are kept for parseStudents to reject with their original line, so rows read
- * = loaded + rejected. Throws a DataError naming the file that stops the import.
+ * = loaded + rejected. Pupils with an address and no coordinates are placed at the compound or
+ * village of units.geojson their address names; those it names none of are rejected with the 3
+ * nearest candidates. Throws a DataError naming the file that stops the import.
  */
 export async function importDataset(files: ImportFile[]): Promise<ImportedDataset> {
   const texts: DatasetTexts = {};
   const sources: ImportedDataset['sources'] = {};
   const notes: ImportNote[] = [];
-  for (const file of files) {
+  const planned = files.map((file) => {
     if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
     const format = detectFormat(file.name, file.bytes);
     const part = file.part ?? guessPart(file.name, format);
@@ -148,9 +154,14 @@ export async function importDataset(files: ImportFile[]): Promise<ImportedDatase
     const target = PART_FILES[part];
     const other = sources[target];
     if (other !== undefined) throw new DataError(file.name, 'sameKind', { value: target, got: other });
-    const { text, note } = await importFile(file, part, format);
-    texts[target] = text;
     sources[target] = file.name;
+    return { file, format, part, target };
+  });
+  // Pupils last: addresses without coordinates are matched to the units read before them.
+  planned.sort((a, b) => Number(a.part === 'students') - Number(b.part === 'students'));
+  for (const { file, format, part, target } of planned) {
+    const { text, note } = await importFile(file, part, format, texts['units.geojson']);
+    texts[target] = text;
     notes.push(note);
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));

@@ -1,8 +1,9 @@
 /** The file-import layer: any supported files in, the data contract's texts out (see importDataset). */
 export { importDataset, type ImportedDataset, type ImportFile, type ImportNote } from './importDataset';
 export { readImportedDataset } from './readImportedDataset';
-export { inspectFile, type FileInspection } from './inspectFile';
-export { suggestMapping, applyOverrides, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
+export { inspectFile, requiredMissing, type FileInspection } from './inspectFile';
+export { createAddressPlacer, type AddressPlacement, type AddressPlacer, type AddressStatus } from './addressPlacement';
+export { suggestMapping, applyOverrides, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
 export { COLUMN_SPECS, type MappedKind } from './columnAliases';
 export { normaliseGrade, normaliseSchoolLevel, normaliseZoneLevel, normaliseOwnership } from './valueNormalise';
 export { parseCrs, toWgs84, CRS_NAMES, type Crs } from './crs';

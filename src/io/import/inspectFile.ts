@@ -40,5 +40,14 @@ export async function inspectFile(file: ImportFile): Promise<FileInspection> {
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
   const kind = part && KINDS[part];
-  return { format, part, header, suggestion: kind && applyOverrides(header, kind, file.mapping) };
+  return { format, part, header, suggestion: kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format) };
+}
+
+/**
+ * The suggestion with the columns it truly lacks: features and pupils with an address take their
+ * position from elsewhere (the geometry, the unit the address names), so lon and lat are not missing.
+ */
+export function requiredMissing(suggestion: MappingSuggestion, kind: MappedKind, format: FileFormat): MappingSuggestion {
+  const positioned = (format !== 'csv' && format !== 'xlsx') || (kind === 'students' && suggestion.mapping.address !== undefined);
+  return positioned ? { ...suggestion, missing: suggestion.missing.filter((c) => c !== 'lon' && c !== 'lat') } : suggestion;
 }

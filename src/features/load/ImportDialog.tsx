@@ -1,0 +1,119 @@
+import { Alert, Button, Card, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { cancelLoad, confirmMapping } from '../../app/engineClient';
+import { columnsOf, draftProblems, withPart } from '../../app/importDrafts';
+import { CRS_NAMES, DATASET_PARTS, type DatasetPart } from '../../io/import';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../store/selectors';
+import type { ImportDraft } from '../../store/store';
+
+/** Parts whose positions are coordinates (a CRS applies); dataset.json and the planning tables have none or WGS84 only. */
+const POSITIONED: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students', 'units', 'county', 'context']);
+
+/** One file of the mapping step: its part, coordinate system and, for mapped parts, the column of each contract column. */
+function DraftCard({ draft, index, problems, onChange }: {
+  draft: ImportDraft;
+  index: number;
+  problems: ReturnType<typeof draftProblems> extends Map<string, infer P> ? P | undefined : never;
+  onChange: (d: ImportDraft) => void;
+}) {
+  const t = useT();
+  const columns = columnsOf(draft);
+  const partName = (p: DatasetPart) => t(`part_${p}` as MessageKey);
+  return (
+    <Card size="small" data-testid={`import-file-${index}`} title={<Space><span>{draft.name}</span><Tag>{draft.format.toUpperCase()}</Tag>{draft.remembered && <Tag color="blue">{t('importRemembered')}</Tag>}</Space>}>
+      <Space wrap size="middle" style={{ marginBottom: 8 }}>
+        <span>{t('importPart')}</span>
+        <Select
+          data-testid={`part-select-${index}`}
+          style={{ width: 180 }}
+          value={draft.part}
+          placeholder={t('importNoPart')}
+          options={DATASET_PARTS.map((p) => ({ value: p, label: partName(p) }))}
+          onChange={(p: DatasetPart) => onChange(withPart(draft, p))}
+        />
+      </Space>
+      {draft.part && POSITIONED.has(draft.part) && (
+        <div style={{ marginBottom: 8 }}>
+          <span style={{ marginRight: 12 }}>{t('importCrs')}</span>
+          <Radio.Group
+            data-testid={`crs-${index}`}
+            size="small"
+            optionType="button"
+            value={draft.crs}
+            options={CRS_NAMES.map((c) => ({ value: c, label: t(`crs_${c}` as MessageKey) }))}
+            onChange={(e) => onChange({ ...draft, crs: e.target.value })}
+          />
+        </div>
+      )}
+      {columns.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="column"
+          dataSource={columns}
+          columns={[
+            {
+              title: t('importColumn'),
+              dataIndex: 'column',
+              width: 360,
+              render: (column: string, spec) => (
+                <Space size={4}>
+                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{column}</Typography.Text>
+                  {spec.aliases[0] && <Typography.Text type="secondary">{spec.aliases.find((a) => /\p{Script=Han}/u.test(a)) ?? spec.aliases[0]}</Typography.Text>}
+                  {spec.required && <Tag color="red">{t('importRequired')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('importSource'),
+              dataIndex: 'column',
+              key: 'source',
+              render: (column: string) => (
+                <Select
+                  data-testid={`map-${index}-${column}`}
+                  style={{ width: '100%' }}
+                  size="small"
+                  value={draft.mapping[column] ?? ''}
+                  options={[{ value: '', label: t('importUnmapped') }, ...draft.header.map((h) => ({ value: h, label: h }))]}
+                  onChange={(name: string) => onChange({ ...draft, mapping: { ...draft.mapping, [column]: name } })}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+      {draft.part === 'students' && draft.mapping.address && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('importAddressHint')}</Typography.Paragraph>}
+      {problems?.noPart && <Alert type="warning" showIcon title={t('importNoPart')} style={{ marginTop: 8 }} />}
+      {problems?.samePart && <Alert type="error" showIcon title={t('importSamePart', { part: partName(problems.samePart) })} style={{ marginTop: 8 }} />}
+      {problems?.missing && <Alert type="error" showIcon data-testid={`import-missing-${index}`} title={t('importMissing', { columns: problems.missing.join(', ') })} style={{ marginTop: 8 }} />}
+    </Card>
+  );
+}
+
+/** The column-mapping step: the planner confirms what each file holds, its coordinate system and its columns. */
+export function ImportDialog({ files }: { files: ImportDraft[] }) {
+  const t = useT();
+  const [drafts, setDrafts] = useState(files);
+  const problems = draftProblems(drafts);
+  return (
+    <Modal
+      open
+      width={820}
+      title={t('importTitle')}
+      onCancel={cancelLoad}
+      mask={{ closable: false }}
+      footer={[
+        <Button key="cancel" onClick={cancelLoad} data-testid="import-cancel">{t('cancel')}</Button>,
+        <Button key="load" type="primary" disabled={problems.size > 0} onClick={() => void confirmMapping(drafts)} data-testid="import-confirm">{t('importLoad')}</Button>,
+      ]}
+    >
+      <Typography.Paragraph type="secondary">{t('importIntro')}</Typography.Paragraph>
+      <Space direction="vertical" style={{ width: '100%' }} data-testid="import-dialog">
+        {drafts.map((d, i) => (
+          <DraftCard key={d.name} draft={d} index={i} problems={problems.get(d.name)} onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))} />
+        ))}
+      </Space>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CORPUS, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
+import { waitForApp } from './appPage';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+const root = join(import.meta.dirname, '../..');
+const shots = join(root, 'test-results');
+mkdirSync(shots, { recursive: true });
+const tiny = join(root, 'test/fixtures/tiny');
+const corpus = join(root, 'test/fixtures/corpus/files');
+const byName = (file: string) => CORPUS.find((c) => c.file === file)!;
+
+/** The tiny dataset's files with the case's file in place of its part, as the planner would pick them. */
+function pathsOf(c: CorpusCase): string[] {
+  const parts = { schools: 'schools.geojson', catchments: 'catchments.geojson', students: 'students.csv' };
+  return Object.entries(parts).map(([part, name]) => (part === c.part ? join(corpus, c.file) : join(tiny, name)));
+}
+
+type Status = 'mapping' | 'review' | 'error' | 'done';
+
+/** Waits until the load reaches one of `wanted` (done: a new dataset is current and its workspace restored). */
+async function waitForStatus(page: Page, before: number, wanted: Status[]): Promise<Status> {
+  const handle = await page.waitForFunction(([v, w]) => {
+    const s = window.__planner!.store.getState();
+    const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
+    return (w as string[]).includes(status) ? status : false;
+  }, [before, wanted] as const, { timeout: 60_000 });
+  return (await handle.jsonValue()) as Status;
+}
+
+const datasetVersion = (page: Page) => page.evaluate(() => window.__planner!.store.getState().datasetVersion);
+
+/** What the app loaded: pupils loaded and rejected, assigned and unassigned. */
+const outcome = (page: Page) => page.evaluate(() => {
+  const s = window.__planner!.store.getState();
+  return { loaded: s.dataset!.pupilsLoaded, rejected: s.dataset!.rejected.length, assigned: s.result!.summary.assigned, unassigned: s.result!.summary.unassigned, read: s.dataset!.rowsRead };
+});
+
+describe('importing the corpus into the app (Chromium)', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await page.goto(baseUrl);
+    await waitForApp(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A screenshot once `locator` shows and the dialogs' opening animations have ended. */
+  async function settledShot(locator: ReturnType<Page['getByTestId']>, name: string) {
+    await locator.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await page.screenshot({ path: join(shots, name) });
+  }
+
+  /** Each case starts with no remembered mapping: files of the same header share one (a CRS too). */
+  const forgetMappings = () => page.evaluate(() => localStorage.clear());
+
+  /**
+   * Picks the case's files through the file input, confirms the mapping step (choosing the case's
+   * coordinate system there), loads anyway past the validation report, and returns the report's
+   * finding kinds. `shot` names screenshots of the two dialogs.
+   */
+  async function importCase(c: CorpusCase, shot?: string): Promise<string[]> {
+    await forgetMappings();
+    const before = await datasetVersion(page);
+    await page.getByTestId('file-input').setInputFiles(pathsOf(c));
+    let status = await waitForStatus(page, before, ['mapping', 'review', 'error', 'done']);
+    expect(status).toBe('mapping');
+    const card = page.getByTestId('import-file-' + pathsOf(c).findIndex((p) => p.endsWith(c.file)));
+    expect(await card.innerText()).toContain(c.file);
+    if (c.crs) await card.getByTestId(`crs-${pathsOf(c).findIndex((p) => p.endsWith(c.file))}`).getByText(c.crs === 'gcj02' ? 'GCJ-02' : 'BD-09', { exact: false }).click();
+    if (shot) await settledShot(page.getByTestId('import-dialog'), `${shot}-mapping.png`);
+    await page.getByTestId('import-confirm').click();
+    status = await waitForStatus(page, before, ['review', 'error', 'done']);
+    if (status !== 'review') return [];
+    const kinds = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return s.load.status === 'review' ? s.load.report.items.filter((i) => i.kind !== 'rows').map((i) => i.kind) : [];
+    });
+    if (shot) await settledShot(page.getByTestId('validation-summary'), `${shot}-report.png`);
+    await page.getByTestId('load-anyway').click();
+    expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
+    return kinds;
+  }
+
+  for (const file of ['学生-合并表头.xlsx', '片区-gbk.zip', '学生名单-gbk.csv', 'zones-gap-overlap.geojson', 'zones-self-intersecting.geojson', '片区.kml', '学校-合并表头.xlsx', 'students-gcj02.csv']) {
+    const c = byName(file);
+    const expected = c.expect as Loads;
+    it(`${file}: loads ${expected.loaded}, rejects ${expected.rejected}, as the manifest (and the CLI corpus test) says — ${c.why}`, async () => {
+      const shot = file === '学生-合并表头.xlsx' ? 'import-xlsx' : file === 'zones-gap-overlap.geojson' ? 'import-gap-overlap' : undefined;
+      const kinds = await importCase(c, shot);
+      const got = await outcome(page);
+      expect(got).toEqual({ loaded: expected.loaded, rejected: expected.rejected, assigned: expected.assigned, unassigned: expected.unassigned, read: expected.loaded + expected.rejected });
+      if (expected.findings) expect(kinds).toEqual(expected.findings);
+      const lines = await page.evaluate(() => window.__planner!.store.getState().dataset!.rejected.map((r) => [r.file, r.line]));
+      if (expected.rejectedLines) expect(lines).toEqual(expected.rejectedLines.map((l) => [c.part === 'students' ? c.file : 'students.csv', l]));
+    });
+  }
+
+  it('remembers the confirmed mapping and coordinate system (GCJ-02, chosen just before) for a file with the same columns', async () => {
+    const c = byName('students-gcj02.csv');
+    const before = await datasetVersion(page);
+    await page.getByTestId('file-input').setInputFiles(pathsOf(c));
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    const card = page.getByTestId('import-file-2');
+    expect(await card.innerText()).toContain('已按上次的选择填写');
+    expect(await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return s.load.status === 'mapping' ? s.load.files.find((f) => f.part === 'students')!.crs : undefined;
+    })).toBe('gcj02');
+    await page.getByTestId('import-cancel').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
+    expect(await datasetVersion(page)).toBe(before);
+  });
+
+  it('shows a gap and an overlap of the report on the map, and cancelling keeps the dataset already open', async () => {
+    const c = byName('zones-gap-overlap.geojson');
+    await forgetMappings();
+    const before = await datasetVersion(page);
+    const name = await page.evaluate(() => window.__planner!.store.getState().dataset!.rowsRead);
+    await page.getByTestId('file-input').setInputFiles(pathsOf(c));
+    await waitForStatus(page, before, ['mapping']);
+    await page.getByTestId('import-confirm').click();
+    await waitForStatus(page, before, ['review']);
+    const report = page.getByTestId('validation-report');
+    const text = await report.innerText();
+    expect(text).toContain('小学片区之间有空隙 0.09 平方公里，住有 1 名学生');
+    expect(text).toContain('西小学与东小学的小学片区重叠 0.20 平方公里，涉及 0 名学生');
+    await page.getByTestId('show-on-map-1').click();
+    await page.waitForFunction(() => {
+      const p = window.__planner!;
+      return p.store.getState().highlight?.type === 'MultiPolygon' && p.map!.queryRenderedFeatures({ layers: ['highlight-fill'] }).length > 0;
+    });
+    await page.screenshot({ path: join(shots, 'import-report-on-map.png') });
+    await page.getByTestId('validation-cancel').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
+    expect(await datasetVersion(page)).toBe(before);
+    expect(await page.evaluate(() => window.__planner!.store.getState().dataset!.rowsRead)).toBe(name);
+    expect(await page.evaluate(() => window.__planner!.store.getState().highlight)).toBeUndefined();
+  });
+
+  it('a truncated JSON fails naming the file, and the current dataset stays', async () => {
+    const c = byName('schools-truncated.geojson');
+    const before = await datasetVersion(page);
+    const current = await outcome(page);
+    await page.getByTestId('file-input').setInputFiles(pathsOf(c));
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('error');
+    expect(await page.getByTestId('load-error').innerText()).toMatch(/^schools-truncated\.geojson: 不是有效的 JSON/);
+    expect(await page.evaluate(() => {
+      const l = window.__planner!.store.getState().load;
+      return l.status === 'error' ? l.problem?.code : undefined;
+    })).toBe('badJson');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
+    expect(await datasetVersion(page)).toBe(before);
+    expect(await outcome(page)).toEqual(current);
+  });
+
+  it('downloads the rejected rows as CSV with file, line, status and reason, and it parses back', async () => {
+    await importCase(byName('学生名单-gbk.csv'));
+    const rejected = await page.evaluate(() => {
+      const d = window.__planner!.store.getState().dataset!;
+      return { rejected: d.rejected.map((r) => [r.file, r.line]), warnings: d.warnings.length };
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-rejected').click()]);
+    expect(download.suggestedFilename()).toBe('拒收的数据行.csv');
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['文件', '行', '状态', '原因']);
+    expect(rows).toHaveLength(1 + rejected.rejected.length + rejected.warnings);
+    expect(rows.slice(1, 1 + rejected.rejected.length).map((r) => [r[0], Number(r[1])])).toEqual(rejected.rejected);
+    expect(rows.slice(1).every((r) => r[2] === '未载入' || r[2] === '已载入（有提示）')).toBe(true);
+    expect(rows.find((r) => r[1] === '15')![3]).toBe('民办小学（school_id "X1"）不开设 8 年级');
+  });
+});
