@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { SchoolResult } from '../core/simulation';
 import { translate } from '../i18n/format';
 import type { Locale, MessageKey } from '../i18n/messages';
@@ -6,7 +7,7 @@ import { useAppStore, type AppState } from './store';
 /** Translation function for the current locale. */
 export function useT() {
   const locale = useAppStore((s) => s.locale);
-  return (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  return useCallback((key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars), [locale]);
 }
 
 /** The result of the selected school, if any. */

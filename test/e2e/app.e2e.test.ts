@@ -117,7 +117,8 @@ describe('the planner in Chromium', () => {
       const p01 = window.__planner!.store.getState().standards!.sections.find((x) => x.schoolId === 'P01')!;
       return !p01.missed.some((m) => m.key === 'roomAreaPerStudent');
     });
-    expect(await page.getByTestId('compliance-primary').innerText()).not.toContain('生均教学及辅助用房面积 3.9');
+    // The card is drawn just after the county numbers: wait for it.
+    await expect.poll(() => page.getByTestId('compliance-primary').innerText()).not.toContain('生均教学及辅助用房面积 3.9');
     // The nine-year weighting is part of the profile too: 建桥学校's sections follow the engine's split.
     await page.getByTestId('edit-profile').click();
     await page.getByTestId('profile-nineYearJuniorWeight').fill('1.5');
@@ -199,9 +200,9 @@ describe('the planner in Chromium', () => {
       const r = after.schools.find((s) => s.id === id)!;
       const before = expected.schools.find((s) => s.id === id)!;
       expect(r.enrollment).not.toBe(before.enrollment);
-      const cells = await schoolRow(page, r.name, id);
-      expect(cells).toContain(formatNumber('zh-CN', r.enrollment));
-      expect(cells).toContain(formatNumber('zh-CN', r.maxClassSize));
+      // The table is drawn just after the county numbers: wait for it.
+      await expect.poll(() => schoolRow(page, r.name, id)).toContain(formatNumber('zh-CN', r.enrollment));
+      expect(await schoolRow(page, r.name, id)).toContain(formatNumber('zh-CN', r.maxClassSize));
     }
     const moved = await page.getByTestId('moved-pupils').innerText();
     expect(moved).toContain('汇文学校');
@@ -211,7 +212,7 @@ describe('the planner in Chromium', () => {
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
     const base = expected.schools.find((s) => s.id === 'P01')!;
-    expect(await schoolRow(page, '圣城小学', 'P01')).toContain(formatNumber('zh-CN', base.enrollment));
+    await expect.poll(() => schoolRow(page, '圣城小学', 'P01')).toContain(formatNumber('zh-CN', base.enrollment));
     await page.getByPlaceholder('搜索学校').fill('');
   });
 

@@ -1,6 +1,6 @@
 import { Card, Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { SchoolResult } from '../../core/simulation';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { displayName, useT } from '../../store/selectors';
@@ -12,7 +12,8 @@ const num = (a: number, b: number) => a - b;
 export function SchoolTable() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const result = useAppStore((s) => s.result);
+  // The table follows an edit a moment after the county numbers: it is the slowest part to draw.
+  const result = useDeferredValue(useAppStore((s) => s.result));
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [query, setQuery] = useState('');
   const rows = useMemo(
@@ -22,50 +23,53 @@ export function SchoolTable() {
     },
     [result, query],
   );
-  if (!result) return null;
-  const columns: ColumnsType<SchoolResult> = [
-    {
-      title: t('school'),
-      dataIndex: 'name',
-      fixed: 'left',
-      width: 200,
-      sorter: (a, b) => displayName(a, locale).localeCompare(displayName(b, locale), locale),
-      render: (_: string, r) => (
-        <span title={r.name}>
-          {displayName(r, locale)}
-          {r.ownership === 'private' && <Tag color="purple" style={{ marginLeft: 4 }}>{t('private')}</Tag>}
-          {r.planned && <Tag color="blue" style={{ marginLeft: 4 }}>{t('planned')}</Tag>}
-        </span>
-      ),
-    },
-    {
-      title: t('schoolLevel'),
-      dataIndex: 'level',
-      width: 90,
-      filters: (['primary', 'junior', 'nine_year'] as const).map((l) => ({ text: t(l), value: l })),
-      onFilter: (v, r) => r.level === v,
-      render: (l: SchoolResult['level']) => t(l),
-    },
-    { title: t('enrollment'), dataIndex: 'enrollment', align: 'right', sorter: (a, b) => num(a.enrollment, b.enrollment), defaultSortOrder: 'descend', render: (v: number, r) => <span className={`num ${r.oversize ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
-    { title: t('classes'), dataIndex: 'totalClasses', align: 'right', sorter: (a, b) => num(a.totalClasses, b.totalClasses), render: (v: number) => <span className="num">{formatNumber(locale, v)}</span> },
-    { title: t('maxClassSize'), dataIndex: 'maxClassSize', align: 'right', sorter: (a, b) => num(a.maxClassSize, b.maxClassSize), render: (v: number, r) => <span className={`num ${r.classesOverCap > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
-    { title: t('overCap'), dataIndex: 'classesOverCap', align: 'right', sorter: (a, b) => num(a.classesOverCap, b.classesOverCap), render: (v: number) => <span className={`num ${v > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
-    { title: t('oversize'), dataIndex: 'oversize', align: 'center', sorter: (a, b) => Number(a.oversize) - Number(b.oversize), render: (v: boolean) => (v ? <Tag color="red">{t('yes')}</Tag> : t('no')) },
-    { title: t('utilization'), dataIndex: 'utilization', align: 'right', sorter: (a, b) => num(a.utilization ?? -1, b.utilization ?? -1), render: (v?: number) => <span className={`num ${v !== undefined && v > 1 ? 'warn' : ''}`}>{v === undefined ? '—' : formatPercent(locale, v)}</span> },
-  ];
-  return (
-    <Card size="small" title={`${t('schoolTable')} (${result.schools.length})`} extra={<Input.Search allowClear size="small" placeholder={t('searchSchool')} onChange={(e) => setQuery(e.target.value)} style={{ width: 160 }} />}>
-      <Table<SchoolResult>
-        data-testid="school-table"
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        pagination={{ pageSize: 15, showSizeChanger: false }}
-        scroll={{ x: 820 }}
-        onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
-        rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
-      />
-    </Card>
-  );
+  const table = useMemo(() => {
+    if (!result) return null;
+    const columns: ColumnsType<SchoolResult> = [
+      {
+        title: t('school'),
+        dataIndex: 'name',
+        fixed: 'left',
+        width: 200,
+        sorter: (a, b) => displayName(a, locale).localeCompare(displayName(b, locale), locale),
+        render: (_: string, r) => (
+          <span title={r.name}>
+            {displayName(r, locale)}
+            {r.ownership === 'private' && <Tag color="purple" style={{ marginLeft: 4 }}>{t('private')}</Tag>}
+            {r.planned && <Tag color="blue" style={{ marginLeft: 4 }}>{t('planned')}</Tag>}
+          </span>
+        ),
+      },
+      {
+        title: t('schoolLevel'),
+        dataIndex: 'level',
+        width: 90,
+        filters: (['primary', 'junior', 'nine_year'] as const).map((l) => ({ text: t(l), value: l })),
+        onFilter: (v, r) => r.level === v,
+        render: (l: SchoolResult['level']) => t(l),
+      },
+      { title: t('enrollment'), dataIndex: 'enrollment', align: 'right', sorter: (a, b) => num(a.enrollment, b.enrollment), defaultSortOrder: 'descend', render: (v: number, r) => <span className={`num ${r.oversize ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+      { title: t('classes'), dataIndex: 'totalClasses', align: 'right', sorter: (a, b) => num(a.totalClasses, b.totalClasses), render: (v: number) => <span className="num">{formatNumber(locale, v)}</span> },
+      { title: t('maxClassSize'), dataIndex: 'maxClassSize', align: 'right', sorter: (a, b) => num(a.maxClassSize, b.maxClassSize), render: (v: number, r) => <span className={`num ${r.classesOverCap > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+      { title: t('overCap'), dataIndex: 'classesOverCap', align: 'right', sorter: (a, b) => num(a.classesOverCap, b.classesOverCap), render: (v: number) => <span className={`num ${v > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+      { title: t('oversize'), dataIndex: 'oversize', align: 'center', sorter: (a, b) => Number(a.oversize) - Number(b.oversize), render: (v: boolean) => (v ? <Tag color="red">{t('yes')}</Tag> : t('no')) },
+      { title: t('utilization'), dataIndex: 'utilization', align: 'right', sorter: (a, b) => num(a.utilization ?? -1, b.utilization ?? -1), render: (v?: number) => <span className={`num ${v !== undefined && v > 1 ? 'warn' : ''}`}>{v === undefined ? '—' : formatPercent(locale, v)}</span> },
+    ];
+    return (
+      <Card size="small" title={`${t('schoolTable')} (${result.schools.length})`} extra={<Input.Search allowClear size="small" placeholder={t('searchSchool')} onChange={(e) => setQuery(e.target.value)} style={{ width: 160 }} />}>
+        <Table<SchoolResult>
+          data-testid="school-table"
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          pagination={{ pageSize: 15, showSizeChanger: false }}
+          scroll={{ x: 820 }}
+          onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+          rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
+        />
+      </Card>
+    );
+  }, [result, rows, selected, locale, t]);
+  return table;
 }

@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Space, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { computeLevelSizes } from '../../core/levelSizes';
-import { DEFAULT_RULES, ZONE_LEVELS } from '../../core/rules';
+import { memo, useDeferredValue, useMemo } from 'react';
+import { computeLevelSizes, type LevelSizes } from '../../core/levelSizes';
+import { DEFAULT_RULES, ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { INDICATORS } from '../../core/standards';
+import { INDICATORS, type StandardsResult } from '../../core/standards';
 import { ProfileEditor } from './ProfileEditor';
 import { describeGap } from './gap';
 import { useSchoolName, useT } from '../../store/selectors';
@@ -26,14 +26,18 @@ async function downloadWorkbook(): Promise<void> {
  * failing schools, each gap in plain units.
  */
 export function ComplianceCard() {
+  // Drawn a moment after an edit's county numbers (it is not what the planner looks at first).
+  const standards = useDeferredValue(useAppStore((s) => s.standards));
+  const results = useDeferredValue(useAppStore((s) => s.result?.schools));
+  const sizes = useMemo(() => results && computeLevelSizes(results, DEFAULT_RULES), [results]);
+  return standards && sizes ? <ComplianceView standards={standards} sizes={sizes} /> : null;
+}
+
+const ComplianceView = memo(function ComplianceView({ standards, sizes }: { standards: StandardsResult; sizes: Record<ZoneLevel, LevelSizes> }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const standards = useAppStore((s) => s.standards);
   const profile = useAppStore((s) => s.profile);
   const nameOf = useSchoolName();
-  const results = useAppStore((s) => s.result?.schools);
-  const sizes = useMemo(() => results && computeLevelSizes(results, DEFAULT_RULES), [results]);
-  if (!standards || !sizes) return null;
   return (
     <Card
       size="small"
@@ -89,4 +93,4 @@ export function ComplianceCard() {
       })}
     </Card>
   );
-}
+});
