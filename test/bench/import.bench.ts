@@ -4,6 +4,7 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 import { importDataset, readImportedDataset, type Crs, type ImportFile } from '../../src/io/import';
 import { computeValidationReport } from '../../src/core/validation';
 import { featuresOf } from '../../src/io/dataError';
+import { pupilsCsv } from '../fixtures/corpus/manyPupils';
 
 // Imports 1,000,000 generated pupil rows (Chinese headers, grades as 一年级 …, 1 in 1000 rows bad)
 // through importDataset and readImportedDataset with the tiny schools and zones, and prints the
@@ -12,26 +13,8 @@ import { featuresOf } from '../../src/io/dataError';
 const args = process.argv.slice(2);
 const rows = args.includes('--rows') ? Number(args[args.indexOf('--rows') + 1]) : 1_000_000;
 const crs = (args.includes('--crs') ? args[args.indexOf('--crs') + 1] : 'wgs84') as Crs;
-const GRADES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '初一', '初二', '初三'];
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const heap = () => mb(process.memoryUsage().heapUsed);
-
-/** The CSV bytes, encoded 10,000 rows at a time so that the generator's own strings stay small. */
-function pupilsCsv(n: number): Uint8Array {
-  const encoder = new TextEncoder();
-  const chunks = [encoder.encode('学籍号,经度,纬度,年级,学校代码,小区,家庭住址\n')];
-  for (let start = 0; start < n; start += 10_000) {
-    let text = '';
-    for (let i = start; i < Math.min(n, start + 10_000); i++) {
-      const grade = i % 1000 === 999 ? '十年级' : GRADES[i % 9];
-      text += `G${i},${(118 + ((i * 7919) % 20000) / 1e6).toFixed(6)},${(36 + ((i * 104729) % 20000) / 1e6).toFixed(6)},${grade},${i % 2 ? 'P1' : ''},U${i % 3000},寿光市某小区${i % 3000}号楼\n`;
-    }
-    chunks.push(encoder.encode(text));
-  }
-  const bytes = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
-  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
-  return bytes;
-}
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
 let t = performance.now();
