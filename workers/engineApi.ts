@@ -139,7 +139,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
       let report: ValidationReport;
       try {
         onProgress?.('read', 0.02);
-        const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })));
+        const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })), (f) => onProgress?.('read', 0.02 + f * 0.43));
         staged = [];
         // The import takes about as long as the parse: each gets half of the bar.
         loaded = readImportedDataset(imported, rules, new Date().getFullYear(), (step, f) => onProgress?.(step, 0.45 + f * 0.45));

@@ -9,11 +9,16 @@ const tiny = join(import.meta.dirname, '../fixtures/tiny');
 
 describe('a million pupil rows (made at test time)', () => {
   it('imports them with Chinese headers and grades; every row is loaded or rejected with its line', async () => {
+    const progress: number[] = [];
     const imported = await importDataset([
       { name: 'schools.geojson', bytes: new Uint8Array(readFileSync(join(tiny, 'schools.geojson'))) },
       { name: 'catchments.geojson', bytes: new Uint8Array(readFileSync(join(tiny, 'catchments.geojson'))) },
       { name: '学生名单.csv', bytes: pupilsCsv(1_000_000) },
-    ]);
+    ], (f) => progress.push(f));
+    // Progress is heard along the way (every 10,000 rows), rises, and ends at 1.
+    expect(progress.length).toBeGreaterThan(50);
+    expect(progress.every((f, i) => i === 0 || f >= progress[i - 1])).toBe(true);
+    expect(progress.at(-1)).toBe(1);
     const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
     expect(dataset.rowsRead).toBe(1_000_000);
     expect(dataset.pupils.count).toBe(999_000);

@@ -87,7 +87,7 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 /** One file as the text of its contract file. */
-async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, unitsText?: string): Promise<{ text: string; note: ImportNote }> {
+async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, unitsText?: string, onFraction?: (f: number) => void): Promise<{ text: string; note: ImportNote }> {
   const crs = file.crs ?? 'wgs84';
   const note: ImportNote = { file: file.name, part, format, crs };
   const target = PART_FILES[part];
@@ -106,7 +106,8 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping });
     if (kind === 'students') {
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
-      const csv = studentsCsvFromTable(table, mapping, crs, placer);
+      const lines = countLines(file.bytes);
+      const csv = studentsCsvFromTable(table, mapping, crs, placer, (line) => onFraction?.(line / lines));
       return { text: csv.text, note: { ...note, count: csv.rows } };
     }
     const schools = schoolsFromTable(table, mapping, crs);
@@ -140,9 +141,10 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
  * that cannot be read are kept for parseStudents to reject with their original line, so rows read
  * = loaded + rejected. Pupils with an address and no coordinates are placed at the compound or
  * village of units.geojson their address names; those it names none of are rejected with the 3
- * nearest candidates. Throws a DataError naming the file that stops the import.
+ * nearest candidates. Throws a DataError naming the file that stops the import. `onProgress`
+ * hears the fraction done (0..1, by bytes).
  */
-export async function importDataset(files: ImportFile[]): Promise<ImportedDataset> {
+export async function importDataset(files: ImportFile[], onProgress?: (fraction: number) => void): Promise<ImportedDataset> {
   const texts: DatasetTexts = {};
   const sources: ImportedDataset['sources'] = {};
   const notes: ImportNote[] = [];
@@ -159,11 +161,23 @@ export async function importDataset(files: ImportFile[]): Promise<ImportedDatase
   });
   // Pupils last: addresses without coordinates are matched to the units read before them.
   planned.sort((a, b) => Number(a.part === 'students') - Number(b.part === 'students'));
+  // Progress by bytes: the pupils file is most of the work.
+  const total = files.reduce((a, f) => a + f.bytes.length, 0);
+  let done = 0;
   for (const { file, format, part, target } of planned) {
-    const { text, note } = await importFile(file, part, format, texts['units.geojson']);
+    const { text, note } = await importFile(file, part, format, texts['units.geojson'], (f) => onProgress?.((done + f * file.bytes.length) / total));
+    done += file.bytes.length;
+    onProgress?.(done / total);
     texts[target] = text;
     notes.push(note);
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
   return { texts, sources, notes };
+}
+
+/** Lines in a text file's bytes (line feeds, plus a last line without one). */
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : Math.max(n, 1);
 }

@@ -32,9 +32,9 @@ function coordinateText(value: number, raw: string): string {
  * With an address column and a `placer`, a row with an address and no lon/lat is placed at the
  * unit its address names (lon/lat of the unit, unit_id set); a row it cannot place keeps empty
  * coordinates and gets the address_status and address_candidates columns, for parseStudents to
- * reject it with the nearest candidates.
+ * reject it with the nearest candidates. `onLine` hears the line reached every 10,000 rows (progress).
  */
-export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: Crs, placer?: AddressPlacer): StudentsCsv {
+export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: Crs, placer?: AddressPlacer, onLine?: (line: number) => void): StudentsCsv {
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
   const [cId, cLon, cLat, cGrade, cAddress] = ['id', 'lon', 'lat', 'grade', 'address'].map(col);
   const byAddress = placer !== undefined && cAddress >= 0;
@@ -82,7 +82,10 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
       ...status,
     ]);
     rows++;
-    if (batch.length === BATCH_ROWS) flush();
+    if (batch.length === BATCH_ROWS) {
+      flush();
+      onLine?.(line);
+    }
   });
   if (batch.length > 0) flush();
   return { text: chunks.join('\n') + '\n', rows };
