@@ -12,10 +12,10 @@ import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
-import { DataError, featuresOf } from '../src/io/dataError';
+import { DataError } from '../src/io/dataError';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile } from '../src/io/import';
-import { computeValidationReport, type ValidationReport } from '../src/core/validation';
+import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile } from '../src/io/import';
+import type { ValidationReport } from '../src/core/validation';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
 export interface StagedFile {
@@ -144,18 +144,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
         // The import takes about as long as the parse: each gets half of the bar.
         loaded = readImportedDataset(imported, rules, new Date().getFullYear(), (step, f) => onProgress?.(step, 0.45 + f * 0.45));
         onProgress?.('validate', 0.92);
-        const d = loaded.dataset;
-        report = computeValidationReport({
-          schools: d.schools,
-          zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''),
-          county: loaded.county,
-          pupils: d.pupils,
-          pupilsFile: imported.sources['students.csv'],
-          rejected: d.rejected,
-          warnings: d.warnings,
-          baseYear: d.baseYear,
-          rules,
-        });
+        report = validateImported(imported, loaded, rules);
       } catch (e) {
         return failure(e);
       }

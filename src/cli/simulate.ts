@@ -6,13 +6,12 @@ import { DEFAULT_RULES } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
-import { DataError, featuresOf } from '../io/dataError';
+import { DataError } from '../io/dataError';
 import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario';
 import { computeProjection } from '../core/projection';
 import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
-import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, type Crs, type DatasetPart, type ImportedDataset, type ImportFile } from '../io/import';
-import { computeValidationReport } from '../core/validation';
+import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, validateImported, type Crs, type DatasetPart, type ImportedDataset, type ImportFile } from '../io/import';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
@@ -87,18 +86,7 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
 
 /** The validation report of the loaded dataset, printed in English on standard error and returned for the JSON. */
 function validate(imported: ImportedDataset, loaded: LoadedDataset) {
-  const { dataset } = loaded;
-  const report = computeValidationReport({
-    schools: dataset.schools,
-    zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''),
-    county: loaded.county,
-    pupils: dataset.pupils,
-    pupilsFile: imported.sources['students.csv'],
-    rejected: dataset.rejected,
-    warnings: dataset.warnings,
-    baseYear: dataset.baseYear,
-    rules: DEFAULT_RULES,
-  });
+  const report = validateImported(imported, loaded, DEFAULT_RULES);
   const items = toValidationJson(report);
   console.error(`validation: ${report.errors} error(s), ${report.warnings} warning(s)`);
   for (const item of items) console.error(`  ${item.severity}: ${item.message}`);

@@ -8,7 +8,7 @@ import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/core/standards';
 import { formatNumber } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
-import { waitForApp } from './appPage';
+import { drawSquareBetween, waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { expectedAfter, shouguang } from './shouguang';
 
@@ -149,19 +149,7 @@ describe('the planner in Chromium', () => {
 
   it('draws an area with the mouse, gives it to 汇文学校, shows the engine’s numbers, and undoes', async () => {
     // Zoom to the border of 圣城小学 and 汇文学校 and draw a square across it.
-    const corners = await page.evaluate(() => {
-      const { dataset } = window.__planner!.store.getState();
-      const map = window.__planner!.map!;
-      const [a, b] = ['P01', 'N02'].map((id) => dataset!.schools.find((s) => s.id === id)!);
-      const [cx, cy, r] = [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2, 0.004];
-      map.jumpTo({ center: [cx, cy], zoom: 13 });
-      return [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r]].map((p) => map.project(p as [number, number])).map((p) => [p.x, p.y]);
-    });
-    await page.waitForFunction(() => !window.__planner!.map!.isMoving());
-    const box = (await page.getByTestId('map').boundingBox())!;
-    await page.getByTestId('draw-area').click();
-    for (const [x, y] of [...corners, corners[0]]) await page.mouse.click(box.x + x, box.y + y);
-    await page.getByTestId('area-preview').waitFor();
+    await drawSquareBetween(page, ['P01', 'N02']);
     expect(await page.getByTestId('area-preview').innerText()).toMatch(/区域内小学学生 [\d,]+ 人/);
 
     await page.getByTestId('assign-school').click();

@@ -9,3 +9,23 @@ export async function waitForApp(page: Page): Promise<void> {
     return p.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
   }, undefined, { timeout: 60_000 });
 }
+
+/**
+ * Zooms to the border of two schools and draws a square across it with the mouse (about 900 m
+ * wide), waiting until the app previews the pupils inside.
+ */
+export async function drawSquareBetween(page: Page, ids: [string, string]): Promise<void> {
+  const corners = await page.evaluate((pair) => {
+    const { dataset } = window.__planner!.store.getState();
+    const map = window.__planner!.map!;
+    const [a, b] = pair.map((id) => dataset!.schools.find((s) => s.id === id)!);
+    const [cx, cy, r] = [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2, 0.004];
+    map.jumpTo({ center: [cx, cy], zoom: 13 });
+    return [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r]].map((p) => map.project(p as [number, number])).map((p) => [p.x, p.y]);
+  }, ids);
+  await page.waitForFunction(() => !window.__planner!.map!.isMoving());
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.getByTestId('draw-area').click();
+  for (const [x, y] of [...corners, corners[0]]) await page.mouse.click(box.x + x, box.y + y);
+  await page.getByTestId('area-preview').waitFor();
+}

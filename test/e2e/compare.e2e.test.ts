@@ -7,7 +7,7 @@ import { simulate } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards } from '../../src/core/standards';
 import { describeGap } from '../../src/features/standards/gap';
 import { formatNumber } from '../../src/i18n/format';
-import { waitForApp } from './appPage';
+import { drawSquareBetween, waitForApp } from './appPage';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { expectedAfter, projectionAfter, shouguang } from './shouguang';
 
@@ -81,19 +81,7 @@ describe('方案比较与预测 in Chromium', () => {
     await page.locator('.ant-drawer-close').click();
     await page.waitForFunction(() => !window.__planner!.store.getState().compareOpen);
     await page.getByTestId('compare-panel').waitFor({ state: 'hidden' });
-    const corners = await page.evaluate(() => {
-      const { dataset } = window.__planner!.store.getState();
-      const map = window.__planner!.map!;
-      const [a, b] = ['P01', 'N02'].map((id) => dataset!.schools.find((s) => s.id === id)!);
-      const [cx, cy, r] = [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2, 0.004];
-      map.jumpTo({ center: [cx, cy], zoom: 13 });
-      return [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r]].map((p) => map.project(p as [number, number])).map((p) => [p.x, p.y]);
-    });
-    await page.waitForFunction(() => !window.__planner!.map!.isMoving());
-    const box = (await page.getByTestId('map').boundingBox())!;
-    await page.getByTestId('draw-area').click();
-    for (const [x, y] of [...corners, corners[0]]) await page.mouse.click(box.x + x, box.y + y);
-    await page.getByTestId('area-preview').waitFor();
+    await drawSquareBetween(page, ['P01', 'N02']);
     await page.getByTestId('assign-school').click();
     await page.keyboard.type('汇文');
     await page.keyboard.press('Enter');

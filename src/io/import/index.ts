@@ -1,6 +1,7 @@
 /** The file-import layer: any supported files in, the data contract's texts out (see importDataset). */
 export { importDataset, type ImportedDataset, type ImportFile, type ImportNote } from './importDataset';
 export { readImportedDataset } from './readImportedDataset';
+export { validateImported } from './validateImported';
 export { inspectFile, requiredMissing, type FileInspection } from './inspectFile';
 export { createAddressPlacer, type AddressPlacement, type AddressPlacer, type AddressStatus } from './addressPlacement';
 export { suggestMapping, applyOverrides, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
