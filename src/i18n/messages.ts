@@ -447,7 +447,7 @@ const en: Record<MessageKey, string> = {
   to: 'To',
   count: 'Pupils',
   editTime: 'recomputed in {ms} ms',
-  editsCount: '{n} edits',
+  editsCount: 'Edits: {n}',
   complianceTitle: 'Quality-balance standards',
   exportXlsx: 'Export XLSX',
   profileButton: 'Standards',

@@ -114,7 +114,7 @@ export function RulesEditor({ doc, onClose }: { doc: ScenarioDoc; onClose: () =>
         {list('privateShares', t('privateShares'), (f) => (
           <>
             <Form.Item name={[f.name, 'schoolId']} rules={required}><Select style={{ width: 200 }} placeholder={t('school')} options={schoolOptions((s) => s.ownership === 'private')} /></Form.Item>
-            <Form.Item name={[f.name, 'level']} rules={required}><Select style={{ width: 80 }} options={ZONE_LEVELS.map((l) => ({ value: l, label: t(l) }))} /></Form.Item>
+            <Form.Item name={[f.name, 'level']} rules={required}><Select style={{ width: 110 }} options={ZONE_LEVELS.map((l) => ({ value: l, label: t(l) }))} /></Form.Item>
             <Form.Item name={[f.name, 'percent']} rules={required} label={t('share')}><InputNumber min={0} max={100} /></Form.Item>
             <Form.Item name={[f.name, 'fromYear']} label={t('phaseInFrom')}><InputNumber {...year} /></Form.Item>
           </>
