@@ -100,6 +100,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     await page.getByTestId('phase-in').check();
     await page.getByTestId('rules-save').click();
     await page.waitForFunction(() => !!window.__planner!.store.getState().scenarios.find((x) => x.id === window.__planner!.store.getState().activeScenarioId)?.rules.phaseIn);
+    expect(await page.getByTestId('rules-note').innerText()).toContain('方案比较与预测');
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => window.__planner!.store.getState().redoEdits.length === 1);
     const before = await state(page);

@@ -3,11 +3,14 @@ import { App, Button, Input, Select, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { createScenario, deleteScenario, duplicateScenario, renameScenario, switchScenario } from '../../app/scenarioActions';
 import { useT } from '../../store/selectors';
-import { useAppStore } from '../../store/store';
+import { useAppStore, type ScenarioDoc } from '../../store/store';
 import { useScenarioImport } from './useScenarioImport';
 import { RulesEditor } from './RulesEditor';
 import { ExportMenu } from '../exports/ExportMenu';
 import { formatTime } from '../../i18n/format';
+
+const hasRules = (d: ScenarioDoc) =>
+  d.rules.phaseIn !== undefined || d.rules.openings.length + d.rules.classroomAdditions.length + d.rules.privateShares.length + d.rules.diversions.length > 0;
 
 /** The scenario being edited, and new / duplicate / rename / delete / import / rules / compare. */
 export function ScenarioBar() {
@@ -87,6 +90,7 @@ export function ScenarioBar() {
           if (file) void importFile(file);
         }}
       />
+      {hasRules(active) && <Typography.Text type="secondary" className="scenario-note" data-testid="rules-note">{t('rulesNote')}</Typography.Text>}
       {rulesOpen && <RulesEditor doc={active} onClose={() => setRulesOpen(false)} />}
     </div>
   );
