@@ -1,6 +1,8 @@
 import { GRADE_STRIDE } from './aggregate';
 import type { Dataset, School } from './dataset';
+import { applyDiversions } from './diversions';
 import { computePointSchools } from './pointSchools';
+import { createPrivateShares } from './privateShares';
 import { MAX_GRADE, ZONE_LEVELS, gradesTaught, teachesLevel, type Rules } from './rules';
 import type { ProjectionSettings, ScenarioRules } from './scenarioRules';
 import { computeSchoolResults, summarizeCounts, type SimulationResult } from './simulation';
@@ -102,7 +104,7 @@ export function computeProjection(input: ProjectionInput): Projection {
     return ok ? s : zoning[k].old[row];
   };
 
-  const shares = privateShares(dataset, scenario, rules, openYear, index);
+  const shares = createPrivateShares(dataset, scenario, rules, openYear, index);
   const cumulative = progressionTable(settings);
   const gradeOneRows: number[] = [];
   for (let i = 0; i < n; i++) if (p.grade[i] === 1) gradeOneRows.push(i);
@@ -197,93 +199,6 @@ function progressionTable(settings: ProjectionSettings): number[][] {
     }
     return row;
   });
-}
-
-/**
- * The private schools an entering cohort of level k in `year` goes to, with their shares: a rule's
- * share where one applies, else the share of the base year's entry grade the school had (skipped
- * when `observedOnly` — the cohort already carries the observed choices). Shares sum to at most 1.
- */
-function privateShares(dataset: Dataset, scenario: ScenarioRules, rules: Rules, openYear: Float64Array, index: Map<string, number>) {
-  const p = dataset.pupils;
-  const entryGrade = [1, rules.primaryLastGrade + 1];
-  const observed = entryGrade.map((g) => {
-    let total = 0;
-    const bySchool = new Map<number, number>();
-    for (let i = 0; i < p.count; i++) {
-      if (p.grade[i] !== g) continue;
-      total++;
-      if (p.fixedSchool[i] >= 0) bySchool.set(p.fixedSchool[i], (bySchool.get(p.fixedSchool[i]) ?? 0) + 1);
-    }
-    return new Map([...bySchool].map(([s, c]) => [s, total === 0 ? 0 : c / total]));
-  });
-  const privates = dataset.schools.flatMap((s, i) => (s.ownership === 'private' ? [i] : []));
-  const cache = new Map<string, [number, number][]>();
-  return (k: number, year: number, observedOnly: boolean): [number, number][] => {
-    const key = `${k}|${year}|${observedOnly}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const list: [number, number][] = [];
-    for (const r of privates) {
-      if (!teachesLevel(dataset.schools[r].level, ZONE_LEVELS[k]) || openYear[r] > year) continue;
-      let rule: { share: number; from: number } | undefined;
-      for (const x of scenario.privateShares) {
-        const from = x.fromYear ?? dataset.baseYear + 1;
-        if (index.get(x.schoolId) === r && x.level === ZONE_LEVELS[k] && from <= year && (!rule || from >= rule.from)) rule = { share: x.share, from };
-      }
-      const share = rule ? rule.share : observedOnly ? 0 : (observed[k].get(r) ?? 0);
-      if (share > 0) list.push([r, share]);
-    }
-    const sum = list.reduce((a, [, s]) => a + s, 0);
-    const out = sum > 1 ? list.map(([r, s]): [number, number] => [r, s / sum]) : list;
-    cache.set(key, out);
-    return out;
-  };
-}
-
-/**
- * Moves diverted pupils in one year's counts: in a diversion's year, its count spread over its
- * grades in proportion to the first school's pupils (largest remainder, at most what it has); in
- * later years the same pupils, a grade higher each year, while they stay in the level and both
- * schools teach the grade. `diverted` keeps each diversion's pupils by grade between years.
- */
-function applyDiversions(
-  counts: Int32Array,
-  scenario: ScenarioRules,
-  year: number,
-  index: Map<string, number>,
-  taught: Set<number>[],
-  levelOf: (g: number) => number,
-  diverted: Map<number, Map<number, number>>,
-): void {
-  scenario.diversions.forEach((d, k) => {
-    const a = index.get(d.fromSchoolId);
-    const b = index.get(d.toSchoolId);
-    if (a === undefined || b === undefined || year < d.year) return;
-    if (year === d.year) diverted.set(k, spread(d.count, d.grades.filter((g) => taught[a].has(g) && taught[b].has(g)).map((g) => [g, counts[a * GRADE_STRIDE + g]])));
-    for (const [g, m] of diverted.get(k) ?? []) {
-      const now = g + year - d.year;
-      if (now > MAX_GRADE || levelOf(now) !== levelOf(g) || !taught[a].has(now) || !taught[b].has(now)) continue;
-      const moved = Math.min(m, counts[a * GRADE_STRIDE + now]);
-      counts[a * GRADE_STRIDE + now] -= moved;
-      counts[b * GRADE_STRIDE + now] += moved;
-    }
-  });
-}
-
-/** `total` spread over grades in proportion to their pupils (largest remainder), capped by them. */
-function spread(total: number, byGrade: [number, number][]): Map<number, number> {
-  const available = byGrade.reduce((a, [, c]) => a + c, 0);
-  const take = Math.min(total, available);
-  if (take === 0) return new Map();
-  const exact = byGrade.map(([g, c]) => ({ g, whole: Math.floor((take * c) / available), rest: (take * c) / available - Math.floor((take * c) / available) }));
-  let left = take - exact.reduce((a, e) => a + e.whole, 0);
-  for (const e of [...exact].sort((x, y) => y.rest - x.rest || x.g - y.g)) {
-    if (left === 0) break;
-    e.whole++;
-    left--;
-  }
-  return new Map(exact.map((e) => [e.g, e.whole]));
 }
 
 /** The schools as they are in `year`: facility changes in effect, openings and added classrooms. */
