@@ -4,9 +4,9 @@ import type { ScenarioRules } from './scenarioRules';
 
 /**
  * A lookup (k, year, observedOnly) → the private schools an entering cohort of level k goes to in
- * `year`, with their shares: a rule's
- * share where one applies, else the share of the base year's entry grade the school had (skipped
- * when `observedOnly` — the cohort already carries the observed choices). Shares sum to at most 1.
+ * `year`, with their shares: a rule's share where one applies, else the share of the base year's
+ * entry grade the school had (skipped when `observedOnly` — the cohort already carries the
+ * observed choices). Shares sum to at most 1.
  */
 export function createPrivateShares(dataset: Dataset, scenario: ScenarioRules, rules: Rules, openYear: Float64Array, index: Map<string, number>) {
   const p = dataset.pupils;
