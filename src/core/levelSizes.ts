@@ -1,17 +1,12 @@
 import { classesAtLeast } from './classFormation';
 import { classCapOfGrade, levelOfGrade, ZONE_LEVELS, type Rules, type ZoneLevel } from './rules';
-import type { SchoolResult } from './simulation';
+import type { CountySummary, SchoolResult } from './simulation';
 
-/** Size limits of one level across the county: schools and classes (nine-year schools in both). */
-export interface LevelSizes {
-  /** Schools with pupils of the level, and those of them over their size limit. */
-  schools: number;
-  oversizeSchools: number;
-  totalClasses: number;
-  classesOverCap: number;
-  largeClasses: number;
-  extraLargeClasses: number;
-}
+/**
+ * Size limits of one level across the county: `schools` with pupils of the level, those of them
+ * oversized, and their classes (nine-year schools count in both levels).
+ */
+export type LevelSizes = Pick<CountySummary, 'schools' | 'oversizeSchools' | 'totalClasses' | 'classesOverCap' | 'largeClasses' | 'extraLargeClasses'>;
 
 /**
  * Per level, the county's school-size and class-size counts from simulation results: a grade's

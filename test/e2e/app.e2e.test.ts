@@ -1,15 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/core/standards';
 import { formatNumber } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
-import { drawSquareBetween, waitForApp } from './appPage';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { drawSquareBetween, openApp } from './appPage';
 import { expectedAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
@@ -29,16 +28,14 @@ async function schoolRow(page: Page, name: string, id: string): Promise<string[]
 describe('the planner in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
+  let requests: string[] = [];
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(baseUrl);
-    await waitForApp(page);
-  });
+    beforeAll(async () => {
+    const opened = await openApp(baseUrl);
+    ({ browser, page } = opened);
+    requests = opened.requests;
+});
   afterAll(async () => {
     await browser?.close();
   });

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 /** Waits until the app holds a simulation result, its workspace is restored and zones are drawn. */
 export async function waitForApp(page: Page): Promise<void> {
@@ -28,4 +29,22 @@ export async function drawSquareBetween(page: Page, ids: [string, string]): Prom
   await page.getByTestId('draw-area').click();
   for (const [x, y] of [...corners, corners[0]]) await page.mouse.click(box.x + x, box.y + y);
   await page.getByTestId('area-preview').waitFor();
+}
+
+/** A Chromium page on the app, loaded and idle, with every URL it has requested. */
+export interface OpenedApp {
+  browser: Browser;
+  page: Page;
+  requests: string[];
+}
+
+/** Launches Debian's Chromium (STACK.md flags), opens the app at `url` and waits until it is ready. */
+export async function openApp(url: string): Promise<OpenedApp> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await waitForApp(page);
+  return { browser, page, requests };
 }

@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards } from '../../src/core/standards';
 import { describeGap } from '../../src/features/standards/gap';
 import { formatNumber } from '../../src/i18n/format';
-import { drawSquareBetween, waitForApp } from './appPage';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { drawSquareBetween, openApp } from './appPage';
 import { expectedAfter, projectionAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
@@ -38,17 +37,15 @@ async function compareRow(page: Page, name: string, id: string): Promise<string[
 describe('方案比较与预测 in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
+  let requests: string[] = [];
   const baseUrl = inject('baseUrl');
   let scenarioId = '';
 
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(baseUrl);
-    await waitForApp(page);
-    scenarioId = await page.evaluate(() => window.__planner!.store.getState().activeScenarioId);
+    beforeAll(async () => {
+    const opened = await openApp(baseUrl);
+    ({ browser, page } = opened);
+    requests = opened.requests;
+  scenarioId = await page.evaluate(() => window.__planner!.store.getState().activeScenarioId);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CORPUS, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
-import { waitForApp } from './appPage';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { openApp } from './appPage';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -46,10 +45,7 @@ describe('importing the corpus into the app (Chromium)', () => {
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await page.goto(baseUrl);
-    await waitForApp(page);
+    ({ browser, page } = await openApp(baseUrl));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pupilsCsv } from '../fixtures/corpus/manyPupils';
-import { waitForApp } from './appPage';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { openApp } from './appPage';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
@@ -43,10 +42,7 @@ describe('a million pupil rows in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(inject('baseUrl'));
-    await waitForApp(page);
+    ({ browser, page } = await openApp(inject('baseUrl')));
   });
   afterAll(async () => {
     await browser?.close();

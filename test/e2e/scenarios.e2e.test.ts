@@ -2,15 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { type Browser, type Download, type Page } from 'playwright-core';
 import { parseZip } from 'shpjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { classesBySection, computeStandards } from '../../src/core/standards';
 import { describeGap } from '../../src/features/standards/gap';
-import { waitForApp } from './appPage';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { openApp, waitForApp } from './appPage';
 import { runAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
@@ -43,10 +42,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await page.goto(baseUrl);
-    await waitForApp(page);
+    ({ browser, page } = await openApp(baseUrl));
   });
   afterAll(async () => {
     await browser?.close();

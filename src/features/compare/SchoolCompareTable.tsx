@@ -3,7 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/messages';
-import { displayName, useT } from '../../store/selectors';
+import { useT } from '../../store/selectors';
+import { schoolNameColumn } from '../schools/schoolNameColumn';
 import { uiActions, useAppStore } from '../../store/store';
 import { differsFromFirst, filterRows, schoolCompareRows, SCHOOL_FIGURES, type SchoolCompareRow, type SchoolFigure } from './compareModel';
 import { formatDelta } from './format';
@@ -52,19 +53,7 @@ export function SchoolCompareTable() {
     return <span className={`num ${bad ? 'bad' : ''} ${diff ? 'compare-diff' : ''}`} data-testid={`cell-${f}-${compared[k].id}`}>{value}</span>;
   };
   const columns: ColumnsType<SchoolCompareRow> = [
-    {
-      title: t('school'),
-      key: 'name',
-      fixed: 'left',
-      width: 170,
-      sorter: (a, b) => displayName(a, locale).localeCompare(displayName(b, locale), locale),
-      render: (_: unknown, r) => (
-        <span title={r.name}>
-          {displayName(r, locale)}
-          {r.ownership === 'private' && <Tag color="purple" style={{ marginLeft: 4 }}>{t('private')}</Tag>}
-        </span>
-      ),
-    },
+    schoolNameColumn<SchoolCompareRow>(t, locale, 170),
     ...compared.map((c, k) => ({
       title: c.name,
       key: c.id,

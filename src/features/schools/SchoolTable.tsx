@@ -3,7 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { SchoolResult } from '../../core/simulation';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { displayName, useT } from '../../store/selectors';
+import { useT } from '../../store/selectors';
+import { schoolNameColumn } from './schoolNameColumn';
 import { uiActions, useAppStore } from '../../store/store';
 
 const num = (a: number, b: number) => a - b;
@@ -26,20 +27,7 @@ export function SchoolTable() {
   const table = useMemo(() => {
     if (!result) return null;
     const columns: ColumnsType<SchoolResult> = [
-      {
-        title: t('school'),
-        dataIndex: 'name',
-        fixed: 'left',
-        width: 200,
-        sorter: (a, b) => displayName(a, locale).localeCompare(displayName(b, locale), locale),
-        render: (_: string, r) => (
-          <span title={r.name}>
-            {displayName(r, locale)}
-            {r.ownership === 'private' && <Tag color="purple" style={{ marginLeft: 4 }}>{t('private')}</Tag>}
-            {r.planned && <Tag color="blue" style={{ marginLeft: 4 }}>{t('planned')}</Tag>}
-          </span>
-        ),
-      },
+      schoolNameColumn<SchoolResult>(t, locale, 200),
       {
         title: t('schoolLevel'),
         dataIndex: 'level',
