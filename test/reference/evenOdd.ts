@@ -1,3 +1,4 @@
+import { orient2d } from 'robust-predicates';
 import type { OverlapRule } from '../../src/core/rules';
 
 /** A zone as nested positions: polygons of rings of [x, y]. */
@@ -8,6 +9,9 @@ export type Orientation = (ax: number, ay: number, bx: number, by: number, cx: n
 
 /** Exact for coordinates on a coarse dyadic grid (products fit a double's 53 bits). */
 export const plainOrientation: Orientation = (ax, ay, bx, by, cx, cy) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+
+/** Exact for any doubles (Shewchuk's adaptive predicate; its sign is the opposite convention). */
+export const exactOrientation: Orientation = (ax, ay, bx, by, cx, cy) => -orient2d(ax, ay, bx, by, cx, cy);
 
 /**
  * Whether a polygon (rings read even-odd) contains the point moved a hair east and a hair's hair
