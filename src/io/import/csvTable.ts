@@ -52,6 +52,7 @@ export function readCsvTable(file: string, text: string): Table {
   return {
     header: uniqueNames(top[h].cells),
     headerLine,
+    titles: top.slice(0, h).map((r) => r.cells.join(' ').trim()),
     delimiter,
     forEachRow(visit: RowVisitor) {
       stepRows(text, delimiter, (cells, line) => {

@@ -11,6 +11,8 @@ export interface Table {
   header: string[];
   /** The line (CSV) or row (XLSX) of the last header row. */
   headerLine: number;
+  /** The text of each title row above the header (e.g. "寿光市2024年秋季学生名单"), in order. */
+  titles: string[];
   forEachRow(visit: RowVisitor): void;
   encoding?: TextEncodingName;
   delimiter?: string;
