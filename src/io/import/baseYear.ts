@@ -24,8 +24,9 @@ export function baseYearFromText(text: string): FoundYear | undefined {
   for (const { re, year } of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
+    // The most specific form found decides: a span of years that do not follow each other names no year.
     const y = year(m);
-    if (y !== undefined && y >= 1900 && y <= 2200) return { year: y, said: m[0].replace(/\s+/g, '') };
+    return y !== undefined && y >= 1900 && y <= 2200 ? { year: y, said: m[0].replace(/\s+/g, '') } : undefined;
   }
   return undefined;
 }
