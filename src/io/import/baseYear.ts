@@ -1,3 +1,5 @@
+import type { Table } from './table';
+
 /** A base year found in a text, with the words that say it (e.g. `2024秋`). */
 export interface FoundYear {
   year: number;
@@ -29,4 +31,42 @@ export function baseYearFromText(text: string): FoundYear | undefined {
     return y !== undefined && y >= 1900 && y <= 2200 ? { year: y, said: m[0].replace(/\s+/g, '') } : undefined;
   }
   return undefined;
+}
+
+/** Where a base year was read: the file's name, its sheet's name, a title row, or dataset.json's baseYear. */
+export type YearSource = 'name' | 'sheet' | 'title' | 'dataset.json';
+
+/** A base year a file states. */
+export interface StatedYear extends FoundYear {
+  file: string;
+  in: YearSource;
+}
+
+/** The years a file states in its name and, for a table, its sheet name and title rows. */
+export function yearsOfTable(file: string, table: Table | undefined): StatedYear[] {
+  const places: [YearSource, string | undefined][] = [['name', file], ['sheet', table?.sheet], ...(table?.titles ?? []).map((t): [YearSource, string] => ['title', t])];
+  return places.flatMap(([where, text]) => {
+    const found = text === undefined ? undefined : baseYearFromText(text);
+    return found ? [{ ...found, file, in: where }] : [];
+  });
+}
+
+/**
+ * The base year the import used: the planner's (`option`), the one the files state (the pupils
+ * file's first, else the first file's), or none (`undefined`: the caller's fallback). `stated`
+ * lists every year the files state; `conflict` is true when they disagree with one another.
+ */
+export interface BaseYearChoice {
+  year?: number;
+  from: 'option' | 'files' | 'none';
+  stated: StatedYear[];
+  conflict: boolean;
+}
+
+/** The base year from the planner's choice, else the pupils file's statement, else the first file's. */
+export function chooseYear(option: number | undefined, stated: StatedYear[], pupilsFile?: string): BaseYearChoice {
+  const own = stated.find((y) => y.file === pupilsFile) ?? stated[0];
+  const year = option ?? own?.year;
+  const conflict = new Set(stated.map((y) => y.year)).size > 1;
+  return { year, from: option !== undefined ? 'option' : year !== undefined ? 'files' : 'none', stated, conflict };
 }

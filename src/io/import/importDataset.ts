@@ -6,7 +6,7 @@ import { DataError, featuresOf, parseJsonFile } from '../dataError';
 import type { DatasetTexts } from '../readDataset';
 import type { MappedKind } from './columnAliases';
 import { createAddressPlacer } from './addressPlacement';
-import { baseYearFromText, type FoundYear } from './baseYear';
+import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
 import { applyOverrides, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
 import { csvOrXlsxTable } from './readTable';
@@ -19,7 +19,6 @@ import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
 import { studentsCsvFromTable } from './studentsCsv';
 import type { SkippedRow } from './totalRows';
-import type { Table } from './table';
 import { decodeText } from './textDecoding';
 import { zonesToContract } from './zonesGeoJson';
 
@@ -37,27 +36,6 @@ export interface ImportFile {
   baseYear?: number;
   /** Pupils: the level cohort grades (2023级) count from when neither the cell nor the school says. */
   cohortLevel?: ZoneLevel;
-}
-
-/** Where a base year was read: the file's name, its sheet's name, a title row, or dataset.json's baseYear. */
-export type YearSource = 'name' | 'sheet' | 'title' | 'dataset.json';
-
-/** A base year a file states. */
-export interface StatedYear extends FoundYear {
-  file: string;
-  in: YearSource;
-}
-
-/**
- * The base year the import used: the planner's (`option`), the one the files state (the pupils
- * file's first, else the first file's), or none (`undefined`: the caller's fallback). `stated`
- * lists every year the files state; `conflict` is true when they disagree with one another.
- */
-export interface BaseYearChoice {
-  year?: number;
-  from: 'option' | 'files' | 'none';
-  stated: StatedYear[];
-  conflict: boolean;
 }
 
 /** What was found in one file and how it was read, for the app to show and the CLI to log. */
@@ -147,23 +125,6 @@ interface ImportContext {
   stated: StatedYear[];
   /** The planner's base year (any file's). */
   option?: number;
-}
-
-/** The years a table states in its file name, sheet name and title rows. */
-function yearsOfTable(file: string, table: Table | undefined): StatedYear[] {
-  const places: [YearSource, string | undefined][] = [['name', file], ['sheet', table?.sheet], ...(table?.titles ?? []).map((t): [YearSource, string] => ['title', t])];
-  return places.flatMap(([where, text]) => {
-    const found = text === undefined ? undefined : baseYearFromText(text);
-    return found ? [{ ...found, file, in: where }] : [];
-  });
-}
-
-/** The base year from the planner's choice, else the pupils file's statement, else the first file's. */
-function chooseYear(option: number | undefined, stated: StatedYear[], pupilsFile?: string): BaseYearChoice {
-  const own = stated.find((y) => y.file === pupilsFile) ?? stated[0];
-  const year = option ?? own?.year;
-  const conflict = new Set(stated.map((y) => y.year)).size > 1;
-  return { year, from: option !== undefined ? 'option' : year !== undefined ? 'files' : 'none', stated, conflict };
 }
 
 /** One file as the text of its contract file. */
