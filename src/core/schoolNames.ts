@@ -1,4 +1,5 @@
 import { normaliseText } from './address/normalise';
+import { parseNumber } from './chineseNumber';
 
 /** County and higher prefixes stripped from school names by default (the Shouguang dataset's). */
 export const DEFAULT_SCHOOL_NAME_PREFIXES = ['中华人民共和国', '山东省', '山东', '潍坊市', '寿光市', '寿光'] as const;
@@ -17,27 +18,10 @@ export interface SchoolNameIndex {
   loose: Map<string, number[]>;
 }
 
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_NUMBER = /[零〇一二三四五六七八九十百]+/g;
 
-/** A run of Chinese numerals as a number (十二 → 12, 二十一 → 21, 一百零五 → 105), or the run itself when it is not one. */
-function chineseNumber(run: string): string {
-  let total = 0;
-  let digit = -1;
-  for (const c of run) {
-    if (c === '百' || c === '十') {
-      const unit = c === '百' ? 100 : 10;
-      total += (digit < 0 ? 1 : digit) * unit;
-      digit = -1;
-    } else if (digit >= 0) {
-      // Two digits in a row (一二) are not a number word.
-      return run;
-    } else {
-      digit = DIGIT[c];
-    }
-  }
-  return String(total + Math.max(digit, 0));
-}
+/** A run of Chinese numerals as digits (十二 → 12), or the run itself when it is not a number word. */
+const chineseNumber = (run: string) => String(parseNumber(run) ?? run);
 
 const LEVEL_ONLY = /^(?:小|中|初中|高中|学校|学)?$/;
 
