@@ -12,6 +12,7 @@ import {
   type AddressUnit,
 } from '../../src/core/address';
 import { buildingRange, canonicalForms } from '../../src/core/address/forms';
+import { addressCorpus } from '../fixtures/addressCorpus';
 
 const units: AddressUnit[] = [
   { id: 'U1', name: '滨河小区', town: '圣城街道', kind: 'compound' },
@@ -235,5 +236,27 @@ describe('address forms of real registries', () => {
     expect(buildingRange('锦绣家园1#-6#')).toEqual({ base: '锦绣家园', first: 1, last: 6 });
     expect(buildingRange('阳光花园南10栋-1栋')).toBeUndefined();
     expect(buildingRange('幸福路1-10')).toBeUndefined();
+  });
+});
+
+// Counted from the generator alone (test/fixtures/addressCorpus.ts, seed 20241, 20,000 addresses), not by the matcher.
+const [RANGE_CASES, GROUP_CASES, NEGATIVE_CASES] = [5701, 263, 3028];
+
+describe('a seeded corpus of registry addresses', () => {
+  it('places every address that names a unit at that unit, and none where it must not', () => {
+    const path = join(import.meta.dirname, '../../data/shouguang/units.geojson');
+    const { units: all, cases } = addressCorpus(unitsFromFeatures(JSON.parse(readFileSync(path, 'utf8')).features), 20_000);
+    const matcher = createAddressMatcher(all);
+    const results = cases.map((c) => ({ ...c, r: matchAddress(matcher, c.address) }));
+    const unitOfResult = (r: ReturnType<typeof matchAddress>) => (r.status === 'matched' ? r.unitId : r.status);
+    // Named: placed at its truth; not to be placed at a unit: placed elsewhere or not at all.
+    expect(results.filter((c) => c.truth !== undefined && unitOfResult(c.r) !== c.truth).map((c) => [c.address, c.truth, unitOfResult(c.r)])).toEqual([]);
+    expect(results.filter((c) => c.not !== undefined && unitOfResult(c.r) === c.not).map((c) => [c.address, c.not])).toEqual([]);
+    // So no placement is wrong: 0 of the placed rows. The corpus holds every form (counts of the seeded generator):
+    // building ranges, villager groups that are units, and rows that must not be placed where they nearly fit.
+    const count = (test: (c: (typeof results)[number]) => boolean) => results.filter(test).length;
+    expect(count((c) => c.truth?.startsWith('RG') === true)).toBe(RANGE_CASES);
+    expect(count((c) => c.truth?.startsWith('VG') === true)).toBe(GROUP_CASES);
+    expect(count((c) => c.not !== undefined)).toBe(NEGATIVE_CASES);
   });
 });

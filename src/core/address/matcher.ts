@@ -168,41 +168,39 @@ function standsAlone(e: Entry, text: string, end: number): boolean {
   return e.via === 'community' && (text.startsWith('村', end) || text.startsWith('社区', end));
 }
 
-/** A unit found in an address: its entry and the text that named it. */
+/** A unit found in an address: its entry, where the text names it, and that text. */
 interface Hit {
   k: number;
+  start: number;
+  end: number;
   matched: string;
 }
 
 /**
  * The entries of the longest unit names the text contains (a range entry counts its building
- * too: 阳光花园南3栋); full names, aliases and ranges beat cores of equal length.
+ * too: 阳光花园南3栋); full names, aliases and ranges beat cores of equal length. A name that
+ * starts inside another name found earlier in the text and runs past it is no name there
+ * (裴家营村3组 in 南裴家营村3组 is 南裴家营村's group 3).
  */
 function longestNames(m: AddressMatcher, text: string): Hit[] {
-  let bestLength = 0;
-  let best: Hit[] = [];
-  const consider = (k: number, at: number, length: number) => {
-    if (length < bestLength) return;
-    if (length > bestLength) {
-      bestLength = length;
-      best = [];
-    }
-    best.push({ k, matched: text.slice(at, at + length) });
-  };
+  const hits: Hit[] = [];
+  const found = (k: number, start: number, length: number) => hits.push({ k, start, end: start + length, matched: text.slice(start, start + length) });
   for (let i = 0; i + 1 < text.length; i++) {
     const key = pairKey(text, i);
     for (const k of m.byStart.get(key) ?? []) {
       const e = m.entries[k];
-      if (e.text.length < bestLength) break;
-      if (text.startsWith(e.text, i) && standsAlone(e, text, i + e.text.length)) consider(k, i, e.text.length);
+      if (text.startsWith(e.text, i) && standsAlone(e, text, i + e.text.length)) found(k, i, e.text.length);
     }
     for (const k of m.byStartRange.get(key) ?? []) {
       const e = m.entries[k];
       if (!text.startsWith(e.text, i)) continue;
       const b = buildingAt(text, i + e.text.length);
-      if (b && b.n >= e.first! && b.n <= e.last!) consider(k, i, e.text.length + b.length);
+      if (b && b.n >= e.first! && b.n <= e.last!) found(k, i, e.text.length + b.length);
     }
   }
+  const whole = hits.filter((a) => !hits.some((b) => b.start < a.start && a.start < b.end && b.end < a.end));
+  const longest = Math.max(0, ...whole.map((h) => h.end - h.start));
+  const best = whole.filter((h) => h.end - h.start === longest);
   const named = best.filter((h) => ['name', 'alias', 'range'].includes(m.entries[h.k].via));
   return named.length > 0 ? named : best;
 }
