@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,18 +8,11 @@ import { importDataset, readImportedDataset, type ImportFile } from '../../src/i
 import { baseYearFromText } from '../../src/io/import/baseYear';
 import { levelFromText } from '../../src/io/import/pupilGrade';
 import { createTotalRowTest } from '../../src/io/import/totalRows';
+import { PUPIL_ROWS, workbook } from '../fixtures/registryExport';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
 const tinyFile = (name: string): ImportFile => ({ name, bytes: new Uint8Array(readFileSync(join(tiny, name))) });
 const text = (name: string, body: string): ImportFile => ({ name, bytes: new TextEncoder().encode(body) });
-
-/** An XLSX workbook of one sheet with these rows (row 1 first). */
-async function workbook(sheet: string, rows: (string | number | null)[][]): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet(sheet);
-  for (const row of rows) ws.addRow(row);
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
 
 describe('cohort grades', () => {
   it('reads 级 and 届, with a level when the text says it', () => {
@@ -102,24 +94,6 @@ describe('total rows', () => {
     expect(createTotalRowTest(0)(['k1', '计家村', '1', '2'])).toBeUndefined();
   });
 });
-
-// Sheet "2024秋" of 学生名单.xlsx: a title row, the header on row 2, data from row 3.
-const PUPIL_ROWS: (string | number | null)[][] = [
-  ['寿光市义务教育学生名单'],
-  ['学籍号', '经度', '纬度', '年级', '学校代码', '学校名称'],
-  ['s1', 118.002, 36.002, '2023级', 'P1', '西小学'], // row 3: primary school → grade 2
-  ['s2', 118.012, 36.002, '2024级', 'P2', '东小学'], // row 4: grade 1
-  ['s3', 118.005, 36.005, '2023级', 'J1', '中学'], // row 5: junior school → grade 8
-  ['小计', null, null, null, null, '3人'], // row 6: skipped
-  ['s4', 118.012, 36.002, '2025届', 'P2', '东小学'], // row 7: primary 届 → grade 6
-  ['s5', 118.003, 36.003, '2017级', 'P1', '西小学'], // row 8: grade 8 at a primary school → rejected
-  ['s1', 118.004, 36.004, '一年级', 'P1', '西小学'], // row 9: s1 again → rejected naming row 3
-  ['s6', 118.004, 36.004, '3', 'P1', '东小学'], // row 10: code and name disagree → warned, P1 kept
-  ['s7', 118.012, 36.004, '2', null, '寿光市东小学'], // row 11: no code, the name gives P2
-  ['s8', 118.004, 36.004, '2022级', 'N9', '新学校'], // row 12: nine-year school, file says no level → rejected
-  ['s9', 118.004, 36.004, '初中2023级', null, null], // row 13: the text says junior → grade 8
-  ['合计', null, null, null, null, '10人'], // row 14: skipped
-];
 
 // The tiny schools as a table.
 const SCHOOLS_CSV = '学校代码,学校名称,学段,办学性质,经度,纬度\nP1,西小学,小学,公办,118.005,36.005\nP2,东小学,小学,公办,118.015,36.005\nJ1,中学,初中,公办,118.01,36.015\nX1,民办小学,小学,民办,118.012,36.012\nN9,新学校,九年一贯制,公办,118.018,36.018\n';
