@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cohortGrade, parseCohort } from '../../src/core/cohortGrade';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { DataError } from '../../src/io/dataError';
-import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { importDataset, inspectFile, readImportedDataset, type ImportFile } from '../../src/io/import';
 import { baseYearFromText } from '../../src/io/import/baseYear';
 import { levelFromText } from '../../src/io/import/pupilGrade';
 import { createTotalRowTest } from '../../src/io/import/totalRows';
@@ -132,6 +132,14 @@ describe('a registry export loads unedited', () => {
       [11, { grade: 2, school: 1 }],
       [13, { grade: 8, school: -1 }],
     ]);
+  });
+
+  it('is inspected for the mapping step: the year its sheet states and its cohorts, in order of appearance', async () => {
+    const inspected = await inspectFile(await pupils({ name: '初中学生名单.xlsx' }));
+    expect(inspected).toMatchObject({
+      part: 'students', level: 'junior', years: [{ year: 2024, said: '2024秋', file: '初中学生名单.xlsx', in: 'sheet' }],
+      cohorts: ['2023级', '2024级', '2025届', '2017级', '2022级', '初中2023级'],
+    });
   });
 
   it('takes the planner’s base year and file level over the sheet’s, and says when files disagree', async () => {
