@@ -91,6 +91,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const rejected: RejectedRow[] = [];
   const warnings: RejectedRow[] = [];
 
+  const warn = (line: number, code: DataProblemCode, params: DataProblemParams) => warnings.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
+
   // Rows are taken one at a time: holding a million parsed rows at once would cost ~700 MB.
   let r = -1;
   const readRow = (row: string[]) => {
@@ -130,9 +132,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     const first = lineOfId.get(id);
     if (first !== undefined) { reject('duplicatePupilId', { id, n: first }); return; }
     lineOfId.set(id, line);
-    const warn = (code: DataProblemCode, params: DataProblemParams) => warnings.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
-    if (schoolId !== '' && s < 0) warn('unknownSchoolId', { id: schoolId });
-    for (const note of notes) warn(note.code, note.params);
+    if (schoolId !== '' && s < 0) warn(line, 'unknownSchoolId', { id: schoolId });
+    for (const note of notes) warn(line, note.code, note.params);
     x[n] = lon;
     y[n] = lat;
     grade[n] = g;

@@ -75,6 +75,7 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
   };
   const isTotal = createTotalRowTest(cId);
   const skipped: SkippedRow[] = [];
+  const grades = new Map<string, ReturnType<typeof pupilGrade>>();
   let rows = 0;
   table.forEachRow((cells, line) => {
     const total = isTotal(cells);
@@ -112,7 +113,14 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
     // Units are already WGS84: only the file's own coordinates are converted.
     const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit ? toWgs84(lon, lat, crs) : [lon, lat];
     const gradeText = (cells[cGrade] ?? '').trim();
-    const grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel: school >= 0 ? options.schools!.levels[school] : undefined });
+    const schoolLevel = school >= 0 ? options.schools!.levels[school] : undefined;
+    // A file holds a handful of distinct grade texts: each is read once per school level.
+    const key = `${schoolLevel ?? ''}|${gradeText}`;
+    let grade = grades.get(key);
+    if (!grade) {
+      grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel });
+      grades.set(key, grade);
+    }
     if (grade.note) notes.push(grade.note);
     batch.push([
       (cells[cId] ?? '').trim(),

@@ -21,9 +21,11 @@ const compact = (cell: string) => cell.normalize('NFKC').replace(/\s+/g, '');
 
 /** A cell's number ("1,234" as 1234), NaN when it is not one. */
 function numberOf(cell: string): number {
-  // Most cells are not numbers: settle those by their first character.
-  const c = cell.trimStart().charCodeAt(0);
-  if (!((c >= 48 && c <= 57) || c === 45 || c === 46)) return NaN;
+  // Most cells are not numbers: settle those by their first character, the rest by Number.
+  const c = cell.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 32)) return NaN;
+  const n = Number(cell);
+  if (!Number.isNaN(n)) return c === 32 && cell.trim() === '' ? NaN : n;
   const s = cell.trim().replace(/,/g, '');
   return /^-?(?:\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
 }
@@ -66,12 +68,12 @@ export function createTotalRowTest(idColumn: number): (cells: string[]) => Total
       blockRows = 0;
       return total;
     }
-    cells.forEach((c, i) => {
-      const n = numberOf(c);
-      if (Number.isNaN(n)) return;
+    for (let i = 0; i < cells.length; i++) {
+      const n = numberOf(cells[i]);
+      if (Number.isNaN(n)) continue;
       block[i] = (block[i] ?? 0) + n;
       all[i] = (all[i] ?? 0) + n;
-    });
+    }
     blockRows++;
     allRows++;
     return undefined;
