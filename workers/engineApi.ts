@@ -14,7 +14,7 @@ import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { DataError } from '../src/io/dataError';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile } from '../src/io/import';
+import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -29,6 +29,9 @@ export interface FileChoice {
   part?: DatasetPart;
   crs?: Crs;
   mapping?: ColumnMapping;
+  /** The base year the planner set (the same on every file), and the level a pupils file's cohorts count from. */
+  baseYear?: number;
+  cohortLevel?: ZoneLevel;
 }
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
@@ -37,6 +40,10 @@ export interface StagedInspection {
   format: FileFormat;
   part?: DatasetPart;
   header: string[];
+  /** Base years its name, sheet or title states; the level they state; cohort grades among its first rows (see inspectFile). */
+  years?: StatedYear[];
+  level?: ZoneLevel;
+  cohorts?: string[];
 }
 
 /** The steps of a load, for the progress bar. */
@@ -69,6 +76,8 @@ export interface LoadSummary {
   pupilsLoaded: number;
   rejected: RejectedRow[];
   warnings: RejectedRow[];
+  /** Total rows (合计, 小计 …) of the imported tables, not read as data. */
+  skipped: RejectedRow[];
   loadMs: number;
 }
 
@@ -119,8 +128,11 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
           const part = guessPart(f.name, format);
-          const header = part === 'dataset' || part === 'births' || part === 'housing' ? [] : (await inspectFile({ ...f, part })).header;
-          files.push({ name: f.name, format, part, header });
+          if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
+          else {
+            const { header, years, level, cohorts } = await inspectFile({ ...f, part });
+            files.push({ name: f.name, format, part, header, years, level, cohorts });
+          }
         }
       } catch (e) {
         return failure(e);
@@ -168,6 +180,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
           pupilsLoaded: d.pupils.count,
           rejected: d.rejected,
           warnings: d.warnings,
+          skipped: d.skipped ?? [],
           loadMs: performance.now() - t0,
         },
       };

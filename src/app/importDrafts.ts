@@ -1,4 +1,4 @@
-import { COLUMN_SPECS, missingColumns, PART_FILES, requiredMissing, suggestMapping, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind } from '../io/import';
+import { chooseYear, COLUMN_SPECS, missingColumns, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind } from '../io/import';
 import type { ImportDraft } from '../store/store';
 import type { FileChoice, StagedInspection } from '../../workers/engineApi';
 import { recallMapping, rememberMapping } from './mappingMemory';
@@ -27,7 +27,14 @@ export function withPart(draft: ImportDraft, part: DatasetPart | undefined): Imp
 
 /** A draft per inspected file, pre-filled (see withPart). */
 export function draftsOf(files: StagedInspection[]): ImportDraft[] {
-  return files.map((f) => withPart({ name: f.name, format: f.format, header: f.header, crs: 'wgs84', mapping: {}, remembered: false }, f.part));
+  return files.map((f) => withPart({ name: f.name, format: f.format, header: f.header, crs: 'wgs84', mapping: {}, remembered: false, years: f.years, cohorts: f.cohorts, statedLevel: f.level }, f.part));
+}
+
+/** The base year the drafts' files state (the pupils file's first), as the import would choose it (chooseYear). */
+export function statedBaseYear(drafts: ImportDraft[]): BaseYearChoice {
+  const pupils = drafts.find((d) => d.part === 'students')?.name;
+  const stated = [...drafts.filter((d) => d.name === pupils), ...drafts.filter((d) => d.name !== pupils)].flatMap((d) => d.years ?? []);
+  return chooseYear(undefined, stated, pupils);
 }
 
 /** Whether a file needs the planner's look: its name is not a data contract file name, or its columns differ from the contract's. */
@@ -63,13 +70,14 @@ function cleanMapping(mapping: ColumnMapping): ColumnMapping {
 
 /**
  * The planner's choices to load with, remembering each mapped file's mapping and CRS for its
- * header: every contract column of the part is given ('' for not used), so nothing is re-guessed.
+ * header: every contract column of the part is given ('' for not used), so nothing is re-guessed;
+ * the base year the planner set (if any) goes with every file, a pupils file's cohort level with it.
  */
-export function confirmDrafts(drafts: ImportDraft[]): FileChoice[] {
+export function confirmDrafts(drafts: ImportDraft[], baseYear?: number): FileChoice[] {
   return drafts.map((d) => {
     const kind = mappedKind(d.part);
     if (d.part && kind) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs });
     const mapping = kind ? Object.fromEntries(COLUMN_SPECS[kind].map((c) => [c.column, d.mapping[c.column] ?? ''])) : undefined;
-    return { name: d.name, part: d.part, crs: d.crs, mapping };
+    return { name: d.name, part: d.part, crs: d.crs, mapping, ...(baseYear !== undefined && { baseYear }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
   });
 }

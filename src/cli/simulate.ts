@@ -101,6 +101,14 @@ function overlapRuleOption(value: string | undefined): OverlapRule {
   return names[value];
 }
 
+/** Says on standard error which base year the files state, and when they disagree, what each says. */
+function reportBaseYear(choice: ImportedDataset['baseYear']): void {
+  const said = (y: ImportedDataset['baseYear']['stated'][number]) => `${y.file} (${y.in}: "${y.said}")`;
+  const used = `${choice.year}${choice.from === 'option' ? ' (--base-year)' : ''}`;
+  if (choice.conflict) console.error(`warning: the files disagree on the base year: ${choice.stated.map((y) => `${said(y)} says ${y.year}`).join('; ')}; ${used} is used`);
+  else if (choice.from === 'files' && choice.stated.some((y) => y.in !== 'dataset.json')) console.error(`base year ${choice.year}, as ${said(choice.stated[0])} says`);
+}
+
 /** A whole number option within bounds, or a usage error naming it. */
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -130,9 +138,9 @@ async function main(argv: string[]): Promise<void> {
   const years = intOption('years', args.years, 0, 30);
   const rules = { ...DEFAULT_RULES, overlapRule: overlapRuleOption(args['overlap-rule']) };
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
-  const imported = await importDataset(inputFiles(args));
-  const read = readImportedDataset(imported, rules, new Date().getFullYear());
-  const loaded = baseYear === undefined ? read : { ...read, dataset: { ...read.dataset, baseYear } };
+  const imported = await importDataset(inputFiles(args).map((f) => ({ ...f, baseYear })));
+  reportBaseYear(imported.baseYear);
+  const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;
@@ -151,13 +159,13 @@ async function main(argv: string[]): Promise<void> {
     state: run.state,
     scenario: scenario?.rules ?? NO_RULES,
     settings: { ...(scenario?.projection ?? DEFAULT_PROJECTION), years },
-    rules: rules,
+    rules,
   });
   const result = run.result;
   const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, rules)) : undefined;
   const validation = args.validate ? validate(imported, loaded, rules) : undefined;
   const json = JSON.stringify({
-    ...toSimulationJson(result, dataset.rejected, dataset.warnings),
+    ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
     ...(moved && { moved }),
     ...(standards && { standards }),
     ...(validation && { validation }),
@@ -170,7 +178,8 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`${args.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     const s = result.summary;
-    console.error(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}`);
+    const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} total row(s) skipped` : '';
+    console.error(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
   } else {
     process.stdout.write(json);
   }

@@ -4,7 +4,7 @@ import { fillTemplate } from './messageTemplate';
 /**
  * Why a file, or a row of it, cannot be used — in both languages. Placeholders: {where} (a
  * feature), {key}, {got}, {id}, {name}, {level}, {columns}, {found}, {detail}, {value}, {school},
- * {max}, {version}, {n}.
+ * {max}, {min}, {year}, {version}, {n}.
  */
 export const DATA_PROBLEMS = {
   emptyFile: { en: 'the file is empty', 'zh-CN': '文件是空的' },
@@ -67,13 +67,24 @@ export const DATA_PROBLEMS = {
   addressAmbiguous: { en: 'no coordinates, and the address "{got}" fits several compounds or villages: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 可能是多个小区或村：{value}' },
   addressNoUnits: { en: 'no coordinates, and no units.geojson to place the address "{got}"', 'zh-CN': '没有经纬度，也没有 units.geojson 可用来按地址 "{got}" 定位' },
   unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
+  totalRowSkipped: { en: 'total row skipped ("{got}")', 'zh-CN': '合计行，已跳过（"{got}"）' },
+  sumRowSkipped: { en: 'total row skipped (no id, and its numbers sum the rows above)', 'zh-CN': '合计行，已跳过（没有编号，数值为上方各行之和）' },
+  cohortOutOfRange: { en: 'grade "{got}" is grade {n} in the autumn term of {year}, outside grades {min} to {max}', 'zh-CN': '年级 "{got}" 在 {year} 年秋季学期为 {n} 年级，不在 {min}–{max} 年级之内' },
+  cohortNoLevel: { en: 'grade "{got}" is a cohort, but neither the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); set the file\'s level in the mapping step', 'zh-CN': '年级 "{got}" 按入学或毕业年份书写，但文件和学校都未说明从一年级（小学）还是七年级（初中）算起；请在映射步骤中设置文件的学段' },
+  duplicatePupilId: { en: 'id "{id}" is also on line {n}, which is loaded; this row is not', 'zh-CN': 'id "{id}" 与第 {n} 行重复，第 {n} 行已载入，此行未载入' },
+  schoolNameUnknown: { en: 'school name "{got}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有学校名称 "{got}"，按片区分配' },
+  schoolNameAmbiguous: { en: 'school name "{got}" fits several schools ({value}); not guessed, zoned as usual', 'zh-CN': '学校名称 "{got}" 可对应多所学校（{value}），未作猜测，按片区分配' },
+  schoolNameMismatch: { en: 'school_id "{id}" is {school}, but the school name is "{got}"{value}; school_id used', 'zh-CN': 'school_id "{id}" 是{school}，但学校名称为 "{got}"{value}；按 school_id' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;
 
-/** Values that fill a data problem's placeholders; `where` names a feature of a GeoJSON file. */
+/**
+ * Values that fill a data problem's placeholders; `where` names a feature of a GeoJSON file, or —
+ * with `row` — the row (CSV: line) of the table the feature was made from, and its sheet (XLSX).
+ */
 export interface DataProblemParams {
-  where?: { feature: number; idKey: 'id' | 'school_id'; id?: string };
+  where?: { feature: number; idKey: 'id' | 'school_id'; id?: string; row?: number; sheet?: string };
   key?: string;
   got?: string;
   id?: string;
@@ -85,6 +96,7 @@ export interface DataProblemParams {
   detail?: string;
   max?: number;
   min?: number;
+  year?: number;
   version?: number;
   n?: number;
 }
@@ -97,6 +109,10 @@ export interface DataProblem {
 
 function whereText(w: NonNullable<DataProblemParams['where']>, lang: MessageLanguage): string {
   const id = w.id === undefined ? '' : lang === 'en' ? ` (${w.idKey} "${w.id}")` : `（${w.idKey} "${w.id}"）`;
+  if (w.row !== undefined) {
+    if (lang === 'en') return `${w.sheet === undefined ? 'line' : `sheet "${w.sheet}" row`} ${w.row}${id}: `;
+    return `${w.sheet === undefined ? '' : `工作表 "${w.sheet}" `}第 ${w.row} 行${id}：`;
+  }
   return lang === 'en' ? `feature ${w.feature}${id}: ` : `第 ${w.feature} 个要素${id}：`;
 }
 

@@ -101,10 +101,10 @@ describe('import corpus: what the files hold', () => {
       mapping: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '学校', unit_id: '小区' },
     });
     const rows = imported.texts['students.csv']!.split('\n');
-    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line');
-    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3');
-    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10');
-    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17');
+    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line,import_notes');
+    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3,');
+    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10,');
+    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17,');
   });
 
   it('names the merged-header columns of the pupils workbook', async () => {
@@ -127,9 +127,9 @@ describe('import corpus: what the files hold', () => {
     ]);
   });
 
-  it('names the original file in a stopping problem raised by the contract parsers', async () => {
+  it('names the original file and the table line in a stopping problem raised by the contract parsers', async () => {
     const error = await load(byName('schools-duplicate.csv')).catch((e: DataError) => e);
-    expect((error as DataError).message).toBe('schools-duplicate.csv: feature 6 (id "P1"): duplicate id "P1"');
+    expect((error as DataError).message).toBe('schools-duplicate.csv: line 7 (id "P1"): duplicate id "P1"');
   });
 });
 

@@ -1,19 +1,23 @@
 import { Alert, Button, Card, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { cancelLoad, confirmMapping } from '../../app/engineClient';
-import { columnsOf, draftProblems, withPart } from '../../app/importDrafts';
+import { columnsOf, draftProblems, statedBaseYear, withPart } from '../../app/importDrafts';
 import { CRS_NAMES, DATASET_PARTS, type DatasetPart } from '../../io/import';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
 import type { ImportDraft } from '../../store/store';
+import { BaseYearCard } from './BaseYearCard';
+import { CohortPreview } from './CohortPreview';
 
 /** Parts whose positions are coordinates (a CRS applies); dataset.json and the planning tables have none or WGS84 only. */
 const POSITIONED: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students', 'units', 'county', 'context']);
 
 /** One file of the mapping step: its part, coordinate system and, for mapped parts, the column of each contract column. */
-function DraftCard({ draft, index, problems, onChange }: {
+function DraftCard({ draft, index, year, problems, onChange }: {
   draft: ImportDraft;
   index: number;
+  /** The base year cohort grades convert for. */
+  year: number;
   problems: ReturnType<typeof draftProblems> extends Map<string, infer P> ? P | undefined : never;
   onChange: (d: ImportDraft) => void;
 }) {
@@ -84,6 +88,7 @@ function DraftCard({ draft, index, problems, onChange }: {
         />
       )}
       {draft.part === 'students' && draft.mapping.address && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('importAddressHint')}</Typography.Paragraph>}
+      {draft.part === 'students' && (draft.cohorts?.length ?? 0) > 0 && <CohortPreview draft={draft} index={index} year={year} onChange={onChange} />}
       {problems?.noPart && <Alert type="warning" showIcon title={t('importNoPart')} style={{ marginTop: 8 }} />}
       {problems?.samePart && <Alert type="error" showIcon title={t('importSamePart', { part: partName(problems.samePart) })} style={{ marginTop: 8 }} />}
       {problems?.missing && <Alert type="error" showIcon data-testid={`import-missing-${index}`} title={t('importMissing', { columns: problems.missing.join(', ') })} style={{ marginTop: 8 }} />}
@@ -95,7 +100,12 @@ function DraftCard({ draft, index, problems, onChange }: {
 export function ImportDialog({ files }: { files: ImportDraft[] }) {
   const t = useT();
   const [drafts, setDrafts] = useState(files);
+  // The planner's base year; undefined keeps what the files (or dataset.json) state.
+  const [baseYear, setBaseYear] = useState<number | undefined>();
   const problems = draftProblems(drafts);
+  const stated = statedBaseYear(drafts);
+  const year = baseYear ?? stated.year ?? new Date().getFullYear();
+  const showYear = stated.stated.length > 0 || drafts.some((d) => d.part === 'students' && (d.cohorts?.length ?? 0) > 0);
   return (
     <Modal
       open
@@ -105,13 +115,14 @@ export function ImportDialog({ files }: { files: ImportDraft[] }) {
       mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={cancelLoad} data-testid="import-cancel">{t('cancel')}</Button>,
-        <Button key="load" type="primary" disabled={problems.size > 0} onClick={() => void confirmMapping(drafts)} data-testid="import-confirm">{t('importLoad')}</Button>,
+        <Button key="load" type="primary" disabled={problems.size > 0} onClick={() => void confirmMapping(drafts, baseYear)} data-testid="import-confirm">{t('importLoad')}</Button>,
       ]}
     >
       <Typography.Paragraph type="secondary">{t('importIntro')}</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }} data-testid="import-dialog">
+        {showYear && <BaseYearCard drafts={drafts} value={baseYear} onChange={setBaseYear} />}
         {drafts.map((d, i) => (
-          <DraftCard key={d.name} draft={d} index={i} problems={problems.get(d.name)} onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))} />
+          <DraftCard key={d.name} draft={d} index={i} year={year} problems={problems.get(d.name)} onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))} />
         ))}
       </Space>
     </Modal>

@@ -1,17 +1,24 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { DataError, featuresOf } from '../dataError';
+import type { RejectedRow } from '../../core/dataset';
+import { describeDataProblem } from '../../core/dataProblems';
+import type { ZoneLevel } from '../../core/rules';
+import { DataError, featuresOf, parseJsonFile } from '../dataError';
 import type { DatasetTexts } from '../readDataset';
 import type { MappedKind } from './columnAliases';
 import { createAddressPlacer } from './addressPlacement';
+import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
 import { applyOverrides, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
 import { csvOrXlsxTable } from './readTable';
 import { DATASET_PARTS, guessPart, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
+import { knownSchools } from './knownSchools';
 import { readKml } from './kmlZones';
+import { levelFromText } from './pupilGrade';
 import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
 import { studentsCsvFromTable } from './studentsCsv';
+import type { SkippedRow } from './totalRows';
 import { decodeText } from './textDecoding';
 import { zonesToContract } from './zonesGeoJson';
 
@@ -25,6 +32,10 @@ export interface ImportFile {
   crs?: Crs;
   /** Contract column → header name (or property key), laid over the suggested mapping; '' unmaps. */
   mapping?: ColumnMapping;
+  /** The school year (its autumn) the planner says the file describes; overrides what the files say. */
+  baseYear?: number;
+  /** Pupils: the level cohort grades (2023级) count from when neither the cell nor the school says. */
+  cohortLevel?: ZoneLevel;
 }
 
 /** What was found in one file and how it was read, for the app to show and the CLI to log. */
@@ -42,8 +53,16 @@ export interface ImportNote {
   header?: string[];
   /** The mapping used: contract column → header name or property key. */
   mapping?: ColumnMapping;
-  /** Data rows (tables) or features read. */
+  /** Data rows (tables) or features read; total rows are not counted but listed in `skipped`. */
   count?: number;
+  /** Total rows of a table (合计, 小计 …) not read as data. */
+  skipped?: SkippedRow[];
+  /** A school table: the row (CSV: line) each school feature was made from, to name it in messages. */
+  featureRows?: number[];
+  /** Base years the file states (name, sheet, title). */
+  years?: StatedYear[];
+  /** Pupils: the level cohort grades count from for the whole file (given, or read from its name, sheet or title). */
+  cohortLevel?: ZoneLevel;
 }
 
 /** The dataset in the data contract's texts, the original name of each, and a note per file. */
@@ -52,6 +71,10 @@ export interface ImportedDataset {
   /** Contract file name → the file it was made from, to name in messages. */
   sources: Partial<Record<keyof DatasetTexts, string>>;
   notes: ImportNote[];
+  /** The base year cohort grades were converted for, and what the files say. */
+  baseYear: BaseYearChoice;
+  /** Total rows skipped, by original file (and sheet) and row, in file order. */
+  skipped: RejectedRow[];
 }
 
 const MAPPED: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
@@ -86,8 +109,26 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
+/** The schools read so far, for the pupils' school names and levels; undefined when there are none or they cannot be read (parseSchools says why). */
+function schoolsOf(text: string | undefined) {
+  if (text === undefined) return undefined;
+  try {
+    return knownSchools(featuresOf(PART_FILES.schools, text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What pupils are read with: the files read before them, and the base year as far as known. */
+interface ImportContext {
+  texts: DatasetTexts;
+  stated: StatedYear[];
+  /** The planner's base year (any file's). */
+  option?: number;
+}
+
 /** One file as the text of its contract file. */
-async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, unitsText?: string, onFraction?: (f: number) => void): Promise<{ text: string; note: ImportNote }> {
+async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, ctx: ImportContext, onFraction?: (f: number) => void): Promise<{ text: string; note: ImportNote }> {
   const crs = file.crs ?? 'wgs84';
   const note: ImportNote = { file: file.name, part, format, crs };
   const target = PART_FILES[part];
@@ -103,22 +144,33 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (kind !== 'students' && kind !== 'schools') throw wrongFormat();
     const table = await csvOrXlsxTable(file.name, format, file.bytes);
     const mapping = mapOrFail(file, table.header, kind, false);
-    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping });
+    const years = yearsOfTable(file.name, table);
+    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping, years });
     if (kind === 'students') {
+      const unitsText = ctx.texts['units.geojson'];
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
       const lines = countLines(file.bytes);
-      const csv = studentsCsvFromTable(table, mapping, crs, placer, (line) => onFraction?.(line / lines));
-      return { text: csv.text, note: { ...note, count: csv.rows } };
+      ctx.stated.unshift(...years);
+      const baseYear = chooseYear(ctx.option, ctx.stated, file.name).year ?? new Date().getFullYear();
+      const cohortLevel = file.cohortLevel ?? [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);
+      const csv = studentsCsvFromTable(table, mapping, crs, {
+        placer, baseYear, cohortLevel, schools: schoolsOf(ctx.texts['schools.geojson']), onLine: (line) => onFraction?.(line / lines),
+      });
+      return { text: csv.text, note: { ...note, count: csv.rows, skipped: csv.skipped, cohortLevel } };
     }
+    ctx.stated.push(...years);
     const schools = schoolsFromTable(table, mapping, crs);
-    return { text: JSON.stringify(schools), note: { ...note, count: schools.features.length } };
+    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows } };
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
     const { text, encoding } = decodeText(file.bytes);
+    const baseYear = (parseJsonFile(file.name, text) as { baseYear?: unknown } | null)?.baseYear;
+    if (Number.isInteger(baseYear)) ctx.stated.push({ year: baseYear as number, said: `"baseYear": ${baseYear}`, file: file.name, in: 'dataset.json' });
     return { text, note: { ...note, encoding } };
   }
   if (kind === 'students') throw wrongFormat();
+  ctx.stated.push(...yearsOfTable(file.name, undefined));
   const features = await readFeatures(file, format, note);
   note.count = features.length;
   note.header = propertyKeys(features);
@@ -141,8 +193,12 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
  * that cannot be read are kept for parseStudents to reject with their original line, so rows read
  * = loaded + rejected. Pupils with an address and no coordinates are placed at the compound or
  * village of units.geojson their address names; those it names none of are rejected with the 3
- * nearest candidates. Throws a DataError naming the file that stops the import. `onProgress`
- * hears the fraction done (0..1, by bytes).
+ * nearest candidates. Total rows of tables (合计, 小计 …) are skipped and listed. Grades written as
+ * cohorts (2023级, 2025届) are converted for the base year: the files' `baseYear` (the planner's),
+ * else the year the files state (`2024秋`, `2024学年` in a file or sheet name or a title row, or
+ * dataset.json's; the pupils file's first), else the current calendar year; `baseYear` in the
+ * result says which and whether the files disagree. Throws a DataError naming the file that stops
+ * the import. `onProgress` hears the fraction done (0..1, by bytes).
  */
 export async function importDataset(files: ImportFile[], onProgress?: (fraction: number) => void): Promise<ImportedDataset> {
   const texts: DatasetTexts = {};
@@ -164,15 +220,18 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   // Progress by bytes: the pupils file is most of the work.
   const total = files.reduce((a, f) => a + f.bytes.length, 0);
   let done = 0;
+  const options = [...new Set(files.map((f) => f.baseYear).filter((y) => y !== undefined))];
+  const ctx: ImportContext = { texts, stated: [], option: options[0] };
   for (const { file, format, part, target } of planned) {
-    const { text, note } = await importFile(file, part, format, texts['units.geojson'], (f) => onProgress?.((done + f * file.bytes.length) / total));
+    const { text, note } = await importFile(file, part, format, ctx, (f) => onProgress?.((done + f * file.bytes.length) / total));
     done += file.bytes.length;
     onProgress?.(done / total);
     texts[target] = text;
     notes.push(note);
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
-  return { texts, sources, notes };
+  const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
+  return { texts, sources, notes, baseYear: chooseYear(ctx.option, ctx.stated, sources['students.csv']), skipped };
 }
 
 /** Lines in a text file's bytes (line feeds, plus a last line without one). */

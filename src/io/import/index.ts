@@ -1,5 +1,6 @@
 /** The file-import layer: any supported files in, the data contract's texts out (see importDataset). */
 export { importDataset, type ImportedDataset, type ImportFile, type ImportNote } from './importDataset';
+export { baseYearFromText, chooseYear, type BaseYearChoice, type StatedYear } from './baseYear';
 export { readImportedDataset } from './readImportedDataset';
 export { validateImported } from './validateImported';
 export { inspectFile, requiredMissing, type FileInspection } from './inspectFile';
