@@ -184,6 +184,12 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', data, '--scenario', rule('r2.json', { privateShares: [{ schoolId: 'P1', level: 'primary', share: 0.1 }] })), /r2\.json: rule 1 \(privateShares\): "P1" is not a private school/);
     expectOneLineError(simulate('--data', data, '--scenario', rule('r3.json', { diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 12], count: 5, year: 2021 }] })), /r3\.json: rule 1 \(diversions\): "grades" is invalid/);
     expectOneLineError(simulate('--data', data, '--scenario', rule('r4.json', { phaseIn: { fromYear: 'soon' } })), /r4\.json: rule 0 \(phaseIn\): "fromYear" is invalid, got "soon"/);
+    // A misspelt rule or profile key stops the run instead of running it without that rule.
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r5.json', { phasein: { fromYear: 2021 } })), /^error: \S*r5\.json: unknown key "phasein" in rules \(did you mean "phaseIn"\?\)$/);
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r6.json', { opening: [{ schoolId: 'N', year: 2021 }] })), /^error: \S*r6\.json: unknown key "opening" in rules \(did you mean "openings"\?\)$/);
+    const profile = join(work, 'r7.json');
+    writeFileSync(profile, JSON.stringify({ version: 2, name: 'p', edits: [], profile: { cvmax: { primary: 0.3 } } }));
+    expectOneLineError(simulate('--data', data, '--standards', '--scenario', profile), /^error: \S*r7\.json: unknown key "cvmax" in profile \(did you mean "cvMax"\?\)$/);
   });
 
   it('stops with one line on an empty pupils file and on a usage error', () => {
