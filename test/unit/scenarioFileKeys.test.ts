@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeDataProblem } from '../../src/core/dataProblems';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
 import { parseProfile } from '../../src/core/parseProfile';
 import { nearestKey } from '../../src/core/unknownKeys';
 import { DataError } from '../../src/io/dataError';
 import { parseScenario } from '../../src/io/parseScenario';
+import { readDataset } from '../../src/io/readDataset';
 
 /** The DataError a scenario text raises, in English and Chinese. */
 function refusal(json: unknown): { en: string; zh: string } {
@@ -101,5 +106,32 @@ describe('standards profiles refuse what they would otherwise drop', () => {
     expect(parseProfile({ cvMax: 0.4 })).toEqual({ error: 'cvMax must be an object, got 0.4' });
     expect(parseProfile({ thresholds: { primary: [] } })).toEqual({ error: 'thresholds.primary must be an object, got []' });
     expect(parseProfile({ includePrivateInCv: 'yes' })).toEqual({ error: 'includePrivateInCv must be true or false, got "yes"' });
+  });
+});
+
+describe('a missing value is named, not left as a {placeholder}', () => {
+  const tiny = join(import.meta.dirname, '../fixtures/tiny');
+  const texts = () => Object.fromEntries(['schools.geojson', 'catchments.geojson', 'students.csv'].map((f) => [f, readFileSync(join(tiny, f), 'utf8')]));
+  const loadError = (file: string, edit: (text: string) => string) => {
+    const t = texts();
+    t[file] = edit(t[file]);
+    try {
+      readDataset(t, DEFAULT_RULES, 2024);
+    } catch (e) {
+      return (e as DataError).message;
+    }
+    return 'loaded';
+  };
+
+  it('a zone feature or a school without a level, a school without an ownership', () => {
+    expect(loadError('catchments.geojson', (t) => t.replace('"school_id":"P2","level":"primary"', '"school_id":"P2"'))).toBe('catchments.geojson: feature 2 (school_id "P2"): "level" must be one of primary, junior, got undefined');
+    expect(loadError('schools.geojson', (t) => t.replace('"level":"junior",', ''))).toBe('schools.geojson: feature 3 (id "J1"): "level" must be one of primary, junior, nine_year, got undefined');
+    expect(loadError('schools.geojson', (t) => t.replace(',"ownership":"public"}', '}'))).toBe('schools.geojson: feature 2 (id "P2"): "ownership" must be public or private, got undefined');
+  });
+
+  it('an edit without a level', () => {
+    const { dataset } = readDataset(texts(), DEFAULT_RULES, 2024);
+    const ctx = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map<string, number>() };
+    expect(() => applyZoneEdit(dataset.zoneState, { op: 'assignUnits', schoolId: 'P1', unitIds: [] } as unknown as ZoneEdit, ctx)).toThrow('level must be primary or junior, got undefined');
   });
 });
