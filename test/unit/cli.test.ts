@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
@@ -86,6 +89,52 @@ describe('npm run simulate', () => {
     expect(json.students.input).toBe(json.students.assigned + json.students.unassigned + json.students.rejected);
   });
 
+  it('applies a scenario that gives compounds to a school (assignUnits): the projection fixture, by hand', () => {
+    // Unit U2 lies in P2's zone with c (grade 1, zoned) and r (grade 1, at private R). Given to P1,
+    // c moves from P2 to P1; r stays at R.
+    const file = join(work, 'units-fixture.json');
+    writeFileSync(file, JSON.stringify({ version: 2, name: 'u', edits: [{ op: 'assignUnits', level: 'primary', schoolId: 'P1', unitIds: ['U2'] }] }));
+    const r = simulate('--data', join(root, 'test/fixtures/projection'), '--scenario', file);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const school = (id: string) => json.schools.find((s: { id: string }) => s.id === id);
+    expect(school('P1').grades).toEqual({ '1': 3, '2': 1, '3': 0, '4': 0, '5': 1, '6': 0 });
+    expect(school('P2').enrollment).toBe(0);
+    expect(school('R').enrollment).toBe(1);
+    expect(json.moved).toEqual([{ from: 'P2', to: 'P1', grade: 1, count: 1 }]);
+    expect(json.students).toEqual({ input: 6, assigned: 6, unassigned: 0, rejected: 0 });
+  });
+
+  it('applies assignUnits on the Shouguang dataset: the moves are the units’ zoned primary pupils, counted from the files', () => {
+    const data = join(root, 'data/shouguang');
+    const units = ['U0001', 'U0002', 'U0003'];
+    const file = join(work, 'units-shouguang.json');
+    writeFileSync(file, JSON.stringify({ version: 2, name: 'u', edits: [{ op: 'assignUnits', level: 'primary', schoolId: 'N02', unitIds: units }] }));
+    // Counted outside the engine: students.csv rows of those units in grades 1–6 whose school_id is
+    // not a private school, each from the primary zone (turf) holding the home.
+    const privateIds = new Set(JSON.parse(readFileSync(join(data, 'schools.geojson'), 'utf8')).features.filter((f: Feature) => f.properties!.ownership === 'private').map((f: Feature) => f.properties!.id));
+    const zones = (JSON.parse(readFileSync(join(data, 'catchments.geojson'), 'utf8')).features as Feature<Polygon | MultiPolygon>[]).filter((f) => f.properties!.level === 'primary');
+    const expected = new Map<string, number>();
+    for (const row of Papa.parse<Record<string, string>>(readFileSync(join(data, 'students.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data) {
+      const grade = Number(row.grade);
+      if (!units.includes(row.unit_id) || grade > 6 || privateIds.has(row.school_id)) continue;
+      const home = [Number(row.lon), Number(row.lat)];
+      const from = zones.filter((z) => booleanPointInPolygon(home, z)).map((z) => z.properties!.school_id);
+      expect(from).toHaveLength(1);
+      if (from[0] === 'N02') continue;
+      const key = `${from[0]}|${grade}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const r = simulate('--data', data, '--scenario', file);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const moved = (json.moved as { from: string; to: string; grade: number; count: number }[]).map((m) => [`${m.from}|${m.grade}`, m.to, m.count]);
+    expect(moved.sort()).toEqual([...expected].map(([k, n]) => [k, 'N02', n]).sort());
+    const total = [...expected.values()].reduce((a, b) => a + b, 0);
+    // 汇文学校 had 560 pupils (data/generator/README.md).
+    expect(json.schools.find((s: { id: string }) => s.id === 'N02').enrollment).toBe(560 + total);
+  });
+
   it('adds the quality-balance standards with --standards: county CVs per level and every school section', () => {
     const out = join(work, 'standards.json');
     const r = simulate('--data', join(root, 'data/shouguang'), '--standards', '--out', out);
@@ -114,6 +163,20 @@ describe('npm run simulate', () => {
     const p01 = JSON.parse(readFileSync(out, 'utf8')).standards.schools.find((s: { id: string }) => s.id === 'P01');
     expect(p01.indicators.roomAreaPerStudent).toBeGreaterThan(3.5);
     expect(p01.met).toBe(5); // room area now met; sports area and multimedia still missed
+  });
+
+  it('leaves private schools out of the county CVs unless the scenario’s profile counts them', () => {
+    // Tiny: P1 5 pupils with 500 m² of rooms (100 m² each), P2 2 pupils and private X1 1 pupil with
+    // none. Two values, one of them 0: CV = √(share at 0 / share at 100) — √(2/5) without X1, √(3/5) with it.
+    const cvOf = (profile: unknown) => {
+      const file = join(work, 'private-cv.json');
+      writeFileSync(file, JSON.stringify({ version: 2, name: 'cv', edits: [], profile }));
+      const r = simulate('--data', tiny, '--standards', '--scenario', file);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).standards.primary.cv.roomAreaPerStudent;
+    };
+    expect(cvOf({})).toBe(Number(Math.sqrt(2 / 5).toFixed(4)));
+    expect(cvOf({ includePrivateInCv: true })).toBe(Number(Math.sqrt(3 / 5).toFixed(4)));
   });
 
   it('stops with one line naming the edit when a scenario edit is bad, and on a bad scenario file', () => {

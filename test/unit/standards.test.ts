@@ -125,6 +125,35 @@ describe('standards profiles', () => {
   });
 });
 
+describe('private schools in or out of the county CVs (the profile switch)', () => {
+  // Room area per pupil: public A 500 m² / 100 = 5, public B 300 / 100 = 3, private C 1000 / 200 = 5.
+  // Every other resource is the same per pupil at all three (C has twice A's for twice the pupils).
+  const schools = [
+    school('A'),
+    school('B', { room_area_m2: 300 }),
+    { ...school('C', { teachers_qualified: 10, teachers_backbone: 2, teachers_pe_art: 2, room_area_m2: 1000, sports_area_m2: 1600, equipment_value_yuan: 500000, multimedia_rooms: 6 }), ownership: 'private' as const },
+  ];
+  const cv = (includePrivateInCv: boolean) =>
+    computeStandards(schools, counts([[100, 0], [100, 0], [200, 0]]), () => 3, DEFAULT_RULES, { ...NATIONAL_PROFILE, cvMax: { primary: 0.2, junior: 0.45 }, includePrivateInCv }).primary;
+
+  it('leaves them out by default: A and B only', () => {
+    // X̄ = 800 / 200 = 4; S = √(½·1² + ½·1²) = 1; CV = 1 / 4.
+    const out = cv(false);
+    expect(out.cv.roomAreaPerStudent).toBe(0.25);
+    for (const key of ['teachersQualifiedPer100', 'backbonePer100', 'peArtPer100', 'sportsAreaPerStudent', 'equipmentValuePerStudent', 'multimediaRoomsPer100'] as const) expect(out.cv[key], key).toBe(0);
+    expect(out.cvPass).toBe(false);
+    expect(NATIONAL_PROFILE.includePrivateInCv).toBe(false);
+  });
+
+  it('counts them when the profile says so', () => {
+    // X̄ = 1800 / 400 = 4.5; S² = ¼·0.5² + ¼·1.5² + ½·0.5² = 0.75; CV = √0.75 / 4.5 = 0.19245…
+    const all = cv(true);
+    expect(all.cv.roomAreaPerStudent).toBeCloseTo(Math.sqrt(0.75) / 4.5, 12);
+    expect(all.cv.sportsAreaPerStudent).toBe(0);
+    expect(all.cvPass).toBe(true);
+  });
+});
+
 describe('the Shouguang plan', () => {
   const dir = join(import.meta.dirname, '../../data/shouguang');
   const loaded = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
