@@ -240,7 +240,7 @@ describe('repeated pupil ids, through the import the app and the CLI use', () =>
       file('学生.csv', '学籍号,经度,纬度,年级\nd1,118.002,36.002,1\nd2,118.003,36.003,2\nd1,118.004,36.004,3\n'),
     ]);
     const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
-    const repeated = validateImported(imported, loaded, DEFAULT_RULES).items.filter((i): i is Extract<ValidationItem, { kind: 'rows' }> => i.kind === 'rows' && i.code === 'duplicatePupilId');
+    const repeated = validateImported(imported, loaded, DEFAULT_RULES).items.filter((i): i is Extract<ValidationItem, { kind: 'rows' }> => i.kind === 'rows' && (i.code as string | undefined) === 'duplicatePupilId');
     expect(repeated.map((i) => [i.file, i.count, i.lines, i.loaded])).toEqual([['学生.csv', 1, [4], false]]);
     expect(describeValidationItem(repeated[0], 'en')).toBe('学生.csv: 1 row(s) not loaded (lines 4); line 4: id "d1" is also on line 2, which is loaded; this row is not');
     expect(loaded.dataset.pupils.count).toBe(2);
