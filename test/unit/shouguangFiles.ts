@@ -38,5 +38,29 @@ export const p01AfterPlan = primaryByGrade((h) => booleanPointInPolygon(h, zoneO
 /** The largest class of a school with these pupils by grade in `rooms` rooms (DOMAIN.md's rule). */
 export const largestClass = (byGrade: number[], rooms: number) => Math.max(...largestClasses(byGrade, formClasses(byGrade, rooms)));
 
+/** Classes over the cap (45 in grades 1–6) of a primary school with these pupils by grade in `rooms` rooms. */
+export function classesOverCap(byGrade: number[], rooms: number): number {
+  const k = formClasses(byGrade, rooms);
+  // k classes of grade g hold n pupils evenly: n mod k of them ceil(n / k), the rest floor(n / k).
+  return byGrade.reduce((sum, n, g) => {
+    if (n === 0) return sum;
+    const [big, small] = [Math.ceil(n / k[g]), Math.floor(n / k[g])];
+    const bigCount = n % k[g] === 0 ? k[g] : n % k[g];
+    return sum + (big > 45 ? bigCount : 0) + (small > 45 && small !== big ? k[g] - bigCount : 0);
+  }, 0);
+}
+
+/** 圣城小学's zoned pupils by grade (grade 1 first), as data/generator/README.md gives them. */
+export const P01_PUPILS = [420, 436, 445, 453, 424, 422];
+
 /** A school's property in schools.geojson. */
 export const schoolProperty = (id: string, key: string): number => json('schools.geojson').features.find((f: Feature) => f.properties!.id === id).properties[key];
+
+/**
+ * The zoned primary pupils (not at a private school) of some units whose home lies outside
+ * `schoolId`'s primary zone: those that giving the units to that school moves to it.
+ */
+export function unitPupilsJoining(unitIds: string[], schoolId: string): number {
+  const zone = zoneOf(schoolId, 'primary');
+  return pupilRows.filter((r) => unitIds.includes(r.unitId) && r.grade <= 6 && !privateIds.has(r.schoolId) && !booleanPointInPolygon(r.home, zone)).length;
+}
