@@ -48,7 +48,7 @@ export function launchChromium(): Promise<Browser> {
  * Opens the app at `url` in a new browser context — its own IndexedDB and localStorage, so no
  * autosaved scenario or remembered mapping of another test — and waits until it is ready.
  */
-export async function openApp(browser: Browser, url: string): Promise<OpenedApp> {
+export async function openAppIn(browser: Browser, url: string): Promise<OpenedApp> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -56,6 +56,15 @@ export async function openApp(browser: Browser, url: string): Promise<OpenedApp>
   await page.goto(url);
   await waitForApp(page);
   return { context, page, requests };
+}
+
+/**
+ * Launches Chromium and opens the app once: for a file of a single test. Files of several tests
+ * use freshAppForEachTest, so that no test depends on another's state.
+ */
+export async function openApp(url: string): Promise<OpenedApp & { browser: Browser }> {
+  const browser = await launchChromium();
+  return { browser, ...(await openAppIn(browser, url)) };
 }
 
 /** The requests that left the app's own origin (data: and blob: URLs stay on the machine). */
@@ -76,7 +85,7 @@ export function freshAppForEachTest(url: string): OpenedApp {
     browser = await launchChromium();
   });
   beforeEach(async () => {
-    Object.assign(app, await openApp(browser!, url));
+    Object.assign(app, await openAppIn(browser!, url));
   });
   afterEach(async () => {
     const outside = requestsOutside(app.requests, url);
