@@ -48,7 +48,7 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
     if (s === undefined) throw new DataError(file, 'unknownSchool', { where, id });
     const level = p.level as ZoneLevel;
     if (!ZONE_LEVELS.includes(level)) {
-      throw new DataError(file, 'badLevel', { where, value: 'primary, junior', got: JSON.stringify(p.level) });
+      throw new DataError(file, 'badLevel', { where, value: 'primary, junior', got: JSON.stringify(p.level) ?? 'undefined' });
     }
     const school = schools[s];
     if (school.ownership === 'private') throw new DataError(file, 'privateZone', { where, school: school.name });

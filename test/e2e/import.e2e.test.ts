@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CORPUS, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
-import { openApp } from './appPage';
+import { type Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { CORPUS, findingName, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
+import { freshAppForEachTest } from './appPage';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -40,15 +40,10 @@ const outcome = (page: Page) => page.evaluate(() => {
 });
 
 describe('importing the corpus into the app (Chromium)', () => {
-  let browser: Browser;
+  const app = freshAppForEachTest(inject('baseUrl'));
   let page: Page;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    ({ browser, page } = await openApp(baseUrl));
-  });
-  afterAll(async () => {
-    await browser?.close();
+  beforeEach(() => {
+    page = app.page;
   });
 
   /** A screenshot once `locator` shows and the dialogs' opening animations have ended. */
@@ -58,16 +53,12 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.screenshot({ path: join(shots, name) });
   }
 
-  /** Each case starts with no remembered mapping: files of the same header share one (a CRS too). */
-  const forgetMappings = () => page.evaluate(() => localStorage.clear());
-
   /**
    * Picks the case's files through the file input, confirms the mapping step (choosing the case's
    * coordinate system there), loads anyway past the validation report, and returns the report's
-   * finding kinds. `shot` names screenshots of the two dialogs.
+   * findings named as the manifest names them. `shot` names screenshots of the two dialogs.
    */
   async function importCase(c: CorpusCase, shot?: string): Promise<string[]> {
-    await forgetMappings();
     const before = await datasetVersion(page);
     await page.getByTestId('file-input').setInputFiles(pathsOf(c));
     let status = await waitForStatus(page, before, ['mapping', 'review', 'error', 'done']);
@@ -79,14 +70,14 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.getByTestId('import-confirm').click();
     status = await waitForStatus(page, before, ['review', 'error', 'done']);
     if (status !== 'review') return [];
-    const kinds = await page.evaluate(() => {
+    const items = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
-      return s.load.status === 'review' ? s.load.report.items.filter((i) => i.kind !== 'rows').map((i) => i.kind) : [];
+      return s.load.status === 'review' ? s.load.report.items.map((i) => ({ kind: i.kind, code: 'code' in i ? i.code : undefined })) : [];
     });
     if (shot) await settledShot(page.getByTestId('validation-summary'), `${shot}-report.png`);
     await page.getByTestId('load-anyway').click();
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
-    return kinds;
+    return items.map(findingName);
   }
 
   for (const file of ['学生-合并表头.xlsx', '片区-gbk.zip', '学生名单-gbk.csv', 'zones-gap-overlap.geojson', 'zones-self-intersecting.geojson', '片区.kml', '学校-合并表头.xlsx', 'students-gcj02.csv']) {
@@ -94,17 +85,18 @@ describe('importing the corpus into the app (Chromium)', () => {
     const expected = c.expect as Loads;
     it(`${file}: loads ${expected.loaded}, rejects ${expected.rejected}, as the manifest (and the CLI corpus test) says — ${c.why}`, async () => {
       const shot = file === '学生-合并表头.xlsx' ? 'import-xlsx' : file === 'zones-gap-overlap.geojson' ? 'import-gap-overlap' : undefined;
-      const kinds = await importCase(c, shot);
+      const findings = await importCase(c, shot);
       const got = await outcome(page);
       expect(got).toEqual({ loaded: expected.loaded, rejected: expected.rejected, assigned: expected.assigned, unassigned: expected.unassigned, read: expected.loaded + expected.rejected });
-      if (expected.findings) expect(kinds).toEqual(expected.findings);
+      expect(findings).toEqual(expected.findings);
       const lines = await page.evaluate(() => window.__planner!.store.getState().dataset!.rejected.map((r) => [r.file, r.line]));
-      if (expected.rejectedLines) expect(lines).toEqual(expected.rejectedLines.map((l) => [c.part === 'students' ? c.file : 'students.csv', l]));
+      expect(lines).toEqual(expected.rejectedLines.map((l) => [c.part === 'students' ? c.file : 'students.csv', l]));
     });
   }
 
   it('remembers the confirmed mapping and coordinate system (GCJ-02, chosen just before) for a file with the same columns', async () => {
     const c = byName('students-gcj02.csv');
+    await importCase(c);
     const before = await datasetVersion(page);
     await page.getByTestId('file-input').setInputFiles(pathsOf(c));
     expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
@@ -121,7 +113,6 @@ describe('importing the corpus into the app (Chromium)', () => {
 
   it('shows a gap and an overlap of the report on the map, and cancelling keeps the dataset already open', async () => {
     const c = byName('zones-gap-overlap.geojson');
-    await forgetMappings();
     const before = await datasetVersion(page);
     const name = await page.evaluate(() => window.__planner!.store.getState().dataset!.rowsRead);
     await page.getByTestId('file-input').setInputFiles(pathsOf(c));
