@@ -42,7 +42,7 @@ export interface AddressMatcher {
   prefixes: string[];
   /** Names, aliases, their cores (without 村, 小区, 社区) and range bases, normalised (canonicalForms). */
   entries: Entry[];
-  /** First two UTF-16 code units (as pairKey) → entries starting with them, longest first (range entries apart, in byStartRange). */
+  /** First two UTF-16 code units (as pairKey) → entries starting with them (range entries apart, in byStartRange). */
   byStart: Map<number, number[]>;
   byStartRange: Map<number, number[]>;
   /** Bigram → entries containing it; character → entries containing it. */
@@ -135,7 +135,6 @@ export function createAddressMatcher(units: readonly AddressUnit[], options: Add
     for (const b of bigramsOf(e.text)) push(byBigram, b, k);
     for (const c of charsOf(e.text)) push(byChar, c, k);
   });
-  for (const list of byStart.values()) list.sort((a, b) => entries[b].text.length - entries[a].text.length);
   const townIndex = new Map<string, number>();
   const unitTown = Int32Array.from(units, (u) => {
     if (!u.town) return -1;

@@ -11,6 +11,8 @@ import { flattenText } from './textDecoding';
 import { createTotalRowTest, totalRowProblem, type SkippedRow } from './totalRows';
 
 const OPTIONAL = ['school_id', 'unit_id', 'address'] as const;
+// Distinct grade texts remembered (a column of free text would otherwise grow the memo without bound).
+const GRADE_TEXTS = 1000;
 // Rows written per Papa.unparse call: one call per row costs a third more time at a million rows.
 const BATCH_ROWS = 10_000;
 
@@ -119,6 +121,7 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
     let grade = grades.get(key);
     if (!grade) {
       grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel });
+      if (grades.size >= GRADE_TEXTS) grades.clear();
       grades.set(key, grade);
     }
     if (grade.note) notes.push(grade.note);
