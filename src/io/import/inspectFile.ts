@@ -1,10 +1,12 @@
-import { DataError, featuresOf } from '../dataError';
+import { DataError } from '../dataError';
 import { applyOverrides, type MappingSuggestion } from './columnMapping';
-import type { MappedKind } from './columnAliases';
+import { mappedKindOf, type MappedKind } from './columnAliases';
+import { crsHint, type CrsHint } from './crsHint';
 import { guessPart, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import type { ImportFile } from './importDataset';
 import { readKml } from './kmlZones';
+import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
 import { readShapefileZip } from './shapefileZip';
 import { decodeText } from './textDecoding';
@@ -18,13 +20,14 @@ export interface FileInspection {
   header: string[];
   /** The mapping importDataset would use for the part, and the required columns it lacks. */
   suggestion?: MappingSuggestion;
+  /** The coordinate system the file's name or its suggested coordinate columns name, if any. */
+  crsHint?: CrsHint;
 }
 
-const KINDS: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
-
 /**
- * Reads just enough of a file to show its format, part, columns and suggested mapping (with the
- * file's own `mapping` laid over it). Throws a DataError naming the file when it cannot be read.
+ * Reads just enough of a file to show its format, part, columns, suggested mapping (with the
+ * file's own `mapping` laid over it) and the coordinate system its name or columns say. Throws a
+ * DataError naming the file when it cannot be read.
  */
 export async function inspectFile(file: ImportFile): Promise<FileInspection> {
   if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
@@ -36,11 +39,13 @@ export async function inspectFile(file: ImportFile): Promise<FileInspection> {
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : featuresOf(file.name, decodeText(file.bytes).text);
+      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : looseFeatures(file.name, decodeText(file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
-  const kind = part && KINDS[part];
-  return { format, part, header, suggestion: kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format) };
+  const kind = mappedKindOf(part);
+  const suggestion = kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format);
+  const hint = crsHint(file.name, [suggestion?.mapping.lon, suggestion?.mapping.lat]);
+  return { format, part, header, ...(suggestion && { suggestion }), ...(hint && { crsHint: hint }) };
 }
 
 /**
