@@ -156,9 +156,11 @@ describe('npm run simulate with files in any format', () => {
     const json = JSON.parse(r.stdout);
     expect(json.students).toEqual({ input: 20, assigned: 10, unassigned: 4, rejected: 6 });
     expect(json.schools).toEqual(tinyJson.schools);
-    // Read as WGS84, the same file puts pupils ~500 m east: a1 and others leave their zones.
-    const raw = JSON.parse(simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv')).stdout);
-    expect(raw.schools).not.toEqual(tinyJson.schools);
+    // Read as WGS84 (against what its name says), the same file puts pupils ~500 m east: a1 and
+    // others leave their zones, and the run says so and exits with code 2.
+    const wrong = simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv'), '--students-crs', 'wgs84');
+    expect(wrong.code).toBe(2);
+    expect(JSON.parse(wrong.stdout).schools).not.toEqual(tinyJson.schools);
   });
 
   it('--validate prints the report in English and adds it as "validation", leaving the rest of the output unchanged', () => {

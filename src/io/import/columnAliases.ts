@@ -10,6 +10,8 @@ interface ColumnSpec {
   required: boolean;
   /** A required column that may be left out when this other column is mapped (school_name for school_id). */
   orElse?: string;
+  /** Names that mean this column only when no other column gives the required one it stands in for (a KML placemark's `name`). */
+  fallbackAliases?: string[];
 }
 
 const LON = ['lng', 'long', 'longitude', 'x', '经度', '东经'];
@@ -51,7 +53,7 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
   ],
   catchments: [
     { column: 'school_id', required: true, orElse: 'school_name', aliases: ['学校代码', '学校编号', '学校编码', '学校标识码', 'school', 'school_code'] },
-    { column: 'school_name', required: false, aliases: ['学校名称', '学校', '校名', '学校简称', 'name', '名称', 'school_name'] },
+    { column: 'school_name', required: false, aliases: ['学校名称', '学校', '校名', '学校简称', 'school_name'], fallbackAliases: ['name', '名称'] },
     { column: 'level', required: true, aliases: ['学段'] },
     { column: 'zone_name', required: false, aliases: ['学区名称', '片区名称', '学区', '片区', 'zone', 'zone_name'] },
   ],
