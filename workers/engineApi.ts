@@ -23,12 +23,13 @@ export interface StagedFile {
   bytes: ArrayBuffer;
 }
 
-/** The planner's choices for one staged file (by name): its part, coordinate system and column mapping. */
+/** The planner's choices for one staged file (by name): its part, coordinate system, column mapping and, for zones, one level for the file. */
 export interface FileChoice {
   name: string;
   part?: DatasetPart;
   crs?: Crs;
   mapping?: ColumnMapping;
+  level?: ZoneLevel;
 }
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */

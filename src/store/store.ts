@@ -1,6 +1,6 @@
 import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ValidationReport } from '../core/validation';
-import type { ColumnMapping, Crs, DatasetPart, FileFormat } from '../io/import';
+import type { ColumnMapping, Crs, CrsHint, DatasetPart, FileFormat } from '../io/import';
 import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
@@ -32,6 +32,10 @@ export interface ImportDraft {
   mapping: ColumnMapping;
   /** The mapping and CRS came from the planner's last choice for this header. */
   remembered: boolean;
+  /** Zones: the level given to every zone of the file; undefined: read from a column. */
+  level?: ZoneLevel;
+  /** The coordinate system the file's name or coordinate column names, which `crs` starts from. */
+  crsHint?: CrsHint;
 }
 
 /** The state of loading a dataset. */
