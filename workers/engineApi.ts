@@ -55,6 +55,19 @@ function failure(e: unknown): LoadFailure {
   return { ok: false, file: '', detail: e instanceof Error ? e.message : String(e) };
 }
 
+/**
+ * A file's columns or property keys for the mapping step; a broken county outline or context file
+ * has none (the load leaves it out with a warning rather than stopping).
+ */
+async function headerOf(file: ImportFile): Promise<string[]> {
+  try {
+    return (await inspectFile(file)).header;
+  } catch (e) {
+    if (e instanceof DataError && (file.part === 'county' || file.part === 'context')) return [];
+    throw e;
+  }
+}
+
 /** What the app needs to draw a loaded dataset; pupils stay in the worker. */
 export interface LoadSummary {
   name: string;
@@ -119,7 +132,7 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
           const part = guessPart(f.name, format);
-          const header = part === 'dataset' || part === 'births' || part === 'housing' ? [] : (await inspectFile({ ...f, part })).header;
+          const header = part === 'dataset' || part === 'births' || part === 'housing' ? [] : await headerOf({ ...f, part });
           files.push({ name: f.name, format, part, header });
         }
       } catch (e) {

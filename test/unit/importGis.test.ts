@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { describeValidationItem } from '../../src/core/validation';
 import { DataError } from '../../src/io/dataError';
-import { crsHint, formatMappingFile, importDataset, inspectFile, parseMappingFile, readImportedDataset, suggestMapping, validateImported, type ImportFile } from '../../src/io/import';
+import { crsHint, formatMappingFile, guessPart, importDataset, inspectFile, parseMappingFile, readImportedDataset, suggestMapping, validateImported, type ImportFile } from '../../src/io/import';
 import { generatedUnitId, normaliseUnitKind } from '../../src/io/import/unitsTable';
 import { fromWgs84, namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, tinyText, utf8, zonesShapefile } from './gisFixtures';
 
@@ -154,6 +154,11 @@ describe('compounds and villages from a table', () => {
     expect(imported.notes.find((n) => n.part === 'units')).toMatchObject({ crs: 'wgs84', mapping: { id: '小区代码', name: '小区名称', town: '乡镇', lon: 'JD', lat: 'WD' } });
     expect(JSON.parse(imported.texts['units.geojson']!).features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(['U1']);
     expect(imported.rejected).toEqual([{ file: 'units.xlsx', line: 3, reason: 'id "U1" is also on line 2', problem: { code: 'unitIdRepeated', params: { id: 'U1', n: 2 } } }]);
+  });
+
+  it('guesses compounds and villages and the county outline from a file’s name', () => {
+    expect(['小区-高德.csv', '村庄名单.xlsx', '社区.csv', 'units.csv', '学区小区对照.csv'].map((n) => guessPart(n, 'csv'))).toEqual(['units', 'units', 'units', 'units', 'catchments']);
+    expect(['370783.json', '370783_full.json', '县界.geojson', 'county-outline.json', 'export.json'].map((n) => guessPart(n, 'json'))).toEqual(['county', 'county', 'county', 'county', undefined]);
   });
 
   it('reads 小区 / 社区 / 居委会 as compounds and 村 / 行政村 as villages, else by the name', () => {
