@@ -108,7 +108,9 @@ describe('importing the corpus into the app (Chromium)', () => {
   it('remembers the confirmed mapping and coordinate system (GCJ-02, chosen just before) for a file with the same columns', async () => {
     const c = byName('students-gcj02.csv');
     const before = await datasetVersion(page);
-    await page.getByTestId('file-input').setInputFiles(pathsOf(c));
+    // Under a name that says no coordinate system, so GCJ-02 can only come from what was remembered.
+    const [copy] = filesIn({ 'pupils-again.csv': readFileSync(join(corpus, c.file)) });
+    await page.getByTestId('file-input').setInputFiles([...pathsOf(c).slice(0, 2), copy]);
     expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
     const card = page.getByTestId('import-file-2');
     expect(await card.innerText()).toContain('已按上次的选择填写');
@@ -241,7 +243,9 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.getByTestId(`level-${k}`).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^小学$/ }).click();
     await page.getByTestId(`import-missing-${k}`).waitFor({ state: 'detached' });
-    expect((await drafts())[k]).toMatchObject({ level: 'primary', mapping: { school_name: 'name' } });
+    // The dialog keeps its edits to itself until confirmed: the select shows the choice.
+    expect(await page.getByTestId(`level-${k}`).innerText()).toBe('小学');
+    expect(await page.getByTestId(`map-${k}-school_name`).innerText()).toBe('name');
     await confirmAndLoad(before);
     // Without J1's junior zone, j1 and j2 (grades 7 and 9) join h1 and o1 outside every junior zone.
     expect(await outcome(page)).toEqual({ loaded: 13, rejected: 6, assigned: 8, unassigned: 5, read: 19 });
