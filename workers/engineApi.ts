@@ -1,6 +1,6 @@
 import type { DataProblem } from '../src/core/dataProblems';
 import type { RejectedRow, School } from '../src/core/dataset';
-import { DEFAULT_RULES, type Rules } from '../src/core/rules';
+import { DEFAULT_RULES, type OverlapRule, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
 import type { StandardsProfile, StandardsResult } from '../src/core/standards';
@@ -107,7 +107,8 @@ export interface PupilPoints {
  * The engine behind the worker: keeps one dataset resident and answers small requests about it.
  * Plain functions, so tests can call it directly or through a real worker.
  */
-export function createEngineApi(rules: Rules = DEFAULT_RULES) {
+export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
+  let rules = initialRules;
   let loaded: LoadedDataset | undefined;
   let session: EditSession | undefined;
   const workspace = createAssignmentWorkspace();
@@ -184,6 +185,12 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
           loadMs: performance.now() - t0,
         },
       };
+    },
+
+    /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
+    setOverlapRule(overlapRule: OverlapRule): EditOutcome | undefined {
+      rules = { ...rules, overlapRule };
+      return session?.setRules(rules);
     },
 
     /** Recomputes every school from scratch and returns the (small) results. */

@@ -126,6 +126,7 @@ export async function confirmMapping(drafts: ImportDraft[]): Promise<void> {
 /** Parses in the pending worker; a clean validation report goes straight on, any finding waits for the planner. */
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
+  await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
   const outcome = await engine.remote.load(undefined, choices, progressOf(engine));
   if (pending !== engine) return;
   if (!outcome.ok) return fail(engine, outcome);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
-import { DEFAULT_RULES } from '../core/rules';
+import { DEFAULT_RULES, type OverlapRule, type Rules } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
@@ -19,7 +19,7 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>] [--students <file>] [--units <file>] [--county <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--out <file.json>]';
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--out <file.json>]';
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
@@ -141,12 +141,20 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
 }
 
 /** The validation report of the loaded dataset, printed in English on standard error; its items for the JSON, and the shift findings. */
-function validate(imported: ImportedDataset, loaded: LoadedDataset) {
-  const report = validateImported(imported, loaded, DEFAULT_RULES);
+function validate(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules) {
+  const report = validateImported(imported, loaded, rules);
   const items = toValidationJson(report);
   console.error(`validation: ${report.errors} error(s), ${report.warnings} warning(s)`);
   for (const item of items) console.error(`  ${item.severity}: ${item.message}`);
   return { items, shifted: report.items.filter((item): item is ShiftedLayerItem => item.kind === 'shiftedLayer') };
+}
+
+/** The --overlap-rule option: smallest (the default) or file-order. */
+function overlapRuleOption(value: string | undefined): OverlapRule {
+  const names: Record<string, OverlapRule> = { smallest: 'smallestZone', 'file-order': 'fileOrder' };
+  if (value === undefined) return DEFAULT_RULES.overlapRule;
+  if (!(value in names)) throw new UsageError(`--overlap-rule must be smallest or file-order, got "${value}"`);
+  return names[value];
 }
 
 /** A whole number option within bounds, or a usage error naming it. */
@@ -166,7 +174,7 @@ async function main(argv: string[]): Promise<void> {
       options: {
         data: text, schools: text, catchments: text, students: text, units: text, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, mapping: text, 'accept-shift': { type: 'boolean' },
-        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, out: text, help: { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, out: text, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -177,13 +185,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const years = intOption('years', args.years, 0, 30);
+  const rules = { ...DEFAULT_RULES, overlapRule: overlapRuleOption(args['overlap-rule']) };
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
   const imported = await importDataset(inputFiles(args));
   reportImport(imported);
-  const read = readImportedDataset(imported, DEFAULT_RULES, new Date().getFullYear());
+  const read = readImportedDataset(imported, rules, new Date().getFullYear());
   const loaded = baseYear === undefined ? read : { ...read, dataset: { ...read.dataset, baseYear } };
   const { dataset } = loaded;
-  const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+  const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;
   let moved: MovedGroup[] | undefined;
   let profile = NATIONAL_PROFILE;
@@ -192,7 +201,7 @@ async function main(argv: string[]): Promise<void> {
     const applied = applyScenario(loaded, args.scenario);
     scenario = applied.scenario;
     profile = scenario.profile ?? profile;
-    run = computeScenarioRun(dataset, applied.state, DEFAULT_RULES);
+    run = computeScenarioRun(dataset, applied.state, rules);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
   const projection = years === undefined ? undefined : computeProjection({
@@ -200,14 +209,14 @@ async function main(argv: string[]): Promise<void> {
     state: run.state,
     scenario: scenario?.rules ?? NO_RULES,
     settings: { ...(scenario?.projection ?? DEFAULT_PROJECTION), years },
-    rules: DEFAULT_RULES,
+    rules: rules,
   });
   const result = run.result;
-  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, DEFAULT_RULES)) : undefined;
-  const validated = args.validate ? validate(imported, loaded) : undefined;
+  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, rules)) : undefined;
+  const validated = args.validate ? validate(imported, loaded, rules) : undefined;
   const validation = validated?.items;
   // Every run checks the coordinate systems: a wrong one moves thousands of pupils to neighbouring zones without any other sign.
-  const shifted = validated?.shifted ?? shiftedLayersOfImported(imported, loaded, DEFAULT_RULES);
+  const shifted = validated?.shifted ?? shiftedLayersOfImported(imported, loaded, rules);
   const acceptShift = args['accept-shift'] === true;
   if (!validated) reportShift(shifted, acceptShift);
   const json = JSON.stringify({
@@ -215,7 +224,7 @@ async function main(argv: string[]): Promise<void> {
     ...(moved && { moved }),
     ...(standards && { standards }),
     ...(validation && { validation }),
-    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, DEFAULT_RULES), DEFAULT_RULES, profile), computeLevelSizes(y.result.schools, DEFAULT_RULES)) : undefined) }),
+    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile), computeLevelSizes(y.result.schools, rules)) : undefined) }),
   }, null, 2) + '\n';
   if (args.out) {
     try {

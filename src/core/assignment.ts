@@ -3,13 +3,21 @@ import type { PupilTable, ZoneSet } from './dataset';
 import { ZONE_LEVELS, type ZoneLevel } from './rules';
 import { buildZoneGrid, exactZones, FIRST_SLOT, type ZoneGrid } from './zoneGrid';
 
+/** Pupils living in several zones of their level: pupil row → the schools of those zones, the one they go to first. */
+export type OverlapPupils = Map<number, Int32Array>;
+
+/** Pupils in no zone's interior who lie exactly on a zone's boundary, placed by the boundary rule. */
+export type BoundaryPupils = Set<number>;
+
 /** Marks a pupil that no zone of their level contains. */
 export const UNASSIGNED = -1;
 
 /**
  * Writes into `out[i]` the school index of every pupil i of zoned segment `segment` (0 primary,
- * 1 junior): the school of the zone containing the pupil's home, or UNASSIGNED; and adds each
- * assigned pupil to `counts[school * GRADE_STRIDE + grade]`. The grid must be built on
+ * 1 junior): the school of the zone containing the pupil's home (where zones overlap, the zone of
+ * best rank), or UNASSIGNED; adds each assigned pupil to `counts[school * GRADE_STRIDE + grade]`,
+ * and notes the pupils living in several zones in `overlaps` and those placed by the boundary rule
+ * in `onBoundary`. The grid must be built on
  * `pupils.frame`; the scratch arrays hold at least as many items as the segment has pupils.
  */
 export function assignSegment(
@@ -20,14 +28,17 @@ export function assignSegment(
   out: Int32Array,
   counts: Int32Array,
   scratch: { list: Int32Array; zones: Int32Array },
+  overlaps: OverlapPupils,
+  onBoundary: BoundaryPupils,
 ): void {
   const { x, y, cell, grade, runStart } = pupils;
-  const { cells } = grid;
+  const { cells, stateWinner, stateZoneStart, stateZones } = grid;
   // Imported constants can compile to property reads (CommonJS interop in Node): hoist them.
   const firstSlot = FIRST_SLOT;
   const unassigned = UNASSIGNED;
   const stride = GRADE_STRIDE;
   const list = scratch.list;
+  const schoolsOf = (zones: ArrayLike<number>, count: number) => Int32Array.from({ length: count }, (_, k) => zoneSchool[zones[k]]);
   // Pupils of a cell are consecutive (Morton order), so a cell is looked up once per run. Pupils in
   // boundary cells are only noted here and take the exact test afterwards, in one batch.
   let boundary = 0;
@@ -35,20 +46,25 @@ export function assignSegment(
     const from = runStart[r];
     const to = runStart[r + 1];
     const c = cell[from];
-    const z = c >= 0 ? cells[c] : -1;
-    if (z >= 0) {
-      const school = zoneSchool[z];
+    const v = c >= 0 ? cells[c] : -1;
+    if (v >= 0) {
+      const school = zoneSchool[stateWinner[v]];
       const base = school * stride;
       for (let i = from; i < to; i++) {
         out[i] = school;
         counts[base + grade[i]]++;
       }
+      const zoneCount = stateZoneStart[v + 1] - stateZoneStart[v];
+      if (zoneCount > 1) {
+        const shared = schoolsOf(stateZones.subarray(stateZoneStart[v]), zoneCount);
+        for (let i = from; i < to; i++) overlaps.set(i, shared);
+      }
     } else {
       for (let i = from; i < to; i++) out[i] = unassigned;
-      if (z <= firstSlot) for (let i = from; i < to; i++) list[boundary++] = i;
+      if (v <= firstSlot) for (let i = from; i < to; i++) list[boundary++] = i;
     }
   }
-  exactZones(grid, x, y, cell, list, boundary, scratch.zones);
+  exactZones(grid, x, y, cell, list, boundary, scratch.zones, (i, zones, count, edge) => (edge ? onBoundary.add(i) : overlaps.set(i, schoolsOf(zones, count))));
   for (let k = 0; k < boundary; k++) {
     const z = scratch.zones[k];
     if (z >= 0) {
@@ -81,11 +97,15 @@ export interface Assignment {
   schoolOf: Int32Array;
   /** Pupils by school and grade, laid out as by computeGradeCounts. */
   counts: Int32Array;
+  /** Pupils living in several zones of their level (both levels; rows are distinct). */
+  overlaps: OverlapPupils;
+  /** Pupils placed by the boundary rule (both levels). */
+  onBoundary: BoundaryPupils;
 }
 
 /**
  * Assigns every pupil from scratch (zone index build included): zoned pupils to the school of the
- * zone of their level containing them, fixed pupils to their private school, counting pupils by
+ * zone of their level containing them (by the zones' ranks where they overlap), fixed pupils to their private school, counting pupils by
  * school and grade on the way (equal to computeGradeCounts of the result).
  */
 export function computeAssignment(
@@ -100,15 +120,17 @@ export function computeAssignment(
   workspace.schoolOf = schoolOf;
   workspace.scratch = scratch;
   const counts = new Int32Array(schoolCount * GRADE_STRIDE);
+  const overlaps: OverlapPupils = new Map();
+  const onBoundary: BoundaryPupils = new Set();
   const s = pupils.segmentStart;
   ZONE_LEVELS.forEach((level, k) => {
     const grid = buildZoneGrid(zones[level], pupils.frame, workspace.grids[level]);
     workspace.grids[level] = grid;
-    assignSegment(grid, zones[level].zoneSchool, pupils, k as 0 | 1, schoolOf, counts, scratch);
+    assignSegment(grid, zones[level].zoneSchool, pupils, k as 0 | 1, schoolOf, counts, scratch, overlaps, onBoundary);
   });
   for (let i = s[2]; i < s[3]; i++) {
     schoolOf[i] = pupils.fixedSchool[i];
     counts[schoolOf[i] * GRADE_STRIDE + pupils.grade[i]]++;
   }
-  return { schoolOf, counts };
+  return { schoolOf, counts, overlaps, onBoundary };
 }

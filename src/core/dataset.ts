@@ -59,14 +59,16 @@ export interface School {
 }
 
 /**
- * The zones of one level as flat rings. Zone z belongs to school `zoneSchool[z]`; its area is the
- * even-odd union of `rings[z]` (outer rings and holes alike), each ring a closed or open list
- * x0,y0,x1,y1,… of longitude/latitude degrees.
+ * The zones of one level as flat rings. Zone z belongs to school `zoneSchool[z]`; it is the union
+ * of its polygons `polygons[z]`, each read even-odd over its rings (outer ring and holes), each ring
+ * a closed or open list x0,y0,x1,y1,… of longitude/latitude degrees. Where zones overlap, a point
+ * goes to the zone of lowest `rank[z]` (see OverlapRule).
  */
 export interface ZoneSet {
   level: ZoneLevel;
   zoneSchool: Int32Array;
-  rings: Float64Array[][];
+  polygons: Float64Array[][][];
+  rank: Int32Array;
 }
 
 /** Index of the pupils' segments in a `PupilTable`: zoned primary, zoned junior, fixed (private). */

@@ -84,8 +84,8 @@ export function computeProjection(input: ProjectionInput): Projection {
     lunit[n + U + h] = e.unit;
   });
   const zoning = ZONE_LEVELS.map((level) => {
-    const old = computePointSchools(dataset.zoneState, level, lx, ly, lunit);
-    return { old, next: state === dataset.zoneState ? old : computePointSchools(state, level, lx, ly, lunit) };
+    const old = computePointSchools(dataset.zoneState, level, lx, ly, lunit, rules.overlapRule);
+    return { old, next: state === dataset.zoneState ? old : computePointSchools(state, level, lx, ly, lunit, rules.overlapRule) };
   });
 
   const openYear = Float64Array.from(schools, (s) => s.opens ?? -Infinity);

@@ -10,6 +10,14 @@ export type ZoneLevel = (typeof ZONE_LEVELS)[number];
 export const MAX_GRADE = 9;
 
 /**
+ * Which zone a pupil living in several zones of a level goes to: the smallest by area (a zone
+ * drawn inside another is almost always an exception carved out of it), ties by file order; or
+ * the first in file order. File order is the order of the zones file, zones created by edits last.
+ */
+export const OVERLAP_RULES = ['smallestZone', 'fileOrder'] as const;
+export type OverlapRule = (typeof OVERLAP_RULES)[number];
+
+/**
  * The rules the engine applies. Every threshold is a setting because local rules differ
  * (DOMAIN.md); `DEFAULT_RULES` holds the national figures.
  */
@@ -26,6 +34,8 @@ export interface Rules {
   largeClassMin: number;
   /** Smallest class size counted as 超大班额 (extra-large class). */
   extraLargeClassMin: number;
+  /** Where zones of a level overlap, which one a pupil goes to. */
+  overlapRule: OverlapRule;
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -35,6 +45,7 @@ export const DEFAULT_RULES: Rules = {
   maxNineYearSchoolSize: 2500,
   largeClassMin: 56,
   extraLargeClassMin: 66,
+  overlapRule: 'smallestZone',
 };
 
 /** The zone level a grade (1..9) belongs to under the rules' grade split. */

@@ -1,5 +1,5 @@
 import type { School, ZoneSet } from './dataset';
-import { ZONE_LEVELS, type ZoneLevel } from './rules';
+import { ZONE_LEVELS, type OverlapRule, type ZoneLevel } from './rules';
 
 /** A MultiPolygon's coordinates: polygons of rings of [lon, lat] positions (WGS84 degrees). */
 export type MultiPolygonCoords = [number, number][][][];
@@ -53,12 +53,14 @@ export function computeFacilityChanges(a: ZoneState, b: ZoneState): Set<number> 
   return changed;
 }
 
-/** Flattens one level's zones into the rings the zone grid reads. */
-export function computeZoneSet(level: ZoneLevel, zones: ReadonlyMap<number, MultiPolygonCoords>): ZoneSet {
+/** Flattens one level's zones into the polygons the zone grid reads, ranked by `rule`. */
+export function computeZoneSet(level: ZoneLevel, zones: ReadonlyMap<number, MultiPolygonCoords>, rule: OverlapRule = 'smallestZone'): ZoneSet {
+  const ranks = computeZoneRanks(zones, rule);
   return {
     level,
     zoneSchool: Int32Array.from(zones.keys()),
-    rings: [...zones.values()].map((polygons) => polygons.flatMap((rings) => rings.map(flattenRing))),
+    polygons: [...zones.values()].map((polygons) => polygons.map((rings) => rings.map(flattenRing))),
+    rank: Int32Array.from(zones.keys(), (s) => ranks.get(s)!),
   };
 }
 
@@ -71,6 +73,46 @@ function flattenRing(ring: [number, number][]): Float64Array {
     flat[2 * i + 1] = ring[i][1];
   }
   return flat;
+}
+
+const areaCache = new WeakMap<MultiPolygonCoords, number>();
+
+/**
+ * A zone's area in square degrees scaled by the cosine of its latitude (proportional to m² at
+ * county scale): each polygon's outer ring less its holes. Cached per geometry object (states are
+ * immutable and share unchanged zones).
+ */
+export function computeZoneArea(polygons: MultiPolygonCoords): number {
+  let area = areaCache.get(polygons);
+  if (area !== undefined) return area;
+  area = 0;
+  for (const rings of polygons) {
+    rings.forEach((ring, k) => {
+      let twice = 0;
+      let lat = 0;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        twice += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+        lat += ring[i][1];
+      }
+      const a = (Math.abs(twice) / 2) * Math.cos(((lat / ring.length) * Math.PI) / 180);
+      area! += k === 0 ? a : -a;
+    });
+  }
+  areaCache.set(polygons, area);
+  return area;
+}
+
+/**
+ * The rank of every zone (school → rank, 0 wins) under an overlap rule: by area, smallest first,
+ * ties by the map's order (file order); or by the map's order alone.
+ */
+export function computeZoneRanks(zones: ReadonlyMap<number, MultiPolygonCoords>, rule: OverlapRule): Map<number, number> {
+  const order = [...zones.keys()];
+  if (rule === 'smallestZone') {
+    const area = new Map(order.map((s) => [s, computeZoneArea(zones.get(s)!)]));
+    order.sort((a, b) => area.get(a)! - area.get(b)!);
+  }
+  return new Map(order.map((s, rank) => [s, rank]));
 }
 
 /** What differs between two states of one level: schools whose zone changed, units reassigned. */

@@ -298,4 +298,7 @@ export const EN: Record<MessageKey, string> = {
   includePrivateLabel: 'Count private schools in the CVs',
   progression: 'Progression ratio (previous grade → this grade)',
   levelSizes: 'Oversized schools {oversize} · classes over the cap {overCap} · 大班额 {large} ({largeShare}) · 超大班额 {extra} ({extraShare})',
+  overlapRuleLabel: 'Where zones overlap, pupils go to',
+  overlapRule_smallestZone: 'the smaller zone (a nested zone first)',
+  overlapRule_fileOrder: 'the zone earlier in the zones file',
 };

@@ -296,4 +296,7 @@ export const ZH = {
   includePrivateLabel: '民办学校计入差异系数',
   progression: '升级率（上一年级 → 本年级）',
   levelSizes: '超规模学校 {oversize} 所 · 超标准班额 {overCap} 个 · 大班额 {large} 个（{largeShare}）· 超大班额 {extra} 个（{extraShare}）',
+  overlapRuleLabel: '片区重叠处的学生归',
+  overlapRule_smallestZone: '面积较小的片区（嵌套片区优先）',
+  overlapRule_fileOrder: '片区文件中靠前的片区',
 } as const;

@@ -9,7 +9,7 @@ import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
-import type { ZoneLevel } from '../core/rules';
+import { DEFAULT_RULES, type OverlapRule, type ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
 import type { ProjectionView } from '../../workers/scenarioProjection';
@@ -138,6 +138,8 @@ interface ComparisonSlice {
 interface UiSlice {
   /** The standards profile the app assesses against (a setting; exported with the scenario). */
   profile: StandardsProfile;
+  /** Where zones of a level overlap, which one a pupil goes to (a setting saved with the workspace). */
+  overlapRule: OverlapRule;
   locale: Locale;
   level: ZoneLevel;
   colorBy: ColorBy;
@@ -180,6 +182,7 @@ export const useAppStore = create<AppState>()(() => ({
   workspaceReady: false,
   ...EMPTY_COMPARISON,
   profile: NATIONAL_PROFILE,
+  overlapRule: DEFAULT_RULES.overlapRule,
   locale: initialLocale(),
   level: 'primary',
   colorBy: 'utilization',

@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, teachesLevel, type ZoneLevel } from '../../src/core/rules';
+import type { Dataset } from '../../src/core/dataset';
+import { computePupilLayout } from '../../src/core/pupilLayout';
+import { DEFAULT_RULES, OVERLAP_RULES, teachesLevel, type Rules, type ZoneLevel } from '../../src/core/rules';
 import { applyZoneState, computeScenarioRun } from '../../src/core/scenarioRun';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
-import type { ZoneState } from '../../src/core/zoneState';
+import type { MultiPolygonCoords, ZoneState } from '../../src/core/zoneState';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 
 const dir = join(import.meta.dirname, '../../data/shouguang');
@@ -80,9 +82,9 @@ const sameInts = (a: Int32Array, b: Int32Array) => Buffer.from(a.buffer, a.byteO
 
 let applied = 0;
 
-function run(steps: Step[]) {
-  const scenario = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
-  const history: ZoneState[] = [dataset.zoneState];
+function run(steps: Step[], data: Dataset = dataset, start: ZoneState = dataset.zoneState, rules: Rules = DEFAULT_RULES) {
+  const scenario = computeScenarioRun(data, start, rules);
+  const history: ZoneState[] = [start];
   let gaps = false;
   for (const s of steps) {
     let next: ZoneState;
@@ -101,8 +103,8 @@ function run(steps: Step[]) {
       applied++;
       gaps ||= s.op === 'setZone' || s.op === 'moveVertex';
     }
-    applyZoneState(scenario, dataset, next, DEFAULT_RULES);
-    const scratch = computeScenarioRun(dataset, next, DEFAULT_RULES);
+    applyZoneState(scenario, data, next, rules);
+    const scratch = computeScenarioRun(data, next, rules);
     expect(scenario.result).toEqual(scratch.result);
     expect(sameInts(scenario.schoolOf, scratch.schoolOf)).toBe(true);
   }
@@ -138,5 +140,72 @@ describe('incremental scenario runs against their from-scratch twin', () => {
     );
     // The sequences must have done something: most random edits are valid.
     expect(applied).toBeGreaterThan(60);
+  }, 240_000);
+});
+
+/**
+ * The Shouguang zoning made messy: in each level, one zone gets an extra part over its neighbours
+ * (overlaps), another a small part inside a third zone (nested, no hole), and a third a part with a
+ * hole. Pupils are added at every vertex of the city's zones, so the boundary rule is exercised.
+ */
+function messyStart(): { data: Dataset; start: ZoneState } {
+  const square = (cx: number, cy: number, r: number): [number, number][] => [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r], [cx - r, cy - r]];
+  const zones = { ...dataset.zoneState.zones };
+  for (const level of ['primary', 'junior'] as const) {
+    const next = new Map(zones[level]);
+    const [a, b, c] = [...next.keys()].filter((s) => next.get(s)![0][0].some(([x, y]) => x > 118.68 && x < 118.8 && y > 36.84 && y < 36.92));
+    const add = (s: number, part: MultiPolygonCoords) => next.set(s, [...next.get(s)!, ...part]);
+    add(a, [[square(118.74, 36.88, 0.02)]]);
+    add(b, [[square(118.7, 36.86, 0.004)]]);
+    add(c, [[square(118.78, 36.9, 0.01), square(118.78, 36.9, 0.003)]]);
+    zones[level] = next;
+  }
+  const p = dataset.pupils;
+  const corners = [...zones.primary.values(), ...zones.junior.values()].flatMap((m) => m.flat(2)).filter(([x, y]) => x > 118.6 && x < 118.9 && y > 36.78 && y < 36.98);
+  const n = p.count + 2 * corners.length;
+  const cat = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(a: T, extra: number[]) => {
+    const out = new (a.constructor as new (n: number) => T)(n);
+    out.set(a);
+    out.set(extra, a.length);
+    return out;
+  };
+  const twice = <T>(f: (c: [number, number]) => T) => [...corners.map(f), ...corners.map(f)];
+  const pupils = computePupilLayout({
+    x: cat(p.x, twice(([x]) => x)),
+    y: cat(p.y, twice(([, y]) => y)),
+    grade: cat(p.grade, [...corners.map(() => 2), ...corners.map(() => 8)]),
+    fixedSchool: cat(p.fixedSchool, twice(() => -1)),
+    currentSchool: cat(p.currentSchool, twice(() => -1)),
+    line: cat(p.line, twice(() => 0)),
+    unit: cat(p.unit, twice(() => -1)),
+  }, DEFAULT_RULES);
+  // The messy zoning is the dataset's own, as a loaded file's would be.
+  const start = { ...dataset.zoneState, zones };
+  return { data: { ...dataset, pupils, zoneState: start }, start };
+}
+
+describe('incremental scenario runs on overlapping, nested and holed zones, with pupils on every vertex', () => {
+  const { data, start } = messyStart();
+
+  it('the start has pupils in two zones and pupils placed by the boundary rule', () => {
+    const scratch = computeScenarioRun(data, start, DEFAULT_RULES);
+    expect(scratch.overlaps.size).toBeGreaterThan(1000);
+    expect(scratch.onBoundary.size).toBeGreaterThan(0);
   });
+
+  it('agree with the from-scratch twin after random edits and undos, under both overlap rules', () => {
+    for (const overlapRule of OVERLAP_RULES) {
+      const rules = { ...DEFAULT_RULES, overlapRule };
+      const base = computeScenarioRun(data, start, rules);
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+          const { scenario } = run(steps, data, start, rules);
+          applyZoneState(scenario, data, start, rules);
+          expect(scenario.result).toEqual(base.result);
+          expect(sameInts(scenario.schoolOf, base.schoolOf)).toBe(true);
+        }),
+        { numRuns: 20 },
+      );
+    }
+  }, 240_000);
 });

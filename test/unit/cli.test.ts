@@ -131,7 +131,7 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', data, '--scenario', write('s4.json', '{"version": 7, "edits": []}')), /s4\.json: unsupported scenario version 7/);
     expectOneLineError(simulate('--data', data, '--scenario', write('s5.json', '{"version": 1, "edits": [')), /s5\.json: not valid JSON/);
     expectOneLineError(simulate('--data', data, '--scenario', write('s6.json', '{"version": 1, "edits": [], "profile": {"cvMax": {"primary": "low"}}}')), /s6\.json: the standards profile: cvMax\.primary must be a number ≥ 0, got "low"/);
-  });
+   }, 180_000);
 
   it('projects years with --years and a scenario\'s rules, from --base-year when given', () => {
     const fixture = join(root, 'test/fixtures/projection');

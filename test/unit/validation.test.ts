@@ -131,6 +131,8 @@ describe('validation report on a hand-made county', () => {
     expect(overlaps).toHaveLength(1);
     expect(overlaps[0].schools.map((s) => s.id)).toEqual(['P2', 'P3']);
     expect(overlaps[0].pupils).toBe(3);
+    // P2 is 0.010° wide and P3 0.012°: under the default rule the smaller zone takes them.
+    expect(overlaps[0].assigned.map((a) => [a.school.id, a.pupils])).toEqual([['P2', 3]]);
     expect(Math.abs(overlaps[0].areaM2 / boxArea(118.018, 37.0, 118.02, 37.01) - 1)).toBeLessThan(1e-6);
   });
 
@@ -164,8 +166,8 @@ describe('validation report on a hand-made county', () => {
     for (const item of report.items) {
       for (const lang of ['en', 'zh-CN'] as const) expect(describeValidationItem(item, lang)).not.toMatch(/\{\w+\}/);
     }
-    expect(describeValidationItem(of('overlap')[0], 'zh-CN')).toBe('P2校与P3校的小学片区重叠 0.20 平方公里，涉及 3 名学生');
-    expect(describeValidationItem(of('overlap')[0], 'en')).toBe('The primary zones of P2校 and P3校 overlap by 0.20 km², affecting 3 pupil(s)');
+    expect(describeValidationItem(of('overlap')[0], 'zh-CN')).toBe('P2校与P3校的小学片区重叠 0.20 平方公里，涉及 3 名学生，按重叠规则归入：P2校 3 名');
+    expect(describeValidationItem(of('overlap')[0], 'en')).toBe('The primary zones of P2校 and P3校 overlap by 0.20 km², affecting 3 pupil(s); by the overlap rule they go to P2校 3');
     expect(describeValidationItem(of('gap')[0], 'zh-CN')).toBe('小学片区之间有空隙 0.30 平方公里，住有 2 名学生');
     expect(describeValidationItem(of('rows')[0], 'zh-CN')).toBe('students.csv：6 行未载入（第 20、21、22、23、24 … 行）；第 20 行：年级 "十" 不是 1 到 9 的整数');
     expect(describeValidationItem(of('selfIntersection')[0], 'zh-CN')).toBe('P5校的小学片区（第 6 个要素）边界自相交 1 处');

@@ -1,8 +1,7 @@
 import { union } from 'polyclip-ts';
 import type { School } from '../dataset';
-import type { ZoneLevel } from '../rules';
+import type { OverlapRule, ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
-import { countPointsIn } from './countPoints';
 import { gapPolygons, unionOfZones } from './gaps';
 import type { LevelPupils } from './levelPupils';
 import { pairwiseOverlaps } from './overlaps';
@@ -20,6 +19,8 @@ export interface LevelGeometryInput {
   multiFeature: ReadonlySet<number>;
   /** Whether some zone of the level crosses itself (its turf area is then unreliable). */
   selfIntersecting: boolean;
+  /** Which zone a pupil in several goes to. */
+  overlapRule: OverlapRule;
   county: MultiPolygonCoords;
   pupils: LevelPupils;
   limits: NoiseLimits;
@@ -34,10 +35,12 @@ export interface LevelGeometryResult {
 }
 
 const ref = (schools: readonly School[], s: number) => ({ id: schools[s].id, name: schools[s].name });
+const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
 
 /**
- * Gaps (with their area in m² and the pupils living there), overlaps between pairs of zones (the
- * same), and the pupils outside every zone of one level.
+ * Gaps (with their area in m² and the pupils living there), overlaps between pairs of zones (area,
+ * the pupils living in both and which school the overlap rule gives them to), and the pupils
+ * outside every zone of one level — all placed as the engine places them.
  */
 export function checkLevelGeometry(input: LevelGeometryInput): LevelGeometryResult {
   const { level, schools, pupils, limits } = input;
@@ -48,7 +51,19 @@ export function checkLevelGeometry(input: LevelGeometryInput): LevelGeometryResu
   const result: LevelGeometryResult = { items: [], ignoredGaps: { count: 0, areaM2: 0 }, ignoredOverlaps: { count: 0, areaM2: 0 } };
   const zoneUnion = unionOfZones([...zones.values()]);
 
-  const zoneOf = locatePoints(zones, pupils.x, pupils.y);
+  // Pupils are placed on the features' own polygons, as the engine places them (same areas, same ranks).
+  const sharedBy = new Map<string, { pupils: number; to: Map<number, number> }>();
+  const zoneOf = locatePoints(input.zones, pupils.x, pupils.y, input.overlapRule, (_, keys) => {
+    for (let a = 0; a < keys.length; a++) {
+      for (let b = a + 1; b < keys.length; b++) {
+        const key = pairKey(keys[a], keys[b]);
+        const pair = sharedBy.get(key) ?? { pupils: 0, to: new Map<number, number>() };
+        pair.pupils++;
+        pair.to.set(keys[0], (pair.to.get(keys[0]) ?? 0) + 1);
+        sharedBy.set(key, pair);
+      }
+    }
+  });
   const outside: number[] = [];
   for (let i = 0; i < zoneOf.length; i++) if (zoneOf[i] < 0) outside.push(i);
   const outX = Float64Array.from(outside, (i) => pupils.x[i]);
@@ -73,9 +88,11 @@ export function checkLevelGeometry(input: LevelGeometryInput): LevelGeometryResu
       const kept = keepPieces(pair.polygons, limits, result.ignoredOverlaps);
       if (kept.length === 0) continue;
       const polygons = kept.map((k) => k.polygon);
+      const shared = sharedBy.get(pairKey(pair.a, pair.b));
       result.items.push({
         kind: 'overlap', severity: 'error', level, schools: [ref(schools, pair.a), ref(schools, pair.b)],
-        areaM2: kept.reduce((a, k) => a + k.areaM2, 0), pupils: countPointsIn(polygons, pupils.x, pupils.y),
+        areaM2: kept.reduce((a, k) => a + k.areaM2, 0), pupils: shared?.pupils ?? 0,
+        assigned: [...(shared?.to ?? [])].sort((a, b) => b[1] - a[1]).map(([s, n]) => ({ school: ref(schools, s), pupils: n })),
         geometry: { type: 'MultiPolygon', coordinates: polygons },
       });
     }

@@ -6,7 +6,7 @@ import type { ValidationItem } from './types';
 /**
  * The validation findings in both languages. Placeholders: {feature}, {school}, {schools},
  * {level}, {got}, {n}, {area}, {pupils}, {lines}, {first}, {features}, {file}, {problem}, {id},
- * {crs}, {readAs}, {tested}, {before}, {after}, {layers}.
+ * {crs}, {readAs}, {tested}, {before}, {after}, {layers}, {assigned}.
  */
 export const VALIDATION_MESSAGES = {
   'invalidPolygon.notPolygon': { en: 'Zone feature {feature}{school}: the geometry is not a Polygon or MultiPolygon with rings; left out', 'zh-CN': '第 {feature} 个片区要素{school}不是带边界的多边形，已忽略' },
@@ -20,7 +20,7 @@ export const VALIDATION_MESSAGES = {
   'zoneReference.wrongLevel': { en: 'Zone feature {feature}: {school} does not teach {level} grades; left out', 'zh-CN': '第 {feature} 个片区要素：{school}不招收{level}学生，已忽略' },
   duplicateZone: { en: '{school} has {n} {level} zone features ({features}); they form one zone', 'zh-CN': '{school}有 {n} 个{level}片区要素（第 {features} 个），合为一个片区' },
   gap: { en: 'A gap between {level} zones: {area}, {pupils} pupil(s) live there', 'zh-CN': '{level}片区之间有空隙 {area}，住有 {pupils} 名学生' },
-  overlap: { en: 'The {level} zones of {schools} overlap by {area}, affecting {pupils} pupil(s)', 'zh-CN': '{schools}的{level}片区重叠 {area}，涉及 {pupils} 名学生' },
+  overlap: { en: 'The {level} zones of {schools} overlap by {area}, affecting {pupils} pupil(s){assigned}', 'zh-CN': '{schools}的{level}片区重叠 {area}，涉及 {pupils} 名学生{assigned}' },
   pupilsOutside: { en: '{pupils} {level} pupil(s) live outside every {level} zone (lines {lines})', 'zh-CN': '{pupils} 名{level}学生住在所有{level}片区之外（第 {lines} 行）' },
   'shiftedLayer.pupils': {
     en: '{file}: the pupils look like {crs} read as {readAs} — choose {crs} for {file}. Of {tested} pupils checked, {before} live outside the zone of their school (without one: outside every zone); read as {crs}, {after} would',
@@ -125,6 +125,11 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
       if (item.kind === 'pupilsOutside') return list(item.lines, item.pupils > item.lines.length);
       return undefined;
     case 'first': return item.kind === 'rows' ? item.lines[0] : undefined;
+    case 'assigned': {
+      if (item.kind !== 'overlap' || item.assigned.length === 0) return '';
+      const parts = item.assigned.map((a) => (lang === 'en' ? `${schoolName(a.school)} ${formatNumber(a.pupils, lang)}` : `${schoolName(a.school)} ${formatNumber(a.pupils, lang)} 名`));
+      return lang === 'en' ? `; by the overlap rule they go to ${parts.join(', ')}` : `，按重叠规则归入：${parts.join('、')}`;
+    }
     case 'problem':
       if (item.kind === 'fileNotUsed') return item.problem ? describeDataProblem(item.problem.code, item.problem.params, lang) : item.reason;
       if (item.kind !== 'rows') return undefined;

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord';
 import type { MultiPoint } from 'geojson';
 import type { School } from '../dataset';
-import { levelOfGrade, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
+import { levelOfGrade, ZONE_LEVELS, type OverlapRule, type Rules, type ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
 import { isGrade } from './levelPupils';
 import { locatePoints } from './pointLocation';
@@ -106,14 +106,14 @@ function unitTargets(units: { x: ArrayLike<number>; y: ArrayLike<number> }): Tar
   return targetsOf(spread(placed).map((u) => [units.x[u], units.y[u], 2, -1]));
 }
 
-/** Which points (at positions x, y) lie where they should (in their target zone, or in any zone of their level). */
-function hitsOf(t: Targets, x: Float64Array, y: Float64Array, zones: Zones): Uint8Array {
+/** Which points (at positions x, y) lie where they should (in the zone the engine would give them, or in any zone of their level). */
+function hitsOf(t: Targets, x: Float64Array, y: Float64Array, zones: Zones, rule: OverlapRule): Uint8Array {
   const hit = new Uint8Array(x.length);
   ZONE_LEVELS.forEach((level, l) => {
     const idx: number[] = [];
     for (let i = 0; i < x.length; i++) if (t.level[i] === l || t.level[i] === 2) idx.push(i);
     if (idx.length === 0 || zones[level].size === 0) return;
-    const found = locatePoints(zones[level], Float64Array.from(idx, (i) => x[i]), Float64Array.from(idx, (i) => y[i]));
+    const found = locatePoints(zones[level], Float64Array.from(idx, (i) => x[i]), Float64Array.from(idx, (i) => y[i]), rule);
     idx.forEach((i, k) => {
       if (t.target[i] < 0 ? found[k] >= 0 : found[k] === t.target[i]) hit[i] = 1;
     });
@@ -144,9 +144,9 @@ function movedBy(h: Hypothesis, x: Float64Array, y: Float64Array, readAs: Coordi
 }
 
 /** A layer's points against the zones: misses as read, and under each other reading of the layer or of the zones. */
-function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: CoordinateSystem, zones: Zones): Fit {
+function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: CoordinateSystem, zones: Zones, rule: OverlapRule): Fit {
   const n = t.x.length;
-  const hit = hitsOf(t, t.x, t.y, zones);
+  const hit = hitsOf(t, t.x, t.y, zones, rule);
   const before = missesOf(hit);
   const missed: [number, number][] = [];
   for (let i = 0; i < n && missed.length < MAX_POINTS_SHOWN; i++) if (hit[i] === 0) missed.push([t.x[i], t.y[i]]);
@@ -159,7 +159,7 @@ function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: Coordi
   ];
   for (const h of hypotheses) {
     const [x, y] = movedBy(h, t.x, t.y, readAs, zonesRead);
-    const after = missesOf(hitsOf(t, x, y, zones));
+    const after = missesOf(hitsOf(t, x, y, zones, rule));
     if (after <= FIX_RATIO * before && before - after >= enough && (!fit.best || after < fit.best.after)) fit.best = { ...h, after };
   }
   return fit;
@@ -208,7 +208,8 @@ export interface ShiftInput {
  * or the other way round: 100–1,100 m off), comparing every point layer with the zones and the
  * pupils with the compounds and villages they name:
  * - pupils should live in their current school's zone (or, without a school with a zone, in some
- *   zone of their level), schools in their own zones, compounds and villages in some zone; when at
+ *   zone of their level; where zones overlap, the one the overlap rule gives), schools in their own
+ *   zones, compounds and villages in some zone; when at
  *   least 3 (and 2%) of a layer's points (sampled) miss and reading the layer in another system
  *   leaves at most 3/4 of the misses (gaining at least as many again), that layer is named with the
  *   system that fits best; when reading the zones in another system fits best instead, the zones are
@@ -237,7 +238,7 @@ export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
   for (const [layer, t] of layers) {
     if (t.x.length === 0) continue;
     if (layer === 'pupils') ownZonePupils = t.target.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
-    const fit = fitAgainstZones(t, source(layer).crs, zonesRead, input.zones);
+    const fit = fitAgainstZones(t, source(layer).crs, zonesRead, input.zones, input.rules.overlapRule);
     if (!fit.best) continue;
     if (fit.best.shifted === 'self') {
       fixed.set(layer, fit.best.crs);

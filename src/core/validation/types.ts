@@ -145,8 +145,10 @@ export interface OverlapItem extends ItemBase {
   kind: 'overlap';
   level: ZoneLevel;
   areaM2: number;
-  /** Zoned pupils of the level living there. */
+  /** Zoned pupils of the level living in both zones. */
   pupils: number;
+  /** The schools those pupils go to under the overlap rule, most pupils first. */
+  assigned: { school: SchoolRef; pupils: number }[];
   geometry: MultiPolygon;
 }
 

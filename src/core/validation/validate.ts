@@ -38,6 +38,7 @@ export function computeValidationReport(input: ValidationInput, options: Validat
       zones: checked.zones[level],
       multiFeature,
       selfIntersecting: checked.items.some((item) => item.kind === 'selfIntersection' && item.level === level),
+      overlapRule: input.rules.overlapRule,
       county,
       pupils: pupils[level],
       limits,
