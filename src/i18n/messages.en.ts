@@ -27,6 +27,7 @@ export const EN: Record<MessageKey, string> = {
   importColumn: 'Column needed',
   importSource: 'Column in the file',
   importRequired: 'required',
+  importRequiredOr: 'required (or {column})',
   importOptional: 'optional',
   importUnmapped: '(not used)',
   importMissing: 'Required columns not chosen: {columns}',

@@ -25,6 +25,7 @@ export const ZH = {
   importColumn: '所需列',
   importSource: '文件中的列',
   importRequired: '必需',
+  importRequiredOr: '必需（或 {column}）',
   importOptional: '可选',
   importUnmapped: '（不使用）',
   importMissing: '尚未选择必需的列：{columns}',

@@ -220,6 +220,7 @@ describe('importing the corpus into the app (Chromium)', () => {
     expect(seen[pupils]).toMatchObject({ part: 'students', crs: 'bd09' });
     expect(await page.getByTestId(`map-${zones}-school_name`).innerText()).toBe('XXMC');
     expect(await page.getByTestId(`crs-hint-${pupils}`).innerText()).toBe('按文件名判断为 BD-09（百度）');
+    await page.getByTestId(`import-file-${zones}`).scrollIntoViewIfNeeded();
     await settledShot(page.getByTestId('import-dialog'), 'import-pinyin-dbf-mapping.png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-export-mapping').click()]);
     expect(download.suggestedFilename()).toBe('mapping.json');

@@ -83,7 +83,7 @@ function DraftCard({ draft, index, problems, onChange }: {
                 <Space size={4}>
                   <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{column}</Typography.Text>
                   {spec.aliases[0] && <Typography.Text type="secondary">{spec.aliases.find((a) => /\p{Script=Han}/u.test(a)) ?? spec.aliases[0]}</Typography.Text>}
-                  {spec.required && <Tag color="red">{t('importRequired')}</Tag>}
+                  {spec.required && <Tag color="red">{spec.orElse ? t('importRequiredOr', { column: spec.orElse }) : t('importRequired')}</Tag>}
                 </Space>
               ),
             },
