@@ -96,13 +96,18 @@ export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
 
 /**
  * The drafts with a mapping file's choices laid over them, by part: its coordinate system, zones
- * level and the columns that name a column of the file (others are left as they were).
+ * level and the columns that name a column of the file; the others are left as they were and
+ * listed in `skipped` (`file: column → "name"`), for the planner to see.
  */
-export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): ImportDraft[] {
-  return drafts.map((d) => {
+export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): { drafts: ImportDraft[]; skipped: string[] } {
+  const skipped: string[] = [];
+  const out = drafts.map((d) => {
     const entry = d.part && choices[d.part];
     if (!entry) return d;
-    const columns = Object.fromEntries(Object.entries(entry.columns ?? {}).filter(([, name]) => name === '' || d.header.includes(name)));
+    const given = Object.entries(entry.columns ?? {});
+    for (const [column, name] of given) if (name !== '' && !d.header.includes(name)) skipped.push(`${d.name}: ${column} → "${name}"`);
+    const columns = Object.fromEntries(given.filter(([, name]) => name === '' || d.header.includes(name)));
     return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping: { ...d.mapping, ...columns } };
   });
+  return { drafts: out, skipped };
 }

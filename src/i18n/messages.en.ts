@@ -41,6 +41,7 @@ export const EN: Record<MessageKey, string> = {
   importLevelByColumn: 'From the file’s level column',
   importExportMapping: 'Export mapping (mapping.json)',
   importReadMapping: 'Read a mapping file…',
+  importMappingSkipped: 'These columns of {file} are not in the files and were not used: {columns}',
   importLoad: 'Load',
   stepRead: 'Reading files',
   stepInspect: 'Reading column names',

@@ -39,6 +39,7 @@ export const ZH = {
   importLevelByColumn: '按文件中的学段列',
   importExportMapping: '导出映射（mapping.json）',
   importReadMapping: '读取映射文件…',
+  importMappingSkipped: '{file} 中这些列在文件里找不到，未采用：{columns}',
   importLoad: '加载',
   stepRead: '读取文件',
   stepInspect: '读取列名',

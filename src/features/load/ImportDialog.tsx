@@ -118,18 +118,19 @@ export function ImportDialog({ files }: { files: ImportDraft[] }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const [drafts, setDrafts] = useState(files);
-  const [mappingError, setMappingError] = useState<string>();
+  const [mappingNote, setMappingNote] = useState<{ type: 'error' | 'warning'; text: string }>();
   const mappingInput = useRef<HTMLInputElement>(null);
   const problems = draftProblems(drafts);
   const exportMapping = () => downloadFile('mapping.json', formatMappingFile(mappingChoicesOf(drafts)), 'application/json');
   const readMapping = async (file: File | undefined) => {
     if (!file) return;
     try {
-      setDrafts(applyMappingChoices(drafts, parseMappingFile(file.name, await file.text())));
-      setMappingError(undefined);
+      const applied = applyMappingChoices(drafts, parseMappingFile(file.name, await file.text()));
+      setDrafts(applied.drafts);
+      setMappingNote(applied.skipped.length === 0 ? undefined : { type: 'warning', text: t('importMappingSkipped', { file: file.name, columns: applied.skipped.join('; ') }) });
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
-      setMappingError(`${e.file}: ${describeDataProblem(e.code, e.params, locale)}`);
+      setMappingNote({ type: 'error', text: `${e.file}: ${describeDataProblem(e.code, e.params, locale)}` });
     }
   };
   return (
@@ -158,7 +159,7 @@ export function ImportDialog({ files }: { files: ImportDraft[] }) {
           e.target.value = '';
         }}
       />
-      {mappingError && <Alert type="error" showIcon data-testid="import-mapping-error" title={mappingError} style={{ marginBottom: 8 }} />}
+      {mappingNote && <Alert type={mappingNote.type} showIcon data-testid="import-mapping-note" title={mappingNote.text} style={{ marginBottom: 8 }} />}
       <Space direction="vertical" style={{ width: '100%' }} data-testid="import-dialog">
         {drafts.map((d, i) => (
           <DraftCard key={d.name} draft={d} index={i} problems={problems.get(d.name)} onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))} />
