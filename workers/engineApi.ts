@@ -14,7 +14,7 @@ import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { DataError } from '../src/io/dataError';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile, type StatedYear } from '../src/io/import';
+import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -23,7 +23,7 @@ export interface StagedFile {
   bytes: ArrayBuffer;
 }
 
-/** The planner's choices for one staged file (by name): its part, coordinate system and column mapping. */
+/** The planner's choices for one staged file (by name): its part, coordinate system, column mapping and, for zones, one level for the file. */
 export interface FileChoice {
   name: string;
   part?: DatasetPart;
@@ -32,6 +32,8 @@ export interface FileChoice {
   /** The base year the planner set (the same on every file), and the level a pupils file's cohorts count from. */
   baseYear?: number;
   cohortLevel?: ZoneLevel;
+  /** Zones: the level given to every zone of the file. */
+  level?: ZoneLevel;
 }
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
@@ -59,6 +61,19 @@ function failure(e: unknown): LoadFailure {
   if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail, problem: { code: e.code, params: e.params } };
   // Anything else is reported by its message only: the planner gets no stack trace.
   return { ok: false, file: '', detail: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * What the mapping step shows of a file (inspectFile); undefined for a broken county outline or
+ * context file (the load leaves it out with a warning rather than stopping).
+ */
+async function inspectOptional(file: ImportFile): Promise<FileInspection | undefined> {
+  try {
+    return await inspectFile(file);
+  } catch (e) {
+    if (e instanceof DataError && (file.part === 'county' || file.part === 'context')) return undefined;
+    throw e;
+  }
 }
 
 /** What the app needs to draw a loaded dataset; pupils stay in the worker. */
@@ -130,7 +145,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
           const part = guessPart(f.name, format);
           if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
           else {
-            const { header, years, level, cohorts } = await inspectFile({ ...f, part });
+            const { header, years, level, cohorts } = (await inspectOptional({ ...f, part })) ?? { header: [] };
             files.push({ name: f.name, format, part, header, years, level, cohorts });
           }
         }

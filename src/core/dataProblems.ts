@@ -79,6 +79,18 @@ export const DATA_PROBLEMS = {
   schoolNameUnknown: { en: 'school name "{got}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有学校名称 "{got}"，按片区分配' },
   schoolNameAmbiguous: { en: 'school name "{got}" fits several schools ({value}); not guessed, zoned as usual', 'zh-CN': '学校名称 "{got}" 可对应多所学校（{value}），未作猜测，按片区分配' },
   schoolNameMismatch: { en: 'school_id "{id}" is {school}, but the school name is "{got}"{value}; school_id used', 'zh-CN': 'school_id "{id}" 是{school}，但学校名称为 "{got}"{value}；按 school_id' },
+  // GIS files, compounds and villages, county outline, mapping files
+  mappedColumnNotFound: { en: 'the mapping gives "{key}" the column "{value}", which the file does not have (found: {found})', 'zh-CN': '映射为 "{key}" 指定的列 "{value}" 不在文件中（现有列：{found}）' },
+  zoneSchoolNotFound: { en: '{where}{got} names no school of the schools file', 'zh-CN': '{where}{got} 在学校文件中找不到对应的学校' },
+  zoneSchoolAmbiguous: { en: '{where}{got} fits several schools: {value}; give the zone a school code', 'zh-CN': '{where}{got} 可对应多所学校：{value}；请为该片区填写学校代码' },
+  unitNoName: { en: 'neither a name nor an id', 'zh-CN': '既没有名称也没有编号' },
+  unitIdRepeated: { en: 'id "{id}" is also on line {n}', 'zh-CN': '编号 "{id}" 与第 {n} 行重复' },
+  notGeoJson: { en: 'expected GeoJSON: a FeatureCollection, a list of Features or a Feature', 'zh-CN': '应为 GeoJSON：FeatureCollection、Feature 列表或单个 Feature' },
+  notFeature: { en: 'item {n} of the list is not a GeoJSON Feature', 'zh-CN': '列表第 {n} 项不是 GeoJSON Feature' },
+  noOutline: { en: 'no Polygon or MultiPolygon to use as the county outline', 'zh-CN': '没有可作县域边界的多边形（Polygon 或 MultiPolygon）' },
+  badOutline: { en: 'the outline cannot be used ({detail})', 'zh-CN': '边界无法使用（{detail}）' },
+  mappingUnknownKey: { en: 'unknown key "{key}" in {value} (known: {found})', 'zh-CN': '{value} 中有未知的键 "{key}"（可用：{found}）' },
+  mappingBadValue: { en: '{value} must be {found}, got {got}', 'zh-CN': '{value} 应为 {found}，实际为 {got}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;

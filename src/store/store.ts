@@ -1,6 +1,6 @@
 import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ValidationReport } from '../core/validation';
-import type { ColumnMapping, Crs, DatasetPart, FileFormat, StatedYear } from '../io/import';
+import type { ColumnMapping, Crs, CrsHint, DatasetPart, FileFormat, StatedYear } from '../io/import';
 import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
@@ -39,6 +39,10 @@ export interface ImportDraft {
   cohortLevel?: ZoneLevel;
   /** The level the file's name, sheet or title states. */
   statedLevel?: ZoneLevel;
+  /** Zones: the level given to every zone of the file; undefined: read from a column. */
+  level?: ZoneLevel;
+  /** The coordinate system the file's name or coordinate column names, which `crs` starts from. */
+  crsHint?: CrsHint;
 }
 
 /** The state of loading a dataset. */

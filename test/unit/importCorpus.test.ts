@@ -155,10 +155,13 @@ describe('npm run simulate with files in any format', () => {
     const json = JSON.parse(r.stdout);
     expect(json.students).toEqual({ input: 20, assigned: 10, unassigned: 4, rejected: 6 });
     expect(json.schools).toEqual(tinyJson.schools);
-    // Read as WGS84, the same file puts pupils ~0.0058° east. By hand on the tiny zones (P1 west of
-    // 118.01, P2 east of it below 36.01, J1 up to 118.02): a1 a2 a4 and u1 stay in P1, b1 in P2, j1
-    // in J1, x1 at X1; a3 b2 g1 j2 h1 o1 and s1 land east of 118.02 or north of P2, in no zone.
-    const raw = JSON.parse(simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv')).stdout);
+    // Read as WGS84 (against what its name says), the same file puts pupils ~0.0058° east, and the run
+    // says so and exits with code 2. By hand on the tiny zones (P1 west of 118.01, P2 east of it below
+    // 36.01, J1 up to 118.02): a1 a2 a4 and u1 stay in P1, b1 in P2, j1 in J1, x1 at X1; a3 b2 g1 j2 h1
+    // o1 and s1 land east of 118.02 or north of P2, in no zone.
+    const wrong = simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv'), '--students-crs', 'wgs84');
+    expect(wrong.code).toBe(2);
+    const raw = JSON.parse(wrong.stdout);
     expect(raw.students).toEqual({ input: 20, assigned: 7, unassigned: 7, rejected: 6 });
     expect(raw.schools.map((s: { id: string; grades: Record<string, number> }) => [s.id, Object.fromEntries(Object.entries(s.grades).filter(([, n]) => n > 0))])).toEqual([
       ['P1', { 1: 2, 2: 2 }], ['P2', { 1: 1 }], ['J1', { 7: 1 }], ['X1', { 2: 1 }], ['N9', {}],

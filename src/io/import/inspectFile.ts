@@ -1,13 +1,15 @@
 import { parseCohort } from '../../core/cohortGrade';
 import type { ZoneLevel } from '../../core/rules';
-import { DataError, featuresOf } from '../dataError';
+import { DataError } from '../dataError';
 import { yearsOfTable, type StatedYear } from './baseYear';
 import { applyOverrides, type MappingSuggestion } from './columnMapping';
-import type { MappedKind } from './columnAliases';
+import { mappedKindOf, type MappedKind } from './columnAliases';
+import { crsHint, type CrsHint } from './crsHint';
 import { guessPart, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import type { ImportFile } from './importDataset';
 import { readKml } from './kmlZones';
+import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
 import { levelFromText } from './pupilGrade';
 import { readShapefileZip } from './shapefileZip';
@@ -29,6 +31,8 @@ export interface FileInspection {
   level?: ZoneLevel;
   /** A table: the distinct cohort grades (2023级, 2025届) among its first rows, in order of appearance. */
   cohorts: string[];
+  /** The coordinate system the file's name or its suggested coordinate columns name, if any. */
+  crsHint?: CrsHint;
 }
 
 const COHORT_SCAN_ROWS = 5000;
@@ -45,12 +49,11 @@ function cohortsOf(table: Table): string[] {
   return [...found];
 }
 
-const KINDS: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
-
 /**
  * Reads just enough of a file to show its format, part, columns and suggested mapping (with the
- * file's own `mapping` laid over it), the base years it states, and for pupils the cohort grades
- * among its first rows. Throws a DataError naming the file when it cannot be read.
+ * file's own `mapping` laid over it), the coordinate system its name or columns say, the base
+ * years it states, and for pupils the cohort grades among its first rows. Throws a DataError
+ * naming the file when it cannot be read.
  */
 export async function inspectFile(file: ImportFile): Promise<FileInspection> {
   if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
@@ -64,13 +67,15 @@ export async function inspectFile(file: ImportFile): Promise<FileInspection> {
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : featuresOf(file.name, decodeText(file.bytes).text);
+      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : looseFeatures(file.name, decodeText(file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
-  const kind = part && KINDS[part];
+  const kind = mappedKindOf(part);
+  const suggestion = kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format);
+  const hint = crsHint(file.name, [suggestion?.mapping.lon, suggestion?.mapping.lat]);
   const level = table && [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);
   return {
-    format, part, header, suggestion: kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format),
+    format, part, header, ...(suggestion && { suggestion }), ...(hint && { crsHint: hint }),
     years: yearsOfTable(file.name, table), ...(level && { level }), cohorts: table && part === 'students' ? cohortsOf(table) : [],
   };
 }
