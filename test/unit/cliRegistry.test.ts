@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { simulateCli } from './simulateCli';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
 const work = mkdtempSync(join(tmpdir(), 'simulate-registry-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function simulate(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // A registry export: the term in the file name, cohort grades, a total row; pupils at the tiny dataset's homes.
 const PUPILS = [
@@ -30,7 +26,7 @@ describe('npm run simulate on a registry export', () => {
 
   it('reads the base year from the file name, converts cohorts, skips the total row and says so', () => {
     const out = join(work, 'registry.json');
-    const r = simulate('--data', tiny, '--students', pupils, '--out', out);
+    const r = simulateCli('--data', tiny, '--students', pupils, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('base year 2024, as 学生名单2024秋.csv (name: "2024秋") says\n'
       + `wrote ${out}: 5 schools; pupils read 4 = assigned 3 + unassigned 0 + rejected 1; 1 total row(s) skipped\n`);
@@ -48,7 +44,7 @@ describe('npm run simulate on a registry export', () => {
     const schools = join(work, '学校2023学年.csv');
     writeFileSync(schools, '学校代码,学校名称,学段,办学性质,经度,纬度\nP1,西小学,小学,公办,118.005,36.005\nP2,东小学,小学,公办,118.015,36.005\nJ1,中学,初中,公办,118.01,36.015\nX1,民办小学,小学,民办,118.012,36.012\nN9,新学校,九年一贯制,公办,118.018,36.018\n');
     const out = join(work, 'registry-2025.json');
-    const r = simulate('--data', tiny, '--schools', schools, '--students', pupils, '--base-year', '2025', '--years', '0', '--out', out);
+    const r = simulateCli('--data', tiny, '--schools', schools, '--students', pupils, '--base-year', '2025', '--years', '0', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe('warning: the files disagree on the base year: 学生名单2024秋.csv (name: "2024秋") says 2024; 学校2023学年.csv (name: "2023学年") says 2023; 2025 (--base-year) is used');
     const json = JSON.parse(readFileSync(out, 'utf8'));

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { simulate } from '../../src/core/scenarioRun';
 import { DataError } from '../../src/io/dataError';
 import { importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
 import { CORPUS, findingName, type CorpusCase } from '../fixtures/corpus/manifest';
+import { simulateCli } from './simulateCli';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
@@ -134,10 +134,6 @@ describe('import corpus: what the files hold', () => {
 
 describe('npm run simulate with files in any format', () => {
   const byName = (name: string) => CORPUS.find((c) => c.file === name)! as CorpusCase & { expect: { findings: string[] } };
-  function simulateCli(...args: string[]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
   const tinyJson = JSON.parse(simulateCli('--data', tiny).stdout);
 
   it('takes all three files without --data: XLSX schools, KML zones, GBK pupils; same result as the tiny dataset', () => {
