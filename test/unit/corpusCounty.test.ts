@@ -44,6 +44,7 @@ interface Truth {
     schools: Record<string, { name: string; enrollment: number; grades: Grades }>;
     groups: { schools: string[]; enrollment: number; grades: Grades }[];
     schoolRows: { read: number; schools: number; skipped: { file: string; row: number }[] };
+    overlaps: { level: string; schools: string[]; areaM2: number; pupils: number; to: string[] }[];
   };
   pupils: TruthPupil[];
   rejected: { file: string; row: number; reason: string }[];
@@ -158,12 +159,22 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
 
   it('CLI: every school’s pupils by grade equal the truth; rows read = loaded + rejected + skipped', () => {
     const out = join(work, 'county.json');
-    const r = simulate(...fileArgs(), '--units-crs', 'gcj02', '--mapping', mappingFile('mapping.json'), '--out', out);
+    const r = simulate(...fileArgs(), '--units-crs', 'gcj02', '--mapping', mappingFile('mapping.json'), '--validate', '--out', out);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code, r.stderr).toBe(0);
     // The base year comes from the files (sheet 2024秋, 2024学年), not from --base-year.
     expect(r.stderr).toMatch(new RegExp(`base year ${truth.baseYear}\\b`));
-    expectTruth(JSON.parse(readFileSync(out, 'utf8')));
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expectTruth(json);
+    // The report names each pair of overlapping zones, the pupils living in both and the school that gets them.
+    const overlaps = (json.validation as { kind: string; level: string; schools: string[]; areaM2: number; pupils: number; message: string }[]).filter((v) => v.kind === 'overlap');
+    const pair = (o: { level: string; schools: string[]; pupils: number }) => ({ level: o.level, schools: [...o.schools].sort(), pupils: o.pupils });
+    expect(overlaps.map(pair)).toEqual(truth.expect.overlaps.map(pair));
+    for (const want of truth.expect.overlaps) {
+      const got = overlaps.find((o) => pair(o).schools.join() === pair(want).schools.join())!;
+      expect(Math.abs(got.areaM2 - want.areaM2) / want.areaM2).toBeLessThan(0.005);
+      expect(got.message).toContain(`they go to ${truth.expect.schools[want.to[0]].name} ${want.pupils}`);
+    }
   });
 
   it('CLI: with no coordinate system chosen, the names 百度坐标 and 高德坐标 give BD-09 and GCJ-02, and the same counts', () => {
