@@ -50,16 +50,19 @@ interface Truth {
   rejected: { file: string; row: number; reason: string }[];
   skipped: { file: string; row: number }[];
 }
+/** A part's choices in the mapping file (data/README.md); a part given by several files lists one per file. */
 interface MappingEntry {
   file: string;
-  part: ImportFile['part'];
   crs?: ImportFile['crs'];
   level?: 'primary' | 'junior';
-  mapping?: Record<string, string>;
+  columns?: Record<string, string>;
 }
+type MappingParts = Record<string, MappingEntry | MappingEntry[]>;
 
 const truth = JSON.parse(readFileSync(join(countyDir, 'truth.json'), 'utf8')) as Truth;
-const mapping = JSON.parse(readFileSync(join(countyDir, 'mapping.json'), 'utf8')) as { version: number; files: MappingEntry[] };
+const mapping = JSON.parse(readFileSync(join(countyDir, 'mapping.json'), 'utf8')) as { version: number; parts: MappingParts };
+/** Every file's entry with its part. */
+const entries = Object.entries(mapping.parts).flatMap(([part, e]) => (Array.isArray(e) ? e : [e]).map((entry) => ({ part: part as NonNullable<ImportFile['part']>, entry })));
 const F = truth.files;
 const at = (name: string) => join(filesDir, name);
 
@@ -80,7 +83,9 @@ function simulate(...args: string[]) {
 /** The mapping with the given files' coordinate systems left to the app, written to a file. */
 function mappingFile(name: string, withoutCrs: string[] = []): string {
   const path = join(work, name);
-  writeFileSync(path, JSON.stringify({ ...mapping, files: mapping.files.map(({ crs, ...f }) => (withoutCrs.includes(f.file) ? f : { ...f, crs })) }));
+  const strip = ({ crs, ...e }: MappingEntry): MappingEntry => (withoutCrs.includes(e.file) ? e : { ...e, crs });
+  const parts = Object.fromEntries(Object.entries(mapping.parts).map(([part, e]) => [part, Array.isArray(e) ? e.map(strip) : strip(e)]));
+  writeFileSync(path, JSON.stringify({ ...mapping, parts }));
   return path;
 }
 
@@ -185,7 +190,7 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
   });
 
   it('every pupil at the school its truth says (≥ 99%, the rest named), placed within 10 m of its home', async () => {
-    const files: ImportFile[] = mapping.files.map((m) => ({ name: m.file, bytes: new Uint8Array(readFileSync(at(m.file))), part: m.part, crs: m.crs, mapping: m.mapping, ...(m.level && { level: m.level }) }));
+    const files: ImportFile[] = entries.map(({ part, entry: e }) => ({ name: e.file, bytes: new Uint8Array(readFileSync(at(e.file))), part, crs: e.crs, mapping: e.columns, ...(e.level && { level: e.level }) }));
     // A fallback year far from the files' own: the base year must come from them.
     const { dataset } = readImportedDataset(await importDataset(files), DEFAULT_RULES, truth.baseYear + 6);
     expect(dataset.baseYear).toBe(truth.baseYear);
