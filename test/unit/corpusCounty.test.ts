@@ -186,6 +186,8 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
     const out = join(work, 'county-detected.json');
     const r = simulate(...fileArgs(), '--mapping', mappingFile('mapping-detected.json', [F.pupils, F.units]), '--out', out);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${F.pupils}: coordinate system BD-09, as the file's name says`);
+    expect(r.stderr).toContain(`${F.units}: coordinate system GCJ-02, as the file's name says`);
     expectTruth(JSON.parse(readFileSync(out, 'utf8')));
   });
 
