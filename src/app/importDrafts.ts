@@ -1,4 +1,4 @@
-import { chooseYear, COLUMN_SPECS, crsHint, entriesOf, entryFor, mappedKindOf, missingColumns, MULTI_FILE_PARTS, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
+import { chooseYear, COLUMN_SPECS, crsHint, DATASET_PARTS, entriesOf, entryFor, mappedKindOf, missingColumns, MULTI_FILE_PARTS, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
 import type { ImportDraft } from '../store/store';
 import type { FileChoice, StagedInspection } from '../../workers/engineApi';
 import { recallMapping, rememberMapping } from './mappingMemory';
@@ -107,14 +107,17 @@ export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
 
 /**
  * The drafts with a mapping file's choices laid over them, by part (a part's list of entries by
- * file name, else by the file's position among the part's files, see entryFor): its coordinate system, zones
- * level and the columns that name a column of the file; the others are left as they were and
+ * file name, else by the file's position among the part's files, see entryFor; a file an entry
+ * names takes that entry's part): its coordinate system, zones level and the columns that name a column of the file; the others are left as they were and
  * listed in `skipped` (`file: column → "name"`), for the planner to see.
  */
 export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): { drafts: ImportDraft[]; skipped: string[] } {
   const skipped: string[] = [];
   const position = new Map<DatasetPart, number>();
-  const out = drafts.map((d) => {
+  const out = drafts.map((draft) => {
+    // An entry naming the file gives it its part (样本县.json: the county outline, which its name does not say).
+    const named = DATASET_PARTS.find((p) => entriesOf(choices, p).some((e) => e.file === draft.name));
+    const d = named !== undefined && named !== draft.part ? withPart(draft, named) : draft;
     if (!d.part) return d;
     const index = position.get(d.part) ?? 0;
     position.set(d.part, index + 1);

@@ -2,7 +2,7 @@
 // supplement): each file read as alone, then combined in the order given, every row and feature
 // still named by its own file.
 import { describe, expect, it } from 'vitest';
-import { draftProblems, mappingChoicesOf, withPart } from '../../src/app/importDrafts';
+import { applyMappingChoices, draftProblems, mappingChoicesOf, withPart } from '../../src/app/importDrafts';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { DataError } from '../../src/io/dataError';
 import { entryFor, formatMappingFile, importDataset, parseMappingFile, readImportedDataset, type ImportFile } from '../../src/io/import';
@@ -40,9 +40,9 @@ describe('several files for one part', () => {
       { file: '补录.csv', line: 3, reason: 'id "S1" is also on line 2 of 学生名单.csv, which is loaded; this row is not' },
       { file: '补录.csv', line: 4, reason: 'lon "118.5O" is not a longitude in degrees' },
     ]);
-    expect(dataset.skipped.map(({ file, line }) => ({ file, line }))).toEqual([{ file: '学生名单.csv', line: 4 }]);
+    expect((dataset.skipped ?? []).map(({ file, line }) => ({ file, line }))).toEqual([{ file: '学生名单.csv', line: 4 }]);
     // Rows read = loaded + rejected + skipped, per file: 学生名单.csv 3 = 1 + 1 + 1; 补录.csv 3 = 1 + 2 + 0.
-    const notLoaded = (file: string) => [...dataset.rejected, ...dataset.skipped].filter((r) => r.file === file).length;
+    const notLoaded = (file: string) => [...dataset.rejected, ...(dataset.skipped ?? [])].filter((r) => r.file === file).length;
     expect([notLoaded('学生名单.csv'), notLoaded('补录.csv')]).toEqual([2, 2]);
     expect(imported.sources['students.csv']).toBe('学生名单.csv, 补录.csv');
   });
@@ -94,6 +94,9 @@ describe('the mapping step with two files of a part', () => {
   it('loads both pupil files, exports them as a list, and still refuses two schools files', () => {
     expect(draftProblems([a, b]).size).toBe(0);
     expect((mappingChoicesOf([a, b]).students as { file: string }[]).map((e) => e.file)).toEqual(['学生名单.csv', '补录.csv']);
+    // A mapping file naming a file gives it its part: an outline whose name says nothing becomes the county's.
+    const outline = withPart({ name: '样本县.json', format: 'json', header: [], crs: 'wgs84', mapping: {}, remembered: false }, undefined);
+    expect(applyMappingChoices([outline], { county: { file: '样本县.json', crs: 'gcj02' } }).drafts[0]).toMatchObject({ part: 'county', crs: 'gcj02' });
     const s1 = draft('学校.csv', ['学校代码', '学校名称', '学段', '经度', '纬度'], 'schools');
     expect(draftProblems([s1, { ...s1, name: '学校2.csv' }]).get('学校2.csv')).toMatchObject({ samePart: 'schools' });
   });
