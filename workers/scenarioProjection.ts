@@ -10,6 +10,7 @@ import type { SimulationResult } from '../src/core/simulation';
 import { classesBySection, computeStandards, type StandardsProfile, type StandardsResult } from '../src/core/standards';
 import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { MultiPolygonCoords, ZoneState } from '../src/core/zoneState';
+import { SHARED_SEPARATOR } from '../src/io/zoneFeatures';
 
 /** A scenario to project: its edits from the dataset's own zoning, its rules and settings. */
 export interface ScenarioRequest {
@@ -89,20 +90,27 @@ export function projectScenario(
 /**
  * The areas whose school differs between the dataset's zoning and `state`, per level: pieces of each
  * changed zone that another school (or none) held before, as features with `level`, `from` and `to`
- * school ids (`from` null where no zone was).
+ * school ids (`from` null where no zone was; a shared zone's ids joined by 、).
  */
 export function computeChangedAreas(dataset: Dataset, state: ZoneState): FeatureCollection<MultiPolygon> {
   const features: FeatureCollection<MultiPolygon>['features'] = [];
-  const id = (s: number) => dataset.schools[s].id;
+  const id = (key: string) => key.split(',').map((s) => dataset.schools[Number(s)].id).join(SHARED_SEPARATOR);
   for (const level of ZONE_LEVELS) changedAreasOfLevel(dataset.zoneState, state, level, (from, to, geometry) => {
-    features.push({ type: 'Feature', properties: { level, from: from < 0 ? null : id(from), to: id(to) }, geometry: { type: 'MultiPolygon', coordinates: geometry } });
+    features.push({ type: 'Feature', properties: { level, from: from === undefined ? null : id(from), to: id(to) }, geometry: { type: 'MultiPolygon', coordinates: geometry } });
   });
   return { type: 'FeatureCollection', features };
 }
 
-function changedAreasOfLevel(before: ZoneState, after: ZoneState, level: ZoneLevel, emit: (from: number, to: number, g: MultiPolygonCoords) => void): void {
-  const old = before.zones[level];
-  for (const [s, zone] of after.zones[level]) {
+/** A level's zones keyed by their schools' indexes: "3" for a school's own, "3,7" for a shared one. */
+function zonesByKey(state: ZoneState, level: ZoneLevel): Map<string, MultiPolygonCoords> {
+  const zones = new Map([...state.zones[level]].map(([s, zone]) => [String(s), zone]));
+  for (const [key, zone] of state.shared[level]) zones.set(key, zone.polygons);
+  return zones;
+}
+
+function changedAreasOfLevel(before: ZoneState, after: ZoneState, level: ZoneLevel, emit: (from: string | undefined, to: string, g: MultiPolygonCoords) => void): void {
+  const old = zonesByKey(before, level);
+  for (const [s, zone] of zonesByKey(after, level)) {
     const previous = old.get(s);
     if (previous === zone) continue;
     let gained = (previous ? difference(zone, previous) : zone) as MultiPolygonCoords;
@@ -115,7 +123,7 @@ function changedAreasOfLevel(before: ZoneState, after: ZoneState, level: ZoneLev
       emit(t, s, piece);
       gained = difference(gained, piece) as MultiPolygonCoords;
     }
-    if (gained.length > 0) emit(-1, s, gained);
+    if (gained.length > 0) emit(undefined, s, gained);
   }
 }
 

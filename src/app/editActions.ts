@@ -49,11 +49,16 @@ export async function commitEdit(edit: ZoneEdit): Promise<boolean> {
   return settleOutcome(await engine.remote.applyEdit(edit), { edits: [...edits, edit], redoEdits: [] });
 }
 
-/** Gives the drawn area to a school at the current level. */
-export function assignPendingArea(schoolId: string): Promise<boolean> {
+/**
+ * Gives the drawn area to a school at the current level, or to several schools together (a zone
+ * they share, 多校划片) when more than one distinct school is given.
+ */
+export function assignPendingArea(schoolIds: string[]): Promise<boolean> {
   const { pendingArea, level } = useAppStore.getState();
-  if (!pendingArea) return Promise.resolve(false);
-  return commitEdit({ op: 'assignArea', level, schoolId, area: pendingArea });
+  const distinct = [...new Set(schoolIds)];
+  if (!pendingArea || distinct.length === 0) return Promise.resolve(false);
+  if (distinct.length > 1) return commitEdit({ op: 'shareArea', level, schoolIds: distinct, area: pendingArea });
+  return commitEdit({ op: 'assignArea', level, schoolId: distinct[0], area: pendingArea });
 }
 
 export async function undoEdit(): Promise<void> {

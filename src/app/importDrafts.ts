@@ -1,4 +1,4 @@
-import { chooseYear, COLUMN_SPECS, crsHint, mappedKindOf, missingColumns, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
+import { chooseYear, COLUMN_SPECS, crsHint, DATASET_PARTS, entriesOf, entryFor, mappedKindOf, missingColumns, MULTI_FILE_PARTS, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
 import type { ImportDraft } from '../store/store';
 import type { FileChoice, StagedInspection } from '../../workers/engineApi';
 import { recallMapping, rememberMapping } from './mappingMemory';
@@ -46,7 +46,7 @@ export function needsMapping(draft: ImportDraft): boolean {
   return Object.entries(draft.mapping).some(([column, name]) => name !== column);
 }
 
-/** What stops a set of drafts from loading: per file, the required columns not chosen; a part missing or given twice. */
+/** What stops a set of drafts from loading: per file, the required columns not chosen; a part missing, or given twice when it takes one file (MULTI_FILE_PARTS take several). */
 export function draftProblems(drafts: ImportDraft[]): Map<string, { noPart?: true; samePart?: DatasetPart; missing?: string[] }> {
   const out = new Map<string, { noPart?: true; samePart?: DatasetPart; missing?: string[] }>();
   const seen = new Set<DatasetPart>();
@@ -55,7 +55,7 @@ export function draftProblems(drafts: ImportDraft[]): Map<string, { noPart?: tru
       out.set(d.name, { noPart: true });
       continue;
     }
-    if (seen.has(d.part)) out.set(d.name, { samePart: d.part });
+    if (seen.has(d.part) && !MULTI_FILE_PARTS.has(d.part)) out.set(d.name, { samePart: d.part });
     seen.add(d.part);
     const kind = mappedKind(d.part);
     if (!kind) continue;
@@ -98,20 +98,30 @@ export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
   for (const d of drafts) {
     if (!d.part) continue;
     const columns = fullMapping(d);
-    out[d.part] = { file: d.name, crs: d.crs, ...(d.level && { level: d.level }), ...(columns && { columns }) };
+    const entry = { file: d.name, crs: d.crs, ...(d.level && { level: d.level }), ...(columns && { columns }) };
+    const before = entriesOf(out, d.part);
+    out[d.part] = before.length === 0 ? entry : [...before, entry];
   }
   return out;
 }
 
 /**
- * The drafts with a mapping file's choices laid over them, by part: its coordinate system, zones
- * level and the columns that name a column of the file; the others are left as they were and
+ * The drafts with a mapping file's choices laid over them, by part (a part's list of entries by
+ * file name, else by the file's position among the part's files, see entryFor; a file an entry
+ * names takes that entry's part): its coordinate system, zones level and the columns that name a column of the file; the others are left as they were and
  * listed in `skipped` (`file: column → "name"`), for the planner to see.
  */
 export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): { drafts: ImportDraft[]; skipped: string[] } {
   const skipped: string[] = [];
-  const out = drafts.map((d) => {
-    const entry = d.part && choices[d.part];
+  const position = new Map<DatasetPart, number>();
+  const out = drafts.map((draft) => {
+    // An entry naming the file gives it its part (样本县.json: the county outline, which its name does not say).
+    const named = DATASET_PARTS.find((p) => entriesOf(choices, p).some((e) => e.file === draft.name));
+    const d = named !== undefined && named !== draft.part ? withPart(draft, named) : draft;
+    if (!d.part) return d;
+    const index = position.get(d.part) ?? 0;
+    position.set(d.part, index + 1);
+    const entry = entryFor(choices, d.part, d.name, index);
     if (!entry) return d;
     const given = Object.entries(entry.columns ?? {});
     for (const [column, name] of given) if (name !== '' && !d.header.includes(name)) skipped.push(`${d.name}: ${column} → "${name}"`);

@@ -11,13 +11,13 @@ import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario
 import { computeProjection } from '../core/projection';
 import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
-import { CRS_NAMES, DATASET_PARTS, importDataset, parseMappingFile, PART_FILES, readImportedDataset, shiftedLayersOfImported, validateImported, type Crs, type DatasetPart, type ImportedDataset, type ImportFile, type MappingChoices } from '../io/import';
+import { CRS_NAMES, DATASET_PARTS, entryFor, importDataset, MULTI_FILE_PARTS, parseMappingFile, PART_FILES, readImportedDataset, shiftedLayersOfImported, validateImported, type Crs, type DatasetPart, type ImportedDataset, type ImportFile, type MappingChoices } from '../io/import';
 import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
-const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>] [--students <file>] [--units <file>] [--county <file>] '
+const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--mapping <mapping.json>] [--accept-shift] '
   + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--out <file.json>]';
 
@@ -61,17 +61,21 @@ function readMapping(path: string | undefined): MappingChoices {
 }
 
 /**
- * The folder's files with the ones given one by one in their place, each with its choices: the
- * mapping file's columns, level and coordinate system per part, a `--<part>-crs` option over the
- * latter.
+ * The folder's files with the ones given one by one in their place (zones, pupils and units may be
+ * given several times: every file of the part is read, in the order given), each with its choices:
+ * the mapping file's columns, level and coordinate system per part (for a part given by several
+ * files, the entry naming the file, see entryFor), a `--<part>-crs` option over the latter for
+ * every file of the part.
  */
-function inputFiles(args: Record<string, string | boolean | undefined>): ImportFile[] {
-  const files = new Map<DatasetPart, ImportFile>();
-  if (typeof args.data === 'string') for (const f of readFolder(args.data)) files.set(f.part!, f);
+function inputFiles(args: Record<string, string | string[] | boolean | undefined>): ImportFile[] {
+  const files = new Map<DatasetPart, ImportFile[]>();
+  if (typeof args.data === 'string') for (const f of readFolder(args.data)) files.set(f.part!, [f]);
   const mapping = readMapping(typeof args.mapping === 'string' ? args.mapping : undefined);
   for (const part of FILE_PARTS) {
-    const path = args[part];
-    if (typeof path === 'string') files.set(part, { name: basename(path), bytes: readBytes(path), part });
+    const given = args[part];
+    const paths = typeof given === 'string' ? [given] : Array.isArray(given) ? given : [];
+    if (paths.length > 1 && !MULTI_FILE_PARTS.has(part)) throw new UsageError(`--${part} is given ${paths.length} times: one ${part} file`);
+    if (paths.length > 0) files.set(part, paths.map((path) => ({ name: basename(path), bytes: readBytes(path), part })));
     else if (!REQUIRED_PARTS.has(part) || files.has(part)) { /* given by the folder, or optional */ }
     else if (typeof args.data === 'string') throw new DataError(join(args.data, PART_FILES[part]), 'missingFile');
     else throw new UsageError(`--data or --${part} is required\n${USAGE}`);
@@ -81,12 +85,14 @@ function inputFiles(args: Record<string, string | boolean | undefined>): ImportF
       if (!files.has(part)) throw new UsageError(`--${part}-crs is given but there is no ${part} file`);
     }
   }
-  for (const file of files.values()) {
-    const entry = mapping[file.part!];
-    const crs = args[`${file.part}-crs`];
-    Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs });
+  for (const [part, list] of files) {
+    list.forEach((file, i) => {
+      const entry = entryFor(mapping, part, file.name, i);
+      const crs = args[`${part}-crs`];
+      Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs });
+    });
   }
-  return [...files.values()];
+  return [...files.values()].flat();
 }
 
 /** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used. */
@@ -177,10 +183,11 @@ async function main(argv: string[]): Promise<void> {
   let args;
   try {
     const text = { type: 'string' } as const;
+    const several = { type: 'string', multiple: true } as const;
     args = parseArgs({
       args: argv,
       options: {
-        data: text, schools: text, catchments: text, students: text, units: text, county: text,
+        data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, out: text, help: { type: 'boolean' },
       },

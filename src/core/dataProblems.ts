@@ -76,6 +76,7 @@ export const DATA_PROBLEMS = {
   cohortOutOfRange: { en: 'grade "{got}" is grade {n} in the autumn term of {year}, outside grades {min} to {max}', 'zh-CN': '年级 "{got}" 在 {year} 年秋季学期为 {n} 年级，不在 {min}–{max} 年级之内' },
   cohortNoLevel: { en: 'grade "{got}" is a cohort, but neither the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); set the file\'s level in the mapping step', 'zh-CN': '年级 "{got}" 按入学或毕业年份书写，但文件和学校都未说明从一年级（小学）还是七年级（初中）算起；请在映射步骤中设置文件的学段' },
   duplicatePupilId: { en: 'id "{id}" is also on line {n}, which is loaded; this row is not', 'zh-CN': 'id "{id}" 与第 {n} 行重复，第 {n} 行已载入，此行未载入' },
+  duplicatePupilIdIn: { en: 'id "{id}" is also on line {n} of {value}, which is loaded; this row is not', 'zh-CN': 'id "{id}" 与 {value} 第 {n} 行重复，该行已载入，此行未载入' },
   schoolNameUnknown: { en: 'school name "{got}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有学校名称 "{got}"，按片区分配' },
   schoolNameAmbiguous: { en: 'school name "{got}" fits several schools ({value}); not guessed, zoned as usual', 'zh-CN': '学校名称 "{got}" 可对应多所学校（{value}），未作猜测，按片区分配' },
   schoolNameMismatch: { en: 'school_id "{id}" is {school}, but the school name is "{got}"{value}; school_id used', 'zh-CN': 'school_id "{id}" 是{school}，但学校名称为 "{got}"{value}；按 school_id' },

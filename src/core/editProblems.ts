@@ -41,6 +41,7 @@ export const EDIT_PROBLEMS = {
   unknownFacility: { en: 'unknown facility field "{id}"', 'zh-CN': '没有设施字段 "{id}"' },
   badFacilityValue: { en: '"{id}" must be a number ≥ 0 (classrooms: a whole number), got {got}', 'zh-CN': '"{id}" 应为不小于 0 的数（教室数为整数），实际为 {got}' },
   badYear: { en: '"fromYear" must be a year, got {got}', 'zh-CN': '"fromYear" 应为年份，实际为 {got}' },
+  tooFewSchools: { en: 'schoolIds must name at least two different schools to share a zone', 'zh-CN': '多校划片至少要指定两所不同的学校' },
   noUnitsInLasso: { en: 'no compound or village inside the lasso', 'zh-CN': '圈选范围内没有小区或村' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 

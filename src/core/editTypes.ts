@@ -12,6 +12,17 @@ export interface AssignAreaEdit {
   area: Polygon | MultiPolygon;
 }
 
+/**
+ * Give an area to several schools together (多校划片): it leaves the zones it covered and joins the
+ * zone these schools share, made when they share none yet. At least two distinct schools.
+ */
+export interface ShareAreaEdit {
+  op: 'shareArea';
+  level: ZoneLevel;
+  schoolIds: string[];
+  area: Polygon | MultiPolygon;
+}
+
 /** Make a geometry a school's whole zone: taken out of every other zone; what it leaves is a gap. */
 export interface SetZoneEdit {
   op: 'setZone';
@@ -68,9 +79,9 @@ export interface SetFacilitiesEdit {
 }
 
 /** One edit of a scenario, as stored in its JSON file. */
-export type ZoneEdit = AssignAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit | MoveVertexEdit | SetFacilitiesEdit;
+export type ZoneEdit = AssignAreaEdit | ShareAreaEdit | SetZoneEdit | AssignUnitsEdit | MergeZonesEdit | LockZoneEdit | MoveVertexEdit | SetFacilitiesEdit;
 
-export const EDIT_OPS = ['assignArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone', 'moveVertex', 'setFacilities'] as const;
+export const EDIT_OPS = ['assignArea', 'shareArea', 'setZone', 'assignUnits', 'mergeZones', 'lockZone', 'moveVertex', 'setFacilities'] as const;
 
 /**
  * An edit that cannot be applied; nothing changed. `code` and `params` say why (see

@@ -2,6 +2,7 @@ import { difference, intersection } from 'polyclip-ts';
 import { boxOf, checkedGeometry, clipToCounty, overlaps } from './editGeometry';
 import { EditError, type EditContext, type MoveVertexEdit } from './editTypes';
 import type { ZoneLevel } from './rules';
+import { editableZoneName, editableZones, withEditedZones } from './sharedZoneEdits';
 import type { MultiPolygonCoords, ZoneState } from './zoneState';
 
 /** Vertices closer than this (degrees, ~0.1 mm) are the same point. */
@@ -30,18 +31,22 @@ function withVertexMoved(zone: MultiPolygonCoords, from: [number, number], to: [
  * moveVertex: the zones sharing the point move it together; each moved zone is checked, clipped to
  * the county, and taken out of the zones after it and of every other zone it now overlaps, so the
  * level stays free of overlaps; area no zone keeps any more is a gap (reported, as for setZone).
+ * The school's own zone, or a zone it shares with others, must have a vertex at the point.
  */
 export function applyMoveVertex(state: ZoneState, edit: MoveVertexEdit, level: ZoneLevel, school: number, ctx: EditContext): ZoneState {
   if (!isPoint(edit.from) || !isPoint(edit.to)) throw new EditError('badPoint');
-  const zones = new Map(state.zones[level]);
-  const own = zones.get(school);
-  if (!own || !withVertexMoved(own, edit.from, edit.from)) throw new EditError('noVertex', { school: ctx.schools[school].name, level, at: edit.from.join(', ') });
+  const current = editableZones(state, level);
+  const zones = new Map(current);
+  const shares = [...state.shared[level].values()].map((z, k) => (z.schools.includes(school) ? -1 - k : 0)).filter((k) => k < 0);
+  const own = [school, ...shares].some((k) => current.has(k) && withVertexMoved(current.get(k)!, edit.from, edit.from));
+  if (!own) throw new EditError('noVertex', { school: ctx.schools[school].name, level, at: edit.from.join(', ') });
+  const name = (s: number) => editableZoneName(state, level, s, ctx);
   const movedZones: [number, MultiPolygonCoords][] = [];
-  for (const [s, zone] of state.zones[level]) {
+  for (const [s, zone] of current) {
     const moved = withVertexMoved(zone, edit.from, edit.to);
     if (!moved) continue;
-    if (state.locked[level].has(s)) throw new EditError('vertexOnLocked', { school: ctx.schools[s].name, level });
-    const subject = { schoolZone: ctx.schools[s].name };
+    if (state.locked[level].has(s)) throw new EditError('vertexOnLocked', { school: name(s), level });
+    const subject = { schoolZone: name(s) };
     movedZones.push([s, clipToCounty(checkedGeometry({ type: 'MultiPolygon', coordinates: moved }, subject), ctx, subject)]);
   }
   const taken: MultiPolygonCoords[] = [];
@@ -52,15 +57,15 @@ export function applyMoveVertex(state: ZoneState, edit: MoveVertexEdit, level: Z
     taken.push(zone);
   }
   const movedSet = new Set(movedZones.map(([s]) => s));
-  for (const [s, zone] of state.zones[level]) {
+  for (const [s, zone] of current) {
     if (movedSet.has(s)) continue;
     const box = boxOf(zone);
     const over = taken.filter((m) => overlaps(box, boxOf(m)) && intersection(zone, m).length > 0);
     if (over.length === 0) continue;
-    if (state.locked[level].has(s)) throw new EditError('moveReachesLocked', { school: ctx.schools[s].name, level });
+    if (state.locked[level].has(s)) throw new EditError('moveReachesLocked', { school: name(s), level });
     const rest = difference(zone, ...over) as MultiPolygonCoords;
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
   }
-  return { ...state, zones: { ...state.zones, [level]: zones } };
+  return withEditedZones(state, level, zones);
 }

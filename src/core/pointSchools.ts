@@ -2,15 +2,17 @@ import { UNASSIGNED } from './assignment';
 import { computeGridFrame } from './gridFrame';
 import type { OverlapRule, ZoneLevel } from './rules';
 import { buildZoneGrid, locateInGrid } from './zoneGrid';
+import { createSharedZoneIds, zonesById } from './sharedZones';
 import { computeZoneSet, type ZoneState } from './zoneState';
 
 /**
  * For every point (longitude/latitude degrees; `unit[i]` its unit or −1), the school it is zoned to
  * at `level` under `state`: the school its unit is assigned to, else the school of the zone
- * containing it (by `rule` where zones overlap), else UNASSIGNED. Points are tested against a zone
- * grid over their own extent.
+ * containing it (by `rule` where zones overlap), or `schoolCount + k` when that zone is the k-th
+ * shared zone of the level (in the state's order), else UNASSIGNED. Points are tested against a
+ * zone grid over their own extent.
  */
-export function computePointSchools(state: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, rule: OverlapRule): Int32Array {
+export function computePointSchools(state: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, rule: OverlapRule, schoolCount: number): Int32Array {
   const n = x.length;
   const out = new Int32Array(n).fill(UNASSIGNED);
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -21,7 +23,7 @@ export function computePointSchools(state: ZoneState, level: ZoneLevel, x: Float
     minY = Math.min(minY, y[i]);
     maxY = Math.max(maxY, y[i]);
   }
-  const zones = computeZoneSet(level, state.zones[level], rule);
+  const zones = computeZoneSet(level, zonesById(state, level, createSharedZoneIds(schoolCount)), rule);
   const zoneOf = new Int32Array(n);
   locateInGrid(buildZoneGrid(zones, computeGridFrame(minX, minY, maxX, maxY)), x, y, zoneOf);
   for (let i = 0; i < n; i++) if (zoneOf[i] >= 0) out[i] = zones.zoneSchool[zoneOf[i]];

@@ -3,6 +3,7 @@ import type { Dataset, School } from './dataset';
 import { applyDiversions } from './diversions';
 import { computePointSchools } from './pointSchools';
 import { createPrivateShares } from './privateShares';
+import { prepareSharedZoning } from './sharedProjection';
 import { MAX_GRADE, ZONE_LEVELS, gradesTaught, teachesLevel, type Rules } from './rules';
 import type { ProjectionSettings, ScenarioRules } from './scenarioRules';
 import { computeSchoolResults, summarizeCounts, type SimulationResult } from './simulation';
@@ -51,7 +52,10 @@ export interface ProjectionInput {
  * it). Zoning: without phase-in the scenario's zones apply to every pupil every year; with it, from
  * its year to new entrants only, the others staying where they entered (pupils enrolled in the base
  * year: their `school_id` school, else their zone's). A zone of a school not yet open falls back to
- * the dataset's zoning. Diversions move whole cohorts after counting. Every year is then formed into
+ * the dataset's zoning. Pupils of a zone shared by several schools (多校划片): those of the base
+ * year keep the school its draw gave them; entrants (and pupils entering the junior level) living
+ * in one are split among its schools by the base year's lottery weights, the same each year; the
+ * shared zone applies once all its schools are open. Diversions move whole cohorts after counting. Every year is then formed into
  * classes by the same engine. Weights are fractional; counts are rounded per school and grade.
  */
 export function computeProjection(input: ProjectionInput): Projection {
@@ -84,17 +88,21 @@ export function computeProjection(input: ProjectionInput): Projection {
     lunit[n + U + h] = e.unit;
   });
   const zoning = ZONE_LEVELS.map((level) => {
-    const old = computePointSchools(dataset.zoneState, level, lx, ly, lunit, rules.overlapRule);
-    return { old, next: state === dataset.zoneState ? old : computePointSchools(state, level, lx, ly, lunit, rules.overlapRule) };
+    const old = computePointSchools(dataset.zoneState, level, lx, ly, lunit, rules.overlapRule, S);
+    return { old, next: state === dataset.zoneState ? old : computePointSchools(state, level, lx, ly, lunit, rules.overlapRule, S) };
   });
+  // Places in a shared zone (多校划片): values from S on, split by the zone's weights.
+  const shared = prepareSharedZoning(dataset, state, rules, zoning);
 
   const openYear = Float64Array.from(schools, (s) => s.opens ?? -Infinity);
   for (const o of scenario.openings) if (index.has(o.schoolId)) openYear[index.get(o.schoolId)!] = o.year;
+  // A shared zone applies once all its schools are open.
+  const isOpen = (k: number, s: number, year: number) => (s < S ? openYear[s] <= year : shared[k][s - S].schools.every((m) => openYear[m] <= year));
   const phaseFrom = scenario.phaseIn?.fromYear;
   const zoneSchool = (k: number, loc: number, year: number): number => {
     if (phaseFrom === undefined || year >= phaseFrom) {
       const s = zoning[k].next[loc];
-      if (s >= 0 && openYear[s] <= year) return s;
+      if (s >= 0 && isOpen(k, s, year)) return s;
     }
     return zoning[k].old[loc];
   };
@@ -137,7 +145,11 @@ export function computeProjection(input: ProjectionInput): Projection {
       if (phaseFrom === undefined) s = zoneSchool(k, loc, Y);
       else if (entered < phaseFrom && baseRow >= 0 && entered <= base) s = enrolledSchool(baseRow, k);
       else s = zoneSchool(k, loc, entered);
-      if (s >= 0) counts[s * GRADE_STRIDE + g] += zoned;
+      if (s >= S) {
+        const { schools: members, weights } = shared[k][s - S];
+        const total = weights.reduce((a, x) => a + x, 0);
+        members.forEach((m, j) => (counts[m * GRADE_STRIDE + g] += (zoned * weights[j]) / total));
+      } else if (s >= 0) counts[s * GRADE_STRIDE + g] += zoned;
       else unassigned[k] += zoned;
     };
 

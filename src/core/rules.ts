@@ -18,6 +18,14 @@ export const OVERLAP_RULES = ['smallestZone', 'fileOrder'] as const;
 export type OverlapRule = (typeof OVERLAP_RULES)[number];
 
 /**
+ * How the pupils of a zone shared by several schools (多校划片) that are not enrolled at one of them
+ * are shared out by the lottery: in proportion to each school's free places for the level, or
+ * equally (see sharedZones.ts).
+ */
+export const SHARED_ZONE_WEIGHTS = ['freePlaces', 'equal'] as const;
+export type SharedZoneWeights = (typeof SHARED_ZONE_WEIGHTS)[number];
+
+/**
  * The rules the engine applies. Every threshold is a setting because local rules differ
  * (DOMAIN.md); `DEFAULT_RULES` holds the national figures.
  */
@@ -36,6 +44,10 @@ export interface Rules {
   extraLargeClassMin: number;
   /** Where zones of a level overlap, which one a pupil goes to. */
   overlapRule: OverlapRule;
+  /** How a shared zone's lottery weighs its schools. */
+  sharedZoneWeights: SharedZoneWeights;
+  /** Seed of the shared zones' lottery (an integer): the same seed gives the same draw. */
+  sharedZoneSeed: number;
 }
 
 export const DEFAULT_RULES: Rules = {
@@ -46,6 +58,8 @@ export const DEFAULT_RULES: Rules = {
   largeClassMin: 56,
   extraLargeClassMin: 66,
   overlapRule: 'smallestZone',
+  sharedZoneWeights: 'freePlaces',
+  sharedZoneSeed: 2024,
 };
 
 /** The zone level a grade (1..9) belongs to under the rules' grade split. */

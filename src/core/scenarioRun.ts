@@ -4,7 +4,8 @@ import { computeTouchingZones } from './boundaryTouch';
 import type { Dataset, School } from './dataset';
 import { cellOfPoint, computeGridFrame } from './gridFrame';
 import { ZONE_LEVELS, type Rules, type ZoneLevel } from './rules';
-import { computeSchoolResult, computeSchoolResults, summarize, type SimulationResult } from './simulation';
+import { createSharedZoneIds, registerSharedZones, resolveSharedZones, sharedRows, zonesById, type SharedZoneIds, type SharedZoneResult } from './sharedZones';
+import { computeSchoolResult, computeSchoolResults, summarize, type SchoolResult, type SimulationResult } from './simulation';
 import { buildZoneGrid, locateInGrid, OUTSIDE } from './zoneGrid';
 import { computeEffectiveSchools, computeFacilityChanges, computeStateChanges, computeZoneRanks, computeZoneSet, type MultiPolygonCoords, type StateChange, type ZoneState } from './zoneState';
 
@@ -16,9 +17,13 @@ export interface ScenarioRun {
   state: ZoneState;
   /** The schools with the state's facility changes in effect in the base year. */
   schools: School[];
-  /** School of the zone containing each pupil (ignoring unit assignments), or UNASSIGNED. */
+  /** Ids of the shared zones the run has met (zone ids from the school count on). */
+  sharedIds: SharedZoneIds;
+  /** Zone containing each pupil: a school index, a shared zone's id (see SharedZoneIds), or UNASSIGNED. */
+  zoneOf: Int32Array;
+  /** School each pupil's zone gives them (ignoring unit assignments): a shared zone's by its draw; or UNASSIGNED. */
   zoneSchoolOf: Int32Array;
-  /** Pupils living in several zones of their level, with those zones' schools (best rank first). */
+  /** Pupils living in several zones of their level, with those zones' ids (best rank first). */
   overlaps: OverlapPupils;
   /** Pupils in no zone placed on a zone's boundary by the boundary rule. */
   onBoundary: BoundaryPupils;
@@ -27,6 +32,8 @@ export interface ScenarioRun {
   /** Pupils by school and grade (computeGradeCounts layout). */
   counts: Int32Array;
   unassignedByLevel: Record<ZoneLevel, number>;
+  /** Per level, the shared zones with their pupils by school (resolveSharedZones). */
+  shared: Record<ZoneLevel, SharedZoneResult[]>;
   result: SimulationResult;
 }
 
@@ -37,17 +44,40 @@ function unitTargets(dataset: Dataset, state: ZoneState, level: ZoneLevel): Int3
   return t;
 }
 
+/** A simulation result, with the shared zones of both levels when there are any. */
+function resultOf(schools: SchoolResult[], summary: SimulationResult['summary'], shared: ScenarioRun['shared']): SimulationResult {
+  const all = [...shared.primary, ...shared.junior];
+  return all.length > 0 ? { schools, summary, shared: all } : { schools, summary };
+}
+
 /**
  * Simulates a dataset under a zone state from scratch (the twin of `applyZoneState`): zone
- * assignment of every pupil, then unit assignments, counts, classes and county totals.
+ * assignment of every pupil (a shared zone is one more zone), the draw of the shared zones' pupils,
+ * then unit assignments, counts, classes and county totals.
  */
 export function computeScenarioRun(dataset: Dataset, state: ZoneState, rules: Rules, workspace?: AssignmentWorkspace): ScenarioRun {
-  const zones = { primary: computeZoneSet('primary', state.zones.primary, rules.overlapRule), junior: computeZoneSet('junior', state.zones.junior, rules.overlapRule) };
-  const assigned = computeAssignment(dataset.pupils, zones, dataset.schools.length, workspace);
+  const S = dataset.schools.length;
+  const sharedIds = createSharedZoneIds(S);
+  registerSharedZones(sharedIds, state);
+  const zoneSet = (level: ZoneLevel) => computeZoneSet(level, zonesById(state, level, sharedIds), rules.overlapRule);
+  const zones = { primary: zoneSet('primary'), junior: zoneSet('junior') };
+  // Counts have a row per shared zone too; its pupils move to their drawn schools below.
+  const assigned = computeAssignment(dataset.pupils, zones, S + sharedIds.groups.length, workspace);
+  const zoneOf = assigned.schoolOf.slice();
   const zoneSchoolOf = assigned.schoolOf.slice();
-  const schoolOf = assigned.schoolOf.slice();
-  const counts = assigned.counts;
+  const all = assigned.counts;
   const p = dataset.pupils;
+  const effective = computeEffectiveSchools(dataset.schools, state, dataset.baseYear);
+  const shared = { primary: [] as SharedZoneResult[], junior: [] as SharedZoneResult[] };
+  for (const level of ZONE_LEVELS) {
+    shared[level] = resolveSharedZones(level, state, sharedIds, p, zoneOf, effective, rules, zoneSchoolOf);
+    for (const i of shared[level].length > 0 ? sharedRows(p, level, zoneOf, S) : []) {
+      all[zoneOf[i] * GRADE_STRIDE + p.grade[i]]--;
+      all[zoneSchoolOf[i] * GRADE_STRIDE + p.grade[i]]++;
+    }
+  }
+  const counts = all.length === S * GRADE_STRIDE ? all : all.slice(0, S * GRADE_STRIDE);
+  const schoolOf = zoneSchoolOf.slice();
   const unassignedByLevel = { primary: 0, junior: 0 };
   ZONE_LEVELS.forEach((level, k) => {
     const targets = state.unitSchool[level].size > 0 ? unitTargets(dataset, state, level) : undefined;
@@ -63,9 +93,21 @@ export function computeScenarioRun(dataset: Dataset, state: ZoneState, rules: Ru
     }
   });
   if (state === dataset.zoneState && !ownOverlaps.has(dataset)) ownOverlaps.set(dataset, overlapLevels(dataset, assigned.overlaps));
-  const effective = computeEffectiveSchools(dataset.schools, state, dataset.baseYear);
   const schools = computeSchoolResults(effective, counts, dataset.baseYear, rules);
-  return { state, schools: effective, zoneSchoolOf, overlaps: assigned.overlaps, onBoundary: assigned.onBoundary, schoolOf, counts, unassignedByLevel, result: { schools, summary: summarize(dataset, unassignedByLevel, schools) } };
+  return {
+    state,
+    schools: effective,
+    sharedIds,
+    zoneOf,
+    zoneSchoolOf,
+    overlaps: assigned.overlaps,
+    onBoundary: assigned.onBoundary,
+    schoolOf,
+    counts,
+    unassignedByLevel,
+    shared,
+    result: resultOf(schools, summarize(dataset, unassignedByLevel, schools), shared),
+  };
 }
 
 /** Simulates a dataset's own zoning from scratch: the results of computeScenarioRun alone. */
@@ -88,23 +130,76 @@ export interface PupilMove {
  * the pupils to re-test are those in no zone or placed by the boundary rule, and those whose zones
  * include a changed one. Where the dataset's zones overlap, a change back (undo) can give a zone
  * land an unchanged zone keeps, so the pupils inside the changed zones are re-tested too. Pupils are
- * re-tested against the changed zones; their unchanged zones stay. Works for edits, undo and redo
- * alike. Returns the pupils that changed school.
+ * re-tested against the changed zones; their unchanged zones stay. A shared zone is a zone like
+ * any other here; when anything of a level with shared zones changes (or a school's facilities,
+ * which weigh the draw), all of the level's shared-zone pupils are drawn again (they are few), so
+ * the draw is the one from scratch. Works for edits, undo and redo alike. Returns the pupils that
+ * changed school.
  */
 export function applyZoneState(run: ScenarioRun, dataset: Dataset, next: ZoneState, rules: Rules): PupilMove[] {
   const moves: PupilMove[] = [];
   const affected = new Set<number>();
-  for (const change of computeStateChanges(run.state, next)) {
-    if (change.schools.size === 0 && change.units.size === 0) continue;
-    moveLevel(run, dataset, next, change, rules, moves, affected);
-  }
-  for (const s of computeFacilityChanges(run.state, next)) affected.add(s);
-  run.state = next;
+  registerSharedZones(run.sharedIds, next);
+  const facilities = computeFacilityChanges(run.state, next);
   run.schools = computeEffectiveSchools(dataset.schools, next, dataset.baseYear);
+  for (const change of computeStateChanges(run.state, next)) {
+    const { level } = change;
+    const zonesChanged = change.schools.size > 0 || change.shared.size > 0;
+    const settle = settler(run, dataset, next, level, moves, affected);
+    const hadShared = run.state.shared[level].size > 0 || next.shared[level].size > 0;
+    const retested = zonesChanged ? moveLevel(run, dataset, next, change, rules) : [];
+    // Shared zones are drawn before anyone settles, so each pupil moves once.
+    let drawn: number[] = [];
+    if (hadShared && (zonesChanged || (facilities.size > 0 && rules.sharedZoneWeights === 'freePlaces'))) {
+      run.shared[level] = resolveSharedZones(level, next, run.sharedIds, dataset.pupils, run.zoneOf, run.schools, rules, run.zoneSchoolOf);
+      drawn = sharedRows(dataset.pupils, level, run.zoneOf, dataset.schools.length);
+    }
+    for (const i of retested) settle(i);
+    for (const i of drawn) settle(i);
+    if (change.units.size > 0) {
+      const p = dataset.pupils;
+      const k = ZONE_LEVELS.indexOf(level);
+      const unitChanged = new Uint8Array(dataset.unitIds.length);
+      for (const u of change.units) unitChanged[u] = 1;
+      for (let i = p.segmentStart[k]; i < p.segmentStart[k + 1]; i++) {
+        const u = p.unit[i];
+        if (u >= 0 && unitChanged[u] === 1) settle(i);
+      }
+    }
+  }
+  for (const s of facilities) affected.add(s);
+  run.state = next;
   const schools = run.result.schools.slice();
   for (const s of affected) schools[s] = computeSchoolResult(run.schools[s], s, run.counts, dataset.baseYear, rules);
-  run.result = { schools, summary: summarize(dataset, run.unassignedByLevel, schools) };
+  run.result = resultOf(schools, summarize(dataset, run.unassignedByLevel, schools), run.shared);
   return moves;
+}
+
+/**
+ * Settles pupil i of `level` under `next`: its school becomes its unit's assigned school, else its
+ * zone's (run.zoneSchoolOf); counts, unassigned totals, affected schools and moves follow.
+ */
+function settler(run: ScenarioRun, dataset: Dataset, next: ZoneState, level: ZoneLevel, moves: PupilMove[], affected: Set<number>): (i: number) => void {
+  const p = dataset.pupils;
+  let targets: Int32Array | undefined;
+  return (i: number) => {
+    targets ??= unitTargets(dataset, next, level);
+    const u = p.unit[i];
+    const target = u >= 0 && targets[u] >= 0 ? targets[u] : run.zoneSchoolOf[i];
+    const old = run.schoolOf[i];
+    if (target === old) return;
+    const g = p.grade[i];
+    if (old >= 0) {
+      run.counts[old * GRADE_STRIDE + g]--;
+      affected.add(old);
+    } else run.unassignedByLevel[level]--;
+    if (target >= 0) {
+      run.counts[target * GRADE_STRIDE + g]++;
+      affected.add(target);
+    } else run.unassignedByLevel[level]++;
+    run.schoolOf[i] = target;
+    moves.push({ pupil: i, from: old, to: target });
+  };
 }
 
 /** Per dataset, whether its own zoning puts some pupil of the level in two zones. */
@@ -130,22 +225,22 @@ function ownZoningOverlaps(dataset: Dataset, rules: Rules): Record<ZoneLevel, bo
  * The pupils of segment [from, to) whose zones may change (see applyZoneState), each once; with
  * `inside`, also every pupil that `inside` says may lie in a changed zone.
  */
-function candidatesOf(run: ScenarioRun, from: number, to: number, schoolChanged: Uint8Array, inside?: (i: number) => boolean): number[] {
+function candidatesOf(run: ScenarioRun, from: number, to: number, zoneChanged: Uint8Array, inside?: (i: number) => boolean): number[] {
   const candidates: number[] = [];
-  const zoneOf = run.zoneSchoolOf;
+  const zoneOf = run.zoneOf;
   const chosen = new Uint8Array(to - from);
   const add = (i: number) => {
     if (chosen[i - from] === 1) return;
     chosen[i - from] = 1;
     candidates.push(i);
   };
-  for (let i = from; i < to; i++) if (zoneOf[i] === UNASSIGNED || schoolChanged[zoneOf[i]] === 1 || (inside && inside(i))) add(i);
-  for (const [i, schools] of run.overlaps) if (i >= from && i < to && schools.some((s) => schoolChanged[s] === 1)) add(i);
+  for (let i = from; i < to; i++) if (zoneOf[i] === UNASSIGNED || zoneChanged[zoneOf[i]] === 1 || (inside && inside(i))) add(i);
+  for (const [i, zones] of run.overlaps) if (i >= from && i < to && zones.some((z) => zoneChanged[z] === 1)) add(i);
   for (const i of run.onBoundary) if (i >= from && i < to) add(i);
   return candidates;
 }
 
-/** The changed zones (school → geometry in the next state) and a small zone grid over them. */
+/** The changed zones (zone id → geometry in the next state) and a small zone grid over them. */
 function changedZoneGrid(zones: ReadonlyMap<number, MultiPolygonCoords>, rules: Rules) {
   const zoneSet = computeZoneSet('primary', zones, rules.overlapRule);
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -163,84 +258,64 @@ function changedZoneGrid(zones: ReadonlyMap<number, MultiPolygonCoords>, rules: 
   return { zoneSet, grid: buildZoneGrid(zoneSet, computeGridFrame(minX, minY, maxX, maxY, 128)) };
 }
 
-function moveLevel(run: ScenarioRun, dataset: Dataset, next: ZoneState, change: StateChange, rules: Rules, moves: PupilMove[], affected: Set<number>): void {
+/**
+ * Re-tests the pupils of a level whose zones may have changed (see applyZoneState) and updates
+ * their zone (run.zoneOf) and, for those now in a single-school zone or none, run.zoneSchoolOf
+ * (shared zones are drawn afterwards). Returns the pupils re-tested.
+ */
+function moveLevel(run: ScenarioRun, dataset: Dataset, next: ZoneState, change: StateChange, rules: Rules): number[] {
   const { level } = change;
   const k = ZONE_LEVELS.indexOf(level);
   const p = dataset.pupils;
-  const from = p.segmentStart[k];
-  const to = p.segmentStart[k + 1];
-  const targets = unitTargets(dataset, next, level);
-  const unitChanged = new Uint8Array(dataset.unitIds.length);
-  for (const u of change.units) unitChanged[u] = 1;
-  const schoolChanged = new Uint8Array(dataset.schools.length);
-  for (const s of change.schools) schoolChanged[s] = 1;
-
-  if (change.schools.size > 0) {
-    const zones = next.zones[level];
-    const changed = changedZoneGrid(new Map([...zones].filter(([s]) => schoolChanged[s] === 1)), rules);
-    const { grid } = changed;
-    const inside = (i: number) => {
-      const c = cellOfPoint(grid, p.x[i], p.y[i]);
-      return c >= 0 && grid.cells[c] !== OUTSIDE;
-    };
-    const candidates = candidatesOf(run, from, to, schoolChanged, ownZoningOverlaps(dataset, rules)[level] ? inside : undefined);
-    const found = locateInChanged(dataset, changed, candidates);
-    const ranks = computeZoneRanks(zones, rules.overlapRule);
-    const byRank = (list: number[]) => list.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
-    for (let c = 0; c < candidates.length; c++) {
-      const i = candidates[c];
-      const old = run.zoneSchoolOf[i];
-      const inChanged = old === UNASSIGNED || schoolChanged[old] === 1;
-      // Most candidates lie in one zone only, before and after.
-      if (found.single[c] !== UNASSIGNED && inChanged && !run.overlaps.has(i) && !run.onBoundary.has(i)) {
-        run.zoneSchoolOf[i] = found.single[c];
-        continue;
-      }
-      // The unchanged zones the pupil lies in stay: those of a pupil in several, or the one zone of
-      // a pupil re-tested only for lying inside a changed zone.
-      const overlapping = run.overlaps.get(i);
-      const kept = overlapping ? Array.from(overlapping).filter((s) => schoolChanged[s] === 0) : !inChanged && !run.onBoundary.has(i) ? [old] : [];
-      const insideZones = byRank([...kept, ...found.inside(c)]);
-      const wasPlaced = old !== UNASSIGNED;
-      run.overlaps.delete(i);
-      run.onBoundary.delete(i);
-      if (insideZones.length > 0) {
-        run.zoneSchoolOf[i] = insideZones[0];
-        if (insideZones.length > 1) run.overlaps.set(i, Int32Array.from(insideZones));
-        continue;
-      }
-      // In no zone: the boundary rule. A pupil that was in no zone and on no boundary is on no
-      // unchanged zone's boundary (they did not move): only the others need the scan.
-      const unchanged = wasPlaced ? computeTouchingZones(zones, p.x[i], p.y[i], (s) => schoolChanged[s] === 1) : [];
-      const touching = byRank([...found.touching(c), ...unchanged]);
-      run.zoneSchoolOf[i] = touching.length > 0 ? touching[0] : UNASSIGNED;
-      if (touching.length > 0) run.onBoundary.add(i);
+  const S = dataset.schools.length;
+  const zoneChanged = new Uint8Array(S + run.sharedIds.groups.length);
+  for (const s of change.schools) zoneChanged[s] = 1;
+  for (const key of change.shared) zoneChanged[run.sharedIds.byKey.get(`${level}|${key}`)!] = 1;
+  const zones = zonesById(next, level, run.sharedIds);
+  const changed = changedZoneGrid(new Map([...zones].filter(([z]) => zoneChanged[z] === 1)), rules);
+  const { grid } = changed;
+  const inside = (i: number) => {
+    const c = cellOfPoint(grid, p.x[i], p.y[i]);
+    return c >= 0 && grid.cells[c] !== OUTSIDE;
+  };
+  const candidates = candidatesOf(run, p.segmentStart[k], p.segmentStart[k + 1], zoneChanged, ownZoningOverlaps(dataset, rules)[level] ? inside : undefined);
+  const found = locateInChanged(dataset, changed, candidates);
+  const ranks = computeZoneRanks(zones, rules.overlapRule);
+  const byRank = (list: number[]) => list.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+  const place = (i: number, zone: number) => {
+    run.zoneOf[i] = zone;
+    if (zone < S) run.zoneSchoolOf[i] = zone;
+  };
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c];
+    const old = run.zoneOf[i];
+    const inChanged = old === UNASSIGNED || zoneChanged[old] === 1;
+    // Most candidates lie in one zone only, before and after.
+    if (found.single[c] !== UNASSIGNED && inChanged && !run.overlaps.has(i) && !run.onBoundary.has(i)) {
+      place(i, found.single[c]);
+      continue;
     }
-    for (const i of candidates) settle(i);
-  }
-  function settle(i: number) {
-    const u = p.unit[i];
-    const target = u >= 0 && targets[u] >= 0 ? targets[u] : run.zoneSchoolOf[i];
-    const old = run.schoolOf[i];
-    if (target === old) return;
-    const g = p.grade[i];
-    if (old >= 0) {
-      run.counts[old * GRADE_STRIDE + g]--;
-      affected.add(old);
-    } else run.unassignedByLevel[level]--;
-    if (target >= 0) {
-      run.counts[target * GRADE_STRIDE + g]++;
-      affected.add(target);
-    } else run.unassignedByLevel[level]++;
-    run.schoolOf[i] = target;
-    moves.push({ pupil: i, from: old, to: target });
-  }
-  if (change.units.size > 0) {
-    for (let i = from; i < to; i++) {
-      const u = p.unit[i];
-      if (u >= 0 && unitChanged[u] === 1) settle(i);
+    // The unchanged zones the pupil lies in stay: those of a pupil in several, or the one zone of
+    // a pupil re-tested only for lying inside a changed zone.
+    const overlapping = run.overlaps.get(i);
+    const kept = overlapping ? Array.from(overlapping).filter((z) => zoneChanged[z] === 0) : !inChanged && !run.onBoundary.has(i) ? [old] : [];
+    const insideZones = byRank([...kept, ...found.inside(c)]);
+    const wasPlaced = old !== UNASSIGNED;
+    run.overlaps.delete(i);
+    run.onBoundary.delete(i);
+    if (insideZones.length > 0) {
+      place(i, insideZones[0]);
+      if (insideZones.length > 1) run.overlaps.set(i, Int32Array.from(insideZones));
+      continue;
     }
+    // In no zone: the boundary rule. A pupil that was in no zone and on no boundary is on no
+    // unchanged zone's boundary (they did not move): only the others need the scan.
+    const unchanged = wasPlaced ? computeTouchingZones(zones, p.x[i], p.y[i], (z) => zoneChanged[z] === 1) : [];
+    const touching = byRank([...found.touching(c), ...unchanged]);
+    place(i, touching.length > 0 ? touching[0] : UNASSIGNED);
+    if (touching.length > 0) run.onBoundary.add(i);
   }
+  return candidates;
 }
 
 /**

@@ -2,6 +2,7 @@ import { GRADE_STRIDE } from './aggregate';
 import { computeClassFormation } from './classFormation';
 import type { Dataset, School } from './dataset';
 import { gradesTaught, maxSizeOfSchool, type Rules, type SchoolLevel, type ZoneLevel } from './rules';
+import type { SharedZoneResult } from './sharedZones';
 
 /** What the engine computes for one school. */
 export interface SchoolResult {
@@ -51,6 +52,8 @@ export interface CountySummary {
 export interface SimulationResult {
   schools: SchoolResult[];
   summary: CountySummary;
+  /** The zones shared by several schools (多校划片) with their pupils by school; absent when there are none. */
+  shared?: SharedZoneResult[];
 }
 
 /**

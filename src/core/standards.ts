@@ -65,7 +65,9 @@ export interface NearbyCount {
 
 /**
  * 就近入学: for every school and level, the zoned pupils whose `school_id` names it, and of them those
- * whose home lies in its zone (`zoneSchoolOf`, the zone assignment ignoring unit reassignments).
+ * whose home lies in its zone (`zoneSchoolOf`, the zone assignment ignoring unit reassignments). A
+ * pupil of a zone shared by several schools (多校划片) who is on the roll of one of them keeps it in
+ * `zoneSchoolOf` (resolveSharedZones), so counts as living in that school's zone.
  * Keyed `${school}:${level}`.
  */
 export function computeNearbyCounts(

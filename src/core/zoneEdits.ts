@@ -4,7 +4,8 @@ import { EDIT_OPS, EditError, type EditContext, type ZoneEdit } from './editType
 import { applySetFacilities } from './facilityEdit';
 import { applyMoveVertex } from './moveVertex';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from './rules';
-import type { MultiPolygonCoords, ZoneState } from './zoneState';
+import { editableZones, sharedEditKey, withEditedZones } from './sharedZoneEdits';
+import { sharedZoneKey, type MultiPolygonCoords, type ZoneState } from './zoneState';
 
 export * from './editTypes';
 
@@ -19,18 +20,65 @@ function checkedTarget(edit: { level: unknown; schoolId: unknown }, ctx: EditCon
   return { level, school };
 }
 
+/** The schools of a shareArea edit: each checked as a zone's school, at least two distinct, ascending. */
+function checkedSchools(edit: { level: unknown; schoolIds: unknown }, ctx: EditContext): { level: ZoneLevel; schools: number[] } {
+  const ids = Array.isArray(edit.schoolIds) ? edit.schoolIds : [];
+  const checked = ids.map((schoolId) => checkedTarget({ level: edit.level, schoolId }, ctx));
+  const schools = [...new Set(checked.map((c) => c.school))].sort((a, b) => a - b);
+  if (schools.length < 2) throw new EditError('tooFewSchools');
+  return { level: checked[0].level, schools };
+}
+
+/**
+ * Gives `area` to the zone of editable key `target` (see editableZones): the pieces of every other
+ * unlocked zone of the level under it move to the target zone. `added` makes the target a new
+ * shared zone.
+ */
+function giveArea(state: ZoneState, level: ZoneLevel, target: number, area: MultiPolygonCoords, ctx: EditContext, added?: Parameters<typeof withEditedZones>[3]): ZoneState {
+  const current = editableZones(state, level);
+  const zones = new Map(current);
+  const box = boxOf(area);
+  const gained: MultiPolygonCoords[] = [];
+  for (const [s, zone] of current) {
+    // A locked zone keeps its area: the part of the drawn area over it is left out.
+    if (s === target || state.locked[level].has(s) || !overlaps(box, boxOf(zone))) continue;
+    const piece = intersection(zone, area) as MultiPolygonCoords;
+    if (piece.length === 0) continue;
+    gained.push(piece);
+    const rest = difference(zone, area) as MultiPolygonCoords;
+    if (rest.length === 0) zones.delete(s);
+    else zones.set(s, rest);
+  }
+  const own = current.get(target);
+  if (gained.length === 0) {
+    if (own && intersection(own, area).length > 0) return state;
+    clipToCounty(area, ctx, 'area');
+    throw new EditError('coversNoZone');
+  }
+  zones.set(target, union(own ?? gained[0], ...(own ? gained : gained.slice(1))) as MultiPolygonCoords);
+  return withEditedZones(state, level, zones, added);
+}
+
 /**
  * Applies one edit to a zone state and returns the new state (the old one is untouched, so a
  * failed edit changes nothing and undo is keeping the old state). Locked zones are left as they
  * are: an area drawn over one skips it, and an edit that would change one is refused. Zones of a
- * level that were a partition stay one: area only moves between zones, or leaves them as a
- * reported gap (setZone, moveVertex).
+ * level that were a partition stay one: area only moves between zones (shared zones included), or
+ * leaves them as a reported gap (setZone, moveVertex). A shared zone is never locked.
  * Throws EditError on an edit that names an unknown school, unit or level, a school that cannot take
  * the zone, or a geometry that is empty, self-intersecting, without area or outside the county.
  */
 export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext): ZoneState {
   if (!EDIT_OPS.includes((edit as { op: string })?.op as ZoneEdit['op'])) throw new EditError('unknownOp', { op: JSON.stringify((edit as { op?: unknown })?.op), ops: EDIT_OPS.join(', ') });
   if (edit.op === 'setFacilities') return applySetFacilities(state, edit, ctx);
+  if (edit.op === 'shareArea') {
+    // Not clipped to the county: only the pieces of zones (inside it already) move.
+    const { level, schools } = checkedSchools(edit, ctx);
+    const area = checkedGeometry(edit.area, 'area');
+    const key = sharedZoneKey(schools);
+    const target = sharedEditKey(state, level, key);
+    return giveArea(state, level, target, area, ctx, state.shared[level].has(key) ? undefined : { editKey: target, key, schools });
+  }
   const { level, school } = checkedTarget(edit, ctx);
   const locked = state.locked[level];
   const name = (s: number) => ctx.schools[s].name;
@@ -65,41 +113,19 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     }
     return { ...state, unitSchool: { ...state.unitSchool, [level]: unitSchool } };
   }
-  const zones = new Map(state.zones[level]);
-  if (edit.op === 'assignArea') {
-    // Not clipped to the county: only the pieces of zones (inside it already) move.
-    const area = checkedGeometry(edit.area, 'area');
-    const box = boxOf(area);
-    const gained: MultiPolygonCoords[] = [];
-    for (const [s, zone] of state.zones[level]) {
-      // A locked zone keeps its area: the part of the drawn area over it is left out.
-      if (s === school || locked.has(s) || !overlaps(box, boxOf(zone))) continue;
-      const piece = intersection(zone, area) as MultiPolygonCoords;
-      if (piece.length === 0) continue;
-      gained.push(piece);
-      const rest = difference(zone, area) as MultiPolygonCoords;
-      if (rest.length === 0) zones.delete(s);
-      else zones.set(s, rest);
-    }
-    if (gained.length === 0) {
-      const own = state.zones[level].get(school);
-      if (own && intersection(own, area).length > 0) return state;
-      clipToCounty(area, ctx, 'area');
-      throw new EditError('coversNoZone');
-    }
-    const own = state.zones[level].get(school);
-    zones.set(school, union(own ?? gained[0], ...(own ? gained : gained.slice(1))) as MultiPolygonCoords);
-  } else {
-    const geometry = clipToCounty(checkedGeometry(edit.geometry, 'zone'), ctx, 'zone');
-    const box = boxOf(geometry);
-    for (const [s, zone] of state.zones[level]) {
-      if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
-      if (locked.has(s)) throw new EditError('overlapsLocked', { school: name(s), level });
-      const rest = difference(zone, geometry) as MultiPolygonCoords;
-      if (rest.length === 0) zones.delete(s);
-      else zones.set(s, rest);
-    }
-    zones.set(school, geometry);
+  // Not clipped to the county: only the pieces of zones (inside it already) move.
+  if (edit.op === 'assignArea') return giveArea(state, level, school, checkedGeometry(edit.area, 'area'), ctx);
+  const geometry = clipToCounty(checkedGeometry(edit.geometry, 'zone'), ctx, 'zone');
+  const box = boxOf(geometry);
+  const current = editableZones(state, level);
+  const zones = new Map(current);
+  for (const [s, zone] of current) {
+    if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
+    if (locked.has(s)) throw new EditError('overlapsLocked', { school: name(s), level });
+    const rest = difference(zone, geometry) as MultiPolygonCoords;
+    if (rest.length === 0) zones.delete(s);
+    else zones.set(s, rest);
   }
-  return { ...state, zones: { ...state.zones, [level]: zones } };
+  zones.set(school, geometry);
+  return withEditedZones(state, level, zones);
 }

@@ -12,23 +12,43 @@ export interface FacilityChange {
 }
 
 /**
+ * A zone several schools share (多校划片): the schools (indexes, ascending, at least two) and its
+ * area. Its pupils are shared among the schools by resolveSharedZones.
+ */
+export interface SharedZone {
+  schools: number[];
+  polygons: MultiPolygonCoords;
+}
+
+/**
  * The state a scenario has reached: per level, each zoned school's area (school index → its
- * MultiPolygon) and the units (compounds, villages) assigned to a school whatever zone they lie in;
+ * MultiPolygon), the zones shared by several schools, and the units (compounds, villages) assigned to a school whatever zone they lie in;
  * and the schools whose facilities the scenario changes. Immutable: an edit makes a new state
  * sharing every unchanged entry, so comparing entries by reference finds what changed, and keeping
  * old states is undo.
  */
 export interface ZoneState {
   zones: Record<ZoneLevel, ReadonlyMap<number, MultiPolygonCoords>>;
+  /**
+   * Per level, the shared zones keyed by sharedZoneKey of their schools ("3,7"), in file order
+   * (zones made by edits after the file's). In the overlap rule's file order they come after the
+   * single-school zones.
+   */
+  shared: Record<ZoneLevel, ReadonlyMap<string, SharedZone>>;
   unitSchool: Record<ZoneLevel, ReadonlyMap<number, number>>;
   /** Schools whose zone of the level is locked: edits neither take from it nor change it. */
   locked: Record<ZoneLevel, ReadonlySet<number>>;
   facilities: ReadonlyMap<number, FacilityChange>;
 }
 
+/** The key of a shared zone: its schools' indexes, ascending, joined by commas ("3,7"). */
+export function sharedZoneKey(schools: readonly number[]): string {
+  return [...schools].sort((a, b) => a - b).join(',');
+}
+
 /** The state of zones as loaded: no unit assignments, nothing locked, no facility changes. */
-export function createZoneState(zones: ZoneState['zones']): ZoneState {
-  return { zones, unitSchool: { primary: new Map(), junior: new Map() }, locked: { primary: new Set(), junior: new Set() }, facilities: new Map() };
+export function createZoneState(zones: ZoneState['zones'], shared: ZoneState['shared'] = { primary: new Map(), junior: new Map() }): ZoneState {
+  return { zones, shared, unitSchool: { primary: new Map(), junior: new Map() }, locked: { primary: new Set(), junior: new Set() }, facilities: new Map() };
 }
 
 /**
@@ -115,10 +135,11 @@ export function computeZoneRanks(zones: ReadonlyMap<number, MultiPolygonCoords>,
   return new Map(order.map((s, rank) => [s, rank]));
 }
 
-/** What differs between two states of one level: schools whose zone changed, units reassigned. */
+/** What differs between two states of one level: schools whose zone changed, shared zones (keys) changed, units reassigned. */
 export interface StateChange {
   level: ZoneLevel;
   schools: Set<number>;
+  shared: Set<string>;
   units: Set<number>;
 }
 
@@ -131,6 +152,9 @@ export function computeStateChanges(a: ZoneState, b: ZoneState): StateChange[] {
     const units = new Set<number>();
     for (const [u, s] of a.unitSchool[level]) if (b.unitSchool[level].get(u) !== s) units.add(u);
     for (const u of b.unitSchool[level].keys()) if (!a.unitSchool[level].has(u)) units.add(u);
-    return { level, schools, units };
+    const shared = new Set<string>();
+    for (const [k, z] of a.shared[level]) if (b.shared[level].get(k) !== z) shared.add(k);
+    for (const k of b.shared[level].keys()) if (!a.shared[level].has(k)) shared.add(k);
+    return { level, schools, shared, units };
   });
 }

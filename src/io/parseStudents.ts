@@ -21,6 +21,9 @@ const REQUIRED = ['id', 'lon', 'lat', 'grade'] as const;
 /** Optional column giving a row's line in the file it was converted from (see src/io/import). */
 export const SOURCE_LINE_COLUMN = 'source_line';
 
+/** Optional column naming the file a row came from, when the importer combined several pupil files (see src/io/import). */
+export const SOURCE_FILE_COLUMN = 'source_file';
+
 /** Optional column of what the importer found about a row: a JSON list of ImportRowNote, or empty. */
 export const IMPORT_NOTES_COLUMN = 'import_notes';
 
@@ -47,10 +50,12 @@ function rowBound(text: string): number {
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
  * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
  * rejected with its line (the header is line 1, or the row's `source_line` when that column holds
- * a whole number ≥ 1); an unknown school_id is kept with a warning. A row the importer could not
+ * a whole number ≥ 1) and its file (`file`, or the row's `source_file` when that column holds a
+ * name); an unknown school_id is kept with a warning. A row the importer could not
  * place by its address (address_status column) is rejected naming the address and the nearest units;
  * the importer's notes on a row (import_notes column) reject it or are its warnings. A row whose id
- * an earlier loaded row has is rejected naming that row's line (the first stays loaded).
+ * an earlier loaded row has is rejected naming that row's line, and its file when another (the
+ * first stays loaded).
  * Throws a DataError when the file is empty or a required column is missing.
  */
 export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
@@ -68,12 +73,13 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const cSchool = header.indexOf('school_id');
   const cUnit = header.indexOf('unit_id');
   const cSource = header.indexOf(SOURCE_LINE_COLUMN);
+  const cSourceFile = header.indexOf(SOURCE_FILE_COLUMN);
   const cAddressStatus = header.indexOf(ADDRESS_STATUS_COLUMN);
   const cCandidates = header.indexOf(ADDRESS_CANDIDATES_COLUMN);
   const cAddress = header.indexOf('address');
   const cNotes = header.indexOf(IMPORT_NOTES_COLUMN);
   // The first loaded line of each id (a pupil listed twice would be counted twice).
-  const lineOfId = new Map<string, number>();
+  const lineOfId = new Map<string, { line: number; file: string }>();
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -91,7 +97,6 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const rejected: RejectedRow[] = [];
   const warnings: RejectedRow[] = [];
 
-  const warn = (line: number, code: DataProblemCode, params: DataProblemParams) => warnings.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
 
   // Rows are taken one at a time: holding a million parsed rows at once would cost ~700 MB.
   let r = -1;
@@ -101,8 +106,11 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     rowsRead++;
     const source = cSource >= 0 ? Number(row[cSource]) : NaN;
     const line = Number.isInteger(source) && source >= 1 ? source : r + 1;
+    const sourceFile = cSourceFile >= 0 ? (row[cSourceFile] ?? '').trim() : '';
+    const rowFile = sourceFile === '' ? file : sourceFile;
     const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
-      rejected.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
+      rejected.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
+    const warn = (code: DataProblemCode, params: DataProblemParams) => warnings.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     const id = (row[cId] ?? '').trim();
     if (id === '') { reject('emptyId'); return; }
     const notes = cNotes >= 0 ? notesOf(row[cNotes]) : [];
@@ -130,10 +138,14 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
     if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const first = lineOfId.get(id);
-    if (first !== undefined) { reject('duplicatePupilId', { id, n: first }); return; }
-    lineOfId.set(id, line);
-    if (schoolId !== '' && s < 0) warn(line, 'unknownSchoolId', { id: schoolId });
-    for (const note of notes) warn(line, note.code, note.params);
+    if (first !== undefined) {
+      if (first.file === rowFile) reject('duplicatePupilId', { id, n: first.line });
+      else reject('duplicatePupilIdIn', { id, n: first.line, value: first.file });
+      return;
+    }
+    lineOfId.set(id, { line, file: rowFile });
+    if (schoolId !== '' && s < 0) warn('unknownSchoolId', { id: schoolId });
+    for (const note of notes) warn(note.code, note.params);
     x[n] = lon;
     y[n] = lat;
     grade[n] = g;

@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { School, ZoneSet } from '../core/dataset';
-import { computeZoneSet, type MultiPolygonCoords } from '../core/zoneState';
+import { computeZoneSet, sharedZoneKey, type MultiPolygonCoords, type SharedZone } from '../core/zoneState';
+import { zoneSchoolIds } from '../core/zoneSchoolIds';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';
 import type { DataProblemParams } from '../core/dataProblems';
@@ -9,10 +10,16 @@ type Where = NonNullable<DataProblemParams['where']>;
 
 /** The zones of both levels, plus the normalised features for display. */
 export interface ParsedZones {
+  /** The single-school zones of each level. */
   zones: Record<ZoneLevel, ZoneSet>;
   /** Each zoned school's area per level (school index → MultiPolygon), in file order. */
   geometry: Record<ZoneLevel, Map<number, MultiPolygonCoords>>;
-  /** One feature per input feature, properties `school_id`, `level`, `zone` (index in its ZoneSet). */
+  /** The zones shared by several schools per level (sharedZoneKey → zone), in file order. */
+  shared: Record<ZoneLevel, Map<string, SharedZone>>;
+  /**
+   * One feature per input feature, properties `school_id` (a shared zone's ids joined by 、),
+   * `level`, and `zone` (index in its ZoneSet) or `school_ids` (a shared zone's ids).
+   */
   features: FeatureCollection<Polygon | MultiPolygon>;
 }
 
@@ -26,42 +33,60 @@ function checkRing(file: string, where: Where, ring: Position[]): [number, numbe
 }
 
 /**
- * Parses `catchments.geojson`. Each feature must be a Polygon or MultiPolygon of a `level` the
- * school `school_id` teaches, and the school must be public. Several features of one school and
- * level form one zone. Throws a DataError naming the feature on the first problem.
+ * Parses `catchments.geojson`. Each feature must be a Polygon or MultiPolygon of a `level` every
+ * school it names teaches, and those schools must be public. A feature names one school, or
+ * several that share it (多校划片: `school_ids` as a list, or ids joined by , 、 ; in `school_id`,
+ * see zoneSchoolIds). Several features of one school (or one set of schools) and level form one
+ * zone. Throws a DataError naming the feature (and the school at fault) on the first problem.
  */
 export function parseZones(file: string, text: string, schools: School[]): ParsedZones {
   const features = featuresOf(file, text);
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const geometry: ParsedZones['geometry'] = { primary: new Map(), junior: new Map() };
+  const shared: ParsedZones['shared'] = { primary: new Map(), junior: new Map() };
   const out: ParsedZones['features'] = { type: 'FeatureCollection', features: [] };
   features.forEach((f, index) => {
     const p = (f?.properties ?? {}) as Record<string, unknown>;
-    const id = typeof p.school_id === 'number' ? String(p.school_id) : p.school_id;
-    const where: Where = { feature: index + 1, idKey: 'school_id', id: typeof id === 'string' ? id : undefined };
+    const ids = zoneSchoolIds(p, (id) => schoolIndex.has(id));
+    const named = ids && ids.length > 0 ? ids.join('、') : undefined;
+    const where: Where = { feature: index + 1, idKey: 'school_id', id: named };
     const g = f?.geometry;
     if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') {
       throw new DataError(file, 'notPolygon', { where });
     }
-    if (typeof id !== 'string') throw new DataError(file, 'missingProperty', { where, key: 'school_id' });
-    const s = schoolIndex.get(id);
-    if (s === undefined) throw new DataError(file, 'unknownSchool', { where, id });
+    if (!ids || ids.length === 0) throw new DataError(file, 'missingProperty', { where, key: 'school_id' });
     const level = p.level as ZoneLevel;
+    const members = ids.map((id) => {
+      const s = schoolIndex.get(id);
+      if (s === undefined) throw new DataError(file, 'unknownSchool', { where, id });
+      return s;
+    });
     if (!ZONE_LEVELS.includes(level)) {
       throw new DataError(file, 'badLevel', { where, value: 'primary, junior', got: JSON.stringify(p.level) ?? 'undefined' });
     }
-    const school = schools[s];
-    if (school.ownership === 'private') throw new DataError(file, 'privateZone', { where, school: school.name });
-    if (!teachesLevel(school.level, level)) {
-      throw new DataError(file, 'wrongLevel', { where, school: school.name, value: school.level, level });
+    for (const s of members) {
+      const school = schools[s];
+      if (school.ownership === 'private') throw new DataError(file, 'privateZone', { where, school: school.name });
+      if (!teachesLevel(school.level, level)) {
+        throw new DataError(file, 'wrongLevel', { where, school: school.name, value: school.level, level });
+      }
     }
     const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((polygon) => polygon.map((ring) => checkRing(file, where, ring)));
+    if (members.length > 1) {
+      const key = sharedZoneKey(members);
+      const zone = shared[level].get(key);
+      if (zone) zone.polygons.push(...polygons);
+      else shared[level].set(key, { schools: [...members].sort((a, b) => a - b), polygons });
+      out.features.push({ type: 'Feature', geometry: g, properties: { school_id: named, school_ids: ids, level } });
+      return;
+    }
+    const s = members[0];
     const zone = geometry[level].get(s);
     if (zone) zone.push(...polygons);
     else geometry[level].set(s, polygons);
-    out.features.push({ type: 'Feature', geometry: g, properties: { school_id: id, level, zone: [...geometry[level].keys()].indexOf(s) } });
+    out.features.push({ type: 'Feature', geometry: g, properties: { school_id: ids[0], level, zone: [...geometry[level].keys()].indexOf(s) } });
   });
   const zones = {} as Record<ZoneLevel, ZoneSet>;
   for (const level of ZONE_LEVELS) zones[level] = computeZoneSet(level, geometry[level]);
-  return { zones, geometry, features: out };
+  return { zones, geometry, shared, features: out };
 }

@@ -85,7 +85,7 @@ export function readDataset(
       baseYear,
       schools,
       zones: parsedZones.zones,
-      zoneState: createZoneState(parsedZones.geometry),
+      zoneState: createZoneState(parsedZones.geometry, parsedZones.shared),
       unitIds,
       unitX,
       unitY,

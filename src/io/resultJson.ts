@@ -26,9 +26,20 @@ export interface SchoolJson {
   utilization: number | null;
 }
 
+/**
+ * A zone shared by several schools (多校划片) in the CLI output: per school its lottery weight, the
+ * zone's pupils enrolled there who keep it, those the lottery gave it, and both together.
+ */
+export interface SharedZoneJson {
+  level: ZoneLevel;
+  schools: { id: string; name: string; weight: number; kept: number; drawn: number; pupils: number }[];
+}
+
 /** The CLI's JSON output. */
 export interface SimulationJson {
   schools: SchoolJson[];
+  /** Present when the zoning has shared zones. */
+  sharedZones?: SharedZoneJson[];
   students: { input: number; assigned: number; unassigned: number; rejected: number };
   rejected: RejectedRow[];
   warnings: RejectedRow[];
@@ -50,7 +61,7 @@ const byGradeKey = (r: Record<number, number>) =>
 /** A listed row as JSON: file, sheet (XLSX rows only), line, reason. */
 const rowJson = ({ file, sheet, line, reason }: RejectedRow): RejectedRow => ({ file, ...(sheet !== undefined && { sheet }), line, reason });
 
-/** Shapes a simulation result as the CLI's JSON output (utilization rounded to 4 decimals). */
+/** Shapes a simulation result as the CLI's JSON output (utilization rounded to 4 decimals), with the shared zones when there are any. */
 export function toSimulationJson(
   result: SimulationResult,
   rejected: RejectedRow[],
@@ -58,6 +69,7 @@ export function toSimulationJson(
   skipped: RejectedRow[] = [],
 ): SimulationJson {
   const s = result.summary;
+  const nameOf = new Map(result.schools.map((r) => [r.id, r.name]));
   return {
     schools: result.schools.map((r) => ({
       id: r.id,
@@ -89,6 +101,12 @@ export function toSimulationJson(
       extraLargeClasses: s.extraLargeClasses,
       unassignedByLevel: s.unassignedByLevel,
     },
+    ...(result.shared && {
+      sharedZones: result.shared.map((z) => ({
+        level: z.level,
+        schools: z.schoolIds.map((id, k) => ({ id, name: nameOf.get(id) ?? '', weight: z.weights[k], kept: z.kept[k], drawn: z.drawn[k], pupils: z.kept[k] + z.drawn[k] })),
+      })),
+    }),
   };
 }
 

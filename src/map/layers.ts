@@ -9,6 +9,7 @@ export const LAYER = {
   contextLine: 'context-line',
   county: 'county-line',
   zones: 'zones-fill',
+  sharedZones: 'zones-shared',
   zoneLines: 'zones-line',
   zoneSelected: 'zones-selected',
   units: 'units',
@@ -28,18 +29,28 @@ export const LAYER = {
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const HATCH = 'changed-hatch';
+const SHARED_HATCH = 'shared-hatch';
+const SHARED_COLOR = '#37474f';
 const HIGHLIGHT_COLOR = '#e53935';
 
-/** Diagonal stripes in the changed-area colour on a transparent ground, drawn here (no sprite to fetch). */
-function hatchImage(): { width: number; height: number; data: Uint8Array } {
+/**
+ * Diagonal stripes in a colour (#rrggbb) on a transparent ground, drawn here (no sprite to fetch);
+ * `rising` stripes go up to the right, the others down.
+ */
+function hatchImage(color: string, rising: boolean): { width: number; height: number; data: Uint8Array } {
   const size = 12;
   const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(CHANGED_COLOR.slice(i, i + 2), 16));
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
   for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
-    if ((x + y) % size > 2) continue;
+    if (((rising ? x + y : x - y + size) % size) > 2) continue;
     data.set([r, g, b, 200], (y * size + x) * 4);
   }
   return { width: size, height: size, data };
+}
+
+/** The filter of the shared zones (多校划片) of a level: zone features with `school_ids`. */
+export function sharedZoneFilter(level: string): ExpressionSpecification {
+  return ['all', ['==', ['get', 'level'], level], ['has', 'school_ids']];
 }
 
 const utilColor: ExpressionSpecification = [
@@ -99,6 +110,9 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   map.addLayer({ id: LAYER.context, type: 'fill', source: 'context', paint: { 'fill-color': '#dde3e8' } });
   map.addLayer({ id: LAYER.contextLine, type: 'line', source: 'context', paint: { 'line-color': '#aab4bd', 'line-width': 1 } });
   map.addLayer({ id: LAYER.zones, type: 'fill', source: 'zones', paint: { 'fill-color': utilColor, 'fill-opacity': 0.55 } });
+  // Zones several schools share (多校划片) are hatched over their fill.
+  if (!map.hasImage(SHARED_HATCH)) map.addImage(SHARED_HATCH, hatchImage(SHARED_COLOR, false));
+  map.addLayer({ id: LAYER.sharedZones, type: 'fill', source: 'zones', filter: sharedZoneFilter('primary'), paint: { 'fill-pattern': SHARED_HATCH } });
   map.addLayer({
     id: LAYER.zoneLines,
     type: 'line',
@@ -148,7 +162,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
       'circle-opacity': 0.5,
     },
   });
-  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
+  if (!map.hasImage(HATCH)) map.addImage(HATCH, hatchImage(CHANGED_COLOR, true));
   // Areas whose school a compared scenario changes: hatched, with a dashed outline (shown on demand).
   map.addLayer({ id: LAYER.changed, type: 'fill', source: 'changed', layout: { visibility: 'none' }, paint: { 'fill-pattern': HATCH } });
   map.addLayer({

@@ -3,19 +3,35 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import { formatNumber } from '../i18n/format';
+import { formatNumber, translate } from '../i18n/format';
 import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
-import { addDatasetLayers, LAYER, withIds, zoneFillColor } from './layers';
+import { addDatasetLayers, LAYER, sharedZoneFilter, withIds, zoneFillColor } from './layers';
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
+import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 
 setWorkerUrl(workerUrl);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * A shared zone's tooltip: its schools' names (多校划片), then the zone's pupils each school takes
+ * (kept and drawn), e.g. "汇文学校、圣城小学（多校划片）· 汇文学校 8，圣城小学 3".
+ */
+function sharedZoneText(s: AppState, ids: string[]): string {
+  const name = (id: string) => {
+    const r = s.result?.schools.find((x) => x.id === id);
+    return r ? displayName(r, s.locale) : id;
+  };
+  const list = s.locale === 'en' ? ', ' : '，';
+  const zone = s.result?.shared?.find((z) => z.level === s.level && z.schoolIds.length === ids.length && z.schoolIds.every((id) => ids.includes(id)));
+  const pupils = zone ? ` · ${zone.schoolIds.map((id, k) => `${name(id)} ${formatNumber(s.locale, zone.kept[k] + zone.drawn[k])}`).join(list)}` : '';
+  return `${ids.map(name).join(s.locale === 'en' ? ', ' : SHARED_SEPARATOR)}${translate(s.locale, 'sharedSuffix')}${pupils}`;
+}
 
 /**
  * Drives a MapLibre map from the store: adds a dataset's layers when it loads, recolours zones and
@@ -104,6 +120,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     }
     if (s.level !== prev?.level) {
       map.setFilter(LAYER.zones, ['==', ['get', 'level'], s.level]);
+      map.setFilter(LAYER.sharedZones, sharedZoneFilter(s.level));
       map.setFilter(LAYER.zoneLines, ['==', ['get', 'level'], s.level]);
       map.setFilter(LAYER.zoneSelected, ['==', ['get', 'level'], s.level]);
       map.setFilter(LAYER.changed, ['==', ['get', 'level'], s.level]);
@@ -133,19 +150,21 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   });
   const unsubscribe = useAppStore.subscribe((s) => sync(s));
 
-  const schoolAt = (e: MapMouseEvent): string | undefined => {
+  /** The schools of the school or zone under the pointer: one, or those sharing a zone (多校划片). */
+  const schoolsAt = (e: MapMouseEvent): string[] => {
     const s = useAppStore.getState();
     const hit = map.queryRenderedFeatures(e.point, { layers: [LAYER.schools, LAYER.zones].filter((l) => map.getLayer(l)) })[0];
-    if (!hit || !s.dataset) return undefined;
-    if (hit.layer.id === LAYER.schools) return String(hit.properties.id);
-    return String(hit.properties.school_id);
+    if (!hit || !s.dataset) return [];
+    if (hit.layer.id === LAYER.schools) return [String(hit.properties.id)];
+    const id = String(hit.properties.school_id);
+    return hit.properties.school_ids === undefined ? [id] : id.split(SHARED_SEPARATOR);
   };
   map.on('click', (e) => {
     const s = useAppStore.getState();
     if (s.drawing || s.vertexMode || isFinishingClick()) return;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) void assignUnitToSelected(String(unit.properties.id));
-    else if (!s.unitPicking) uiActions.selectSchool(schoolAt(e));
+    else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
   });
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
@@ -154,13 +173,14 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       popup.setLngLat(e.lngLat).setText(String(unit.properties.name)).addTo(map);
       return;
     }
-    const id = schoolAt(e);
-    const r = s.result?.schools.find((x) => x.id === id);
-    if (!r) {
+    const ids = schoolsAt(e);
+    const rs = ids.flatMap((id) => s.result?.schools.filter((x) => x.id === id) ?? []);
+    if (rs.length === 0) {
       popup.remove();
       return;
     }
-    popup.setLngLat(e.lngLat).setText(`${displayName(r, s.locale)} · ${formatNumber(s.locale, r.enrollment)}`).addTo(map);
+    const text = rs.length === 1 ? `${displayName(rs[0], s.locale)} · ${formatNumber(s.locale, rs[0].enrollment)}` : sharedZoneText(s, ids);
+    popup.setLngLat(e.lngLat).setText(text).addTo(map);
   });
   map.on('mouseout', () => popup.remove());
 

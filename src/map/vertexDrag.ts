@@ -7,16 +7,18 @@ import { useAppStore, type AppState } from '../store/store';
 const VERTICES = 'zone-vertices';
 const DRAG = 'vertex-drag';
 
-/** Every distinct vertex of the level's zones, with the schools whose zone has it. */
+/** Every distinct vertex of the level's zones, with the schools whose zone (alone or shared) has it. */
 function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureCollection<Point> {
-  const byPoint = new Map<string, { at: [number, number]; schools: string[] }>();
-  for (const f of zones.features) {
+  const byPoint = new Map<string, { at: [number, number]; schools: string[]; zones: Set<number> }>();
+  for (const [z, f] of zones.features.entries()) {
     if (f.properties?.level !== level || f.geometry.type !== 'MultiPolygon') continue;
     for (const ring of f.geometry.coordinates.flat()) {
       for (const [x, y] of ring.slice(0, -1)) {
         const key = `${x},${y}`;
-        const v = byPoint.get(key) ?? { at: [x, y] as [number, number], schools: [] };
-        if (!v.schools.includes(f.properties.school_id)) v.schools.push(f.properties.school_id);
+        const v = byPoint.get(key) ?? { at: [x, y] as [number, number], schools: [], zones: new Set<number>() };
+        v.zones.add(z);
+        // A shared zone's vertex is moved through one of its schools.
+        for (const id of f.properties.school_ids ?? [f.properties.school_id]) if (!v.schools.includes(id)) v.schools.push(id);
         byPoint.set(key, v);
       }
     }
@@ -26,7 +28,7 @@ function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureColl
     type: 'Feature',
     id: i,
     geometry: { type: 'Point', coordinates: v.at },
-    properties: { school: v.schools[0], shared: v.schools.length > 1 },
+    properties: { school: v.schools[0], shared: v.zones.size > 1 },
   }));
   return { type: 'FeatureCollection', features };
 }

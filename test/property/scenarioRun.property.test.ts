@@ -19,7 +19,9 @@ const ctx: EditContext = {
   unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
 };
 const zonedSchools = (level: ZoneLevel) => dataset.schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level)).map((s) => s.id);
-const totalArea = (state: ZoneState, level: ZoneLevel) => [...state.zones[level].values()].reduce((a, m) => a + area(multiPolygon(m)), 0);
+/** Every zone of a level, the shared ones (多校划片) included. */
+const allZones = (state: ZoneState, level: ZoneLevel) => [...state.zones[level].values(), ...[...state.shared[level].values()].map((z) => z.polygons)];
+const totalArea = (state: ZoneState, level: ZoneLevel) => allZones(state, level).reduce((a, m) => a + area(multiPolygon(m)), 0);
 
 /** A quadrilateral around a point of the city or the county, in degrees. */
 const quad = fc.record({
@@ -32,6 +34,7 @@ const quad = fc.record({
 type Quad = { type: 'Polygon'; coordinates: number[][][] };
 type Step =
   | { op: 'assignArea' | 'setZone'; level: ZoneLevel; pick: number; area: Quad }
+  | { op: 'shareArea'; level: ZoneLevel; pick: number; other: number; area: Quad }
   | { op: 'assignUnits'; level: ZoneLevel; pick: number; units: number[] }
   | { op: 'mergeZones'; level: ZoneLevel; pick: number; from: number }
   | { op: 'lockZone'; level: ZoneLevel; pick: number; locked: boolean }
@@ -41,6 +44,7 @@ type Step =
 
 const step = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('assignArea' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), area: quad }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('shareArea' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), other: fc.nat(), area: quad }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('setZone' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), area: quad }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('assignUnits' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), units: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('mergeZones' as const), level: fc.constantFrom<ZoneLevel>('primary', 'junior'), pick: fc.nat(), from: fc.nat() }) },
@@ -54,9 +58,10 @@ function toEdit(s: Exclude<Step, { op: 'undo' }>, state: ZoneState): ZoneEdit {
   const schools = zonedSchools(s.level);
   const schoolId = schools[s.pick % schools.length];
   if (s.op === 'setFacilities') return { op: 'setFacilities', schoolId, facilities: { classrooms: s.classrooms } };
+  if (s.op === 'shareArea') return { op: 'shareArea', level: s.level, schoolIds: [schoolId, schools[s.other % schools.length]], area: s.area };
   if (s.op === 'moveVertex') {
-    // A vertex of a zone that exists now, moved by up to ~200 m.
-    const zoned = [...state.zones[s.level]];
+    // A vertex of a zone that exists now (a shared zone's through its first school), moved by up to ~200 m.
+    const zoned: [number, MultiPolygonCoords][] = [...state.zones[s.level], ...[...state.shared[s.level].values()].map((z): [number, MultiPolygonCoords] => [z.schools[0], z.polygons])];
     const [school, zone] = zoned[s.pick % zoned.length];
     const ring = zone[0][0];
     const [x, y] = ring[s.vertex % (ring.length - 1)];
@@ -74,7 +79,7 @@ const samples = Array.from({ length: 800 }, (_, i) => [118.6 + 0.3 * ((i * 0.618
 
 /** The largest number of zones of a level that contain one sample point (1 when they do not overlap). */
 function maxOverlap(state: ZoneState, level: ZoneLevel): number {
-  const zones = [...state.zones[level].values()].map((m) => multiPolygon(m));
+  const zones = allZones(state, level).map((m) => multiPolygon(m));
   return Math.max(...samples.map((p) => zones.filter((z) => booleanPointInPolygon(p, z, { ignoreBoundary: true })).length));
 }
 
@@ -107,6 +112,7 @@ function run(steps: Step[], data: Dataset = dataset, start: ZoneState = dataset.
     const scratch = computeScenarioRun(data, next, rules);
     expect(scenario.result).toEqual(scratch.result);
     expect(sameInts(scenario.schoolOf, scratch.schoolOf)).toBe(true);
+    expect(sameInts(scenario.zoneSchoolOf, scratch.zoneSchoolOf)).toBe(true);
   }
   return { scenario, history, gaps };
 }
@@ -196,6 +202,63 @@ describe('incremental scenario runs on overlapping, nested and holed zones, with
   it('agree with the from-scratch twin after random edits and undos, under both overlap rules', () => {
     for (const overlapRule of OVERLAP_RULES) {
       const rules = { ...DEFAULT_RULES, overlapRule };
+      const base = computeScenarioRun(data, start, rules);
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+          const { scenario } = run(steps, data, start, rules);
+          applyZoneState(scenario, data, start, rules);
+          expect(scenario.result).toEqual(base.result);
+          expect(sameInts(scenario.schoolOf, base.schoolOf)).toBe(true);
+        }),
+        { numRuns: 20 },
+      );
+    }
+  }, 240_000);
+});
+
+/**
+ * The Shouguang zoning with zones shared by several schools (多校划片), as the dataset's own: per
+ * level, a block of the city carved out of the zones under it and shared by two schools, and one
+ * more square shared by three, drawn over its neighbours (overlapping them, as a file's may).
+ * Every pupil of the dataset is kept; the lottery weighs schools by their free places.
+ */
+function sharedStart(): { data: Dataset; start: ZoneState } {
+  const square = (cx: number, cy: number, r: number): [number, number][] => [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r], [cx - r, cy - r]];
+  let state = dataset.zoneState;
+  const shared = { ...state.shared };
+  for (const level of ['primary', 'junior'] as const) {
+    const [a, b, c] = zonedSchools(level);
+    state = applyZoneEdit(state, { op: 'shareArea', level, schoolIds: [a, b], area: { type: 'Polygon', coordinates: [square(118.74, 36.87, 0.015)] } }, ctx);
+    const three = [a, b, c].map((id) => ctx.schoolIndex.get(id)!).sort((x, y) => x - y);
+    shared[level] = new Map([...state.shared[level], [three.join(','), { schools: three, polygons: [[square(118.76, 36.89, 0.01)]] }]]);
+  }
+  const start = { ...state, shared };
+  return { data: { ...dataset, zoneState: start }, start };
+}
+
+describe('incremental scenario runs with shared zones (多校划片)', () => {
+  const { data, start } = sharedStart();
+
+  it('the start shares the pupils of the carved block between its two schools', () => {
+    const scratch = computeScenarioRun(data, start, DEFAULT_RULES);
+    const shared = scratch.result.shared!;
+    expect(shared.map((z) => z.schoolIds.length)).toEqual([2, 3, 2, 3]);
+    // The block's pupils counted outside the engine: inside it, not inside the square of three; a
+    // pupil on an edge belongs to the side east (on an east–west edge, north) of it.
+    const inSquare = (x: number, y: number, cx: number, cy: number, r: number) => x >= cx - r && x < cx + r && y >= cy - r && y < cy + r;
+    const inBlock = (x: number, y: number) => inSquare(x, y, 118.74, 36.87, 0.015) && !inSquare(x, y, 118.76, 36.89, 0.01);
+    const p = data.pupils;
+    [0, 2].forEach((z, k) => {
+      let n = 0;
+      for (let i = p.segmentStart[k]; i < p.segmentStart[k + 1]; i++) if (inBlock(p.x[i], p.y[i])) n++;
+      const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+      expect(sum(shared[z].kept) + sum(shared[z].drawn)).toBe(n);
+    });
+  });
+
+  it('agree with the from-scratch twin after random edits (shareArea among them) and undos', () => {
+    for (const sharedZoneWeights of ['freePlaces', 'equal'] as const) {
+      const rules = { ...DEFAULT_RULES, sharedZoneWeights };
       const base = computeScenarioRun(data, start, rules);
       fc.assert(
         fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {

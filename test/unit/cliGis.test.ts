@@ -18,13 +18,15 @@ function file(name: string, content: string | Uint8Array): string {
 
 const schools = file('学校.geojson', schoolsWithFullNames());
 const tiny = ['--schools', schools, '--catchments', join(tinyDir, 'catchments.geojson'), '--students', join(tinyDir, 'students.csv')];
+/** The tiny dataset with another file for one part (a repeated --catchments or --students would add a file, not replace one). */
+const tinyWith = (option: '--catchments' | '--students', path: string) => tiny.map((a, i) => (tiny[i - 1] === option ? path : a));
 // The tiny county as the CLI counts it (test/unit/cli.test.ts).
 const TINY_STUDENTS = { input: 19, assigned: 10, unassigned: 3, rejected: 6 };
 
 describe('npm run simulate: zones from GIS files and --mapping', () => {
   it('reads a pinyin-initial Shapefile (XXMC, XD) naming schools by short name, as the tiny county', async () => {
     const zip = file('学区.zip', await zonesShapefile([{ name: 'XXMC', length: 30 }, { name: 'XD', length: 8 }], (z) => [SHORT_NAMES[z.properties.school_id], z.properties.level === 'primary' ? '小学' : '初中']));
-    const r = simulateCli(...tiny, '--catchments', zip);
+    const r = simulateCli(...tinyWith('--catchments', zip));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
@@ -32,11 +34,11 @@ describe('npm run simulate: zones from GIS files and --mapping', () => {
 
   it('gives a names-only KML its level through --mapping, and stops naming the missing column without it', () => {
     const kml = file('小学片区.kml', namesOnlyKml([{ name: '圣城小学', zone: 'P1' }, { name: '寿光一中小学部', zone: 'P2' }]));
-    const without = simulateCli(...tiny, '--catchments', kml);
+    const without = simulateCli(...tinyWith('--catchments', kml));
     expect(without.code).toBe(1);
     expect(without.stderr).toBe('error: 小学片区.kml: missing required column(s) "level" (found: name)\n');
     const mapping = file('mapping.json', JSON.stringify({ version: 1, parts: { catchments: { file: '小学片区.kml', level: 'primary', columns: { school_name: 'name' } } } }));
-    const r = simulateCli(...tiny, '--catchments', kml, '--mapping', mapping);
+    const r = simulateCli(...tinyWith('--catchments', kml), '--mapping', mapping);
     expect(r.code, r.stderr).toBe(0);
     // J1 has no junior zone now: j1 and j2 join h1 and o1 outside every junior zone.
     expect(JSON.parse(r.stdout).students).toEqual({ input: 19, assigned: 8, unassigned: 5, rejected: 6 });
@@ -91,7 +93,7 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
   const bd09 = tinyStudentsIn('bd09');
 
   it('reads a pupils file named 百度坐标 as BD-09 and says so', () => {
-    const r = simulateCli(...tiny, '--students', file('学生名单-百度坐标.csv', bd09));
+    const r = simulateCli(...tinyWith('--students', file('学生名单-百度坐标.csv', bd09)));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('学生名单-百度坐标.csv: coordinate system BD-09, as the file\'s name says (--students-crs to change)\n');
     expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
@@ -99,7 +101,7 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
 
   it('exits with code 2, naming the file and the option, when BD-09 pupils are read as WGS84; --accept-shift makes it a warning', () => {
     const students = file('学生名单.csv', bd09);
-    const r = simulateCli(...tiny, '--students', students);
+    const r = simulateCli(...tinyWith('--students', students));
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -107,16 +109,16 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
     expect(lines[1]).toMatch(/^error: 学生名单\.csv looks like BD-09 \(--students-crs bd09\); the output is written, but pupils would be counted at neighbouring schools/);
     // The output is still written: about a kilometre north-east, pupils leave their zones.
     expect(JSON.parse(r.stdout).students).not.toEqual(TINY_STUDENTS);
-    const accepted = simulateCli(...tiny, '--students', students, '--accept-shift');
+    const accepted = simulateCli(...tinyWith('--students', students), '--accept-shift');
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toBe(lines[0].replace(/^error:/, 'warning:') + '\n');
-    const fixed = simulateCli(...tiny, '--students', students, '--students-crs', 'bd09');
+    const fixed = simulateCli(...tinyWith('--students', students), '--students-crs', 'bd09');
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(JSON.parse(fixed.stdout).students).toEqual(TINY_STUDENTS);
   });
 
   it('--validate reports the shift as an error in the report and still exits with code 2', () => {
-    const r = simulateCli(...tiny, '--students', file('学生名单.csv', bd09), '--validate');
+    const r = simulateCli(...tinyWith('--students', file('学生名单.csv', bd09)), '--validate');
     expect(r.code).toBe(2);
     const shifted = JSON.parse(r.stdout).validation.filter((v: { kind: string }) => v.kind === 'shiftedLayer');
     expect(shifted).toHaveLength(1);

@@ -4,9 +4,9 @@ import type { SchoolWithoutZoneItem } from './types';
 
 /**
  * Public schools open in `baseYear` (no `opens`, or opening by then) that teach a level but have
- * no zone feature of it. `zoned` lists, per level, the schools some feature names.
+ * no zone feature of it. `zoned` lists, per level, the schools some feature names (alone or with others).
  */
-export function schoolsWithoutZone(schools: readonly School[], zoned: Record<ZoneLevel, ReadonlyMap<number, unknown>>, baseYear: number): SchoolWithoutZoneItem[] {
+export function schoolsWithoutZone(schools: readonly School[], zoned: Record<ZoneLevel, ReadonlySet<number>>, baseYear: number): SchoolWithoutZoneItem[] {
   const items: SchoolWithoutZoneItem[] = [];
   for (const level of ZONE_LEVELS) {
     schools.forEach((s, i) => {

@@ -30,11 +30,13 @@ export function computeValidationReport(input: ValidationInput, options: Validat
   const pupils = zonedPupilsByLevel(input.pupils, input.schools, input.rules);
   const ignoredGaps = {} as Record<ZoneLevel, IgnoredPieces>;
   const ignoredOverlaps = {} as Record<ZoneLevel, IgnoredPieces>;
+  // Shared zones (多校划片) are zones of their own in the geometric checks, named by their schools.
+  const schools = [...input.schools, ...checked.sharedZones];
   for (const level of ZONE_LEVELS) {
     const multiFeature = new Set([...checked.features[level]].filter(([, numbers]) => numbers.length > 1).map(([s]) => s));
     const result = checkLevelGeometry({
       level,
-      schools: input.schools,
+      schools,
       zones: checked.zones[level],
       multiFeature,
       selfIntersecting: checked.items.some((item) => item.kind === 'selfIntersection' && item.level === level),
@@ -56,7 +58,7 @@ export function computeValidationReport(input: ValidationInput, options: Validat
     ...summariseRows(input.importRejected ?? [], false, o.maxLines),
     ...summariseRows(input.warnings ?? [], true, o.maxLines),
     ...checkPupilColumns(input.pupils, input.pupilsFile ?? 'students.csv', o.maxLines),
-    ...schoolsWithoutZone(input.schools, checked.features, input.baseYear),
+    ...schoolsWithoutZone(input.schools, checked.zoned, input.baseYear),
   );
   const errors = items.filter((item) => item.severity === 'error').length;
   return { items, errors, warnings: items.length - errors, ignoredGaps, ignoredOverlaps };

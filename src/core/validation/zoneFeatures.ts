@@ -2,16 +2,27 @@ import type { Feature, MultiPoint } from 'geojson';
 import type { School } from '../dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
+import { zoneSchoolIds } from '../zoneSchoolIds';
 import type { InvalidPolygonReason, ValidationItem, ZoneReferenceReason } from './types';
 import { ringCrossings } from './ringCrossings';
 import { schoolRef } from './schoolRef';
 
 /** The usable zone features of both levels, and what was wrong with the others. */
 export interface CheckedZones {
-  /** Per level: school index → the polygons of its usable features (closed rings), in file order. */
+  /**
+   * Per level: school index → the polygons of its usable features (closed rings), in file order.
+   * A zone shared by several schools (多校划片) has the index of its entry in `sharedZones`.
+   */
   zones: Record<ZoneLevel, Map<number, MultiPolygonCoords>>;
-  /** Per level: school index → 1-based numbers of every feature naming it, usable or not. */
+  /** Per level: school index (or shared zone index) → 1-based numbers of every feature naming it, usable or not. */
   features: Record<ZoneLevel, Map<number, number[]>>;
+  /**
+   * The shared zones as schools for the report, at indexes schools.length + k: id and name the
+   * schools' joined by 、, the rest the first school's.
+   */
+  sharedZones: School[];
+  /** Per level: the schools a feature names, alone or with others. */
+  zoned: Record<ZoneLevel, Set<number>>;
   items: ValidationItem[];
 }
 
@@ -55,30 +66,48 @@ function checkGeometry(feature: Feature): Checked {
 const multiPoint = (coordinates: [number, number][]): MultiPoint => ({ type: 'MultiPoint', coordinates });
 
 /**
- * Checks each zone feature: its school and level (as parseZones does, but reporting instead of
- * throwing), its geometry (a Polygon or MultiPolygon whose rings have ≥ 3 distinct finite points)
- * and self-intersections (rings that cross; parts or holes that only touch at a point are fine).
- * Unusable features are reported and left out; self-intersecting ones are reported and kept, as the
- * engine reads them even-odd.
+ * Checks each zone feature: its schools and level (as parseZones does, but reporting instead of
+ * throwing; a feature may name several schools, see zoneSchoolIds), its geometry (a Polygon or
+ * MultiPolygon whose rings have ≥ 3 distinct finite points) and self-intersections (rings that cross;
+ * parts or holes that only touch at a point are fine). Unusable features are reported and left out;
+ * self-intersecting ones are reported and kept, as the engine reads them even-odd.
  */
 export function checkZoneFeatures(features: readonly Feature[], schools: readonly School[]): CheckedZones {
   const schoolIndex = new Map<string, number>();
   schools.forEach((s, i) => { if (!schoolIndex.has(s.id)) schoolIndex.set(s.id, i); });
-  const result: CheckedZones = { zones: { primary: new Map(), junior: new Map() }, features: { primary: new Map(), junior: new Map() }, items: [] };
+  const result: CheckedZones = {
+    zones: { primary: new Map(), junior: new Map() }, features: { primary: new Map(), junior: new Map() }, sharedZones: [],
+    zoned: { primary: new Set(), junior: new Set() }, items: [],
+  };
+  const sharedIndex = new Map<string, number>();
   features.forEach((f, index) => {
     const feature = index + 1;
     const p = (f?.properties ?? {}) as Record<string, unknown>;
-    const id = typeof p.school_id === 'number' ? String(p.school_id) : p.school_id;
-    const s = typeof id === 'string' ? schoolIndex.get(id) : undefined;
+    const ids = zoneSchoolIds(p, (id) => schoolIndex.has(id)) ?? [];
+    const indexes = ids.map((id) => schoolIndex.get(id));
     const level = ZONE_LEVELS.includes(p.level as ZoneLevel) ? (p.level as ZoneLevel) : undefined;
-    const refs = typeof id === 'string' && id !== '' ? [schoolRef(schools, id, s)] : [];
-    const refuse = (reason: ZoneReferenceReason, got?: string) =>
-      result.items.push({ kind: 'zoneReference', severity: 'error', level, schools: refs, feature, reason, got });
-    if (typeof id !== 'string' || id === '') return refuse('missingSchoolId');
-    if (s === undefined) return refuse('unknownSchool', id);
+    const refs = ids.map((id, k) => schoolRef(schools, id, indexes[k]));
+    const refuse = (reason: ZoneReferenceReason, got?: string, at = refs) =>
+      result.items.push({ kind: 'zoneReference', severity: 'error', level, schools: at, feature, reason, got });
+    if (ids.length === 0) return refuse('missingSchoolId');
+    const unknown = indexes.indexOf(undefined);
+    if (unknown >= 0) return refuse('unknownSchool', ids[unknown]);
     if (level === undefined) return refuse('badLevel', JSON.stringify(p.level) ?? 'undefined');
-    if (schools[s].ownership === 'private') return refuse('privateSchool');
-    if (!teachesLevel(schools[s].level, level)) return refuse('wrongLevel', schools[s].level);
+    const members = indexes as number[];
+    for (const [k, m] of members.entries()) {
+      if (schools[m].ownership === 'private') return refuse('privateSchool', undefined, [refs[k]]);
+      if (!teachesLevel(schools[m].level, level)) return refuse('wrongLevel', schools[m].level, [refs[k]]);
+    }
+    for (const m of members) result.zoned[level].add(m);
+    let s = members[0];
+    if (members.length > 1) {
+      const key = `${level}|${[...members].sort((a, b) => a - b).join(',')}`;
+      if (!sharedIndex.has(key)) {
+        sharedIndex.set(key, schools.length + result.sharedZones.length);
+        result.sharedZones.push({ ...schools[members[0]], id: ids.join('、'), name: members.map((m) => schools[m].name).join('、') });
+      }
+      s = sharedIndex.get(key)!;
+    }
     const numbers = result.features[level].get(s);
     if (numbers) numbers.push(feature);
     else result.features[level].set(s, [feature]);
@@ -101,7 +130,8 @@ export function checkZoneFeatures(features: readonly Feature[], schools: readonl
   for (const level of ZONE_LEVELS) {
     for (const [s, numbers] of result.features[level]) {
       if (numbers.length > 1) {
-        result.items.push({ kind: 'duplicateZone', severity: 'warning', level, schools: [schoolRef(schools, schools[s].id, s)], features: numbers });
+        const school = s < schools.length ? schools[s] : result.sharedZones[s - schools.length];
+        result.items.push({ kind: 'duplicateZone', severity: 'warning', level, schools: [{ id: school.id, name: school.name }], features: numbers });
       }
     }
   }

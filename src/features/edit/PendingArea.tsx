@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Select, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { assignPendingArea, setDrawing } from '../../app/editActions';
 import { describeEditProblem } from '../../core/editProblems';
 import { teachesLevel } from '../../core/rules';
 import { formatNumber } from '../../i18n/format';
-import { useSchoolName, useT } from '../../store/selectors';
+import { displayName, useSchoolName, useT } from '../../store/selectors';
 import { SchoolSelect } from './SchoolSelect';
 import { useAppStore } from '../../store/store';
 import type { School } from '../../core/dataset';
@@ -12,7 +12,7 @@ import type { School } from '../../core/dataset';
 // A stable empty list: a selector returning a new [] each call would re-render forever.
 const NO_SCHOOLS: School[] = [];
 
-/** The drawn area: the pupils inside by grade and school, and the school to give it to. */
+/** The drawn area: the pupils inside by grade and school, and the school (or schools sharing it, 多校划片) to give it to. */
 export function PendingArea() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
@@ -25,10 +25,14 @@ export function PendingArea() {
   const nameOf = useSchoolName();
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [target, setTarget] = useState<string | undefined>(undefined);
+  // Schools that share the area with the chosen one: a new area starts with none.
+  const [also, setAlso] = useState<string[]>([]);
+  useEffect(() => setAlso([]), [pending]);
   const purpose = useAppStore((s) => s.drawPurpose);
   if (!pending && !drawing && !error) return null;
   const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
   const chosen = target ?? (candidates.some((s) => s.id === selected) ? selected : undefined);
+  const sharing = also.filter((id) => id !== chosen);
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
       {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${describeEditProblem(error.code, error.params, locale)}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
@@ -48,7 +52,18 @@ export function PendingArea() {
         <Space wrap>
           <span>{t('assignTo')}</span>
           <SchoolSelect testId="assign-school" schools={candidates} value={chosen} onChange={setTarget} placeholder={t('chooseSchool')} width={220} />
-          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={() => chosen && void assignPendingArea(chosen)}>{t('assign')}</Button>
+          <Select
+            data-testid="share-schools"
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 220 }}
+            placeholder={t('shareWith')}
+            value={sharing}
+            onChange={setAlso}
+            optionFilterProp="label"
+            options={candidates.filter((s) => s.id !== chosen).map((s) => ({ value: s.id, label: displayName(s, locale) }))}
+          />
+          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={() => chosen && void assignPendingArea([chosen, ...sharing])}>{sharing.length > 0 ? t('sharedZone') : t('assign')}</Button>
           <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
         </Space>
       )}

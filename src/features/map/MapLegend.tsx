@@ -8,6 +8,14 @@ export function MapLegend() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const colorBy = useAppStore((s) => s.colorBy);
+  const hasShared = useAppStore((s) => s.dataset?.zones.features.some((f) => f.properties.school_ids !== undefined) ?? false);
+  // The map's hatch of shared zones (多校划片), shown when there is one.
+  const shared = hasShared && (
+    <div className="legend-item" data-testid="legend-shared">
+      <span className="legend-swatch" style={{ background: 'repeating-linear-gradient(135deg, #37474f 0 2px, transparent 2px 6px)' }} />
+      {t('sharedZone')}
+    </div>
+  );
   if (colorBy === 'utilization') {
     const gradient = `linear-gradient(to right, ${UTILIZATION_STOPS.map(([, c]) => c).join(', ')})`;
     return (
@@ -18,6 +26,7 @@ export function MapLegend() {
           {UTILIZATION_STOPS.map(([v]) => <span key={v}>{formatPercent(locale, v)}</span>)}
         </div>
         <div className="legend-item"><span className="legend-swatch" style={{ background: NO_DATA_COLOR }} />{t('statusNoData')}</div>
+        {shared}
       </div>
     );
   }
@@ -31,6 +40,7 @@ export function MapLegend() {
     <div className="map-legend">
       <div>{t('legendCompliance')}</div>
       {items.map(([c, label]) => <div className="legend-item" key={label}><span className="legend-swatch" style={{ background: c }} />{label}</div>)}
+      {shared}
     </div>
   );
 }

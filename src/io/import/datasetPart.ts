@@ -44,3 +44,6 @@ export function guessPart(name: string, format: FileFormat): DatasetPart | undef
   if (named) return named[0];
   return format === 'shapefile' || format === 'kml' ? 'catchments' : undefined;
 }
+
+/** Parts that may come in several files (zones in a Shapefile and a KML, pupils in an export and a supplement), combined in the order given. */
+export const MULTI_FILE_PARTS: ReadonlySet<DatasetPart> = new Set(['catchments', 'students', 'units']);

@@ -7,13 +7,14 @@ import { DataError, featuresOf, parseJsonFile } from '../dataError';
 import { parseSchools } from '../parseSchools';
 import type { DatasetTexts } from '../readDataset';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
+import { combineFeatureTexts, combinePupilCsvs, type FeatureSpan, type PartPiece } from './combineParts';
 import { createAddressPlacer } from './addressPlacement';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
 import { applyOverrides, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
 import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
-import { DATASET_PARTS, guessPart, PART_FILES, type DatasetPart } from './datasetPart';
+import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import { knownSchools } from './knownSchools';
 import { readKml } from './kmlZones';
@@ -80,8 +81,10 @@ export interface ImportNote {
 /** The dataset in the data contract's texts, the original name of each, and a note per file. */
 export interface ImportedDataset {
   texts: DatasetTexts;
-  /** Contract file name → the file it was made from, to name in messages. */
+  /** Contract file name → the file it was made from (several: their names joined by ", "), to name in messages. */
   sources: Partial<Record<keyof DatasetTexts, string>>;
+  /** Contract files of features made from several files (zones, units) → per file, in order, its name and features, to name a feature by its own file and number. */
+  spans: Partial<Record<keyof DatasetTexts, FeatureSpan[]>>;
   notes: ImportNote[];
   /** The base year cohort grades were converted for, and what the files say. */
   baseYear: BaseYearChoice;
@@ -280,10 +283,17 @@ const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 
  * calendar year; `baseYear` in the result says which and whether the files disagree. A broken
  * county outline or context file is left out and listed in `notUsed`; any other file that cannot
  * be used throws a DataError naming it. `onProgress` hears the fraction done (0..1, by bytes).
+ *
+ * Zones, pupils and units may each come in several files (MULTI_FILE_PARTS; any other part given
+ * twice throws `sameKind`): each is read as above, then their texts are combined in the order the
+ * files were given — features concatenated (`spans` says which file gave which), pupil rows
+ * concatenated with a `source_file` column, so every pupil row keeps its own file and line.
  */
 export async function importDataset(files: ImportFile[], onProgress?: (fraction: number) => void): Promise<ImportedDataset> {
   const texts: DatasetTexts = {};
   const sources: ImportedDataset['sources'] = {};
+  const spans: ImportedDataset['spans'] = {};
+  const pieces = new Map<keyof DatasetTexts, PartPiece[]>();
   const notes: ImportNote[] = [];
   const rejected: RejectedRow[] = [];
   const notUsed: FileNotUsed[] = [];
@@ -294,8 +304,8 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     if (part === undefined) throw new DataError(file.name, 'unknownKind');
     const target = PART_FILES[part];
     const other = sources[target];
-    if (other !== undefined) throw new DataError(file.name, 'sameKind', { value: target, got: other });
-    sources[target] = file.name;
+    if (other !== undefined && !MULTI_FILE_PARTS.has(part)) throw new DataError(file.name, 'sameKind', { value: target, got: other });
+    sources[target] = other === undefined ? file.name : `${other}, ${file.name}`;
     return { file, format, part, target };
   });
   planned.sort((a, b) => READ_ORDER.indexOf(a.part) - READ_ORDER.indexOf(b.part));
@@ -317,13 +327,26 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
       done += file.bytes.length;
       onProgress?.(done / total);
     }
-    texts[target] = read.text;
+    const given = [...(pieces.get(target) ?? []), { file: file.name, text: read.text }];
+    pieces.set(target, given);
+    // Combined once the part's last file is read: units before the pupils placed at them.
+    if (given.length === planned.filter((p) => p.target === target).length) texts[target] = combined(target, given, spans);
     notes.push(read.note);
     rejected.push(...(read.rejected ?? []));
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
   const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
-  return { texts, sources, notes, baseYear: chooseYear(ctx.option, ctx.stated, sources['students.csv']), skipped, rejected, notUsed };
+  const pupilsFile = notes.find((n) => n.part === 'students')?.file;
+  return { texts, sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), skipped, rejected, notUsed };
+}
+
+/** A contract file's text from the texts of the files that gave it so far (one: that text, unchanged). */
+function combined(target: keyof DatasetTexts, parts: PartPiece[], spans: ImportedDataset['spans']): string {
+  if (parts.length === 1) return parts[0].text;
+  if (target === 'students.csv') return combinePupilCsvs(parts);
+  const { text, spans: own } = combineFeatureTexts(parts);
+  spans[target] = own;
+  return text;
 }
 
 /** Lines in a text file's bytes (line feeds, plus a last line without one). */

@@ -3,7 +3,7 @@ import { DataError, parseJsonFile } from '../dataError';
 import { COLUMN_SPECS, mappedKindOf } from './columnAliases';
 import type { ColumnMapping } from './columnMapping';
 import { CRS_NAMES, parseCrs, type Crs } from './crs';
-import { DATASET_PARTS, type DatasetPart } from './datasetPart';
+import { DATASET_PARTS, MULTI_FILE_PARTS, type DatasetPart } from './datasetPart';
 import { normaliseZoneLevel } from './valueNormalise';
 
 /** The mapping file's version this build writes and reads. */
@@ -20,8 +20,24 @@ export interface MappingEntry {
   columns?: ColumnMapping;
 }
 
-/** A mapping file: the choices per dataset part. */
-export type MappingChoices = Partial<Record<DatasetPart, MappingEntry>>;
+/** A mapping file: the choices per dataset part; a part given by several files (zones, pupils, units) may list one entry per file. */
+export type MappingChoices = Partial<Record<DatasetPart, MappingEntry | MappingEntry[]>>;
+
+/** A part's entries as a list (none, one, or one per file). */
+export function entriesOf(choices: MappingChoices, part: DatasetPart): MappingEntry[] {
+  const e = choices[part];
+  return e === undefined ? [] : Array.isArray(e) ? e : [e];
+}
+
+/**
+ * The entry for a file of a part: the one whose `file` is the file's name; else, when the part
+ * has a single entry, that one; else the entry at the file's position among the part's files
+ * (`index`, 0-based, in the order given).
+ */
+export function entryFor(choices: MappingChoices, part: DatasetPart, name: string, index: number): MappingEntry | undefined {
+  const list = entriesOf(choices, part);
+  return list.find((e) => e.file === name) ?? (list.length === 1 ? list[0] : list[index]);
+}
 
 const ENTRY_KEYS = ['file', 'crs', 'level', 'columns'] as const;
 
@@ -32,8 +48,8 @@ function checkKeys(file: string, where: string, object: Record<string, unknown>,
   if (unknown !== undefined) throw new DataError(file, 'mappingUnknownKey', { key: unknown, value: where, found: known.join(', ') });
 }
 
-function parseEntry(file: string, part: DatasetPart, v: unknown): MappingEntry {
-  const where = `parts.${part}`;
+function parseEntry(file: string, part: DatasetPart, v: unknown, index?: number): MappingEntry {
+  const where = `parts.${part}${index === undefined ? '' : `[${index}]`}`;
   if (!isObject(v)) throw new DataError(file, 'mappingBadValue', { value: where, found: 'an object', got: JSON.stringify(v) });
   checkKeys(file, where, v, ENTRY_KEYS);
   const entry: MappingEntry = {};
@@ -70,7 +86,8 @@ function parseEntry(file: string, part: DatasetPart, v: unknown): MappingEntry {
 
 /**
  * Reads a mapping file (data/README.md): `{ "version": 1, "parts": { <part>: { "file", "crs",
- * "level", "columns": { <contract column>: <file column> } } } }`. Throws a DataError naming the
+ * "level", "columns": { <contract column>: <file column> } } } }`; zones, pupils and units may give
+ * a list of such entries, one per file. Throws a DataError naming the
  * file and the key for an unknown part, key or contract column, or a value of the wrong kind.
  */
 export function parseMappingFile(file: string, text: string): MappingChoices {
@@ -81,12 +98,20 @@ export function parseMappingFile(file: string, text: string): MappingChoices {
   if (!isObject(json.parts)) throw new DataError(file, 'mappingBadValue', { value: '"parts"', found: 'an object', got: JSON.stringify(json.parts) });
   checkKeys(file, '"parts"', json.parts, DATASET_PARTS);
   const out: MappingChoices = {};
-  for (const [part, entry] of Object.entries(json.parts)) out[part as DatasetPart] = parseEntry(file, part as DatasetPart, entry);
+  for (const [key, entry] of Object.entries(json.parts)) {
+    const part = key as DatasetPart;
+    if (!Array.isArray(entry)) out[part] = parseEntry(file, part, entry);
+    else if (MULTI_FILE_PARTS.has(part)) out[part] = entry.map((e, i) => parseEntry(file, part, e, i));
+    else throw new DataError(file, 'mappingBadValue', { value: `parts.${part}`, found: 'an object (one file of this part)', got: 'a list' });
+  }
   return out;
 }
 
-/** A mapping file's text (parseMappingFile reads it back), parts in dataset order. */
+/** A mapping file's text (parseMappingFile reads it back), parts in dataset order; a part's list of one entry is written as that entry. */
 export function formatMappingFile(choices: MappingChoices): string {
-  const parts = Object.fromEntries(DATASET_PARTS.filter((p) => choices[p] !== undefined).map((p) => [p, choices[p]]));
+  const parts = Object.fromEntries(DATASET_PARTS.filter((p) => choices[p] !== undefined).map((p) => {
+    const list = entriesOf(choices, p);
+    return [p, list.length === 1 ? list[0] : list];
+  }));
   return JSON.stringify({ version: MAPPING_FILE_VERSION, parts }, null, 2) + '\n';
 }

@@ -11,7 +11,8 @@ import type { ImportedDataset } from './importDataset';
  * row also names its sheet), and a school made from a table row is named by that row, not as a
  * feature. The base year is the import's (imported.baseYear: the planner's, or the one the files
  * state), else dataset.json's, else `fallbackYear`. Total rows the import skipped are listed in
- * `dataset.skipped`.
+ * `dataset.skipped`. For a part given by several files, a feature is named by its own file and
+ * number in it, a pupil row by its own file (and sheet) and line.
  */
 export function readImportedDataset(imported: ImportedDataset, rules: Rules, fallbackYear: number, onProgress?: LoadProgress): LoadedDataset {
   const rename = (file: string) => imported.sources[file as keyof ImportedDataset['sources']] ?? file;
@@ -20,11 +21,18 @@ export function readImportedDataset(imported: ImportedDataset, rules: Rules, fal
   try {
     loaded = readDataset(imported.texts, rules, fallbackYear, onProgress);
   } catch (e) {
-    if (e instanceof DataError) throw new DataError(rename(e.file), e.code, atRow(e.params, noteOf(e.file)));
+    if (e instanceof DataError) {
+      const own = inOwnFile(e.file, e.params, imported);
+      if (own) throw new DataError(own.file, e.code, own.params);
+      throw new DataError(rename(e.file), e.code, atRow(e.params, noteOf(e.file)));
+    }
     throw e;
   }
-  const sheet = noteOf('students.csv')?.sheet;
-  const renameRows = (rows: RejectedRow[]) => rows.map((r) => ({ ...r, file: rename(r.file), ...(sheet !== undefined && { sheet }) }));
+  const renameRows = (rows: RejectedRow[]) => rows.map((r) => {
+    const file = rename(r.file);
+    const sheet = imported.notes.find((n) => n.file === file)?.sheet;
+    return { ...r, file, ...(sheet !== undefined && { sheet }) };
+  });
   const { dataset } = loaded;
   return {
     ...loaded,
@@ -43,4 +51,16 @@ function atRow(params: DataProblemParams, note: ImportedDataset['notes'][number]
   const row = params.where && note?.featureRows?.[params.where.feature - 1];
   if (row === undefined || !params.where) return params;
   return { ...params, where: { ...params.where, row, ...(note?.sheet !== undefined && { sheet: note.sheet }) } };
+}
+
+/** A feature of a contract file combined from several files, named by its own file and its number there; undefined for a file made from one. */
+function inOwnFile(file: string, params: DataProblemParams, imported: ImportedDataset): { file: string; params: DataProblemParams } | undefined {
+  const spans = imported.spans?.[file as keyof ImportedDataset['spans']];
+  if (!spans || !params.where) return undefined;
+  let feature = params.where.feature;
+  for (const span of spans) {
+    if (feature <= span.count) return { file: span.file, params: { ...params, where: { ...params.where, feature } } };
+    feature -= span.count;
+  }
+  return undefined;
 }

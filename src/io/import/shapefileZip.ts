@@ -62,8 +62,19 @@ async function read(file: string, item: ZipItem | undefined): Promise<Uint8Array
 }
 
 /**
- * The features of the one Shapefile in a zip (.shp and .dbf required; .prj reprojects to WGS84
- * through shpjs; .shx unused). Attribute text is decoded by the .cpg, or, without one, as GBK when
+ * Whether a .prj describes projected coordinates (PROJCS: metres on a map projection), which need
+ * reprojecting to degrees; a geographic one (GEOGCS: WGS84, CGCS2000) is degrees already.
+ */
+export function isProjected(prj: string): boolean {
+  return /^\s*PROJCS\s*\[/i.test(prj);
+}
+
+/**
+ * The features of the one Shapefile in a zip (.shp and .dbf required; a projected .prj reprojects
+ * to WGS84 through shpjs, a geographic one (isProjected) is read as is: CGCS2000 and WGS84 differ by
+ * centimetres, and proj4's datum round trip would move every vertex by float noise
+ * (118.79 → 118.79000000000002), so that a home exactly on an edge would fall on its wrong side;
+ * .shx unused). Attribute text is decoded by the .cpg, or, without one, as GBK when
  * the .dbf is not UTF-8 (dbfEncoding). Throws a DataError naming the zip when there is no or more
  * than one .shp, no .dbf, the parts cannot be read, or positions are not degrees.
  */
@@ -80,9 +91,10 @@ export async function readShapefileZip(file: string, bytes: Uint8Array): Promise
   }));
   if (!dbf) throw new DataError(file, 'zipWithoutDbf', { value: `${base}.shp` });
   const encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
+  const prjText = prj && decodeAs(prj, 'utf-8');
   let collection: FeatureCollection;
   try {
-    collection = await shp({ shp: shpBytes!, dbf, cpg: encoding, prj: prj && decodeAs(prj, 'utf-8') });
+    collection = await shp({ shp: shpBytes!, dbf, cpg: encoding, prj: prjText !== undefined && isProjected(prjText) ? prjText : undefined });
   } catch (e) {
     throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
   }

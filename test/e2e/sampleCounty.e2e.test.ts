@@ -1,0 +1,69 @@
+// The corpus county 样本县 (test/fixtures/sample-county) through the app: its seven raw files picked
+// in the file input (zones in a Shapefile and a KML, pupils in an XLSX export and a CSV supplement),
+// its mapping.json read back in the mapping step, and every school's pupils equal to truth.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshAppForEachTest } from './appPage';
+
+const county = join(import.meta.dirname, '../fixtures/sample-county');
+const mappingPath = join(county, 'mapping.json');
+const mapping = JSON.parse(readFileSync(mappingPath, 'utf8')) as { parts: Record<string, { file: string } | { file: string }[]> };
+const truth = JSON.parse(readFileSync(join(county, 'truth.json'), 'utf8')) as {
+  expect: {
+    loaded: number; rejected: number; assigned: number; unassigned: number;
+    schools: Record<string, { enrollment: number; grades: Record<string, number> }>;
+    groups: { schools: string[]; enrollment: number }[];
+  };
+};
+/** The mapping step's name of each part (messages.zh.ts). */
+const PART_NAMES: Record<string, string> = { schools: '学校', catchments: '招生片区', students: '学生名单', units: '小区/村', county: '县界' };
+/** Every file with the part the mapping file gives it, in the mapping file's order. */
+const files = Object.entries(mapping.parts).flatMap(([part, e]) => (Array.isArray(e) ? e : [e]).map(({ file }) => ({ file, part })));
+
+async function waitForStatus(page: Page, before: number, wanted: string[]): Promise<string> {
+  const handle = await page.waitForFunction(([v, w]) => {
+    const s = window.__planner!.store.getState();
+    const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
+    return (w as string[]).includes(status) ? status : false;
+  }, [before, wanted] as const, { timeout: 120_000 });
+  return (await handle.jsonValue()) as string;
+}
+
+describe('the corpus county 样本县 in the app (Chromium)', () => {
+  const app = freshAppForEachTest(inject('baseUrl'));
+
+  it('loads two zones files and two pupil files with the mapping file read back, and counts every school as truth.json', async () => {
+    const page = app.page;
+    const before = await page.evaluate(() => window.__planner!.store.getState().datasetVersion);
+    await page.getByTestId('file-input').setInputFiles(files.map(({ file }) => join(county, 'files', file)));
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    await page.getByTestId('import-mapping-input').setInputFiles(mappingPath);
+    // The mapping file gives every file its part (the outline 样本县.json, whose name says none, too), columns,
+    // level and coordinate system: nothing is missing, so the load button is enabled.
+    await page.waitForSelector('[data-testid="import-confirm"]:not([disabled])', { timeout: 30_000 });
+    for (const [i, { part }] of files.entries()) expect(await page.getByTestId(`part-select-${i}`).innerText(), files[i].file).toBe(PART_NAMES[part]);
+    await page.getByTestId('import-confirm').click();
+    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await page.getByTestId('load-anyway').click();
+    expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
+    const got = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return {
+        loaded: s.dataset!.pupilsLoaded, rejected: s.dataset!.rejected.length, assigned: s.result!.summary.assigned, unassigned: s.result!.summary.unassigned,
+        rejectedFiles: [...new Set(s.dataset!.rejected.map((r) => r.file))].sort(),
+        schools: s.result!.schools.map((r) => ({ id: r.id, enrollment: r.enrollment, grades: r.grades })),
+      };
+    });
+    const e = truth.expect;
+    expect({ loaded: got.loaded, rejected: got.rejected, assigned: got.assigned, unassigned: got.unassigned }).toEqual({ loaded: e.loaded, rejected: e.rejected, assigned: e.assigned, unassigned: e.unassigned });
+    // The rejected rows name both pupil files, each by its own name.
+    expect(got.rejectedFiles).toEqual(files.filter((f) => f.part === 'students').map((f) => f.file).sort());
+    for (const [id, want] of Object.entries(e.schools)) {
+      const school = got.schools.find((s) => s.id === id)!;
+      const grades = Object.fromEntries(Object.entries(school.grades).map(([g, n]) => [String(g), n]));
+      expect({ id, enrollment: school.enrollment, grades }).toEqual({ id, enrollment: want.enrollment, grades: Object.fromEntries(Object.keys(grades).map((g) => [g, want.grades[g]])) });
+    }
+    for (const g of e.groups) expect(got.schools.filter((s) => g.schools.includes(s.id)).reduce((a, s) => a + s.enrollment, 0)).toBe(g.enrollment);
+  });
+});
