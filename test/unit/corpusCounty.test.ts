@@ -2,7 +2,6 @@
 // issue 16 at once, loaded with only the choices a planner makes in the mapping dialog
 // (mapping.json), must give the counts of truth.json — computed by plain geometry in
 // make-county.ts, never by the app — exactly, school by school and grade by grade.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { UNASSIGNED } from '../../src/core/assignment';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { simulateCli } from './simulateCli';
 
 const root = join(import.meta.dirname, '../..');
 const countyDir = join(root, 'test/fixtures/sample-county');
@@ -74,11 +74,6 @@ const REASON: Record<string, RegExp> = {
   addressUnmatched: /^no coordinates, and the address "外县务工人员临时住所" names no compound or village/,
   addressAmbiguous: /^no coordinates, and the address "王家庄17号" fits several compounds or villages: .*王家庄 \(U07\).*王家庄 \(U08\)|王家庄 \(U08\).*王家庄 \(U07\)/,
 };
-
-function simulate(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The mapping with the given files' coordinate systems left to the app, written to a file. */
 function mappingFile(name: string, withoutCrs: string[] = []): string {
@@ -164,7 +159,7 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
 
   it('CLI: every school’s pupils by grade equal the truth; rows read = loaded + rejected + skipped', () => {
     const out = join(work, 'county.json');
-    const r = simulate(...fileArgs(), '--units-crs', 'gcj02', '--mapping', mappingFile('mapping.json'), '--validate', '--out', out);
+    const r = simulateCli(...fileArgs(), '--units-crs', 'gcj02', '--mapping', mappingFile('mapping.json'), '--validate', '--out', out);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code, r.stderr).toBe(0);
     // The base year comes from the files (sheet 2024秋, 2024学年), not from --base-year.
@@ -184,7 +179,7 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
 
   it('CLI: with no coordinate system chosen, the names 百度坐标 and 高德坐标 give BD-09 and GCJ-02, and the same counts', () => {
     const out = join(work, 'county-detected.json');
-    const r = simulate(...fileArgs(), '--mapping', mappingFile('mapping-detected.json', [F.pupils, F.units]), '--out', out);
+    const r = simulateCli(...fileArgs(), '--mapping', mappingFile('mapping-detected.json', [F.pupils, F.units]), '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`${F.pupils}: coordinate system BD-09, as the file's name says`);
     expect(r.stderr).toContain(`${F.units}: coordinate system GCJ-02, as the file's name says`);
