@@ -113,11 +113,11 @@ function failUnexpected(engine: Engine, e: unknown) {
 }
 
 /** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
-export async function confirmMapping(drafts: ImportDraft[]): Promise<void> {
+export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): Promise<void> {
   const engine = pending;
   if (!engine) return;
   try {
-    await runLoad(engine, confirmDrafts(drafts));
+    await runLoad(engine, confirmDrafts(drafts, baseYear));
   } catch (e) {
     failUnexpected(engine, e);
   }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,16 +6,13 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { largestClass, p01AfterPlan, schoolProperty } from './shouguangFiles';
+import { simulateCli } from './simulateCli';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
 const work = mkdtempSync(join(tmpdir(), 'simulate-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function simulate(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A copy of the tiny dataset with one file replaced. */
 function tinyWith(file: string, content: string | null): string {
@@ -27,7 +23,7 @@ function tinyWith(file: string, content: string | null): string {
   return dir;
 }
 
-function expectOneLineError(r: ReturnType<typeof simulate>, pattern: RegExp) {
+function expectOneLineError(r: ReturnType<typeof simulateCli>, pattern: RegExp) {
   expect(r.code).toBe(1);
   const lines = r.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -39,7 +35,7 @@ function expectOneLineError(r: ReturnType<typeof simulate>, pattern: RegExp) {
 describe('npm run simulate', { timeout: 240_000 }, () => {
   it('writes the contract JSON for a dataset folder', () => {
     const out = join(work, 'tiny.json');
-    const r = simulate('--data', tiny, '--out', out);
+    const r = simulateCli('--data', tiny, '--out', out);
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.students).toEqual({ input: 19, assigned: 10, unassigned: 3, rejected: 6 });
@@ -57,27 +53,27 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
 
   it('stops with one line naming the file when a required column is missing', () => {
     const dir = tinyWith('students.csv', 'id,lon,lat\n1,118.0,36.0\n');
-    expectOneLineError(simulate('--data', dir), /^error: students\.csv: missing required column\(s\) "grade"/);
+    expectOneLineError(simulateCli('--data', dir), /^error: students\.csv: missing required column\(s\) "grade"/);
   });
 
   it('stops with one line on truncated JSON', () => {
     const dir = tinyWith('schools.geojson', readFileSync(join(tiny, 'schools.geojson'), 'utf8').slice(0, 200));
-    expectOneLineError(simulate('--data', dir), /^error: schools\.geojson: not valid JSON/);
+    expectOneLineError(simulateCli('--data', dir), /^error: schools\.geojson: not valid JSON/);
   });
 
   it('stops with one line when a required file is missing, or the folder does not exist', () => {
-    expectOneLineError(simulate('--data', tinyWith('students.csv', null)), /students\.csv: the file is missing/);
-    expectOneLineError(simulate('--data', join(work, 'nope')), /nope: not a folder/);
+    expectOneLineError(simulateCli('--data', tinyWith('students.csv', null)), /students\.csv: the file is missing/);
+    expectOneLineError(simulateCli('--data', join(work, 'nope')), /nope: not a folder/);
   });
 
   it('stops with one line when a zone names an unknown school', () => {
     const zones = readFileSync(join(tiny, 'catchments.geojson'), 'utf8').replace('"school_id":"P2"', '"school_id":"P7"');
-    expectOneLineError(simulate('--data', tinyWith('catchments.geojson', zones)), /catchments\.geojson: feature 2 \(school_id "P7"\): school_id "P7" is not in the schools file/);
+    expectOneLineError(simulateCli('--data', tinyWith('catchments.geojson', zones)), /catchments\.geojson: feature 2 \(school_id "P7"\): school_id "P7" is not in the schools file/);
   });
 
   it('applies a scenario: the plan’s example moves part of 圣城小学’s zone to 汇文学校', () => {
     const out = join(work, 'scenario.json');
-    const r = simulate('--data', join(root, 'data/shouguang'), '--scenario', join(root, 'data/scenarios/shengcheng-to-huiwen.json'), '--out', out);
+    const r = simulateCli('--data', join(root, 'data/shouguang'), '--scenario', join(root, 'data/scenarios/shengcheng-to-huiwen.json'), '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     const shengcheng = json.schools.find((s: { id: string }) => s.id === 'P01');
@@ -99,7 +95,7 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
     // c moves from P2 to P1; r stays at R.
     const file = join(work, 'units-fixture.json');
     writeFileSync(file, JSON.stringify({ version: 2, name: 'u', edits: [{ op: 'assignUnits', level: 'primary', schoolId: 'P1', unitIds: ['U2'] }] }));
-    const r = simulate('--data', join(root, 'test/fixtures/projection'), '--scenario', file);
+    const r = simulateCli('--data', join(root, 'test/fixtures/projection'), '--scenario', file);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const school = (id: string) => json.schools.find((s: { id: string }) => s.id === id);
@@ -130,7 +126,7 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
       const key = `${from[0]}|${grade}`;
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
-    const r = simulate('--data', data, '--scenario', file);
+    const r = simulateCli('--data', data, '--scenario', file);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const moved = (json.moved as { from: string; to: string; grade: number; count: number }[]).map((m) => [`${m.from}|${m.grade}`, m.to, m.count]);
@@ -142,7 +138,7 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
 
   it('adds the quality-balance standards with --standards: county CVs per level and every school section', () => {
     const out = join(work, 'standards.json');
-    const r = simulate('--data', join(root, 'data/shouguang'), '--standards', '--out', out);
+    const r = simulateCli('--data', join(root, 'data/shouguang'), '--standards', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     const { standards, county } = JSON.parse(readFileSync(out, 'utf8'));
     // Classes split by the level of their grade add up to the county's; 圣城小学 and 建桥学校 (nine-year) are oversized primaries.
@@ -164,7 +160,7 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
     const file = join(work, 'profile.json');
     writeFileSync(file, JSON.stringify({ version: 1, name: 'lenient rooms', edits: [], profile: { thresholds: { primary: { roomAreaPerStudent: 3.5 } } } }));
     const out = join(work, 'profile-out.json');
-    expect(simulate('--data', join(root, 'data/shouguang'), '--scenario', file, '--standards', '--out', out).code).toBe(0);
+    expect(simulateCli('--data', join(root, 'data/shouguang'), '--scenario', file, '--standards', '--out', out).code).toBe(0);
     const p01 = JSON.parse(readFileSync(out, 'utf8')).standards.schools.find((s: { id: string }) => s.id === 'P01');
     expect(p01.indicators.roomAreaPerStudent).toBe(Number((schoolProperty('P01', 'room_area_m2') / 2600).toFixed(4)));
     expect(p01.met).toBe(5); // room area (3.9 ≥ 3.5) now met; sports area and multimedia still missed
@@ -176,7 +172,7 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
     const cvOf = (profile: unknown) => {
       const file = join(work, 'private-cv.json');
       writeFileSync(file, JSON.stringify({ version: 2, name: 'cv', edits: [], profile }));
-      const r = simulate('--data', tiny, '--standards', '--scenario', file);
+      const r = simulateCli('--data', tiny, '--standards', '--scenario', file);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout).standards.primary.cv.roomAreaPerStudent;
     };
@@ -193,18 +189,18 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
     };
     const square = { type: 'Polygon', coordinates: [[[118.7, 36.87], [118.71, 36.87], [118.71, 36.88], [118.7, 36.88], [118.7, 36.87]]] };
     const edits = (e: unknown[]) => JSON.stringify({ version: 1, name: 't', edits: e });
-    expectOneLineError(simulate('--data', data, '--scenario', write('s1.json', edits([{ op: 'assignArea', level: 'primary', schoolId: 'N02', area: square }, { op: 'assignArea', level: 'primary', schoolId: 'ZZZ', area: square }]))), /s1\.json: edit 2 \(assignArea\): unknown school "ZZZ"$/);
-    expectOneLineError(simulate('--data', data, '--scenario', write('s2.json', edits([{ op: 'assignUnits', level: 'junior', schoolId: 'P01', unitIds: ['U0001'] }]))), /s2\.json: edit 1 \(assignUnits\): 圣城小学 does not teach junior grades/);
-    expectOneLineError(simulate('--data', data, '--scenario', write('s3.json', edits([{ op: 'setZone', level: 'primary', schoolId: 'P01', geometry: { type: 'Polygon', coordinates: [[[120, 40], [120.1, 40], [120.1, 40.1], [120, 40.1], [120, 40]]] } }]))), /s3\.json: edit 1 \(setZone\): the zone lies outside the county/);
-    expectOneLineError(simulate('--data', data, '--scenario', write('s4.json', '{"version": 7, "edits": []}')), /s4\.json: unsupported scenario version 7/);
-    expectOneLineError(simulate('--data', data, '--scenario', write('s5.json', '{"version": 1, "edits": [')), /s5\.json: not valid JSON/);
-    expectOneLineError(simulate('--data', data, '--scenario', write('s6.json', '{"version": 1, "edits": [], "profile": {"cvMax": {"primary": "low"}}}')), /s6\.json: the standards profile: cvMax\.primary must be a number ≥ 0, got "low"/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', write('s1.json', edits([{ op: 'assignArea', level: 'primary', schoolId: 'N02', area: square }, { op: 'assignArea', level: 'primary', schoolId: 'ZZZ', area: square }]))), /s1\.json: edit 2 \(assignArea\): unknown school "ZZZ"$/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', write('s2.json', edits([{ op: 'assignUnits', level: 'junior', schoolId: 'P01', unitIds: ['U0001'] }]))), /s2\.json: edit 1 \(assignUnits\): 圣城小学 does not teach junior grades/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', write('s3.json', edits([{ op: 'setZone', level: 'primary', schoolId: 'P01', geometry: { type: 'Polygon', coordinates: [[[120, 40], [120.1, 40], [120.1, 40.1], [120, 40.1], [120, 40]]] } }]))), /s3\.json: edit 1 \(setZone\): the zone lies outside the county/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', write('s4.json', '{"version": 7, "edits": []}')), /s4\.json: unsupported scenario version 7/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', write('s5.json', '{"version": 1, "edits": [')), /s5\.json: not valid JSON/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', write('s6.json', '{"version": 1, "edits": [], "profile": {"cvMax": {"primary": "low"}}}')), /s6\.json: the standards profile: cvMax\.primary must be a number ≥ 0, got "low"/);
    }, 180_000);
 
   it('projects years with --years and a scenario\'s rules, from --base-year when given', () => {
     const fixture = join(root, 'test/fixtures/projection');
     const out = join(work, 'projection.json');
-    expect(simulate('--data', fixture, '--years', '2', '--out', out).code).toBe(0);
+    expect(simulateCli('--data', fixture, '--years', '2', '--out', out).code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.projection.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022]);
     expect(json.projectionNotes).toEqual([]);
@@ -216,12 +212,12 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
       version: 2, name: 'phased', edits: [],
       rules: { classroomAdditions: [{ schoolId: 'P1', year: 2022, rooms: 3 }], diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 2], count: 2, year: 2020 }] },
     }));
-    expect(simulate('--data', fixture, '--scenario', scenario, '--years', '2', '--out', out).code).toBe(0);
+    expect(simulateCli('--data', fixture, '--scenario', scenario, '--years', '2', '--out', out).code).toBe(0);
     const phased = JSON.parse(readFileSync(out, 'utf8'));
     const p1Phased = phased.projection.map((y: { schools: { id: string; classrooms: number; grades: Record<string, number> }[] }) => y.schools.find((s) => s.id === 'P1')!);
     expect(p1Phased.map((s: { classrooms: number }) => s.classrooms)).toEqual([3, 3, 6]);
     expect(p1Phased[0].grades).toMatchObject({ '1': 1, '2': 0 });
-    expect(simulate('--data', tiny, '--years', '1', '--base-year', '2031', '--out', out).code).toBe(0);
+    expect(simulateCli('--data', tiny, '--years', '1', '--base-year', '2031', '--out', out).code).toBe(0);
     const shifted = JSON.parse(readFileSync(out, 'utf8'));
     expect(shifted.baseYear).toBe(2031);
     expect(shifted.projectionNotes).toEqual(['no births.csv: the grade-1 intake of every projected year repeats the base year\'s grade 1 (same places, same private choices)']);
@@ -231,7 +227,7 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
 
   it('assesses every projected year with --standards --years; the base year as without --years', () => {
     const out = join(work, 'projected-standards.json');
-    expect(simulate('--data', join(root, 'data/shouguang'), '--standards', '--years', '2', '--out', out).code).toBe(0);
+    expect(simulateCli('--data', join(root, 'data/shouguang'), '--standards', '--years', '2', '--out', out).code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.projection.map((y: { standards: unknown }) => typeof y.standards)).toEqual(['object', 'object', 'object']);
     const strip = (schools: Record<string, unknown>[]) => schools.map(({ nearbyShare: _, nearbyPass: __, ...rest }) => rest);
@@ -242,27 +238,27 @@ describe('npm run simulate', { timeout: 240_000 }, () => {
 
   it('stops with one line on a bad --years or a bad rule', () => {
     const data = join(root, 'test/fixtures/projection');
-    expectOneLineError(simulate('--data', data, '--years', 'ten'), /--years must be a whole number from 0 to 30, got "ten"/);
+    expectOneLineError(simulateCli('--data', data, '--years', 'ten'), /--years must be a whole number from 0 to 30, got "ten"/);
     const rule = (name: string, rules: unknown) => {
       const path = join(work, name);
       writeFileSync(path, JSON.stringify({ version: 2, name: 'r', edits: [], rules }));
       return path;
     };
-    expectOneLineError(simulate('--data', data, '--scenario', rule('r1.json', { openings: [{ schoolId: 'ZZ', year: 2022 }] })), /r1\.json: rule 1 \(openings\): school "ZZ" is not in the dataset/);
-    expectOneLineError(simulate('--data', data, '--scenario', rule('r2.json', { privateShares: [{ schoolId: 'P1', level: 'primary', share: 0.1 }] })), /r2\.json: rule 1 \(privateShares\): "P1" is not a private school/);
-    expectOneLineError(simulate('--data', data, '--scenario', rule('r3.json', { diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 12], count: 5, year: 2021 }] })), /r3\.json: rule 1 \(diversions\): "grades" is invalid/);
-    expectOneLineError(simulate('--data', data, '--scenario', rule('r4.json', { phaseIn: { fromYear: 'soon' } })), /r4\.json: rule 0 \(phaseIn\): "fromYear" is invalid, got "soon"/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', rule('r1.json', { openings: [{ schoolId: 'ZZ', year: 2022 }] })), /r1\.json: rule 1 \(openings\): school "ZZ" is not in the dataset/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', rule('r2.json', { privateShares: [{ schoolId: 'P1', level: 'primary', share: 0.1 }] })), /r2\.json: rule 1 \(privateShares\): "P1" is not a private school/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', rule('r3.json', { diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 12], count: 5, year: 2021 }] })), /r3\.json: rule 1 \(diversions\): "grades" is invalid/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', rule('r4.json', { phaseIn: { fromYear: 'soon' } })), /r4\.json: rule 0 \(phaseIn\): "fromYear" is invalid, got "soon"/);
     // A misspelt rule or profile key stops the run instead of running it without that rule.
-    expectOneLineError(simulate('--data', data, '--scenario', rule('r5.json', { phasein: { fromYear: 2021 } })), /^error: \S*r5\.json: unknown key "phasein" in rules \(did you mean "phaseIn"\?\)$/);
-    expectOneLineError(simulate('--data', data, '--scenario', rule('r6.json', { opening: [{ schoolId: 'N', year: 2021 }] })), /^error: \S*r6\.json: unknown key "opening" in rules \(did you mean "openings"\?\)$/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', rule('r5.json', { phasein: { fromYear: 2021 } })), /^error: \S*r5\.json: unknown key "phasein" in rules \(did you mean "phaseIn"\?\)$/);
+    expectOneLineError(simulateCli('--data', data, '--scenario', rule('r6.json', { opening: [{ schoolId: 'N', year: 2021 }] })), /^error: \S*r6\.json: unknown key "opening" in rules \(did you mean "openings"\?\)$/);
     const profile = join(work, 'r7.json');
     writeFileSync(profile, JSON.stringify({ version: 2, name: 'p', edits: [], profile: { cvmax: { primary: 0.3 } } }));
-    expectOneLineError(simulate('--data', data, '--standards', '--scenario', profile), /^error: \S*r7\.json: unknown key "cvmax" in profile \(did you mean "cvMax"\?\)$/);
+    expectOneLineError(simulateCli('--data', data, '--standards', '--scenario', profile), /^error: \S*r7\.json: unknown key "cvmax" in profile \(did you mean "cvMax"\?\)$/);
   });
 
   it('stops with one line on an empty pupils file and on a usage error', () => {
-    expectOneLineError(simulate('--data', tinyWith('students.csv', '')), /students\.csv: the file is empty/);
-    const r = simulate('--bogus');
+    expectOneLineError(simulateCli('--data', tinyWith('students.csv', '')), /students\.csv: the file is empty/);
+    const r = simulateCli('--bogus');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/usage: npm run simulate/);
   });

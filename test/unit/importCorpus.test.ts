@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { simulate } from '../../src/core/scenarioRun';
 import { DataError } from '../../src/io/dataError';
 import { importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
 import { CORPUS, findingName, type CorpusCase } from '../fixtures/corpus/manifest';
+import { simulateCli } from './simulateCli';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
@@ -100,10 +100,10 @@ describe('import corpus: what the files hold', () => {
       mapping: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '学校', unit_id: '小区' },
     });
     const rows = imported.texts['students.csv']!.split('\n');
-    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line');
-    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3');
-    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10');
-    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17');
+    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line,import_notes');
+    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3,');
+    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10,');
+    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17,');
   });
 
   it('names the merged-header columns of the pupils workbook', async () => {
@@ -126,18 +126,14 @@ describe('import corpus: what the files hold', () => {
     ]);
   });
 
-  it('names the original file in a stopping problem raised by the contract parsers', async () => {
+  it('names the original file and the table line in a stopping problem raised by the contract parsers', async () => {
     const error = await load(byName('schools-duplicate.csv')).catch((e: DataError) => e);
-    expect((error as DataError).message).toBe('schools-duplicate.csv: feature 6 (id "P1"): duplicate id "P1"');
+    expect((error as DataError).message).toBe('schools-duplicate.csv: line 7 (id "P1"): duplicate id "P1"');
   });
 });
 
 describe('npm run simulate with files in any format', () => {
   const byName = (name: string) => CORPUS.find((c) => c.file === name)! as CorpusCase & { expect: { findings: string[] } };
-  function simulateCli(...args: string[]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
   const tinyJson = JSON.parse(simulateCli('--data', tiny).stdout);
 
   it('takes all three files without --data: XLSX schools, KML zones, GBK pupils; same result as the tiny dataset', () => {
@@ -155,10 +151,13 @@ describe('npm run simulate with files in any format', () => {
     const json = JSON.parse(r.stdout);
     expect(json.students).toEqual({ input: 20, assigned: 10, unassigned: 4, rejected: 6 });
     expect(json.schools).toEqual(tinyJson.schools);
-    // Read as WGS84, the same file puts pupils ~0.0058° east. By hand on the tiny zones (P1 west of
-    // 118.01, P2 east of it below 36.01, J1 up to 118.02): a1 a2 a4 and u1 stay in P1, b1 in P2, j1
-    // in J1, x1 at X1; a3 b2 g1 j2 h1 o1 and s1 land east of 118.02 or north of P2, in no zone.
-    const raw = JSON.parse(simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv')).stdout);
+    // Read as WGS84 (against what its name says), the same file puts pupils ~0.0058° east, and the run
+    // says so and exits with code 2. By hand on the tiny zones (P1 west of 118.01, P2 east of it below
+    // 36.01, J1 up to 118.02): a1 a2 a4 and u1 stay in P1, b1 in P2, j1 in J1, x1 at X1; a3 b2 g1 j2 h1
+    // o1 and s1 land east of 118.02 or north of P2, in no zone.
+    const wrong = simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv'), '--students-crs', 'wgs84');
+    expect(wrong.code).toBe(2);
+    const raw = JSON.parse(wrong.stdout);
     expect(raw.students).toEqual({ input: 20, assigned: 7, unassigned: 7, rejected: 6 });
     expect(raw.schools.map((s: { id: string; grades: Record<string, number> }) => [s.id, Object.fromEntries(Object.entries(s.grades).filter(([, n]) => n > 0))])).toEqual([
       ['P1', { 1: 2, 2: 2 }], ['P2', { 1: 1 }], ['J1', { 7: 1 }], ['X1', { 2: 1 }], ['N9', {}],

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { simulateCli } from './simulateCli';
 
 // The minimal case of issue 16 through the command line: primary zone B (乙小学), a small square,
 // lies inside zone A (甲小学) with no hole in A. Units of 0.01°; A = [0, 8]², B = [2, 4]².
-const root = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'overlap-rule-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -26,9 +25,9 @@ writeFileSync(join(work, 'students.csv'), ['id,lon,lat,grade', ...[...grid, ...o
 
 function simulate(...args: string[]) {
   const out = join(work, `out-${args.join('-')}.json`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), '--data', work, '--base-year', '2024', '--validate', '--out', out, ...args], { cwd: root, encoding: 'utf8' });
+  const r = simulateCli('--data', work, '--base-year', '2024', '--validate', '--out', out, ...args);
   expect(r.stderr).not.toMatch(/\n\s+at /);
-  return { code: r.status, stderr: r.stderr, json: r.status === 0 ? JSON.parse(readFileSync(out, 'utf8')) : undefined };
+  return { code: r.code, stderr: r.stderr, json: r.code === 0 ? JSON.parse(readFileSync(out, 'utf8')) : undefined };
 }
 
 const enrollment = (json: { schools: { id: string; enrollment: number }[] }) => Object.fromEntries(json.schools.map((s) => [s.id, s.enrollment]));
