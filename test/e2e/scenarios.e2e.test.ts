@@ -201,15 +201,21 @@ describe('scenarios, autosave and exports in Chromium', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20), size[2]]).toEqual([size[0], size[1], 1]);
   });
 
-  it('shows a printable report with the map, the summary, the schools, the moves and the projection', async () => {
+  it('shows a printable report with the map, the summary, the rules, the schools, the moves and the projection', async () => {
     await importPlan();
+    // A phase-in rule (from the year after the base year, the editor's default) for the report to print.
+    await page.getByTestId('scenario-rules').click();
+    await page.getByTestId('phase-in').check();
+    await page.getByTestId('rules-save').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().scenarios.find((x) => x.id === window.__planner!.store.getState().activeScenarioId)?.rules.phaseIn?.fromYear === 2021);
     const size = await page.evaluate(() => [window.__planner!.map!.getContainer().clientWidth, window.__planner!.map!.getContainer().clientHeight]);
     await page.getByTestId('export-menu').click();
     await page.getByTestId('export-report').click();
     await page.waitForSelector('[data-testid="print-report"][data-ready="yes"]');
     const text = await page.getByTestId('print-report').innerText();
     expect(text).toContain(plan.name);
-    expect(text).toContain('逐年过渡');
+    expect(text).toContain('逐年过渡：新片区只适用于新生（一年级、初一），在校生留在原校: 自学年 2021');
+    expect(text).toContain(`变更学校学生 ${MOVED}`);
     const standards = computeStandards(afterPlan.schools, afterPlan.counts, classesBySection(afterPlan.result.schools, DEFAULT_RULES), DEFAULT_RULES);
     const failing = standards.sections.filter((x) => x.level === 'primary' && !x.pass);
     const compliance = await page.getByTestId('report-compliance-primary').innerText();
