@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/previewServer.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Every test opens the app afresh (its own browser context); on a shared 2-core machine with
+    // software WebGL that alone can take a minute.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });

@@ -48,7 +48,8 @@ export interface AreaPreview {
  * The editing session of a loaded dataset: the scenario's zone states (undo history), a run kept
  * current incrementally, and the moves since the dataset's own zoning.
  */
-export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace: AssignmentWorkspace) {
+export function createEditSession(loaded: LoadedDataset, initialRules: Rules, workspace: AssignmentWorkspace) {
+  let rules = initialRules;
   const dataset = loaded.dataset;
   const ctx: EditContext = {
     schools: dataset.schools,
@@ -60,7 +61,7 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
   let profile: StandardsProfile = NATIONAL_PROFILE;
   const standardsOf = (): StandardsResult =>
     computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
-  const baseSchoolOf = run.schoolOf.slice();
+  let baseSchoolOf: Int32Array = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
   let index = 0;
 
@@ -87,6 +88,16 @@ export function createEditSession(loaded: LoadedDataset, rules: Rules, workspace
     recompute(): SimulationResult {
       run = computeScenarioRun(dataset, states[index], rules, workspace);
       return run.result;
+    },
+    /**
+     * Recomputes everything from scratch under other rules (e.g. another overlap rule), keeping
+     * the history; the moves since the dataset's own zoning are measured under the new rules.
+     */
+    setRules(next: Rules): EditOutcome {
+      rules = next;
+      baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
+      run = computeScenarioRun(dataset, states[index], rules, workspace);
+      return { ...moveTo(states[index]), moved: [] };
     },
     /** The quality-balance assessment of the current results. */
     standards: standardsOf,

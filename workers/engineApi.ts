@@ -1,6 +1,6 @@
 import type { DataProblem } from '../src/core/dataProblems';
 import type { RejectedRow, School } from '../src/core/dataset';
-import { DEFAULT_RULES, type Rules } from '../src/core/rules';
+import { DEFAULT_RULES, type OverlapRule, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
 import type { StandardsProfile, StandardsResult } from '../src/core/standards';
@@ -14,7 +14,7 @@ import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { DataError } from '../src/io/dataError';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type ImportFile } from '../src/io/import';
+import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -23,12 +23,17 @@ export interface StagedFile {
   bytes: ArrayBuffer;
 }
 
-/** The planner's choices for one staged file (by name): its part, coordinate system and column mapping. */
+/** The planner's choices for one staged file (by name): its part, coordinate system, column mapping and, for zones, one level for the file. */
 export interface FileChoice {
   name: string;
   part?: DatasetPart;
   crs?: Crs;
   mapping?: ColumnMapping;
+  /** The base year the planner set (the same on every file), and the level a pupils file's cohorts count from. */
+  baseYear?: number;
+  cohortLevel?: ZoneLevel;
+  /** Zones: the level given to every zone of the file. */
+  level?: ZoneLevel;
 }
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
@@ -37,6 +42,10 @@ export interface StagedInspection {
   format: FileFormat;
   part?: DatasetPart;
   header: string[];
+  /** Base years its name, sheet or title states; the level they state; cohort grades among its first rows (see inspectFile). */
+  years?: StatedYear[];
+  level?: ZoneLevel;
+  cohorts?: string[];
 }
 
 /** The steps of a load, for the progress bar. */
@@ -54,6 +63,19 @@ function failure(e: unknown): LoadFailure {
   return { ok: false, file: '', detail: e instanceof Error ? e.message : String(e) };
 }
 
+/**
+ * What the mapping step shows of a file (inspectFile); undefined for a broken county outline or
+ * context file (the load leaves it out with a warning rather than stopping).
+ */
+async function inspectOptional(file: ImportFile): Promise<FileInspection | undefined> {
+  try {
+    return await inspectFile(file);
+  } catch (e) {
+    if (e instanceof DataError && (file.part === 'county' || file.part === 'context')) return undefined;
+    throw e;
+  }
+}
+
 /** What the app needs to draw a loaded dataset; pupils stay in the worker. */
 export interface LoadSummary {
   name: string;
@@ -69,6 +91,8 @@ export interface LoadSummary {
   pupilsLoaded: number;
   rejected: RejectedRow[];
   warnings: RejectedRow[];
+  /** Total rows (合计, 小计 …) of the imported tables, not read as data. */
+  skipped: RejectedRow[];
   loadMs: number;
 }
 
@@ -93,7 +117,8 @@ export interface PupilPoints {
  * The engine behind the worker: keeps one dataset resident and answers small requests about it.
  * Plain functions, so tests can call it directly or through a real worker.
  */
-export function createEngineApi(rules: Rules = DEFAULT_RULES) {
+export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
+  let rules = initialRules;
   let loaded: LoadedDataset | undefined;
   let session: EditSession | undefined;
   const workspace = createAssignmentWorkspace();
@@ -118,8 +143,11 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
           const part = guessPart(f.name, format);
-          const header = part === 'dataset' || part === 'births' || part === 'housing' ? [] : (await inspectFile({ ...f, part })).header;
-          files.push({ name: f.name, format, part, header });
+          if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
+          else {
+            const { header, years, level, cohorts } = (await inspectOptional({ ...f, part })) ?? { header: [] };
+            files.push({ name: f.name, format, part, header, years, level, cohorts });
+          }
         }
       } catch (e) {
         return failure(e);
@@ -167,9 +195,16 @@ export function createEngineApi(rules: Rules = DEFAULT_RULES) {
           pupilsLoaded: d.pupils.count,
           rejected: d.rejected,
           warnings: d.warnings,
+          skipped: d.skipped ?? [],
           loadMs: performance.now() - t0,
         },
       };
+    },
+
+    /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
+    setOverlapRule(overlapRule: OverlapRule): EditOutcome | undefined {
+      rules = { ...rules, overlapRule };
+      return session?.setRules(rules);
     },
 
     /** Recomputes every school from scratch and returns the (small) results. */

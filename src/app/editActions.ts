@@ -3,6 +3,7 @@ import { pointsWithinPolygon } from '@turf/turf';
 import { EditError, type ZoneEdit } from '../core/zoneEdits';
 import { computeSplitPart } from '../core/splitZone';
 import type { StandardsProfile } from '../core/standards';
+import type { OverlapRule } from '../core/rules';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore, type AppState } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
@@ -135,6 +136,14 @@ export function assignUnitToSelected(unitId: string): Promise<boolean> {
 }
 
 /** Assesses the standards against a new profile. */
+/** Where zones overlap, which one a pupil goes to: the worker recomputes the scenario from scratch. */
+export async function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
+  const { edits, redoEdits } = useAppStore.getState();
+  useAppStore.setState({ overlapRule });
+  const outcome = await currentEngine()?.remote.setOverlapRule(overlapRule);
+  if (outcome) await settleOutcome(outcome, { edits, redoEdits });
+}
+
 export async function setProfile(profile: StandardsProfile): Promise<void> {
   useAppStore.setState({ profile });
   const standards = await currentEngine()?.remote.setProfile(profile);

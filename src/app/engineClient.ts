@@ -113,11 +113,11 @@ function failUnexpected(engine: Engine, e: unknown) {
 }
 
 /** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
-export async function confirmMapping(drafts: ImportDraft[]): Promise<void> {
+export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): Promise<void> {
   const engine = pending;
   if (!engine) return;
   try {
-    await runLoad(engine, confirmDrafts(drafts));
+    await runLoad(engine, confirmDrafts(drafts, baseYear));
   } catch (e) {
     failUnexpected(engine, e);
   }
@@ -126,6 +126,7 @@ export async function confirmMapping(drafts: ImportDraft[]): Promise<void> {
 /** Parses in the pending worker; a clean validation report goes straight on, any finding waits for the planner. */
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
+  await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
   const outcome = await engine.remote.load(undefined, choices, progressOf(engine));
   if (pending !== engine) return;
   if (!outcome.ok) return fail(engine, outcome);

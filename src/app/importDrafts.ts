@@ -1,12 +1,10 @@
-import { COLUMN_SPECS, missingColumns, PART_FILES, requiredMissing, suggestMapping, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind } from '../io/import';
+import { chooseYear, COLUMN_SPECS, crsHint, mappedKindOf, missingColumns, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
 import type { ImportDraft } from '../store/store';
 import type { FileChoice, StagedInspection } from '../../workers/engineApi';
 import { recallMapping, rememberMapping } from './mappingMemory';
 
-const MAPPED: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
-
 /** The kind of columns a part is mapped onto, if it is mapped at all. */
-export const mappedKind = (part: DatasetPart | undefined): MappedKind | undefined => (part ? MAPPED[part] : undefined);
+export const mappedKind = (part: DatasetPart | undefined): MappedKind | undefined => mappedKindOf(part);
 
 const isTable = (format: FileFormat) => format === 'csv' || format === 'xlsx';
 
@@ -17,17 +15,29 @@ export function columnsOf(draft: Pick<ImportDraft, 'part' | 'format'>) {
   return COLUMN_SPECS[kind].filter((c) => isTable(draft.format) || (c.column !== 'lon' && c.column !== 'lat'));
 }
 
-/** The draft with a part: the mapping and CRS remembered for this header, else the suggested mapping and WGS84. */
+/**
+ * The draft with a part: the mapping, CRS and zones level remembered for this header, else the
+ * suggested mapping; the CRS the file's name or coordinate column names (crsHint) comes first,
+ * then the remembered one, then WGS84.
+ */
 export function withPart(draft: ImportDraft, part: DatasetPart | undefined): ImportDraft {
   const kind = mappedKind(part);
   const remembered = part ? recallMapping(part, draft.header) : undefined;
   const mapping = remembered?.mapping ?? (kind ? suggestMapping(draft.header, kind).mapping : {});
-  return { ...draft, part, mapping, crs: remembered?.crs ?? 'wgs84', remembered: remembered !== undefined };
+  const hint = crsHint(draft.name, [mapping.lon, mapping.lat]);
+  return { ...draft, part, mapping, crs: hint?.crs ?? remembered?.crs ?? 'wgs84', crsHint: hint, level: part === 'catchments' ? remembered?.level : undefined, remembered: remembered !== undefined };
 }
 
 /** A draft per inspected file, pre-filled (see withPart). */
 export function draftsOf(files: StagedInspection[]): ImportDraft[] {
-  return files.map((f) => withPart({ name: f.name, format: f.format, header: f.header, crs: 'wgs84', mapping: {}, remembered: false }, f.part));
+  return files.map((f) => withPart({ name: f.name, format: f.format, header: f.header, crs: 'wgs84', mapping: {}, remembered: false, years: f.years, cohorts: f.cohorts, statedLevel: f.level }, f.part));
+}
+
+/** The base year the drafts' files state (the pupils file's first), as the import would choose it (chooseYear). */
+export function statedBaseYear(drafts: ImportDraft[]): BaseYearChoice {
+  const pupils = drafts.find((d) => d.part === 'students')?.name;
+  const stated = [...drafts.filter((d) => d.name === pupils), ...drafts.filter((d) => d.name !== pupils)].flatMap((d) => d.years ?? []);
+  return chooseYear(undefined, stated, pupils);
 }
 
 /** Whether a file needs the planner's look: its name is not a data contract file name, or its columns differ from the contract's. */
@@ -51,7 +61,9 @@ export function draftProblems(drafts: ImportDraft[]): Map<string, { noPart?: tru
     if (!kind) continue;
     const mapping = cleanMapping(d.mapping);
     const { missing } = requiredMissing({ mapping, missing: missingColumns(mapping, kind) }, kind, d.format);
-    if (missing.length > 0) out.set(d.name, { ...out.get(d.name), missing });
+    // A zones file given one level needs no level column.
+    const lacking = missing.filter((c) => !(c === 'level' && d.level !== undefined));
+    if (lacking.length > 0) out.set(d.name, { ...out.get(d.name), missing: lacking });
   }
   return out;
 }
@@ -61,15 +73,50 @@ function cleanMapping(mapping: ColumnMapping): ColumnMapping {
   return Object.fromEntries(Object.entries(mapping).filter(([, name]) => name !== ''));
 }
 
+/** Every contract column of a mapped part with its file column ('' for not used), so nothing is re-guessed. */
+function fullMapping(d: ImportDraft): ColumnMapping | undefined {
+  const kind = mappedKind(d.part);
+  return kind ? Object.fromEntries(COLUMN_SPECS[kind].map((c) => [c.column, d.mapping[c.column] ?? ''])) : undefined;
+}
+
 /**
- * The planner's choices to load with, remembering each mapped file's mapping and CRS for its
- * header: every contract column of the part is given ('' for not used), so nothing is re-guessed.
+ * The planner's choices to load with, remembering each mapped file's mapping, CRS and zones level
+ * for its header: every contract column of the part is given ('' for not used), so nothing is
+ * re-guessed; the base year the planner set (if any) goes with every file, a pupils file's cohort
+ * level with it.
  */
-export function confirmDrafts(drafts: ImportDraft[]): FileChoice[] {
+export function confirmDrafts(drafts: ImportDraft[], baseYear?: number): FileChoice[] {
   return drafts.map((d) => {
-    const kind = mappedKind(d.part);
-    if (d.part && kind) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs });
-    const mapping = kind ? Object.fromEntries(COLUMN_SPECS[kind].map((c) => [c.column, d.mapping[c.column] ?? ''])) : undefined;
-    return { name: d.name, part: d.part, crs: d.crs, mapping };
+    if (d.part && mappedKind(d.part)) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs, ...(d.level && { level: d.level }) });
+    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(baseYear !== undefined && { baseYear }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
   });
+}
+
+/** The drafts' choices as a mapping file (formatMappingFile writes it; the CLI reads it with --mapping). */
+export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
+  const out: MappingChoices = {};
+  for (const d of drafts) {
+    if (!d.part) continue;
+    const columns = fullMapping(d);
+    out[d.part] = { file: d.name, crs: d.crs, ...(d.level && { level: d.level }), ...(columns && { columns }) };
+  }
+  return out;
+}
+
+/**
+ * The drafts with a mapping file's choices laid over them, by part: its coordinate system, zones
+ * level and the columns that name a column of the file; the others are left as they were and
+ * listed in `skipped` (`file: column → "name"`), for the planner to see.
+ */
+export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): { drafts: ImportDraft[]; skipped: string[] } {
+  const skipped: string[] = [];
+  const out = drafts.map((d) => {
+    const entry = d.part && choices[d.part];
+    if (!entry) return d;
+    const given = Object.entries(entry.columns ?? {});
+    for (const [column, name] of given) if (name !== '' && !d.header.includes(name)) skipped.push(`${d.name}: ${column} → "${name}"`);
+    const columns = Object.fromEntries(given.filter(([, name]) => name === '' || d.header.includes(name)));
+    return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping: { ...d.mapping, ...columns } };
+  });
+  return { drafts: out, skipped };
 }

@@ -1,9 +1,11 @@
+import type { ZoneLevel } from '../core/rules';
 import type { ColumnMapping, Crs, DatasetPart } from '../io/import';
 
-/** A planner's confirmed choice for files with one header: the column mapping and coordinate system. */
+/** A planner's confirmed choice for files with one header: the column mapping, coordinate system and (zones) one level for the file. */
 export interface RememberedMapping {
   mapping: ColumnMapping;
   crs: Crs;
+  level?: ZoneLevel;
 }
 
 const PREFIX = 'import-mapping:';

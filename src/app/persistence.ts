@@ -1,13 +1,16 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import type { OverlapRule } from '../core/rules';
 import type { StandardsProfile } from '../core/standards';
 import type { ScenarioDoc } from '../store/store';
 
-/** What is saved per dataset: every scenario with its undo history, the active one, the profile. */
+/** What is saved per dataset: every scenario with its undo history, the active one, the profile, the overlap rule. */
 export interface SavedWorkspace {
   version: 1;
   scenarios: ScenarioDoc[];
   activeScenarioId: string;
   profile: StandardsProfile;
+  /** Absent in workspaces saved before the setting existed (the default rule then). */
+  overlapRule?: OverlapRule;
   savedAt: number;
 }
 

@@ -12,7 +12,7 @@ export function datasetKey(d: LoadSummary): string {
 }
 
 function snapshot(s: AppState): SavedWorkspace {
-  return { version: 1, scenarios: currentScenarios(s), activeScenarioId: s.activeScenarioId, profile: s.profile, savedAt: Date.now() };
+  return { version: 1, scenarios: currentScenarios(s), activeScenarioId: s.activeScenarioId, profile: s.profile, overlapRule: s.overlapRule, savedAt: Date.now() };
 }
 
 /**
@@ -31,6 +31,10 @@ export async function restoreWorkspace(): Promise<void> {
     return;
   }
   if (saved.profile) await setProfile(saved.profile);
+  if (saved.overlapRule && saved.overlapRule !== useAppStore.getState().overlapRule) {
+    useAppStore.setState({ overlapRule: saved.overlapRule });
+    await engine.remote.setOverlapRule(saved.overlapRule);
+  }
   const active = saved.scenarios.find((d) => d.id === saved.activeScenarioId) ?? saved.scenarios[0];
   const outcome = await engine.remote.openScenario(active.edits, active.redoEdits);
   if (outcome.ok) {
@@ -47,12 +51,12 @@ let queue: Promise<void> = Promise.resolve();
 
 /**
  * Saves the workspace to IndexedDB after every change of the scenarios, the history being edited
- * or the profile (saves run one after another, so the last change is the one kept).
+ * the profile or the overlap rule (saves run one after another, so the last change is the one kept).
  */
 export function startAutosave(): () => void {
   return useAppStore.subscribe((s, prev) => {
     if (!s.workspaceReady || !s.dataset) return;
-    const changed = s.scenarios !== prev.scenarios || s.activeScenarioId !== prev.activeScenarioId || s.edits !== prev.edits || s.redoEdits !== prev.redoEdits || s.profile !== prev.profile;
+    const changed = s.scenarios !== prev.scenarios || s.activeScenarioId !== prev.activeScenarioId || s.edits !== prev.edits || s.redoEdits !== prev.redoEdits || s.profile !== prev.profile || s.overlapRule !== prev.overlapRule;
     if (!changed) return;
     const key = datasetKey(s.dataset);
     const data = snapshot(s);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
-import { DEFAULT_RULES } from '../core/rules';
+import { DEFAULT_RULES, type OverlapRule, type Rules } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
@@ -11,16 +11,25 @@ import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario
 import { computeProjection } from '../core/projection';
 import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
-import { CRS_NAMES, DATASET_PARTS, importDataset, PART_FILES, readImportedDataset, validateImported, type Crs, type DatasetPart, type ImportedDataset, type ImportFile } from '../io/import';
+import { CRS_NAMES, DATASET_PARTS, importDataset, parseMappingFile, PART_FILES, readImportedDataset, shiftedLayersOfImported, validateImported, type Crs, type DatasetPart, type ImportedDataset, type ImportFile, type MappingChoices } from '../io/import';
+import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
-const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>] [--students <file>] '
-  + '[--schools-crs|--catchments-crs|--students-crs wgs84|gcj02|bd09] [--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--out <file.json>]';
+const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>] [--students <file>] [--units <file>] [--county <file>] '
+  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--mapping <mapping.json>] [--accept-shift] '
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--out <file.json>]';
 
-/** The parts the command line can give one by one, each with its coordinate system option. */
-const FILE_PARTS = ['schools', 'catchments', 'students'] as const;
+/** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
+const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
+const REQUIRED_PARTS: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students']);
+
+/** The option that sets each layer's coordinate system, for the shift check's advice. */
+const CRS_OPTION: Record<ShiftLayer, string> = { pupils: '--students-crs', schools: '--schools-crs', units: '--units-crs', zones: '--catchments-crs' };
+
+/** Exit code of a run whose output was written but a layer looks read in the wrong coordinate system. */
+const EXIT_SHIFTED = 2;
 
 /** A problem the user can fix: printed as one line, exit code 1. */
 class UsageError extends Error {}
@@ -39,22 +48,69 @@ function readFolder(folder: string): ImportFile[] {
   return DATASET_PARTS.filter((part) => existsSync(join(folder, PART_FILES[part]))).map((part) => ({ name: PART_FILES[part], bytes: readBytes(join(folder, PART_FILES[part])), part }));
 }
 
-/** The folder's files with the ones given one by one in their place, each with its coordinate system. */
+/** The mapping file's choices, or none. */
+function readMapping(path: string | undefined): MappingChoices {
+  if (path === undefined) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new DataError(path, 'unreadable', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  return parseMappingFile(basename(path), text);
+}
+
+/**
+ * The folder's files with the ones given one by one in their place, each with its choices: the
+ * mapping file's columns, level and coordinate system per part, a `--<part>-crs` option over the
+ * latter.
+ */
 function inputFiles(args: Record<string, string | boolean | undefined>): ImportFile[] {
   const files = new Map<DatasetPart, ImportFile>();
   if (typeof args.data === 'string') for (const f of readFolder(args.data)) files.set(f.part!, f);
+  const mapping = readMapping(typeof args.mapping === 'string' ? args.mapping : undefined);
   for (const part of FILE_PARTS) {
     const path = args[part];
     if (typeof path === 'string') files.set(part, { name: basename(path), bytes: readBytes(path), part });
-    else if (typeof args.data === 'string' && !files.has(part)) throw new DataError(join(args.data, PART_FILES[part]), 'missingFile');
-    else if (!files.has(part)) throw new UsageError(`--data or --${part} is required\n${USAGE}`);
+    else if (!REQUIRED_PARTS.has(part) || files.has(part)) { /* given by the folder, or optional */ }
+    else if (typeof args.data === 'string') throw new DataError(join(args.data, PART_FILES[part]), 'missingFile');
+    else throw new UsageError(`--data or --${part} is required\n${USAGE}`);
     const crs = args[`${part}-crs`];
     if (typeof crs === 'string') {
       if (!(CRS_NAMES as readonly string[]).includes(crs)) throw new UsageError(`--${part}-crs must be ${CRS_NAMES.join(', ')}, got "${crs}"`);
-      files.get(part)!.crs = crs as Crs;
+      if (!files.has(part)) throw new UsageError(`--${part}-crs is given but there is no ${part} file`);
     }
   }
+  for (const file of files.values()) {
+    const entry = mapping[file.part!];
+    const crs = args[`${file.part}-crs`];
+    Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs });
+  }
   return [...files.values()];
+}
+
+/** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used. */
+function reportImport(imported: ImportedDataset): void {
+  for (const note of imported.notes) {
+    if (note.crsFrom === 'name' || note.crsFrom === 'column') {
+      const option = FILE_PARTS.includes(note.part as (typeof FILE_PARTS)[number]) ? ` (--${note.part}-crs to change)` : '';
+      console.error(`${note.file}: coordinate system ${CRS_LABEL[note.crs]}, as the file's ${note.crsFrom === 'name' ? 'name' : 'coordinate column'} says${option}`);
+    }
+  }
+  for (const f of imported.notUsed) console.error(`warning: ${f.file}: not used (${f.reason}); the other files are loaded`);
+  const rows = new Map<string, number>();
+  for (const r of imported.rejected) rows.set(r.file, (rows.get(r.file) ?? 0) + 1);
+  for (const [file, n] of rows) {
+    const first = imported.rejected.find((r) => r.file === file)!;
+    console.error(`warning: ${file}: ${n} row(s) not loaded; line ${first.line}: ${first.reason}`);
+  }
+}
+
+const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' };
+
+/** The shift findings on standard error, each with the option that fixes it. */
+function reportShift(items: ShiftedLayerItem[], accepted: boolean): void {
+  for (const item of items) console.error(`${accepted ? 'warning' : 'error'}: ${describeValidationItem(item, 'en')} (${CRS_OPTION[item.layer]} ${item.crs})`);
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
@@ -84,13 +140,29 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
   return { state, scenario };
 }
 
-/** The validation report of the loaded dataset, printed in English on standard error and returned for the JSON. */
-function validate(imported: ImportedDataset, loaded: LoadedDataset) {
-  const report = validateImported(imported, loaded, DEFAULT_RULES);
+/** The validation report of the loaded dataset, printed in English on standard error; its items for the JSON, and the shift findings. */
+function validate(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules) {
+  const report = validateImported(imported, loaded, rules);
   const items = toValidationJson(report);
   console.error(`validation: ${report.errors} error(s), ${report.warnings} warning(s)`);
   for (const item of items) console.error(`  ${item.severity}: ${item.message}`);
-  return items;
+  return { items, shifted: report.items.filter((item): item is ShiftedLayerItem => item.kind === 'shiftedLayer') };
+}
+
+/** The --overlap-rule option: smallest (the default) or file-order. */
+function overlapRuleOption(value: string | undefined): OverlapRule {
+  const names: Record<string, OverlapRule> = { smallest: 'smallestZone', 'file-order': 'fileOrder' };
+  if (value === undefined) return DEFAULT_RULES.overlapRule;
+  if (!(value in names)) throw new UsageError(`--overlap-rule must be smallest or file-order, got "${value}"`);
+  return names[value];
+}
+
+/** Says on standard error which base year the files state, and when they disagree, what each says. */
+function reportBaseYear(choice: ImportedDataset['baseYear']): void {
+  const said = (y: ImportedDataset['baseYear']['stated'][number]) => `${y.file} (${y.in}: "${y.said}")`;
+  const used = `${choice.year}${choice.from === 'option' ? ' (--base-year)' : ''}`;
+  if (choice.conflict) console.error(`warning: the files disagree on the base year: ${choice.stated.map((y) => `${said(y)} says ${y.year}`).join('; ')}; ${used} is used`);
+  else if (choice.from === 'files' && choice.stated.some((y) => y.in !== 'dataset.json')) console.error(`base year ${choice.year}, as ${said(choice.stated[0])} says`);
 }
 
 /** A whole number option within bounds, or a usage error naming it. */
@@ -108,8 +180,9 @@ async function main(argv: string[]): Promise<void> {
     args = parseArgs({
       args: argv,
       options: {
-        data: text, schools: text, catchments: text, students: text, 'schools-crs': text, 'catchments-crs': text, 'students-crs': text,
-        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, out: text, help: { type: 'boolean' },
+        data: text, schools: text, catchments: text, students: text, units: text, county: text,
+        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, mapping: text, 'accept-shift': { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, out: text, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -120,12 +193,14 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const years = intOption('years', args.years, 0, 30);
+  const rules = { ...DEFAULT_RULES, overlapRule: overlapRuleOption(args['overlap-rule']) };
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
-  const imported = await importDataset(inputFiles(args));
-  const read = readImportedDataset(imported, DEFAULT_RULES, new Date().getFullYear());
-  const loaded = baseYear === undefined ? read : { ...read, dataset: { ...read.dataset, baseYear } };
+  const imported = await importDataset(inputFiles(args).map((f) => ({ ...f, baseYear })));
+  reportImport(imported);
+  reportBaseYear(imported.baseYear);
+  const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
   const { dataset } = loaded;
-  const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
+  const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;
   let moved: MovedGroup[] | undefined;
   let profile = NATIONAL_PROFILE;
@@ -134,7 +209,7 @@ async function main(argv: string[]): Promise<void> {
     const applied = applyScenario(loaded, args.scenario);
     scenario = applied.scenario;
     profile = scenario.profile ?? profile;
-    run = computeScenarioRun(dataset, applied.state, DEFAULT_RULES);
+    run = computeScenarioRun(dataset, applied.state, rules);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
   const projection = years === undefined ? undefined : computeProjection({
@@ -142,17 +217,22 @@ async function main(argv: string[]): Promise<void> {
     state: run.state,
     scenario: scenario?.rules ?? NO_RULES,
     settings: { ...(scenario?.projection ?? DEFAULT_PROJECTION), years },
-    rules: DEFAULT_RULES,
+    rules,
   });
   const result = run.result;
-  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, DEFAULT_RULES), DEFAULT_RULES, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, DEFAULT_RULES)) : undefined;
-  const validation = args.validate ? validate(imported, loaded) : undefined;
+  const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, rules)) : undefined;
+  const validated = args.validate ? validate(imported, loaded, rules) : undefined;
+  const validation = validated?.items;
+  // Every run checks the coordinate systems: a wrong one moves thousands of pupils to neighbouring zones without any other sign.
+  const shifted = validated?.shifted ?? shiftedLayersOfImported(imported, loaded, rules);
+  const acceptShift = args['accept-shift'] === true;
+  if (!validated) reportShift(shifted, acceptShift);
   const json = JSON.stringify({
-    ...toSimulationJson(result, dataset.rejected, dataset.warnings),
+    ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
     ...(moved && { moved }),
     ...(standards && { standards }),
     ...(validation && { validation }),
-    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, DEFAULT_RULES), DEFAULT_RULES, profile), computeLevelSizes(y.result.schools, DEFAULT_RULES)) : undefined) }),
+    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile), computeLevelSizes(y.result.schools, rules)) : undefined) }),
   }, null, 2) + '\n';
   if (args.out) {
     try {
@@ -161,9 +241,15 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`${args.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     const s = result.summary;
-    console.error(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}`);
+    const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} total row(s) skipped` : '';
+    console.error(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
   } else {
     process.stdout.write(json);
+  }
+  if (shifted.length > 0 && !acceptShift) {
+    console.error(`error: ${shifted.map((item) => `${item.file} looks like ${CRS_LABEL[item.crs]} (${CRS_OPTION[item.layer]} ${item.crs})`).join('; ')}; `
+      + `the output is written, but pupils would be counted at neighbouring schools: choose the coordinate system, or pass --accept-shift to keep the positions as they are (exit code ${EXIT_SHIFTED})`);
+    process.exitCode = EXIT_SHIFTED;
   }
 }
 

@@ -4,7 +4,7 @@ import { fillTemplate } from './messageTemplate';
 /**
  * Why a file, or a row of it, cannot be used — in both languages. Placeholders: {where} (a
  * feature), {key}, {got}, {id}, {name}, {level}, {columns}, {found}, {detail}, {value}, {school},
- * {max}, {version}, {n}.
+ * {max}, {min}, {year}, {version}, {n}.
  */
 export const DATA_PROBLEMS = {
   emptyFile: { en: 'the file is empty', 'zh-CN': '文件是空的' },
@@ -35,6 +35,9 @@ export const DATA_PROBLEMS = {
   unknownSchoolId: { en: 'school_id "{id}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有 school_id "{id}"，按片区分配' },
   notScenario: { en: 'expected a JSON object with "version", "name" and "edits"', 'zh-CN': '应为含 "version"、"name" 和 "edits" 的 JSON 对象' },
   badVersion: { en: 'unsupported scenario version {got} (this build reads versions 1 to {version})', 'zh-CN': '不支持的方案版本 {got}（本程序可读取版本 1 至 {version}）' },
+  noVersion: { en: 'no "version" (this build reads versions 1 to {version})', 'zh-CN': '缺少 "version"（本程序可读取版本 1 至 {version}）' },
+  unknownKey: { en: 'unknown key "{key}" (did you mean "{found}"?)', 'zh-CN': '未知的键 "{key}"（是否应为 "{found}"？）' },
+  unknownKeyIn: { en: 'unknown key "{key}" in {value} (did you mean "{found}"?)', 'zh-CN': '{value} 中有未知的键 "{key}"（是否应为 "{found}"？）' },
   editsNotList: { en: '"edits" must be a list', 'zh-CN': '"edits" 应为列表' },
   editNotObject: { en: 'edit {n}: expected an object with an "op"', 'zh-CN': '第 {n} 处修改：应为含 "op" 的对象' },
   badProfile: { en: 'the standards profile: {detail}', 'zh-CN': '达标标准设置有误：{detail}' },
@@ -47,6 +50,7 @@ export const DATA_PROBLEMS = {
   housingNoPlace: { en: 'line {n}: estate "{id}" needs lon and lat, or a unit_id with a place in units.geojson', 'zh-CN': '第 {n} 行：楼盘 "{id}" 需要经纬度，或 units.geojson 中有位置的 unit_id' },
   ruleNotObject: { en: '"{value}" must be a list of objects', 'zh-CN': '"{value}" 应为对象列表' },
   ruleBadField: { en: 'rule {n} ({value}): "{key}" is invalid, got {got}', 'zh-CN': '第 {n} 条规则（{value}）："{key}" 无效，实际为 {got}' },
+  ruleUnknownKey: { en: 'rule {n} ({value}): unknown key "{key}" (did you mean "{found}"?)', 'zh-CN': '第 {n} 条规则（{value}）：未知的键 "{key}"（是否应为 "{found}"？）' },
   ruleUnknownSchool: { en: 'rule {n} ({value}): school "{id}" is not in the dataset', 'zh-CN': '第 {n} 条规则（{value}）：数据集中没有学校 "{id}"' },
   ruleNotPrivate: { en: 'rule {n} (privateShares): "{id}" is not a private school teaching {level} grades', 'zh-CN': '第 {n} 条规则（民办分流比例）："{id}" 不是招收{level}学生的民办学校' },
   badEdit: { en: 'edit {n} ({value}): {detail}', 'zh-CN': '第 {n} 处修改（{value}）：{detail}' },
@@ -67,13 +71,36 @@ export const DATA_PROBLEMS = {
   addressAmbiguous: { en: 'no coordinates, and the address "{got}" fits several compounds or villages: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 可能是多个小区或村：{value}' },
   addressNoUnits: { en: 'no coordinates, and no units.geojson to place the address "{got}"', 'zh-CN': '没有经纬度，也没有 units.geojson 可用来按地址 "{got}" 定位' },
   unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
+  totalRowSkipped: { en: 'total row skipped ("{got}")', 'zh-CN': '合计行，已跳过（"{got}"）' },
+  sumRowSkipped: { en: 'total row skipped (no id, and its numbers sum the rows above)', 'zh-CN': '合计行，已跳过（没有编号，数值为上方各行之和）' },
+  cohortOutOfRange: { en: 'grade "{got}" is grade {n} in the autumn term of {year}, outside grades {min} to {max}', 'zh-CN': '年级 "{got}" 在 {year} 年秋季学期为 {n} 年级，不在 {min}–{max} 年级之内' },
+  cohortNoLevel: { en: 'grade "{got}" is a cohort, but neither the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); set the file\'s level in the mapping step', 'zh-CN': '年级 "{got}" 按入学或毕业年份书写，但文件和学校都未说明从一年级（小学）还是七年级（初中）算起；请在映射步骤中设置文件的学段' },
+  duplicatePupilId: { en: 'id "{id}" is also on line {n}, which is loaded; this row is not', 'zh-CN': 'id "{id}" 与第 {n} 行重复，第 {n} 行已载入，此行未载入' },
+  schoolNameUnknown: { en: 'school name "{got}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有学校名称 "{got}"，按片区分配' },
+  schoolNameAmbiguous: { en: 'school name "{got}" fits several schools ({value}); not guessed, zoned as usual', 'zh-CN': '学校名称 "{got}" 可对应多所学校（{value}），未作猜测，按片区分配' },
+  schoolNameMismatch: { en: 'school_id "{id}" is {school}, but the school name is "{got}"{value}; school_id used', 'zh-CN': 'school_id "{id}" 是{school}，但学校名称为 "{got}"{value}；按 school_id' },
+  // GIS files, compounds and villages, county outline, mapping files
+  mappedColumnNotFound: { en: 'the mapping gives "{key}" the column "{value}", which the file does not have (found: {found})', 'zh-CN': '映射为 "{key}" 指定的列 "{value}" 不在文件中（现有列：{found}）' },
+  zoneSchoolNotFound: { en: '{where}{got} names no school of the schools file', 'zh-CN': '{where}{got} 在学校文件中找不到对应的学校' },
+  zoneSchoolAmbiguous: { en: '{where}{got} fits several schools: {value}; give the zone a school code', 'zh-CN': '{where}{got} 可对应多所学校：{value}；请为该片区填写学校代码' },
+  unitNoName: { en: 'neither a name nor an id', 'zh-CN': '既没有名称也没有编号' },
+  unitIdRepeated: { en: 'id "{id}" is also on line {n}', 'zh-CN': '编号 "{id}" 与第 {n} 行重复' },
+  notGeoJson: { en: 'expected GeoJSON: a FeatureCollection, a list of Features or a Feature', 'zh-CN': '应为 GeoJSON：FeatureCollection、Feature 列表或单个 Feature' },
+  notFeature: { en: 'item {n} of the list is not a GeoJSON Feature', 'zh-CN': '列表第 {n} 项不是 GeoJSON Feature' },
+  noOutline: { en: 'no Polygon or MultiPolygon to use as the county outline', 'zh-CN': '没有可作县域边界的多边形（Polygon 或 MultiPolygon）' },
+  badOutline: { en: 'the outline cannot be used ({detail})', 'zh-CN': '边界无法使用（{detail}）' },
+  mappingUnknownKey: { en: 'unknown key "{key}" in {value} (known: {found})', 'zh-CN': '{value} 中有未知的键 "{key}"（可用：{found}）' },
+  mappingBadValue: { en: '{value} must be {found}, got {got}', 'zh-CN': '{value} 应为 {found}，实际为 {got}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;
 
-/** Values that fill a data problem's placeholders; `where` names a feature of a GeoJSON file. */
+/**
+ * Values that fill a data problem's placeholders; `where` names a feature of a GeoJSON file, or —
+ * with `row` — the row (CSV: line) of the table the feature was made from, and its sheet (XLSX).
+ */
 export interface DataProblemParams {
-  where?: { feature: number; idKey: 'id' | 'school_id'; id?: string };
+  where?: { feature: number; idKey: 'id' | 'school_id'; id?: string; row?: number; sheet?: string };
   key?: string;
   got?: string;
   id?: string;
@@ -85,6 +112,7 @@ export interface DataProblemParams {
   detail?: string;
   max?: number;
   min?: number;
+  year?: number;
   version?: number;
   n?: number;
 }
@@ -97,6 +125,10 @@ export interface DataProblem {
 
 function whereText(w: NonNullable<DataProblemParams['where']>, lang: MessageLanguage): string {
   const id = w.id === undefined ? '' : lang === 'en' ? ` (${w.idKey} "${w.id}")` : `（${w.idKey} "${w.id}"）`;
+  if (w.row !== undefined) {
+    if (lang === 'en') return `${w.sheet === undefined ? 'line' : `sheet "${w.sheet}" row`} ${w.row}${id}: `;
+    return `${w.sheet === undefined ? '' : `工作表 "${w.sheet}" `}第 ${w.row} 行${id}：`;
+  }
   return lang === 'en' ? `feature ${w.feature}${id}: ` : `第 ${w.feature} 个要素${id}：`;
 }
 

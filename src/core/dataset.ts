@@ -115,6 +115,8 @@ export interface PupilTable extends PupilColumns {
 /** A data row that was not loaded (or loaded with a remark), with where it is and why. */
 export interface RejectedRow {
   file: string;
+  /** The worksheet, for a row of an XLSX workbook. */
+  sheet?: string;
   line: number;
   /** The reason in English (the CLI's output). */
   reason: string;
@@ -149,4 +151,6 @@ export interface Dataset {
   rejected: RejectedRow[];
   /** Rows loaded with a remark (e.g. an unknown school_id). */
   warnings: RejectedRow[];
+  /** Total rows (合计, 小计 …) of the imported tables, skipped: not data rows, so not in rowsRead. */
+  skipped?: RejectedRow[];
 }

@@ -237,33 +237,3 @@ export function classesBySection(results: SchoolResult[], rules: Rules): (school
   return (s, level) =>
     Object.entries(results[s].classes).reduce((sum, [g, k]) => sum + (levelOfGrade(Number(g), rules) === level ? k : 0), 0);
 }
-
-/**
- * A profile from JSON (a scenario file's `profile`): every number missing falls back to the national
- * profile; a value that is not a number ≥ 0 is refused with its path. Returns the problem or the profile.
- */
-export function parseProfile(json: unknown): { profile: StandardsProfile } | { error: string } {
-  if (typeof json !== 'object' || json === null) return { error: 'profile must be an object' };
-  const p = json as Partial<Record<keyof StandardsProfile, unknown>>;
-  const num = (path: string, v: unknown, fallback: number): number | string =>
-    v === undefined ? fallback : typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : `${path} must be a number ≥ 0, got ${JSON.stringify(v)}`;
-  const out: StandardsProfile = structuredClone(NATIONAL_PROFILE);
-  if (typeof p.name === 'string') out.name = p.name;
-  const errors: string[] = [];
-  const set = (path: string, v: unknown, fallback: number, put: (n: number) => void) => {
-    const r = num(path, v, fallback);
-    if (typeof r === 'string') errors.push(r);
-    else put(r);
-  };
-  for (const level of ZONE_LEVELS) {
-    const given = (p.thresholds as Record<string, Record<string, unknown>> | undefined)?.[level] ?? {};
-    for (const key of INDICATORS) set(`thresholds.${level}.${key}`, given[key], NATIONAL_PROFILE.thresholds[level][key], (n) => (out.thresholds[level][key] = n));
-    set(`cvMax.${level}`, (p.cvMax as Record<string, unknown> | undefined)?.[level], NATIONAL_PROFILE.cvMax[level], (n) => (out.cvMax[level] = n));
-    set(`nearbyMin.${level}`, (p.nearbyMin as Record<string, unknown> | undefined)?.[level], NATIONAL_PROFILE.nearbyMin[level], (n) => (out.nearbyMin[level] = n));
-  }
-  set('minMet', p.minMet, NATIONAL_PROFILE.minMet, (n) => (out.minMet = n));
-  set('missedFloor', p.missedFloor, NATIONAL_PROFILE.missedFloor, (n) => (out.missedFloor = n));
-  set('nineYearJuniorWeight', p.nineYearJuniorWeight, NATIONAL_PROFILE.nineYearJuniorWeight, (n) => (out.nineYearJuniorWeight = n));
-  if (typeof p.includePrivateInCv === 'boolean') out.includePrivateInCv = p.includePrivateInCv;
-  return errors.length > 0 ? { error: errors[0] } : { profile: out };
-}

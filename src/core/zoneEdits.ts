@@ -10,7 +10,7 @@ import { sharedZoneKey, type MultiPolygonCoords, type ZoneState } from './zoneSt
 export * from './editTypes';
 
 function checkedTarget(edit: { level: unknown; schoolId: unknown }, ctx: EditContext): { level: ZoneLevel; school: number } {
-  if (!ZONE_LEVELS.includes(edit.level as ZoneLevel)) throw new EditError('badLevel', { got: JSON.stringify(edit.level) });
+  if (!ZONE_LEVELS.includes(edit.level as ZoneLevel)) throw new EditError('badLevel', { got: JSON.stringify(edit.level) ?? 'undefined' });
   const level = edit.level as ZoneLevel;
   const school = ctx.schoolIndex.get(String(edit.schoolId));
   if (school === undefined) throw new EditError('unknownSchool', { id: String(edit.schoolId) });

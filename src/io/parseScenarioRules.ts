@@ -1,23 +1,43 @@
 import type { School } from '../core/dataset';
 import { MAX_GRADE, ZONE_LEVELS, teachesLevel } from '../core/rules';
 import { DEFAULT_PROJECTION, NO_RULES, type ProjectionSettings, type ScenarioRules } from '../core/scenarioRules';
+import { findUnknownKey } from '../core/unknownKeys';
 import { DataError } from './dataError';
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The rules a scenario file may hold, and the fields of each rule of a list. */
+const RULE_FIELDS = {
+  openings: ['schoolId', 'year'],
+  classroomAdditions: ['schoolId', 'year', 'rooms'],
+  privateShares: ['schoolId', 'level', 'share', 'fromYear'],
+  diversions: ['fromSchoolId', 'toSchoolId', 'grades', 'count', 'year'],
+} as const;
+const RULE_KEYS = ['phaseIn', ...Object.keys(RULE_FIELDS)];
+const PROJECTION_KEYS = ['years', 'entryRate', 'progression'];
+
+/** Refuses a key of `json` not in `known`, naming it, where it is and the nearest known key. */
+function refuseUnknownKey(file: string, json: Json, known: readonly string[], where: string): void {
+  const unknown = findUnknownKey(json, known);
+  if (unknown) throw new DataError(file, 'unknownKeyIn', { key: unknown.key, value: where, found: unknown.nearest });
+}
+
 /** Reads a scenario file's `rules` block; throws a DataError naming the file, the rule and the field. */
 export function parseScenarioRules(file: string, json: unknown, schools?: School[]): ScenarioRules {
   if (json === undefined) return NO_RULES;
   if (!isObject(json)) throw new DataError(file, 'ruleNotObject', { value: 'rules' });
+  refuseUnknownKey(file, json, RULE_KEYS, 'rules');
   let n = 0;
-  const list = <T>(key: string, read: (item: Json, field: (k: string, check: (v: unknown) => boolean) => unknown) => T): T[] => {
+  const list = <T>(key: keyof typeof RULE_FIELDS, read: (item: Json, field: (k: string, check: (v: unknown) => boolean) => unknown) => T): T[] => {
     const items = json[key] ?? [];
     if (!Array.isArray(items)) throw new DataError(file, 'ruleNotObject', { value: key });
     return items.map((item) => {
       n++;
       if (!isObject(item)) throw new DataError(file, 'ruleNotObject', { value: key, n });
+      const unknown = findUnknownKey(item, RULE_FIELDS[key]);
+      if (unknown) throw new DataError(file, 'ruleUnknownKey', { n, value: key, key: unknown.key, found: unknown.nearest });
       return read(item, (k, check) => {
         if (!check(item[k])) throw new DataError(file, 'ruleBadField', { n, value: key, key: k, got: JSON.stringify(item[k]) ?? 'undefined' });
         return item[k];
@@ -33,7 +53,8 @@ export function parseScenarioRules(file: string, json: unknown, schools?: School
 
   let phaseIn: ScenarioRules['phaseIn'];
   if (json.phaseIn !== undefined) {
-    if (!isObject(json.phaseIn) || !year(json.phaseIn.fromYear)) throw new DataError(file, 'ruleBadField', { n: 0, value: 'phaseIn', key: 'fromYear', got: JSON.stringify(isObject(json.phaseIn) ? json.phaseIn.fromYear : json.phaseIn) });
+    if (isObject(json.phaseIn)) refuseUnknownKey(file, json.phaseIn, ['fromYear'], 'rules.phaseIn');
+    if (!isObject(json.phaseIn) || !year(json.phaseIn.fromYear)) throw new DataError(file, 'ruleBadField', { n: 0, value: 'phaseIn', key: 'fromYear', got: JSON.stringify(isObject(json.phaseIn) ? json.phaseIn.fromYear : json.phaseIn) ?? 'undefined' });
     phaseIn = { fromYear: json.phaseIn.fromYear as number };
   }
   const rules: ScenarioRules = {
@@ -92,6 +113,7 @@ export function parseProjectionSettings(file: string, json: unknown): Projection
   if (json === undefined) return DEFAULT_PROJECTION;
   const bad = (key: string, got: unknown) => new DataError(file, 'ruleBadField', { n: 0, value: 'projection', key, got: JSON.stringify(got) ?? 'undefined' });
   if (!isObject(json)) throw bad('projection', json);
+  refuseUnknownKey(file, json, PROJECTION_KEYS, 'projection');
   const years = json.years ?? DEFAULT_PROJECTION.years;
   if (!Number.isInteger(years) || (years as number) < 0 || (years as number) > 30) throw bad('years', json.years);
   const entryRate = json.entryRate ?? DEFAULT_PROJECTION.entryRate;

@@ -11,7 +11,7 @@ function optionalInteger(file: string, where: Where, key: string, v: unknown): n
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isInteger(n) || n < 0) {
-    throw new DataError(file, 'notWholeNumber', { where, key, got: JSON.stringify(v) });
+    throw new DataError(file, 'notWholeNumber', { where, key, got: JSON.stringify(v) ?? 'undefined' });
   }
   return n;
 }
@@ -38,10 +38,10 @@ export function parseSchools(file: string, text: string): School[] {
     seen.add(id);
     if (typeof p.name !== 'string' || p.name === '') throw new DataError(file, 'missingProperty', { where, key: 'name' });
     if (!SCHOOL_LEVELS.includes(p.level as SchoolLevel)) {
-      throw new DataError(file, 'badLevel', { where, value: SCHOOL_LEVELS.join(', '), got: JSON.stringify(p.level) });
+      throw new DataError(file, 'badLevel', { where, value: SCHOOL_LEVELS.join(', '), got: JSON.stringify(p.level) ?? 'undefined' });
     }
     if (p.ownership !== 'public' && p.ownership !== 'private') {
-      throw new DataError(file, 'badOwnership', { where, got: JSON.stringify(p.ownership) });
+      throw new DataError(file, 'badOwnership', { where, got: JSON.stringify(p.ownership) ?? 'undefined' });
     }
     const facilities: Record<string, number> = {};
     for (const [key, value] of Object.entries(p)) {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { PupilColumns, RejectedRow, School } from '../core/dataset';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
 import { DataError, stripBom } from './dataError';
-import { describeDataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
+import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
@@ -21,6 +21,17 @@ const REQUIRED = ['id', 'lon', 'lat', 'grade'] as const;
 /** Optional column giving a row's line in the file it was converted from (see src/io/import). */
 export const SOURCE_LINE_COLUMN = 'source_line';
 
+/** Optional column of what the importer found about a row: a JSON list of ImportRowNote, or empty. */
+export const IMPORT_NOTES_COLUMN = 'import_notes';
+
+/** A problem the importer found in a row: `reject` rejects the row, else it is loaded with the remark. */
+export type ImportRowNote = DataProblem & { reject?: true };
+
+function notesOf(cell: string | undefined): ImportRowNote[] {
+  const text = (cell ?? '').trim();
+  return text === '' ? [] : (JSON.parse(text) as ImportRowNote[]);
+}
+
 /** An upper bound on the rows of a CSV text: its line breaks plus one. */
 function rowBound(text: string): number {
   let n = 1;
@@ -37,7 +48,9 @@ function rowBound(text: string): number {
  * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
  * rejected with its line (the header is line 1, or the row's `source_line` when that column holds
  * a whole number ≥ 1); an unknown school_id is kept with a warning. A row the importer could not
- * place by its address (address_status column) is rejected naming the address and the nearest units.
+ * place by its address (address_status column) is rejected naming the address and the nearest units;
+ * the importer's notes on a row (import_notes column) reject it or are its warnings. A row whose id
+ * an earlier loaded row has is rejected naming that row's line (the first stays loaded).
  * Throws a DataError when the file is empty or a required column is missing.
  */
 export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
@@ -58,6 +71,9 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const cAddressStatus = header.indexOf(ADDRESS_STATUS_COLUMN);
   const cCandidates = header.indexOf(ADDRESS_CANDIDATES_COLUMN);
   const cAddress = header.indexOf('address');
+  const cNotes = header.indexOf(IMPORT_NOTES_COLUMN);
+  // The first loaded line of each id (a pupil listed twice would be counted twice).
+  const lineOfId = new Map<string, number>();
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -75,6 +91,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const rejected: RejectedRow[] = [];
   const warnings: RejectedRow[] = [];
 
+  const warn = (line: number, code: DataProblemCode, params: DataProblemParams) => warnings.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
+
   // Rows are taken one at a time: holding a million parsed rows at once would cost ~700 MB.
   let r = -1;
   const readRow = (row: string[]) => {
@@ -87,6 +105,9 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       rejected.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     const id = (row[cId] ?? '').trim();
     if (id === '') { reject('emptyId'); return; }
+    const notes = cNotes >= 0 ? notesOf(row[cNotes]) : [];
+    const rejecting = notes.find((note) => note.reject);
+    if (rejecting) { reject(rejecting.code, rejecting.params); return; }
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
       reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
@@ -106,12 +127,13 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); return; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';
     const s = schoolId === '' ? -1 : (schoolIndex.get(schoolId) ?? -1);
-    if (schoolId !== '' && s < 0) {
-      const params = { id: schoolId };
-      warnings.push({ file, line, reason: describeDataProblem('unknownSchoolId', params, 'en'), problem: { code: 'unknownSchoolId', params } });
-    }
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
     if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
+    const first = lineOfId.get(id);
+    if (first !== undefined) { reject('duplicatePupilId', { id, n: first }); return; }
+    lineOfId.set(id, line);
+    if (schoolId !== '' && s < 0) warn(line, 'unknownSchoolId', { id: schoolId });
+    for (const note of notes) warn(line, note.code, note.params);
     x[n] = lon;
     y[n] = lat;
     grade[n] = g;

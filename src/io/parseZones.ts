@@ -62,7 +62,7 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
       return s;
     });
     if (!ZONE_LEVELS.includes(level)) {
-      throw new DataError(file, 'badLevel', { where, value: 'primary, junior', got: JSON.stringify(p.level) });
+      throw new DataError(file, 'badLevel', { where, value: 'primary, junior', got: JSON.stringify(p.level) ?? 'undefined' });
     }
     for (const s of members) {
       const school = schools[s];

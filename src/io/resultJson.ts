@@ -43,6 +43,8 @@ export interface SimulationJson {
   students: { input: number; assigned: number; unassigned: number; rejected: number };
   rejected: RejectedRow[];
   warnings: RejectedRow[];
+  /** Total rows (合计, 小计 …) of the imported tables, not read as data. */
+  skipped: RejectedRow[];
   county: {
     oversizeSchools: number;
     totalClasses: number;
@@ -56,11 +58,15 @@ export interface SimulationJson {
 const byGradeKey = (r: Record<number, number>) =>
   Object.fromEntries(Object.entries(r).map(([g, v]) => [String(g), v]));
 
+/** A listed row as JSON: file, sheet (XLSX rows only), line, reason. */
+const rowJson = ({ file, sheet, line, reason }: RejectedRow): RejectedRow => ({ file, ...(sheet !== undefined && { sheet }), line, reason });
+
 /** Shapes a simulation result as the CLI's JSON output (utilization rounded to 4 decimals), with the shared zones when there are any. */
 export function toSimulationJson(
   result: SimulationResult,
   rejected: RejectedRow[],
   warnings: RejectedRow[],
+  skipped: RejectedRow[] = [],
 ): SimulationJson {
   const s = result.summary;
   const nameOf = new Map(result.schools.map((r) => [r.id, r.name]));
@@ -84,8 +90,9 @@ export function toSimulationJson(
       utilization: r.utilization === undefined ? null : Math.round(r.utilization * 1e4) / 1e4,
     })),
     students: { input: s.input, assigned: s.assigned, unassigned: s.unassigned, rejected: s.rejected },
-    rejected: rejected.map(({ file, line, reason }) => ({ file, line, reason })),
-    warnings: warnings.map(({ file, line, reason }) => ({ file, line, reason })),
+    rejected: rejected.map(rowJson),
+    warnings: warnings.map(rowJson),
+    skipped: skipped.map(rowJson),
     county: {
       oversizeSchools: s.oversizeSchools,
       totalClasses: s.totalClasses,

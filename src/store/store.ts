@@ -1,6 +1,6 @@
 import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ValidationReport } from '../core/validation';
-import type { ColumnMapping, Crs, DatasetPart, FileFormat } from '../io/import';
+import type { ColumnMapping, Crs, CrsHint, DatasetPart, FileFormat, StatedYear } from '../io/import';
 import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
@@ -9,7 +9,7 @@ import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
-import type { ZoneLevel } from '../core/rules';
+import { DEFAULT_RULES, type OverlapRule, type ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
 import type { ProjectionView } from '../../workers/scenarioProjection';
@@ -32,6 +32,17 @@ export interface ImportDraft {
   mapping: ColumnMapping;
   /** The mapping and CRS came from the planner's last choice for this header. */
   remembered: boolean;
+  /** Base years the file's name, sheet or title states (2024秋 …). */
+  years?: StatedYear[];
+  /** Pupils: cohort grades (2023级 …) among its first rows, and the level the planner says they count from (else the school's, else the one the file's name states). */
+  cohorts?: string[];
+  cohortLevel?: ZoneLevel;
+  /** The level the file's name, sheet or title states. */
+  statedLevel?: ZoneLevel;
+  /** Zones: the level given to every zone of the file; undefined: read from a column. */
+  level?: ZoneLevel;
+  /** The coordinate system the file's name or coordinate column names, which `crs` starts from. */
+  crsHint?: CrsHint;
 }
 
 /** The state of loading a dataset. */
@@ -134,6 +145,8 @@ interface ComparisonSlice {
 interface UiSlice {
   /** The standards profile the app assesses against (a setting; exported with the scenario). */
   profile: StandardsProfile;
+  /** Where zones of a level overlap, which one a pupil goes to (a setting saved with the workspace). */
+  overlapRule: OverlapRule;
   locale: Locale;
   level: ZoneLevel;
   colorBy: ColorBy;
@@ -176,6 +189,7 @@ export const useAppStore = create<AppState>()(() => ({
   workspaceReady: false,
   ...EMPTY_COMPARISON,
   profile: NATIONAL_PROFILE,
+  overlapRule: DEFAULT_RULES.overlapRule,
   locale: initialLocale(),
   level: 'primary',
   colorBy: 'utilization',

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 /** Waits until the app holds a simulation result, its workspace is restored and zones are drawn. */
@@ -8,7 +9,7 @@ export async function waitForApp(page: Page): Promise<void> {
     const s = p?.store.getState();
     if (!s?.result || s.load.status !== 'idle' || !s.workspaceReady || !p?.map?.getLayer('zones-fill') || !p.map.loaded()) return false;
     return p.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
-  }, undefined, { timeout: 60_000 });
+  }, undefined, { timeout: 120_000, polling: 250 });
 }
 
 /**
@@ -31,20 +32,68 @@ export async function drawSquareBetween(page: Page, ids: [string, string]): Prom
   await page.getByTestId('area-preview').waitFor();
 }
 
-/** A Chromium page on the app, loaded and idle, with every URL it has requested. */
+/** The app open in a browser context of its own, with every URL the page has requested. */
 export interface OpenedApp {
-  browser: Browser;
+  context: BrowserContext;
   page: Page;
   requests: string[];
 }
 
-/** Launches Debian's Chromium (STACK.md flags), opens the app at `url` and waits until it is ready. */
-export async function openApp(url: string): Promise<OpenedApp> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+/** Launches Debian's Chromium with the flags of STACK.md. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens the app at `url` in a new browser context — its own IndexedDB and localStorage, so no
+ * autosaved scenario or remembered mapping of another test — and waits until it is ready.
+ */
+export async function openAppIn(browser: Browser, url: string): Promise<OpenedApp> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   await waitForApp(page);
-  return { browser, page, requests };
+  return { context, page, requests };
+}
+
+/**
+ * Launches Chromium and opens the app once: for a file of a single test. Files of several tests
+ * use freshAppForEachTest, so that no test depends on another's state.
+ */
+export async function openApp(url: string): Promise<OpenedApp & { browser: Browser }> {
+  const browser = await launchChromium();
+  return { browser, ...(await openAppIn(browser, url)) };
+}
+
+/** The requests that left the app's own origin (data: and blob: URLs stay on the machine). */
+export const requestsOutside = (requests: string[], url: string) => {
+  const origin = new URL(url).origin;
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+};
+
+/**
+ * Gives every test of the enclosing describe the app freshly opened on the default dataset in a
+ * context of its own, so no test depends on what an earlier one did; after each test, checks that
+ * the page requested nothing outside its own origin. One Chromium serves the whole file.
+ */
+export function freshAppForEachTest(url: string): OpenedApp {
+  let browser: Browser | undefined;
+  const app = {} as OpenedApp;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    Object.assign(app, await openAppIn(browser!, url));
+  });
+  afterEach(async () => {
+    const outside = requestsOutside(app.requests, url);
+    await app.context?.close();
+    expect(outside).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return app;
 }

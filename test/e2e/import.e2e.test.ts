@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CORPUS, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
-import { openApp } from './appPage';
+import { type Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { CORPUS, findingName, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
+import { freshAppForEachTest } from './appPage';
+import { namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, zonesShapefile } from '../unit/gisFixtures';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -40,15 +42,10 @@ const outcome = (page: Page) => page.evaluate(() => {
 });
 
 describe('importing the corpus into the app (Chromium)', () => {
-  let browser: Browser;
+  const app = freshAppForEachTest(inject('baseUrl'));
   let page: Page;
-  const baseUrl = inject('baseUrl');
-
-  beforeAll(async () => {
-    ({ browser, page } = await openApp(baseUrl));
-  });
-  afterAll(async () => {
-    await browser?.close();
+  beforeEach(() => {
+    page = app.page;
   });
 
   /** A screenshot once `locator` shows and the dialogs' opening animations have ended. */
@@ -58,16 +55,12 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.screenshot({ path: join(shots, name) });
   }
 
-  /** Each case starts with no remembered mapping: files of the same header share one (a CRS too). */
-  const forgetMappings = () => page.evaluate(() => localStorage.clear());
-
   /**
    * Picks the case's files through the file input, confirms the mapping step (choosing the case's
    * coordinate system there), loads anyway past the validation report, and returns the report's
-   * finding kinds. `shot` names screenshots of the two dialogs.
+   * findings named as the manifest names them. `shot` names screenshots of the two dialogs.
    */
   async function importCase(c: CorpusCase, shot?: string): Promise<string[]> {
-    await forgetMappings();
     const before = await datasetVersion(page);
     await page.getByTestId('file-input').setInputFiles(pathsOf(c));
     let status = await waitForStatus(page, before, ['mapping', 'review', 'error', 'done']);
@@ -79,14 +72,14 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.getByTestId('import-confirm').click();
     status = await waitForStatus(page, before, ['review', 'error', 'done']);
     if (status !== 'review') return [];
-    const kinds = await page.evaluate(() => {
+    const items = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
-      return s.load.status === 'review' ? s.load.report.items.filter((i) => i.kind !== 'rows').map((i) => i.kind) : [];
+      return s.load.status === 'review' ? s.load.report.items.map((i) => ({ kind: i.kind, code: 'code' in i ? i.code : undefined })) : [];
     });
     if (shot) await settledShot(page.getByTestId('validation-summary'), `${shot}-report.png`);
     await page.getByTestId('load-anyway').click();
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
-    return kinds;
+    return items.map(findingName);
   }
 
   for (const file of ['学生-合并表头.xlsx', '片区-gbk.zip', '学生名单-gbk.csv', 'zones-gap-overlap.geojson', 'zones-self-intersecting.geojson', '片区.kml', '学校-合并表头.xlsx', 'students-gcj02.csv']) {
@@ -94,19 +87,22 @@ describe('importing the corpus into the app (Chromium)', () => {
     const expected = c.expect as Loads;
     it(`${file}: loads ${expected.loaded}, rejects ${expected.rejected}, as the manifest (and the CLI corpus test) says — ${c.why}`, async () => {
       const shot = file === '学生-合并表头.xlsx' ? 'import-xlsx' : file === 'zones-gap-overlap.geojson' ? 'import-gap-overlap' : undefined;
-      const kinds = await importCase(c, shot);
+      const findings = await importCase(c, shot);
       const got = await outcome(page);
       expect(got).toEqual({ loaded: expected.loaded, rejected: expected.rejected, assigned: expected.assigned, unassigned: expected.unassigned, read: expected.loaded + expected.rejected });
-      if (expected.findings) expect(kinds).toEqual(expected.findings);
+      expect(findings).toEqual(expected.findings);
       const lines = await page.evaluate(() => window.__planner!.store.getState().dataset!.rejected.map((r) => [r.file, r.line]));
-      if (expected.rejectedLines) expect(lines).toEqual(expected.rejectedLines.map((l) => [c.part === 'students' ? c.file : 'students.csv', l]));
+      expect(lines).toEqual(expected.rejectedLines.map((l) => [c.part === 'students' ? c.file : 'students.csv', l]));
     });
   }
 
   it('remembers the confirmed mapping and coordinate system (GCJ-02, chosen just before) for a file with the same columns', async () => {
     const c = byName('students-gcj02.csv');
+    await importCase(c);
     const before = await datasetVersion(page);
-    await page.getByTestId('file-input').setInputFiles(pathsOf(c));
+    // Under a name that says no coordinate system, so GCJ-02 can only come from what was remembered.
+    const [copy] = filesIn({ 'pupils-again.csv': readFileSync(join(corpus, c.file)) });
+    await page.getByTestId('file-input').setInputFiles([...pathsOf(c).slice(0, 2), copy]);
     expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
     const card = page.getByTestId('import-file-2');
     expect(await card.innerText()).toContain('已按上次的选择填写');
@@ -121,7 +117,6 @@ describe('importing the corpus into the app (Chromium)', () => {
 
   it('shows a gap and an overlap of the report on the map, and cancelling keeps the dataset already open', async () => {
     const c = byName('zones-gap-overlap.geojson');
-    await forgetMappings();
     const before = await datasetVersion(page);
     const name = await page.evaluate(() => window.__planner!.store.getState().dataset!.rowsRead);
     await page.getByTestId('file-input').setInputFiles(pathsOf(c));
@@ -178,5 +173,71 @@ describe('importing the corpus into the app (Chromium)', () => {
     expect(rows.slice(1, 1 + rejected.rejected.length).map((r) => [r[0], Number(r[1])])).toEqual(rejected.rejected);
     expect(rows.slice(1).every((r) => r[2] === '未载入' || r[2] === '已载入（有提示）')).toBe(true);
     expect(rows.find((r) => r[1] === '15')![3]).toBe('民办小学（school_id "X1"）不开设 8 年级');
+  });
+
+  /** Writes files into a fresh folder and returns their paths, in the order given. */
+  function filesIn(files: Record<string, string | Uint8Array>): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'gis-e2e-'));
+    return Object.entries(files).map(([name, content]) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    });
+  }
+
+  /** The mapping step's drafts as the store holds them. */
+  const drafts = () => page.evaluate(() => {
+    const l = window.__planner!.store.getState().load;
+    return l.status === 'mapping' ? l.files.map((f) => ({ name: f.name, part: f.part, crs: f.crs, mapping: f.mapping, level: f.level })) : [];
+  });
+
+  /** Confirms the mapping step, loads anyway past the report, and waits for the new dataset. */
+  async function confirmAndLoad(before: number) {
+    await page.getByTestId('import-confirm').click();
+    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await page.getByTestId('load-anyway').click();
+    expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
+  }
+
+  it('maps a Shapefile with pinyin-initial fields (XXMC, XD, XQMC) naming schools by short name, reads pupils named 百度坐标 as BD-09, exports the mapping, and loads the tiny county', async () => {
+    const zip = await zonesShapefile([{ name: 'XXMC', length: 30 }, { name: 'XD', length: 8 }, { name: 'XQMC', length: 30 }], (z) => [SHORT_NAMES[z.properties.school_id], z.properties.level === 'primary' ? '小学' : '初中', `${z.properties.school_id}片`]);
+    const paths = filesIn({ '学校.geojson': schoolsWithFullNames(), '学区-拼音.zip': zip, '学生名单-百度坐标.csv': tinyStudentsIn('bd09') });
+    const before = await datasetVersion(page);
+    await page.getByTestId('file-input').setInputFiles(paths);
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    const seen = await drafts();
+    const zones = seen.findIndex((d) => d.name === '学区-拼音.zip');
+    const pupils = seen.findIndex((d) => d.name === '学生名单-百度坐标.csv');
+    expect(seen[zones]).toMatchObject({ part: 'catchments', mapping: { school_name: 'XXMC', level: 'XD', zone_name: 'XQMC' } });
+    expect(seen[pupils]).toMatchObject({ part: 'students', crs: 'bd09' });
+    expect(await page.getByTestId(`map-${zones}-school_name`).innerText()).toBe('XXMC');
+    expect(await page.getByTestId(`crs-hint-${pupils}`).innerText()).toBe('按文件名判断为 BD-09（百度）');
+    await page.getByTestId(`import-file-${zones}`).scrollIntoViewIfNeeded();
+    await settledShot(page.getByTestId('import-dialog'), 'import-pinyin-dbf-mapping.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-export-mapping').click()]);
+    expect(download.suggestedFilename()).toBe('mapping.json');
+    const mapping = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(mapping.parts.catchments).toEqual({ file: '学区-拼音.zip', crs: 'wgs84', columns: { school_id: '', school_name: 'XXMC', level: 'XD', zone_name: 'XQMC' } });
+    expect(mapping.parts.students.crs).toBe('bd09');
+    await confirmAndLoad(before);
+    const tiny = byName('students-bom.csv').expect as Loads;
+    expect(await outcome(page)).toEqual({ loaded: tiny.loaded, rejected: tiny.rejected, assigned: tiny.assigned, unassigned: tiny.unassigned, read: tiny.loaded + tiny.rejected });
+  });
+
+  it('gives a names-only KML one level for the whole file in the mapping step', async () => {
+    const paths = filesIn({ '学校.geojson': schoolsWithFullNames(), '小学片区.kml': namesOnlyKml([{ name: '圣城小学', zone: 'P1' }, { name: '寿光一中小学部', zone: 'P2' }]), 'students.csv': readFileSync(join(tiny, 'students.csv')) });
+    const before = await datasetVersion(page);
+    await page.getByTestId('file-input').setInputFiles(paths);
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    const k = (await drafts()).findIndex((d) => d.name === '小学片区.kml');
+    expect(await page.getByTestId(`import-missing-${k}`).innerText()).toContain('level');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await page.getByTestId(`level-${k}`).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^小学$/ }).click();
+    await page.getByTestId(`import-missing-${k}`).waitFor({ state: 'detached' });
+    // The dialog keeps its edits to itself until confirmed: the select shows the choice.
+    expect(await page.getByTestId(`level-${k}`).innerText()).toBe('小学');
+    expect(await page.getByTestId(`map-${k}-school_name`).innerText()).toBe('name');
+    await confirmAndLoad(before);
+    // Without J1's junior zone, j1 and j2 (grades 7 and 9) join h1 and o1 outside every junior zone.
+    expect(await outcome(page)).toEqual({ loaded: 13, rejected: 6, assigned: 8, unassigned: 5, read: 19 });
   });
 });

@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { largestClass, p01AfterPlan, schoolProperty } from './shouguangFiles';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
@@ -31,7 +35,8 @@ function expectOneLineError(r: ReturnType<typeof simulate>, pattern: RegExp) {
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('npm run simulate', () => {
+// Each test runs the CLI several times, on Shouguang too: seconds each, minutes on a busy machine.
+describe('npm run simulate', { timeout: 240_000 }, () => {
   it('writes the contract JSON for a dataset folder', () => {
     const out = join(work, 'tiny.json');
     const r = simulate('--data', tiny, '--out', out);
@@ -77,13 +82,62 @@ describe('npm run simulate', () => {
     const json = JSON.parse(readFileSync(out, 'utf8'));
     const shengcheng = json.schools.find((s: { id: string }) => s.id === 'P01');
     expect(shengcheng.name).toBe('圣城小学');
-    expect(shengcheng.enrollment).toBeLessThan(2000);
-    expect(shengcheng.maxClassSize).toBeLessThanOrEqual(45);
+    // Counted from the files: its zone less the plan's area (turf), classes by the generator's rule.
+    expect(p01AfterPlan.reduce((a, b) => a + b, 0)).toBe(1863);
+    expect(shengcheng.grades).toEqual(Object.fromEntries(p01AfterPlan.map((n, g) => [String(g + 1), n])));
+    expect(shengcheng.maxClassSize).toBe(largestClass(p01AfterPlan, 46));
+    expect(shengcheng.maxClassSize).toBe(45);
     expect(shengcheng.classesOverCap).toBe(0);
-    const moved = json.moved as { from: string; to: string; grade: number; count: number }[];
-    expect(moved.every((m) => m.from === 'P01' && m.to === 'N02' && m.grade >= 1 && m.grade <= 6)).toBe(true);
-    expect(moved.reduce((a, m) => a + m.count, 0)).toBe(2600 - shengcheng.enrollment);
+    const before = [420, 436, 445, 453, 424, 422];
+    const moved = [...(json.moved as { grade: number }[])].sort((a, b) => a.grade - b.grade);
+    expect(moved).toEqual(before.map((n, g) => ({ from: 'P01', to: 'N02', grade: g + 1, count: n - p01AfterPlan[g] })));
     expect(json.students.input).toBe(json.students.assigned + json.students.unassigned + json.students.rejected);
+  });
+
+  it('applies a scenario that gives compounds to a school (assignUnits): the projection fixture, by hand', () => {
+    // Unit U2 lies in P2's zone with c (grade 1, zoned) and r (grade 1, at private R). Given to P1,
+    // c moves from P2 to P1; r stays at R.
+    const file = join(work, 'units-fixture.json');
+    writeFileSync(file, JSON.stringify({ version: 2, name: 'u', edits: [{ op: 'assignUnits', level: 'primary', schoolId: 'P1', unitIds: ['U2'] }] }));
+    const r = simulate('--data', join(root, 'test/fixtures/projection'), '--scenario', file);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const school = (id: string) => json.schools.find((s: { id: string }) => s.id === id);
+    expect(school('P1').grades).toEqual({ '1': 3, '2': 1, '3': 0, '4': 0, '5': 1, '6': 0 });
+    expect(school('P2').enrollment).toBe(0);
+    expect(school('R').enrollment).toBe(1);
+    expect(json.moved).toEqual([{ from: 'P2', to: 'P1', grade: 1, count: 1 }]);
+    expect(json.students).toEqual({ input: 6, assigned: 6, unassigned: 0, rejected: 0 });
+  });
+
+  it('applies assignUnits on the Shouguang dataset: the moves are the units’ zoned primary pupils, counted from the files', () => {
+    const data = join(root, 'data/shouguang');
+    const units = ['U0001', 'U0002', 'U0003'];
+    const file = join(work, 'units-shouguang.json');
+    writeFileSync(file, JSON.stringify({ version: 2, name: 'u', edits: [{ op: 'assignUnits', level: 'primary', schoolId: 'N02', unitIds: units }] }));
+    // Counted outside the engine: students.csv rows of those units in grades 1–6 whose school_id is
+    // not a private school, each from the primary zone (turf) holding the home.
+    const privateIds = new Set(JSON.parse(readFileSync(join(data, 'schools.geojson'), 'utf8')).features.filter((f: Feature) => f.properties!.ownership === 'private').map((f: Feature) => f.properties!.id));
+    const zones = (JSON.parse(readFileSync(join(data, 'catchments.geojson'), 'utf8')).features as Feature<Polygon | MultiPolygon>[]).filter((f) => f.properties!.level === 'primary');
+    const expected = new Map<string, number>();
+    for (const row of Papa.parse<Record<string, string>>(readFileSync(join(data, 'students.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data) {
+      const grade = Number(row.grade);
+      if (!units.includes(row.unit_id) || grade > 6 || privateIds.has(row.school_id)) continue;
+      const home = [Number(row.lon), Number(row.lat)];
+      const from = zones.filter((z) => booleanPointInPolygon(home, z)).map((z) => z.properties!.school_id);
+      expect(from).toHaveLength(1);
+      if (from[0] === 'N02') continue;
+      const key = `${from[0]}|${grade}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const r = simulate('--data', data, '--scenario', file);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const moved = (json.moved as { from: string; to: string; grade: number; count: number }[]).map((m) => [`${m.from}|${m.grade}`, m.to, m.count]);
+    expect(moved.sort()).toEqual([...expected].map(([k, n]) => [k, 'N02', n]).sort());
+    const total = [...expected.values()].reduce((a, b) => a + b, 0);
+    // 汇文学校 had 560 pupils (data/generator/README.md).
+    expect(json.schools.find((s: { id: string }) => s.id === 'N02').enrollment).toBe(560 + total);
   });
 
   it('adds the quality-balance standards with --standards: county CVs per level and every school section', () => {
@@ -103,7 +157,7 @@ describe('npm run simulate', () => {
     }
     const shengcheng = standards.schools.find((s: { id: string }) => s.id === 'P01');
     expect(shengcheng).toMatchObject({ level: 'primary', pupils: 2600, pass: false });
-    expect(shengcheng.indicators.roomAreaPerStudent).toBeLessThan(4.5);
+    expect(shengcheng.indicators.roomAreaPerStudent).toBe(Number((schoolProperty('P01', 'room_area_m2') / 2600).toFixed(4)));
   });
 
   it('assesses the standards against the profile saved with a scenario', () => {
@@ -112,8 +166,22 @@ describe('npm run simulate', () => {
     const out = join(work, 'profile-out.json');
     expect(simulate('--data', join(root, 'data/shouguang'), '--scenario', file, '--standards', '--out', out).code).toBe(0);
     const p01 = JSON.parse(readFileSync(out, 'utf8')).standards.schools.find((s: { id: string }) => s.id === 'P01');
-    expect(p01.indicators.roomAreaPerStudent).toBeGreaterThan(3.5);
-    expect(p01.met).toBe(5); // room area now met; sports area and multimedia still missed
+    expect(p01.indicators.roomAreaPerStudent).toBe(Number((schoolProperty('P01', 'room_area_m2') / 2600).toFixed(4)));
+    expect(p01.met).toBe(5); // room area (3.9 ≥ 3.5) now met; sports area and multimedia still missed
+  });
+
+  it('leaves private schools out of the county CVs unless the scenario’s profile counts them', () => {
+    // Tiny: P1 5 pupils with 500 m² of rooms (100 m² each), P2 2 pupils and private X1 1 pupil with
+    // none. Two values, one of them 0: CV = √(share at 0 / share at 100) — √(2/5) without X1, √(3/5) with it.
+    const cvOf = (profile: unknown) => {
+      const file = join(work, 'private-cv.json');
+      writeFileSync(file, JSON.stringify({ version: 2, name: 'cv', edits: [], profile }));
+      const r = simulate('--data', tiny, '--standards', '--scenario', file);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).standards.primary.cv.roomAreaPerStudent;
+    };
+    expect(cvOf({})).toBe(Number(Math.sqrt(2 / 5).toFixed(4)));
+    expect(cvOf({ includePrivateInCv: true })).toBe(Number(Math.sqrt(3 / 5).toFixed(4)));
   });
 
   it('stops with one line naming the edit when a scenario edit is bad, and on a bad scenario file', () => {
@@ -131,7 +199,7 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', data, '--scenario', write('s4.json', '{"version": 7, "edits": []}')), /s4\.json: unsupported scenario version 7/);
     expectOneLineError(simulate('--data', data, '--scenario', write('s5.json', '{"version": 1, "edits": [')), /s5\.json: not valid JSON/);
     expectOneLineError(simulate('--data', data, '--scenario', write('s6.json', '{"version": 1, "edits": [], "profile": {"cvMax": {"primary": "low"}}}')), /s6\.json: the standards profile: cvMax\.primary must be a number ≥ 0, got "low"/);
-  });
+   }, 180_000);
 
   it('projects years with --years and a scenario\'s rules, from --base-year when given', () => {
     const fixture = join(root, 'test/fixtures/projection');
@@ -156,7 +224,7 @@ describe('npm run simulate', () => {
     expect(simulate('--data', tiny, '--years', '1', '--base-year', '2031', '--out', out).code).toBe(0);
     const shifted = JSON.parse(readFileSync(out, 'utf8'));
     expect(shifted.baseYear).toBe(2031);
-    expect(shifted.projectionNotes[0]).toMatch(/no births\.csv/);
+    expect(shifted.projectionNotes).toEqual(['no births.csv: the grade-1 intake of every projected year repeats the base year\'s grade 1 (same places, same private choices)']);
     // Under base year 2031, N9 (opens 2030) is open.
     expect(shifted.projection[0].schools.find((s: { id: string }) => s.id === 'N9').planned).toBe(false);
   });
@@ -184,6 +252,12 @@ describe('npm run simulate', () => {
     expectOneLineError(simulate('--data', data, '--scenario', rule('r2.json', { privateShares: [{ schoolId: 'P1', level: 'primary', share: 0.1 }] })), /r2\.json: rule 1 \(privateShares\): "P1" is not a private school/);
     expectOneLineError(simulate('--data', data, '--scenario', rule('r3.json', { diversions: [{ fromSchoolId: 'P1', toSchoolId: 'P2', grades: [1, 12], count: 5, year: 2021 }] })), /r3\.json: rule 1 \(diversions\): "grades" is invalid/);
     expectOneLineError(simulate('--data', data, '--scenario', rule('r4.json', { phaseIn: { fromYear: 'soon' } })), /r4\.json: rule 0 \(phaseIn\): "fromYear" is invalid, got "soon"/);
+    // A misspelt rule or profile key stops the run instead of running it without that rule.
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r5.json', { phasein: { fromYear: 2021 } })), /^error: \S*r5\.json: unknown key "phasein" in rules \(did you mean "phaseIn"\?\)$/);
+    expectOneLineError(simulate('--data', data, '--scenario', rule('r6.json', { opening: [{ schoolId: 'N', year: 2021 }] })), /^error: \S*r6\.json: unknown key "opening" in rules \(did you mean "openings"\?\)$/);
+    const profile = join(work, 'r7.json');
+    writeFileSync(profile, JSON.stringify({ version: 2, name: 'p', edits: [], profile: { cvmax: { primary: 0.3 } } }));
+    expectOneLineError(simulate('--data', data, '--standards', '--scenario', profile), /^error: \S*r7\.json: unknown key "cvmax" in profile \(did you mean "cvMax"\?\)$/);
   });
 
   it('stops with one line on an empty pupils file and on a usage error', () => {

@@ -137,7 +137,7 @@ describe('words and numbers of the panel', () => {
   });
 
   it('writes the projection notes in words, once each', () => {
-    expect(describeNote('zh-CN', { code: 'birthsCoverage', share: 0.8 })).toContain('80%');
+    expect(describeNote('zh-CN', { code: 'birthsCoverage', share: 0.8 })).toBe('出生数据只覆盖基准年 80% 的一年级学生所在小区/村，其余地方没有预测新生。');
     expect(describeNote('en', { code: 'intakeWithoutPlace', births: 1234 })).toBe('1,234 births are in units without a place and are not projected.');
     expect(projectionNoteLines('en', [base, plan])).toEqual([expect.stringContaining('No births data')]);
     expect(projectionNoteLines('zh-CN', [{ ...base, intake: 'births', notes: [] }])).toEqual(['一年级新生按出生数据预测']);

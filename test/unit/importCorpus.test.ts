@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
-import { DataError, featuresOf } from '../../src/io/dataError';
-import { computeValidationReport } from '../../src/core/validation';
-import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
-import { CORPUS, type CorpusCase } from '../fixtures/corpus/manifest';
+import { DataError } from '../../src/io/dataError';
+import { importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
+import { CORPUS, findingName, type CorpusCase } from '../fixtures/corpus/manifest';
 
 const root = join(import.meta.dirname, '../..');
 const tiny = join(root, 'test/fixtures/tiny');
 const corpus = join(root, 'test/fixtures/corpus/files');
 const bytes = (path: string) => new Uint8Array(readFileSync(path));
+
+// turf measures on a sphere of this radius; a box between meridians and parallels has area R² · Δλ · (sin φ2 − sin φ1).
+const R = 6371008.8;
+const rad = (deg: number) => (deg * Math.PI) / 180;
+const boxArea = (w: number, s: number, e: number, n: number) => R * R * rad(e - w) * (Math.sin(rad(n)) - Math.sin(rad(s)));
 
 /** The tiny dataset with the case's file in place of its part. */
 function filesOf(c: CorpusCase): ImportFile[] {
@@ -25,14 +29,9 @@ function filesOf(c: CorpusCase): ImportFile[] {
   return tinyFiles.map((f) => (f.part === c.part ? { name: c.file, part: c.part, crs: c.crs, bytes: bytes(join(corpus, c.file)) } : f));
 }
 
-/** The kinds of the validation report's findings other than rows, as the worker and --validate compute them. */
-function findingsOf(imported: Awaited<ReturnType<typeof importDataset>>, rules: typeof DEFAULT_RULES): string[] {
-  const { dataset, county } = readImportedDataset(imported, rules, 2024);
-  const report = computeValidationReport({
-    schools: dataset.schools, zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson']!), county, pupils: dataset.pupils,
-    rejected: dataset.rejected, warnings: dataset.warnings, baseYear: dataset.baseYear, rules,
-  });
-  return report.items.filter((i) => i.kind !== 'rows').map((i) => i.kind);
+/** The validation report's findings, named as the manifest names them, as the worker and --validate compute them. */
+function findingsOf(imported: Awaited<ReturnType<typeof importDataset>>): string[] {
+  return validateImported(imported, readImportedDataset(imported, DEFAULT_RULES, 2024), DEFAULT_RULES).items.map(findingName);
 }
 
 async function load(c: CorpusCase) {
@@ -55,8 +54,8 @@ describe('import corpus: every file gives the outcome its manifest entry states'
       expect(dataset.rejected).toHaveLength(expected.rejected);
       expect(dataset.rowsRead).toBe(expected.loaded + expected.rejected);
       expect({ assigned: summary.assigned, unassigned: summary.unassigned }).toEqual({ assigned: expected.assigned, unassigned: expected.unassigned });
-      if (expected.rejectedLines) expect(dataset.rejected.map((r) => r.line)).toEqual(expected.rejectedLines);
-      if (expected.findings) expect(findingsOf(await importDataset(filesOf(c)), DEFAULT_RULES)).toEqual(expected.findings);
+      expect(dataset.rejected.map((r) => r.line)).toEqual(expected.rejectedLines);
+      expect(findingsOf(await importDataset(filesOf(c)))).toEqual(expected.findings);
       expect(dataset.rejected.every((r) => r.file === (c.part === 'students' ? c.file : 'students.csv'))).toBe(true);
     });
   }
@@ -101,10 +100,10 @@ describe('import corpus: what the files hold', () => {
       mapping: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '学校', unit_id: '小区' },
     });
     const rows = imported.texts['students.csv']!.split('\n');
-    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line');
-    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3');
-    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10');
-    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17');
+    expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line,import_notes');
+    expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3,');
+    expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10,');
+    expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17,');
   });
 
   it('names the merged-header columns of the pupils workbook', async () => {
@@ -127,9 +126,9 @@ describe('import corpus: what the files hold', () => {
     ]);
   });
 
-  it('names the original file in a stopping problem raised by the contract parsers', async () => {
+  it('names the original file and the table line in a stopping problem raised by the contract parsers', async () => {
     const error = await load(byName('schools-duplicate.csv')).catch((e: DataError) => e);
-    expect((error as DataError).message).toBe('schools-duplicate.csv: feature 6 (id "P1"): duplicate id "P1"');
+    expect((error as DataError).message).toBe('schools-duplicate.csv: line 7 (id "P1"): duplicate id "P1"');
   });
 });
 
@@ -156,9 +155,17 @@ describe('npm run simulate with files in any format', () => {
     const json = JSON.parse(r.stdout);
     expect(json.students).toEqual({ input: 20, assigned: 10, unassigned: 4, rejected: 6 });
     expect(json.schools).toEqual(tinyJson.schools);
-    // Read as WGS84, the same file puts pupils ~500 m east: a1 and others leave their zones.
-    const raw = JSON.parse(simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv')).stdout);
-    expect(raw.schools).not.toEqual(tinyJson.schools);
+    // Read as WGS84 (against what its name says), the same file puts pupils ~0.0058° east, and the run
+    // says so and exits with code 2. By hand on the tiny zones (P1 west of 118.01, P2 east of it below
+    // 36.01, J1 up to 118.02): a1 a2 a4 and u1 stay in P1, b1 in P2, j1 in J1, x1 at X1; a3 b2 g1 j2 h1
+    // o1 and s1 land east of 118.02 or north of P2, in no zone.
+    const wrong = simulateCli('--data', tiny, '--students', join(corpus, 'students-gcj02.csv'), '--students-crs', 'wgs84');
+    expect(wrong.code).toBe(2);
+    const raw = JSON.parse(wrong.stdout);
+    expect(raw.students).toEqual({ input: 20, assigned: 7, unassigned: 7, rejected: 6 });
+    expect(raw.schools.map((s: { id: string; grades: Record<string, number> }) => [s.id, Object.fromEntries(Object.entries(s.grades).filter(([, n]) => n > 0))])).toEqual([
+      ['P1', { 1: 2, 2: 2 }], ['P2', { 1: 1 }], ['J1', { 7: 1 }], ['X1', { 2: 1 }], ['N9', {}],
+    ]);
   });
 
   it('--validate prints the report in English and adds it as "validation", leaving the rest of the output unchanged', () => {
@@ -168,9 +175,25 @@ describe('npm run simulate with files in any format', () => {
     expect(r.code, r.stderr).toBe(0);
     const { validation, ...rest } = JSON.parse(r.stdout);
     expect(rest).toEqual(plain);
-    expect(validation.filter((v: { kind: string }) => v.kind !== 'rows').map((v: { kind: string }) => v.kind)).toEqual(byName('zones-gap-overlap.geojson').expect.findings);
+    expect(validation.map((v: { kind: string; message: string }) => (v.kind === 'rows' ? `rows:${v.message}` : v.kind))).toEqual([
+      ...byName('zones-gap-overlap.geojson').expect.findings.filter((f) => !f.startsWith('rows:')),
+      'rows:students.csv: 1 row(s) not loaded (lines 14); line 14: grade 8 is not taught at 民办小学 (school_id "X1")',
+      'rows:students.csv: 2 row(s) not loaded (lines 16, 17); line 16: grade "0" is not a whole number from 1 to 9',
+      'rows:students.csv: 1 row(s) not loaded (lines 18); line 18: lat "" is not a latitude in degrees',
+      'rows:students.csv: 1 row(s) not loaded (lines 19); line 19: lon "200" is not a longitude in degrees',
+      'rows:students.csv: 1 row(s) not loaded (lines 20); line 20: id is empty',
+      'rows:students.csv: 1 row(s) loaded with a remark (lines 15); line 15: school_id "ZZZ" is not in the schools file; zoned as usual',
+    ]);
+    // Areas on turf's sphere, by the formula for a box between meridians and parallels (see
+    // validation.test.ts): the hole of P1, P2's strip over P1, the hole of J1.
+    expect(validation.slice(0, 4).map((v: { kind: string; areaM2?: number }) => [v.kind, v.areaM2])).toEqual([
+      ['gap', Math.round(boxArea(118.002, 36.013, 118.005, 36.016))],
+      ['overlap', Math.round(boxArea(118.008, 36.0, 118.01, 36.01))],
+      ['pupilsOutside', undefined],
+      ['gap', Math.round(boxArea(118.016, 36.016, 118.019, 36.019))],
+    ]);
     expect(validation[1]).toEqual({
-      kind: 'overlap', severity: 'error', level: 'primary', schools: ['P1', 'P2'], areaM2: validation[1].areaM2, pupils: 0,
+      kind: 'overlap', severity: 'error', level: 'primary', schools: ['P1', 'P2'], areaM2: 200_047, pupils: 0,
       message: `The primary zones of 西小学 and 东小学 overlap by 0.20 km², affecting 0 pupil(s)`,
     });
     expect(r.stderr.split('\n')[0]).toBe(`validation: ${validation.filter((v: { severity: string }) => v.severity === 'error').length} error(s), 1 warning(s)`);

@@ -143,6 +143,7 @@ describe('inspecting a file before import', () => {
     expect(await inspectFile({ name: '学生.csv', bytes, mapping: { unit_id: '备注' } })).toEqual({
       format: 'csv', part: 'students', header: ['学籍号', '东经', '北纬', '就读年级', '备注'],
       suggestion: { mapping: { id: '学籍号', lon: '东经', lat: '北纬', grade: '就读年级', unit_id: '备注' }, missing: [] },
+      years: [], cohorts: [],
     });
   });
 });

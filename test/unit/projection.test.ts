@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { area } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { computeProjection, type Projection } from '../../src/core/projection';
 import { DEFAULT_RULES } from '../../src/core/rules';
@@ -163,15 +164,33 @@ describe('projection of the Shouguang dataset', () => {
       expect(Array.from(p.years[0].counts)).toEqual(Array.from(run.counts));
       expect(p.years[0].result.summary).toEqual(run.result.summary);
     }
-    expect(countyOutline(loaded.county)).toBeDefined();
+    // The outline the edits are clipped to is the county file's: the same area.
+    const outline = countyOutline(loaded.county)!;
+    expect(area({ type: 'MultiPolygon', coordinates: outline })).toBeCloseTo(area(loaded.county!), 0);
   });
 
-  it('follows the births: intake falls after the 2016 peak', () => {
+  it('follows the births and the new estates: grade 1 each year is births six years before plus the estates’ share', () => {
     const p = computeProjection({ dataset: d, state: d.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES });
-    const gradeOne = (year: number) => p.years.find((y) => y.year === year)!.result.schools.reduce((a, s) => a + (s.grades[1] ?? 0), 0);
     expect(p.intake).toBe('births');
-    expect(gradeOne(2022)).toBeGreaterThan(gradeOne(2021));
-    expect(gradeOne(2030)).toBeLessThan(gradeOne(2022) * 0.6);
-    expect(p.years).toHaveLength(11);
+    expect(p.years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    // Computed from births.csv and housing.csv alone: births of the county by year, and each
+    // estate's households × primary pupils per household × ramp, spread over 6 grades.
+    const dir = join(__dirname, '../../data/shouguang');
+    const births = new Map<number, number>();
+    for (const line of readFileSync(join(dir, 'births.csv'), 'utf8').trim().split('\n').slice(1)) {
+      const [, year, n] = line.split(',');
+      births.set(Number(year), (births.get(Number(year)) ?? 0) + Number(n));
+    }
+    const estates = readFileSync(join(dir, 'housing.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const housing = (year: number) => estates.reduce((a, [, , , , households, first, primary, , ramp]) => a + (year < first ? 0 : (households * primary * Math.min(1, (year - first + 1) / ramp)) / 6), 0);
+    // The base year's grade 1 is the pupils file's; the births of 2014 were made to match it.
+    expect(births.get(2014)).toBe(14_649);
+    for (const y of p.years) {
+      const gradeOne = y.result.schools.reduce((a, s) => a + (s.grades[1] ?? 0), 0);
+      const schools = y.result.schools.filter((s) => s.grades[1] > 0).length;
+      // Counts are rounded per school and grade: at most ½ a pupil off per school.
+      expect(Math.abs(gradeOne - births.get(y.year - 6)! - housing(y.year)), String(y.year)).toBeLessThanOrEqual(schools / 2);
+      expect(y.result.summary.unassigned).toBe(0);
+    }
   });
 });

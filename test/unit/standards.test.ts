@@ -5,10 +5,12 @@ import { GRADE_STRIDE } from '../../src/core/aggregate';
 import type { School } from '../../src/core/dataset';
 import { DEFAULT_RULES, levelOfGrade } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
-import { computeNearbyCounts, computeStandards, computeWeightedCv, NATIONAL_PROFILE, parseProfile } from '../../src/core/standards';
+import { parseProfile } from '../../src/core/parseProfile';
+import { computeNearbyCounts, computeStandards, computeWeightedCv, NATIONAL_PROFILE } from '../../src/core/standards';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { countyOutline, parseScenario } from '../../src/io/parseScenario';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { p01AfterPlan, schoolProperty } from './shouguangFiles';
 
 /** A school meeting every primary threshold at 100 pupils, with some fields overridden. */
 function school(id: string, over: Record<string, number> = {}, level: School['level'] = 'primary'): School {
@@ -124,6 +126,35 @@ describe('standards profiles', () => {
   });
 });
 
+describe('private schools in or out of the county CVs (the profile switch)', () => {
+  // Room area per pupil: public A 500 m² / 100 = 5, public B 300 / 100 = 3, private C 1000 / 200 = 5.
+  // Every other resource is the same per pupil at all three (C has twice A's for twice the pupils).
+  const schools = [
+    school('A'),
+    school('B', { room_area_m2: 300 }),
+    { ...school('C', { teachers_qualified: 10, teachers_backbone: 2, teachers_pe_art: 2, room_area_m2: 1000, sports_area_m2: 1600, equipment_value_yuan: 500000, multimedia_rooms: 6 }), ownership: 'private' as const },
+  ];
+  const cv = (includePrivateInCv: boolean) =>
+    computeStandards(schools, counts([[100, 0], [100, 0], [200, 0]]), () => 3, DEFAULT_RULES, { ...NATIONAL_PROFILE, cvMax: { primary: 0.2, junior: 0.45 }, includePrivateInCv }).primary;
+
+  it('leaves them out by default: A and B only', () => {
+    // X̄ = 800 / 200 = 4; S = √(½·1² + ½·1²) = 1; CV = 1 / 4.
+    const out = cv(false);
+    expect(out.cv.roomAreaPerStudent).toBe(0.25);
+    for (const key of ['teachersQualifiedPer100', 'backbonePer100', 'peArtPer100', 'sportsAreaPerStudent', 'equipmentValuePerStudent', 'multimediaRoomsPer100'] as const) expect(out.cv[key], key).toBe(0);
+    expect(out.cvPass).toBe(false);
+    expect(NATIONAL_PROFILE.includePrivateInCv).toBe(false);
+  });
+
+  it('counts them when the profile says so', () => {
+    // X̄ = 1800 / 400 = 4.5; S² = ¼·0.5² + ¼·1.5² + ½·0.5² = 0.75; CV = √0.75 / 4.5 = 0.19245…
+    const all = cv(true);
+    expect(all.cv.roomAreaPerStudent).toBeCloseTo(Math.sqrt(0.75) / 4.5, 12);
+    expect(all.cv.sportsAreaPerStudent).toBe(0);
+    expect(all.cvPass).toBe(true);
+  });
+});
+
 describe('the Shouguang plan', () => {
   const dir = join(import.meta.dirname, '../../data/shouguang');
   const loaded = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
@@ -146,13 +177,15 @@ describe('the Shouguang plan', () => {
   it('turns 圣城小学 from failing to passing when part of its zone goes to 汇文学校', () => {
     const base = standardsOf().sections.find((x) => x.schoolId === 'P01')!;
     expect(base.pass).toBe(false);
-    expect(base.indicators.roomAreaPerStudent).toBeLessThan(4.5);
+    // 10,143 m² (schools.geojson) for 2,600 pupils, then for the 1,863 its zone keeps (counted with turf).
+    const room = schoolProperty('P01', 'room_area_m2');
+    expect(base.indicators.roomAreaPerStudent).toBeCloseTo(room / 2600, 12);
     const scenario = parseScenario('s.json', readFileSync(join(import.meta.dirname, '../../data/scenarios/shengcheng-to-huiwen.json'), 'utf8'));
     const ctx = { schools: d.schools, schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])), unitIndex: new Map(d.unitIds.map((u, i) => [u, i])), county: countyOutline(loaded.county) };
     const state = scenario.edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState);
     const after = standardsOf(state).sections.find((x) => x.schoolId === 'P01')!;
     expect(after.pass).toBe(true);
-    expect(after.indicators.roomAreaPerStudent).toBeGreaterThanOrEqual(4.5);
+    expect(after.indicators.roomAreaPerStudent).toBeCloseTo(room / p01AfterPlan.reduce((a, b) => a + b, 0), 12);
   });
 });
 

@@ -6,7 +6,7 @@ import type { ValidationItem } from './types';
 /**
  * The validation findings in both languages. Placeholders: {feature}, {school}, {schools},
  * {level}, {got}, {n}, {area}, {pupils}, {lines}, {first}, {features}, {file}, {problem}, {id},
- * {crs}, {sampled}, {outside}, {after}, {assigned}.
+ * {crs}, {readAs}, {tested}, {before}, {after}, {layers}, {assigned}.
  */
 export const VALIDATION_MESSAGES = {
   'invalidPolygon.notPolygon': { en: 'Zone feature {feature}{school}: the geometry is not a Polygon or MultiPolygon with rings; left out', 'zh-CN': '第 {feature} 个片区要素{school}不是带边界的多边形，已忽略' },
@@ -22,7 +22,31 @@ export const VALIDATION_MESSAGES = {
   gap: { en: 'A gap between {level} zones: {area}, {pupils} pupil(s) live there', 'zh-CN': '{level}片区之间有空隙 {area}，住有 {pupils} 名学生' },
   overlap: { en: 'The {level} zones of {schools} overlap by {area}, affecting {pupils} pupil(s){assigned}', 'zh-CN': '{schools}的{level}片区重叠 {area}，涉及 {pupils} 名学生{assigned}' },
   pupilsOutside: { en: '{pupils} {level} pupil(s) live outside every {level} zone (lines {lines})', 'zh-CN': '{pupils} 名{level}学生住在所有{level}片区之外（第 {lines} 行）' },
-  shiftedPupils: { en: '{outside} of {sampled} {level} pupils checked live outside every {level} zone; read as {crs} coordinates only {after} would: the pupils file may be in {crs}, not WGS84 — choose its coordinate system when loading', 'zh-CN': '抽查的 {sampled} 名{level}学生中有 {outside} 名住在所有{level}片区之外；若按 {crs} 坐标读取则只有 {after} 名：学生文件可能是 {crs} 坐标而不是 WGS84，请在加载时选择坐标系' },
+  'shiftedLayer.pupils': {
+    en: '{file}: the pupils look like {crs} read as {readAs} — choose {crs} for {file}. Of {tested} pupils checked, {before} live outside the zone of their school (without one: outside every zone); read as {crs}, {after} would',
+    'zh-CN': '{file}：学生坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。抽查的 {tested} 名学生中有 {before} 名住在其学校的片区之外（无学校片区的：在所有片区之外）；按 {crs} 读取只有 {after} 名',
+  },
+  'shiftedLayer.schools': {
+    en: '{file}: the schools look like {crs} read as {readAs} — choose {crs} for {file}. {before} of {tested} school zones do not hold their school; read as {crs}, {after} would not',
+    'zh-CN': '{file}：学校坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。{tested} 个学校片区中有 {before} 个不包含本校；按 {crs} 读取只有 {after} 个',
+  },
+  'shiftedLayer.units': {
+    en: '{file}: the compounds and villages look like {crs} read as {readAs} — choose {crs} for {file}. {before} of {tested} checked lie outside every zone; read as {crs}, {after} would',
+    'zh-CN': '{file}：小区和村的坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。抽查的 {tested} 个中有 {before} 个在所有片区之外；按 {crs} 读取只有 {after} 个',
+  },
+  'shiftedLayer.zones': {
+    en: '{file}: the zones look like {crs} read as {readAs} — choose {crs} for {file}. The {layers} fit them only when shifted: {before} of {tested} checked lie outside their zone; with the zones read as {crs}, {after} would',
+    'zh-CN': '{file}：片区坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。{layers}只有平移后才与片区吻合：抽查的 {tested} 个中有 {before} 个不在其片区内；片区按 {crs} 读取则只有 {after} 个',
+  },
+  'shiftedLayer.unitsByPupils': {
+    en: '{file}: the compounds and villages look like {crs} read as {readAs} — choose {crs} for {file}. Pupils live a median {before} from the compound or village they name ({tested} checked); read as {crs}, {after}',
+    'zh-CN': '{file}：小区和村的坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。学生住址与其所属小区或村的距离中位数为 {before}（抽查 {tested} 名）；按 {crs} 读取则为 {after}',
+  },
+  'shiftedLayer.pupilsByUnits': {
+    en: '{file}: the pupils look like {crs} read as {readAs} — choose {crs} for {file}. They live a median {before} from the compound or village they name ({tested} checked); read as {crs}, {after}',
+    'zh-CN': '{file}：学生坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。学生住址与其所属小区或村的距离中位数为 {before}（抽查 {tested} 名）；按 {crs} 读取则为 {after}',
+  },
+  fileNotUsed: { en: '{file}: not used — {problem}; the other files are loaded', 'zh-CN': '{file}：未使用——{problem}；其他文件照常载入' },
   duplicateSchoolId: { en: 'School id "{id}" is used by {n} schools: {schools}', 'zh-CN': '学校 id "{id}" 被 {n} 所学校使用：{schools}' },
   rowsRejected: { en: '{file}: {n} row(s) not loaded (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行未载入（第 {lines} 行）；第 {first} 行：{problem}' },
   rowsLoaded: { en: '{file}: {n} row(s) loaded with a remark (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行已载入但有问题（第 {lines} 行）；第 {first} 行：{problem}' },
@@ -32,7 +56,14 @@ export const VALIDATION_MESSAGES = {
 /** The code of a validation message. */
 export type ValidationMessageCode = keyof typeof VALIDATION_MESSAGES;
 
-const CRS_LABELS = { gcj02: 'GCJ-02', bd09: 'BD-09' } as const;
+const CRS_LABELS = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' } as const;
+
+const LAYER_NAMES = {
+  pupils: { en: 'pupils', 'zh-CN': '学生' },
+  schools: { en: 'schools', 'zh-CN': '学校' },
+  units: { en: 'compounds and villages', 'zh-CN': '小区和村' },
+  zones: { en: 'zones', 'zh-CN': '片区' },
+} as const;
 
 const LEVEL_NAMES = { primary: { en: 'primary', 'zh-CN': '小学' }, junior: { en: 'junior', 'zh-CN': '初中' } } as const;
 
@@ -58,6 +89,7 @@ function codeOf(item: ValidationItem): ValidationMessageCode {
     case 'invalidPolygon': return `invalidPolygon.${item.reason}`;
     case 'zoneReference': return `zoneReference.${item.reason}`;
     case 'rows': return item.loaded ? 'rowsLoaded' : 'rowsRejected';
+    case 'shiftedLayer': return item.against === 'zones' ? `shiftedLayer.${item.layer}` : item.layer === 'units' ? 'shiftedLayer.unitsByPupils' : 'shiftedLayer.pupilsByUnits';
     default: return item.kind;
   }
 }
@@ -77,11 +109,17 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'got': return item.kind === 'zoneReference' ? item.got : undefined;
     case 'area': return 'areaM2' in item ? formatArea(item.areaM2, lang) : undefined;
     case 'pupils': return 'pupils' in item ? formatNumber(item.pupils, lang) : undefined;
-    case 'file': return item.kind === 'rows' ? item.file : undefined;
-    case 'crs': return item.kind === 'shiftedPupils' ? CRS_LABELS[item.crs] : undefined;
-    case 'sampled': return item.kind === 'shiftedPupils' ? formatNumber(item.sampled, lang) : undefined;
-    case 'outside': return item.kind === 'shiftedPupils' ? formatNumber(item.outside, lang) : undefined;
-    case 'after': return item.kind === 'shiftedPupils' ? formatNumber(item.outsideAsCrs, lang) : undefined;
+    case 'file': return item.kind === 'rows' || item.kind === 'shiftedLayer' || item.kind === 'fileNotUsed' ? item.file : undefined;
+    case 'crs': return item.kind === 'shiftedLayer' ? CRS_LABELS[item.crs] : undefined;
+    case 'readAs': return item.kind === 'shiftedLayer' ? CRS_LABELS[item.readAs] : undefined;
+    case 'tested': return item.kind === 'shiftedLayer' ? formatNumber(item.tested, lang) : undefined;
+    case 'before':
+    case 'after': {
+      if (item.kind !== 'shiftedLayer') return undefined;
+      const v = key === 'before' ? item.before : item.after;
+      return item.against === 'zones' ? formatNumber(v, lang) : `${formatNumber(v, lang)}${lang === 'en' ? ' m' : ' 米'}`;
+    }
+    case 'layers': return item.kind === 'shiftedLayer' ? (item.layers ?? []).map((l) => LAYER_NAMES[l][lang]).join(lang === 'en' ? ' and ' : '和') : undefined;
     case 'lines':
       if (item.kind === 'rows') return list(item.lines, item.count > item.lines.length);
       if (item.kind === 'pupilsOutside') return list(item.lines, item.pupils > item.lines.length);
@@ -93,6 +131,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
       return lang === 'en' ? `; by the overlap rule they go to ${parts.join(', ')}` : `，按重叠规则归入：${parts.join('、')}`;
     }
     case 'problem':
+      if (item.kind === 'fileNotUsed') return item.problem ? describeDataProblem(item.problem.code, item.problem.params, lang) : item.reason;
       if (item.kind !== 'rows') return undefined;
       return item.firstProblem ? describeDataProblem(item.firstProblem.code, item.firstProblem.params, lang) : item.firstReason;
     case 'n':

@@ -1,66 +1,283 @@
 import gcoord from 'gcoord';
-import type { ZoneLevel } from '../rules';
+import type { MultiPoint } from 'geojson';
+import type { School } from '../dataset';
+import { levelOfGrade, ZONE_LEVELS, type OverlapRule, type Rules, type ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
-import type { LevelPupils } from './levelPupils';
+import { isGrade } from './levelPupils';
 import { locatePoints } from './pointLocation';
-import type { ShiftedPupilsItem } from './types';
+import type { CoordinateSystem, LayerSource, ShiftedLayerItem, ShiftLayer, ValidationPupils } from './types';
 
-/** Pupils tested per level: a spread sample is enough to see a shift of the whole file. */
+/** Points tested per layer: a spread sample is enough to see a shift of the whole file. */
 const SAMPLE = 20_000;
-/** Below this share of pupils outside every zone nothing looks shifted. */
-const MIN_OUTSIDE_SHARE = 0.2;
-const MIN_OUTSIDE = 5;
+/** A shift is only looked for when at least this many (and this share of) points miss as read … */
+const MIN_MISSES = 3;
+const MIN_MISS_SHARE = 0.02;
+/** … and taken when reading them otherwise leaves at most this share of the misses, gaining as many again. */
+const FIX_RATIO = 0.75;
+/** Pupils against the units they name: at least this many pairs, this far apart (m) on the median, at least halved and this much nearer. */
+const MIN_PAIRS = 20;
+const MIN_PAIR_GAIN_M = 100;
+/** Pupils checked against their own school's zone that make their layer the reference for the units. */
+const CONCLUSIVE_PUPILS = 100;
+const MAX_POINTS_SHOWN = 500;
 
-const SYSTEMS = { gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
+const SYSTEMS: readonly CoordinateSystem[] = ['wgs84', 'gcj02', 'bd09'];
+const GCOORD = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
+const DEFAULT_FILES: Record<ShiftLayer, string> = { pupils: 'students.csv', schools: 'schools.geojson', units: 'units.geojson', zones: 'catchments.geojson' };
 
-/** Every k-th pupil, at most SAMPLE of them. */
-function sample(p: LevelPupils): { x: Float64Array; y: Float64Array } {
-  const step = Math.max(1, Math.ceil(p.x.length / SAMPLE));
-  const n = Math.ceil(p.x.length / step);
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    x[k] = p.x[k * step];
-    y[k] = p.y[k * step];
-  }
-  return { x, y };
+type Zones = Record<ZoneLevel, ReadonlyMap<number, MultiPolygonCoords>>;
+
+/** Points to check against the zones: position, level (0 primary, 1 junior, 2 either) and the school whose zone should hold it (−1: any zone). */
+interface Targets {
+  x: Float64Array;
+  y: Float64Array;
+  level: Uint8Array;
+  target: Int32Array;
 }
 
-const outside = (found: Int32Array) => found.reduce((n, z) => n + (z < 0 ? 1 : 0), 0);
+/**
+ * Positions (WGS84 degrees) that were converted from `readAs`, converted instead from `as`: the
+ * conversion undone (WGS84 → readAs gives the file's numbers back), then done from the other system.
+ */
+export function reread(x: ArrayLike<number>, y: ArrayLike<number>, readAs: CoordinateSystem, as: CoordinateSystem): [Float64Array, Float64Array] {
+  const n = x.length;
+  const ox = Float64Array.from(x);
+  const oy = Float64Array.from(y);
+  if (readAs === as) return [ox, oy];
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(ox[i]) || !Number.isFinite(oy[i])) continue;
+    let p: [number, number] = [ox[i], oy[i]];
+    if (readAs !== 'wgs84') p = gcoord.transform(p, gcoord.WGS84, GCOORD[readAs]) as [number, number];
+    if (as !== 'wgs84') p = gcoord.transform(p, GCOORD[as], gcoord.WGS84) as [number, number];
+    [ox[i], oy[i]] = p;
+  }
+  return [ox, oy];
+}
+
+/** Indices 0..n−1 spread evenly, at most SAMPLE of them. */
+function spread(indices: number[]): number[] {
+  const step = Math.max(1, Math.ceil(indices.length / SAMPLE));
+  return step === 1 ? indices : indices.filter((_, k) => k % step === 0);
+}
+
+function targetsOf(rows: [number, number, number, number][]): Targets {
+  return {
+    x: Float64Array.from(rows, (r) => r[0]),
+    y: Float64Array.from(rows, (r) => r[1]),
+    level: Uint8Array.from(rows, (r) => r[2]),
+    target: Int32Array.from(rows, (r) => r[3]),
+  };
+}
+
+/** Zoned pupils (sampled): each should live in its current school's zone of its level when that school has one, else in some zone of its level. */
+function pupilTargets(pupils: ValidationPupils, schools: readonly School[], zones: Zones, rules: Rules): Targets {
+  const rows: [number, number, number, number][] = [];
+  const eligible: number[] = [];
+  for (let i = 0; i < pupils.x.length; i++) {
+    const s = pupils.currentSchool[i];
+    if (!isGrade(pupils.grade[i]) || !Number.isFinite(pupils.x[i]) || !Number.isFinite(pupils.y[i])) continue;
+    if (s >= 0 && s < schools.length && schools[s].ownership === 'private') continue;
+    eligible.push(i);
+  }
+  for (const i of spread(eligible)) {
+    const level = levelOfGrade(pupils.grade[i], rules);
+    const s = pupils.currentSchool[i];
+    rows.push([pupils.x[i], pupils.y[i], level === 'primary' ? 0 : 1, s >= 0 && zones[level].has(s) ? s : -1]);
+  }
+  return targetsOf(rows);
+}
+
+/** Each zoned school: it should lie in its own zone of each level it has one for. */
+function schoolTargets(schools: readonly School[], zones: Zones): Targets {
+  const rows: [number, number, number, number][] = [];
+  schools.forEach((school, s) => {
+    if (!Number.isFinite(school.lon) || !Number.isFinite(school.lat)) return;
+    ZONE_LEVELS.forEach((level, l) => {
+      if (zones[level].has(s)) rows.push([school.lon, school.lat, l, s]);
+    });
+  });
+  return targetsOf(rows);
+}
+
+/** Compounds and villages with a position (sampled): each should lie in some zone of either level. */
+function unitTargets(units: { x: ArrayLike<number>; y: ArrayLike<number> }): Targets {
+  const placed: number[] = [];
+  for (let u = 0; u < units.x.length; u++) if (Number.isFinite(units.x[u]) && Number.isFinite(units.y[u])) placed.push(u);
+  return targetsOf(spread(placed).map((u) => [units.x[u], units.y[u], 2, -1]));
+}
+
+/** Which points (at positions x, y) lie where they should (in the zone the engine would give them, or in any zone of their level). */
+function hitsOf(t: Targets, x: Float64Array, y: Float64Array, zones: Zones, rule: OverlapRule): Uint8Array {
+  const hit = new Uint8Array(x.length);
+  ZONE_LEVELS.forEach((level, l) => {
+    const idx: number[] = [];
+    for (let i = 0; i < x.length; i++) if (t.level[i] === l || t.level[i] === 2) idx.push(i);
+    if (idx.length === 0 || zones[level].size === 0) return;
+    const found = locatePoints(zones[level], Float64Array.from(idx, (i) => x[i]), Float64Array.from(idx, (i) => y[i]), rule);
+    idx.forEach((i, k) => {
+      if (t.target[i] < 0 ? found[k] >= 0 : found[k] === t.target[i]) hit[i] = 1;
+    });
+  });
+  return hit;
+}
+
+const missesOf = (hit: Uint8Array) => hit.reduce((n, h) => n + (h === 0 ? 1 : 0), 0);
+
+/** An explanation of misaligned points: the layer itself, or the zones, is in `crs`. */
+interface Hypothesis {
+  shifted: 'self' | 'zones';
+  crs: CoordinateSystem;
+}
+
+/** How a layer fits the zones as read, and the best explanation that fits markedly better. */
+interface Fit {
+  tested: number;
+  before: number;
+  best?: Hypothesis & { after: number };
+  missed: [number, number][];
+}
+
+/** Positions of the layer as they would lie relative to the zones under a hypothesis. */
+function movedBy(h: Hypothesis, x: Float64Array, y: Float64Array, readAs: CoordinateSystem, zonesRead: CoordinateSystem): [Float64Array, Float64Array] {
+  // Zones in `crs` read as zonesRead lie where zonesRead→crs moves them; points relative to them move the other way.
+  return h.shifted === 'self' ? reread(x, y, readAs, h.crs) : reread(x, y, h.crs, zonesRead);
+}
+
+/** A layer's points against the zones: misses as read, and under each other reading of the layer or of the zones. */
+function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: CoordinateSystem, zones: Zones, rule: OverlapRule): Fit {
+  const n = t.x.length;
+  const hit = hitsOf(t, t.x, t.y, zones, rule);
+  const before = missesOf(hit);
+  const missed: [number, number][] = [];
+  for (let i = 0; i < n && missed.length < MAX_POINTS_SHOWN; i++) if (hit[i] === 0) missed.push([t.x[i], t.y[i]]);
+  const enough = Math.max(MIN_MISSES, MIN_MISS_SHARE * n);
+  const fit: Fit = { tested: n, before, missed };
+  if (before < enough) return fit;
+  const hypotheses: Hypothesis[] = [
+    ...SYSTEMS.filter((c) => c !== readAs).map((crs) => ({ shifted: 'self' as const, crs })),
+    ...SYSTEMS.filter((c) => c !== zonesRead).map((crs) => ({ shifted: 'zones' as const, crs })),
+  ];
+  for (const h of hypotheses) {
+    const [x, y] = movedBy(h, t.x, t.y, readAs, zonesRead);
+    const after = missesOf(hitsOf(t, x, y, zones, rule));
+    if (after <= FIX_RATIO * before && before - after >= enough && (!fit.best || after < fit.best.after)) fit.best = { ...h, after };
+  }
+  return fit;
+}
+
+/** Distance in metres between two nearby points (equirectangular). */
+function metres(x1: number, y1: number, x2: number, y2: number): number {
+  const dx = (x1 - x2) * 111_320 * Math.cos(((y1 + y2) / 2) * (Math.PI / 180));
+  const dy = (y1 - y2) * 110_540;
+  return Math.hypot(dx, dy);
+}
+
+function median(values: Float64Array): number {
+  const sorted = Float64Array.from(values).sort();
+  const m = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+}
+
+/** Pupils (sampled) whose home and unit are both known and apart (pupils placed at their unit by address say nothing). */
+function pupilUnitPairs(pupils: ValidationPupils, units: { x: ArrayLike<number>; y: ArrayLike<number> }): { pupil: number[]; unit: number[] } {
+  const pairs: number[] = [];
+  const unitOf = pupils.unit!;
+  for (let i = 0; i < pupils.x.length; i++) {
+    const u = unitOf[i];
+    if (u < 0 || u >= units.x.length || !Number.isFinite(units.x[u]) || !Number.isFinite(pupils.x[i]) || !Number.isFinite(pupils.y[i])) continue;
+    if (pupils.x[i] === units.x[u] && pupils.y[i] === units.y[u]) continue;
+    pairs.push(i);
+  }
+  const pupil = spread(pairs);
+  return { pupil, unit: pupil.map((i) => unitOf[i]) };
+}
+
+/** Everything the shift check compares (all positions WGS84 degrees as read). */
+export interface ShiftInput {
+  /** Per level: school index → its usable zone. */
+  zones: Zones;
+  schools: readonly School[];
+  pupils: ValidationPupils;
+  units?: { x: ArrayLike<number>; y: ArrayLike<number> };
+  sources?: Partial<Record<ShiftLayer, LayerSource>>;
+  rules: Rules;
+}
 
 /**
- * Whether a level's pupils look shifted against its zones, as when GCJ-02 (AMap) or BD-09 (Baidu)
- * positions are read as WGS84 (a systematic 100–700 m offset): at least 20% of the (sampled)
- * pupils lie outside every zone, and reading their positions as that system instead would put
- * most of them inside a zone and leave at most half as many outside. Gives the system that fits
- * best, or nothing.
+ * Looks for a layer read in the wrong coordinate system (GCJ-02 or BD-09 positions read as WGS84,
+ * or the other way round: 100–1,100 m off), comparing every point layer with the zones and the
+ * pupils with the compounds and villages they name:
+ * - pupils should live in their current school's zone (or, without a school with a zone, in some
+ *   zone of their level; where zones overlap, the one the overlap rule gives), schools in their own
+ *   zones, compounds and villages in some zone; when at
+ *   least 3 (and 2%) of a layer's points (sampled) miss and reading the layer in another system
+ *   leaves at most 3/4 of the misses (gaining at least as many again), that layer is named with the
+ *   system that fits best; when reading the zones in another system fits best instead, the zones are
+ *   named (once, listing the layers that showed it);
+ * - pupils against the unit they name (both positions known and different): when reading the units
+ *   (or, if the pupils could not be checked against at least 100 own-school zones, the pupils) in
+ *   another system at least halves the median distance and brings it 100 m nearer, that layer is named.
+ * Each finding is an error: with a layer shifted, pupils are counted at the neighbouring zone's school.
  */
-export function checkPupilShift(level: ZoneLevel, zones: ReadonlyMap<number, MultiPolygonCoords>, pupils: LevelPupils): ShiftedPupilsItem | undefined {
-  if (zones.size === 0 || pupils.x.length === 0) return undefined;
-  const { x, y } = sample(pupils);
-  const before = outside(locatePoints(zones, x, y));
-  if (before < MIN_OUTSIDE || before < MIN_OUTSIDE_SHARE * x.length) return undefined;
-  let best: { crs: 'gcj02' | 'bd09'; after: number; x: Float64Array; y: Float64Array } | undefined;
-  for (const crs of ['gcj02', 'bd09'] as const) {
-    const cx = new Float64Array(x.length);
-    const cy = new Float64Array(y.length);
-    for (let i = 0; i < x.length; i++) [cx[i], cy[i]] = gcoord.transform([x[i], y[i]], SYSTEMS[crs], gcoord.WGS84);
-    const after = outside(locatePoints(zones, cx, cy));
-    if (after * 2 <= before && after * 2 < x.length && (!best || after < best.after)) best = { crs, after, x: cx, y: cy };
+export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
+  const source = (layer: ShiftLayer): LayerSource => input.sources?.[layer] ?? { file: DEFAULT_FILES[layer], crs: 'wgs84' };
+  const zonesRead = source('zones').crs;
+  const layers: [ShiftLayer, Targets][] = [
+    ['pupils', pupilTargets(input.pupils, input.schools, input.zones, input.rules)],
+    ['schools', schoolTargets(input.schools, input.zones)],
+    ['units', input.units ? unitTargets(input.units) : targetsOf([])],
+  ];
+  const items: ShiftedLayerItem[] = [];
+  const item = (layer: ShiftLayer, against: ShiftedLayerItem['against'], crs: CoordinateSystem, tested: number, before: number, after: number, points: [number, number][]): ShiftedLayerItem => ({
+    kind: 'shiftedLayer', severity: 'error', schools: [], layer, file: source(layer).file, crs, readAs: source(layer).crs, against, tested, before, after,
+    geometry: { type: 'MultiPoint', coordinates: points } satisfies MultiPoint,
+  });
+  const fixed = new Map<ShiftLayer, CoordinateSystem>();
+  const zoneVotes = new Map<CoordinateSystem, ShiftedLayerItem>();
+  let ownZonePupils = 0;
+  for (const [layer, t] of layers) {
+    if (t.x.length === 0) continue;
+    if (layer === 'pupils') ownZonePupils = t.target.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
+    const fit = fitAgainstZones(t, source(layer).crs, zonesRead, input.zones, input.rules.overlapRule);
+    if (!fit.best) continue;
+    if (fit.best.shifted === 'self') {
+      fixed.set(layer, fit.best.crs);
+      items.push(item(layer, 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed));
+      continue;
+    }
+    const vote = zoneVotes.get(fit.best.crs);
+    if (!vote) zoneVotes.set(fit.best.crs, { ...item('zones', 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed), layers: [layer] });
+    else Object.assign(vote, { tested: vote.tested + fit.tested, before: vote.before + fit.before, after: vote.after + fit.best.after, layers: [...vote.layers!, layer] });
   }
-  if (!best) return undefined;
-  const located = locatePoints(zones, x, y);
-  const points: [number, number][] = [];
-  for (let i = 0; i < x.length && points.length < 500; i++) if (located[i] < 0) points.push([x[i], y[i]]);
-  return {
-    kind: 'shiftedPupils',
-    severity: 'warning',
-    level,
-    schools: [],
-    crs: best.crs,
-    sampled: x.length,
-    outside: before,
-    outsideAsCrs: best.after,
-    geometry: { type: 'MultiPoint', coordinates: points },
-  };
+  items.push(...zoneVotes.values());
+  const units = input.units;
+  if (units && input.pupils.unit && !fixed.has('units')) {
+    const pairs = pupilUnitPairs(input.pupils, units);
+    if (pairs.pupil.length >= MIN_PAIRS) {
+      const pupilsRead = fixed.get('pupils') ?? source('pupils').crs;
+      const [px, py] = reread(pairs.pupil.map((i) => input.pupils.x[i]), pairs.pupil.map((i) => input.pupils.y[i]), source('pupils').crs, pupilsRead);
+      const ux = Float64Array.from(pairs.unit, (u) => units.x[u]);
+      const uy = Float64Array.from(pairs.unit, (u) => units.y[u]);
+      const distance = (ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Float64Array) => median(Float64Array.from(ax, (_, k) => metres(ax[k], ay[k], bx[k], by[k])));
+      const before = distance(px, py, ux, uy);
+      const candidates: { layer: 'units' | 'pupils'; crs: CoordinateSystem; after: number }[] = [];
+      for (const crs of SYSTEMS.filter((c) => c !== source('units').crs)) {
+        const [x, y] = reread(ux, uy, source('units').crs, crs);
+        candidates.push({ layer: 'units', crs, after: distance(px, py, x, y) });
+      }
+      if (!fixed.has('pupils') && ownZonePupils < CONCLUSIVE_PUPILS) {
+        for (const crs of SYSTEMS.filter((c) => c !== pupilsRead)) {
+          const [x, y] = reread(px, py, pupilsRead, crs);
+          candidates.push({ layer: 'pupils', crs, after: distance(x, y, ux, uy) });
+        }
+      }
+      const best = candidates.filter((c) => c.after * 2 <= before && before - c.after >= MIN_PAIR_GAIN_M).sort((a, b) => a.after - b.after)[0];
+      if (best) {
+        const [sx, sy] = best.layer === 'units' ? [ux, uy] : [px, py];
+        const points = Array.from({ length: Math.min(sx.length, MAX_POINTS_SHOWN) }, (_, k): [number, number] => [sx[k], sy[k]]);
+        items.push(item(best.layer, best.layer === 'units' ? 'pupils' : 'units', best.crs, pairs.pupil.length, Math.round(before), Math.round(best.after), points));
+      }
+    }
+  }
+  return items;
 }

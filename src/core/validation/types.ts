@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, MultiPoint, MultiPolygon, Polygon } from 'geojson';
-import type { DataProblemCode } from '../dataProblems';
+import type { DataProblem, DataProblemCode } from '../dataProblems';
 import type { RejectedRow, School } from '../dataset';
 import type { Rules, ZoneLevel } from '../rules';
 
@@ -16,6 +16,20 @@ export interface ValidationPupils {
   line?: ArrayLike<number>;
   /** Pupil ids, one per row of the columns, when the caller still has them: repeated ids are reported. */
   id?: readonly string[];
+  /** Each pupil's compound or village (index into ValidationInput.units), −1 when none. */
+  unit?: ArrayLike<number>;
+}
+
+/** Coordinate systems a file can be read as: WGS84 (CGCS2000), GCJ-02 (AMap), BD-09 (Baidu). */
+export type CoordinateSystem = 'wgs84' | 'gcj02' | 'bd09';
+
+/** The layers the shift check compares: three of points and the zones. */
+export type ShiftLayer = 'pupils' | 'schools' | 'units' | 'zones';
+
+/** The file a layer was read from and the coordinate system it was read as (default: the contract file, WGS84). */
+export interface LayerSource {
+  file: string;
+  crs: CoordinateSystem;
 }
 
 /** Everything the validation report is computed from (all coordinates WGS84 degrees). */
@@ -37,6 +51,13 @@ export interface ValidationInput {
   /** The school year the data describe: schools opening later need no zone yet. */
   baseYear: number;
   rules: Rules;
+  /** Compound and village points by unit index, WGS84 degrees (NaN where unknown). */
+  units?: { x: ArrayLike<number>; y: ArrayLike<number> };
+  /** Where each layer came from, for the shift check's advice. */
+  sources?: Partial<Record<ShiftLayer, LayerSource>>;
+  /** Files and rows the import itself left out: rows of the compounds and villages, broken optional map files. */
+  importRejected?: readonly RejectedRow[];
+  filesNotUsed?: readonly { file: string; reason: string; problem?: DataProblem }[];
 }
 
 /** Tolerances of the validation. */
@@ -169,18 +190,36 @@ export interface SchoolWithoutZoneItem extends ItemBase {
 }
 
 /**
- * Pupils of a level that look shifted against the zones: many outside every zone, but most inside
- * one when their positions are read as `crs` (e.g. GCJ-02 points read as WGS84). Counts are of the
- * pupils sampled; `geometry` holds sampled homes outside every zone.
+ * A layer whose positions look read in the wrong coordinate system (e.g. BD-09 points read as
+ * WGS84, 100–1,100 m off): compared `against` the zones (points inside their zone), or the pupils
+ * against the compounds and villages they name, many fewer miss when the layer is read as `crs`.
  */
-export interface ShiftedPupilsItem extends ItemBase {
-  kind: 'shiftedPupils';
-  level: ZoneLevel;
-  crs: 'gcj02' | 'bd09';
-  sampled: number;
-  outside: number;
-  outsideAsCrs: number;
+export interface ShiftedLayerItem extends ItemBase {
+  kind: 'shiftedLayer';
+  layer: ShiftLayer;
+  /** The layer's file, to choose `crs` for. */
+  file: string;
+  /** The system the positions look like, and the one they were read as. */
+  crs: CoordinateSystem;
+  readAs: CoordinateSystem;
+  against: 'zones' | 'units' | 'pupils';
+  /** Points (or pupil–unit pairs) checked, sampled. */
+  tested: number;
+  /** Against zones: points outside their zone as read and as `crs`; against units or pupils: median distance in m. */
+  before: number;
+  after: number;
+  /** For the zones: the point layers that fit them only shifted. */
+  layers?: ShiftLayer[];
+  /** Sampled points that miss as read. */
   geometry: MultiPoint;
+}
+
+/** An optional file the import left out because it is broken (a county outline); the rest loaded. */
+export interface FileNotUsedItem extends ItemBase {
+  kind: 'fileNotUsed';
+  file: string;
+  reason: string;
+  problem?: DataProblem;
 }
 
 /** One finding of the validation report. */
@@ -192,7 +231,8 @@ export type ValidationItem =
   | GapItem
   | OverlapItem
   | PupilsOutsideItem
-  | ShiftedPupilsItem
+  | ShiftedLayerItem
+  | FileNotUsedItem
   | DuplicateSchoolIdItem
   | RowsItem
   | SchoolWithoutZoneItem;

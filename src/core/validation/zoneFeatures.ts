@@ -1,10 +1,10 @@
 import type { Feature, MultiPoint } from 'geojson';
-import { kinks } from '@turf/turf';
 import type { School } from '../dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
 import { zoneSchoolIds } from '../zoneSchoolIds';
 import type { InvalidPolygonReason, ValidationItem, ZoneReferenceReason } from './types';
+import { ringCrossings } from './ringCrossings';
 import { schoolRef } from './schoolRef';
 
 /** The usable zone features of both levels, and what was wrong with the others. */
@@ -63,25 +63,14 @@ function checkGeometry(feature: Feature): Checked {
   return reason ? { reason, points } : { polygons: out };
 }
 
-/** The distinct points where the feature's rings cross (turf kinks). */
-function crossings(polygons: MultiPolygonCoords): [number, number][] {
-  const found = kinks({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygons } });
-  const seen = new Map<string, [number, number]>();
-  for (const k of found.features) {
-    const [x, y] = k.geometry.coordinates;
-    seen.set(`${x},${y}`, [x, y]);
-  }
-  return [...seen.values()];
-}
-
 const multiPoint = (coordinates: [number, number][]): MultiPoint => ({ type: 'MultiPoint', coordinates });
 
 /**
  * Checks each zone feature: its schools and level (as parseZones does, but reporting instead of
  * throwing; a feature may name several schools, see zoneSchoolIds), its geometry (a Polygon or
- * MultiPolygon whose rings have ≥ 3 distinct finite points) and self-intersections. Unusable
- * features are reported and left out; self-intersecting ones are reported and kept, as the engine
- * reads them even-odd.
+ * MultiPolygon whose rings have ≥ 3 distinct finite points) and self-intersections (rings that
+ * cross; parts or holes that only touch at a point are fine). Unusable features are reported and
+ * left out; self-intersecting ones are reported and kept, as the engine reads them even-odd.
  */
 export function checkZoneFeatures(features: readonly Feature[], schools: readonly School[]): CheckedZones {
   const schoolIndex = new Map<string, number>();
@@ -130,7 +119,7 @@ export function checkZoneFeatures(features: readonly Feature[], schools: readonl
       });
       return;
     }
-    const crossed = crossings(checked.polygons);
+    const crossed = ringCrossings(checked.polygons);
     if (crossed.length > 0) {
       result.items.push({ kind: 'selfIntersection', severity: 'error', level, schools: refs, feature, crossings: crossed.length, geometry: multiPoint(crossed) });
     }

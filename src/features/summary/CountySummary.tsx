@@ -4,6 +4,7 @@ import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { MessageKey } from '../../i18n/messages';
 import type { CountySummary as Summary } from '../../core/simulation';
+import { OverlapRuleSelect } from './OverlapRuleSelect';
 
 const ITEMS: { key: keyof Summary; label: MessageKey; bad?: boolean }[] = [
   { key: 'oversizeSchools', label: 'oversizeSchools', bad: true },
@@ -42,6 +43,7 @@ export function CountySummary() {
           );
         })}
       </Row>
+      <OverlapRuleSelect />
     </Card>
   );
 }

@@ -6,15 +6,16 @@ import { useT } from '../../store/selectors';
 import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';
 
-/** The pupil rows that were not loaded (file, line, reason) and rows loaded with a remark, exportable as CSV. */
+/** The pupil rows that were not loaded (file, line, reason), rows loaded with a remark and total rows skipped, exportable as CSV. */
 export function RejectedRows() {
   const t = useT();
   const dataset = useAppStore((s) => s.dataset);
   const locale = useAppStore((s) => s.locale);
-  if (!dataset || (dataset.rejected.length === 0 && dataset.warnings.length === 0)) return null;
+  if (!dataset || (dataset.rejected.length === 0 && dataset.warnings.length === 0 && dataset.skipped.length === 0)) return null;
   const rows = [
     ...dataset.rejected.map((r) => ({ ...r, kind: t('rejected') })),
     ...dataset.warnings.map((r) => ({ ...r, kind: t('warnings') })),
+    ...dataset.skipped.map((r) => ({ ...r, kind: t('skippedRows') })),
   ];
   return (
     <Card
@@ -25,7 +26,7 @@ export function RejectedRows() {
           size="small"
           icon={<DownloadOutlined />}
           data-testid="export-rejected"
-          onClick={() => downloadFile(t('rejectedCsvName'), formatRejectedCsv(dataset.rejected, dataset.warnings, locale), 'text/csv;charset=utf-8')}
+          onClick={() => downloadFile(t('rejectedCsvName'), formatRejectedCsv(dataset.rejected, dataset.warnings, locale, dataset.skipped), 'text/csv;charset=utf-8')}
         >
           {t('exportRejectedCsv')}
         </Button>
@@ -37,7 +38,7 @@ export function RejectedRows() {
         dataSource={rows}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
-          { title: t('file'), dataIndex: 'file' },
+          { title: t('file'), dataIndex: 'file', render: (file: string, r) => (r.sheet ? `${file} › ${r.sheet}` : file) },
           { title: t('line'), dataIndex: 'line', width: 70 },
           { title: '', dataIndex: 'kind', width: 70 },
           { title: t('reason'), dataIndex: 'reason', render: (reason: string, r) => (r.problem ? describeDataProblem(r.problem.code, r.problem.params, locale) : reason) },

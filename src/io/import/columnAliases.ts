@@ -1,13 +1,17 @@
 import { FACILITY_FIELDS } from '../../core/dataset';
 
-/** The kinds of table or attribute set the importer maps onto the data contract. */
-export type MappedKind = 'students' | 'schools' | 'catchments';
+/** The kinds of table or attribute set the importer maps onto the data contract (each a dataset part). */
+export type MappedKind = 'students' | 'schools' | 'catchments' | 'units';
 
 /** A contract column (or property) with the header names that mean it; the canonical name always does. */
 interface ColumnSpec {
   column: string;
   aliases: string[];
   required: boolean;
+  /** A required column that may be left out when this other column is mapped (school_name for school_id). */
+  orElse?: string;
+  /** Names that mean this column only when no other column gives the required one it stands in for (a KML placemark's `name`). */
+  fallbackAliases?: string[];
 }
 
 const LON = ['lng', 'long', 'longitude', 'x', '经度', '东经'];
@@ -33,6 +37,7 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
     { column: 'lat', required: true, aliases: LAT },
     { column: 'grade', required: true, aliases: ['年级', '就读年级', '在读年级'] },
     { column: 'school_id', required: false, aliases: ['学校', '学校代码', '学校编号', '学校编码', '学校标识码', '就读学校', '就读学校代码', '现就读学校', 'school', 'school_code'] },
+    { column: 'school_name', required: false, aliases: ['学校名称', '就读学校名称', '学校全称', '学校简称', '校名', 'school_name'] },
     { column: 'unit_id', required: false, aliases: ['小区', '村', '小区/村', '小区代码', '村代码', '单元', '单元代码', '小区编号', '居住小区', '所属小区', '社区', 'unit'] },
     { column: 'address', required: false, aliases: ['住址', '地址', '家庭住址', '现住址', '居住地址', '家庭地址', 'addr'] },
   ],
@@ -48,7 +53,23 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
     ...FACILITY_FIELDS.map((column) => ({ column, required: false, aliases: FACILITY_ALIASES[column] })),
   ],
   catchments: [
-    { column: 'school_id', required: true, aliases: ['学校代码', '学校编号', '学校编码', '学校标识码', '学校', 'school', 'school_code'] },
+    { column: 'school_id', required: true, orElse: 'school_name', aliases: ['学校代码', '学校编号', '学校编码', '学校标识码', 'school', 'school_code'] },
+    { column: 'school_name', required: false, aliases: ['学校名称', '学校', '校名', '学校简称', 'school_name'], fallbackAliases: ['name', '名称'] },
     { column: 'level', required: true, aliases: ['学段'] },
+    { column: 'zone_name', required: false, aliases: ['学区名称', '片区名称', '学区', '片区', 'zone', 'zone_name'] },
+  ],
+  units: [
+    { column: 'id', required: false, aliases: ['编号', '代码', '编码', '小区代码', '村代码', '小区编号', 'unit_id', 'code'] },
+    { column: 'name', required: true, orElse: 'id', aliases: ['名称', '小区名称', '村名', '村名称', '小区/村', '小区', '村', '社区', '村居', '单元名称', 'unit_name'] },
+    { column: 'town', required: false, aliases: ['镇街', '乡镇', '乡镇街道', '镇/街道', '所属镇街', '所属乡镇', '所属街道', '街道', '镇'] },
+    { column: 'kind', required: false, aliases: ['类型', '类别', '小区/村类型', 'type'] },
+    { column: 'lon', required: true, aliases: LON },
+    { column: 'lat', required: true, aliases: LAT },
+    { column: 'aliases', required: false, aliases: ['别名', '又名', '曾用名', '其他名称', 'alias'] },
   ],
 };
+
+/** The kind of columns a dataset part is mapped onto; undefined for parts read as they are. */
+export function mappedKindOf(part: string | undefined): MappedKind | undefined {
+  return part !== undefined && Object.hasOwn(COLUMN_SPECS, part) ? (part as MappedKind) : undefined;
+}

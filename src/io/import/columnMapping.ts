@@ -1,4 +1,5 @@
 import { COLUMN_SPECS, type MappedKind } from './columnAliases';
+import { PINYIN_ALIASES } from './pinyinAliases';
 
 /** Contract column → the header name (or property key) that gives it. */
 export type ColumnMapping = Record<string, string>;
@@ -23,8 +24,10 @@ export function normaliseHeaderName(name: string): string {
 
 /**
  * Maps a header onto the contract columns of a kind: each column takes the first header name
- * equal to its own name or one of its aliases (compared normalised), and each header name serves
- * one column. `missing` lists the required columns left without one.
+ * equal to its own name, one of its aliases or, last, one of its pinyin initials (XXDM, XD …;
+ * compared normalised), and each header name serves one column; then a column that can stand in
+ * for a required one still unmapped (school_name for school_id) takes a fallback alias (a KML
+ * placemark's `name`). `missing` lists the required columns left without one.
  */
 export function suggestMapping(header: string[], kind: MappedKind): MappingSuggestion {
   const byName = new Map<string, string>();
@@ -34,22 +37,29 @@ export function suggestMapping(header: string[], kind: MappedKind): MappingSugge
   }
   const used = new Set<string>();
   const mapping: ColumnMapping = {};
-  for (const spec of COLUMN_SPECS[kind]) {
-    for (const alias of [spec.column, ...spec.aliases]) {
+  const take = (column: string, aliases: string[]) => {
+    for (const alias of aliases) {
       const name = byName.get(normaliseHeaderName(alias));
       if (name !== undefined && !used.has(name)) {
-        mapping[spec.column] = name;
+        mapping[column] = name;
         used.add(name);
-        break;
+        return;
       }
     }
+  };
+  const specs = COLUMN_SPECS[kind];
+  for (const spec of specs) take(spec.column, [spec.column, ...spec.aliases, ...(PINYIN_ALIASES[kind][spec.column] ?? [])]);
+  for (const spec of specs) {
+    const standsInFor = specs.find((s) => s.orElse === spec.column);
+    if (spec.fallbackAliases && mapping[spec.column] === undefined && standsInFor && mapping[standsInFor.column] === undefined) take(spec.column, spec.fallbackAliases);
   }
   return { mapping, missing: missingColumns(mapping, kind) };
 }
 
-/** The required contract columns of a kind that a mapping leaves out. */
+/** The required contract columns of a kind that a mapping leaves out (one whose `orElse` column is mapped is not missing). */
 export function missingColumns(mapping: ColumnMapping, kind: MappedKind): string[] {
-  return COLUMN_SPECS[kind].filter((s) => s.required && mapping[s.column] === undefined).map((s) => s.column);
+  const unmapped = (column: string) => mapping[column] === undefined || mapping[column] === '';
+  return COLUMN_SPECS[kind].filter((s) => s.required && unmapped(s.column) && (s.orElse === undefined || unmapped(s.orElse))).map((s) => s.column);
 }
 
 /**

@@ -16,7 +16,7 @@ function countLineBreaks(text: string, from: number, to: number): number {
 }
 
 /** Parses rows one at a time with their first line; `visit` returning false stops. */
-function stepRows(text: string, delimiter: string, visit: (cells: string[], line: number) => boolean | void): void {
+function stepRows(text: string, delimiter: string, visit: (cells: string[], line: number) => unknown): void {
   let line = 1;
   let start = 0;
   Papa.parse<string[]>(text, {
@@ -52,10 +52,11 @@ export function readCsvTable(file: string, text: string): Table {
   return {
     header: uniqueNames(top[h].cells),
     headerLine,
+    titles: top.slice(0, h).map((r) => r.cells.join(' ').trim()),
     delimiter,
     forEachRow(visit: RowVisitor) {
       stepRows(text, delimiter, (cells, line) => {
-        if (line > headerLine && !isBlank(cells)) visit(cells, line);
+        if (line > headerLine && !isBlank(cells)) return visit(cells, line);
       });
     },
   };

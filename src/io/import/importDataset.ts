@@ -1,19 +1,32 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { DataError, featuresOf } from '../dataError';
+import type { DataProblem } from '../../core/dataProblems';
+import { describeDataProblem } from '../../core/dataProblems';
+import type { RejectedRow, School } from '../../core/dataset';
+import type { ZoneLevel } from '../../core/rules';
+import { DataError, featuresOf, parseJsonFile } from '../dataError';
+import { parseSchools } from '../parseSchools';
 import type { DatasetTexts } from '../readDataset';
-import type { MappedKind } from './columnAliases';
+import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 import { createAddressPlacer } from './addressPlacement';
+import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
 import { applyOverrides, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
+import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
 import { DATASET_PARTS, guessPart, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
+import { knownSchools } from './knownSchools';
 import { readKml } from './kmlZones';
+import { countyFromFeatures, looseFeatures } from './looseGeoJson';
+import { levelFromText } from './pupilGrade';
 import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
 import { studentsCsvFromTable } from './studentsCsv';
+import type { SkippedRow } from './totalRows';
 import { decodeText } from './textDecoding';
+import { unitsFromGeoJson, unitsFromTable } from './unitsTable';
 import { zonesToContract } from './zonesGeoJson';
+import { resolveZoneSchools } from './zoneSchools';
 
 /** One input file: its name as the user knows it (its extension decides the format) and its bytes. */
 export interface ImportFile {
@@ -25,6 +38,12 @@ export interface ImportFile {
   crs?: Crs;
   /** Contract column → header name (or property key), laid over the suggested mapping; '' unmaps. */
   mapping?: ColumnMapping;
+  /** The school year (its autumn) the planner says the file describes; overrides what the files say. */
+  baseYear?: number;
+  /** Pupils: the level cohort grades (2023级) count from when neither the cell nor the school says. */
+  cohortLevel?: ZoneLevel;
+  /** Zones: the level of every zone of the file ("all zones in this file are 小学"), over any level column. */
+  level?: ZoneLevel;
 }
 
 /** What was found in one file and how it was read, for the app to show and the CLI to log. */
@@ -33,6 +52,10 @@ export interface ImportNote {
   part: DatasetPart;
   format: FileFormat;
   crs: Crs;
+  /** Where `crs` came from: the caller, the file's name or its coordinate column (crsHint); absent: the default, WGS84. */
+  crsFrom?: 'given' | CrsHintSource;
+  /** Zones: the level given to the whole file. */
+  level?: ZoneLevel;
   /** Text encoding found (text formats), or the .dbf's (Shapefile). */
   encoding?: string;
   delimiter?: string;
@@ -42,8 +65,16 @@ export interface ImportNote {
   header?: string[];
   /** The mapping used: contract column → header name or property key. */
   mapping?: ColumnMapping;
-  /** Data rows (tables) or features read. */
+  /** Data rows (tables) or features read; total rows are not counted but listed in `skipped`. */
   count?: number;
+  /** Total rows of a table (合计, 小计 …) not read as data. */
+  skipped?: SkippedRow[];
+  /** A school table: the row (CSV: line) each school feature was made from, to name it in messages. */
+  featureRows?: number[];
+  /** Base years the file states (name, sheet, title). */
+  years?: StatedYear[];
+  /** Pupils: the level cohort grades count from for the whole file (given, or read from its name, sheet or title). */
+  cohortLevel?: ZoneLevel;
 }
 
 /** The dataset in the data contract's texts, the original name of each, and a note per file. */
@@ -52,9 +83,26 @@ export interface ImportedDataset {
   /** Contract file name → the file it was made from, to name in messages. */
   sources: Partial<Record<keyof DatasetTexts, string>>;
   notes: ImportNote[];
+  /** The base year cohort grades were converted for, and what the files say. */
+  baseYear: BaseYearChoice;
+  /** Total rows skipped, by original file (and sheet) and row, in file order. */
+  skipped: RejectedRow[];
+  /** Rows of tables other than the pupils' (compounds and villages) not loaded, with file, line and reason. */
+  rejected: RejectedRow[];
+  /** Optional map files (county outline, context) not used because they are broken; the others loaded. */
+  notUsed: FileNotUsed[];
 }
 
-const MAPPED: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
+/** An optional file left out of the dataset, and why (a warning: the rest loads). */
+export interface FileNotUsed {
+  file: string;
+  /** The reason in English. */
+  reason: string;
+  problem: DataProblem;
+}
+
+/** Parts whose broken file is left out with a warning instead of stopping the import: they only draw the map (and bound the gaps). */
+const OPTIONAL_MAP_PARTS: ReadonlySet<DatasetPart> = new Set(['county', 'context']);
 
 /** Property keys of features, in order of first appearance. */
 function propertyKeys(features: Feature[]): string[] {
@@ -63,14 +111,46 @@ function propertyKeys(features: Feature[]): string[] {
   return [...keys];
 }
 
-/** The mapping of a header, or a DataError naming the required columns it lacks (positions of features come from their geometry). */
+/**
+ * The mapping of a header, or a DataError naming a column the caller's mapping names that the file
+ * lacks, or the required columns it lacks (positions of features come from their geometry; a zones
+ * file given one level needs no level column).
+ */
 function mapOrFail(file: ImportFile, header: string[], kind: MappedKind, hasGeometry: boolean): ColumnMapping {
+  for (const [column, name] of Object.entries(file.mapping ?? {})) {
+    if (name !== '' && !header.includes(name)) throw new DataError(file.name, 'mappedColumnNotFound', { key: column, value: name, found: header.join(', ') });
+  }
   const { mapping, missing: lacking } = applyOverrides(header, kind, file.mapping);
   // Pupils with an address but no coordinates are placed at the unit the address names.
   const positioned = hasGeometry || (kind === 'students' && mapping.address !== undefined);
-  const missing = positioned ? lacking.filter((c) => c !== 'lon' && c !== 'lat') : lacking;
-  if (missing.length > 0) throw new DataError(file.name, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: header.join(', ') });
+  const missing = lacking.filter((c) => !(positioned && (c === 'lon' || c === 'lat')) && !(c === 'level' && file.level !== undefined));
+  if (missing.length > 0) {
+    const named = (c: string) => {
+      const orElse = COLUMN_SPECS[kind].find((spec) => spec.column === c)?.orElse;
+      return orElse === undefined ? `"${c}"` : `"${c}" (or "${orElse}")`;
+    };
+    throw new DataError(file.name, 'missingColumns', { columns: missing.map(named).join(', '), found: header.join(', ') });
+  }
   return mapping;
+}
+
+/** A file's coordinate system: the caller's, else the one its coordinate columns or name say (crsHint), else WGS84. */
+function crsOf(file: ImportFile, columns: (string | undefined)[]): Pick<ImportNote, 'crs' | 'crsFrom'> {
+  if (file.crs !== undefined) return { crs: file.crs, crsFrom: 'given' };
+  const hint = crsHint(file.name, columns);
+  return hint ? { crs: hint.crs, crsFrom: hint.from } : { crs: 'wgs84' };
+}
+
+/** The schools of the dataset so far, for zones that name their school; undefined when they cannot be read (readDataset reports why). */
+function schoolsSoFar(texts: DatasetTexts): School[] | undefined {
+  const text = texts['schools.geojson'];
+  if (text === undefined) return undefined;
+  try {
+    return parseSchools(PART_FILES.schools, text);
+  } catch (e) {
+    if (e instanceof DataError) return undefined;
+    throw e;
+  }
 }
 
 async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNote): Promise<Feature[]> {
@@ -81,73 +161,132 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
   }
   const { text, encoding } = decodeText(file.bytes);
   note.encoding = encoding;
-  return format === 'kml' ? readKml(file.name, text) : featuresOf(file.name, text);
+  return format === 'kml' ? readKml(file.name, text) : looseFeatures(file.name, text);
 }
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
+/** The schools read so far, for the pupils' school names and levels; undefined when there are none or they cannot be read (parseSchools says why). */
+function schoolsOf(text: string | undefined) {
+  if (text === undefined) return undefined;
+  try {
+    return knownSchools(featuresOf(PART_FILES.schools, text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What files are read with: the parts read before them (units for addresses, schools for zones and pupils named by school), and the base year as far as known. */
+interface ImportContext {
+  texts: DatasetTexts;
+  stated: StatedYear[];
+  /** The planner's base year (any file's). */
+  option?: number;
+}
+
+/** What an import of one file gives: its contract text, a note, and rows not loaded. */
+interface FileImport {
+  text: string;
+  note: ImportNote;
+  rejected?: RejectedRow[];
+}
+
 /** One file as the text of its contract file. */
-async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, unitsText?: string, onFraction?: (f: number) => void): Promise<{ text: string; note: ImportNote }> {
-  const crs = file.crs ?? 'wgs84';
-  const note: ImportNote = { file: file.name, part, format, crs };
+async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, ctx: ImportContext, onFraction?: (f: number) => void): Promise<FileImport> {
+  const { texts } = ctx;
+  const note: ImportNote = { file: file.name, part, format, ...crsOf(file, []) };
   const target = PART_FILES[part];
   const wrongFormat = () => new DataError(file.name, 'wrongFormat', { value: target, got: format.toUpperCase() });
-  const kind = MAPPED[part];
+  const kind = mappedKindOf(part);
   if (part === 'births' || part === 'housing') {
     // Planning tables keep the contract's own columns (WGS84 positions); only the encoding is detected.
     if (format !== 'csv') throw wrongFormat();
     const { text, encoding } = decodeText(file.bytes);
-    return { text, note: { ...note, encoding } };
+    return { text, note: { file: file.name, part, format, crs: 'wgs84', encoding } };
   }
   if (format === 'csv' || format === 'xlsx') {
-    if (kind !== 'students' && kind !== 'schools') throw wrongFormat();
+    if (kind !== 'students' && kind !== 'schools' && kind !== 'units') throw wrongFormat();
     const table = await csvOrXlsxTable(file.name, format, file.bytes);
     const mapping = mapOrFail(file, table.header, kind, false);
-    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping });
+    const years = yearsOfTable(file.name, table);
+    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
     if (kind === 'students') {
+      const unitsText = texts['units.geojson'];
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
       const lines = countLines(file.bytes);
-      const csv = studentsCsvFromTable(table, mapping, crs, placer, (line) => onFraction?.(line / lines));
-      return { text: csv.text, note: { ...note, count: csv.rows } };
+      ctx.stated.unshift(...years);
+      const baseYear = chooseYear(ctx.option, ctx.stated, file.name).year ?? new Date().getFullYear();
+      const cohortLevel = file.cohortLevel ?? [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);
+      const csv = studentsCsvFromTable(table, mapping, note.crs, {
+        placer, baseYear, cohortLevel, schools: schoolsOf(texts['schools.geojson']), onLine: (line) => onFraction?.(line / lines),
+      });
+      return { text: csv.text, note: { ...note, count: csv.rows, skipped: csv.skipped, cohortLevel } };
     }
-    const schools = schoolsFromTable(table, mapping, crs);
-    return { text: JSON.stringify(schools), note: { ...note, count: schools.features.length } };
+    if (kind === 'units') {
+      const units = unitsFromTable(file.name, table, mapping, note.crs);
+      return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected };
+    }
+    ctx.stated.push(...years);
+    const schools = schoolsFromTable(table, mapping, note.crs);
+    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows } };
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
     const { text, encoding } = decodeText(file.bytes);
-    return { text, note: { ...note, encoding } };
+    const baseYear = (parseJsonFile(file.name, text) as { baseYear?: unknown } | null)?.baseYear;
+    if (Number.isInteger(baseYear)) ctx.stated.push({ year: baseYear as number, said: `"baseYear": ${baseYear}`, file: file.name, in: 'dataset.json' });
+    return { text, note: { file: file.name, part, format, crs: 'wgs84', encoding } };
   }
   if (kind === 'students') throw wrongFormat();
+  ctx.stated.push(...yearsOfTable(file.name, undefined));
   const features = await readFeatures(file, format, note);
   note.count = features.length;
   note.header = propertyKeys(features);
+  if (part === 'county') return { text: JSON.stringify(countyFromFeatures(file.name, features, note.crs)), note };
   if (kind === undefined) {
-    return { text: JSON.stringify(collection(features.map((f) => ({ ...f, geometry: geometryToWgs84(f?.geometry ?? null, crs) }) as Feature))), note };
+    return { text: JSON.stringify(collection(features.map((f) => ({ ...f, geometry: geometryToWgs84(f?.geometry ?? null, note.crs) }) as Feature))), note };
   }
   const mapping = features.length === 0 ? {} : mapOrFail(file, note.header, kind, true);
   note.mapping = mapping;
-  const out = kind === 'schools' ? schoolsFromGeoJson(features, mapping, crs) : zonesToContract(features, mapping, crs);
-  return { text: JSON.stringify(out), note };
+  if (kind === 'schools') return { text: JSON.stringify(schoolsFromGeoJson(features, mapping, note.crs)), note };
+  if (kind === 'units') return { text: JSON.stringify(unitsFromGeoJson(features, mapping, note.crs)), note };
+  note.level = file.level;
+  const zones = zonesToContract(features, mapping, note.crs, file.level);
+  const schools = schoolsSoFar(texts);
+  if (schools) resolveZoneSchools(file.name, zones.features, mapping, schools);
+  return { text: JSON.stringify(zones), note };
 }
+
+// Schools before zones (zones may name their school), units before pupils (addresses are placed at units), pupils last.
+const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 'county', 'context', 'births', 'housing', 'students'];
 
 /**
  * Reads a dataset from files in any supported format — pupils from CSV or XLSX; schools from CSV,
- * XLSX or GeoJSON; zones from GeoJSON, zipped Shapefile or KML; optional files as GeoJSON (JSON
- * for dataset.json) — and writes each as its data contract text, so that readDataset reads them
- * unchanged (readImportedDataset names the original files in its messages). Text encodings are
- * detected, columns and properties mapped by their Chinese or English names (or the file's
- * `mapping`), values such as 一年级 or 公办 normalised, positions converted to WGS84. Pupil rows
- * that cannot be read are kept for parseStudents to reject with their original line, so rows read
- * = loaded + rejected. Pupils with an address and no coordinates are placed at the compound or
- * village of units.geojson their address names; those it names none of are rejected with the 3
- * nearest candidates. Throws a DataError naming the file that stops the import. `onProgress`
- * hears the fraction done (0..1, by bytes).
+ * XLSX or GeoJSON; zones from GeoJSON, zipped Shapefile or KML; compounds and villages from CSV,
+ * XLSX or GeoJSON; other optional files as GeoJSON (a FeatureCollection, a bare list of Features
+ * or one Feature; JSON for dataset.json) — and writes each as its data contract text, so that
+ * readDataset reads them unchanged (readImportedDataset names the original files in its
+ * messages). Text encodings are detected, columns and properties mapped by their Chinese, English
+ * or pinyin-initial names (or the file's `mapping`), values such as 一年级 or 公办 normalised,
+ * positions converted to WGS84 from the file's `crs` (default: what its name or coordinate column
+ * says, else WGS84). Zones naming their school only by name get its id. Pupil rows that cannot be
+ * read are kept for parseStudents to reject with their original line, so rows read = loaded +
+ * rejected + skipped total rows (合计, 小计 …, listed); unit rows that cannot be read are listed in
+ * `rejected`. Pupils with an address and no coordinates are placed at the compound or village of
+ * units.geojson their address names; those it names none of are rejected with the 3 nearest
+ * candidates. Grades written as cohorts (2023级, 2025届) are converted for the base year: the
+ * files' `baseYear` (the planner's), else the year the files state (`2024秋`, `2024学年` in a file
+ * or sheet name or a title row, or dataset.json's; the pupils file's first), else the current
+ * calendar year; `baseYear` in the result says which and whether the files disagree. A broken
+ * county outline or context file is left out and listed in `notUsed`; any other file that cannot
+ * be used throws a DataError naming it. `onProgress` hears the fraction done (0..1, by bytes).
  */
 export async function importDataset(files: ImportFile[], onProgress?: (fraction: number) => void): Promise<ImportedDataset> {
   const texts: DatasetTexts = {};
   const sources: ImportedDataset['sources'] = {};
   const notes: ImportNote[] = [];
+  const rejected: RejectedRow[] = [];
+  const notUsed: FileNotUsed[] = [];
   const planned = files.map((file) => {
     if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
     const format = detectFormat(file.name, file.bytes);
@@ -159,20 +298,32 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     sources[target] = file.name;
     return { file, format, part, target };
   });
-  // Pupils last: addresses without coordinates are matched to the units read before them.
-  planned.sort((a, b) => Number(a.part === 'students') - Number(b.part === 'students'));
+  planned.sort((a, b) => READ_ORDER.indexOf(a.part) - READ_ORDER.indexOf(b.part));
   // Progress by bytes: the pupils file is most of the work.
   const total = files.reduce((a, f) => a + f.bytes.length, 0);
   let done = 0;
+  const options = [...new Set(files.map((f) => f.baseYear).filter((y) => y !== undefined))];
+  const ctx: ImportContext = { texts, stated: [], option: options[0] };
   for (const { file, format, part, target } of planned) {
-    const { text, note } = await importFile(file, part, format, texts['units.geojson'], (f) => onProgress?.((done + f * file.bytes.length) / total));
-    done += file.bytes.length;
-    onProgress?.(done / total);
-    texts[target] = text;
-    notes.push(note);
+    let read: FileImport;
+    try {
+      read = await importFile(file, part, format, ctx, (f) => onProgress?.((done + f * file.bytes.length) / total));
+    } catch (e) {
+      if (!(e instanceof DataError && OPTIONAL_MAP_PARTS.has(part))) throw e;
+      notUsed.push({ file: file.name, reason: e.detail, problem: { code: e.code, params: e.params } });
+      delete sources[target];
+      continue;
+    } finally {
+      done += file.bytes.length;
+      onProgress?.(done / total);
+    }
+    texts[target] = read.text;
+    notes.push(read.note);
+    rejected.push(...(read.rejected ?? []));
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
-  return { texts, sources, notes };
+  const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
+  return { texts, sources, notes, baseYear: chooseYear(ctx.option, ctx.stated, sources['students.csv']), skipped, rejected, notUsed };
 }
 
 /** Lines in a text file's bytes (line feeds, plus a last line without one). */

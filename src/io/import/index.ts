@@ -1,13 +1,16 @@
 /** The file-import layer: any supported files in, the data contract's texts out (see importDataset). */
-export { importDataset, type ImportedDataset, type ImportFile, type ImportNote } from './importDataset';
+export { importDataset, type FileNotUsed, type ImportedDataset, type ImportFile, type ImportNote } from './importDataset';
+export { baseYearFromText, chooseYear, type BaseYearChoice, type StatedYear } from './baseYear';
 export { readImportedDataset } from './readImportedDataset';
-export { validateImported } from './validateImported';
+export { layerSources, shiftedLayersOfImported, validateImported } from './validateImported';
 export { inspectFile, requiredMissing, type FileInspection } from './inspectFile';
 export { createAddressPlacer, type AddressPlacement, type AddressPlacer, type AddressStatus } from './addressPlacement';
 export { suggestMapping, applyOverrides, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
-export { COLUMN_SPECS, type MappedKind } from './columnAliases';
+export { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 export { normaliseGrade, normaliseSchoolLevel, normaliseZoneLevel, normaliseOwnership } from './valueNormalise';
 export { parseCrs, toWgs84, CRS_NAMES, type Crs } from './crs';
+export { crsHint, type CrsHint, type CrsHintSource } from './crsHint';
+export { formatMappingFile, parseMappingFile, MAPPING_FILE_VERSION, type MappingChoices, type MappingEntry } from './mappingFile';
 export { guessPart, PART_FILES, DATASET_PARTS, type DatasetPart } from './datasetPart';
 export { decodeText, type DecodedText, type TextEncodingName } from './textDecoding';
 export { detectFormat, type FileFormat } from './fileFormat';

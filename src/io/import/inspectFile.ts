@@ -1,12 +1,19 @@
-import { DataError, featuresOf } from '../dataError';
+import { parseCohort } from '../../core/cohortGrade';
+import type { ZoneLevel } from '../../core/rules';
+import { DataError } from '../dataError';
+import { yearsOfTable, type StatedYear } from './baseYear';
 import { applyOverrides, type MappingSuggestion } from './columnMapping';
-import type { MappedKind } from './columnAliases';
+import { mappedKindOf, type MappedKind } from './columnAliases';
+import { crsHint, type CrsHint } from './crsHint';
 import { guessPart, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import type { ImportFile } from './importDataset';
 import { readKml } from './kmlZones';
+import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
+import { levelFromText } from './pupilGrade';
 import { readShapefileZip } from './shapefileZip';
+import type { Table } from './table';
 import { decodeText } from './textDecoding';
 
 /** What a file looks like before import: for a mapping screen to show and let the user correct. */
@@ -18,29 +25,59 @@ export interface FileInspection {
   header: string[];
   /** The mapping importDataset would use for the part, and the required columns it lacks. */
   suggestion?: MappingSuggestion;
+  /** Base years the file states in its name, sheet name or title rows (2024秋, 2024学年 …). */
+  years: StatedYear[];
+  /** A table: the level its name, sheet or title says (初中, 小学), for cohort grades. */
+  level?: ZoneLevel;
+  /** A table: the distinct cohort grades (2023级, 2025届) among its first rows, in order of appearance. */
+  cohorts: string[];
+  /** The coordinate system the file's name or its suggested coordinate columns name, if any. */
+  crsHint?: CrsHint;
 }
 
-const KINDS: Partial<Record<DatasetPart, MappedKind>> = { students: 'students', schools: 'schools', catchments: 'catchments' };
+const COHORT_SCAN_ROWS = 5000;
+const COHORT_SAMPLES = 12;
+
+/** The distinct cohort values of a table's first rows (any column), at most COHORT_SAMPLES. */
+function cohortsOf(table: Table): string[] {
+  const found = new Set<string>();
+  let rows = 0;
+  table.forEachRow((cells) => {
+    if (rows++ >= COHORT_SCAN_ROWS || found.size >= COHORT_SAMPLES) return false;
+    for (const c of cells) if (c.length <= 12 && /[级届]/.test(c) && parseCohort(c)) found.add(c.trim());
+  });
+  return [...found];
+}
 
 /**
  * Reads just enough of a file to show its format, part, columns and suggested mapping (with the
- * file's own `mapping` laid over it). Throws a DataError naming the file when it cannot be read.
+ * file's own `mapping` laid over it), the coordinate system its name or columns say, the base
+ * years it states, and for pupils the cohort grades among its first rows. Throws a DataError
+ * naming the file when it cannot be read.
  */
 export async function inspectFile(file: ImportFile): Promise<FileInspection> {
   if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
   const format = detectFormat(file.name, file.bytes);
   const part = file.part ?? guessPart(file.name, format);
   let header: string[];
+  let table: Table | undefined;
   if (format === 'csv' || format === 'xlsx') {
-    header = (await csvOrXlsxTable(file.name, format, file.bytes)).header;
+    table = await csvOrXlsxTable(file.name, format, file.bytes);
+    header = table.header;
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : featuresOf(file.name, decodeText(file.bytes).text);
+      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : looseFeatures(file.name, decodeText(file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
-  const kind = part && KINDS[part];
-  return { format, part, header, suggestion: kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format) };
+  const kind = mappedKindOf(part);
+  const suggestion = kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format);
+  const hint = crsHint(file.name, [suggestion?.mapping.lon, suggestion?.mapping.lat]);
+  const level = table && [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);
+  return {
+    format, part, header, ...(suggestion && { suggestion }), ...(hint && { crsHint: hint }),
+    years: yearsOfTable(file.name, table), ...(level && { level }), cohorts: table && part === 'students' ? cohortsOf(table) : [],
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { FACILITY_FIELDS } from '../../core/dataset';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
+import { createTotalRowTest, totalRowProblem, type SkippedRow } from './totalRows';
 import { normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
@@ -36,17 +37,34 @@ export function schoolProperties(values: Record<string, unknown>): Record<string
   return out;
 }
 
+/** A school table as schools.geojson, the row (CSV: line) of each feature, and the total rows skipped. */
+export interface SchoolsTable {
+  collection: FeatureCollection<Point>;
+  rows: number[];
+  skipped: SkippedRow[];
+}
+
 /**
  * Writes a mapped school table as the contract's schools.geojson: one Point feature per row
  * (converted from `crs` to WGS84; a coordinate that is not a number becomes null, which
  * parseSchools rejects naming the school) with the mapped contract properties, plus columns named
- * exactly as a nine-year section's facility field (primary_room_area_m2 …).
+ * exactly as a nine-year section's facility field (primary_room_area_m2 …). Total rows (合计, 小计 …,
+ * or a row without id that sums the rows above) are skipped and listed, never read as a school.
  */
-export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs): FeatureCollection<Point> {
+export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs): SchoolsTable {
   const sections = SECTION_FIELDS.filter((k) => table.header.includes(k) && mapping[k] === undefined).map((k) => [k, k] as const);
   const columns = [...Object.entries(mapping), ...sections].map(([key, name]) => [key, table.header.indexOf(name)] as const);
   const features: Feature<Point>[] = [];
-  table.forEachRow((cells) => {
+  const rows: number[] = [];
+  const skipped: SkippedRow[] = [];
+  const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
+  table.forEachRow((cells, line) => {
+    const total = isTotal(cells);
+    if (total) {
+      skipped.push({ line, problem: totalRowProblem(total) });
+      return;
+    }
+    rows.push(line);
     const values = Object.fromEntries(columns.map(([key, c]) => [key, cells[c] ?? '']));
     const lon = numberOf(values.lon);
     const lat = numberOf(values.lat);
@@ -55,7 +73,7 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
     delete values.lat;
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: schoolProperties(values) });
   });
-  return { type: 'FeatureCollection', features };
+  return { collection: { type: 'FeatureCollection', features }, rows, skipped };
 }
 
 /**

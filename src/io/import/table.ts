@@ -1,7 +1,10 @@
 import type { TextEncodingName } from './textDecoding';
 
-/** Visits data rows in file order: cells as text, and the row's line (CSV) or row number (XLSX), 1-based. */
-export type RowVisitor = (cells: string[], line: number) => void;
+/**
+ * Visits data rows in file order: cells as text, and the row's line (CSV) or row number (XLSX),
+ * 1-based. Returning false stops a CSV's reading early (an XLSX sheet is in memory: it goes on).
+ */
+export type RowVisitor = (cells: string[], line: number) => unknown;
 
 /**
  * A table read from a CSV or XLSX file: one unique, non-empty name per column, and its data rows
@@ -11,6 +14,8 @@ export interface Table {
   header: string[];
   /** The line (CSV) or row (XLSX) of the last header row. */
   headerLine: number;
+  /** The text of each title row above the header (e.g. "寿光市2024年秋季学生名单"), in order. */
+  titles: string[];
   forEachRow(visit: RowVisitor): void;
   encoding?: TextEncodingName;
   delimiter?: string;

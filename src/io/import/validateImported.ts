@@ -1,13 +1,29 @@
 import type { Rules } from '../../core/rules';
-import { computeValidationReport, type ValidationReport } from '../../core/validation';
+import { checkShiftedLayers, computeValidationReport, type LayerSource, type ShiftedLayerItem, type ShiftLayer, type ValidationReport } from '../../core/validation';
+import { checkZoneFeatures } from '../../core/validation/zoneFeatures';
 import { featuresOf } from '../dataError';
 import type { LoadedDataset } from '../readDataset';
+import type { DatasetPart } from './datasetPart';
 import type { ImportedDataset } from './importDataset';
+
+const LAYER_PARTS: Record<ShiftLayer, DatasetPart> = { pupils: 'students', schools: 'schools', units: 'units', zones: 'catchments' };
+
+/** The file and coordinate system each layer was read from, by the import's notes. */
+export function layerSources(imported: ImportedDataset): Partial<Record<ShiftLayer, LayerSource>> {
+  const out: Partial<Record<ShiftLayer, LayerSource>> = {};
+  for (const [layer, part] of Object.entries(LAYER_PARTS) as [ShiftLayer, DatasetPart][]) {
+    const note = imported.notes.find((n) => n.part === part);
+    if (note) out[layer] = { file: note.file, crs: note.crs };
+  }
+  return out;
+}
 
 /**
  * The validation report of an imported dataset once read: its zones as the files gave them (before
- * the parser merged or dropped any), the pupils and the rows rejected or flagged, naming the
- * original pupils file. The app's worker and the CLI both call it.
+ * the parser merged or dropped any), the pupils, compounds and villages with the file and
+ * coordinate system of each layer (for the shift check), the rows rejected or flagged, and the
+ * unit rows and optional files the import left out, naming the original files. The app's worker
+ * and the CLI both call it.
  */
 export function validateImported(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules): ValidationReport {
   const d = loaded.dataset;
@@ -21,5 +37,20 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
     warnings: d.warnings,
     baseYear: d.baseYear,
     rules,
+    units: { x: d.unitX, y: d.unitY },
+    sources: layerSources(imported),
+    importRejected: imported.rejected,
+    filesNotUsed: imported.notUsed,
   });
+}
+
+/**
+ * Only the shift check of the validation (checkShiftedLayers) on an imported dataset: the layers
+ * that look read in the wrong coordinate system. The CLI runs it on every run, so that a wrong
+ * system never passes silently.
+ */
+export function shiftedLayersOfImported(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules): ShiftedLayerItem[] {
+  const d = loaded.dataset;
+  const zones = checkZoneFeatures(featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''), d.schools).zones;
+  return checkShiftedLayers({ zones, schools: d.schools, pupils: d.pupils, units: { x: d.unitX, y: d.unitY }, sources: layerSources(imported), rules });
 }

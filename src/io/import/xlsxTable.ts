@@ -63,6 +63,7 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
   return {
     header: headerNames(upper, twoRows ? lower : undefined),
     headerLine,
+    titles: top.slice(0, h).map((r) => Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1)).filter(isMaster).map((c) => c.text).join(' ').trim()),
     sheet: sheet.name,
     forEachRow(visit: RowVisitor) {
       sheet.eachRow({ includeEmpty: false }, (sheetRow, r) => {

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { ZoneLevel } from '../../core/rules';
 import type { ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
 import { normaliseZoneLevel } from './valueNormalise';
@@ -17,10 +18,11 @@ export function polygonsAsMultiPolygon(geometry: Geometry | null): Geometry | nu
 
 /**
  * Zone features in the contract's shape: property keys renamed by `mapping` (contract column →
- * property key), `school_id` as text, `level` as primary/junior where recognised (小学, 初中),
- * polygon collections merged, positions converted from `crs` to WGS84. Other properties are kept.
+ * property key), `school_id` as text, `level` as primary/junior where recognised (小学, 初中) or,
+ * when `level` is given, that level for every zone of the file; polygon collections merged,
+ * positions converted from `crs` to WGS84. Other properties are kept.
  */
-export function zonesToContract(features: Feature[], mapping: ColumnMapping, crs: Crs): FeatureCollection {
+export function zonesToContract(features: Feature[], mapping: ColumnMapping, crs: Crs, level?: ZoneLevel): FeatureCollection {
   const rename = new Map(Object.entries(mapping).map(([key, name]) => [name, key]));
   return {
     type: 'FeatureCollection',
@@ -28,7 +30,8 @@ export function zonesToContract(features: Feature[], mapping: ColumnMapping, crs
       const properties: Record<string, unknown> = Object.fromEntries(Object.entries(f?.properties ?? {}).map(([k, v]) => [rename.get(k) ?? k, v]));
       if (typeof properties.school_id === 'number') properties.school_id = String(properties.school_id);
       if (typeof properties.school_id === 'string') properties.school_id = properties.school_id.trim();
-      if (typeof properties.level === 'string') properties.level = normaliseZoneLevel(properties.level) ?? properties.level;
+      if (level !== undefined) properties.level = level;
+      else if (typeof properties.level === 'string') properties.level = normaliseZoneLevel(properties.level) ?? properties.level;
       return { ...f, geometry: geometryToWgs84(polygonsAsMultiPolygon(f?.geometry ?? null), crs), properties } as Feature;
     }),
   };

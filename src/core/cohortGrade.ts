@@ -1,0 +1,46 @@
+import type { ZoneLevel } from './rules';
+
+/**
+ * A grade written as a cohort: `2023级` (the class that entered the level in autumn 2023) or
+ * `2025届` (the class that finishes the level in summer 2025); `level` when the text says it
+ * (`初中2023级`, `初2023级`, `小学2023级`).
+ */
+export interface Cohort {
+  year: number;
+  kind: '级' | '届';
+  level?: ZoneLevel;
+}
+
+const COHORT = /^(小学|初中|初)?(\d{4}|\d{2})(级|届)(?:学生)?(?:\d+班)?$/;
+
+/**
+ * The cohort a grade cell names, or undefined when it names none. Read after NFKC and without
+ * spaces: `2023级`, `23级` (= 2023), `2021届`, `初中2023级`, `初2023级`, `2023级3班`.
+ */
+export function parseCohort(text: string): Cohort | undefined {
+  const m = COHORT.exec(text.normalize('NFKC').replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+  const level: ZoneLevel | undefined = m[1] === undefined ? undefined : m[1] === '小学' ? 'primary' : 'junior';
+  return { year, kind: m[3] as Cohort['kind'], ...(level && { level }) };
+}
+
+/**
+ * The grade (1..9 when it is in school) of a cohort in the autumn term of `baseYear`, counting the
+ * level's grades from 1 (primary) or primaryLastGrade + 1 (junior, default 7 under 六三制):
+ * - 级 (entry year C): grade = first grade of the level + (baseYear − C). 2023级 in autumn 2024 is
+ *   grade 2 at a primary school and grade 8 at a junior school.
+ * - 届 (graduation year G, the summer the class finishes the level's last grade, 6 or 9):
+ *   grade = last grade of the level − (G − baseYear − 1). 2025届 in autumn 2024 is grade 6 at a
+ *   primary school and grade 9 at a junior school.
+ * The result may fall outside the level (see gradesOfLevel); the caller rejects such rows.
+ */
+export function cohortGrade(cohort: Cohort, baseYear: number, level: ZoneLevel, primaryLastGrade = 6): number {
+  const [first, last] = gradesOfLevel(level, primaryLastGrade);
+  return cohort.kind === '级' ? first + (baseYear - cohort.year) : last - (cohort.year - baseYear - 1);
+}
+
+/** The first and last grade of a level: 1 and primaryLastGrade, or primaryLastGrade + 1 and 9. */
+export function gradesOfLevel(level: ZoneLevel, primaryLastGrade = 6): [number, number] {
+  return level === 'primary' ? [1, primaryLastGrade] : [primaryLastGrade + 1, 9];
+}

@@ -1,0 +1,127 @@
+import { normaliseText } from './address/normalise';
+import { parseNumber } from './chineseNumber';
+
+/** County and higher prefixes stripped from school names by default (the Shouguang dataset's). */
+export const DEFAULT_SCHOOL_NAME_PREFIXES = ['中华人民共和国', '山东省', '山东', '潍坊市', '寿光市', '寿光'] as const;
+
+/** The outcome of matching one name: the index of the one school it names, several, or none. */
+export type SchoolNameMatch = { school: number } | { ambiguous: number[] } | { none: true };
+
+/** School names indexed for matching; build once with createSchoolNameIndex. */
+export interface SchoolNameIndex {
+  /** The schools' names in order (a match returns an index into this list). */
+  names: readonly string[];
+  prefixes: readonly string[];
+  /** normaliseText form, canonical form (normaliseSchoolName) and loose form → school indices. */
+  plain: Map<string, number[]>;
+  canonical: Map<string, number[]>;
+  loose: Map<string, number[]>;
+}
+
+const CN_NUMBER = /[零〇一二三四五六七八九十百]+/g;
+
+/** A run of Chinese numerals as digits (十二 → 12), or the run itself when it is not a number word. */
+const chineseNumber = (run: string) => String(parseNumber(run) ?? run);
+
+const LEVEL_ONLY = /^(?:小|中|初中|高中|学校|学)?$/;
+
+/** The canonical body of a name with no prefix: numbers as digits, 第 dropped, level words shortened. */
+function canonicalBody(text: string): string {
+  return text
+    .replace(CN_NUMBER, chineseNumber)
+    .replace(/第(\d)/g, '$1')
+    .replace(/初级中学/g, '初中')
+    .replace(/中学/g, '中')
+    .replace(/小学/g, '小')
+    .replace(/初中部/g, '中部')
+    // 学校 is the generic word for a school (建桥学校 = 建桥); before a section it adds nothing either.
+    .replace(/学校(?=$|小部|中部)/, '');
+}
+
+/**
+ * A school name in comparable form: normaliseText (NFKC, punctuation and spaces removed), a leading
+ * county or province prefix (`prefixes`, default DEFAULT_SCHOOL_NAME_PREFIXES: 寿光市, 寿光 …) removed
+ * unless only a level word would remain, Chinese numerals as digits and 第 before a number dropped
+ * (第一 = 一 = 1), 中学 → 中, 小学 → 小, 初级中学 → 初中 and a trailing 学校 dropped. A 小学 and a
+ * 中学 never get the same form: 寿光市第一中学小学部 and 寿光一中小学部 both give `1中小部`, 寿光市第一中学
+ * gives `1中`, 圣城小学 `圣城小` and 圣城中学 `圣城中`.
+ */
+export function normaliseSchoolName(name: string, prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES): string {
+  let text = normaliseText(name);
+  const sorted = prefixes.map(normaliseText).filter((p) => p !== '').sort((a, b) => b.length - a.length);
+  for (let p = sorted.find((q) => text.startsWith(q)); p !== undefined; p = sorted.find((q) => text.startsWith(q))) {
+    // 寿光中学 keeps its prefix: without it only a level word is left.
+    if (LEVEL_ONLY.test(canonicalBody(text.slice(p.length)))) break;
+    text = text.slice(p.length);
+  }
+  return canonicalBody(text);
+}
+
+// A town or sub-district word after a place name of 2–3 characters (文家街道第二小学 = 文家二小).
+const TOWN_WORD = /^(\p{Script=Han}{2,3}?)(?:街道办事处|街道|办事处|镇|乡)(?=.)/u;
+
+/** The loose form of a canonical name: the town word after the leading place name dropped, 初中 read as 中. */
+function looseForm(canonical: string): string {
+  return canonical.replace(TOWN_WORD, '$1').replace(/初中/g, '中');
+}
+
+/**
+ * County prefixes read from the school list itself: a 2-character place name followed by 市 or 县
+ * that starts at least two of the names (寿光市…, 寿光市… → 寿光市 and 寿光), so names of another
+ * county lose their prefix too.
+ */
+function prefixesFromNames(names: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const m = /^(\p{Script=Han}{2}[市县])\p{Script=Han}{2}/u.exec(normaliseText(name));
+    if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n >= 2).flatMap(([p]) => [p, p.slice(0, 2)]);
+}
+
+function addTo(map: Map<string, number[]>, key: string, i: number) {
+  if (key === '') return;
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (!list.includes(i)) list.push(i);
+}
+
+/**
+ * Indexes school names for matchSchoolName. Prefixes stripped: `prefixes` (default
+ * DEFAULT_SCHOOL_NAME_PREFIXES) plus the county prefixes that at least two of the names start with.
+ */
+export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES): SchoolNameIndex {
+  const all = [...new Set([...prefixes, ...prefixesFromNames(names)])];
+  const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map() };
+  names.forEach((name, i) => {
+    const canonical = normaliseSchoolName(name, all);
+    addTo(index.plain, normaliseText(name), i);
+    addTo(index.canonical, canonical, i);
+    addTo(index.loose, looseForm(canonical), i);
+  });
+  return index;
+}
+
+function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefined {
+  if (!hits || hits.length === 0) return undefined;
+  return hits.length === 1 ? { school: hits[0] } : { ambiguous: [...hits] };
+}
+
+/**
+ * Which of `schools` (names, or an index of them) a name means, compared in three steps, the
+ * first that finds any school deciding: the name as written (normaliseText), its canonical form
+ * (normaliseSchoolName: 寿光一中小学部 = 寿光市第一中学小学部), then a loose form that also drops a
+ * town word after the place name and reads 初中 as 中 (文家二小 = 文家街道第二小学). Several schools
+ * found in the deciding step are returned as `ambiguous` (their indices, in list order), never guessed.
+ */
+export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
+  const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
+  const canonical = normaliseSchoolName(name, index.prefixes);
+  const found =
+    outcome(index.plain.get(normaliseText(name))) ??
+    outcome(index.canonical.get(canonical)) ??
+    outcome(index.loose.get(looseForm(canonical)));
+  if (!found) return { none: true };
+  if ('ambiguous' in found) found.ambiguous.sort((a, b) => a - b);
+  return found;
+}

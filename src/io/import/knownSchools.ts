@@ -1,0 +1,61 @@
+import type { Feature } from 'geojson';
+import type { SchoolLevel } from '../../core/rules';
+import { createSchoolNameIndex, matchSchoolName, normaliseSchoolName, type SchoolNameIndex } from '../../core/schoolNames';
+import type { ImportRowNote } from '../parseStudents';
+
+/** The schools of the schools file as the pupil rows need them: ids, levels, and names to match. */
+export interface KnownSchools {
+  ids: string[];
+  levels: (SchoolLevel | undefined)[];
+  /** Index of an id, −1 when no school has it. */
+  indexOf(id: string): number;
+  /**
+   * The school a row's school-name cell names, given the row's school_id cell: with no id, the one
+   * school the name matches (else −1 and a note: unknown or ambiguous name); with a known id, that
+   * school, noted when the name matches another school or none.
+   */
+  byName(name: string, id: string): { school: number; note?: ImportRowNote };
+}
+
+/**
+ * The schools of a contract schools.geojson's features (properties id, name, level), read leniently:
+ * parseSchools reports their problems. Names are matched by matchSchoolName.
+ */
+export function knownSchools(features: readonly Feature[]): KnownSchools {
+  const props = features.map((f) => (f?.properties ?? {}) as Record<string, unknown>);
+  const ids = props.map((p) => String(p.id ?? ''));
+  const names = props.map((p) => String(p.name ?? ''));
+  const levels = props.map((p) => (p.level === 'primary' || p.level === 'junior' || p.level === 'nine_year' ? p.level : undefined));
+  const position = new Map<string, number>();
+  ids.forEach((id, i) => { if (!position.has(id)) position.set(id, i); });
+  const index: SchoolNameIndex = createSchoolNameIndex(names);
+  const cache = new Map<string, ReturnType<typeof matchSchoolName>>();
+  const match = (name: string) => {
+    let m = cache.get(name);
+    if (!m) {
+      m = matchSchoolName(name, index);
+      cache.set(name, m);
+    }
+    return m;
+  };
+  const listed = (schools: number[]) => schools.map((i) => `${names[i]} (${ids[i]})`).join(', ');
+  const indexOf = (id: string) => position.get(id) ?? -1;
+  return {
+    ids,
+    levels,
+    indexOf,
+    byName(name, id) {
+      const coded = id === '' ? -1 : indexOf(id);
+      if (name === '' || normaliseSchoolName(name) === '') return { school: coded };
+      const m = match(name);
+      if (id === '') {
+        if ('school' in m) return { school: m.school };
+        if ('ambiguous' in m) return { school: -1, note: { code: 'schoolNameAmbiguous', params: { got: name, value: listed(m.ambiguous) } } };
+        return { school: -1, note: { code: 'schoolNameUnknown', params: { got: name } } };
+      }
+      if (coded < 0 || ('school' in m && m.school === coded) || ('ambiguous' in m && m.ambiguous.includes(coded))) return { school: coded };
+      const other = 'school' in m ? ` = ${listed([m.school])}` : '';
+      return { school: coded, note: { code: 'schoolNameMismatch', params: { id, school: names[coded], got: name, value: other } } };
+    },
+  };
+}

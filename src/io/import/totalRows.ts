@@ -1,0 +1,81 @@
+import type { DataProblem } from '../../core/dataProblems';
+
+/** Why a row is a total row: the label it carries (合计, 小计 …), or the sums it holds. */
+export type TotalRow = { label: string } | { sums: true };
+
+/** A row of a table that is not data (a total row), with why. */
+export interface SkippedRow {
+  line: number;
+  problem: DataProblem;
+}
+
+/** The problem that lists a skipped total row. */
+export function totalRowProblem(total: TotalRow): DataProblem {
+  return 'label' in total ? { code: 'totalRowSkipped', params: { got: total.label } } : { code: 'sumRowSkipped', params: {} };
+}
+
+// A label cell: 合计, 总计, 小计 or 共计, maybe after a few words (一年级小计, 全校合计) and before a note or a number (合计：, 合计(人)).
+const LABEL = /^[\p{Script=Han}\d]{0,8}?(?:合计|总计|小计|共计)(?:[:(\d].*)?$/u;
+
+const compact = (cell: string) => cell.normalize('NFKC').replace(/\s+/g, '');
+
+/** A cell's number ("1,234" as 1234), NaN when it is not one. */
+function numberOf(cell: string): number {
+  // Most cells are not numbers: settle those by their first character, the rest by Number.
+  const c = cell.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 32)) return NaN;
+  const n = Number(cell);
+  if (!Number.isNaN(n)) return c === 32 && cell.trim() === '' ? NaN : n;
+  const s = cell.trim().replace(/,/g, '');
+  return /^-?(?:\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * A test for the total rows of a sheet, fed every data row in order (blank rows left out): a row
+ * with a cell labelled 合计, 总计, 小计 or 共计, or — with `idColumn` given — a row with no id whose
+ * numbers (at least one, not all zero) each equal the sum of their column over the data rows above
+ * (the rows since the last total row, or all of them; at least two). A total row starts a new block
+ * and is not added to the sums.
+ */
+export function createTotalRowTest(idColumn: number): (cells: string[]) => TotalRow | undefined {
+  let block: number[] = [];
+  const all: number[] = [];
+  let blockRows = 0;
+  let allRows = 0;
+  const sumsAbove = (cells: string[]) => {
+    if (idColumn < 0 || (cells[idColumn] ?? '').trim() !== '') return false;
+    let numbers = 0;
+    let nonZero = false;
+    const equals = (sums: number[], rows: number) => rows >= 2 && cells.every((c, i) => {
+      const n = numberOf(c);
+      return Number.isNaN(n) || close(n, sums[i] ?? 0);
+    });
+    for (const c of cells) {
+      const n = numberOf(c);
+      if (Number.isNaN(n)) continue;
+      numbers++;
+      if (n !== 0) nonZero = true;
+    }
+    return numbers > 0 && nonZero && (equals(block, blockRows) || equals(all, allRows));
+  };
+  return (cells) => {
+    const label = cells.find((c) => c.includes('计') && LABEL.test(compact(c)));
+    const total: TotalRow | undefined = label !== undefined ? { label: compact(label) } : sumsAbove(cells) ? { sums: true } : undefined;
+    if (total) {
+      block = [];
+      blockRows = 0;
+      return total;
+    }
+    for (let i = 0; i < cells.length; i++) {
+      const n = numberOf(cells[i]);
+      if (Number.isNaN(n)) continue;
+      block[i] = (block[i] ?? 0) + n;
+      all[i] = (all[i] ?? 0) + n;
+    }
+    blockRows++;
+    allRows++;
+    return undefined;
+  };
+}

@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fromWgs84, namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyDir, tinyStudentsIn, zonesShapefile } from './gisFixtures';
+
+const root = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'simulate-gis-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function simulate(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes a file into the work folder and returns its path. */
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(work, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const schools = file('学校.geojson', schoolsWithFullNames());
+const tiny = ['--schools', schools, '--catchments', join(tinyDir, 'catchments.geojson'), '--students', join(tinyDir, 'students.csv')];
+// The tiny county as the CLI counts it (test/unit/cli.test.ts).
+const TINY_STUDENTS = { input: 19, assigned: 10, unassigned: 3, rejected: 6 };
+
+describe('npm run simulate: zones from GIS files and --mapping', () => {
+  it('reads a pinyin-initial Shapefile (XXMC, XD) naming schools by short name, as the tiny county', async () => {
+    const zip = file('学区.zip', await zonesShapefile([{ name: 'XXMC', length: 30 }, { name: 'XD', length: 8 }], (z) => [SHORT_NAMES[z.properties.school_id], z.properties.level === 'primary' ? '小学' : '初中']));
+    const r = simulate(...tiny, '--catchments', zip);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
+  });
+
+  it('gives a names-only KML its level through --mapping, and stops naming the missing column without it', () => {
+    const kml = file('小学片区.kml', namesOnlyKml([{ name: '圣城小学', zone: 'P1' }, { name: '寿光一中小学部', zone: 'P2' }]));
+    const without = simulate(...tiny, '--catchments', kml);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toBe('error: 小学片区.kml: missing required column(s) "level" (found: name)\n');
+    const mapping = file('mapping.json', JSON.stringify({ version: 1, parts: { catchments: { file: '小学片区.kml', level: 'primary', columns: { school_name: 'name' } } } }));
+    const r = simulate(...tiny, '--catchments', kml, '--mapping', mapping);
+    expect(r.code, r.stderr).toBe(0);
+    // J1 has no junior zone now: j1 and j2 join h1 and o1 outside every junior zone.
+    expect(JSON.parse(r.stdout).students).toEqual({ input: 19, assigned: 8, unassigned: 5, rejected: 6 });
+  });
+
+  it('stops with one line on a mapping file with an unknown key', () => {
+    const mapping = file('bad-mapping.json', JSON.stringify({ version: 1, parts: { catchments: { levle: 'primary' } } }));
+    const r = simulate(...tiny, '--mapping', mapping);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: bad-mapping.json: unknown key "levle" in parts.catchments (known: file, crs, level, columns)\n');
+  });
+});
+
+describe('npm run simulate: --units and --county', () => {
+  // 阳光花园 lies in P1's zone (118.005, 36.005); its table gives it in GCJ-02, 0.0057° east of there, inside P2's zone.
+  const [gx, gy] = fromWgs84('gcj02', 118.005, 36.005);
+  const units = file('小区.csv', `名称,镇街,类型,经度,纬度\n阳光花园,圣城街道,小区,${gx},${gy}\n`);
+  const pupils = file('学生.csv', '学籍号,年级,住址\nq1,一年级,阳光花园3号楼\n');
+  const base = ['--schools', schools, '--catchments', join(tinyDir, 'catchments.geojson'), '--students', pupils, '--units', units];
+  const enrollment = (stdout: string, id: string) => JSON.parse(stdout).schools.find((s: { id: string }) => s.id === id).enrollment;
+
+  it('places a pupil at the unit its address names, with the unit converted by --units-crs', () => {
+    const right = simulate(...base, '--units-crs', 'gcj02');
+    expect(right.code, right.stderr).toBe(0);
+    expect([enrollment(right.stdout, 'P1'), enrollment(right.stdout, 'P2')]).toEqual([1, 0]);
+    const wrong = simulate(...base);
+    expect(wrong.code, wrong.stderr).toBe(0);
+    expect([enrollment(wrong.stdout, 'P1'), enrollment(wrong.stdout, 'P2')]).toEqual([0, 1]);
+  });
+
+  it('loads a county outline given as a bare list of Features in GCJ-02, and warns about a broken one without stopping', () => {
+    const ring = [[117.99, 35.99], [118.03, 35.99], [118.03, 36.03], [117.99, 36.03], [117.99, 35.99]].map(([x, y]) => fromWgs84('gcj02', x, y));
+    const outline = file('370783.json', JSON.stringify([{ type: 'Feature', properties: { adcode: 370783 }, geometry: { type: 'Polygon', coordinates: [ring] } }]));
+    const ok = simulate(...tiny, '--county', outline, '--county-crs', 'gcj02');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toBe('');
+    const broken = file('county-broken.json', '[{"type":"Feature","geometry":');
+    const r = simulate(...tiny, '--county', broken);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: county-broken\.json: not used \(not valid JSON \(.*\)\); the other files are loaded\n$/);
+    expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
+  });
+
+  it('refuses a coordinate system for a part without a file', () => {
+    const r = simulate(...tiny, '--units-crs', 'gcj02');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: --units-crs is given but there is no units file\n');
+  });
+});
+
+describe('npm run simulate: coordinate systems found, never passed silently', () => {
+  const bd09 = tinyStudentsIn('bd09');
+
+  it('reads a pupils file named 百度坐标 as BD-09 and says so', () => {
+    const r = simulate(...tiny, '--students', file('学生名单-百度坐标.csv', bd09));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('学生名单-百度坐标.csv: coordinate system BD-09, as the file\'s name says (--students-crs to change)\n');
+    expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
+  });
+
+  it('exits with code 2, naming the file and the option, when BD-09 pupils are read as WGS84; --accept-shift makes it a warning', () => {
+    const students = file('学生名单.csv', bd09);
+    const r = simulate(...tiny, '--students', students);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^error: 学生名单\.csv: the pupils look like BD-09 read as WGS84 — choose BD-09 for 学生名单\.csv\. .* \(--students-crs bd09\)$/);
+    expect(lines[1]).toMatch(/^error: 学生名单\.csv looks like BD-09 \(--students-crs bd09\); the output is written, but pupils would be counted at neighbouring schools/);
+    // The output is still written: about a kilometre north-east, pupils leave their zones.
+    expect(JSON.parse(r.stdout).students).not.toEqual(TINY_STUDENTS);
+    const accepted = simulate(...tiny, '--students', students, '--accept-shift');
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toBe(lines[0].replace(/^error:/, 'warning:') + '\n');
+    const fixed = simulate(...tiny, '--students', students, '--students-crs', 'bd09');
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(JSON.parse(fixed.stdout).students).toEqual(TINY_STUDENTS);
+  });
+
+  it('--validate reports the shift as an error in the report and still exits with code 2', () => {
+    const r = simulate(...tiny, '--students', file('学生名单.csv', bd09), '--validate');
+    expect(r.code).toBe(2);
+    const shifted = JSON.parse(r.stdout).validation.filter((v: { kind: string }) => v.kind === 'shiftedLayer');
+    expect(shifted).toHaveLength(1);
+    expect(shifted[0]).toMatchObject({ severity: 'error', schools: [] });
+    expect(shifted[0].message).toMatch(/^学生名单\.csv: the pupils look like BD-09 read as WGS84/);
+    expect(r.stderr).toContain(`  error: ${shifted[0].message}\n`);
+  });
+});

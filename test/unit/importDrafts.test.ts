@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { applyMappingChoices, draftProblems, mappingChoicesOf, withPart } from '../../src/app/importDrafts';
+import { formatMappingFile, parseMappingFile } from '../../src/io/import';
+import type { ImportDraft } from '../../src/store/store';
+
+// No browser storage here: nothing is remembered, so every draft starts from the suggestion.
+const draft = (name: string, format: ImportDraft['format'], header: string[], part: ImportDraft['part']): ImportDraft =>
+  withPart({ name, format, header, crs: 'wgs84', mapping: {}, remembered: false }, part);
+
+describe('the mapping step’s drafts', () => {
+  const pupils = draft('学生名单-百度坐标.csv', 'csv', ['学籍号', '经度', '纬度', '年级'], 'students');
+  const kml = draft('小学片区.kml', 'kml', ['name'], 'catchments');
+
+  it('start from the coordinate system a file’s name says, and from the pinyin-initial suggestion', () => {
+    expect(pupils).toMatchObject({ crs: 'bd09', crsHint: { crs: 'bd09', from: 'name' }, mapping: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级' } });
+    expect(draft('学区.zip', 'shapefile', ['XXDM', 'XD'], 'catchments')).toMatchObject({ crs: 'wgs84', crsHint: undefined, mapping: { school_id: 'XXDM', level: 'XD' } });
+  });
+
+  it('need a level for a zones file without a level column, unless the whole file is given one', () => {
+    expect(kml.mapping).toEqual({ school_name: 'name' });
+    expect(draftProblems([kml]).get('小学片区.kml')).toEqual({ missing: ['level'] });
+    expect(draftProblems([{ ...kml, level: 'primary' }]).size).toBe(0);
+  });
+
+  it('export as a mapping file that reads back, and take one in, listing columns the files lack', () => {
+    const choices = mappingChoicesOf([pupils, { ...kml, level: 'primary' }]);
+    expect(choices).toEqual({
+      catchments: { file: '小学片区.kml', crs: 'wgs84', level: 'primary', columns: { school_id: '', school_name: 'name', level: '', zone_name: '' } },
+      students: { file: '学生名单-百度坐标.csv', crs: 'bd09', columns: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '', unit_id: '', address: '' } },
+    });
+    expect(parseMappingFile('mapping.json', formatMappingFile(choices))).toEqual(choices);
+    const applied = applyMappingChoices([pupils, kml], { students: { crs: 'gcj02', columns: { grade: '就读年级', unit_id: '' } }, catchments: { level: 'junior' } });
+    expect(applied.drafts[0]).toMatchObject({ crs: 'gcj02', mapping: { grade: '年级', unit_id: '' } });
+    expect(applied.drafts[1].level).toBe('junior');
+    expect(applied.skipped).toEqual(['学生名单-百度坐标.csv: grade → "就读年级"']);
+  });
+});
