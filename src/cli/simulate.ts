@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
-import { DEFAULT_RULES, type OverlapRule, type Rules } from '../core/rules';
+import { DEFAULT_RULES, type OverlapRule, type Rules, type SharedZoneWeights } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
@@ -19,7 +19,7 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--out <file.json>]';
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>]';
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
@@ -163,6 +163,14 @@ function overlapRuleOption(value: string | undefined): OverlapRule {
   return names[value];
 }
 
+/** The --shared-weights option: how a shared zone's lottery weighs its schools, free-places (the default) or equal. */
+function sharedWeightsOption(value: string | undefined): SharedZoneWeights {
+  const names: Record<string, SharedZoneWeights> = { 'free-places': 'freePlaces', equal: 'equal' };
+  if (value === undefined) return DEFAULT_RULES.sharedZoneWeights;
+  if (!(value in names)) throw new UsageError(`--shared-weights must be free-places or equal, got "${value}"`);
+  return names[value];
+}
+
 /** Says on standard error which base year the files state, and when they disagree, what each says. */
 function reportBaseYear(choice: ImportedDataset['baseYear']): void {
   const said = (y: ImportedDataset['baseYear']['stated'][number]) => `${y.file} (${y.in}: "${y.said}")`;
@@ -189,7 +197,7 @@ async function main(argv: string[]): Promise<void> {
       options: {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, mapping: text, 'accept-shift': { type: 'boolean' },
-        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, out: text, help: { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -200,7 +208,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const years = intOption('years', args.years, 0, 30);
-  const rules = { ...DEFAULT_RULES, overlapRule: overlapRuleOption(args['overlap-rule']) };
+  const rules = {
+    ...DEFAULT_RULES,
+    overlapRule: overlapRuleOption(args['overlap-rule']),
+    sharedZoneWeights: sharedWeightsOption(args['shared-weights']),
+    sharedZoneSeed: intOption('shared-seed', args['shared-seed'], -(2 ** 31), 2 ** 31 - 1) ?? DEFAULT_RULES.sharedZoneSeed,
+  };
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
   const imported = await importDataset(inputFiles(args).map((f) => ({ ...f, baseYear })));
   reportImport(imported);

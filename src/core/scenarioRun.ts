@@ -4,7 +4,7 @@ import { computeTouchingZones } from './boundaryTouch';
 import type { Dataset, School } from './dataset';
 import { cellOfPoint, computeGridFrame } from './gridFrame';
 import { ZONE_LEVELS, type Rules, type ZoneLevel } from './rules';
-import { createSharedZoneIds, registerSharedZones, resolveSharedZones, sharedRows, zonesById, type SharedZoneIds, type SharedZoneResult } from './sharedZones';
+import { createSharedZoneIds, registerSharedZones, resolveSharedZones, zonesById, type SharedZoneIds, type SharedZoneResult } from './sharedZones';
 import { computeSchoolResult, computeSchoolResults, summarize, type SchoolResult, type SimulationResult } from './simulation';
 import { buildZoneGrid, locateInGrid, OUTSIDE } from './zoneGrid';
 import { computeEffectiveSchools, computeFacilityChanges, computeStateChanges, computeZoneRanks, computeZoneSet, type MultiPolygonCoords, type StateChange, type ZoneState } from './zoneState';
@@ -70,8 +70,9 @@ export function computeScenarioRun(dataset: Dataset, state: ZoneState, rules: Ru
   const effective = computeEffectiveSchools(dataset.schools, state, dataset.baseYear);
   const shared = { primary: [] as SharedZoneResult[], junior: [] as SharedZoneResult[] };
   for (const level of ZONE_LEVELS) {
-    shared[level] = resolveSharedZones(level, state, sharedIds, p, zoneOf, effective, rules, zoneSchoolOf);
-    for (const i of shared[level].length > 0 ? sharedRows(p, level, zoneOf, S) : []) {
+    const resolved = resolveSharedZones(level, state, sharedIds, p, zoneOf, effective, rules, zoneSchoolOf);
+    shared[level] = resolved.zones;
+    for (const i of resolved.rows) {
       all[zoneOf[i] * GRADE_STRIDE + p.grade[i]]--;
       all[zoneSchoolOf[i] * GRADE_STRIDE + p.grade[i]]++;
     }
@@ -131,10 +132,11 @@ export interface PupilMove {
  * include a changed one. Where the dataset's zones overlap, a change back (undo) can give a zone
  * land an unchanged zone keeps, so the pupils inside the changed zones are re-tested too. Pupils are
  * re-tested against the changed zones; their unchanged zones stay. A shared zone is a zone like
- * any other here; when anything of a level with shared zones changes (or a school's facilities,
- * which weigh the draw), all of the level's shared-zone pupils are drawn again (they are few), so
- * the draw is the one from scratch. Works for edits, undo and redo alike. Returns the pupils that
- * changed school.
+ * any other here. A level's draw (resolveSharedZones) depends only on its shared zones, the pupils
+ * living in them and, under free-place weights, on the pupils of their schools' own zones and on
+ * those schools' facilities: when any of these changes, all of the level's shared-zone pupils are
+ * drawn again (they are few), so the draw is the one from scratch. Works for edits, undo and redo
+ * alike. Returns the pupils that changed school.
  */
 export function applyZoneState(run: ScenarioRun, dataset: Dataset, next: ZoneState, rules: Rules): PupilMove[] {
   const moves: PupilMove[] = [];
@@ -142,17 +144,24 @@ export function applyZoneState(run: ScenarioRun, dataset: Dataset, next: ZoneSta
   registerSharedZones(run.sharedIds, next);
   const facilities = computeFacilityChanges(run.state, next);
   run.schools = computeEffectiveSchools(dataset.schools, next, dataset.baseYear);
+  const S = dataset.schools.length;
+  const weighed = rules.sharedZoneWeights === 'freePlaces';
   for (const change of computeStateChanges(run.state, next)) {
     const { level } = change;
     const zonesChanged = change.schools.size > 0 || change.shared.size > 0;
     const settle = settler(run, dataset, next, level, moves, affected);
-    const hadShared = run.state.shared[level].size > 0 || next.shared[level].size > 0;
-    const retested = zonesChanged ? moveLevel(run, dataset, next, change, rules) : [];
-    // Shared zones are drawn before anyone settles, so each pupil moves once.
+    const { retested, touched } = zonesChanged ? moveLevel(run, dataset, next, change, rules) : { retested: [], touched: new Set<number>() };
+    // A level's draw changes only with its shared zones, their pupils, or (by free places) the own
+    // zones' pupils or the facilities of their schools. Drawn before anyone settles: each pupil moves once.
+    const inGroups = new Set([...next.shared[level].values()].flatMap((z) => z.schools));
+    const redraw = next.shared[level].size > 0 || run.state.shared[level].size > 0
+      ? change.shared.size > 0 || [...touched].some((z) => z >= S || (weighed && inGroups.has(z))) || (weighed && [...facilities].some((s) => inGroups.has(s)))
+      : false;
     let drawn: number[] = [];
-    if (hadShared && (zonesChanged || (facilities.size > 0 && rules.sharedZoneWeights === 'freePlaces'))) {
-      run.shared[level] = resolveSharedZones(level, next, run.sharedIds, dataset.pupils, run.zoneOf, run.schools, rules, run.zoneSchoolOf);
-      drawn = sharedRows(dataset.pupils, level, run.zoneOf, dataset.schools.length);
+    if (redraw) {
+      const resolved = resolveSharedZones(level, next, run.sharedIds, dataset.pupils, run.zoneOf, run.schools, rules, run.zoneSchoolOf);
+      run.shared[level] = resolved.zones;
+      drawn = resolved.rows;
     }
     for (const i of retested) settle(i);
     for (const i of drawn) settle(i);
@@ -234,7 +243,9 @@ function candidatesOf(run: ScenarioRun, from: number, to: number, zoneChanged: U
     chosen[i - from] = 1;
     candidates.push(i);
   };
-  for (let i = from; i < to; i++) if (zoneOf[i] === UNASSIGNED || zoneChanged[zoneOf[i]] === 1 || (inside && inside(i))) add(i);
+  // Imported constants can compile to property reads (CommonJS interop in Node): hoisted.
+  const unassigned = UNASSIGNED;
+  for (let i = from; i < to; i++) if (zoneOf[i] === unassigned || zoneChanged[zoneOf[i]] === 1 || (inside && inside(i))) add(i);
   for (const [i, zones] of run.overlaps) if (i >= from && i < to && zones.some((z) => zoneChanged[z] === 1)) add(i);
   for (const i of run.onBoundary) if (i >= from && i < to) add(i);
   return candidates;
@@ -261,9 +272,10 @@ function changedZoneGrid(zones: ReadonlyMap<number, MultiPolygonCoords>, rules: 
 /**
  * Re-tests the pupils of a level whose zones may have changed (see applyZoneState) and updates
  * their zone (run.zoneOf) and, for those now in a single-school zone or none, run.zoneSchoolOf
- * (shared zones are drawn afterwards). Returns the pupils re-tested.
+ * (shared zones are drawn afterwards). Returns the pupils re-tested, and the zones (ids) some pupil
+ * left or entered.
  */
-function moveLevel(run: ScenarioRun, dataset: Dataset, next: ZoneState, change: StateChange, rules: Rules): number[] {
+function moveLevel(run: ScenarioRun, dataset: Dataset, next: ZoneState, change: StateChange, rules: Rules): { retested: number[]; touched: Set<number> } {
   const { level } = change;
   const k = ZONE_LEVELS.indexOf(level);
   const p = dataset.pupils;
@@ -282,7 +294,9 @@ function moveLevel(run: ScenarioRun, dataset: Dataset, next: ZoneState, change: 
   const found = locateInChanged(dataset, changed, candidates);
   const ranks = computeZoneRanks(zones, rules.overlapRule);
   const byRank = (list: number[]) => list.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+  const touched = new Set<number>();
   const place = (i: number, zone: number) => {
+    if (run.zoneOf[i] !== zone) touched.add(run.zoneOf[i]).add(zone);
     run.zoneOf[i] = zone;
     if (zone < S) run.zoneSchoolOf[i] = zone;
   };
@@ -315,7 +329,7 @@ function moveLevel(run: ScenarioRun, dataset: Dataset, next: ZoneState, change: 
     place(i, touching.length > 0 ? touching[0] : UNASSIGNED);
     if (touching.length > 0) run.onBoundary.add(i);
   }
-  return candidates;
+  return { retested: candidates, touched };
 }
 
 /**

@@ -71,8 +71,6 @@ export function drawKey(line: number, seed: number, zone: number, grade: number)
 
 /** One pupil of a shared zone as the draw sees it. */
 export interface SharedPupil {
-  /** The pupil's row (a tie-break of equal draw keys). */
-  row: number;
   grade: number;
   /** Line of the pupil in the pupils file. */
   line: number;
@@ -87,13 +85,17 @@ export interface SharedDraw {
   drawn: number[];
 }
 
+/** Place values of the draw order: a pupil's drawKey above its position in its grade (fewer than 2^21 pupils a grade). */
+const POSITION = 2 ** 21;
+
 /**
  * Shares the pupils of one shared zone among its `schools` (indexes): a pupil whose current school
  * is one of them keeps it (enrolled pupils keep their school); per grade, the others (the entry
  * cohort and any pupil without such a school) are ordered by drawKey(line, seed, zone, grade),
- * ties by row, and dealt out in that order, the first to the first school, as many as its share
- * of `weights` by the largest-remainder method (apportion). Deterministic: the same pupils, seed
- * and weights give the same draw; another seed changes who goes where, not how many.
+ * ties by their order in `pupils`, and dealt out in that order, the first to the first school, as
+ * many as its share of `weights` by the largest-remainder method (apportion). Deterministic: the
+ * same pupils, seed and weights give the same draw; another seed changes who goes where, not how
+ * many.
  */
 export function drawSharedZone(schools: readonly number[], weights: readonly number[], zone: number, seed: number, pupils: readonly SharedPupil[]): SharedDraw {
   const school = new Int32Array(pupils.length);
@@ -112,12 +114,12 @@ export function drawSharedZone(schools: readonly number[], weights: readonly num
     else byGrade.set(p.grade, [k]);
   });
   for (const [grade, list] of byGrade) {
-    const key = list.map((k) => drawKey(pupils[k].line, seed, zone, grade));
-    const order = list.map((_, j) => j).sort((a, b) => key[a] - key[b] || pupils[list[a]].row - pupils[list[b]].row);
+    // One number per pupil, key then position, sorted natively: exact below 2^53.
+    const order = Float64Array.from(list, (k, j) => drawKey(pupils[k].line, seed, zone, grade) * POSITION + j).sort();
     const shares = apportion(list.length, weights);
     let j = 0;
     shares.forEach((n, at) => {
-      for (let m = 0; m < n; m++) school[list[order[j++]]] = schools[at];
+      for (let m = 0; m < n; m++) school[list[order[j++] % POSITION]] = schools[at];
       drawn[at] += n;
     });
   }

@@ -59,14 +59,10 @@ export interface SharedZoneResult {
   drawn: number[];
 }
 
-/** Pupils of rows [from, to) per school whose zone is that school's own (zone ids below schoolCount). */
-function countZonePupils(zoneOf: Int32Array, from: number, to: number, schoolCount: number): Int32Array {
-  const n = new Int32Array(schoolCount);
-  for (let i = from; i < to; i++) {
-    const z = zoneOf[i];
-    if (z >= 0 && z < schoolCount) n[z]++;
-  }
-  return n;
+/** The shared zones of a level resolved: their pupils by school, and the rows of every pupil living in one. */
+export interface SharedResolution {
+  zones: SharedZoneResult[];
+  rows: number[];
 }
 
 /**
@@ -87,38 +83,36 @@ export function resolveSharedZones(
   schools: School[],
   rules: Rules,
   out: Int32Array,
-): SharedZoneResult[] {
-  if (state.shared[level].size === 0) return [];
+): SharedResolution {
+  if (state.shared[level].size === 0) return { zones: [], rows: [] };
   const k = ZONE_LEVELS.indexOf(level);
-  const from = pupils.segmentStart[k];
-  const to = pupils.segmentStart[k + 1];
   const S = ids.schoolCount;
-  const rows = new Map<number, number[]>();
-  for (let i = from; i < to; i++) {
+  const byZone = new Map<number, number[]>();
+  const rows: number[] = [];
+  // Pupils of each school's own zone, and those of each shared zone, in one pass.
+  const own = new Int32Array(S);
+  for (let i = pupils.segmentStart[k], to = pupils.segmentStart[k + 1]; i < to; i++) {
     const z = zoneOf[i];
-    if (z < S) continue;
-    const list = rows.get(z);
+    if (z < 0) continue;
+    if (z < S) {
+      own[z]++;
+      continue;
+    }
+    rows.push(i);
+    const list = byZone.get(z);
     if (list) list.push(i);
-    else rows.set(z, [i]);
+    else byZone.set(z, [i]);
   }
-  const own = countZonePupils(zoneOf, from, to, S);
-  return [...state.shared[level]].map(([key, zone]) => {
+  const zones = [...state.shared[level]].map(([key, zone]) => {
     const id = sharedZoneId(ids, level, key, zone.schools);
     const free = zone.schools.map((s) => computeFreePlaces(schools[s], own[s], level, rules));
     const weights = computeSharedWeights(free, rules.sharedZoneWeights);
-    const list = rows.get(id) ?? [];
-    const members: SharedPupil[] = list.map((i) => ({ row: i, grade: pupils.grade[i], line: pupils.line[i], current: pupils.currentSchool[i] }));
+    const list = byZone.get(id) ?? [];
+    const members: SharedPupil[] = list.map((i) => ({ grade: pupils.grade[i], line: pupils.line[i], current: pupils.currentSchool[i] }));
     const label = hashText(zone.schools.map((s) => schools[s].id).join(','));
     const draw = drawSharedZone(zone.schools, weights, label, rules.sharedZoneSeed, members);
     list.forEach((i, m) => (out[i] = draw.school[m]));
     return { level, schoolIds: zone.schools.map((s) => schools[s].id), weights, kept: draw.kept, drawn: draw.drawn };
   });
-}
-
-/** The rows of a level whose zone is a shared one. */
-export function sharedRows(pupils: PupilTable, level: ZoneLevel, zoneOf: Int32Array, schoolCount: number): number[] {
-  const k = ZONE_LEVELS.indexOf(level);
-  const rows: number[] = [];
-  for (let i = pupils.segmentStart[k]; i < pupils.segmentStart[k + 1]; i++) if (zoneOf[i] >= schoolCount) rows.push(i);
-  return rows;
+  return { zones, rows };
 }

@@ -1,9 +1,14 @@
 /** What separates the schools of a zone shared by several (多校划片) in one text: , ， 、 ; ； */
-export const ZONE_SCHOOL_SEPARATORS = /[,，、;；]/;
+const SEPARATORS = /[,，、;；]/;
+
+/** The parts of a text naming several schools (ids or names), trimmed, empty parts dropped. */
+export function splitSchoolList(text: string): string[] {
+  return text.split(SEPARATORS).map((t) => t.trim()).filter((t) => t !== '');
+}
 
 /**
  * The school ids a zone feature's properties name: `school_ids` (a list, or a text as below) when
- * present, else `school_id`; a text naming several schools is split at ZONE_SCHOOL_SEPARATORS, unless the
+ * present, else `school_id`; a text naming several schools is split at SEPARATORS, unless the
  * whole text is itself a school id (`isSchool`). Numbers are read as text, parts trimmed, empty
  * parts and repeats dropped. An empty list when the feature names none; undefined when the value
  * is neither text, number nor a list of them.
@@ -15,8 +20,7 @@ export function zoneSchoolIds(properties: Record<string, unknown>, isSchool: (id
   for (const part of parts) {
     if (typeof part !== 'string' && typeof part !== 'number') return undefined;
     const text = String(part).trim();
-    const split = isSchool(text) ? [text] : text.split(ZONE_SCHOOL_SEPARATORS).map((t) => t.trim());
-    for (const id of split) if (id !== '' && !ids.includes(id)) ids.push(id);
+    for (const id of isSchool(text) ? [text] : splitSchoolList(text)) if (id !== '' && !ids.includes(id)) ids.push(id);
   }
   return ids;
 }

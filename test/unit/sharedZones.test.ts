@@ -40,11 +40,11 @@ describe('the lottery of a shared zone (多校划片)', () => {
 
   it('keeps enrolled pupils at their school and draws the others per grade', () => {
     const pupils = [
-      { row: 0, grade: 1, line: 2, current: -1 },
-      { row: 1, grade: 1, line: 3, current: 7 },
-      { row: 2, grade: 1, line: 4, current: 3 },
-      { row: 3, grade: 1, line: 5, current: 9 },
-      { row: 4, grade: 2, line: 6, current: -1 },
+      { grade: 1, line: 2, current: -1 },
+      { grade: 1, line: 3, current: 7 },
+      { grade: 1, line: 4, current: 3 },
+      { grade: 1, line: 5, current: 9 },
+      { grade: 2, line: 6, current: -1 },
     ];
     const draw = drawSharedZone([3, 7], [1, 1], 99, 1, pupils);
     // Rows 1 and 2 keep 7 and 3; rows 0 and 3 (9 is not a school of the zone) share grade 1 one
@@ -135,6 +135,19 @@ describe('shareArea: giving a drawn area to several schools', () => {
     // Undo: back to the start exactly.
     applyZoneState(run, dataset, dataset.zoneState, SHARED_RULES);
     expect(run.result).toEqual(computeScenarioRun(dataset, dataset.zoneState, SHARED_RULES).result);
+  });
+
+  it('draws again when a school of the zone gets other classrooms, incrementally as from scratch', () => {
+    const next = applyZoneEdit(dataset.zoneState, { op: 'setFacilities', schoolId: 'A', facilities: { classrooms: 1 } }, ctx);
+    const run = computeScenarioRun(dataset, dataset.zoneState, SHARED_RULES);
+    applyZoneState(run, dataset, next, SHARED_RULES);
+    const scratch = computeScenarioRun(dataset, next, SHARED_RULES);
+    expect(run.result).toEqual(scratch.result);
+    expect(Array.from(run.schoolOf)).toEqual(Array.from(scratch.schoolOf));
+    // A: 1 room × 10 − 5 = 5 free places, as B: 10 entrants 5 : 5, 3 grade-3 pupils 1.5 : 1.5 → 2 : 1.
+    expect(scratch.result.shared![0].weights).toEqual([5, 5]);
+    expect(grades(scratch.counts, 0)).toEqual([5 + 5, 1, 2]);
+    expect(grades(scratch.counts, 1)).toEqual([5 + 5, 2, 1]);
   });
 
   it('refuses fewer than two schools, a private school or one of another level', () => {

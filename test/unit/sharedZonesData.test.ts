@@ -67,6 +67,27 @@ describe('zone features naming several schools (多校划片)', () => {
     }
   });
 
+  it('reads a names-only KML placemark naming two schools (汇文学校、圣城小学) as their shared zone', async () => {
+    const texts = sharedTexts();
+    const encode = (t: string) => new TextEncoder().encode(t);
+    const placemark = (name: string, x0: number, x1: number) => `<Placemark><name>${name}</name><ExtendedData><Data name="学段"><value>小学</value></Data></ExtendedData>
+      <Polygon><outerBoundaryIs><LinearRing><coordinates>${x0},36 ${x1},36 ${x1},36.01 ${x0},36.01 ${x0},36</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const kml = (shared: string) => `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      ${placemark('汇文学校', 118.0, 118.01)}${placemark(shared, 118.01, 118.02)}${placemark('圣城小学', 118.02, 118.03)}</Document></kml>`;
+    const load = async (shared: string) => {
+      const imported = await importDataset([
+        { name: 'schools.geojson', bytes: encode(texts['schools.geojson']!) },
+        { name: '片区.kml', bytes: encode(kml(shared)), part: 'catchments' },
+        { name: 'students.csv', bytes: encode(texts['students.csv']!) },
+      ]);
+      return readImportedDataset(imported, SHARED_RULES, 2024).dataset;
+    };
+    const dataset = await load('汇文学校、圣城小学');
+    expect([...dataset.zoneState.shared.primary.keys()]).toEqual(['0,1']);
+    expect([...dataset.zoneState.zones.primary.keys()]).toEqual([0, 1]);
+    await expect(load('汇文学校、第九小学')).rejects.toThrow('片区.kml: feature 2: name "汇文学校、第九小学" names no school of the schools file');
+  });
+
   it('validation takes the shared zone as a zone: no gap, no pupil outside, A and B have a zone', () => {
     const dataset = loadShared();
     const report = computeValidationReport({

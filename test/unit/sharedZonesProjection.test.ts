@@ -58,7 +58,18 @@ describe('npm run simulate on a dataset with a shared zone', () => {
       ],
     }]);
     expect(json.schools.slice(0, 3).map((s: { enrollment: number }) => s.enrollment)).toEqual([15, 11, 0]);
-  });
+  }, 180_000);
+
+  it('weighs the schools equally with --shared-weights equal; another --shared-seed keeps the totals; bad values are refused', () => {
+    // 10 entrants 5 : 5; 3 grade-3 pupils 1.5 : 1.5 → the extra one to A.
+    expect(simulate('--shared-weights', 'equal').sharedZones[0].schools.map((s: { drawn: number }) => s.drawn)).toEqual([5 + 2, 5 + 1]);
+    expect(simulate('--shared-seed', '7').sharedZones).toEqual(simulate().sharedZones);
+    const refused = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), '--data', work, ...args], { cwd: root, encoding: 'utf8' });
+    const weights = refused('--shared-weights', 'byPlaces');
+    expect([weights.status, weights.stderr.trim()]).toEqual([1, 'error: --shared-weights must be free-places or equal, got "byPlaces"']);
+    const seed = refused('--shared-seed', '1.5');
+    expect([seed.status, seed.stderr.trim()]).toEqual([1, 'error: --shared-seed must be a whole number from -2147483648 to 2147483647, got "1.5"']);
+  }, 180_000);
 
   it('applies a scenario’s shareArea edit', () => {
     const json = simulate('--scenario', join(work, 'scenario.json'));
@@ -71,5 +82,5 @@ describe('npm run simulate on a dataset with a shared zone', () => {
     expect(json.schools.slice(0, 3).map((s: { enrollment: number }) => s.enrollment)).toEqual([4 + 8, 5 + 6 + 1, 2]);
     // C had no pupils: both it takes moved to it.
     expect(json.moved.filter((m: { to: string }) => m.to === 'C').reduce((a: number, m: { count: number }) => a + m.count, 0)).toBe(2);
-  });
+  }, 180_000);
 });

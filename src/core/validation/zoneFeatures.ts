@@ -68,9 +68,9 @@ const multiPoint = (coordinates: [number, number][]): MultiPoint => ({ type: 'Mu
 /**
  * Checks each zone feature: its schools and level (as parseZones does, but reporting instead of
  * throwing; a feature may name several schools, see zoneSchoolIds), its geometry (a Polygon or
- * MultiPolygon whose rings have ≥ 3 distinct finite points) and self-intersections (rings that cross;
- * parts or holes that only touch at a point are fine). Unusable features are reported and left out;
- * self-intersecting ones are reported and kept, as the engine reads them even-odd.
+ * MultiPolygon whose rings have ≥ 3 distinct finite points) and self-intersections (rings that
+ * cross; parts or holes that only touch at a point are fine). Unusable features are reported and
+ * left out; self-intersecting ones are reported and kept, as the engine reads them even-odd.
  */
 export function checkZoneFeatures(features: readonly Feature[], schools: readonly School[]): CheckedZones {
   const schoolIndex = new Map<string, number>();

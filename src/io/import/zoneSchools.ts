@@ -2,7 +2,7 @@ import type { Feature } from 'geojson';
 import type { School } from '../../core/dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { createSchoolNameIndex, matchSchoolName, type SchoolNameIndex } from '../../core/schoolNames';
-import { ZONE_SCHOOL_SEPARATORS, zoneSchoolIds } from '../../core/zoneSchoolIds';
+import { splitSchoolList, zoneSchoolIds } from '../../core/zoneSchoolIds';
 import { DataError } from '../dataError';
 import type { ColumnMapping } from './columnMapping';
 
@@ -26,8 +26,8 @@ export function zoneNames(properties: Record<string, unknown>, mapping: ColumnMa
  * school of that name (matchSchoolName: full and short forms), looked for first among the public
  * schools teaching the zone's level, then among all schools (so that a private school or one of
  * another level is reported by parseZones as such); a name equal to a school id is taken as that id.
- * A zone shared by several schools (多校划片) may name them all, codes or names joined by 、 , ; —
- * every one must be a school's; the names give the ids joined by 、.
+ * A zone several schools share (多校划片) may list their codes, or their names, joined by 、 , ; (see
+ * zoneSchoolIds); listed names become their ids joined by 、.
  * Throws a DataError naming the feature and the names it carries (`zoneNames`) when a code is not a
  * school's (a code alone: unknownSchool, as parseZones says it), or a name names no school or several.
  */
@@ -49,40 +49,33 @@ export function resolveZoneSchools(file: string, features: Feature[], mapping: C
   features.forEach((f, index) => {
     const p = (f.properties ??= {}) as Record<string, unknown>;
     const where = { feature: index + 1, idKey: 'school_id' as const };
-    const code = textOf(p.school_id);
-    if (code !== '') {
-      // A zone shared by several schools (多校划片) names each: 2137990104、2137990105.
-      const codes = zoneSchoolIds({ school_id: code }, (id) => ids.has(id)) ?? [];
-      if (codes.length > 0 && codes.every((c) => ids.has(c))) return;
+    const codes = zoneSchoolIds(p, (id) => ids.has(id)) ?? [];
+    if (codes.length > 0) {
+      const unknown = codes.find((c) => !ids.has(c));
+      if (unknown === undefined) return;
       // A code alone reads as the contract's own message; with names beside it, all of them are named.
-      if (textOf(p.school_name) === '' && textOf(p.zone_name) === '') {
-        const id = codes.find((c) => !ids.has(c)) ?? code;
-        throw new DataError(file, 'unknownSchool', { where: { ...where, id }, id });
-      }
+      if (textOf(p.school_name) === '' && textOf(p.zone_name) === '') throw new DataError(file, 'unknownSchool', { where: { ...where, id: codes.join('、') }, id: unknown });
       throw new DataError(file, 'zoneSchoolNotFound', { where, got: zoneNames(p, mapping) });
     }
     const name = textOf(p.school_name);
     if (name === '') return;
     const level = ZONE_LEVELS.includes(p.level as ZoneLevel) ? (p.level as ZoneLevel) : undefined;
-    const whole = schoolOfName(name, level);
-    // A shared zone named by its schools' names (样本一中、东关学校): each part names one school.
-    const parts = name.split(ZONE_SCHOOL_SEPARATORS).map((t) => t.trim()).filter((t) => t !== '');
-    const found = 'school' in whole || parts.length < 2 ? [whole] : parts.map((part) => schoolOfName(part, level));
-    const ambiguous = found.find((m) => 'ambiguous' in m);
-    if (found.every((m) => 'school' in m)) p.school_id = [...new Set(found.map((m) => schools[m.school].id))].join('、');
+    const zoned = candidates(level);
+    const matchOne = (text: string) => {
+      const found = matchSchoolName(text, zoned.index);
+      if ('school' in found) return { school: zoned.schools[found.school] };
+      if ('ambiguous' in found) return { ambiguous: found.ambiguous.map((k) => zoned.schools[k]) };
+      return matchSchoolName(text, all);
+    };
+    const match = matchOne(name);
+    const parts = splitSchoolList(name);
+    const listed = 'school' in match || ids.has(name) || parts.length < 2 ? [] : parts.map(matchOne);
+    if (listed.length > 0 && listed.every((m) => 'school' in m)) p.school_id = listed.map((m) => schools[(m as { school: number }).school].id).join('、');
+    else if ('school' in match) p.school_id = schools[match.school].id;
     else if (ids.has(name)) p.school_id = name;
-    else if (ambiguous && 'ambiguous' in ambiguous) {
-      const value = ambiguous.ambiguous.map((i) => `${schools[i].name} (${schools[i].id})`).join(', ');
+    else if ('ambiguous' in match) {
+      const value = match.ambiguous.map((i) => `${schools[i].name} (${schools[i].id})`).join(', ');
       throw new DataError(file, 'zoneSchoolAmbiguous', { where, got: zoneNames(p, mapping), value });
     } else throw new DataError(file, 'zoneSchoolNotFound', { where, got: zoneNames(p, mapping) });
   });
-
-  /** The school a name names: among the public schools teaching the level first, then among all. */
-  function schoolOfName(name: string, level: ZoneLevel | undefined) {
-    const zoned = candidates(level);
-    const match = matchSchoolName(name, zoned.index);
-    if ('school' in match) return { school: zoned.schools[match.school] };
-    if ('ambiguous' in match) return { ambiguous: match.ambiguous.map((k) => zoned.schools[k]) };
-    return matchSchoolName(name, all);
-  }
 }
