@@ -8,7 +8,8 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 import type { EditProblem } from '../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
-import { buildZoneGrid, zoneAt } from '../src/core/zoneGrid';
+import { buildZoneGrid } from '../src/core/zoneGrid';
+import { zoneAt } from '../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
 import { countyOutline } from '../src/io/parseScenario';
 import type { LoadedDataset } from '../src/io/readDataset';

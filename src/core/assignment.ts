@@ -1,7 +1,8 @@
 import { GRADE_STRIDE } from './aggregate';
 import type { PupilTable, ZoneSet } from './dataset';
 import { ZONE_LEVELS, type ZoneLevel } from './rules';
-import { buildZoneGrid, exactZones, FIRST_SLOT, type ZoneGrid } from './zoneGrid';
+import { buildZoneGrid, FIRST_SLOT, type ZoneGrid } from './zoneGrid';
+import { exactZones } from './zoneLocate';
 
 /** Pupils living in several zones of their level: pupil row → the schools of those zones, the one they go to first. */
 export type OverlapPupils = Map<number, Int32Array>;

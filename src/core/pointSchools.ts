@@ -1,7 +1,8 @@
 import { UNASSIGNED } from './assignment';
 import { computeGridFrame } from './gridFrame';
 import type { OverlapRule, ZoneLevel } from './rules';
-import { buildZoneGrid, locateInGrid } from './zoneGrid';
+import { buildZoneGrid } from './zoneGrid';
+import { locateInGrid } from './zoneLocate';
 import { createSharedZoneIds, zonesById } from './sharedZones';
 import { computeZoneSet, type ZoneState } from './zoneState';
 

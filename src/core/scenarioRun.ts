@@ -6,7 +6,8 @@ import { cellOfPoint, computeGridFrame } from './gridFrame';
 import { ZONE_LEVELS, type Rules, type ZoneLevel } from './rules';
 import { createSharedZoneIds, registerSharedZones, resolveSharedZones, zonesById, type SharedZoneIds, type SharedZoneResult } from './sharedZones';
 import { computeSchoolResult, computeSchoolResults, summarize, type SchoolResult, type SimulationResult } from './simulation';
-import { buildZoneGrid, locateInGrid, OUTSIDE } from './zoneGrid';
+import { buildZoneGrid, OUTSIDE } from './zoneGrid';
+import { locateInGrid } from './zoneLocate';
 import { computeEffectiveSchools, computeFacilityChanges, computeStateChanges, computeZoneRanks, computeZoneSet, type MultiPolygonCoords, type StateChange, type ZoneState } from './zoneState';
 
 /**

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeGridFrame } from '../../src/core/gridFrame';
 import { OVERLAP_RULES, type OverlapRule } from '../../src/core/rules';
-import { buildZoneGrid, locateInGrid } from '../../src/core/zoneGrid';
+import { buildZoneGrid } from '../../src/core/zoneGrid';
+import { locateInGrid } from '../../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords } from '../../src/core/zoneState';
 import { referenceOrder, referenceZonesAt, type ReferenceZone } from '../reference/evenOdd';
 

@@ -1,6 +1,7 @@
 import { computeGridFrame } from '../gridFrame';
 import type { OverlapRule } from '../rules';
-import { buildZoneGrid, locateInGrid } from '../zoneGrid';
+import { buildZoneGrid } from '../zoneGrid';
+import { locateInGrid } from '../zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords } from '../zoneState';
 
 /**
