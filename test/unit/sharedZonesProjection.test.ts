@@ -9,6 +9,7 @@ import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { readDataset } from '../../src/io/readDataset';
 import { SHARED_RULES, sharedTexts } from './sharedFixture';
+import { simulateCli } from './simulateCli';
 
 const grades = (counts: Int32Array, s: number, upTo: number) => Array.from(counts.subarray(s * GRADE_STRIDE + 1, s * GRADE_STRIDE + upTo + 1));
 
@@ -40,9 +41,9 @@ describe('npm run simulate on a dataset with a shared zone', () => {
   writeFileSync(join(work, 'scenario.json'), JSON.stringify({ version: 2, name: 'B–C', edits: [{ op: 'shareArea', level: 'primary', schoolIds: ['B', 'C'], area }] }));
   const simulate = (...args: string[]) => {
     const out = join(work, 'out.json');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), '--data', work, '--out', out, ...args], { cwd: root, encoding: 'utf8' });
+    const r = simulateCli('--data', work, '--out', out, ...args);
     expect(r.stderr).toBe(`wrote ${out}: 5 schools; pupils read 26 = assigned 26 + unassigned 0 + rejected 0\n`);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     return JSON.parse(readFileSync(out, 'utf8'));
   };
 
