@@ -31,6 +31,12 @@ function lastFilledColumn(sheet: Sheet, r: number): number {
   return 0;
 }
 
+/** Whether a row holds text to the right of the table's columns: such a row is a row all the same (its table cells empty). */
+function filledBeyond(row: ExcelJS.Row, width: number): boolean {
+  for (let c = width + 1; c <= row.cellCount; c++) if (row.getCell(c).text.trim() !== '') return true;
+  return false;
+}
+
 function filledCells(sheet: Sheet, row: number, width: number): number {
   let n = 0;
   for (let c = 1; c <= width; c++) {
@@ -68,7 +74,8 @@ async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Wo
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
  * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or the
- * sheet is empty. Columns are those of the header rows; cells to the right of them are not read.
+ * sheet is empty. Columns are those of the header rows; cells to the right of them are not read
+ * (a row holding only such cells is visited with its table cells empty).
  */
 export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Table> {
   const book = await loadWorkbook(file, bytes);
@@ -101,7 +108,7 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
       sheet.eachRow({ includeEmpty: false }, (sheetRow, r) => {
         if (r <= headerLine) return;
         const values = Array.from({ length: width }, (_, i) => sheetRow.getCell(i + 1).text);
-        if (values.some((v) => v.trim() !== '')) visit(values, r);
+        if (values.some((v) => v.trim() !== '') || filledBeyond(sheetRow, width)) visit(values, r);
       });
     },
   };
