@@ -12,7 +12,8 @@ import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
-import { DataError } from '../src/io/dataError';
+import { asDataError, DataError } from '../src/io/dataError';
+import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
@@ -59,9 +60,11 @@ export type StepProgress = (step: LoadStepName, fraction: number) => void;
 export type LoadFailure = { ok: false; file: string; detail: string; problem?: DataProblem };
 
 function failure(e: unknown): LoadFailure {
-  if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail, problem: { code: e.code, params: e.params } };
-  // Anything else is reported by its message only: the planner gets no stack trace.
-  return { ok: false, file: '', detail: e instanceof Error ? e.message : String(e) };
+  // Anything else (a fault met while reading, the file unknown) is "could not be read" with its
+  // message: the planner gets no stack trace; the console keeps it.
+  if (!(e instanceof DataError)) console.error(e);
+  const error = asDataError('', e);
+  return { ok: false, file: printable(error.file), detail: error.detail, problem: { code: error.code, params: error.params } };
 }
 
 /**
