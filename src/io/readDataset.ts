@@ -27,6 +27,15 @@ export interface LoadedDataset {
   units?: FeatureCollection;
 }
 
+/** dataset.json's object, or a DataError when the file is JSON but not an object (null, a list, a number …). */
+function datasetMeta(text: string): Record<string, unknown> {
+  const json = parseJsonFile('dataset.json', text);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new DataError('dataset.json', 'notJsonObject', { got: json === null ? 'null' : Array.isArray(json) ? 'a list' : typeof json });
+  }
+  return json as Record<string, unknown>;
+}
+
 /** Progress of a load: a step name and a fraction 0..1 of the whole. */
 export type LoadProgress = (step: 'schools' | 'zones' | 'students' | 'index', fraction: number) => void;
 
@@ -42,7 +51,7 @@ export function readDataset(
   onProgress: LoadProgress = () => {},
 ): LoadedDataset {
   for (const f of REQUIRED_FILES) if (texts[f] === undefined) throw new DataError(f, 'missingFile');
-  const meta = texts['dataset.json'] === undefined ? {} : (parseJsonFile('dataset.json', texts['dataset.json']) as Record<string, unknown>);
+  const meta = texts['dataset.json'] === undefined ? {} : datasetMeta(texts['dataset.json']);
   const baseYear = meta.baseYear === undefined ? fallbackYear : Number(meta.baseYear);
   if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', 'badBaseYear', { got: JSON.stringify(meta.baseYear) });
   onProgress('schools', 0.05);
