@@ -56,6 +56,9 @@ export const ZH = {
   importAddressHint: '没有经纬度的学生按住址匹配到 units.geojson 中的小区或村',
   importCrsFromName: '按文件名判断为 {crs}',
   importCrsFromColumn: '按坐标列名判断为 {crs}',
+  // Hostile files: swapped longitude/latitude
+  importSwapLonLat: '经纬度互换',
+  importSwapLonLatHint: '（文件中的经度列实为纬度、坐标写成 [纬度, 经度] 时勾选；校验提示“经纬度可能颠倒”时使用）',
   importLevel: '本文件所有片区的学段',
   importLevelByColumn: '按文件中的学段列',
   importExportMapping: '导出映射（mapping.json）',

@@ -10,7 +10,7 @@ type LonLat = [number, number];
  *   `swapped` when the position would be degrees with its two numbers swapped;
  * - `tooShort`: a ring of fewer than 4 positions (GeoJSON: 3 corners and the first again);
  * - `notClosed`: a ring whose last position is not its first;
- * - `zeroArea`: a ring that encloses no area (its points on one line, or repeated).
+ * - `zeroArea`: a ring that encloses no area (all its points on one line, or one point).
  */
 export type PolygonProblem =
   | { reason: 'noRings' | 'notPosition' | 'zeroArea'; polygon: number }
@@ -18,17 +18,20 @@ export type PolygonProblem =
   | { reason: 'tooShort'; polygon: number; positions: number }
   | { reason: 'notClosed'; polygon: number; first: LonLat; last: LonLat };
 
-/** Twice a ring's area below this (degrees², about 0.01 m²) is no area: collinear points give rounding noise, not land. */
-const MIN_DOUBLE_AREA = 1e-12;
+/** Points nearer than this (degrees, about 0.1 mm) to the line through a ring's first two points lie on it. */
+const ON_LINE_DEGREES = 1e-9;
 
 const isLonLat = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90;
 
-/** Twice the signed area of a closed ring (shoelace, in degrees², relative to its first point to keep precision). */
-function doubleArea(ring: LonLat[]): number {
+/** Whether every point of a ring lies on one line (or is one point): it encloses no area. A bow-tie, whose signed area is 0, does not. */
+function onOneLine(ring: LonLat[]): boolean {
   const [x0, y0] = ring[0];
-  let sum = 0;
-  for (let i = 1; i + 1 < ring.length; i++) sum += (ring[i][0] - x0) * (ring[i + 1][1] - y0) - (ring[i + 1][0] - x0) * (ring[i][1] - y0);
-  return sum;
+  const other = ring.find(([x, y]) => x !== x0 || y !== y0);
+  if (!other) return true;
+  const dx = other[0] - x0;
+  const dy = other[1] - y0;
+  const length = Math.hypot(dx, dy);
+  return ring.every(([x, y]) => Math.abs(dx * (y - y0) - dy * (x - x0)) / length <= ON_LINE_DEGREES);
 }
 
 /** The first problem of one ring, or undefined when it is a usable closed ring. */
@@ -43,7 +46,7 @@ function ringProblem(ring: unknown, polygon: number): PolygonProblem | undefined
   const first = positions[0];
   const last = positions[positions.length - 1];
   if (first[0] !== last[0] || first[1] !== last[1]) return { reason: 'notClosed', polygon, first: [first[0], first[1]], last: [last[0], last[1]] };
-  if (Math.abs(doubleArea(positions)) < MIN_DOUBLE_AREA) return { reason: 'zeroArea', polygon };
+  if (onOneLine(positions)) return { reason: 'zeroArea', polygon };
   return undefined;
 }
 
