@@ -213,6 +213,11 @@ export const EN: Record<MessageKey, string> = {
   cvLabel: '{level} coefficient of variation',
   cvAllPass: 'all 7 ≤ {max}: pass',
   cvFail: '{n} above {max}',
+  // Standards: a county CV that cannot be computed
+  cvComputablePass: 'the {n} computable ≤ {max}',
+  cvNotComputable: 'not computable: {items}',
+  cvNoPupils: 'no pupils at this level',
+  cvNoResource: 'no school reports it',
   schoolsFailingN: '{level}: {n} schools fail',
   allSchoolsPass: 'every school passes',
   indicatorsMet: '{met}/7 met',

@@ -211,6 +211,11 @@ export const ZH = {
   cvLabel: '{level}校际差异系数',
   cvAllPass: '7 项均 ≤ {max}，达标',
   cvFail: '{n} 项超过 {max}',
+  // Standards: a county CV that cannot be computed
+  cvComputablePass: '可计算的 {n} 项均 ≤ {max}',
+  cvNotComputable: '无法计算：{items}',
+  cvNoPupils: '该学段没有学生',
+  cvNoResource: '没有学校填报此项',
   schoolsFailingN: '{level}不达标学校 {n} 所',
   allSchoolsPass: '全部学校达标',
   indicatorsMet: '达标 {met}/7 项',
