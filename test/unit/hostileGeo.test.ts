@@ -35,7 +35,7 @@ function argsOf(c: HostileCase, k: number): string[] {
 
 describe('npm run simulate on hostile geometry and JSON files (test/fixtures/hostile-geo/manifest.ts)', () => {
   HOSTILE_CASES.forEach((c, k) => {
-    it(`${c.file}${c.args ? ` ${c.args.join(' ')}` : ''}: exit ${c.expect.exit}`, () => {
+    it(`${c.file}${c.part === 'dataset' ? ` ${c.make!()}` : ''}${c.args ? ` ${c.args.join(' ')}` : ''}: exit ${c.expect.exit}`, () => {
       const r = simulateCli(...argsOf(c, k));
       expect(r.code, r.stderr).toBe(c.expect.exit);
       if (c.expect.stderr !== undefined) expect(r.stderr).toBe(c.expect.stderr);
