@@ -27,6 +27,9 @@ export interface LoadedDataset {
   units?: FeatureCollection;
 }
 
+const isLonLat = (x: unknown, y: unknown): boolean =>
+  typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90;
+
 /** dataset.json's object, or a DataError when the file is JSON but not an object (null, a list, a number …). */
 function datasetMeta(text: string): Record<string, unknown> {
   const json = parseJsonFile('dataset.json', text);
@@ -41,7 +44,8 @@ export type LoadProgress = (step: 'schools' | 'zones' | 'students' | 'index', fr
 
 /**
  * Reads a dataset from the texts of its files (decoding is the caller's job). Throws a DataError
- * naming the file when a required file is missing or unusable; bad pupil rows are rejected and
+ * naming the file when a required file is missing or unusable (also: dataset.json not a JSON object,
+ * a compound or village whose point is not longitude/latitude degrees); bad pupil rows are rejected and
  * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none.
  */
 export function readDataset(
@@ -75,10 +79,17 @@ export function readDataset(
   const unitX = new Float64Array(unitIds.length).fill(NaN);
   const unitY = new Float64Array(unitIds.length).fill(NaN);
   const unitIndex = new Map(unitIds.map((id, u) => [id, u]));
-  for (const f of units ?? []) {
+  (units ?? []).forEach((f, i) => {
     const u = unitIndex.get(String(f.properties?.id));
-    if (u !== undefined && f.geometry?.type === 'Point') [unitX[u], unitY[u]] = f.geometry.coordinates;
-  }
+    if (u === undefined || f.geometry?.type !== 'Point') return;
+    const [x, y] = f.geometry.coordinates;
+    if (!isLonLat(x, y)) {
+      const where = { feature: i + 1, idKey: 'id' as const, id: String(f.properties?.id) };
+      if (isLonLat(y, x)) throw new DataError('units.geojson', 'swappedPosition', { where, got: `[${x}, ${y}]`, key: 'units' });
+      throw new DataError('units.geojson', 'notLonLat', { where });
+    }
+    [unitX[u], unitY[u]] = [x, y];
+  });
   const births = texts['births.csv'] === undefined ? undefined : parseBirths('births.csv', texts['births.csv'], unitIndex);
   const housing = texts['housing.csv'] === undefined ? undefined : parseHousing('housing.csv', texts['housing.csv'], (id) => {
     const u = unitIndex.get(id);

@@ -30,7 +30,8 @@ function argsOf(c: HostileCase, k: number): string[] {
     path = join(work, c.file);
     writeFileSync(path, c.make());
   }
-  return (Object.keys(PART_FILES) as (keyof typeof PART_FILES)[]).flatMap((part) => [`--${part}`, part === c.part ? path : join(tinyDir, PART_FILES[part])]).concat(c.args ?? []);
+  const tiny = (Object.keys(PART_FILES) as (keyof typeof PART_FILES)[]).flatMap((part) => [`--${part}`, part === c.part ? path : join(tinyDir, PART_FILES[part])]);
+  return [...tiny, ...(c.part === 'units' ? ['--units', path] : []), ...(c.args ?? [])];
 }
 
 describe('npm run simulate on hostile geometry and JSON files (test/fixtures/hostile-geo/manifest.ts)', () => {
