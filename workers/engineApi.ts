@@ -36,6 +36,8 @@ export interface FileChoice {
   cohortLevel?: ZoneLevel;
   /** Zones: the level given to every zone of the file. */
   level?: ZoneLevel;
+  /** The file's longitude and latitude are swapped: read them the other way round. */
+  swapLonLat?: boolean;
 }
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */

@@ -19,7 +19,7 @@ import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandard
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
-  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--mapping <mapping.json>] [--accept-shift] '
+  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
   + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug]';
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
@@ -86,19 +86,45 @@ function inputFiles(args: Record<string, string | string[] | boolean | undefined
       if (!files.has(part)) throw new UsageError(`--${part}-crs is given but there is no ${part} file`);
     }
   }
+  const swapped = swapLonLatOption(args['swap-lonlat'], files);
   for (const [part, list] of files) {
     list.forEach((file, i) => {
       const entry = entryFor(mapping, part, file.name, i);
       const crs = args[`${part}-crs`];
-      Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs });
+      Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs, swapLonLat: swapped.has(part) || entry?.swapLonLat === true });
     });
   }
   return [...files.values()].flat();
 }
 
+/**
+ * The parts whose files have longitude and latitude swapped (`--swap-lonlat students,catchments`,
+ * or `all` for every file given); a usage error for a part the command line does not take or has no file for.
+ */
+function swapLonLatOption(value: unknown, files: Map<DatasetPart, ImportFile[]>): Set<DatasetPart> {
+  if (typeof value !== 'string') return new Set();
+  if (value.trim() === 'all') return new Set(files.keys());
+  const parts = value.split(',').map((p) => p.trim());
+  for (const part of parts) {
+    if (!(FILE_PARTS as readonly string[]).includes(part)) throw new UsageError(`--swap-lonlat takes parts from ${FILE_PARTS.join(', ')} (comma-separated) or all, got "${part}"`);
+    if (!files.has(part as DatasetPart)) throw new UsageError(`--swap-lonlat names ${part}, but there is no ${part} file`);
+  }
+  return new Set(parts as DatasetPart[]);
+}
+
+/** Pupil rows whose longitude and latitude look swapped, one warning per file with the option that fixes them. */
+function reportSwappedRows(loaded: LoadedDataset): void {
+  const byFile = new Map<string, number[]>();
+  for (const r of loaded.dataset.rejected) if (r.problem?.code === 'swappedLonLat') byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.line]);
+  for (const [file, lines] of byFile) {
+    say(`warning: ${file}: ${lines.length} row(s) not loaded because longitude and latitude look swapped (line ${lines[0]}${lines.length > 1 ? ' …' : ''}); --swap-lonlat students reads them the other way round`);
+  }
+}
+
 /** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used. */
 function reportImport(imported: ImportedDataset): void {
   for (const note of imported.notes) {
+    if (note.swapLonLat) say(`${note.file}: longitude and latitude read swapped (--swap-lonlat)`);
     if (note.crsFrom === 'name' || note.crsFrom === 'column') {
       const option = FILE_PARTS.includes(note.part as (typeof FILE_PARTS)[number]) ? ` (--${note.part}-crs to change)` : '';
       say(`${note.file}: coordinate system ${CRS_LABEL[note.crs]}, as the file's ${note.crsFrom === 'name' ? 'name' : 'coordinate column'} says${option}`);
@@ -197,7 +223,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv,
       options: {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
-        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, mapping: text, 'accept-shift': { type: 'boolean' },
+        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }).values;
@@ -221,6 +247,7 @@ async function main(argv: string[]): Promise<void> {
   reportImport(imported);
   reportBaseYear(imported.baseYear);
   const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
+  reportSwappedRows(loaded);
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;

@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import { describeDataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { printable } from '../core/printable';
+import { jsonDepthExceededAt, MAX_JSON_DEPTH } from './jsonLimits';
 
 /**
  * A problem with an input file that stops loading it: `file` names the file, `code` and `params`
@@ -34,9 +35,14 @@ export function asDataError(file: string, e: unknown): DataError {
   return new DataError(file, 'readFailed', { detail: message.slice(0, 300) }, e);
 }
 
-/** Parses JSON text, turning a syntax error into a DataError naming the file. */
+/**
+ * Parses JSON text, turning a syntax error into a DataError naming the file; text nested deeper
+ * than MAX_JSON_DEPTH is refused before it is parsed (walks over it would run out of stack).
+ */
 export function parseJsonFile(file: string, text: string): unknown {
   if (text.trim() === '') throw new DataError(file, 'emptyFile');
+  const deepAt = jsonDepthExceededAt(text);
+  if (deepAt !== undefined) throw new DataError(file, 'jsonTooDeep', { max: MAX_JSON_DEPTH, n: deepAt });
   try {
     return JSON.parse(stripBom(text));
   } catch (e) {
