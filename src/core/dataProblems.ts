@@ -92,6 +92,8 @@ export const DATA_PROBLEMS = {
   badOutline: { en: 'the outline cannot be used ({detail})', 'zh-CN': '边界无法使用（{detail}）' },
   mappingUnknownKey: { en: 'unknown key "{key}" in {value} (known: {found})', 'zh-CN': '{value} 中有未知的键 "{key}"（可用：{found}）' },
   mappingBadValue: { en: '{value} must be {found}, got {got}', 'zh-CN': '{value} 应为 {found}，实际为 {got}' },
+  fileTooLarge: { en: 'the file is {got} MB, more than the {max} MB the page can read without running out of memory; leave out the columns the app does not use (names, ID numbers, notes …) or use the command line (npm run simulate)', 'zh-CN': '文件大小 {got} MB，超过页面可读取的上限 {max} MB（再大会耗尽内存）；请删去本程序不用的列（姓名、身份证号、备注等），或改用命令行（npm run simulate）' },
+  filesTooLarge: { en: 'the files are {got} MB together, more than the {max} MB the page can read at once without running out of memory; leave out the columns the app does not use (names, ID numbers, notes …) or use the command line (npm run simulate)', 'zh-CN': '所选文件合计 {got} MB，超过页面一次可读取的上限 {max} MB（再大会耗尽内存）；请删去本程序不用的列（姓名、身份证号、备注等），或改用命令行（npm run simulate）' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;
