@@ -1,12 +1,12 @@
 import type { Remote } from 'comlink';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, MultiPoint, Point, Position } from 'geojson';
 import type { DensityCells, Dots } from '../core/pupilView';
 import type { EngineApi } from '../../workers/engineApi';
 import type { PupilLayers } from '../store/store';
 
 /**
- * Most pupil dots handed to the map at once: a GeoJSON feature each, built and cloned to the map's
- * worker on the page's thread (100,000 take about 100 ms here); views with more are drawn by cell.
+ * Most pupil dots handed to the map at once: their coordinates are built and copied to the map's
+ * worker on the page's thread; views with more are drawn by cell.
  */
 export const DOTS_CAP = 100_000;
 
@@ -19,13 +19,17 @@ export function densityFeatures(d: DensityCells): FeatureCollection<Point> {
   return { type: 'FeatureCollection', features };
 }
 
-/** Dots as point features; `out` is 1 for a pupil (or cell) outside every zone, else 0. */
-export function dotFeatures(d: Dots): FeatureCollection<Point> {
-  const features: Feature<Point>[] = new Array(d.outside.length);
-  for (let i = 0; i < d.outside.length; i++) {
-    features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [d.lonLat[2 * i], d.lonLat[2 * i + 1]] }, properties: { out: d.outside[i] } };
-  }
-  return { type: 'FeatureCollection', features };
+/**
+ * Dots as two MultiPoint features, pupils in a zone (`out` 0) and outside every zone (`out` 1):
+ * two objects rather than a feature per dot keep the copy to the map's worker short.
+ */
+export function dotFeatures(d: Dots): FeatureCollection<MultiPoint> {
+  const points: Position[][] = [[], []];
+  for (let i = 0; i < d.outside.length; i++) points[d.outside[i]].push([d.lonLat[2 * i], d.lonLat[2 * i + 1]]);
+  return {
+    type: 'FeatureCollection',
+    features: points.map((coordinates, out) => ({ type: 'Feature', geometry: { type: 'MultiPoint', coordinates }, properties: { out } })),
+  };
 }
 
 /**
