@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CSP_META, SECURITY_HEADERS } from './securityHeaders';
+import { CSP_META, SECURITY_HEADERS } from './securityHeaders.ts';
 
 /**
  * Puts the Content-Security-Policy in the built index.html, first in its head, so the page is

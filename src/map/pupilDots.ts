@@ -37,7 +37,8 @@ export function createPupilDots(map: MapLibreMap): { show: () => void; hide: () 
       shown = dots.kind;
       source()?.setData(dotFeatures(dots));
     }).catch(() => {
-      // The worker was replaced by a new load; the new dataset's pupils ask again.
+      // A worker that cannot answer (its dataset replaced or not loaded yet) leaves the dots as they
+      // are; the next dataset's pupils ask again.
     });
   };
   const hide = () => {

@@ -63,7 +63,7 @@ describe('the built page under its Content-Security-Policy', () => {
     await page.getByTestId('export-report').click();
     await page.locator('[data-testid="print-report"][data-ready="yes"]').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('report-map').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await page.keyboard.press('Escape');
+    await page.getByTestId('report-close').click();
     await page.getByTestId('open-compare').click();
     await page.locator('[data-testid="county-chart"] svg, [data-testid="county-chart"] canvas').first().waitFor({ timeout: 120_000 });
     expect(await violations()).toEqual([]);
