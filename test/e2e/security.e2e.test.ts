@@ -8,6 +8,7 @@ const url = inject('baseUrl');
 
 /** A violation as the page reported it (securitypolicyviolation event). */
 interface Violation {
+  policy: 'header' | 'meta';
   directive: string;
   blocked: string;
 }
@@ -41,7 +42,9 @@ describe('the built page under its Content-Security-Policy', () => {
     await page.addInitScript(() => {
       const w = window as unknown as { __violations: Violation[] };
       w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
+      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push({
+        policy: e.originalPolicy.includes('frame-ancestors') ? 'header' : 'meta', directive: e.effectiveDirective, blocked: e.blockedURI,
+      }));
     });
     const violations = () => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
     await page.goto(url);
@@ -82,9 +85,13 @@ describe('the built page under its Content-Security-Policy', () => {
     });
     expect(outcome).toBe('blocked: TypeError');
     expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
-    await expect.poll(violations).toEqual([
-      { directive: 'script-src-elem', blocked: 'inline' },
-      { directive: 'connect-src', blocked: 'https://example.com/leak?pupils=1' },
+    // Both policies, the header's and the page's own meta tag, refuse and report each.
+    const sorted = async () => (await violations()).map((v) => `${v.policy} ${v.directive} ${v.blocked}`).sort();
+    await expect.poll(sorted).toEqual([
+      'header connect-src https://example.com/leak?pupils=1',
+      'header script-src-elem inline',
+      'meta connect-src https://example.com/leak?pupils=1',
+      'meta script-src-elem inline',
     ]);
     expect(requestsOutside(requests, url)).toEqual([]);
   });
