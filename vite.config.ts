@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { defineConfig, type Plugin } from 'vite';
 import { DEFAULT_SNAPSHOT_PATH } from './src/app/defaultDataset.ts';
+import { CSP_META, SECURITY_HEADERS } from './src/app/securityHeaders.ts';
 
 /**
  * Reads data/shouguang once per build (and per change, under the dev server) into the snapshot the
@@ -41,9 +42,21 @@ function defaultDatasetSnapshot(): Plugin {
   };
 }
 
+/**
+ * Puts the Content-Security-Policy in the built index.html, first in its head, so the page is
+ * protected on any static host. Only in the build: the dev server's inline React refresh preamble
+ * and its websocket would be refused.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+});
+
 export default defineConfig({
-  plugins: [react(), defaultDatasetSnapshot()],
+  plugins: [react(), cspMeta(), defaultDatasetSnapshot()],
   worker: { format: 'es' },
+  preview: { headers: SECURITY_HEADERS },
   optimizeDeps: { include: ['comlink', 'papaparse', 'polyclip-ts', '@mapbox/shp-write', 'idb', 'echarts', 'shpjs', 'exceljs', '@tmcw/togeojson', '@xmldom/xmldom', 'gcoord', 'but-unzip'] },
   build: {
     chunkSizeWarningLimit: 2000,

@@ -6,9 +6,13 @@ const api = createEngineApi();
 /** The worker-side API with transfers: results that carry big arrays hand their buffers over. */
 const exposed: EngineApi = {
   ...api,
-  pupilPoints() {
-    const p = api.pupilPoints();
-    return Comlink.transfer(p, [p.lonLat.buffer, p.grade.buffer, p.school.buffer]);
+  pupilDensity() {
+    const d = api.pupilDensity();
+    return Comlink.transfer(d, [d.lonLat.buffer, d.count.buffer]);
+  },
+  pupilDots(req) {
+    const d = api.pupilDots(req);
+    return Comlink.transfer(d, [d.lonLat.buffer, d.outside.buffer]);
   },
 };
 

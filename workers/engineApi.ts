@@ -18,6 +18,7 @@ import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
 export interface StagedFile {
@@ -110,13 +111,6 @@ export interface TimedResult {
   result: SimulationResult;
   standards: StandardsResult;
   computeMs: number;
-}
-
-/** Pupil homes for display: lon/lat pairs, grade and school index per pupil (−1 unassigned). */
-export interface PupilPoints {
-  lonLat: Float32Array;
-  grade: Uint8Array;
-  school: Int32Array;
 }
 
 /**
@@ -283,16 +277,15 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 
-    /** A copy of the pupils' homes with their current school, for the map (caller transfers). */
-    pupilPoints(): PupilPoints {
+    /** The pupils counted by density cell, for the map's heatmap (caller transfers). */
+    pupilDensity(): DensityCells {
+      const { dataset } = requireSession();
+      return computeDensityCells(dataset.pupils.x, dataset.pupils.y);
+    },
+    /** The pupils to draw as dots in a view, at most `req.cap` (see computeDots; caller transfers). */
+    pupilDots(req: DotsRequest): Dots {
       const { dataset, session } = requireSession();
-      const p = dataset.pupils;
-      const lonLat = new Float32Array(2 * p.count);
-      for (let i = 0; i < p.count; i++) {
-        lonLat[2 * i] = p.x[i];
-        lonLat[2 * i + 1] = p.y[i];
-      }
-      return { lonLat, grade: p.grade.slice(), school: session.schoolOf().slice() };
+      return computeDots(dataset.pupils.x, dataset.pupils.y, session.schoolOf(), req);
     },
   };
 }

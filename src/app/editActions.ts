@@ -7,7 +7,7 @@ import type { OverlapRule } from '../core/rules';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore, type AppState } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
-import { buildPupilLayers } from './pupilLayers';
+import { fetchPupilLayers } from './pupilLayers';
 import { applyZoneChanges } from '../io/zoneFeatures';
 import { currentEngine } from './engineClient';
 
@@ -35,8 +35,8 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
   if (standards) useAppStore.setState({ standards });
   // Only pupils outside every zone are drawn differently: refresh the dots when that set changed.
   if (gapsChanged) {
-    const points = await currentEngine()?.remote.pupilPoints();
-    if (points) useAppStore.setState({ pupilLayers: buildPupilLayers(points) });
+    const engine = currentEngine();
+    if (engine) useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
   }
   return true;
 }

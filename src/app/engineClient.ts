@@ -5,7 +5,8 @@ import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type L
 import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
-import { buildPupilLayers } from './pupilLayers';
+import { fetchPupilLayers } from './pupilLayers';
+import { checkFileSizes } from './fileSizeLimit';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
 import { PART_FILES } from '../io/import';
 
@@ -58,10 +59,13 @@ async function readDefaultSnapshot(): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-/** The picked or dropped files the importer can read; others in a folder (notes, images) are left out. */
-async function readPickedFiles(files: File[]): Promise<StagedFile[]> {
+/**
+ * The picked or dropped files the importer can read; others in a folder (notes, images) are left
+ * out. Files too large for the page's memory are refused by their size, before any is read.
+ */
+async function readPickedFiles(files: File[]): Promise<StagedFile[] | LoadFailure> {
   const readable = files.filter((f) => IMPORT_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)));
-  return Promise.all(readable.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return checkFileSizes(readable) ?? Promise.all(readable.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
 }
 
 function fail(engine: Engine, outcome: LoadFailure) {
@@ -92,6 +96,7 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
     }
     const files = await readPickedFiles(source);
     if (pending !== engine) return;
+    if (!Array.isArray(files)) return fail(engine, files);
     const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
     await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
     if (!contractNames) {
@@ -163,7 +168,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
   const timed = await engine.remote.simulate();
   const { profile } = useAppStore.getState();
   if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
-  const points = await engine.remote.pupilPoints();
+  const pupilLayers = await fetchPupilLayers(engine.remote);
   if (pending !== engine) return;
   current?.worker.terminate();
   current = engine;
@@ -174,7 +179,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     result: timed.result,
     standards: timed.standards,
     computeMs: timed.computeMs,
-    pupilLayers: buildPupilLayers(points),
+    pupilLayers,
     ...EMPTY_SCENARIO,
     ...EMPTY_COMPARISON,
     scenarios: [],

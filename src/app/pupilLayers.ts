@@ -1,32 +1,41 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { PupilPoints } from '../../workers/engineApi';
+import type { Remote } from 'comlink';
+import type { Feature, FeatureCollection, MultiPoint, Point, Position } from 'geojson';
+import type { DensityCells, Dots } from '../core/pupilView';
+import type { EngineApi } from '../../workers/engineApi';
 import type { PupilLayers } from '../store/store';
 
-/** Side of a density cell in degrees (~300 m at Shouguang's latitude). */
-const DENSITY_CELL_DEG = 0.003;
+/**
+ * Most pupil dots handed to the map at once: their coordinates are built and copied to the map's
+ * worker on the page's thread; views with more are drawn by cell.
+ */
+export const DOTS_CAP = 100_000;
+
+/** Density cells as point features weighted by `count` (for the heatmap). */
+export function densityFeatures(d: DensityCells): FeatureCollection<Point> {
+  const features: Feature<Point>[] = new Array(d.count.length);
+  for (let i = 0; i < d.count.length; i++) {
+    features[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [d.lonLat[2 * i], d.lonLat[2 * i + 1]] }, properties: { count: d.count[i] } };
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 /**
- * Builds the map's pupil layers: density cells weighted by pupil count (for the heatmap) and one
- * dot per pupil with its grade and school index.
+ * Dots as two MultiPoint features, pupils in a zone (`out` 0) and outside every zone (`out` 1):
+ * two objects rather than a feature per dot keep the copy to the map's worker short.
  */
-export function buildPupilLayers(p: PupilPoints): PupilLayers {
-  const n = p.grade.length;
-  const cells = new Map<string, { x: number; y: number; count: number }>();
-  const dots: Feature<Point>[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = p.lonLat[2 * i];
-    const y = p.lonLat[2 * i + 1];
-    const cx = Math.floor(x / DENSITY_CELL_DEG);
-    const cy = Math.floor(y / DENSITY_CELL_DEG);
-    const key = `${cx}:${cy}`;
-    const cell = cells.get(key);
-    if (cell) cell.count++;
-    else cells.set(key, { x: (cx + 0.5) * DENSITY_CELL_DEG, y: (cy + 0.5) * DENSITY_CELL_DEG, count: 1 });
-    dots[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: { grade: p.grade[i], school: p.school[i] } };
-  }
-  const density: FeatureCollection<Point> = {
+export function dotFeatures(d: Dots): FeatureCollection<MultiPoint> {
+  const points: Position[][] = [[], []];
+  for (let i = 0; i < d.outside.length; i++) points[d.outside[i]].push([d.lonLat[2 * i], d.lonLat[2 * i + 1]]);
+  return {
     type: 'FeatureCollection',
-    features: [...cells.values()].map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.x, c.y] }, properties: { count: c.count } })),
+    features: points.map((coordinates, out) => ({ type: 'Feature', geometry: { type: 'MultiPoint', coordinates }, properties: { out } })),
   };
-  return { density, dots: { type: 'FeatureCollection', features: dots } };
+}
+
+/**
+ * The pupil layers of the worker's current scenario: the density cells, counted in the worker.
+ * Dots are asked for by the map per view (src/map/pupilDots.ts); every pupil stays in the worker.
+ */
+export async function fetchPupilLayers(remote: Remote<EngineApi>): Promise<PupilLayers> {
+  return { density: densityFeatures(await remote.pupilDensity()) };
 }

@@ -6,7 +6,7 @@ import { parseScenario, SCENARIO_VERSION } from '../io/parseScenario';
 import { translate } from '../i18n/format';
 import { BASELINE_ID, useAppStore, type AppState, type ScenarioDoc } from '../store/store';
 import { settleOutcome } from './editActions';
-import { buildPupilLayers } from './pupilLayers';
+import { fetchPupilLayers } from './pupilLayers';
 import { currentEngine } from './engineClient';
 
 let counter = 0;
@@ -53,7 +53,7 @@ async function open(doc: ScenarioDoc, scenarios: ScenarioDoc[]): Promise<true | 
   // One update, so that autosave never sees the new scenario with the old one's history.
   await settleOutcome(outcome, { edits: doc.edits, redoEdits: doc.redoEdits, scenarios, activeScenarioId: doc.id, drawing: false });
   // Another scenario may leave other pupils outside every zone: redraw the pupils.
-  useAppStore.setState({ pupilLayers: buildPupilLayers(await engine.remote.pupilPoints()) });
+  useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
   return true;
 }
 

@@ -118,6 +118,8 @@ export const DATA_PROBLEMS = {
   facilityOutOfRange: { en: '{where}"{key}" must be a number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的数，实际为 {got}' },
   yearOutOfRange: { en: '{where}"{key}" must be a year from {min} to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 {min} 到 {max} 之间的年份，实际为 {got}' },
   facilityNotWhole: { en: '{where}"{key}" must be a whole number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的整数，实际为 {got}' },
+  pickedFileTooLarge: { en: 'the file is {got} MB, more than the {max} MB the page can read without running out of memory; leave out the columns the app does not use (names, ID numbers, notes …) or use the command line (npm run simulate)', 'zh-CN': '文件大小 {got} MB，超过页面可读取的上限 {max} MB（再大会耗尽内存）；请删去本程序不用的列（姓名、身份证号、备注等），或改用命令行（npm run simulate）' },
+  pickedFilesTooLarge: { en: 'the files are {got} MB together, more than the {max} MB the page can read at once without running out of memory; leave out the columns the app does not use (names, ID numbers, notes …) or use the command line (npm run simulate)', 'zh-CN': '所选文件合计 {got} MB，超过页面一次可读取的上限 {max} MB（再大会耗尽内存）；请删去本程序不用的列（姓名、身份证号、备注等），或改用命令行（npm run simulate）' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;

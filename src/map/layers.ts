@@ -158,7 +158,8 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     source: 'dots',
     paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 0.5, 13, 1.2, 16, 3],
-      'circle-color': ['case', ['<', ['get', 'school'], 0], '#d7191c', '#263238'],
+      // Red: pupils outside every zone (see dotFeatures).
+      'circle-color': ['case', ['==', ['get', 'out'], 1], '#d7191c', '#263238'],
       'circle-opacity': 0.5,
     },
   });

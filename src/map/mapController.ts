@@ -9,6 +9,7 @@ import { uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
+import { createPupilDots } from './pupilDots';
 import { addDatasetLayers, LAYER, sharedZoneFilter, withIds, zoneFillColor } from './layers';
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
@@ -51,6 +52,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
 
+  const dots = createPupilDots(map);
   let shownVersion = 0;
   let shownZones: unknown;
   let zoneSchoolIndex: number[] = [];
@@ -113,10 +115,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
         map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked });
       });
     }
-    // The pupils' layers are large (a feature per pupil or cell): hand them over only when rebuilt.
-    if (s.pupilLayers && s.pupilLayers !== prev?.pupilLayers) {
-      (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers.density);
-      (map.getSource('dots') as GeoJSONSource | undefined)?.setData(s.pupilLayers.dots);
+    // The density cells are handed over only when rebuilt; dots are asked for per view, when shown.
+    const pupilsChanged = !!s.pupilLayers && s.pupilLayers !== prev?.pupilLayers;
+    if (pupilsChanged) (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers!.density);
+    if (s.pupilMode !== prev?.pupilMode || pupilsChanged) {
+      if (s.pupilMode === 'dots') dots.show();
+      else dots.hide();
     }
     if (s.level !== prev?.level) {
       map.setFilter(LAYER.zones, ['==', ['get', 'level'], s.level]);
@@ -190,6 +194,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       unsubscribe();
       stopDrawing();
       stopVertexDrag();
+      dots.destroy();
       map.remove();
     },
   };

@@ -57,10 +57,12 @@ export type LoadState =
   | { status: 'review'; report: ValidationReport; rowsRead: number; loaded: number; rejected: number; zones: FeatureCollection }
   | { status: 'error'; file: string; detail: string; problem?: DataProblem };
 
-/** Pupils prepared for the map layers (built once per result). */
+/**
+ * Pupils prepared for the map (built once per result): the density cells; a new object also tells
+ * the map to ask the worker again for the dots of its view.
+ */
 export interface PupilLayers {
   density: FeatureCollection<Point>;
-  dots: FeatureCollection<Point>;
 }
 
 interface DatasetSlice {

@@ -73,7 +73,7 @@ describe('the embedded dataset opened from its snapshot', () => {
       expect(read.ok).toBe(true);
       expect(withoutTime(opened)).toEqual(withoutTime(read));
       expect(fromSnapshot.simulate().result).toEqual(fromFiles.simulate().result);
-      expect(fromSnapshot.pupilPoints()).toEqual(fromFiles.pupilPoints());
+      expect(fromSnapshot.pupilDensity()).toEqual(fromFiles.pupilDensity());
     }
   }, 120_000);
 

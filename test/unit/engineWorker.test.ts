@@ -40,10 +40,14 @@ describe('engine worker (comlink, real Worker API)', () => {
     // Resident: a second call needs no data and gives the same answer.
     expect((await remote.simulate()).result).toEqual(expected);
 
-    const points = await remote.pupilPoints();
-    expect(points.lonLat).toBeInstanceOf(Float32Array);
-    expect(points.grade.length).toBe(13);
-    expect([...points.school].filter((s) => s < 0)).toHaveLength(3);
+    // 13 pupils are fewer than the cap: every one comes back, whatever the view, 3 outside every zone.
+    const dots = await remote.pupilDots({ west: 0, south: 0, east: 1, north: 1, pixelDeg: 1e-5, cap: 100 });
+    expect(dots).toMatchObject({ kind: 'all', cellDeg: 0 });
+    expect(dots.lonLat).toBeInstanceOf(Float32Array);
+    expect(dots.lonLat.length).toBe(26);
+    expect([...dots.outside].filter((o) => o === 1)).toHaveLength(3);
+    const density = await remote.pupilDensity();
+    expect([...density.count].reduce((a, c) => a + c, 0)).toBe(13);
   });
 
   it('answers a bad file with the file and the problem, not an exception', async () => {

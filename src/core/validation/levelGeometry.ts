@@ -34,6 +34,15 @@ export interface LevelGeometryResult {
   ignoredOverlaps: IgnoredPieces;
 }
 
+/**
+ * Most homes a pupilsOutside item carries for the map, spread evenly over them: a million pupils
+ * outside a zone would otherwise cross to the page as a million coordinate pairs.
+ */
+export const MAX_OUTSIDE_POINTS = 5000;
+
+/** At most `max` of `rows`, spread evenly from the first. */
+const spread = (rows: number[], max: number) => (rows.length <= max ? rows : Array.from({ length: max }, (_, k) => rows[Math.floor((k * rows.length) / max)]));
+
 const ref = (schools: readonly School[], s: number) => ({ id: schools[s].id, name: schools[s].name });
 const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
 
@@ -102,7 +111,7 @@ export function checkLevelGeometry(input: LevelGeometryInput): LevelGeometryResu
     result.items.push({
       kind: 'pupilsOutside', severity: 'error', level, schools: [], pupils: outside.length,
       lines: outside.slice(0, input.maxLines).map((i) => pupils.line[i]),
-      geometry: { type: 'MultiPoint', coordinates: outside.map((i) => [pupils.x[i], pupils.y[i]]) },
+      geometry: { type: 'MultiPoint', coordinates: spread(outside, MAX_OUTSIDE_POINTS).map((i) => [pupils.x[i], pupils.y[i]]) },
     });
   }
   return result;

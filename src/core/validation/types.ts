@@ -158,6 +158,7 @@ export interface PupilsOutsideItem extends ItemBase {
   level: ZoneLevel;
   pupils: number;
   lines: number[];
+  /** Their homes, at most MAX_OUTSIDE_POINTS of them spread evenly (`pupils` is the full count). */
   geometry: MultiPoint;
 }
 
