@@ -5,5 +5,6 @@ import type { Locale } from '../../i18n/messages';
 /** Why storage failed, in the planner's language (an unknown failure names its DOMException, never the browser's English message). */
 export function storageReason(problem: StorageProblem, locale: Locale): string {
   const text = translate(locale, `saveReason_${problem.code}`, { detail: problem.detail ?? '' });
-  return problem.code === 'unknown' && problem.detail ? `${text} (${problem.detail})` : text;
+  if (problem.code !== 'unknown' || !problem.detail) return text;
+  return locale === 'zh-CN' ? `${text}（${problem.detail}）` : `${text} (${problem.detail})`;
 }
