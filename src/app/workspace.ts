@@ -45,9 +45,10 @@ function changeOf(s: AppState, sess: Session): WorkspaceChange | undefined {
   return { put, remove, meta, activeScenarioId: s.activeScenarioId };
 }
 
-function namesOf(ids: string[], fallback: Record<string, string> = {}): string[] {
+/** Scenario names as this tab last saved or read them (the names the planner knows), else as shown, else as another tab named them. */
+function namesOf(sess: Session, ids: string[], fallback: Record<string, string> = {}): string[] {
   const docs = useAppStore.getState().scenarios;
-  return ids.map((id) => docs.find((d) => d.id === id)?.name ?? fallback[id] ?? id);
+  return ids.map((id) => sess.saved.get(id)?.name ?? docs.find((d) => d.id === id)?.name ?? fallback[id] ?? id);
 }
 
 /** Writes what changed since the last save, unless autosave is off or paused. */
@@ -62,7 +63,7 @@ async function saveNow(replaceAll = false): Promise<void> {
     if (session !== sess) return;
     if (!outcome.ok) {
       const { scenarioIds, meta } = outcome.conflict;
-      useAppStore.setState({ saveConflict: { names: namesOf(scenarioIds), settings: meta, blocked: true } });
+      useAppStore.setState({ saveConflict: { names: namesOf(sess, scenarioIds), settings: meta, blocked: true } });
       return;
     }
     sess.revisions = outcome.revisions;
@@ -98,7 +99,7 @@ function onOtherTabSave(notice: SaveNotice): void {
   if (newer.length + removed.length === 0 && !settings) return;
   useAppStore.setState((s) => ({
     saveConflict: {
-      names: [...new Set([...(s.saveConflict?.names ?? []), ...namesOf([...newer, ...removed], notice.names)])],
+      names: [...new Set([...(s.saveConflict?.names ?? []), ...namesOf(sess, [...newer, ...removed], notice.names)])],
       settings: (s.saveConflict?.settings ?? false) || (settings && newer.length + removed.length === 0),
       blocked: s.saveConflict?.blocked ?? false,
     },
@@ -204,6 +205,8 @@ export async function keepBothVersions(): Promise<void> {
   try {
     const active = await keepBoth(sess.key, mine, s.activeScenarioId, sess.revisions, { profile: s.profile, overlapRule: s.overlapRule }, () => emptyScenario('').id, (name) => translate(s.locale, 'keptCopyName', { name }));
     await reloadSavedWork(active);
+    const now = session;
+    if (now) announceSave({ key: now.key, meta: now.revisions.meta, scenarios: now.revisions.scenarios, names: Object.fromEntries([...now.saved].map(([id, d]) => [id, d.name])), removed: [] });
   } catch (e) {
     useAppStore.setState({ saveError: storageProblemOf(e) });
   }
