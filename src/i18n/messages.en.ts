@@ -261,6 +261,7 @@ export const EN: Record<MessageKey, string> = {
   importDone: 'Imported scenario “{name}”',
   savedAt: 'Saved automatically',
   saveOff: 'Autosave is off',
+  saveOffBecause: 'Autosave is off: {reason}',
   saveReason_quota: "the browser's storage is full",
   saveReason_blocked: 'the browser does not let this site store data (privacy settings or private mode)',
   saveReason_unknown: 'the browser storage failed',

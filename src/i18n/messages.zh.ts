@@ -259,6 +259,7 @@ export const ZH = {
   importDone: '已导入方案“{name}”',
   savedAt: '已自动保存',
   saveOff: '自动保存已关闭',
+  saveOffBecause: '自动保存已关闭：{reason}',
   saveReason_quota: '浏览器的存储空间已满',
   saveReason_blocked: '浏览器不允许本网站保存数据（隐私设置或无痕模式）',
   saveReason_unknown: '浏览器存储出错',

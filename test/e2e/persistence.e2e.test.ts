@@ -184,7 +184,7 @@ describe('saved work survives storage faults and a second tab (Chromium)', () =>
     const after = await stored(page);
     expect(after.meta?.version).toBe(2);
     expect(after.scenarios.map((d) => d.name)).toEqual(['方案 1']);
-  });
+  }, 600_000);
 
   it('full storage (an empty message) turns autosave off with the reason and 导出全部方案; the next successful save clears it and saves what was missed', async () => {
     const page = await open(FAULTS);
@@ -225,7 +225,7 @@ describe('saved work survives storage faults and a second tab (Chromium)', () =>
     // Either the undo was saved before the reload or not; both edits counts add up to the one edit made.
     expect(plan.edits + plan.redo).toBe(1);
     expect(now.p01).toBe(plan.edits === 1 ? P01_AFTER : P01_BEFORE);
-  });
+  }, 600_000);
 
   it('with site storage blocked the app opens and works, autosave off with the reason in Chinese', async () => {
     const page = await open(BLOCKED);
@@ -264,7 +264,7 @@ describe('saved work survives storage faults and a second tab (Chromium)', () =>
     await b.getByTestId('conflict-reload').click();
     await b.waitForFunction(() => window.__planner!.store.getState().scenarios.length === 2);
     expect(await names(b)).toEqual(['乙改的名', '甲改的名（本页版本）']);
-  });
+  }, 600_000);
 });
 
 declare global {

@@ -46,7 +46,7 @@ export function SaveBanner() {
   }
   if (saveError) {
     const last = savedAt === undefined ? '' : ` · ${t('lastSavedAt', { time: formatTime(locale, savedAt) })}`;
-    return <Alert className="save-banner" type="error" data-testid="save-banner" title={`${t('saveOff')}：${storageReason(saveError, locale)}${last}`} action={exportAll} />;
+    return <Alert className="save-banner" type="error" data-testid="save-banner" title={`${t('saveOffBecause', { reason: storageReason(saveError, locale) })}${last}`} action={exportAll} />;
   }
   return null;
 }
