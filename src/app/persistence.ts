@@ -54,7 +54,7 @@ export interface StoredWorkspace {
 }
 
 /** Why saved work could not be read or written. */
-export type StorageProblemCode = 'quota' | 'blocked' | 'version' | 'damaged' | 'unknown';
+export type StorageProblemCode = 'quota' | 'blocked' | 'oldTab' | 'version' | 'damaged' | 'unknown';
 
 /** A storage failure in words the app can translate: the code and, for some codes, what was found. */
 export interface StorageProblem {
@@ -105,14 +105,22 @@ function database(): Promise<IDBPDatabase> {
   db ??= (async () => {
     idbFactory();
     try {
-      return await openDB(DB_NAME, 2, {
+      // A tab of an older version holding the database open would keep this open waiting for ever.
+      let refuse: (e: StorageError) => void = () => undefined;
+      const blocked = new Promise<never>((_, reject) => (refuse = reject));
+      const opened = openDB(DB_NAME, 2, {
         upgrade(d, oldVersion) {
           if (oldVersion < 1) d.createObjectStore(LEGACY);
           d.createObjectStore(META);
           d.createObjectStore(SCENARIOS);
         },
+        blocked: () => refuse(new StorageError({ code: 'oldTab' })),
+        // A newer version opening in another tab: let it upgrade; this tab opens again at its next save.
+        blocking: () => void opened.then((d) => d.close()).finally(() => (db = undefined)),
       });
+      return await Promise.race([opened, blocked]);
     } catch (e) {
+      if (e instanceof StorageError) throw e;
       // Opening refused (storage blocked, private mode, a broken profile): say so in the app's words.
       throw new StorageError(e instanceof DOMException && e.name === 'QuotaExceededError' ? { code: 'quota' } : { code: 'blocked' });
     }

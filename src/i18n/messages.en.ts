@@ -265,6 +265,7 @@ export const EN: Record<MessageKey, string> = {
   saveReason_quota: "the browser's storage is full",
   saveReason_blocked: 'the browser does not let this site store data (privacy settings or private mode)',
   saveReason_unknown: 'the browser storage failed',
+  saveReason_oldTab: 'another tab with an older version of this app holds the saved work open; close that tab and reload this page',
   saveReason_version: 'the saved record is version {detail}; this app reads versions 1 and 2',
   saveReason_damaged: 'the saved record is incomplete or damaged ({detail})',
   lastSavedAt: 'last saved successfully at {time}',

@@ -263,6 +263,7 @@ export const ZH = {
   saveReason_quota: '浏览器的存储空间已满',
   saveReason_blocked: '浏览器不允许本网站保存数据（隐私设置或无痕模式）',
   saveReason_unknown: '浏览器存储出错',
+  saveReason_oldTab: '本程序较早版本的另一个标签页仍打开着保存的工作，请关闭那个标签页后重新载入本页',
   saveReason_version: '保存的记录是版本 {detail}，本程序只能读取版本 1 和 2',
   saveReason_damaged: '保存的记录不完整或已损坏（{detail}）',
   lastSavedAt: '最后一次成功保存于 {time}',

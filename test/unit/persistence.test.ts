@@ -143,6 +143,12 @@ describe('reading saved work', () => {
     await expect(readWorkspace(KEY)).rejects.toMatchObject({ problem: { code: 'damaged', detail: 's2' } });
   });
 
+  it('says so when a tab of the older version holds the database open, instead of waiting for ever', async () => {
+    const old = await openDB('xuequ-guihua', 1, { upgrade: (d) => d.createObjectStore('workspaces') });
+    await expect(readWorkspace(KEY)).rejects.toMatchObject({ problem: { code: 'oldTab' } });
+    old.close();
+  });
+
   it('names storage failures by kind, whatever the message', () => {
     expect(storageProblemOf(new DOMException('', 'QuotaExceededError'))).toEqual({ code: 'quota' });
     expect(storageProblemOf(new DOMException('The operation is insecure.', 'SecurityError'))).toEqual({ code: 'blocked' });
