@@ -10,7 +10,7 @@ import { datasetKey } from './workspace';
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim() || 'scenario';
 
 /** Distinct file names for scenario names: a repeated name gets " (2)", " (3)" … */
-export function scenarioFileNames(names: string[]): string[] {
+function scenarioFileNames(names: string[]): string[] {
   const used = new Set<string>();
   return names.map((name) => {
     const stem = safeName(name);
