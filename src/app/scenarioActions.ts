@@ -2,12 +2,13 @@ import { DEFAULT_PROJECTION, NO_RULES, type ProjectionSettings, type ScenarioRul
 import { describeDataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import { DataError } from '../io/dataError';
-import { parseScenario, SCENARIO_VERSION } from '../io/parseScenario';
+import { parseScenario } from '../io/parseScenario';
 import { translate } from '../i18n/format';
 import { BASELINE_ID, useAppStore, type AppState, type ScenarioDoc } from '../store/store';
 import { settleOutcome } from './editActions';
 import { fetchPupilLayers } from './pupilLayers';
 import { currentEngine } from './engineClient';
+import { scenarioFileJson } from './scenarioFile';
 
 let counter = 0;
 const newId = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -111,8 +112,7 @@ export function setScenarioRules(id: string, rules: ScenarioRules, projection: P
 export function scenarioFileText(): string {
   const doc = activeScenario();
   const { profile } = useAppStore.getState();
-  if (!doc) return '';
-  return JSON.stringify({ version: SCENARIO_VERSION, name: doc.name, edits: doc.edits, rules: doc.rules, projection: doc.projection, profile }, null, 2) + '\n';
+  return doc ? scenarioFileJson(doc, profile) : '';
 }
 
 /** The outcome of reading a scenario file: a scenario to add, or why the file cannot be used. */

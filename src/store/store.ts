@@ -14,6 +14,7 @@ import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
 import type { ProjectionView } from '../../workers/scenarioProjection';
 import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
+import type { StorageProblem } from '../app/persistence';
 
 export type ColorBy = 'utilization' | 'compliance';
 export type PupilMode = 'density' | 'dots' | 'off';
@@ -123,9 +124,21 @@ interface WorkspaceSlice {
   activeScenarioId: string;
   /** The workspace has been restored from (or first saved to) the browser's storage. */
   workspaceReady: boolean;
-  /** When the workspace was last saved (ms since 1970), or why saving failed. */
+  /** When the workspace was last saved successfully (ms since 1970). */
   savedAt?: number;
-  saveError?: string;
+  /** Why the last save failed (autosave shows as off until a save succeeds again). */
+  saveError?: StorageProblem;
+  /** Why the saved work could not be read at start: autosave stays off until the planner decides. */
+  readError?: StorageProblem;
+  /** Another tab saved newer work; `blocked` when this tab's save was refused for it (autosave paused). */
+  saveConflict?: SaveConflict;
+}
+
+/** Newer work saved by another tab: the scenarios concerned (names) and whether the list or settings changed. */
+export interface SaveConflict {
+  names: string[];
+  settings: boolean;
+  blocked: boolean;
 }
 
 interface ComparisonSlice {
@@ -163,8 +176,12 @@ interface UiSlice {
 export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & UiSlice;
 
 const initialLocale = (): Locale => {
-  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
-  return saved === 'en' ? 'en' : 'zh-CN';
+  try {
+    return localStorage.getItem('locale') === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    // No storage (Node) or site storage blocked: reading `localStorage` itself throws a SecurityError.
+    return 'zh-CN';
+  }
 };
 
 /** The scenario state of a freshly loaded dataset. */
@@ -203,7 +220,11 @@ export const useAppStore = create<AppState>()(() => ({
 /** Setters for UI choices. */
 export const uiActions = {
   setLocale(locale: Locale) {
-    localStorage.setItem('locale', locale);
+    try {
+      localStorage.setItem('locale', locale);
+    } catch {
+      // Storage blocked or full: the language applies to this visit only.
+    }
     useAppStore.setState({ locale });
   },
   setLevel: (level: ZoneLevel) => useAppStore.setState({ level }),

@@ -121,13 +121,13 @@ describe('scenarios, autosave and exports in Chromium', () => {
     await page.waitForFunction(() => (window.__planner!.store.getState().savedAt ?? 0) > 0);
     await page.waitForFunction(async () => {
       const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('xuequ-guihua'); r.onsuccess = () => ok(r.result); });
-      const saved = await new Promise<{ scenarios: { redoEdits: unknown[]; rules: { phaseIn?: unknown } }[]; activeScenarioId: string } & Record<string, unknown>>((ok) => {
-        const store = db.transaction('workspaces').objectStore('workspaces');
+      const saved = await new Promise<{ doc: { redoEdits: unknown[]; rules: { phaseIn?: unknown } } }[]>((ok) => {
+        const store = db.transaction('scenarios').objectStore('scenarios');
         const r = store.getAll();
-        r.onsuccess = () => ok(r.result[0]);
+        r.onsuccess = () => ok(r.result);
       });
       db.close();
-      return saved?.scenarios.some((x) => x.redoEdits.length === 1 && x.rules.phaseIn);
+      return saved.some((x) => x.doc.redoEdits.length === 1 && x.doc.rules.phaseIn);
     });
     await page.reload();
     await waitForApp(page);

@@ -7,7 +7,6 @@ import { useAppStore, type ScenarioDoc } from '../../store/store';
 import { useScenarioImport } from './useScenarioImport';
 import { RulesEditor } from './RulesEditor';
 import { ExportMenu } from '../exports/ExportMenu';
-import { formatTime } from '../../i18n/format';
 
 const hasRules = (d: ScenarioDoc) =>
   d.rules.phaseIn !== undefined || d.rules.openings.length + d.rules.classroomAdditions.length + d.rules.privateShares.length + d.rules.diversions.length > 0;
@@ -16,11 +15,8 @@ const hasRules = (d: ScenarioDoc) =>
 export function ScenarioBar() {
   const t = useT();
   const { modal } = App.useApp();
-  const locale = useAppStore((s) => s.locale);
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
-  const savedAt = useAppStore((s) => s.savedAt);
-  const saveError = useAppStore((s) => s.saveError);
   const [renaming, setRenaming] = useState<string>();
   const [rulesOpen, setRulesOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -74,10 +70,6 @@ export function ScenarioBar() {
       <Button data-testid="scenario-rules" icon={<SettingOutlined />} onClick={() => setRulesOpen(true)}>{t('rules')}</Button>
       <Button data-testid="open-compare" type="primary" icon={<LineChartOutlined />} onClick={() => useAppStore.setState({ compareOpen: true })}>{t('compare')}</Button>
       <ExportMenu />
-      <span className="spacer" />
-      {saveError ? <Typography.Text type="danger">{saveError}</Typography.Text> : savedAt !== undefined && (
-        <Typography.Text type="secondary" data-testid="saved-at">{t('savedAt')} {formatTime(locale, savedAt)}</Typography.Text>
-      )}
       <input
         ref={fileInput}
         data-testid="scenario-file"
