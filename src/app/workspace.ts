@@ -4,7 +4,7 @@ import type { LoadSummary } from '../../workers/engineApi';
 import { settleOutcome, setProfile } from './editActions';
 import { currentEngine } from './engineClient';
 import { keepBoth, readWorkspace, saveWorkspace, storageProblemOf, type Revisions, type StoredWorkspace, type WorkspaceChange } from './persistence';
-import { buildPupilLayers } from './pupilLayers';
+import { fetchPupilLayers } from './pupilLayers';
 import { currentScenarios, emptyScenario } from './scenarioActions';
 import { announceSave, listenForSaves, type SaveNotice } from './workspaceChannel';
 
@@ -126,7 +126,7 @@ async function openSaved(key: string, saved: StoredWorkspace): Promise<void> {
   const compareIds = s.compareIds.filter((id) => id === 'baseline' || saved.scenarios.some((d) => d.id === id));
   if (outcome.ok) {
     await settleOutcome(outcome, { edits: active.edits, redoEdits: active.redoEdits, scenarios: saved.scenarios, activeScenarioId: active.id, compareIds });
-    useAppStore.setState({ pupilLayers: buildPupilLayers(await engine.remote.pupilPoints()) });
+    useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
   } else {
     const fresh = emptyScenario(translate(locale, 'scenarioN', { n: saved.scenarios.length + 1 }));
     useAppStore.setState({ scenarios: [...saved.scenarios, fresh], activeScenarioId: fresh.id, edits: [], redoEdits: [], compareIds, editError: outcome.problem });
