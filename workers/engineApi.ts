@@ -126,6 +126,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
 
   const requireSession = () => {
     if (!loaded || !session) throw new Error('no dataset is loaded');
+    const broken = session.brokenBy();
+    if (broken) throw broken;
     return { dataset: loaded.dataset, session };
   };
 
@@ -255,6 +257,9 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 
+    /** Test-only fault injection: the next edit, undo, redo or scenario opened throws midway (see EditSession.armFault). */
+    __armEditFault: (): void => requireSession().session.armFault(),
+
     /** A copy of the pupils' homes with their current school, for the map (caller transfers). */
     pupilPoints(): PupilPoints {
       const { dataset, session } = requireSession();
@@ -269,5 +274,19 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   };
 }
 
-/** The typed API of the engine worker. */
+/** The typed API of the engine. */
 export type EngineApi = ReturnType<typeof createEngineApi>;
+
+/**
+ * Faults a test can inject into the worker (never used by the app itself): `hang` spins forever,
+ * `crash` throws outside any call (the page gets the worker's `error` event), `exit` closes the
+ * worker without a word, `throwInEdit` makes the next edit, undo, redo or scenario opened throw
+ * midway through (see EditSession.armFault).
+ */
+export type InjectedFault = 'hang' | 'crash' | 'exit' | 'throwInEdit';
+
+/** What the worker exposes: the engine, and a test-only hook that injects a fault. */
+export type WorkerApi = EngineApi & {
+  /** Test-only: injects a fault; hang, crash and exit happen just after this call has answered. */
+  __injectFault(fault: InjectedFault): void;
+};

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { EngineApi, FileChoice, LoadFailure, LoadSummary, StagedFile } from '../../workers/engineApi';
+import type { FileChoice, LoadFailure, LoadSummary, StagedFile } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
 import { restoreWorkspace } from './workspace';
@@ -8,30 +8,35 @@ import { DEFAULT_DATASET_URLS } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
 import { PART_FILES } from '../io/import';
+import { EngineFault, type EngineRemote, type SupervisedWorker } from './engineCalls';
+import { adoptEngine, currentRemote, hasEngine, startSupervisedWorker, type LoadRecipe } from './engineRecovery';
 
-interface Engine {
-  worker: Worker;
-  remote: Comlink.Remote<EngineApi>;
-}
+type Engine = SupervisedWorker;
 
 /** Extensions of the files the importer reads (.xls only to say it must be saved as .xlsx). */
 export const IMPORT_EXTENSIONS = ['.geojson', '.json', '.csv', '.txt', '.xlsx', '.xls', '.zip', '.kml'] as const;
 
 const CONTRACT_NAMES: ReadonlySet<string> = new Set(Object.values(PART_FILES));
 
-let current: Engine | undefined;
 let pending: Engine | undefined;
+/** How the pending dataset is loaded: kept so that a worker that fails later can load it again. */
+let pendingRecipe: LoadRecipe | undefined;
 /** The dataset parsed in the pending worker while the planner reads its validation report. */
 let reviewed: LoadSummary | undefined;
 
-/** The worker holding the current dataset, if one is loaded. */
-export function currentEngine(): Engine | undefined {
-  return current;
+/**
+ * The engine holding the current dataset, if one is loaded: its calls are supervised, and wait
+ * for (or are retried after) a restart when its worker fails (see engineRecovery).
+ */
+export function currentEngine(): { remote: EngineRemote } | undefined {
+  return hasEngine() ? { remote: currentRemote } : undefined;
 }
 
-function startEngine(): Engine {
-  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
-  return { worker, remote: Comlink.wrap<EngineApi>(worker) };
+/** Reads the files of a load and stages them in a worker (transferred, not copied); returns their names. */
+async function stageFiles(remote: EngineRemote, source: 'default' | File[]): Promise<string[]> {
+  const files = source === 'default' ? await readDefaultFiles() : await readPickedFiles(source);
+  await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+  return files.map((f) => f.name);
 }
 
 const STEP_KEYS = {
@@ -69,7 +74,7 @@ async function readPickedFiles(files: File[]): Promise<StagedFile[]> {
 
 function fail(engine: Engine, outcome: LoadFailure) {
   useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail, problem: outcome.problem } });
-  engine.worker.terminate();
+  engine.stop();
   if (pending === engine) pending = undefined;
 }
 
@@ -80,17 +85,18 @@ function fail(engine: Engine, outcome: LoadFailure) {
  * its dataset until the new one is accepted, so a failed or cancelled load loses nothing.
  */
 export async function loadDataset(source: 'default' | File[]): Promise<void> {
-  pending?.worker.terminate();
+  pending?.stop();
   reviewed = undefined;
   useAppStore.setState({ highlight: undefined });
   setStep('read', 0);
-  const engine = startEngine();
+  const megabytes = source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0);
+  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes }));
   pending = engine;
+  pendingRecipe = { stage: (remote) => stageFiles(remote, source).then(() => undefined), choices: [], megabytes };
   try {
-    const files = source === 'default' ? await readDefaultFiles() : await readPickedFiles(source);
+    const names = await stageFiles(engine.remote, source);
     if (pending !== engine) return;
-    const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
-    await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+    const contractNames = names.every((name) => CONTRACT_NAMES.has(name));
     if (!contractNames) {
       const inspected = await engine.remote.inspect(progressOf(engine));
       if (pending !== engine) return;
@@ -109,7 +115,8 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
 
 function failUnexpected(engine: Engine, e: unknown) {
   if (pending !== engine) return;
-  fail(engine, { ok: false, file: '', detail: (e as Error).message });
+  const detail = e instanceof EngineFault ? translate(useAppStore.getState().locale, 'engineLoadFault') : (e as Error).message;
+  fail(engine, { ok: false, file: '', detail });
 }
 
 /** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
@@ -126,6 +133,7 @@ export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): 
 /** Parses in the pending worker; a clean validation report goes straight on, any finding waits for the planner. */
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
+  if (pendingRecipe) pendingRecipe.choices = choices;
   await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
   const outcome = await engine.remote.load(undefined, choices, progressOf(engine));
   if (pending !== engine) return;
@@ -157,9 +165,8 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
   const { profile } = useAppStore.getState();
   if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
   const points = await engine.remote.pupilPoints();
-  if (pending !== engine) return;
-  current?.worker.terminate();
-  current = engine;
+  if (pending !== engine || !pendingRecipe) return;
+  adoptEngine(engine, pendingRecipe);
   pending = undefined;
   useAppStore.setState((s) => ({
     dataset: summary,
@@ -182,7 +189,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
 
 /** Stops a load in progress, in the mapping step or under review; the current dataset stays. */
 export function cancelLoad(): void {
-  pending?.worker.terminate();
+  pending?.stop();
   pending = undefined;
   reviewed = undefined;
   useAppStore.setState({ load: { status: 'idle' }, highlight: undefined });
