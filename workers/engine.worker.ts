@@ -1,13 +1,41 @@
 import * as Comlink from 'comlink';
-import { createEngineApi, type InjectedFault, type WorkerApi } from './engineApi';
+import { createEngineApi, type EngineApi, type InjectedFault, type WorkerApi } from './engineApi';
 
 const api = createEngineApi();
 
+/**
+ * The engine's methods, each answering its errors as rejections; when an error has left the
+ * editing session in a state it could not undo, the worker also crashes (an uncaught error the
+ * page hears as the worker's `error` event), so that the page replaces it.
+ */
+const guarded = Object.fromEntries(
+  Object.entries(api).map(([name, method]) => [
+    name,
+    (...args: unknown[]) => {
+      const crashIfBroken = (e: unknown) => {
+        const broken = api.brokenBy();
+        if (broken) {
+          setTimeout(() => {
+            throw broken;
+          });
+        }
+        throw e;
+      };
+      try {
+        const answer = (method as (...a: unknown[]) => unknown).apply(api, args);
+        return answer instanceof Promise ? answer.catch(crashIfBroken) : answer;
+      } catch (e) {
+        return crashIfBroken(e);
+      }
+    },
+  ]),
+) as EngineApi;
+
 /** The worker-side API with transfers: results that carry big arrays hand their buffers over. */
 const exposed = {
-  ...api,
+  ...guarded,
   pupilPoints() {
-    const p = api.pupilPoints();
+    const p = guarded.pupilPoints();
     return Comlink.transfer(p, [p.lonLat.buffer, p.grade.buffer, p.school.buffer]);
   },
   /** Test-only: injects a fault; hang, crash and exit happen just after this call has answered. */

@@ -257,6 +257,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 
+    /** Why the editing session can no longer be used (a failed step could not be undone), if so. */
+    brokenBy: (): Error | undefined => session?.brokenBy(),
     /** Test-only fault injection: the next edit, undo, redo or scenario opened throws midway (see EditSession.armFault). */
     __armEditFault: (): void => requireSession().session.armFault(),
 

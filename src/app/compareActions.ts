@@ -72,9 +72,9 @@ export async function refreshChangedAreas(): Promise<void> {
 }
 
 /**
- * A comparison the engine could not compute because its worker failed (twice, or it stopped) is
- * left undone: the engine notice says what happened, and it is computed when the planner next
- * changes the comparison.
+ * A comparison the engine could not compute (the call threw, its worker failed twice, or the engine
+ * stopped) is left undone; it is computed again when the planner next changes the comparison. A
+ * worker fault is told by the engine notice.
  */
 function leftUndone(e: unknown): undefined {
   if (!(e instanceof EngineFault)) throw e;

@@ -14,11 +14,13 @@ import { EngineFault } from './engineCalls';
 import type { EditProblem } from '../core/editProblems';
 
 /**
- * What the planner is told when the engine failed during a step: it was restarted with the current
- * scenario and the step not done, or it has stopped. Anything but an EngineFault is rethrown.
+ * What the planner is told when the engine failed during a step: the step threw (nothing changed),
+ * the worker was restarted with the current scenario and the step not done, or the engine has
+ * stopped. Anything but an EngineFault is rethrown.
  */
 export function engineProblem(e: unknown): EditProblem {
   if (!(e instanceof EngineFault)) throw e;
+  if (e.reason === 'threw') return { code: 'engineError', params: { got: e.detail } };
   return { code: e.reason === 'stopped' ? 'engineStopped' : 'engineFault', params: {} };
 }
 
@@ -70,7 +72,7 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
 /**
  * Applies an edit in the worker; a refused edit leaves everything as it was and says why. An edit
  * that met a worker fault is not applied (the worker is restarted with the history without it);
- * one that did so twice is refused without being tried again.
+ * one that did so twice (or threw twice) is refused without being tried again.
  */
 export async function commitEdit(edit: ZoneEdit): Promise<boolean> {
   const engine = currentEngine();
@@ -85,7 +87,7 @@ export async function commitEdit(edit: ZoneEdit): Promise<boolean> {
     outcome = await engine.remote.applyEdit(edit);
   } catch (e) {
     const problem = engineProblem(e);
-    const faults = problem.code === 'engineFault' ? (faultsByEdit.get(key) ?? 0) + 1 : 0;
+    const faults = problem.code === 'engineStopped' ? 0 : (faultsByEdit.get(key) ?? 0) + 1;
     if (faults > 0) faultsByEdit.set(key, faults);
     useAppStore.setState({ editError: faults >= FAULTS_BEFORE_REFUSAL ? { code: 'faultyEdit', params: {} } : problem });
     return false;

@@ -2,17 +2,18 @@ import * as Comlink from 'comlink';
 import type { WorkerApi } from '../../workers/engineApi';
 
 /**
- * Why the engine did not answer a call: its worker failed (`error` or `messageerror` event), did
- * not answer within the call's time budget, threw, or had already failed or been stopped.
+ * Why the engine did not answer a call: its worker failed (`error` or `messageerror` event) or did
+ * not answer within the call's time budget (both faults of the worker, which is replaced), the call
+ * threw in the worker (an error of that call only), or the worker had already failed or was stopped.
  */
 export type FaultReason = 'crashed' | 'timeout' | 'threw' | 'stopped';
 
-/** A call the engine's worker did not answer; the worker is gone (the call's work is lost with it). */
+/** A call the engine's worker did not answer: see FaultReason; `detail` is the error's own message, if any. */
 export class EngineFault extends Error {
   constructor(
     readonly reason: FaultReason,
     readonly method: string,
-    detail = '',
+    readonly detail = '',
   ) {
     super(`engine ${reason} in ${method}${detail && `: ${detail}`}`);
     this.name = 'EngineFault';
@@ -29,13 +30,13 @@ export type WorkerLike = Comlink.Endpoint & { terminate(): void };
 export interface Supervision {
   /** The time a call may take, ms, counted from when the calls before it were due. */
   budgetMs(method: string, args: unknown[]): number;
-  /** Called once, when the worker is found dead, hung or throwing; it has been terminated. */
+  /** Called once, when the worker is found dead or hung; it has been terminated. */
   onFault(reason: FaultReason, method: string): void;
 }
 
 /** A worker under supervision. */
 export interface SupervisedWorker {
-  /** Its API: a call rejects with EngineFault when the worker fails, times out or throws. */
+  /** Its API: a call rejects with EngineFault when the worker fails or times out, or the call throws. */
   remote: EngineRemote;
   /** The worker has failed or was stopped; every call rejects at once. */
   readonly dead: boolean;
@@ -48,10 +49,10 @@ export interface SupervisedWorker {
 /**
  * Puts a worker under supervision: every call races the worker's `error` and `messageerror`
  * events and a deadline (the calls queue in the worker, so a call is due its budget after the one
- * before it was due); a rejected call also counts as a fault, because the worker's state is then
- * unknown (an edit that fails inside the worker is answered as a refusal, not thrown). On the
- * first fault the worker is terminated, every waiting call rejects with EngineFault, and
- * `onFault` is told once.
+ * before it was due). On the first fault the worker is terminated, every waiting call rejects with
+ * EngineFault, and `onFault` is told once. A call that throws in the worker rejects alone ('threw'):
+ * the engine's steps are atomic, so its state is as before, and a worker whose state could not be
+ * restored crashes itself (see engine.worker.ts), which is a fault.
  */
 export function superviseWorker(worker: WorkerLike, supervision: Supervision): SupervisedWorker {
   const raw = Comlink.wrap<WorkerApi>(worker);
@@ -96,9 +97,7 @@ export function superviseWorker(worker: WorkerLike, supervision: Supervision): S
         },
         (e: unknown) => {
           settle();
-          const fault = new EngineFault('threw', method, e instanceof Error ? e.message : String(e));
-          reject(fault);
-          end(fault, true);
+          reject(new EngineFault('threw', method, e instanceof Error ? e.message : String(e)));
         },
       );
     });

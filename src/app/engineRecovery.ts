@@ -145,9 +145,10 @@ function stop(notice: EngineNotice) {
 }
 
 /**
- * Calls the current engine: waits for a recovery under way; a call that met a fault and gives the
- * same answer on the replayed worker is made once more there; otherwise the EngineFault reaches
- * the caller (reason 'stopped' once the engine has stopped).
+ * Calls the current engine: waits for a recovery under way; a call that met a worker fault and
+ * gives the same answer on the replayed worker is made once more there; otherwise the EngineFault
+ * reaches the caller (reason 'threw' for an error of the call itself, 'stopped' once the engine
+ * has stopped).
  */
 async function callCurrent(method: string, args: unknown[]): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
@@ -156,7 +157,7 @@ async function callCurrent(method: string, args: unknown[]): Promise<unknown> {
     try {
       return await (current.engine.remote[method as keyof EngineRemote] as (...a: unknown[]) => Promise<unknown>)(...args);
     } catch (e) {
-      if (!(e instanceof EngineFault) || attempt > 0 || !RETRIED.has(method)) throw e;
+      if (!(e instanceof EngineFault) || e.reason === 'threw' || attempt > 0 || !RETRIED.has(method)) throw e;
     }
   }
 }

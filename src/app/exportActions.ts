@@ -20,8 +20,9 @@ export type ExportKind = 'schoolsCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesG
 const fileStem = () => activeScenario()?.name ?? 'scenario';
 
 /**
- * An engine call for an export: a worker fault (met twice, or the engine stopped) becomes an error
- * in the planner's language, which the export menu shows; the export is not written.
+ * An engine call for an export: an error of the call, a worker fault met twice, or the engine
+ * stopped becomes an error in the planner's language, which the export menu shows; the export is
+ * not written.
  */
 async function fromEngine<T>(call: Promise<T>): Promise<T> {
   try {
@@ -29,6 +30,7 @@ async function fromEngine<T>(call: Promise<T>): Promise<T> {
   } catch (e) {
     if (!(e instanceof EngineFault)) throw e;
     const { locale } = useAppStore.getState();
+    if (e.reason === 'threw') throw new Error(translate(locale, 'engineCallError', { detail: e.detail }), { cause: e });
     throw new Error(translate(locale, e.reason === 'stopped' ? 'engineStopped' : 'engineCallFailed'), { cause: e });
   }
 }

@@ -334,5 +334,6 @@ export const EN: Record<MessageKey, string> = {
   engineRecoveryFailed: 'The computing engine failed and could not load the data again ({detail}). Your scenarios are kept: reload the page or pick the data files again',
   engineLoadFault: 'The computing engine failed while loading (it crashed or stopped responding); the current data is unchanged',
   engineCallFailed: 'The computing engine failed and this could not be done: please try again',
+  engineCallError: 'The computation failed and this could not be done ({detail})',
   reloadPage: 'Reload page',
 };

@@ -332,5 +332,6 @@ export const ZH = {
   engineRecoveryFailed: '计算引擎出错，且无法重新载入数据（{detail}）。方案不会丢失：请重新加载页面或重新选择数据文件',
   engineLoadFault: '计算引擎在载入数据时出错（崩溃或无响应），当前数据保持不变',
   engineCallFailed: '计算引擎出错，未能完成：请重试',
+  engineCallError: '计算出错，未能完成（{detail}）',
   reloadPage: '重新加载页面',
 } as const;

@@ -11,11 +11,15 @@ import { createEngineApi } from '../../workers/engineApi';
 
 // A throw injected into the engine's incremental move, after it has changed the run: the worst
 // place for an exception, since the run's arrays are half updated.
-const fault = vi.hoisted(() => ({ armed: false }));
+const fault = vi.hoisted(() => ({ armed: false, rebuildFails: false }));
 vi.mock('../../src/core/scenarioRun', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/core/scenarioRun')>();
   return {
     ...real,
+    computeScenarioRun: (...args: Parameters<typeof real.computeScenarioRun>) => {
+      if (fault.rebuildFails) throw new Error('rebuild failed');
+      return real.computeScenarioRun(...args);
+    },
     applyZoneState: (...args: Parameters<typeof real.applyZoneState>) => {
       const moves = real.applyZoneState(...args);
       if (fault.armed) {
@@ -59,6 +63,7 @@ const enrollment = (o: { result: { schools: { id: string; enrollment: number }[]
 describe('an edit is applied in the worker as a whole or not at all', () => {
   beforeEach(() => {
     fault.armed = false;
+    fault.rebuildFails = false;
   });
 
   it('a throw midway through an edit leaves the session exactly as before, and the next steps agree with a from-scratch run', () => {
@@ -123,6 +128,18 @@ describe('an edit is applied in the worker as a whole or not at all', () => {
     expect((session.redo() as EditOutcome).result).toEqual(fromScratch([toP2, rooms]).result);
     session.undo();
     expect((session.undo() as EditOutcome).result).toEqual(fromScratch([]).result);
+  });
+
+  it('a session that cannot be put back after a throw says it is broken and refuses every later step (the worker then crashes itself)', () => {
+    const session = createEditSession(loaded(), DEFAULT_RULES, createAssignmentWorkspace());
+    fault.armed = true;
+    fault.rebuildFails = true;
+    const failed = attempt(() => session.apply(rooms));
+    fault.rebuildFails = false;
+    expect(failed).toEqual(new Error('the editing session could not be restored after an error: rebuild failed'));
+    expect(session.brokenBy()).toBe(failed);
+    expect(attempt(() => session.undo())).toBe(failed);
+    expect(attempt(() => session.apply(toP2))).toBe(failed);
   });
 
   it('the test-only hook of the engine API makes the next edit throw midway; the refusal changes nothing', async () => {

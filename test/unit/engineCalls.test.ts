@@ -47,7 +47,7 @@ describe('the supervised engine worker', () => {
     expect(onFault).toHaveBeenCalledTimes(1);
   });
 
-  it("a worker's error event fails every waiting call as a crash; a call that throws in the worker is a fault too", async () => {
+  it("a worker's error event fails every waiting call as a crash; a call that throws in the worker fails alone", async () => {
     const fake = fakeWorker({ hang: () => new Promise(() => {}) });
     const onFault = vi.fn();
     const engine = superviseWorker(fake.worker, { budgetMs: () => 60_000, onFault });
@@ -56,17 +56,22 @@ describe('the supervised engine worker', () => {
     fake.crash();
     for (const c of calls) await expect(c).rejects.toMatchObject({ reason: 'crashed' });
     expect(onFault).toHaveBeenCalledWith('crashed', 'worker');
+    expect(fake.terminate).toHaveBeenCalledTimes(1);
 
+    // The engine's steps are atomic: a call that throws leaves the worker as it was, and it stays.
     const throwing = fakeWorker({
       bad: () => {
         throw new Error('bug');
       },
+      good: () => 3,
     });
     const faults = vi.fn();
     const other = superviseWorker(throwing.worker, { budgetMs: () => 60_000, onFault: faults });
-    await expect((other.remote as unknown as { bad(): Promise<void> }).bad()).rejects.toEqual(new EngineFault('threw', 'bad', 'bug'));
-    expect(faults).toHaveBeenCalledWith('threw', 'bad');
-    expect(throwing.terminate).toHaveBeenCalledTimes(1);
+    const api = other.remote as unknown as { bad(): Promise<void>; good(): Promise<number> };
+    await expect(api.bad()).rejects.toEqual(new EngineFault('threw', 'bad', 'bug'));
+    expect(await api.good()).toBe(3);
+    expect(faults).not.toHaveBeenCalled();
+    expect(throwing.terminate).not.toHaveBeenCalled();
   });
 
   it('a call queued behind another is due its budget after the one before it was due, not after it was made', async () => {
