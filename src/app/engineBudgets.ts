@@ -23,6 +23,7 @@ const editsIn = (x: unknown): number => (Array.isArray(x) ? x.length : 0);
 /**
  * The time (ms) a call to the engine worker may take before the worker is taken for hung: a few
  * seconds for edits, more with every edit a call replays, a scenario projected or a megabyte read.
+ * Inspecting and loading files report progress, and each report gives the call its budget again.
  */
 export function callBudgetMs(method: string, args: unknown[], size: EngineSize): number {
   const quick = QUICK_MS + (PER_MILLION_PUPILS_MS * size.pupils) / 1e6;

@@ -42,6 +42,11 @@ export interface SupervisedWorker {
   readonly dead: boolean;
   /** Terminates the worker without reporting a fault; calls still waiting reject ('stopped'). */
   stop(): void;
+  /**
+   * A sign of life from the worker (a long call's progress): the call it is running gets its whole
+   * budget again from now, so a long load is timed between its progress reports, not as a whole.
+   */
+  beat(): void;
   /** The API without supervision, for the test-only fault hook. */
   raw: EngineRemote;
 }
@@ -49,25 +54,38 @@ export interface SupervisedWorker {
 /**
  * Puts a worker under supervision: every call races the worker's `error` and `messageerror`
  * events and a deadline (the calls queue in the worker, so a call is due its budget after the one
- * before it was due). On the first fault the worker is terminated, every waiting call rejects with
+ * before it was due; `beat` postpones it). On the first fault the worker is terminated, every waiting call rejects with
  * EngineFault, and `onFault` is told once. A call that throws in the worker rejects alone ('threw'):
  * the engine's steps are atomic, so its state is as before, and a worker whose state could not be
  * restored crashes itself (see engine.worker.ts), which is a fault.
  */
 export function superviseWorker(worker: WorkerLike, supervision: Supervision): SupervisedWorker {
   const raw = Comlink.wrap<WorkerApi>(worker);
-  const waiting = new Set<(fault: EngineFault) => void>();
+  // The calls sent and not yet answered, oldest first (the worker runs them in turn).
+  const inFlight = new Map<number, { method: string; budget: number; reject: (fault: EngineFault) => void }>();
+  let nextId = 0;
   let dead = false;
+  // When the last call in flight is due (performance.now() ms); one watchdog timer for all.
   let dueAt = 0;
-  let inFlight = 0;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
 
   const end = (fault: EngineFault, report: boolean) => {
     if (dead) return;
     dead = true;
+    clearTimeout(watchdog);
     worker.terminate();
-    for (const reject of waiting) reject(fault);
-    waiting.clear();
+    for (const call of inFlight.values()) call.reject(fault);
+    inFlight.clear();
     if (report) supervision.onFault(fault.reason, fault.method);
+  };
+  const arm = () => {
+    clearTimeout(watchdog);
+    if (inFlight.size === 0) return;
+    watchdog = setTimeout(() => {
+      const [oldest] = inFlight.values();
+      if (performance.now() >= dueAt - 1 && oldest) end(new EngineFault('timeout', oldest.method), true);
+      else arm();
+    }, dueAt - performance.now());
   };
   worker.addEventListener('error', (e) => {
     // Handled here: the browser need not log it as uncaught as well.
@@ -78,18 +96,18 @@ export function superviseWorker(worker: WorkerLike, supervision: Supervision): S
 
   const call = (method: string, args: unknown[]): Promise<unknown> => {
     if (dead) return Promise.reject(new EngineFault('stopped', method));
-    const now = performance.now();
-    dueAt = Math.max(now, dueAt) + supervision.budgetMs(method, args);
-    inFlight++;
+    const budget = supervision.budgetMs(method, args);
+    dueAt = Math.max(performance.now(), dueAt) + budget;
+    const id = nextId++;
     return new Promise((resolve, reject) => {
+      inFlight.set(id, { method, budget, reject });
+      arm();
       const settle = () => {
-        clearTimeout(timer);
-        waiting.delete(reject);
+        inFlight.delete(id);
         // With nothing queued, the next call's budget starts when it is made.
-        if (--inFlight === 0) dueAt = 0;
+        if (inFlight.size === 0) dueAt = 0;
+        arm();
       };
-      const timer = setTimeout(() => end(new EngineFault('timeout', method), true), dueAt - now);
-      waiting.add(reject);
       (raw[method as keyof WorkerApi] as (...a: unknown[]) => Promise<unknown>)(...args).then(
         (value) => {
           settle();
@@ -114,5 +132,11 @@ export function superviseWorker(worker: WorkerLike, supervision: Supervision): S
       return dead;
     },
     stop: () => end(new EngineFault('stopped', 'stop'), false),
+    beat: () => {
+      const [oldest] = inFlight.values();
+      if (!oldest || dead) return;
+      dueAt = Math.max(dueAt, performance.now() + oldest.budget);
+      arm();
+    },
   };
 }

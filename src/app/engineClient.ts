@@ -51,8 +51,10 @@ function setStep(step: LoadStep, fraction: number) {
 /**
  * Progress from the worker, dropped once its load is no longer the pending one or has reached the
  * mapping step or the report: progress comes over its own port and may arrive after the answer.
+ * It is also the worker's sign of life: a long load is timed between its progress reports.
  */
 const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number) => {
+  engine.beat();
   if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
 

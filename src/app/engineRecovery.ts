@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import type { FileChoice, InjectedFault } from '../../workers/engineApi';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { applyZoneChanges } from '../io/zoneFeatures';
@@ -78,7 +79,8 @@ async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
   try {
     await recipe.stage(engine.remote);
     await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
-    const outcome = await engine.remote.load(undefined, recipe.choices);
+    // Its progress is its sign of life: the load is timed between progress reports.
+    const outcome = await engine.remote.load(undefined, recipe.choices, Comlink.proxy(() => engine.beat()));
     if (!outcome.ok) throw new RecoveryFailure(outcome.file ? `${outcome.file}: ${outcome.detail}` : outcome.detail);
     const { dataset, profile } = useAppStore.getState();
     if (!dataset || datasetKey(outcome.summary) !== datasetKey(dataset)) throw new RecoveryFailure('the files are no longer the ones loaded');

@@ -90,6 +90,25 @@ describe('the supervised engine worker', () => {
     await expect(remote.slow()).rejects.toMatchObject({ reason: 'timeout' });
   });
 
+  it('a long call that reports progress is timed between its reports, not as a whole', async () => {
+    // 1,200 ms of work reporting every 150 ms, within a budget of 500 ms between reports.
+    const long = async (onProgress: () => void) => {
+      for (let t = 0; t < 8; t++) {
+        await wait(150);
+        onProgress();
+      }
+      return 'done';
+    };
+    const fake = fakeWorker({ long, silent: () => wait(1_200).then(() => 'done') });
+    const onFault = vi.fn();
+    const engine = superviseWorker(fake.worker, { budgetMs: () => 500, onFault });
+    const remote = engine.remote as unknown as { long(p: () => void): Promise<string>; silent(): Promise<string> };
+    expect(await remote.long(Comlink.proxy(() => engine.beat()))).toBe('done');
+    expect(onFault).not.toHaveBeenCalled();
+    // The same work without a sign of life runs out of its budget.
+    await expect(remote.silent()).rejects.toMatchObject({ reason: 'timeout', method: 'silent' });
+  });
+
   it('budgets grow with the pupils, the edits a call replays, the scenarios projected and the megabytes read', () => {
     const shouguang = { pupils: 121_429, megabytes: 0 };
     const million = { pupils: 1_000_000, megabytes: 74 };
