@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import type { FileChoice, LoadFailure, LoadSummary, StagedFile } from '../../workers/engineApi';
+import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
 import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
-import { DEFAULT_DATASET_URLS } from './defaultDataset';
+import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
 import { PART_FILES } from '../io/import';
@@ -32,11 +32,26 @@ export function currentEngine(): { remote: EngineRemote } | undefined {
   return hasEngine() ? { remote: currentRemote } : undefined;
 }
 
-/** Reads the files of a load and stages them in a worker (transferred, not copied); returns their names. */
-async function stageFiles(remote: EngineRemote, source: 'default' | File[]): Promise<string[]> {
-  const files = source === 'default' ? await readDefaultFiles() : await readPickedFiles(source);
-  await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
-  return files.map((f) => f.name);
+/**
+ * How to load a dataset again in a fresh worker after a fault, without the planner: the embedded
+ * snapshot fetched again, or the picked files (kept as File handles) read again with the choices
+ * of the mapping step (set by runLoad).
+ */
+function recipeOf(source: 'default' | File[]): LoadRecipe {
+  const recipe: LoadRecipe = {
+    choices: [],
+    megabytes: source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0),
+    async load(remote, onProgress) {
+      if (source === 'default') {
+        const bytes = await readDefaultSnapshot();
+        return remote.loadSnapshot(Comlink.transfer(bytes, [bytes]));
+      }
+      const files = await readPickedFiles(source);
+      await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+      return remote.load(undefined, recipe.choices, Comlink.proxy(onProgress));
+    },
+  };
+  return recipe;
 }
 
 const STEP_KEYS = {
@@ -58,14 +73,11 @@ const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number)
   if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
 
-async function readDefaultFiles(): Promise<StagedFile[]> {
-  return Promise.all(
-    Object.entries(DEFAULT_DATASET_URLS).map(async ([name, url]) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return { name, bytes: await response.arrayBuffer() };
-    }),
-  );
+/** The embedded dataset as the build stored it (read, parsed and validated then). */
+async function readDefaultSnapshot(): Promise<ArrayBuffer> {
+  const response = await fetch(`${import.meta.env.BASE_URL}${DEFAULT_SNAPSHOT_PATH}`);
+  if (!response.ok) throw new Error(`${DEFAULT_SNAPSHOT_PATH}: HTTP ${response.status}`);
+  return response.arrayBuffer();
 }
 
 /** The picked or dropped files the importer can read; others in a folder (notes, images) are left out. */
@@ -91,14 +103,21 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
   reviewed = undefined;
   useAppStore.setState({ highlight: undefined });
   setStep('read', 0);
-  const megabytes = source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0);
-  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes }));
+  const recipe = recipeOf(source);
+  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes: recipe.megabytes }));
   pending = engine;
-  pendingRecipe = { stage: (remote) => stageFiles(remote, source).then(() => undefined), choices: [], megabytes };
+  pendingRecipe = recipe;
   try {
-    const names = await stageFiles(engine.remote, source);
+    if (source === 'default') {
+      const bytes = await readDefaultSnapshot();
+      if (pending !== engine) return;
+      await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
+      return await settleLoad(engine, await engine.remote.loadSnapshot(Comlink.transfer(bytes, [bytes])));
+    }
+    const files = await readPickedFiles(source);
     if (pending !== engine) return;
-    const contractNames = names.every((name) => CONTRACT_NAMES.has(name));
+    const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
+    await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
     if (!contractNames) {
       const inspected = await engine.remote.inspect(progressOf(engine));
       if (pending !== engine) return;
@@ -132,12 +151,16 @@ export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): 
   }
 }
 
-/** Parses in the pending worker; a clean validation report goes straight on, any finding waits for the planner. */
+/** Parses the staged files in the pending worker. */
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
   if (pendingRecipe) pendingRecipe.choices = choices;
   await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
-  const outcome = await engine.remote.load(undefined, choices, progressOf(engine));
+  await settleLoad(engine, await engine.remote.load(undefined, choices, progressOf(engine)));
+}
+
+/** A clean validation report goes straight on; any finding waits for the planner. */
+async function settleLoad(engine: Engine, outcome: LoadOutcome): Promise<void> {
   if (pending !== engine) return;
   if (!outcome.ok) return fail(engine, outcome);
   if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary);

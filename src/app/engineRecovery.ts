@@ -1,5 +1,4 @@
-import * as Comlink from 'comlink';
-import type { FileChoice, InjectedFault } from '../../workers/engineApi';
+import type { FileChoice, InjectedFault, LoadOutcome } from '../../workers/engineApi';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { applyZoneChanges } from '../io/zoneFeatures';
 import { useAppStore, type EngineNotice } from '../store/store';
@@ -10,9 +9,9 @@ import { datasetKey } from './workspace';
 
 /** How the current dataset was loaded, so that a fresh worker can load it again without the planner. */
 export interface LoadRecipe {
-  /** Reads the files again (the picked files are kept as File handles, the default one is fetched) and stages them in `remote`. */
-  stage(remote: EngineRemote): Promise<void>;
-  /** The planner's choices of the mapping step ([] for files named as the data contract's). */
+  /** Loads the dataset again into `remote` (reading its files or snapshot again); `onProgress` is called as the load goes on. */
+  load(remote: EngineRemote, onProgress: () => void): Promise<LoadOutcome>;
+  /** The planner's choices of the mapping step ([] for files named as the data contract's, or the snapshot). */
   choices: FileChoice[];
   /** Size of the files, MB (for the load's time budget). */
   megabytes: number;
@@ -77,10 +76,9 @@ class RecoveryFailure extends Error {}
 async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
   const engine = startSupervisedWorker();
   try {
-    await recipe.stage(engine.remote);
     await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
     // Its progress is its sign of life: the load is timed between progress reports.
-    const outcome = await engine.remote.load(undefined, recipe.choices, Comlink.proxy(() => engine.beat()));
+    const outcome = await recipe.load(engine.remote, () => engine.beat());
     if (!outcome.ok) throw new RecoveryFailure(outcome.file ? `${outcome.file}: ${outcome.detail}` : outcome.detail);
     const { dataset, profile } = useAppStore.getState();
     if (!dataset || datasetKey(outcome.summary) !== datasetKey(dataset)) throw new RecoveryFailure('the files are no longer the ones loaded');

@@ -92,6 +92,16 @@ export const DATA_PROBLEMS = {
   badOutline: { en: 'the outline cannot be used ({detail})', 'zh-CN': '边界无法使用（{detail}）' },
   mappingUnknownKey: { en: 'unknown key "{key}" in {value} (known: {found})', 'zh-CN': '{value} 中有未知的键 "{key}"（可用：{found}）' },
   mappingBadValue: { en: '{value} must be {found}, got {got}', 'zh-CN': '{value} 应为 {found}，实际为 {got}' },
+  // Hostile or broken tables and archives: binary data, broken quotes, repeated columns, size budgets, faults of the reader
+  notTextTable: { en: 'not a text table: the file holds binary data; save it as CSV (UTF-8 or GBK) or XLSX', 'zh-CN': '不是文本表格：文件含二进制数据，请另存为 CSV（UTF-8 或 GBK）或 XLSX' },
+  unclosedQuote: { en: 'a quoted value opens on this line and does not close properly; the row is not loaded and reading goes on at the next line', 'zh-CN': '此行的引号未正确闭合，此行未载入，从下一行继续读取' },
+  unclosedQuoteStop: { en: 'line {n}: a quoted value opens here and does not close properly', 'zh-CN': '第 {n} 行：引号未正确闭合' },
+  tooManyUnclosedQuotes: { en: 'more than {max} rows have quotes that do not close properly (the first on line {n}); check how the file was saved', 'zh-CN': '超过 {max} 行的引号未正确闭合（第一处在第 {n} 行），请检查文件的保存方式' },
+  repeatedColumn: { en: 'the column "{got}" appears {n} times in the header; say in the mapping which one gives "{key}" ({value})', 'zh-CN': '表头中列 "{got}" 出现了 {n} 次；请在映射中指定 "{key}" 使用哪一列（{value}）' },
+  rowCountMismatch: { en: 'the rows do not add up: {n} read, {max} loaded or rejected; nothing is loaded (a fault of this program: please report it)', 'zh-CN': '行数对不上：读取 {n} 行，载入与拒绝合计 {max} 行；未载入任何数据（这是程序的错误，请报告）' },
+  archiveTooLarge: { en: 'unpacks to more than {max} MB, more than this program reads from such a file', 'zh-CN': '解压后超过 {max} MB，超出本程序对此类文件的读取上限' },
+  archiveTooManyEntries: { en: 'the archive holds {n} entries, more than {max}', 'zh-CN': '压缩包内有 {n} 个文件，超过 {max} 个' },
+  readFailed: { en: 'could not be read: {detail}', 'zh-CN': '无法读取：{detail}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;

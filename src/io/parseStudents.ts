@@ -111,11 +111,12 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
       rejected.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     const warn = (code: DataProblemCode, params: DataProblemParams) => warnings.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
-    const id = (row[cId] ?? '').trim();
-    if (id === '') { reject('emptyId'); return; }
+    // The importer's verdict comes first: a row it could not split into cells has no id to check.
     const notes = cNotes >= 0 ? notesOf(row[cNotes]) : [];
     const rejecting = notes.find((note) => note.reject);
     if (rejecting) { reject(rejecting.code, rejecting.params); return; }
+    const id = (row[cId] ?? '').trim();
+    if (id === '') { reject('emptyId'); return; }
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
       reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
@@ -162,6 +163,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     n++;
   };
   Papa.parse<string[]>(body, { step: (result) => readRow(result.data) });
+  // Every row read is loaded or rejected; a row counted but neither would be a row lost without a word.
+  if (rowsRead !== n + rejected.length) throw new DataError(file, 'rowCountMismatch', { n: rowsRead, max: n + rejected.length });
   return {
     columns: {
       x: x.slice(0, n),

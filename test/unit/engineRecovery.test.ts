@@ -67,7 +67,16 @@ function faultOf(f: () => Fake, method: string) {
   };
 }
 
-const recipe = { stage: (remote: { stage(files: unknown[]): Promise<void> }) => remote.stage([]), choices: [{ name: 'a.csv', crs: 'wgs84' as const }], megabytes: 1 };
+const choices = [{ name: 'a.csv', crs: 'wgs84' as const }];
+// Loads as the picked files do: stages them, then loads them with the planner's choices.
+const recipe = {
+  choices,
+  megabytes: 1,
+  load: async (remote: { stage(files: unknown[]): Promise<void>; load(...args: unknown[]): Promise<unknown> }, onProgress: () => void) => {
+    await remote.stage([]);
+    return remote.load(undefined, choices, onProgress);
+  },
+};
 
 describe('recovery of the engine worker', () => {
   beforeEach(() => {
@@ -85,9 +94,9 @@ describe('recovery of the engine worker', () => {
     // A call that meets the fault is answered by the replayed worker (it gives the same answer there).
     expect(await currentRemote.standards()).toEqual({ replayed: true });
     expect(useAppStore.getState().engineNotice).toEqual({ code: 'engineRestarted' });
-    expect(second.calls.map(([m]) => m)).toEqual(['stage', 'setOverlapRule', 'load', 'simulate', 'openScenario', 'standards', 'pupilPoints', 'standards']);
+    expect(second.calls.map(([m]) => m)).toEqual(['setOverlapRule', 'stage', 'load', 'simulate', 'openScenario', 'standards', 'pupilPoints', 'standards']);
     expect(second.calls.find(([m]) => m === 'setOverlapRule')![1]).toEqual(['fileOrder']);
-    expect(second.calls.find(([m]) => m === 'load')![1].slice(0, 2)).toEqual([undefined, recipe.choices]);
+    expect(second.calls.find(([m]) => m === 'load')![1].slice(0, 2)).toEqual([undefined, choices]);
     expect(second.calls.find(([m]) => m === 'openScenario')![1]).toEqual([[e1], [e2]]);
     expect(useAppStore.getState().result).toEqual(result(1));
   });

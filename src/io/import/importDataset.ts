@@ -3,14 +3,14 @@ import type { DataProblem } from '../../core/dataProblems';
 import { describeDataProblem } from '../../core/dataProblems';
 import type { RejectedRow, School } from '../../core/dataset';
 import type { ZoneLevel } from '../../core/rules';
-import { DataError, featuresOf, parseJsonFile } from '../dataError';
+import { asDataError, DataError, featuresOf, parseJsonFile } from '../dataError';
 import { parseSchools } from '../parseSchools';
 import type { DatasetTexts } from '../readDataset';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 import { combineFeatureTexts, combinePupilCsvs, type FeatureSpan, type PartPiece } from './combineParts';
 import { createAddressPlacer } from './addressPlacement';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
-import { applyOverrides, type ColumnMapping } from './columnMapping';
+import { applyOverrides, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, type Crs } from './crs';
 import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
@@ -211,6 +211,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (kind !== 'students' && kind !== 'schools' && kind !== 'units') throw wrongFormat();
     const table = await csvOrXlsxTable(file.name, format, file.bytes);
     const mapping = mapOrFail(file, table.header, kind, false);
+    refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping);
     const years = yearsOfTable(file.name, table);
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
     if (kind === 'students') {
@@ -318,8 +319,10 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     let read: FileImport;
     try {
       read = await importFile(file, part, format, ctx, (f) => onProgress?.((done + f * file.bytes.length) / total));
-    } catch (e) {
-      if (!(e instanceof DataError && OPTIONAL_MAP_PARTS.has(part))) throw e;
+    } catch (thrown) {
+      // Whatever a library or this program throws on a strange file, the user hears which file.
+      const e = asDataError(file.name, thrown);
+      if (!OPTIONAL_MAP_PARTS.has(part)) throw e;
       notUsed.push({ file: file.name, reason: e.detail, problem: { code: e.code, params: e.params } });
       delete sources[target];
       continue;
