@@ -65,11 +65,19 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   let baseSchoolOf: Int32Array = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
   let index = 0;
+  // Test-only (fault injection): the next move throws after the run has changed.
+  let faultArmed = false;
+  // Set when a failed step could not be undone: the session's state is unknown from then on.
+  let broken: Error | undefined;
 
-  const moveTo = (state: ZoneState): EditOutcome => {
+  const moveTo = (state: ZoneState, at: number, length: number): EditOutcome => {
     const previous = run.state;
     const t0 = performance.now();
     const moves = applyZoneState(run, dataset, state, rules);
+    if (faultArmed) {
+      faultArmed = false;
+      throw new Error('injected fault (test hook)');
+    }
     const computeMs = performance.now() - t0;
     return {
       ok: true,
@@ -78,10 +86,44 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       zoneChanges: computeZoneChanges(previous, state, dataset.schools),
       moved: groupMoves(dataset, moves),
       totalMoved: computeMovedGroups(dataset, baseSchoolOf, run.schoolOf),
-      canUndo: index > 0,
-      canRedo: index < states.length - 1,
+      canUndo: at > 0,
+      canRedo: at < length - 1,
       locked: { primary: [...state.locked.primary].map((i) => dataset.schools[i].id), junior: [...state.locked.junior].map((i) => dataset.schools[i].id) },
     };
+  };
+
+  /**
+   * Runs a step that changes the session as a whole or not at all: if it throws, the history,
+   * rules, profile and moves baseline are put back and the run is recomputed from the kept state
+   * (the from-scratch twin of the incremental run), then the error is rethrown. If even that fails
+   * the session is broken and every later step throws.
+   */
+  const atomically = <T>(step: () => T): T => {
+    if (broken) throw broken;
+    const saved = { rules, profile, baseSchoolOf, states: states.slice(), index };
+    try {
+      return step();
+    } catch (e) {
+      ({ rules, profile, baseSchoolOf, index } = saved);
+      states.splice(0, states.length, ...saved.states);
+      try {
+        run = computeScenarioRun(dataset, states[index], rules, workspace);
+      } catch (again) {
+        broken = new Error(`the editing session could not be restored after an error: ${(again as Error).message}`);
+        throw broken;
+      }
+      throw e;
+    }
+  };
+
+  /** An edit, undo or redo: atomic, and an unexpected error is a refusal saying so (nothing changed). */
+  const step = (f: () => EditOutcome | EditRefusal): EditOutcome | EditRefusal => {
+    try {
+      return atomically(f);
+    } catch (e) {
+      if (broken) throw broken;
+      return { ok: false, problem: { code: 'engineError', params: { got: e instanceof Error ? e.message : String(e) } } };
+    }
   };
 
   return {
@@ -94,54 +136,60 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
      * Recomputes everything from scratch under other rules (e.g. another overlap rule), keeping
      * the history; the moves since the dataset's own zoning are measured under the new rules.
      */
-    setRules(next: Rules): EditOutcome {
-      rules = next;
-      baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
-      run = computeScenarioRun(dataset, states[index], rules, workspace);
-      return { ...moveTo(states[index]), moved: [] };
-    },
+    setRules: (next: Rules): EditOutcome =>
+      atomically(() => {
+        rules = next;
+        baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
+        run = computeScenarioRun(dataset, states[index], rules, workspace);
+        return { ...moveTo(states[index], index, states.length), moved: [] };
+      }),
     /** The quality-balance assessment of the current results. */
     standards: standardsOf,
     /** Assesses against another profile from now on; returns the new assessment. */
-    setProfile(next: StandardsProfile): StandardsResult {
-      profile = next;
-      return standardsOf();
-    },
+    setProfile: (next: StandardsProfile): StandardsResult =>
+      atomically(() => {
+        profile = next;
+        return standardsOf();
+      }),
     /** School per pupil row under the current state. */
     schoolOf: (): Int32Array => run.schoolOf,
     /** Applies an edit after the current state (dropping what could be redone). */
-    apply(edit: ZoneEdit): EditOutcome | EditRefusal {
-      let next: ZoneState;
-      try {
-        next = applyZoneEdit(states[index], edit, ctx);
-      } catch (e) {
-        if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
-        throw e;
-      }
-      states.splice(index + 1, states.length, next);
-      index++;
-      return moveTo(next);
-    },
+    apply: (edit: ZoneEdit): EditOutcome | EditRefusal =>
+      step(() => {
+        let next: ZoneState;
+        try {
+          next = applyZoneEdit(states[index], edit, ctx);
+        } catch (e) {
+          if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
+          throw e;
+        }
+        // The history changes only once the run has moved: a failed move leaves it as it was.
+        const outcome = moveTo(next, index + 1, index + 2);
+        states.splice(index + 1, states.length, next);
+        index++;
+        return outcome;
+      }),
     /**
      * Replaces the history with a saved one: `edits` applied in order (the current state) and
      * `redoEdits` after them (what can be redone). A failing edit leaves the session as it was and
      * says which one (its place in edits, then redoEdits, from 0).
      */
-    restore(edits: ZoneEdit[], redoEdits: ZoneEdit[]): EditOutcome | (EditRefusal & { index: number }) {
-      const rebuilt: ZoneState[] = [dataset.zoneState];
-      const all = [...edits, ...redoEdits];
-      for (let i = 0; i < all.length; i++) {
-        try {
-          rebuilt.push(applyZoneEdit(rebuilt[i], all[i], ctx));
-        } catch (e) {
-          if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params }, index: i };
-          throw e;
+    restore: (edits: ZoneEdit[], redoEdits: ZoneEdit[]): EditOutcome | (EditRefusal & { index: number }) =>
+      atomically(() => {
+        const rebuilt: ZoneState[] = [dataset.zoneState];
+        const all = [...edits, ...redoEdits];
+        for (let i = 0; i < all.length; i++) {
+          try {
+            rebuilt.push(applyZoneEdit(rebuilt[i], all[i], ctx));
+          } catch (e) {
+            if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params }, index: i };
+            throw e;
+          }
         }
-      }
-      states.splice(0, states.length, ...rebuilt);
-      index = edits.length;
-      return { ...moveTo(states[index]), moved: [] };
-    },
+        states.splice(0, states.length, ...rebuilt);
+        index = edits.length;
+        return { ...moveTo(states[index], index, states.length), moved: [] };
+      }),
     /** The zone state after a list of edits from the dataset's own zoning (for other scenarios). */
     stateAfter(edits: ZoneEdit[]): ZoneState {
       return edits.reduce((state, edit) => applyZoneEdit(state, edit, ctx), dataset.zoneState);
@@ -150,15 +198,23 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     state: (): ZoneState => states[index],
     /** School per pupil row under the dataset's own zoning. */
     baseSchoolOf: (): Int32Array => baseSchoolOf,
-    undo(): EditOutcome | EditRefusal {
-      if (index === 0) return { ok: false, problem: { code: 'nothingToUndo', params: {} } };
-      index--;
-      return moveTo(states[index]);
-    },
-    redo(): EditOutcome | EditRefusal {
-      if (index === states.length - 1) return { ok: false, problem: { code: 'nothingToRedo', params: {} } };
-      index++;
-      return moveTo(states[index]);
+    undo: (): EditOutcome | EditRefusal =>
+      step(() => {
+        if (index === 0) return { ok: false, problem: { code: 'nothingToUndo', params: {} } };
+        index--;
+        return moveTo(states[index], index, states.length);
+      }),
+    redo: (): EditOutcome | EditRefusal =>
+      step(() => {
+        if (index === states.length - 1) return { ok: false, problem: { code: 'nothingToRedo', params: {} } };
+        index++;
+        return moveTo(states[index], index, states.length);
+      }),
+    /** Why the session can no longer be used (a failed step could not be undone), if it cannot. */
+    brokenBy: (): Error | undefined => broken,
+    /** Test-only fault injection: the next edit, undo, redo or restore throws once the run has moved. */
+    armFault(): void {
+      faultArmed = true;
     },
     /** Pupils of `level` inside `area` now (before an edit is committed). */
     preview(level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview {

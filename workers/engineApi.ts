@@ -154,6 +154,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
 
   const requireSession = () => {
     if (!loaded || !session) throw new Error('no dataset is loaded');
+    const broken = session.brokenBy();
+    if (broken) throw broken;
     return { dataset: loaded.dataset, session };
   };
 
@@ -277,6 +279,11 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 
+    /** Why the editing session can no longer be used (a failed step could not be undone), if so. */
+    brokenBy: (): Error | undefined => session?.brokenBy(),
+    /** Test-only fault injection: the next edit, undo, redo or scenario opened throws midway (see EditSession.armFault). */
+    __armEditFault: (): void => requireSession().session.armFault(),
+
     /** The pupils counted by density cell, for the map's heatmap (caller transfers). */
     pupilDensity(): DensityCells {
       const { dataset } = requireSession();
@@ -290,5 +297,19 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   };
 }
 
-/** The typed API of the engine worker. */
+/** The typed API of the engine. */
 export type EngineApi = ReturnType<typeof createEngineApi>;
+
+/**
+ * Faults a test can inject into the worker (never used by the app itself): `hang` spins forever,
+ * `crash` throws outside any call (the page gets the worker's `error` event), `exit` closes the
+ * worker without a word, `throwInEdit` makes the next edit, undo, redo or scenario opened throw
+ * midway through (see EditSession.armFault).
+ */
+export type InjectedFault = 'hang' | 'crash' | 'exit' | 'throwInEdit';
+
+/** What the worker exposes: the engine, and a test-only hook that injects a fault. */
+export type WorkerApi = EngineApi & {
+  /** Test-only: injects a fault; hang, crash and exit happen just after this call has answered. */
+  __injectFault(fault: InjectedFault): void;
+};

@@ -16,6 +16,7 @@ import { PendingArea } from '../features/edit/PendingArea';
 import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 import { ScenarioBar } from '../features/scenarios/ScenarioBar';
 import { ComparePanel } from '../features/compare/ComparePanel';
+import { EngineNotice } from '../features/engine/EngineNotice';
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
           <div className="app-body">
             <MapPanel />
             <div className="side-panel">
+              <EngineNotice />
               <ScenarioBar />
               <PendingArea />
               <CountySummary />

@@ -2,6 +2,7 @@ import { NO_RULES, DEFAULT_PROJECTION } from '../core/scenarioRules';
 import { BASELINE_ID, useAppStore } from '../store/store';
 import type { ScenarioRequest } from '../../workers/scenarioProjection';
 import { currentEngine } from './engineClient';
+import { EngineFault } from './engineCalls';
 import { currentScenarios } from './scenarioActions';
 
 /** What a compared scenario is projected from (现状: no edits, no rules). */
@@ -26,7 +27,8 @@ export async function runProjections(): Promise<void> {
   if (stale.length === 0) return;
   useAppStore.setState({ projecting: true, projectionError: undefined });
   try {
-    const views = await engine.remote.project(stale, s.profile);
+    const views = await engine.remote.project(stale, s.profile).catch(leftUndone);
+    if (!views) return;
     const projections = { ...useAppStore.getState().projections };
     for (const [k, v] of views.entries()) {
       if ('problem' in v) {
@@ -63,6 +65,18 @@ export async function refreshChangedAreas(): Promise<void> {
   if (!engine) return;
   const id = s.compareIds.find((c) => c !== BASELINE_ID) ?? s.activeScenarioId;
   const doc = currentScenarios(s).find((d) => d.id === id);
-  const changedAreas = doc && doc.edits.length > 0 ? await engine.remote.changedAreas(doc.edits) : undefined;
-  useAppStore.setState({ changedAreas, changedAreasOf: doc?.id });
+  const changedAreas = doc && doc.edits.length > 0 ? await engine.remote.changedAreas(doc.edits).catch(leftUndone) : undefined;
+  // Left undone, they belong to no scenario.
+  const undone = changedAreas === undefined && doc !== undefined && doc.edits.length > 0;
+  useAppStore.setState({ changedAreas, changedAreasOf: undone ? undefined : doc?.id });
+}
+
+/**
+ * A comparison the engine could not compute (the call threw, its worker failed twice, or the engine
+ * stopped) is left undone; it is computed again when the planner next changes the comparison. A
+ * worker fault is told by the engine notice.
+ */
+function leftUndone(e: unknown): undefined {
+  if (!(e instanceof EngineFault)) throw e;
+  return undefined;
 }

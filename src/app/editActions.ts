@@ -10,6 +10,34 @@ import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { fetchPupilLayers } from './pupilLayers';
 import { applyZoneChanges } from '../io/zoneFeatures';
 import { currentEngine } from './engineClient';
+import { EngineFault } from './engineCalls';
+import type { EditProblem } from '../core/editProblems';
+
+/**
+ * What the planner is told when the engine failed during a step: the step threw (nothing changed),
+ * the worker was restarted with the current scenario and the step not done, or the engine has
+ * stopped. Anything but an EngineFault is rethrown.
+ */
+export function engineProblem(e: unknown): EditProblem {
+  if (!(e instanceof EngineFault)) throw e;
+  if (e.reason === 'threw') return { code: 'engineError', params: { got: e.detail } };
+  return { code: e.reason === 'stopped' ? 'engineStopped' : 'engineFault', params: {} };
+}
+
+/** Follow-up reads after a step: a fault there is recovered from (the replay refreshes them). */
+async function unlessFault<T>(read: Promise<T> | undefined): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (e) {
+    if (e instanceof EngineFault) return undefined;
+    throw e;
+  }
+}
+
+// Edits whose call met a worker fault, by their JSON, with how often: one that did twice is refused
+// from then on, so that an edit that kills the worker every time cannot restart it forever.
+const faultsByEdit = new Map<string, number>();
+const FAULTS_BEFORE_REFUSAL = 2;
 
 /** Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why. */
 export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] } & Partial<AppState>): Promise<boolean> {
@@ -31,22 +59,51 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     preview: undefined,
   }));
   // The numbers are on screen; the standards follow (they take a pass over every pupil).
-  const standards = await currentEngine()?.remote.standards();
+  const standards = await unlessFault(currentEngine()?.remote.standards());
   if (standards) useAppStore.setState({ standards });
   // Only pupils outside every zone are drawn differently: refresh the dots when that set changed.
   if (gapsChanged) {
     const engine = currentEngine();
-    if (engine) useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
+    const pupilLayers = engine && (await unlessFault(fetchPupilLayers(engine.remote)));
+    if (pupilLayers) useAppStore.setState({ pupilLayers });
   }
   return true;
 }
 
-/** Applies an edit in the worker; a refused edit leaves everything as it was and says why. */
+/**
+ * Applies an edit in the worker; a refused edit leaves everything as it was and says why. An edit
+ * that met a worker fault is not applied (the worker is restarted with the history without it);
+ * one that did so twice (or threw twice) is refused without being tried again.
+ */
 export async function commitEdit(edit: ZoneEdit): Promise<boolean> {
   const engine = currentEngine();
   if (!engine) return false;
-  const { edits } = useAppStore.getState();
-  return settleOutcome(await engine.remote.applyEdit(edit), { edits: [...edits, edit], redoEdits: [] });
+  const key = JSON.stringify(edit);
+  if ((faultsByEdit.get(key) ?? 0) >= FAULTS_BEFORE_REFUSAL) {
+    useAppStore.setState({ editError: { code: 'faultyEdit', params: {} } });
+    return false;
+  }
+  let outcome: EditOutcome | EditRefusal;
+  try {
+    outcome = await engine.remote.applyEdit(edit);
+  } catch (e) {
+    const problem = engineProblem(e);
+    const faults = problem.code === 'engineStopped' ? 0 : (faultsByEdit.get(key) ?? 0) + 1;
+    if (faults > 0) faultsByEdit.set(key, faults);
+    useAppStore.setState({ editError: faults >= FAULTS_BEFORE_REFUSAL ? { code: 'faultyEdit', params: {} } : problem });
+    return false;
+  }
+  // The history is read once the worker has answered: it is the one the edit was applied after.
+  return settleOutcome(outcome, { edits: [...useAppStore.getState().edits, edit], redoEdits: [] });
+}
+
+/** Undo or redo in the worker; a step that met a worker fault is not done and says so. */
+async function historyStep(step: Promise<EditOutcome | EditRefusal>): Promise<EditOutcome | EditRefusal> {
+  try {
+    return await step;
+  } catch (e) {
+    return { ok: false, problem: engineProblem(e) };
+  }
 }
 
 /**
@@ -65,22 +122,22 @@ export async function undoEdit(): Promise<void> {
   const engine = currentEngine();
   const { edits, redoEdits } = useAppStore.getState();
   if (!engine || edits.length === 0) return;
-  await settleOutcome(await engine.remote.undo(), { edits: edits.slice(0, -1), redoEdits: [edits[edits.length - 1], ...redoEdits] });
+  await settleOutcome(await historyStep(engine.remote.undo()), { edits: edits.slice(0, -1), redoEdits: [edits[edits.length - 1], ...redoEdits] });
 }
 
 export async function redoEdit(): Promise<void> {
   const engine = currentEngine();
   const { edits, redoEdits } = useAppStore.getState();
   if (!engine || redoEdits.length === 0) return;
-  await settleOutcome(await engine.remote.redo(), { edits: [...edits, redoEdits[0]], redoEdits: redoEdits.slice(1) });
+  await settleOutcome(await historyStep(engine.remote.redo()), { edits: [...edits, redoEdits[0]], redoEdits: redoEdits.slice(1) });
 }
 
 /** Shows the pupils inside an area (while drawing, or once drawn). */
 export async function previewArea(area: Polygon | MultiPolygon): Promise<void> {
   const engine = currentEngine();
   if (!engine) return;
-  const preview = await engine.remote.previewArea(useAppStore.getState().level, area);
-  useAppStore.setState({ preview });
+  const preview = await unlessFault(engine.remote.previewArea(useAppStore.getState().level, area));
+  if (preview) useAppStore.setState({ preview });
 }
 
 /** Starts or stops drawing an area (or a lasso around units); stopping drops what is not assigned. */
@@ -135,17 +192,18 @@ export function assignUnitToSelected(unitId: string): Promise<boolean> {
   return commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] });
 }
 
-/** Assesses the standards against a new profile. */
 /** Where zones overlap, which one a pupil goes to: the worker recomputes the scenario from scratch. */
 export async function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
   const { edits, redoEdits } = useAppStore.getState();
   useAppStore.setState({ overlapRule });
-  const outcome = await currentEngine()?.remote.setOverlapRule(overlapRule);
+  // After a fault the replayed worker already has the rule (it is read from the store).
+  const outcome = await unlessFault(currentEngine()?.remote.setOverlapRule(overlapRule));
   if (outcome) await settleOutcome(outcome, { edits, redoEdits });
 }
 
+/** Assesses the standards against a new profile (after a fault, the replayed worker has it). */
 export async function setProfile(profile: StandardsProfile): Promise<void> {
   useAppStore.setState({ profile });
-  const standards = await currentEngine()?.remote.setProfile(profile);
+  const standards = await unlessFault(currentEngine()?.remote.setProfile(profile));
   if (standards) useAppStore.setState({ standards });
 }

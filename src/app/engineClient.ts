@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { EngineApi, FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile } from '../../workers/engineApi';
+import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
 import { restoreWorkspace } from './workspace';
@@ -9,30 +9,51 @@ import { fetchPupilLayers } from './pupilLayers';
 import { checkFileSizes } from './fileSizeLimit';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
 import { PART_FILES } from '../io/import';
+import { EngineFault, type EngineRemote, type SupervisedWorker } from './engineCalls';
+import { adoptEngine, currentRemote, hasEngine, startSupervisedWorker, type LoadRecipe } from './engineRecovery';
 
-interface Engine {
-  worker: Worker;
-  remote: Comlink.Remote<EngineApi>;
-}
+type Engine = SupervisedWorker;
 
 /** Extensions of the files the importer reads (.xls only to say it must be saved as .xlsx). */
 export const IMPORT_EXTENSIONS = ['.geojson', '.json', '.csv', '.txt', '.xlsx', '.xls', '.zip', '.kml'] as const;
 
 const CONTRACT_NAMES: ReadonlySet<string> = new Set(Object.values(PART_FILES));
 
-let current: Engine | undefined;
 let pending: Engine | undefined;
+/** How the pending dataset is loaded: kept so that a worker that fails later can load it again. */
+let pendingRecipe: LoadRecipe | undefined;
 /** The dataset parsed in the pending worker while the planner reads its validation report. */
 let reviewed: LoadSummary | undefined;
 
-/** The worker holding the current dataset, if one is loaded. */
-export function currentEngine(): Engine | undefined {
-  return current;
+/**
+ * The engine holding the current dataset, if one is loaded: its calls are supervised, and wait
+ * for (or are retried after) a restart when its worker fails (see engineRecovery).
+ */
+export function currentEngine(): { remote: EngineRemote } | undefined {
+  return hasEngine() ? { remote: currentRemote } : undefined;
 }
 
-function startEngine(): Engine {
-  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
-  return { worker, remote: Comlink.wrap<EngineApi>(worker) };
+/**
+ * How to load a dataset again in a fresh worker after a fault, without the planner: the embedded
+ * snapshot fetched again, or the picked files (kept as File handles) read again with the choices
+ * of the mapping step (set by runLoad).
+ */
+function recipeOf(source: 'default' | File[]): LoadRecipe {
+  const recipe: LoadRecipe = {
+    choices: [],
+    megabytes: source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0),
+    async load(remote, onProgress) {
+      if (source === 'default') {
+        const bytes = await readDefaultSnapshot();
+        return remote.loadSnapshot(Comlink.transfer(bytes, [bytes]));
+      }
+      const files = await readPickedFiles(source);
+      if (!Array.isArray(files)) return files;
+      await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+      return remote.load(undefined, recipe.choices, Comlink.proxy(onProgress));
+    },
+  };
+  return recipe;
 }
 
 const STEP_KEYS = {
@@ -47,8 +68,10 @@ function setStep(step: LoadStep, fraction: number) {
 /**
  * Progress from the worker, dropped once its load is no longer the pending one or has reached the
  * mapping step or the report: progress comes over its own port and may arrive after the answer.
+ * It is also the worker's sign of life: a long load is timed between its progress reports.
  */
 const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number) => {
+  engine.beat();
   if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
 
@@ -70,7 +93,7 @@ async function readPickedFiles(files: File[]): Promise<StagedFile[] | LoadFailur
 
 function fail(engine: Engine, outcome: LoadFailure) {
   useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail, problem: outcome.problem } });
-  engine.worker.terminate();
+  engine.stop();
   if (pending === engine) pending = undefined;
 }
 
@@ -81,12 +104,14 @@ function fail(engine: Engine, outcome: LoadFailure) {
  * its dataset until the new one is accepted, so a failed or cancelled load loses nothing.
  */
 export async function loadDataset(source: 'default' | File[]): Promise<void> {
-  pending?.worker.terminate();
+  pending?.stop();
   reviewed = undefined;
   useAppStore.setState({ highlight: undefined });
   setStep('read', 0);
-  const engine = startEngine();
+  const recipe = recipeOf(source);
+  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes: recipe.megabytes }));
   pending = engine;
+  pendingRecipe = recipe;
   try {
     if (source === 'default') {
       const bytes = await readDefaultSnapshot();
@@ -117,7 +142,8 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
 
 function failUnexpected(engine: Engine, e: unknown) {
   if (pending !== engine) return;
-  fail(engine, { ok: false, file: '', detail: (e as Error).message });
+  const detail = e instanceof EngineFault ? translate(useAppStore.getState().locale, 'engineLoadFault') : (e as Error).message;
+  fail(engine, { ok: false, file: '', detail });
 }
 
 /** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
@@ -134,6 +160,7 @@ export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): 
 /** Parses the staged files in the pending worker. */
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
+  if (pendingRecipe) pendingRecipe.choices = choices;
   await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
   await settleLoad(engine, await engine.remote.load(undefined, choices, progressOf(engine)));
 }
@@ -169,9 +196,8 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
   const { profile } = useAppStore.getState();
   if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
   const pupilLayers = await fetchPupilLayers(engine.remote);
-  if (pending !== engine) return;
-  current?.worker.terminate();
-  current = engine;
+  if (pending !== engine || !pendingRecipe) return;
+  adoptEngine(engine, pendingRecipe);
   pending = undefined;
   useAppStore.setState((s) => ({
     dataset: summary,
@@ -194,7 +220,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
 
 /** Stops a load in progress, in the mapping step or under review; the current dataset stays. */
 export function cancelLoad(): void {
-  pending?.worker.terminate();
+  pending?.stop();
   pending = undefined;
   reviewed = undefined;
   useAppStore.setState({ load: { status: 'idle' }, highlight: undefined });

@@ -7,6 +7,8 @@ import { useAppStore } from '../store/store';
 import type { ProjectionView } from '../../workers/scenarioProjection';
 import { downloadFile } from './download';
 import { currentEngine } from './engineClient';
+import { EngineFault } from './engineCalls';
+import { translate } from '../i18n/format';
 import { activeScenario } from './scenarioActions';
 
 const CSV = 'text/csv;charset=utf-8';
@@ -17,13 +19,29 @@ export type ExportKind = 'schoolsCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesG
 
 const fileStem = () => activeScenario()?.name ?? 'scenario';
 
+/**
+ * An engine call for an export: an error of the call, a worker fault met twice, or the engine
+ * stopped becomes an error in the planner's language, which the export menu shows; the export is
+ * not written.
+ */
+async function fromEngine<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (!(e instanceof EngineFault)) throw e;
+    const { locale } = useAppStore.getState();
+    if (e.reason === 'threw') throw new Error(translate(locale, 'engineCallError', { detail: e.detail }), { cause: e });
+    throw new Error(translate(locale, e.reason === 'stopped' ? 'engineStopped' : 'engineCallFailed'), { cause: e });
+  }
+}
+
 /** The active scenario projected with its rules (computed in the worker when not at hand). */
 export async function activeProjection(): Promise<ProjectionView | undefined> {
   const s = useAppStore.getState();
   const doc = activeScenario(s);
   const engine = currentEngine();
   if (!doc || !engine) return undefined;
-  const [view] = await engine.remote.project([{ key: doc.id, edits: doc.edits, rules: doc.rules, settings: doc.projection }], s.profile);
+  const [view] = await fromEngine(engine.remote.project([{ key: doc.id, edits: doc.edits, rules: doc.rules, settings: doc.projection }], s.profile));
   return 'problem' in view ? undefined : view;
 }
 
@@ -57,11 +75,11 @@ export async function exportFile(kind: ExportKind): Promise<void> {
       return;
     }
     case 'zonesGeoJson':
-      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.geojson`, await engine.remote.zonesGeoJson(), 'application/geo+json');
+      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.geojson`, await fromEngine(engine.remote.zonesGeoJson()), 'application/geo+json');
     case 'zonesShp':
-      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.zip`, await engine.remote.zonesShapefile(), 'application/zip');
+      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.zip`, await fromEngine(engine.remote.zonesShapefile()), 'application/zip');
     case 'movedCsv':
-      return downloadFile(`${stem}-${zh ? '变更学校学生' : 'pupils-changing-school'}.csv`, formatMovedCsv(await engine.remote.movedByUnit(), dataset.schools, unitNames(), locale), CSV);
+      return downloadFile(`${stem}-${zh ? '变更学校学生' : 'pupils-changing-school'}.csv`, formatMovedCsv(await fromEngine(engine.remote.movedByUnit()), dataset.schools, unitNames(), locale), CSV);
     case 'mapPng':
       return downloadFile(`${stem}-${zh ? '地图' : 'map'}.png`, await captureMapPng(), 'image/png');
   }

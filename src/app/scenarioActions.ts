@@ -5,9 +5,10 @@ import { DataError } from '../io/dataError';
 import { parseScenario } from '../io/parseScenario';
 import { translate } from '../i18n/format';
 import { BASELINE_ID, useAppStore, type AppState, type ScenarioDoc } from '../store/store';
-import { settleOutcome } from './editActions';
+import { engineProblem, settleOutcome } from './editActions';
 import { fetchPupilLayers } from './pupilLayers';
 import { currentEngine } from './engineClient';
+import { EngineFault } from './engineCalls';
 import { scenarioFileJson } from './scenarioFile';
 
 let counter = 0;
@@ -41,20 +42,36 @@ export interface OpenRefusal {
   problem: EditProblem;
 }
 
-/** Opens a scenario in the worker; on a refused edit nothing changes and the refusal is returned. */
+/**
+ * Opens a scenario in the worker; on a refused edit nothing changes and the refusal is returned.
+ * When the worker fails (twice: the open is retried on the restarted worker) nothing changes
+ * either, and the refusal has index −1.
+ */
 async function open(doc: ScenarioDoc, scenarios: ScenarioDoc[]): Promise<true | OpenRefusal> {
   const engine = currentEngine();
   // The scenario controls only show once a dataset is loaded.
   if (!engine) throw new Error('no dataset is loaded');
-  const outcome = await engine.remote.openScenario(doc.edits, doc.redoEdits);
+  let outcome: Awaited<ReturnType<typeof engine.remote.openScenario>>;
+  try {
+    outcome = await engine.remote.openScenario(doc.edits, doc.redoEdits);
+  } catch (e) {
+    const problem = engineProblem(e);
+    useAppStore.setState({ editError: problem });
+    return { index: -1, problem };
+  }
   if (!outcome.ok) {
     useAppStore.setState({ editError: outcome.problem });
     return { index: outcome.index, problem: outcome.problem };
   }
   // One update, so that autosave never sees the new scenario with the old one's history.
   await settleOutcome(outcome, { edits: doc.edits, redoEdits: doc.redoEdits, scenarios, activeScenarioId: doc.id, drawing: false });
-  // Another scenario may leave other pupils outside every zone: redraw the pupils.
-  useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
+  // Another scenario may leave other pupils outside every zone: redraw the pupils (after a fault
+  // in between, the replay redraws them).
+  try {
+    useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
+  } catch (e) {
+    if (!(e instanceof EngineFault)) throw e;
+  }
   return true;
 }
 

@@ -43,6 +43,10 @@ export const EDIT_PROBLEMS = {
   badYear: { en: '"fromYear" must be a year, got {got}', 'zh-CN': '"fromYear" 应为年份，实际为 {got}' },
   tooFewSchools: { en: 'schoolIds must name at least two different schools to share a zone', 'zh-CN': '多校划片至少要指定两所不同的学校' },
   noUnitsInLasso: { en: 'no compound or village inside the lasso', 'zh-CN': '圈选范围内没有小区或村' },
+  engineError: { en: 'the computing engine failed while computing it ({got}); nothing was changed', 'zh-CN': '计算引擎计算时出错（{got}），未做任何更改' },
+  engineFault: { en: 'the computing engine failed or stopped responding; it was restarted with the current scenario and this was not done', 'zh-CN': '计算引擎出错或无响应，已重新启动并恢复当前方案，此操作未执行' },
+  faultyEdit: { en: 'this edit made the computing engine fail twice and is refused', 'zh-CN': '此修改已两次导致计算引擎出错，不再执行' },
+  engineStopped: { en: 'the computing engine has stopped after repeated failures; reload the page (your scenarios are kept)', 'zh-CN': '计算引擎多次出错已停止，请重新加载页面（方案不会丢失）' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type EditProblemCode = keyof typeof EDIT_PROBLEMS;

@@ -361,4 +361,13 @@ export const EN: Record<MessageKey, string> = {
   overlapRuleLabel: 'Where zones overlap, pupils go to',
   overlapRule_smallestZone: 'the smaller zone (a nested zone first)',
   overlapRule_fileOrder: 'the zone earlier in the zones file',
+  // The computing engine's worker failed (engineRecovery, engineClient, exportActions).
+  engineRestarting: 'The computing engine failed; restarting it and restoring the current scenario…',
+  engineRestarted: 'The computing engine failed; it was restarted and the current scenario restored',
+  engineStopped: 'The computing engine failed repeatedly and has stopped. Your scenarios are kept: reload the page',
+  engineRecoveryFailed: 'The computing engine failed and could not load the data again ({detail}). Your scenarios are kept: reload the page or pick the data files again',
+  engineLoadFault: 'The computing engine failed while loading (it crashed or stopped responding); the current data is unchanged',
+  engineCallFailed: 'The computing engine failed and this could not be done: please try again',
+  engineCallError: 'The computation failed and this could not be done ({detail})',
+  reloadPage: 'Reload page',
 };

@@ -359,4 +359,13 @@ export const ZH = {
   overlapRuleLabel: '片区重叠处的学生归',
   overlapRule_smallestZone: '面积较小的片区（嵌套片区优先）',
   overlapRule_fileOrder: '片区文件中靠前的片区',
+  // The computing engine's worker failed (engineRecovery, engineClient, exportActions).
+  engineRestarting: '计算引擎出错，正在重新启动并恢复当前方案…',
+  engineRestarted: '计算引擎出错，已重新启动并恢复当前方案',
+  engineStopped: '计算引擎多次出错，已停止。方案不会丢失：请重新加载页面',
+  engineRecoveryFailed: '计算引擎出错，且无法重新载入数据（{detail}）。方案不会丢失：请重新加载页面或重新选择数据文件',
+  engineLoadFault: '计算引擎在载入数据时出错（崩溃或无响应），当前数据保持不变',
+  engineCallFailed: '计算引擎出错，未能完成：请重试',
+  engineCallError: '计算出错，未能完成（{detail}）',
+  reloadPage: '重新加载页面',
 } as const;

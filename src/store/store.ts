@@ -159,6 +159,12 @@ interface ComparisonSlice {
   showChangedAreas: boolean;
 }
 
+/** What the planner is told about the computing engine after a fault (see engineRecovery); detail in English. */
+export interface EngineNotice {
+  code: 'engineRestarting' | 'engineRestarted' | 'engineStopped' | 'engineRecoveryFailed';
+  detail?: string;
+}
+
 interface UiSlice {
   /** The standards profile the app assesses against (a setting; exported with the scenario). */
   profile: StandardsProfile;
@@ -171,6 +177,8 @@ interface UiSlice {
   selectedSchoolId?: string;
   /** A geometry the planner asked to see on the map (a finding of the validation report). */
   highlight?: Geometry;
+  /** The engine's worker failed: it is being or was restarted, or it has stopped. */
+  engineNotice?: EngineNotice;
 }
 
 export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & UiSlice;
