@@ -25,7 +25,7 @@ const RESTART_WINDOW_MS = 10 * 60_000;
 // Calls that give the same answer when made again after the replay (it restores the page's
 // history): they are retried once on the fresh worker. Edits, undo and redo are not: a step that
 // met a fault is reported as not applied.
-const RETRIED = new Set(['standards', 'setProfile', 'setOverlapRule', 'simulate', 'openScenario', 'project', 'changedAreas', 'zonesGeoJson', 'zonesShapefile', 'movedByUnit', 'previewArea', 'pupilPoints']);
+const RETRIED = new Set(['standards', 'setProfile', 'setOverlapRule', 'simulate', 'openScenario', 'project', 'changedAreas', 'zonesGeoJson', 'zonesShapefile', 'movedByUnit', 'previewArea', 'pupilDensity', 'pupilDots']);
 
 let current: { engine: SupervisedWorker; recipe: LoadRecipe } | undefined;
 let recovering: Promise<void> | undefined;

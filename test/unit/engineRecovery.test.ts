@@ -43,7 +43,7 @@ function fake(answers: Answers = {}): Fake {
   const defaults: Answers = {
     load: () => ({ ok: true, summary, report: { items: [] } }),
     openScenario: () => opened(1),
-    pupilPoints: () => ({ lonLat: new Float32Array(0), grade: new Uint8Array(0), school: new Int32Array(0) }),
+    pupilDensity: () => ({ lonLat: new Float32Array(0), count: new Uint32Array(0) }),
     standards: () => ({ replayed: true }),
   };
   const remote = new Proxy({}, {
@@ -94,7 +94,7 @@ describe('recovery of the engine worker', () => {
     // A call that meets the fault is answered by the replayed worker (it gives the same answer there).
     expect(await currentRemote.standards()).toEqual({ replayed: true });
     expect(useAppStore.getState().engineNotice).toEqual({ code: 'engineRestarted' });
-    expect(second.calls.map(([m]) => m)).toEqual(['setOverlapRule', 'stage', 'load', 'simulate', 'openScenario', 'standards', 'pupilPoints', 'standards']);
+    expect(second.calls.map(([m]) => m)).toEqual(['setOverlapRule', 'stage', 'load', 'simulate', 'openScenario', 'standards', 'pupilDensity', 'standards']);
     expect(second.calls.find(([m]) => m === 'setOverlapRule')![1]).toEqual(['fileOrder']);
     expect(second.calls.find(([m]) => m === 'load')![1].slice(0, 2)).toEqual([undefined, choices]);
     expect(second.calls.find(([m]) => m === 'openScenario')![1]).toEqual([[e1], [e2]]);
