@@ -89,12 +89,8 @@ export function computeNearbyCounts(
   return out;
 }
 
-/**
- * The enrollment-weighted coefficient of variation (差异系数) of DOMAIN.md: X̄ = Σr/Σn,
- * S = √(Σ (n_i/N)(r_i/n_i − X̄)²), CV = S/X̄. Schools without pupils are left out; 0 when no
- * resource at all.
- */
-export function computeWeightedCv(pupils: number[], resources: number[]): number {
+// Pupils and resource summed over the schools that have pupils (the CV leaves the others out).
+function totalsWithPupils(pupils: number[], resources: number[]): { n: number; r: number } {
   let n = 0;
   let r = 0;
   pupils.forEach((p, i) => {
@@ -103,6 +99,16 @@ export function computeWeightedCv(pupils: number[], resources: number[]): number
       r += resources[i];
     }
   });
+  return { n, r };
+}
+
+/**
+ * The enrollment-weighted coefficient of variation (差异系数) of DOMAIN.md: X̄ = Σr/Σn,
+ * S = √(Σ (n_i/N)(r_i/n_i − X̄)²), CV = S/X̄. Schools without pupils are left out; 0 when no
+ * resource at all.
+ */
+export function computeWeightedCv(pupils: number[], resources: number[]): number {
+  const { n, r } = totalsWithPupils(pupils, resources);
   if (n === 0 || r === 0) return 0;
   const mean = r / n;
   let variance = 0;
@@ -152,14 +158,7 @@ export interface LevelStandards {
 
 /** Why the weighted CV of these pupils and resources cannot be computed, or undefined when it can (computeWeightedCv). */
 export function cvNotComputable(pupils: number[], resources: number[]): CvNotComputable | undefined {
-  let n = 0;
-  let r = 0;
-  pupils.forEach((p, i) => {
-    if (p > 0) {
-      n += p;
-      r += resources[i];
-    }
-  });
+  const { n, r } = totalsWithPupils(pupils, resources);
   if (n === 0) return 'noPupils';
   if (!(r > 0)) return 'noResource';
   return undefined;

@@ -4,6 +4,7 @@ import { type Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { TINY_STUDENTS } from '../fixtures/hostile-geo/manifest';
 import { freshAppForEachTest } from './appPage';
+import { datasetVersion, waitForStatus } from './loadStatus';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -11,19 +12,6 @@ mkdirSync(shots, { recursive: true });
 const tiny = join(root, 'test/fixtures/tiny');
 const hostile = join(root, 'test/fixtures/hostile-geo/files');
 
-type Status = 'mapping' | 'review' | 'error' | 'done';
-
-/** Waits until the load reaches one of `wanted` (done: a new dataset is current and its workspace restored). */
-async function waitForStatus(page: Page, before: number, wanted: Status[]): Promise<Status> {
-  const handle = await page.waitForFunction(([v, w]) => {
-    const s = window.__planner!.store.getState();
-    const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
-    return (w as string[]).includes(status) ? status : false;
-  }, [before, wanted] as const, { timeout: 60_000 });
-  return (await handle.jsonValue()) as Status;
-}
-
-const datasetVersion = (page: Page) => page.evaluate(() => window.__planner!.store.getState().datasetVersion);
 
 /** The index of a file's card in the mapping step. */
 const cardIndex = (page: Page, file: string) => page.evaluate((name) => {

@@ -6,6 +6,7 @@ import { type Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CORPUS, findingName, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
 import { freshAppForEachTest } from './appPage';
+import { datasetVersion, waitForStatus } from './loadStatus';
 import { randomBytes, zipSignatureAndNoise } from '../fixtures/hostile/makeHostile';
 import { namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, zonesShapefile } from '../unit/gisFixtures';
 
@@ -22,19 +23,6 @@ function pathsOf(c: CorpusCase): string[] {
   return Object.entries(parts).map(([part, name]) => (part === c.part ? join(corpus, c.file) : join(tiny, name)));
 }
 
-type Status = 'mapping' | 'review' | 'error' | 'done';
-
-/** Waits until the load reaches one of `wanted` (done: a new dataset is current and its workspace restored). */
-async function waitForStatus(page: Page, before: number, wanted: Status[]): Promise<Status> {
-  const handle = await page.waitForFunction(([v, w]) => {
-    const s = window.__planner!.store.getState();
-    const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
-    return (w as string[]).includes(status) ? status : false;
-  }, [before, wanted] as const, { timeout: 60_000 });
-  return (await handle.jsonValue()) as Status;
-}
-
-const datasetVersion = (page: Page) => page.evaluate(() => window.__planner!.store.getState().datasetVersion);
 
 /** What the app loaded: pupils loaded and rejected, assigned and unassigned. */
 const outcome = (page: Page) => page.evaluate(() => {

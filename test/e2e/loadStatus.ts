@@ -1,0 +1,17 @@
+import type { Page } from 'playwright-core';
+
+/** Where a load has got to: the mapping step, the report, an error, or done. */
+export type Status = 'mapping' | 'review' | 'error' | 'done';
+
+/** Waits until the load reaches one of `wanted` (done: a new dataset is current and its workspace restored). */
+export async function waitForStatus(page: Page, before: number, wanted: Status[]): Promise<Status> {
+  const handle = await page.waitForFunction(([v, w]) => {
+    const s = window.__planner!.store.getState();
+    const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
+    return (w as string[]).includes(status) ? status : false;
+  }, [before, wanted] as const, { timeout: 60_000 });
+  return (await handle.jsonValue()) as Status;
+}
+
+/** The store's dataset version (it goes up with every dataset made current). */
+export const datasetVersion = (page: Page) => page.evaluate(() => window.__planner!.store.getState().datasetVersion);
