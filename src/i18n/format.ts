@@ -1,4 +1,5 @@
 import { fillTemplate } from '../core/messageTemplate';
+import { numberFormat } from '../core/numberFormat';
 import { MESSAGES, type Locale, type MessageKey } from './messages';
 
 /** Looks up a message and fills `{name}` placeholders. */
@@ -8,12 +9,12 @@ export function translate(locale: Locale, key: MessageKey, vars: Record<string, 
 
 /** Formats a number for the locale (grouping, at most `digits` decimals). */
 export function formatNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return numberFormat(locale, 'decimal', digits).format(n);
 }
 
 /** Formats a ratio as a percentage for the locale, with at most `digits` decimals. */
 export function formatPercent(locale: Locale, ratio: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio);
+  return numberFormat(locale, 'percent', digits).format(ratio);
 }
 
 /** Formats a time of day (ms since 1970) for the locale, e.g. 14:05:09. */

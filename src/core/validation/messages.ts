@@ -1,4 +1,5 @@
 import { describeDataProblem } from '../dataProblems';
+import { numberFormat } from '../numberFormat';
 import type { MessageLanguage } from '../editProblems';
 import { fillTemplate } from '../messageTemplate';
 import type { ValidationItem } from './types';
@@ -72,7 +73,7 @@ const LEVEL_NAMES = { primary: { en: 'primary', 'zh-CN': '小学' }, junior: { e
 
 /** A whole or decimal number with the language's grouping. */
 function formatNumber(n: number, lang: MessageLanguage, digits = 0): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return numberFormat(lang, 'decimal', digits).format(n);
 }
 
 /** An area in m²: under 1 m² with 2 decimals, under 0.01 km² in whole m², else in km² with 2 decimals. */
