@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { computePupilLayout } from '../../src/core/pupilLayout';
 import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES, type DatasetTexts, type LoadedDataset } from '../../src/io/readDataset';
 import { SHARED_RULES, sharedTexts } from '../unit/sharedFixture';
@@ -9,7 +10,7 @@ import type { Rng } from './prng';
 const root = join(import.meta.dirname, '../..');
 
 /** The datasets edit sequences run on, and how often each is chosen (Shouguang's are slow). */
-export const EDIT_DATASETS = { messy: 62, tiny: 8, shared: 8, shouguangSample: 20, shouguang: 2 } as const;
+export const EDIT_DATASETS = { messy: 75, tiny: 6, shared: 6, shouguangSample: 12, shouguang: 1 } as const;
 export type EditDatasetName = keyof typeof EDIT_DATASETS;
 
 /** A dataset to edit: loaded as the app loads it, with the rules it is loaded under. */
@@ -36,7 +37,7 @@ function folderTexts(dir: string, files: readonly string[]): DatasetTexts {
 const square = (cx: number, cy: number, r: number): [number, number][] => [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r], [cx - r, cy - r]];
 
 /**
- * Shouguang with one pupil row in 30 kept, pupils added at every city zone vertex (the boundary
+ * Shouguang with one pupil row in 60 kept, pupils added at every city zone vertex (the boundary
  * rule), and per level an overlapping part, a nested part, a holed part and zones shared by two
  * and by three schools (多校划片) drawn over the city, as a county's file may have them.
  */
@@ -64,9 +65,10 @@ function shouguangSampleTexts(): DatasetTexts {
   const vertices = (zones.features as { geometry: { coordinates: unknown } }[]).flatMap((f) => (JSON.stringify(f.geometry.coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).map((p) => p.split(',').map(Number)))
     .filter(([x, y]) => x > 118.68 && x < 118.8 && y > 36.84 && y < 36.92);
   const lines = texts['students.csv']!.trimEnd().split('\n');
-  const kept = [lines[0], ...lines.slice(1).filter((_, i) => i % 30 === 0)];
+  const kept = [lines[0], ...lines.slice(1).filter((_, i) => i % 60 === 0)];
   vertices.forEach(([x, y], k) => kept.push(`V${k},${x},${y},${k % 2 === 0 ? 2 : 8},,`));
-  return { ...texts, 'catchments.geojson': JSON.stringify(zones), 'students.csv': kept.join('\n') + '\n', 'births.csv': undefined, 'housing.csv': undefined };
+  // Without the county outline: clipping every edit to it takes most of a case's time; the full Shouguang dataset has it.
+  return { ...texts, 'catchments.geojson': JSON.stringify(zones), 'students.csv': kept.join('\n') + '\n', 'births.csv': undefined, 'housing.csv': undefined, 'county.geojson': undefined };
 }
 
 function cached(key: string, make: () => EditDataset): EditDataset {
@@ -78,14 +80,25 @@ function cached(key: string, make: () => EditDataset): EditDataset {
   return d;
 }
 
+/**
+ * The pupils laid out again on a coarser raster (a small dataset needs no 512 × 512 grid): the
+ * engine's answers do not depend on it, and other sizes exercise other cell boundaries.
+ */
+function regridded(loaded: LoadedDataset, rules: Rules, size: number): LoadedDataset {
+  const p = loaded.dataset.pupils;
+  const pupils = computePupilLayout({ x: p.x, y: p.y, grade: p.grade, fixedSchool: p.fixedSchool, currentSchool: p.currentSchool, line: p.line, unit: p.unit }, rules, size);
+  return { ...loaded, dataset: { ...loaded.dataset, pupils } };
+}
+
 /** The named dataset; `messy` is made from the case's random source, the others are the same every time (and cached). */
 export function editDataset(name: EditDatasetName, rng: Rng): EditDataset {
+  const size = rng.pick([4, 16, 64, 128]);
   if (name === 'messy') {
     const rules: Rules = { ...DEFAULT_RULES, primaryLastGrade: rng.pick([5, 6]), classCap: { primary: rng.pick([10, 45]), junior: rng.pick([12, 50]) } };
-    return { name, rules, loaded: readDataset(messyCountyTexts(rng), rules, 2024) };
+    return { name, rules, loaded: regridded(readDataset(messyCountyTexts(rng), rules, 2024), rules, size) };
   }
-  if (name === 'tiny') return cached(name, () => ({ name, rules: DEFAULT_RULES, loaded: readDataset(folderTexts(join(root, 'test/fixtures/tiny'), REQUIRED_FILES), DEFAULT_RULES, 2024) }));
-  if (name === 'shared') return cached(name, () => ({ name, rules: SHARED_RULES, loaded: readDataset(sharedTexts(), SHARED_RULES, 2024) }));
+  if (name === 'tiny') return cached(`${name}${size}`, () => ({ name, rules: DEFAULT_RULES, loaded: regridded(readDataset(folderTexts(join(root, 'test/fixtures/tiny'), REQUIRED_FILES), DEFAULT_RULES, 2024), DEFAULT_RULES, size) }));
+  if (name === 'shared') return cached(`${name}${size}`, () => ({ name, rules: SHARED_RULES, loaded: regridded(readDataset(sharedTexts(), SHARED_RULES, 2024), SHARED_RULES, size) }));
   if (name === 'shouguangSample') return cached(name, () => ({ name, rules: DEFAULT_RULES, loaded: readDataset(shouguangSampleTexts(), DEFAULT_RULES, 2020) }));
   return cached(name, () => ({ name, rules: DEFAULT_RULES, loaded: readDataset(folderTexts(join(root, 'data/shouguang'), [...REQUIRED_FILES, ...OPTIONAL_FILES]), DEFAULT_RULES, 2020) }));
 }

@@ -61,7 +61,7 @@ export function messyCountyTexts(rng: Rng): DatasetTexts {
   const nPrimary = rng.int(2, 5);
   const nJunior = rng.int(1, 3);
   const schools: SchoolSpec[] = [];
-  const facility = () => (rng.chance(0.6) ? { room_area_m2: rng.int(0, 6000), teachers_qualified: rng.int(0, 80), sports_area_m2: rng.int(0, 9000) } : {});
+  const facility = (): Record<string, number> => (rng.chance(0.6) ? { room_area_m2: rng.int(0, 6000), teachers_qualified: rng.int(0, 80), sports_area_m2: rng.int(0, 9000) } : {});
   const classrooms = () => (rng.chance(0.8) ? rng.int(0, 30) : undefined);
   for (let k = 0; k < nPrimary; k++) schools.push({ id: `P${k + 1}`, name: `第${k + 1}小学`, level: 'primary', ownership: 'public', at: at(rng.int(0, SIZE), rng.int(0, SIZE)), classrooms: classrooms(), facilities: facility() });
   for (let k = 0; k < nJunior; k++) schools.push({ id: `J${k + 1}`, name: `第${k + 1}中学`, level: 'junior', ownership: 'public', at: at(rng.int(0, SIZE), rng.int(0, SIZE)), classrooms: classrooms(), facilities: facility() });
