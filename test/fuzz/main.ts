@@ -2,12 +2,13 @@
 // Edit sequences through the worker's edit session and damaged input files through the CLI's
 // reading path, in process; every failure prints its seed, case and a one-line reproduction.
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { EDIT_DATASETS } from './editData';
 import { runEditCase } from './editCampaign';
-import { runFileCase } from './fileCampaign';
+import { runFileCase, type FileOptions } from './fileCampaign';
 import { reproduction, type CaseReport } from './report';
 
-const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed S] [--only edits|files] [--case K] [--no-faults] [--steps N] [--dataset ' + Object.keys(EDIT_DATASETS).join('|') + '] [--budget-ms MS] [--verbose]';
+const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed S] [--only edits|files] [--case K] [--no-faults] [--steps N] [--dataset ' + Object.keys(EDIT_DATASETS).join('|') + '] [--budget-ms MS] [--in-process] [--verbose]';
 
 interface Totals {
   cases: number;
@@ -15,6 +16,45 @@ interface Totals {
   ms: number;
   byKind: Map<string, number[]>;
   notes: Map<string, number>;
+}
+
+/**
+ * Runs damaged-file cases in a worker thread with a watchdog: a case that does not answer within
+ * its budget (plus a margin for the thread's start) is a hang; the thread is ended and replaced.
+ */
+function fileRunner(seed: number, options: FileOptions) {
+  const api = import.meta.resolve('tsx/esm/api');
+  const url = new URL('./fileWorker.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(url)});`;
+  let worker: Worker | undefined;
+  return {
+    run(k: number): Promise<CaseReport> {
+      worker ??= new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+      const w = worker;
+      return new Promise((resolve) => {
+        const done = (report: CaseReport) => {
+          clearTimeout(timer);
+          w.off('message', done);
+          w.off('error', crashed);
+          resolve(report);
+        };
+        const crashed = (e: Error) => {
+          worker = undefined;
+          void w.terminate();
+          done({ failures: [{ kind: 'crash', message: `the reading thread died: ${e.message}` }], notes: {} });
+        };
+        const timer = setTimeout(() => {
+          worker = undefined;
+          void w.terminate();
+          done({ failures: [{ kind: 'hang', message: `no answer within ${options.budgetMs * 2 + 10_000} ms: ended` }], notes: {} });
+        }, options.budgetMs * 2 + 10_000);
+        w.on('message', done);
+        w.on('error', crashed);
+        w.postMessage({ seed, k, options });
+      });
+    },
+    close: () => worker?.terminate(),
+  };
 }
 
 async function campaign(name: 'edits' | 'files', cases: number[], seed: number, run: (k: number) => CaseReport | Promise<CaseReport>, extra: string, verbose: boolean): Promise<Totals> {
@@ -54,7 +94,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         runs: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, case: { type: 'string' }, 'no-faults': { type: 'boolean' },
-        steps: { type: 'string' }, dataset: { type: 'string' }, 'budget-ms': { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
+        steps: { type: 'string' }, dataset: { type: 'string' }, 'budget-ms': { type: 'string' }, 'in-process': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -97,7 +137,10 @@ async function main(): Promise<number> {
   }
   if (only !== 'edits') {
     const extra = args['budget-ms'] ? ` --budget-ms ${budgetMs}` : '';
-    const t = await campaign('files', cases, seed, (k) => runFileCase(seed, k, { budgetMs }), extra, verbose);
+    const options = { budgetMs };
+    const runner = args['in-process'] ? undefined : fileRunner(seed, options);
+    const t = await campaign('files', cases, seed, (k) => (runner ? runner.run(k) : runFileCase(seed, k, options)), extra, verbose);
+    await runner?.close();
     summary('files', seed, t);
     failed += t.failed;
   }
