@@ -161,6 +161,7 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
     };
     const before = snaps[at];
     note(step.kind);
+    if (process.env.FUZZ_TRACE) console.log(`step ${n}: ${describeStep(step)} at=${at} edits=${edits.length}`);
 
     /** The checks of an accepted step: incremental = from scratch, counts, standards, history flags; `moved` against the schools before. */
     const checkOutcome = (outcome: EditOutcome, movedFrom: Int32Array | undefined) => {
@@ -223,6 +224,10 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
           // The failed edit must leave the session as it was (atomic edits).
           if (session.state() !== state) fail('fault-not-atomic', `an edit that failed inside the session (injected fault) left its state changed (history moved on to the failed edit)`);
           else if (!sameInts(session.schoolOf(), before.schoolOf)) fail('fault-not-atomic', 'an edit that failed inside the session left the schools changed');
+          // An edit that changes nothing (an area inside the school's own zone) leaves the same
+          // state object whether or not the history took it: the rest of the sequence could not
+          // tell the model from the session, so the case ends here.
+          else if (applyZoneEdit(state, step.edit, ctx) === state) break;
           continue;
         } finally {
           hook.countdown = 0;
@@ -230,6 +235,8 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
         if (!outcome.ok) {
           note(`refused ${outcome.problem.code}`);
           if (step.kind === 'refused' && !step.codes.includes(outcome.problem.code as never)) fail('refusal-code', `refused with ${outcome.problem.code}, expected ${step.codes.join(' or ')}`);
+          // A session that turns an unexpected error into a refusal (engineError) still had one: only an injected fault may cause it.
+          if (outcome.problem.code === ('engineError' as never) && step.kind !== 'fault') fail('exception', `refused as an engine error: ${JSON.stringify(outcome.problem.params)}`);
           checkUnchanged(`refused ${outcome.problem.code}`);
           continue;
         }
