@@ -138,7 +138,7 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
   };
   // On Shouguang's zones (thousands of vertices) every step costs seconds of polygon clipping: shorter sequences, fewer replays.
   const big = datasetName === 'shouguang' || datasetName === 'shouguangSample';
-  const steps = rng.int(1, datasetName === 'shouguang' ? Math.min(options.maxSteps, 4) : big ? Math.min(options.maxSteps, 6) : options.maxSteps);
+  const steps = rng.int(1, datasetName === 'shouguang' ? Math.min(options.maxSteps, 4) : big ? Math.min(options.maxSteps, 5) : options.maxSteps);
   const stepCtx = { dataset, box: zonesBox(dataset.zoneState), faults: options.faults };
 
   // The model of the history: every edit kept (those after `at` can be redone), and a snapshot per place.

@@ -10,7 +10,7 @@ import type { Rng } from './prng';
 const root = join(import.meta.dirname, '../..');
 
 /** The datasets edit sequences run on, and how often each is chosen (Shouguang's are slow). */
-export const EDIT_DATASETS = { messy: 75, tiny: 6, shared: 6, shouguangSample: 12, shouguang: 1 } as const;
+export const EDIT_DATASETS = { messy: 78, tiny: 6, shared: 6, shouguangSample: 9, shouguang: 1 } as const;
 export type EditDatasetName = keyof typeof EDIT_DATASETS;
 
 /** A dataset to edit: loaded as the app loads it, with the rules it is loaded under. */

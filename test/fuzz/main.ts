@@ -124,7 +124,7 @@ async function main(): Promise<number> {
   }
   const cases = args.case !== undefined ? [int('case', args.case, 0)] : Array.from({ length: runs }, (_, k) => k);
   const faults = !args['no-faults'];
-  const maxSteps = int('steps', args.steps, 12);
+  const maxSteps = int('steps', args.steps, 10);
   const budgetMs = int('budget-ms', args['budget-ms'], 10_000);
   const verbose = args.verbose === true || args.case !== undefined;
   let failed = 0;
