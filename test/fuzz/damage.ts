@@ -149,7 +149,13 @@ export async function damageZip(rng: Rng, bytes: Uint8Array, inner: () => Damage
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   if (names.length === 0) return bytes;
   const name = rng.pick(names);
-  const entry = await zip.file(name)!.async('uint8array');
+  let entry: Uint8Array;
+  try {
+    entry = await zip.file(name)!.async('uint8array');
+  } catch {
+    // An entry an earlier damage broke: damage the zip's bytes instead.
+    return inner()(rng, bytes);
+  }
   const mode = rng.weighted({ damageEntry: 6, dropEntry: 1, bomb: 1 });
   if (mode === 'dropEntry') zip.remove(name);
   else if (mode === 'bomb') zip.file(name, new Uint8Array(rng.pick([1_000_000, 30_000_000])).fill(rng.pick([0, 0x20, 0x3c])));

@@ -46,8 +46,8 @@ function fileRunner(seed: number, options: FileOptions) {
         const timer = setTimeout(() => {
           worker = undefined;
           void w.terminate();
-          done({ failures: [{ kind: 'hang', message: `no answer within ${options.budgetMs * 2 + 10_000} ms: ended` }], notes: {} });
-        }, options.budgetMs * 2 + 10_000);
+          done({ failures: [{ kind: 'hang', message: `no answer within ${Math.max(60_000, options.budgetMs * 6)} ms: ended` }], notes: {} });
+        }, Math.max(60_000, options.budgetMs * 6));
         w.on('message', done);
         w.on('error', crashed);
         w.postMessage({ seed, k, options });
