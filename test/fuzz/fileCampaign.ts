@@ -15,6 +15,9 @@ export interface FileOptions {
   budgetMs: number;
 }
 
+/** Told what a case reads before it reads it (so that a hang can be named). */
+export type CaseStart = (where: string) => void;
+
 // C0 and C1 control characters (ANSI escapes start with one) and unpaired surrogates.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -50,7 +53,7 @@ function withMapping(files: ImportFile[], choices: MappingChoices): ImportFile[]
  * escapes; a load reconciles its counts; no message has control characters, undecodable bytes
  * or a huge echo; the case ends within the time budget.
  */
-export async function runFileCase(seed: number, k: number, options: FileOptions): Promise<CaseReport> {
+export async function runFileCase(seed: number, k: number, options: FileOptions, onStart?: CaseStart): Promise<CaseReport> {
   const rng = new Rng(caseSeed(seed, 'files', k));
   const sets = inputSets();
   const { set } = sets[Number(rng.weighted(Object.fromEntries(sets.map((s, j) => [String(j), s.weight]))))];
@@ -84,6 +87,7 @@ export async function runFileCase(seed: number, k: number, options: FileOptions)
   }
   const validate = rng.chance(0.33);
   const where = `${set.name}: ${damaged.join('; ')}`;
+  onStart?.(where);
   const failures: Failure[] = [];
   const fail = (f: Failure) => failures.push({ kind: f.kind, message: `${where}: ${f.message}` });
   const namesFile = (file: unknown) => typeof file === 'string' && file.split(', ').every((f) => names.has(f));

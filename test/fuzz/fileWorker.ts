@@ -4,7 +4,7 @@ import { runFileCase, type FileOptions } from './fileCampaign';
 
 parentPort!.on('message', async ({ seed, k, options }: { seed: number; k: number; options: FileOptions }) => {
   try {
-    parentPort!.postMessage(await runFileCase(seed, k, options));
+    parentPort!.postMessage(await runFileCase(seed, k, options, (where) => parentPort!.postMessage({ started: where })));
   } catch (e) {
     parentPort!.postMessage({ failures: [{ kind: 'runner', message: `the case itself failed: ${(e as Error).stack ?? String(e)}` }], notes: {} });
   }

@@ -31,24 +31,29 @@ function fileRunner(seed: number, options: FileOptions) {
     run(k: number): Promise<CaseReport> {
       worker ??= new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
       const w = worker;
+      let where = '';
       return new Promise((resolve) => {
+        const message = (m: CaseReport | { started: string }) => {
+          if ('started' in m) where = m.started;
+          else done(m);
+        };
         const done = (report: CaseReport) => {
           clearTimeout(timer);
-          w.off('message', done);
+          w.off('message', message);
           w.off('error', crashed);
           resolve(report);
         };
         const crashed = (e: Error) => {
           worker = undefined;
           void w.terminate();
-          done({ failures: [{ kind: 'crash', message: `the reading thread died: ${e.message}` }], notes: {} });
+          done({ failures: [{ kind: 'crash', message: `${where}: the reading thread died: ${e.message}` }], notes: {} });
         };
         const timer = setTimeout(() => {
           worker = undefined;
           void w.terminate();
-          done({ failures: [{ kind: 'hang', message: `no answer within ${Math.max(60_000, options.budgetMs * 6)} ms: ended` }], notes: {} });
+          done({ failures: [{ kind: 'hang', message: `${where}: no answer within ${Math.max(60_000, options.budgetMs * 6)} ms: ended` }], notes: {} });
         }, Math.max(60_000, options.budgetMs * 6));
-        w.on('message', done);
+        w.on('message', message);
         w.on('error', crashed);
         w.postMessage({ seed, k, options });
       });

@@ -20,7 +20,7 @@ describe('fuzz smoke: edit sequences', () => {
     const failures: string[] = [];
     const did: Record<string, number> = {};
     for (let k = 0; k < 20; k++) {
-      const report = runEditCase(SEED, k, { faults: false, maxSteps: 12 });
+      const report = runEditCase(SEED, k, { faults: false, maxSteps: 10 });
       failures.push(...failuresOf('edits', k, report, ' --no-faults'));
       for (const [key, n] of Object.entries(report.notes)) did[key] = (did[key] ?? 0) + n;
     }
