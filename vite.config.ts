@@ -1,8 +1,48 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { defineConfig, type Plugin } from 'vite';
+import { DEFAULT_SNAPSHOT_PATH } from './src/app/defaultDataset.ts';
+
+/**
+ * Reads data/shouguang once per build (and per change, under the dev server) into the snapshot the
+ * app opens at start, in a child process (data/generator/snapshot.ts), so the config loads no app code.
+ */
+function defaultDatasetSnapshot(): Plugin {
+  const build = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xuequ-snapshot-'));
+    try {
+      const out = join(dir, 'shouguang.snapshot');
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'data/generator/snapshot.ts'), out]);
+      return readFileSync(out);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  let served: Promise<Uint8Array> | undefined;
+  return {
+    name: 'default-dataset-snapshot',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: DEFAULT_SNAPSHOT_PATH, source: await build() });
+    },
+    configureServer(server) {
+      server.watcher.on('change', () => (served = undefined));
+      server.middlewares.use(`/${DEFAULT_SNAPSHOT_PATH}`, (_req, res, next) => {
+        served ??= build();
+        served.then((bytes) => {
+          res.setHeader('Content-Type', 'application/octet-stream');
+          res.end(bytes);
+        }, next);
+      });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), defaultDatasetSnapshot()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['comlink', 'papaparse', 'polyclip-ts', '@mapbox/shp-write', 'idb', 'echarts', 'shpjs', 'exceljs', '@tmcw/togeojson', '@xmldom/xmldom', 'gcoord', 'but-unzip'] },
   build: {

@@ -12,10 +12,12 @@ import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
-import { DataError } from '../src/io/dataError';
+import { asDataError, DataError } from '../src/io/dataError';
+import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
+import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
 export interface StagedFile {
@@ -34,6 +36,8 @@ export interface FileChoice {
   cohortLevel?: ZoneLevel;
   /** Zones: the level given to every zone of the file. */
   level?: ZoneLevel;
+  /** The file's longitude and latitude are swapped: read them the other way round. */
+  swapLonLat?: boolean;
 }
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
@@ -58,9 +62,11 @@ export type StepProgress = (step: LoadStepName, fraction: number) => void;
 export type LoadFailure = { ok: false; file: string; detail: string; problem?: DataProblem };
 
 function failure(e: unknown): LoadFailure {
-  if (e instanceof DataError) return { ok: false, file: e.file, detail: e.detail, problem: { code: e.code, params: e.params } };
-  // Anything else is reported by its message only: the planner gets no stack trace.
-  return { ok: false, file: '', detail: e instanceof Error ? e.message : String(e) };
+  // Anything else (a fault met while reading, the file unknown) is "could not be read" with its
+  // message: the planner gets no stack trace; the console keeps it.
+  if (!(e instanceof DataError)) console.error(e);
+  const error = asDataError('', e);
+  return { ok: false, file: printable(error.file), detail: error.detail, problem: { code: error.code, params: error.params } };
 }
 
 /**
@@ -124,6 +130,34 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   const workspace = createAssignmentWorkspace();
   let staged: ImportFile[] = [];
 
+  /** Makes a read dataset the resident one and answers its summary and validation report. */
+  const resident = (dataset: LoadedDataset, report: ValidationReport, t0: number): LoadOutcome => {
+    loaded = dataset;
+    session = createEditSession(loaded, rules, workspace);
+    const d = loaded.dataset;
+    return {
+      ok: true,
+      report,
+      summary: {
+        name: d.name,
+        nameEn: d.nameEn,
+        synthetic: d.synthetic,
+        baseYear: d.baseYear,
+        schools: d.schools,
+        zones: computeZoneFeatures(d.zoneState, d.schools),
+        county: loaded.county,
+        context: loaded.context,
+        units: loaded.units,
+        rowsRead: d.rowsRead,
+        pupilsLoaded: d.pupils.count,
+        rejected: d.rejected,
+        warnings: d.warnings,
+        skipped: d.skipped ?? [],
+        loadMs: performance.now() - t0,
+      },
+    };
+  };
+
   const requireSession = () => {
     if (!loaded || !session) throw new Error('no dataset is loaded');
     return { dataset: loaded.dataset, session };
@@ -164,41 +198,35 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       if (files) this.stage(files);
       const byName = new Map(choices.map((c) => [c.name, c]));
+      let read: LoadedDataset;
       let report: ValidationReport;
       try {
         onProgress?.('read', 0.02);
         const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })), (f) => onProgress?.('read', 0.02 + f * 0.43));
         staged = [];
         // The import takes about as long as the parse: each gets half of the bar.
-        loaded = readImportedDataset(imported, rules, new Date().getFullYear(), (step, f) => onProgress?.(step, 0.45 + f * 0.45));
+        read = readImportedDataset(imported, rules, new Date().getFullYear(), (step, f) => onProgress?.(step, 0.45 + f * 0.45));
         onProgress?.('validate', 0.92);
-        report = validateImported(imported, loaded, rules);
+        report = validateImported(imported, read, rules);
       } catch (e) {
         return failure(e);
       }
-      session = createEditSession(loaded, rules, workspace);
-      const d = loaded.dataset;
-      return {
-        ok: true,
-        report,
-        summary: {
-          name: d.name,
-          nameEn: d.nameEn,
-          synthetic: d.synthetic,
-          baseYear: d.baseYear,
-          schools: d.schools,
-          zones: computeZoneFeatures(d.zoneState, d.schools),
-          county: loaded.county,
-          context: loaded.context,
-          units: loaded.units,
-          rowsRead: d.rowsRead,
-          pupilsLoaded: d.pupils.count,
-          rejected: d.rejected,
-          warnings: d.warnings,
-          skipped: d.skipped ?? [],
-          loadMs: performance.now() - t0,
-        },
-      };
+      return resident(read, report, t0);
+    },
+
+    /**
+     * Opens a dataset stored by buildDatasetSnapshot (the embedded default: read, parsed and
+     * validated when the app was built) and keeps it resident, as `load` does with files.
+     */
+    loadSnapshot(bytes: ArrayBuffer): LoadOutcome {
+      const t0 = performance.now();
+      let opened: OpenedSnapshot;
+      try {
+        opened = openDatasetSnapshot(new Uint8Array(bytes), rules);
+      } catch (e) {
+        return failure(e);
+      }
+      return resident(opened.loaded, opened.report, t0);
     },
 
     /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */

@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import type { EngineApi, FileChoice, LoadFailure, LoadSummary, StagedFile } from '../../workers/engineApi';
+import type { EngineApi, FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
 import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
-import { DEFAULT_DATASET_URLS } from './defaultDataset';
+import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
 import { buildPupilLayers } from './pupilLayers';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
 import { PART_FILES } from '../io/import';
@@ -51,14 +51,11 @@ const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number)
   if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
 
-async function readDefaultFiles(): Promise<StagedFile[]> {
-  return Promise.all(
-    Object.entries(DEFAULT_DATASET_URLS).map(async ([name, url]) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return { name, bytes: await response.arrayBuffer() };
-    }),
-  );
+/** The embedded dataset as the build stored it (read, parsed and validated then). */
+async function readDefaultSnapshot(): Promise<ArrayBuffer> {
+  const response = await fetch(`${import.meta.env.BASE_URL}${DEFAULT_SNAPSHOT_PATH}`);
+  if (!response.ok) throw new Error(`${DEFAULT_SNAPSHOT_PATH}: HTTP ${response.status}`);
+  return response.arrayBuffer();
 }
 
 /** The picked or dropped files the importer can read; others in a folder (notes, images) are left out. */
@@ -87,7 +84,13 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
   const engine = startEngine();
   pending = engine;
   try {
-    const files = source === 'default' ? await readDefaultFiles() : await readPickedFiles(source);
+    if (source === 'default') {
+      const bytes = await readDefaultSnapshot();
+      if (pending !== engine) return;
+      await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
+      return await settleLoad(engine, await engine.remote.loadSnapshot(Comlink.transfer(bytes, [bytes])));
+    }
+    const files = await readPickedFiles(source);
     if (pending !== engine) return;
     const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
     await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
@@ -123,11 +126,15 @@ export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): 
   }
 }
 
-/** Parses in the pending worker; a clean validation report goes straight on, any finding waits for the planner. */
+/** Parses the staged files in the pending worker. */
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
   await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
-  const outcome = await engine.remote.load(undefined, choices, progressOf(engine));
+  await settleLoad(engine, await engine.remote.load(undefined, choices, progressOf(engine)));
+}
+
+/** A clean validation report goes straight on; any finding waits for the planner. */
+async function settleLoad(engine: Engine, outcome: LoadOutcome): Promise<void> {
   if (pending !== engine) return;
   if (!outcome.ok) return fail(engine, outcome);
   if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary);

@@ -88,7 +88,7 @@ function fullMapping(d: ImportDraft): ColumnMapping | undefined {
 export function confirmDrafts(drafts: ImportDraft[], baseYear?: number): FileChoice[] {
   return drafts.map((d) => {
     if (d.part && mappedKind(d.part)) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs, ...(d.level && { level: d.level }) });
-    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(baseYear !== undefined && { baseYear }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
+    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }), ...(baseYear !== undefined && { baseYear }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
   });
 }
 
@@ -98,7 +98,7 @@ export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
   for (const d of drafts) {
     if (!d.part) continue;
     const columns = fullMapping(d);
-    const entry = { file: d.name, crs: d.crs, ...(d.level && { level: d.level }), ...(columns && { columns }) };
+    const entry = { file: d.name, crs: d.crs, ...(d.level && { level: d.level }), ...(columns && { columns }), ...(d.swapLonLat && { swapLonLat: true }) };
     const before = entriesOf(out, d.part);
     out[d.part] = before.length === 0 ? entry : [...before, entry];
   }
@@ -108,7 +108,7 @@ export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
 /**
  * The drafts with a mapping file's choices laid over them, by part (a part's list of entries by
  * file name, else by the file's position among the part's files, see entryFor; a file an entry
- * names takes that entry's part): its coordinate system, zones level and the columns that name a column of the file; the others are left as they were and
+ * names takes that entry's part): its coordinate system, zones level, swapped longitude/latitude and the columns that name a column of the file; the others are left as they were and
  * listed in `skipped` (`file: column → "name"`), for the planner to see.
  */
 export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): { drafts: ImportDraft[]; skipped: string[] } {
@@ -126,7 +126,7 @@ export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoic
     const given = Object.entries(entry.columns ?? {});
     for (const [column, name] of given) if (name !== '' && !d.header.includes(name)) skipped.push(`${d.name}: ${column} → "${name}"`);
     const columns = Object.fromEntries(given.filter(([, name]) => name === '' || d.header.includes(name)));
-    return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping: { ...d.mapping, ...columns } };
+    return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping: { ...d.mapping, ...columns }, swapLonLat: entry.swapLonLat ?? d.swapLonLat };
   });
   return { drafts: out, skipped };
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
 import { DEFAULT_RULES, type OverlapRule, type Rules, type SharedZoneWeights } from '../core/rules';
@@ -7,6 +7,7 @@ import { computeScenarioRun } from '../core/scenarioRun';
 import { applyZoneEdit, EditError } from '../core/zoneEdits';
 import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
+import { say, writeFailure } from './printer';
 import { countyOutline, parseScenario, type Scenario } from '../io/parseScenario';
 import { computeProjection } from '../core/projection';
 import { computeLevelSizes } from '../core/levelSizes';
@@ -18,8 +19,8 @@ import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandard
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
-  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>]';
+  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug]';
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
@@ -85,30 +86,56 @@ function inputFiles(args: Record<string, string | string[] | boolean | undefined
       if (!files.has(part)) throw new UsageError(`--${part}-crs is given but there is no ${part} file`);
     }
   }
+  const swapped = swapLonLatOption(args['swap-lonlat'], files);
   for (const [part, list] of files) {
     list.forEach((file, i) => {
       const entry = entryFor(mapping, part, file.name, i);
       const crs = args[`${part}-crs`];
-      Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs });
+      Object.assign(file, { mapping: entry?.columns, level: entry?.level, crs: typeof crs === 'string' ? (crs as Crs) : entry?.crs, swapLonLat: swapped.has(part) || entry?.swapLonLat === true });
     });
   }
   return [...files.values()].flat();
 }
 
+/**
+ * The parts whose files have longitude and latitude swapped (`--swap-lonlat students,catchments`,
+ * or `all` for every file given); a usage error for a part the command line does not take or has no file for.
+ */
+function swapLonLatOption(value: unknown, files: Map<DatasetPart, ImportFile[]>): Set<DatasetPart> {
+  if (typeof value !== 'string') return new Set();
+  if (value.trim() === 'all') return new Set(files.keys());
+  const parts = value.split(',').map((p) => p.trim());
+  for (const part of parts) {
+    if (!(FILE_PARTS as readonly string[]).includes(part)) throw new UsageError(`--swap-lonlat takes parts from ${FILE_PARTS.join(', ')} (comma-separated) or all, got "${part}"`);
+    if (!files.has(part as DatasetPart)) throw new UsageError(`--swap-lonlat names ${part}, but there is no ${part} file`);
+  }
+  return new Set(parts as DatasetPart[]);
+}
+
+/** Pupil rows whose longitude and latitude look swapped, one warning per file with the option that fixes them. */
+function reportSwappedRows(loaded: LoadedDataset): void {
+  const byFile = new Map<string, number[]>();
+  for (const r of loaded.dataset.rejected) if (r.problem?.code === 'swappedLonLat') byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.line]);
+  for (const [file, lines] of byFile) {
+    say(`warning: ${file}: ${lines.length} row(s) not loaded because longitude and latitude look swapped (line ${lines[0]}${lines.length > 1 ? ' …' : ''}); --swap-lonlat students reads them the other way round`);
+  }
+}
+
 /** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used. */
 function reportImport(imported: ImportedDataset): void {
   for (const note of imported.notes) {
+    if (note.swapLonLat) say(`${note.file}: longitude and latitude read swapped (--swap-lonlat)`);
     if (note.crsFrom === 'name' || note.crsFrom === 'column') {
       const option = FILE_PARTS.includes(note.part as (typeof FILE_PARTS)[number]) ? ` (--${note.part}-crs to change)` : '';
-      console.error(`${note.file}: coordinate system ${CRS_LABEL[note.crs]}, as the file's ${note.crsFrom === 'name' ? 'name' : 'coordinate column'} says${option}`);
+      say(`${note.file}: coordinate system ${CRS_LABEL[note.crs]}, as the file's ${note.crsFrom === 'name' ? 'name' : 'coordinate column'} says${option}`);
     }
   }
-  for (const f of imported.notUsed) console.error(`warning: ${f.file}: not used (${f.reason}); the other files are loaded`);
+  for (const f of imported.notUsed) say(`warning: ${f.file}: not used (${f.reason}); the other files are loaded`);
   const rows = new Map<string, number>();
   for (const r of imported.rejected) rows.set(r.file, (rows.get(r.file) ?? 0) + 1);
   for (const [file, n] of rows) {
     const first = imported.rejected.find((r) => r.file === file)!;
-    console.error(`warning: ${file}: ${n} row(s) not loaded; line ${first.line}: ${first.reason}`);
+    say(`warning: ${file}: ${n} row(s) not loaded; line ${first.line}: ${first.reason}`);
   }
 }
 
@@ -116,7 +143,7 @@ const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 
 
 /** The shift findings on standard error, each with the option that fixes it. */
 function reportShift(items: ShiftedLayerItem[], accepted: boolean): void {
-  for (const item of items) console.error(`${accepted ? 'warning' : 'error'}: ${describeValidationItem(item, 'en')} (${CRS_OPTION[item.layer]} ${item.crs})`);
+  for (const item of items) say(`${accepted ? 'warning' : 'error'}: ${describeValidationItem(item, 'en')} (${CRS_OPTION[item.layer]} ${item.crs})`);
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
@@ -150,8 +177,8 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
 function validate(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules) {
   const report = validateImported(imported, loaded, rules);
   const items = toValidationJson(report);
-  console.error(`validation: ${report.errors} error(s), ${report.warnings} warning(s)`);
-  for (const item of items) console.error(`  ${item.severity}: ${item.message}`);
+  say(`validation: ${report.errors} error(s), ${report.warnings} warning(s)`);
+  for (const item of items) say(`  ${item.severity}: ${item.message}`);
   return { items, shifted: report.items.filter((item): item is ShiftedLayerItem => item.kind === 'shiftedLayer') };
 }
 
@@ -175,8 +202,8 @@ function sharedWeightsOption(value: string | undefined): SharedZoneWeights {
 function reportBaseYear(choice: ImportedDataset['baseYear']): void {
   const said = (y: ImportedDataset['baseYear']['stated'][number]) => `${y.file} (${y.in}: "${y.said}")`;
   const used = `${choice.year}${choice.from === 'option' ? ' (--base-year)' : ''}`;
-  if (choice.conflict) console.error(`warning: the files disagree on the base year: ${choice.stated.map((y) => `${said(y)} says ${y.year}`).join('; ')}; ${used} is used`);
-  else if (choice.from === 'files' && choice.stated.some((y) => y.in !== 'dataset.json')) console.error(`base year ${choice.year}, as ${said(choice.stated[0])} says`);
+  if (choice.conflict) say(`warning: the files disagree on the base year: ${choice.stated.map((y) => `${said(y)} says ${y.year}`).join('; ')}; ${used} is used`);
+  else if (choice.from === 'files' && choice.stated.some((y) => y.in !== 'dataset.json')) say(`base year ${choice.year}, as ${said(choice.stated[0])} says`);
 }
 
 /** A whole number option within bounds, or a usage error naming it. */
@@ -196,8 +223,8 @@ async function main(argv: string[]): Promise<void> {
       args: argv,
       options: {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
-        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, mapping: text, 'accept-shift': { type: 'boolean' },
-        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, help: { type: 'boolean' },
+        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -207,6 +234,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (args.out !== undefined) checkWritable(args.out);
   const years = intOption('years', args.years, 0, 30);
   const rules = {
     ...DEFAULT_RULES,
@@ -219,6 +247,7 @@ async function main(argv: string[]): Promise<void> {
   reportImport(imported);
   reportBaseYear(imported.baseYear);
   const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
+  reportSwappedRows(loaded);
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;
@@ -258,25 +287,44 @@ async function main(argv: string[]): Promise<void> {
     try {
       writeFileSync(args.out, json);
     } catch (e) {
-      throw new UsageError(`${args.out}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new UsageError(`--out ${args.out}: cannot be written (${writeFailure(e)}); nothing was written`);
     }
     const s = result.summary;
     const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} total row(s) skipped` : '';
-    console.error(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
+    say(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
   } else {
     process.stdout.write(json);
   }
   if (shifted.length > 0 && !acceptShift) {
-    console.error(`error: ${shifted.map((item) => `${item.file} looks like ${CRS_LABEL[item.crs]} (${CRS_OPTION[item.layer]} ${item.crs})`).join('; ')}; `
+    say(`error: ${shifted.map((item) => `${item.file} looks like ${CRS_LABEL[item.crs]} (${CRS_OPTION[item.layer]} ${item.crs})`).join('; ')}; `
       + `the output is written, but pupils would be counted at neighbouring schools: choose the coordinate system, or pass --accept-shift to keep the positions as they are (exit code ${EXIT_SHIFTED})`);
     process.exitCode = EXIT_SHIFTED;
   }
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof DataError || e instanceof UsageError) {
-    console.error(`error: ${e.message}`);
-    process.exit(1);
+/** Whether --out can be written, before the run's work: a folder that does not exist, a folder given as the file, no permission. */
+function checkWritable(out: string): void {
+  const target = existsSync(out) ? out : dirname(resolve(out));
+  try {
+    if (target === out && statSync(out).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    accessSync(target, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`--out ${out}: cannot be written (${writeFailure(e)}); nothing was run`);
   }
-  throw e;
+}
+
+/** The stack of an error and of the errors it stands for (DataError.cause), for --debug. */
+function stackOf(e: unknown): string {
+  const own = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  const cause = e instanceof Error ? e.cause : undefined;
+  return cause === undefined ? own : `${own}\ncaused by: ${stackOf(cause)}`;
+}
+
+// Every way out is one line and exit code 1: a problem with the input or the options as it is;
+// anything unexpected (a fault of a library or of this program) by its message, the stack only with --debug.
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof DataError || e instanceof UsageError) say(`error: ${e.message}`);
+  else say(`error: the data could not be read: ${e instanceof Error ? e.message : String(e)} (--debug shows where)`);
+  if (process.argv.includes('--debug')) say(stackOf(e));
+  process.exit(1);
 });

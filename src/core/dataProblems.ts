@@ -92,6 +92,32 @@ export const DATA_PROBLEMS = {
   badOutline: { en: 'the outline cannot be used ({detail})', 'zh-CN': '边界无法使用（{detail}）' },
   mappingUnknownKey: { en: 'unknown key "{key}" in {value} (known: {found})', 'zh-CN': '{value} 中有未知的键 "{key}"（可用：{found}）' },
   mappingBadValue: { en: '{value} must be {found}, got {got}', 'zh-CN': '{value} 应为 {found}，实际为 {got}' },
+  // Hostile or broken tables and archives: binary data, broken quotes, repeated columns, size budgets, faults of the reader
+  notTextTable: { en: 'not a text table: the file holds binary data; save it as CSV (UTF-8 or GBK) or XLSX', 'zh-CN': '不是文本表格：文件含二进制数据，请另存为 CSV（UTF-8 或 GBK）或 XLSX' },
+  unclosedQuote: { en: 'a quoted value opens on this line and does not close properly; the row is not loaded and reading goes on at the next line', 'zh-CN': '此行的引号未正确闭合，此行未载入，从下一行继续读取' },
+  unclosedQuoteStop: { en: 'line {n}: a quoted value opens here and does not close properly', 'zh-CN': '第 {n} 行：引号未正确闭合' },
+  tooManyUnclosedQuotes: { en: 'more than {max} rows have quotes that do not close properly (the first on line {n}); check how the file was saved', 'zh-CN': '超过 {max} 行的引号未正确闭合（第一处在第 {n} 行），请检查文件的保存方式' },
+  repeatedColumn: { en: 'the column "{got}" appears {n} times in the header; say in the mapping which one gives "{key}" ({value})', 'zh-CN': '表头中列 "{got}" 出现了 {n} 次；请在映射中指定 "{key}" 使用哪一列（{value}）' },
+  rowCountMismatch: { en: 'the rows do not add up: {n} read, {max} loaded or rejected; nothing is loaded (a fault of this program: please report it)', 'zh-CN': '行数对不上：读取 {n} 行，载入与拒绝合计 {max} 行；未载入任何数据（这是程序的错误，请报告）' },
+  archiveTooLarge: { en: 'unpacks to more than {max} MB, more than this program reads from such a file', 'zh-CN': '解压后超过 {max} MB，超出本程序对此类文件的读取上限' },
+  archiveTooManyEntries: { en: 'the archive holds {n} entries, more than {max}', 'zh-CN': '压缩包内有 {n} 个文件，超过 {max} 个' },
+  readFailed: { en: 'could not be read: {detail}', 'zh-CN': '无法读取：{detail}' },
+  // Hostile and broken input files: size and nesting budgets, broken geometry, swapped longitude/latitude, facility values out of range
+  jsonTooDeep: { en: 'JSON nested deeper than {max} levels (line {n}); not read', 'zh-CN': 'JSON 嵌套超过 {max} 层（第 {n} 行），无法读取' },
+  fileTooLarge: { en: 'the file is {got}, over the {max} MB this reader takes', 'zh-CN': '文件大小为 {got}，超过可读取的上限 {max} MB' },
+  notJsonObject: { en: 'expected a JSON object such as {"name": "…", "baseYear": 2024}, got {got}', 'zh-CN': '应为 JSON 对象，例如 {"name": "…", "baseYear": 2024}，实际为 {got}' },
+  noRings: { en: '{where}polygon {n} has no rings', 'zh-CN': '{where}第 {n} 个多边形没有边界环' },
+  notPosition: { en: '{where}polygon {n}: a ring or position is not a list of numbers', 'zh-CN': '{where}第 {n} 个多边形：边界环或坐标不是数字列表' },
+  positionNotLonLat: { en: '{where}polygon {n}: position {got} is not longitude/latitude degrees', 'zh-CN': '{where}第 {n} 个多边形：坐标 {got} 不是经纬度' },
+  ringTooShort: { en: '{where}polygon {n}: a ring has {got} position(s); a ring needs at least 4 (3 corners and the first again)', 'zh-CN': '{where}第 {n} 个多边形：边界环只有 {got} 个坐标，至少需要 4 个（3 个顶点并回到起点）' },
+  ringNotClosed: { en: '{where}polygon {n}: a ring is not closed (it starts at {value} and ends at {got})', 'zh-CN': '{where}第 {n} 个多边形：边界环不闭合（起点 {value}，终点 {got}）' },
+  zeroArea: { en: '{where}polygon {n}: a ring encloses no area (its points lie on one line)', 'zh-CN': '{where}第 {n} 个多边形：边界环面积为零（各点在一条直线上）' },
+  tooManyPositions: { en: 'the zones have {got} positions, more than the {max} this reader takes; simplify them first', 'zh-CN': '片区共有 {got} 个坐标点，超过可读取的上限 {max} 个，请先简化' },
+  swappedPosition: { en: '{where}position {got} is not longitude/latitude degrees, but would be with its two numbers swapped: longitude and latitude look swapped; swap them for this file (the mapping step\'s "swap longitude/latitude", or --swap-lonlat {key})', 'zh-CN': '{where}坐标 {got} 不是经纬度，交换两数后即是：经纬度可能颠倒，请为此文件交换经纬度（映射步骤勾选“经纬度互换”，或命令行 --swap-lonlat {key}）' },
+  swappedLonLat: { en: 'lon "{got}", lat "{value}" are not longitude/latitude degrees, but would be swapped: longitude and latitude look swapped; swap them for this file (the mapping step\'s "swap longitude/latitude", or --swap-lonlat students)', 'zh-CN': '经度 "{got}"、纬度 "{value}" 无效，交换后即有效：经纬度可能颠倒，请为此文件交换经纬度（映射步骤勾选“经纬度互换”，或命令行 --swap-lonlat students）' },
+  facilityOutOfRange: { en: '{where}"{key}" must be a number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的数，实际为 {got}' },
+  yearOutOfRange: { en: '{where}"{key}" must be a year from {min} to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 {min} 到 {max} 之间的年份，实际为 {got}' },
+  facilityNotWhole: { en: '{where}"{key}" must be a whole number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的整数，实际为 {got}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;

@@ -39,7 +39,7 @@ export const EDIT_PROBLEMS = {
   nothingToRedo: { en: 'nothing to redo', 'zh-CN': '没有可重做的修改' },
   noFacilities: { en: 'facilities must change at least one field', 'zh-CN': '至少要修改一项设施' },
   unknownFacility: { en: 'unknown facility field "{id}"', 'zh-CN': '没有设施字段 "{id}"' },
-  badFacilityValue: { en: '"{id}" must be a number ≥ 0 (classrooms: a whole number), got {got}', 'zh-CN': '"{id}" 应为不小于 0 的数（教室数为整数），实际为 {got}' },
+  badFacilityValue: { en: '"{id}" must be a number from 0 to {max} (counts such as classrooms and teachers: whole numbers), got {got}', 'zh-CN': '"{id}" 应为 0 到 {max} 之间的数（教室、教师等数量为整数），实际为 {got}' },
   badYear: { en: '"fromYear" must be a year, got {got}', 'zh-CN': '"fromYear" 应为年份，实际为 {got}' },
   tooFewSchools: { en: 'schoolIds must name at least two different schools to share a zone', 'zh-CN': '多校划片至少要指定两所不同的学校' },
   noUnitsInLasso: { en: 'no compound or village inside the lasso', 'zh-CN': '圈选范围内没有小区或村' },
@@ -60,6 +60,8 @@ export interface EditProblemParams {
   ops?: string;
   at?: string;
   got?: string;
+  /** The largest value allowed. */
+  max?: number;
 }
 
 const LEVEL_NAMES = { primary: { en: 'primary', 'zh-CN': '小学' }, junior: { en: 'junior', 'zh-CN': '初中' } } as const;

@@ -1,4 +1,5 @@
 import { FACILITY_FIELDS } from './dataset';
+import { facilityLimit, withinFacilityLimit } from './facilityLimits';
 import { EditError, type EditContext, type SetFacilitiesEdit } from './editTypes';
 import type { ZoneState } from './zoneState';
 
@@ -6,7 +7,8 @@ const FACILITY_KEYS = new Set<string>(['classrooms', ...FACILITY_FIELDS, ...FACI
 
 /**
  * setFacilities: the values join those of an earlier change of the school in the scenario (the
- * later value of a field wins), and the latest `fromYear` given applies to them all.
+ * later value of a field wins), and the latest `fromYear` given applies to them all. Each value must be
+ * within the field's limit (facilityLimit: counts whole numbers, 0 to 10,000 …).
  */
 export function applySetFacilities(state: ZoneState, edit: SetFacilitiesEdit, ctx: EditContext): ZoneState {
   const school = ctx.schoolIndex.get(String(edit.schoolId));
@@ -15,8 +17,9 @@ export function applySetFacilities(state: ZoneState, edit: SetFacilitiesEdit, ct
   if (entries.length === 0) throw new EditError('noFacilities');
   for (const [key, value] of entries) {
     if (!FACILITY_KEYS.has(key)) throw new EditError('unknownFacility', { id: key });
-    if (!Number.isFinite(value) || value < 0 || (key === 'classrooms' && !Number.isInteger(value))) {
-      throw new EditError('badFacilityValue', { id: key, got: JSON.stringify(value) });
+    const limit = facilityLimit(key)!;
+    if (typeof value !== 'number' || !withinFacilityLimit(limit, value)) {
+      throw new EditError('badFacilityValue', { id: key, got: JSON.stringify(value) ?? String(value), max: limit.max });
     }
   }
   if (edit.fromYear !== undefined && !Number.isInteger(edit.fromYear)) throw new EditError('badYear', { got: JSON.stringify(edit.fromYear) });

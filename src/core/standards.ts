@@ -134,11 +134,35 @@ export interface SectionStandards {
   roomsRequired: number;
 }
 
+/**
+ * Why a county CV cannot be computed: no school of the level has pupils, or none reports the
+ * resource (its mean is 0, so the CV would divide by 0).
+ */
+export type CvNotComputable = 'noPupils' | 'noResource';
+
 /** The county's assessment of one level. */
 export interface LevelStandards {
+  /** Per indicator the CV, a finite number; 0 where it is not computable (see notComputable). */
   cv: Record<IndicatorKey, number>;
+  /** The indicators whose CV cannot be computed, and why; they are left out of cvPass. */
+  notComputable: Partial<Record<IndicatorKey, CvNotComputable>>;
   cvPass: boolean;
   schoolsFailing: number;
+}
+
+/** Why the weighted CV of these pupils and resources cannot be computed, or undefined when it can (computeWeightedCv). */
+export function cvNotComputable(pupils: number[], resources: number[]): CvNotComputable | undefined {
+  let n = 0;
+  let r = 0;
+  pupils.forEach((p, i) => {
+    if (p > 0) {
+      n += p;
+      r += resources[i];
+    }
+  });
+  if (n === 0) return 'noPupils';
+  if (!(r > 0)) return 'noResource';
+  return undefined;
 }
 
 export interface StandardsResult {
@@ -166,7 +190,8 @@ function sectionResource(school: School, field: string, level: ZoneLevel, pupils
  * facility fields and the simulated enrollment (`counts` by school and grade), the 6-of-7 / 85%
  * school rule, music and art rooms per 12 classes (`classesOf` per school and level), 就近入学
  * shares when `nearby` is given, and per level the county CVs (private schools only when the
- * profile says so).
+ * profile says so; a CV that cannot be computed — no pupils, or no school reporting the resource —
+ * is named in `notComputable` with the reason, never NaN).
  */
 export function computeStandards(
   schools: School[],
@@ -222,10 +247,18 @@ export function computeStandards(
   const byLevel = (level: ZoneLevel): LevelStandards => {
     const inCv = sections.filter((x) => x.level === level && (profile.includePrivateInCv || schools.find((s) => s.id === x.schoolId)!.ownership === 'public'));
     const cv = {} as Record<IndicatorKey, number>;
-    for (const key of INDICATORS) cv[key] = computeWeightedCv(inCv.map((x) => x.pupils), inCv.map((x) => x.resources[key]));
+    const notComputable: LevelStandards['notComputable'] = {};
+    for (const key of INDICATORS) {
+      const pupils = inCv.map((x) => x.pupils);
+      const resources = inCv.map((x) => x.resources[key]);
+      const why = cvNotComputable(pupils, resources);
+      if (why) notComputable[key] = why;
+      cv[key] = why ? 0 : computeWeightedCv(pupils, resources);
+    }
     return {
       cv,
-      cvPass: INDICATORS.every((key) => cv[key] <= profile.cvMax[level]),
+      notComputable,
+      cvPass: INDICATORS.every((key) => notComputable[key] !== undefined || cv[key] <= profile.cvMax[level]),
       schoolsFailing: sections.filter((x) => x.level === level && !x.pass).length,
     };
   };

@@ -58,6 +58,9 @@ export const EN: Record<MessageKey, string> = {
   importAddressHint: 'Pupils without coordinates are placed by address at the compound or village of units.geojson it names',
   importCrsFromName: 'taken from the file name: {crs}',
   importCrsFromColumn: 'taken from the coordinate column’s name: {crs}',
+  // Hostile files: swapped longitude/latitude
+  importSwapLonLat: 'Swap longitude/latitude',
+  importSwapLonLatHint: '(tick when the file’s longitude column holds latitudes, or positions are written [lat, lon]; the check says “longitude and latitude look swapped”)',
   importLevel: 'Level of every zone in this file',
   importLevelByColumn: 'From the file’s level column',
   importExportMapping: 'Export mapping (mapping.json)',
@@ -210,6 +213,11 @@ export const EN: Record<MessageKey, string> = {
   cvLabel: '{level} coefficient of variation',
   cvAllPass: 'all 7 ≤ {max}: pass',
   cvFail: '{n} above {max}',
+  // Standards: a county CV that cannot be computed
+  cvComputablePass: 'the {n} computable ≤ {max}',
+  cvNotComputable: 'not computable: {items}',
+  cvNoPupils: 'no pupils at this level',
+  cvNoResource: 'no school reports it',
   schoolsFailingN: '{level}: {n} schools fail',
   allSchoolsPass: 'every school passes',
   indicatorsMet: '{met}/7 met',

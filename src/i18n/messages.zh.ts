@@ -56,6 +56,9 @@ export const ZH = {
   importAddressHint: '没有经纬度的学生按住址匹配到 units.geojson 中的小区或村',
   importCrsFromName: '按文件名判断为 {crs}',
   importCrsFromColumn: '按坐标列名判断为 {crs}',
+  // Hostile files: swapped longitude/latitude
+  importSwapLonLat: '经纬度互换',
+  importSwapLonLatHint: '（文件中的经度列实为纬度、坐标写成 [纬度, 经度] 时勾选；校验提示“经纬度可能颠倒”时使用）',
   importLevel: '本文件所有片区的学段',
   importLevelByColumn: '按文件中的学段列',
   importExportMapping: '导出映射（mapping.json）',
@@ -208,6 +211,11 @@ export const ZH = {
   cvLabel: '{level}校际差异系数',
   cvAllPass: '7 项均 ≤ {max}，达标',
   cvFail: '{n} 项超过 {max}',
+  // Standards: a county CV that cannot be computed
+  cvComputablePass: '可计算的 {n} 项均 ≤ {max}',
+  cvNotComputable: '无法计算：{items}',
+  cvNoPupils: '该学段没有学生',
+  cvNoResource: '没有学校填报此项',
   schoolsFailingN: '{level}不达标学校 {n} 所',
   allSchoolsPass: '全部学校达标',
   indicatorsMet: '达标 {met}/7 项',

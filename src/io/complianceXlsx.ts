@@ -23,6 +23,13 @@ const SHEETS: Record<MessageLanguage, Record<'primary' | 'junior' | 'county', st
   en: { primary: 'Primary', junior: 'Junior', county: 'County CV' },
 };
 
+
+/** A county CV that cannot be computed, in the workbook (the same words as the compliance card). */
+const NOT_COMPUTABLE = {
+  noPupils: { en: 'not computable: no school of the level has pupils', 'zh-CN': '无法计算：该学段没有学生' },
+  noResource: { en: 'not computable: no school reports this resource', 'zh-CN': '无法计算：没有学校填报此项' },
+} as const;
+
 /**
  * The compliance report as a workbook: one sheet per level with every school section and its 7
  * indicators (values under the threshold marked red), and one with the county CVs.
@@ -49,7 +56,8 @@ export function buildComplianceWorkbook(standards: StandardsResult, schools: Sch
   for (const level of ZONE_LEVELS) {
     for (const k of INDICATORS) {
       const cv = standards[level].cv[k];
-      county.addRow([SHEETS[lang][level], h[k], Math.round(cv * 1e4) / 1e4, profile.cvMax[level], cv <= profile.cvMax[level] ? yes : no]);
+      const why = standards[level].notComputable[k];
+      county.addRow([SHEETS[lang][level], h[k], why ? NOT_COMPUTABLE[why][lang] : Math.round(cv * 1e4) / 1e4, profile.cvMax[level], why ? '—' : cv <= profile.cvMax[level] ? yes : no]);
     }
   }
   county.columns.forEach((c, i) => (c.width = i === 1 ? 36 : 14));

@@ -2,24 +2,29 @@ import type { School } from '../core/dataset';
 import { SCHOOL_LEVELS, type SchoolLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';
 import type { DataProblemParams } from '../core/dataProblems';
+import { facilityLimit, withinFacilityLimit } from '../core/facilityLimits';
 
 type Where = NonNullable<DataProblemParams['where']>;
 
-const KNOWN_NON_FACILITY = new Set(['id', 'name', 'nameEn', 'level', 'ownership', 'classrooms', 'opens']);
+/** Earliest and latest year a school may open. */
+const YEARS = { min: 1900, max: 2200 };
 
-function optionalInteger(file: string, where: Where, key: string, v: unknown): number | undefined {
+function optionalYear(file: string, where: Where, v: unknown): number | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new DataError(file, 'notWholeNumber', { where, key, got: JSON.stringify(v) ?? 'undefined' });
-  }
+  if (!Number.isInteger(n) || n < YEARS.min || n > YEARS.max) throw new DataError(file, 'yearOutOfRange', { where, key: 'opens', min: YEARS.min, max: YEARS.max, got: JSON.stringify(v) ?? 'undefined' });
   return n;
 }
 
+const isLonLat = (lon: unknown, lat: unknown): boolean =>
+  typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+
 /**
  * Parses `schools.geojson` into schools, in file order. Every feature must be a Point with a unique
- * `id`, a `name`, a known `level` and `ownership`; numeric facility fields are collected, other
- * properties are ignored. Throws a DataError naming the feature on the first problem.
+ * `id`, a `name`, a known `level` and `ownership`, a position in longitude/latitude degrees (named
+ * as swapped when it would be the other way round); `classrooms` and the facility fields, when
+ * given, must be within their limits (facilityLimit: counts whole, 0 to 10,000 …), `opens` a year
+ * from 1900 to 2200; other properties are ignored. Throws a DataError naming the feature on the first problem.
  */
 export function parseSchools(file: string, text: string): School[] {
   const features = featuresOf(file, text);
@@ -29,7 +34,8 @@ export function parseSchools(file: string, text: string): School[] {
     const where: Where = { feature: index + 1, idKey: 'id', id: typeof p.id === 'string' ? p.id : undefined };
     if (f?.geometry?.type !== 'Point') throw new DataError(file, 'notPoint', { where });
     const [lon, lat] = f.geometry.coordinates;
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    if (!isLonLat(lon, lat)) {
+      if (isLonLat(lat, lon)) throw new DataError(file, 'swappedPosition', { where, got: `[${lon}, ${lat}]`, key: 'schools' });
       throw new DataError(file, 'notLonLat', { where });
     }
     const id = typeof p.id === 'number' ? String(p.id) : p.id;
@@ -44,10 +50,16 @@ export function parseSchools(file: string, text: string): School[] {
       throw new DataError(file, 'badOwnership', { where, got: JSON.stringify(p.ownership) ?? 'undefined' });
     }
     const facilities: Record<string, number> = {};
+    let classrooms: number | undefined;
     for (const [key, value] of Object.entries(p)) {
-      if (!KNOWN_NON_FACILITY.has(key) && typeof value === 'number' && Number.isFinite(value)) {
-        facilities[key] = value;
+      const limit = facilityLimit(key);
+      if (limit === undefined || value === undefined || value === null || value === '') continue;
+      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      if (!withinFacilityLimit(limit, n)) {
+        throw new DataError(file, limit.whole ? 'facilityNotWhole' : 'facilityOutOfRange', { where, key, max: limit.max, got: JSON.stringify(value) ?? String(value) });
       }
+      if (key === 'classrooms') classrooms = n;
+      else facilities[key] = n;
     }
     return {
       id,
@@ -55,8 +67,8 @@ export function parseSchools(file: string, text: string): School[] {
       nameEn: typeof p.nameEn === 'string' ? p.nameEn : undefined,
       level: p.level as SchoolLevel,
       ownership: p.ownership,
-      classrooms: optionalInteger(file, where, 'classrooms', p.classrooms),
-      opens: optionalInteger(file, where, 'opens', p.opens),
+      classrooms,
+      opens: optionalYear(file, where, p.opens),
       lon,
       lat,
       facilities,

@@ -35,6 +35,8 @@ function notesOf(cell: string | undefined): ImportRowNote[] {
   return text === '' ? [] : (JSON.parse(text) as ImportRowNote[]);
 }
 
+const isLonLat = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+
 /** An upper bound on the rows of a CSV text: its line breaks plus one. */
 function rowBound(text: string): number {
   let n = 1;
@@ -48,7 +50,8 @@ function rowBound(text: string): number {
 /**
  * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id and unit_id; extra
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
- * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
+ * that is not a longitude/latitude in degrees (named as swapped when
+ * the pair would be degrees the other way round), or a private school that does not teach the grade is
  * rejected with its line (the header is line 1, or the row's `source_line` when that column holds
  * a whole number ≥ 1) and its file (`file`, or the row's `source_file` when that column holds a
  * name); an unknown school_id is kept with a warning. A row the importer could not
@@ -111,11 +114,12 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
       rejected.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     const warn = (code: DataProblemCode, params: DataProblemParams) => warnings.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
-    const id = (row[cId] ?? '').trim();
-    if (id === '') { reject('emptyId'); return; }
+    // The importer's verdict comes first: a row it could not split into cells has no id to check.
     const notes = cNotes >= 0 ? notesOf(row[cNotes]) : [];
     const rejecting = notes.find((note) => note.reject);
     if (rejecting) { reject(rejecting.code, rejecting.params); return; }
+    const id = (row[cId] ?? '').trim();
+    if (id === '') { reject('emptyId'); return; }
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
       reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
@@ -131,6 +135,7 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       reject(addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : 'addressUnmatched', params);
       return;
     }
+    if (!isLonLat(lon, lat) && isLonLat(lat, lon)) { reject('swappedLonLat', { got: lonText, value: latText }); return; }
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); return; }
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); return; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';
@@ -162,6 +167,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     n++;
   };
   Papa.parse<string[]>(body, { step: (result) => readRow(result.data) });
+  // Every row read is loaded or rejected; a row counted but neither would be a row lost without a word.
+  if (rowsRead !== n + rejected.length) throw new DataError(file, 'rowCountMismatch', { n: rowsRead, max: n + rejected.length });
   return {
     columns: {
       x: x.slice(0, n),

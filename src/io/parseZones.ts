@@ -5,6 +5,7 @@ import { zoneSchoolIds } from '../core/zoneSchoolIds';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';
 import type { DataProblemParams } from '../core/dataProblems';
+import { countPositions, findPolygonProblem } from '../core/validation/polygonProblems';
 
 type Where = NonNullable<DataProblemParams['where']>;
 
@@ -23,13 +24,28 @@ export interface ParsedZones {
   features: FeatureCollection<Polygon | MultiPolygon>;
 }
 
-function checkRing(file: string, where: Where, ring: Position[]): [number, number][] {
-  const distinct = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.length - 1 : ring.length;
-  if (distinct < 3) throw new DataError(file, 'shortRing', { where });
-  for (const [x, y] of ring) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new DataError(file, 'notNumber', { where });
+/** Most positions a zones file may have: a county's zones drawn at survey detail have some 100,000; checks and the map slow down far beyond. */
+export const MAX_ZONE_POSITIONS = 1_000_000;
+
+const pair = ([x, y]: [number, number]) => `[${x}, ${y}]`;
+
+/** The polygons of a zone feature's geometry as closed rings, or a DataError naming the feature and what is wrong (findPolygonProblem). */
+function checkPolygons(file: string, where: Where, polygons: unknown): MultiPolygonCoords {
+  const problem = findPolygonProblem(polygons);
+  if (problem) {
+    const n = problem.polygon;
+    switch (problem.reason) {
+      case 'noRings': throw new DataError(file, 'noRings', { where, n });
+      case 'notPosition': throw new DataError(file, 'notPosition', { where, n });
+      case 'notLonLat':
+        if (problem.swapped) throw new DataError(file, 'swappedPosition', { where, got: pair(problem.position), key: 'catchments' });
+        throw new DataError(file, 'positionNotLonLat', { where, n, got: pair(problem.position) });
+      case 'tooShort': throw new DataError(file, 'ringTooShort', { where, n, got: String(problem.positions) });
+      case 'notClosed': throw new DataError(file, 'ringNotClosed', { where, n, value: pair(problem.first), got: pair(problem.last) });
+      case 'zeroArea': throw new DataError(file, 'zeroArea', { where, n });
+    }
   }
-  return ring.map(([x, y]) => [x, y]);
+  return (polygons as Position[][][]).map((polygon) => polygon.map((ring) => ring.map(([x, y]): [number, number] => [x, y])));
 }
 
 /**
@@ -37,7 +53,9 @@ function checkRing(file: string, where: Where, ring: Position[]): [number, numbe
  * school it names teaches, and those schools must be public. A feature names one school, or
  * several that share it (多校划片: `school_ids` as a list, or ids joined by , 、 ; in `school_id`,
  * see zoneSchoolIds). Several features of one school (or one set of schools) and level form one
- * zone. Throws a DataError naming the feature (and the school at fault) on the first problem.
+ * zone. Every ring must be closed, of at least 4 positions in longitude/latitude degrees, and enclose
+ * some area (findPolygonProblem); a file of more than MAX_ZONE_POSITIONS positions is refused.
+ * Throws a DataError naming the feature (and the school at fault) on the first problem.
  */
 export function parseZones(file: string, text: string, schools: School[]): ParsedZones {
   const features = featuresOf(file, text);
@@ -45,6 +63,11 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
   const geometry: ParsedZones['geometry'] = { primary: new Map(), junior: new Map() };
   const shared: ParsedZones['shared'] = { primary: new Map(), junior: new Map() };
   const out: ParsedZones['features'] = { type: 'FeatureCollection', features: [] };
+  const positions = features.reduce((n, f) => {
+    const g = f?.geometry;
+    return n + (g?.type === 'Polygon' ? countPositions([g.coordinates]) : g?.type === 'MultiPolygon' ? countPositions(g.coordinates) : 0);
+  }, 0);
+  if (positions > MAX_ZONE_POSITIONS) throw new DataError(file, 'tooManyPositions', { got: String(positions), max: MAX_ZONE_POSITIONS });
   features.forEach((f, index) => {
     const p = (f?.properties ?? {}) as Record<string, unknown>;
     const ids = zoneSchoolIds(p, (id) => schoolIndex.has(id));
@@ -71,7 +94,7 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
         throw new DataError(file, 'wrongLevel', { where, school: school.name, value: school.level, level });
       }
     }
-    const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((polygon) => polygon.map((ring) => checkRing(file, where, ring)));
+    const polygons = checkPolygons(file, where, g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
     if (members.length > 1) {
       const key = sharedZoneKey(members);
       const zone = shared[level].get(key);

@@ -27,12 +27,25 @@ export interface LoadedDataset {
   units?: FeatureCollection;
 }
 
+const isLonLat = (x: unknown, y: unknown): boolean =>
+  typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 180 && Math.abs(y) <= 90;
+
+/** dataset.json's object, or a DataError when the file is JSON but not an object (null, a list, a number …). */
+function datasetMeta(text: string): Record<string, unknown> {
+  const json = parseJsonFile('dataset.json', text);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new DataError('dataset.json', 'notJsonObject', { got: json === null ? 'null' : Array.isArray(json) ? 'a list' : typeof json });
+  }
+  return json as Record<string, unknown>;
+}
+
 /** Progress of a load: a step name and a fraction 0..1 of the whole. */
 export type LoadProgress = (step: 'schools' | 'zones' | 'students' | 'index', fraction: number) => void;
 
 /**
  * Reads a dataset from the texts of its files (decoding is the caller's job). Throws a DataError
- * naming the file when a required file is missing or unusable; bad pupil rows are rejected and
+ * naming the file when a required file is missing or unusable (also: dataset.json not a JSON object,
+ * a compound or village whose point is not longitude/latitude degrees); bad pupil rows are rejected and
  * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none.
  */
 export function readDataset(
@@ -42,7 +55,7 @@ export function readDataset(
   onProgress: LoadProgress = () => {},
 ): LoadedDataset {
   for (const f of REQUIRED_FILES) if (texts[f] === undefined) throw new DataError(f, 'missingFile');
-  const meta = texts['dataset.json'] === undefined ? {} : (parseJsonFile('dataset.json', texts['dataset.json']) as Record<string, unknown>);
+  const meta = texts['dataset.json'] === undefined ? {} : datasetMeta(texts['dataset.json']);
   const baseYear = meta.baseYear === undefined ? fallbackYear : Number(meta.baseYear);
   if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', 'badBaseYear', { got: JSON.stringify(meta.baseYear) });
   onProgress('schools', 0.05);
@@ -66,10 +79,17 @@ export function readDataset(
   const unitX = new Float64Array(unitIds.length).fill(NaN);
   const unitY = new Float64Array(unitIds.length).fill(NaN);
   const unitIndex = new Map(unitIds.map((id, u) => [id, u]));
-  for (const f of units ?? []) {
+  (units ?? []).forEach((f, i) => {
     const u = unitIndex.get(String(f.properties?.id));
-    if (u !== undefined && f.geometry?.type === 'Point') [unitX[u], unitY[u]] = f.geometry.coordinates;
-  }
+    if (u === undefined || f.geometry?.type !== 'Point') return;
+    const [x, y] = f.geometry.coordinates;
+    if (!isLonLat(x, y)) {
+      const where = { feature: i + 1, idKey: 'id' as const, id: String(f.properties?.id) };
+      if (isLonLat(y, x)) throw new DataError('units.geojson', 'swappedPosition', { where, got: `[${x}, ${y}]`, key: 'units' });
+      throw new DataError('units.geojson', 'notLonLat', { where });
+    }
+    [unitX[u], unitY[u]] = [x, y];
+  });
   const births = texts['births.csv'] === undefined ? undefined : parseBirths('births.csv', texts['births.csv'], unitIndex);
   const housing = texts['housing.csv'] === undefined ? undefined : parseHousing('housing.csv', texts['housing.csv'], (id) => {
     const u = unitIndex.get(id);

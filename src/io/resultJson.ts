@@ -139,14 +139,15 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 const roundAll = <K extends string>(r: Record<K, number>) => Object.fromEntries(Object.entries<number>(r).map(([k, v]) => [k, round4(v)])) as Record<K, number>;
 
 /**
- * The CLI's `standards` block: per level the county CVs, failing schools and the size limits
+ * The CLI's `standards` block: per level the county CVs (`cvNotComputable` names those that cannot
+ * be computed and why: `noPupils`, `noResource`), failing schools and the size limits
  * (oversize schools, classes over the cap, 大班额 and 超大班额 with their share of the level's
  * classes); and every school section's indicators.
  */
 export function toStandardsJson(s: StandardsResult, sizes: Record<ZoneLevel, LevelSizes>) {
   const share = (n: number, of: number) => (of === 0 ? 0 : round4(n / of));
   const level = (l: StandardsResult['primary'], z: LevelSizes) => ({
-    cv: roundAll(l.cv), cvPass: l.cvPass, schoolsFailing: l.schoolsFailing,
+    cv: roundAll(l.cv), ...(Object.keys(l.notComputable).length > 0 && { cvNotComputable: l.notComputable }), cvPass: l.cvPass, schoolsFailing: l.schoolsFailing,
     schools: z.schools, oversizeSchools: z.oversizeSchools, totalClasses: z.totalClasses, classesOverCap: z.classesOverCap,
     largeClasses: z.largeClasses, largeClassShare: share(z.largeClasses, z.totalClasses),
     extraLargeClasses: z.extraLargeClasses, extraLargeClassShare: share(z.extraLargeClasses, z.totalClasses),

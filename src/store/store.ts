@@ -43,6 +43,8 @@ export interface ImportDraft {
   level?: ZoneLevel;
   /** The coordinate system the file's name or coordinate column names, which `crs` starts from. */
   crsHint?: CrsHint;
+  /** The planner says the file's longitude and latitude are swapped. */
+  swapLonLat?: boolean;
 }
 
 /** The state of loading a dataset. */

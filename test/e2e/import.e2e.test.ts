@@ -6,6 +6,7 @@ import { type Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CORPUS, findingName, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
 import { freshAppForEachTest } from './appPage';
+import { randomBytes, zipSignatureAndNoise } from '../fixtures/hostile/makeHostile';
 import { namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, zonesShapefile } from '../unit/gisFixtures';
 
 const root = join(import.meta.dirname, '../..');
@@ -155,6 +156,37 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
     expect(await datasetVersion(page)).toBe(before);
     expect(await outcome(page)).toEqual(current);
+  });
+
+  it('hostile tables: a broken quote is rejected at its line and the rows after it load; binary data and a zip of noise are refused by name, and the dataset stays', async () => {
+    const [schools, zones] = [join(tiny, 'schools.geojson'), join(tiny, 'catchments.geojson')];
+    let before = await datasetVersion(page);
+    await page.getByTestId('file-input').setInputFiles([schools, zones, join(root, 'test/fixtures/hostile/files/students-unclosed-quote.csv')]);
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    await page.getByTestId('import-confirm').click();
+    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await page.getByTestId('load-anyway').click();
+    expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
+    // As the CLI corpus test: a4 (line 5, in P1) is rejected, the 15 rows after it read.
+    const loaded = await outcome(page);
+    expect(loaded).toEqual({ loaded: 12, rejected: 7, assigned: 9, unassigned: 3, read: 19 });
+    expect(await page.evaluate(() => window.__planner!.store.getState().dataset!.rejected.map((r) => [r.line, r.problem?.code]))).toEqual([
+      [5, 'unclosedQuote'], [14, 'gradeNotTaught'], [16, 'badGrade'], [17, 'badGrade'], [18, 'badLat'], [19, 'badLon'], [20, 'emptyId'],
+    ]);
+    const [binary, noise] = filesIn({ 'students-binary.csv': randomBytes(4096, 15), 'zones-noise.zip': zipSignatureAndNoise(15) });
+    before = await datasetVersion(page);
+    for (const [paths, message, shot] of [
+      [[schools, zones, binary], 'students-binary.csv: 不是文本表格：文件含二进制数据，请另存为 CSV（UTF-8 或 GBK）或 XLSX', 'hostile-binary.png'],
+      [[schools, noise, join(tiny, 'students.csv')], 'zones-noise.zip: 不是可读取的 zip 压缩包（no end of central directory）', undefined],
+    ] as const) {
+      await page.getByTestId('file-input').setInputFiles([...paths]);
+      expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('error');
+      expect(await page.getByTestId('load-error').innerText()).toBe(message);
+      if (shot) await settledShot(page.getByTestId('load-error'), shot);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
+    }
+    expect(await datasetVersion(page)).toBe(before);
+    expect(await outcome(page)).toEqual(loaded);
   });
 
   it('downloads the rejected rows as CSV with file, line, status and reason, and it parses back', async () => {

@@ -48,7 +48,7 @@ describe('npm run simulate: zones from GIS files and --mapping', () => {
     const mapping = file('bad-mapping.json', JSON.stringify({ version: 1, parts: { catchments: { levle: 'primary' } } }));
     const r = simulateCli(...tiny, '--mapping', mapping);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: bad-mapping.json: unknown key "levle" in parts.catchments (known: file, crs, level, columns)\n');
+    expect(r.stderr).toBe('error: bad-mapping.json: unknown key "levle" in parts.catchments (known: file, crs, level, columns, swapLonLat)\n');
   });
 });
 

@@ -40,8 +40,8 @@ function result(schools: SchoolResult[]): SimulationResult {
 }
 
 const standards = (failing: string[]): StandardsResult => ({
-  primary: { cv: {} as StandardsResult['primary']['cv'], cvPass: failing.length === 0, schoolsFailing: failing.length },
-  junior: { cv: {} as StandardsResult['junior']['cv'], cvPass: true, schoolsFailing: 0 },
+  primary: { cv: {} as StandardsResult['primary']['cv'], notComputable: {}, cvPass: failing.length === 0, schoolsFailing: failing.length },
+  junior: { cv: {} as StandardsResult['junior']['cv'], notComputable: {}, cvPass: true, schoolsFailing: 0 },
   sections: failing.map((schoolId) => ({
     schoolId, level: 'primary', pupils: 1000, resources: {} as never, indicators: {} as never, met: 5, pass: false,
     missed: [{ key: 'roomAreaPerStudent', value: 3.9, threshold: 4.5 }], musicRooms: 1, artRooms: 1, roomsRequired: 1,

@@ -82,6 +82,20 @@ describe('pupils that land in the neighbouring zone', () => {
     expect(item).toMatchObject({ layer: 'pupils', crs: 'gcj02', tested: 200, before: 120, after: 0 });
   });
 
+  it('sees the shift when most pupils miss for another reason: it compares the pupils each reading brings in and moves out', () => {
+    // 400 more pupils at the same homes attend C, whose zone is 10 km east: they miss read either way.
+    const withC = new Map([...zones, [2, box(118.8, 36.9, 0.01, 0.01)]]);
+    const schoolsC = [...schools, school('C', 118.805, 36.905)];
+    const shifted = homes.map(([x, y]) => toGcj(x, y));
+    const all = [...shifted, ...shifted, ...shifted];
+    const attendsAll = [...attends, ...homes.map(() => 2), ...homes.map(() => 2)];
+    // As read: the 120 of the test above plus the 400 at C miss; read as GCJ-02 only the 400 do. 400 / 520 > 3/4,
+    // which hid the shift before; now the 120 brought in against 0 moved out name it.
+    expect(checkShiftedLayers(input(withC, schoolsC, pupils(all, attendsAll)))).toMatchObject([{ layer: 'pupils', crs: 'gcj02', tested: 600, before: 520, after: 400 }]);
+    // The same pupils read right: reading them as GCJ-02 would move 120 out and bring none in.
+    expect(checkShiftedLayers(input(withC, schoolsC, pupils([...homes, ...homes, ...homes], attendsAll)))).toEqual([]);
+  });
+
   it('names the zones when the pupils fit them only moved: zones in BD-09 read as WGS84', () => {
     const shiftedZones = new Map([...zones].map(([s, z]) => [s, z.map((p) => p.map((r) => r.map(([x, y]) => toBd(x, y))))]));
     const items = checkShiftedLayers(input(shiftedZones, [], pupils(homes, attends), { sources: { zones: { file: '片区.kml', crs: 'wgs84' } } }));

@@ -9,11 +9,20 @@ import type { CoordinateSystem, LayerSource, ShiftedLayerItem, ShiftLayer, Valid
 
 /** Points tested per layer: a spread sample is enough to see a shift of the whole file. */
 const SAMPLE = 20_000;
-/** A shift is only looked for when at least this many (and this share of) points miss as read … */
+/**
+ * A shift is only looked for when at least this many (and this share of) points miss as read. The
+ * share is small: where the zones tile the county, pupils without a known school only leave every
+ * zone along the county's edge (about 1% of a county's pupils for a GCJ-02 offset).
+ */
 const MIN_MISSES = 3;
-const MIN_MISS_SHARE = 0.02;
-/** … and taken when reading them otherwise leaves at most this share of the misses, gaining as many again. */
-const FIX_RATIO = 0.75;
+const MIN_MISS_SHARE = 0.002;
+/**
+ * Another reading is taken when it puts at least this many times as many missing points where they
+ * should be as it moves away (a right layer moved 500 m loses many more points than it gains), and
+ * gains at least as many points as a shift is looked for at. Compared point by point, this holds
+ * whatever share of a layer misses for other reasons (pupils attending another school).
+ */
+const FIX_FACTOR = 4;
 /** Pupils against the units they name: at least this many pairs, this far apart (m) on the median, at least halved and this much nearer. */
 const MIN_PAIRS = 20;
 const MIN_PAIR_GAIN_M = 100;
@@ -159,8 +168,15 @@ function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: Coordi
   ];
   for (const h of hypotheses) {
     const [x, y] = movedBy(h, t.x, t.y, readAs, zonesRead);
-    const after = missesOf(hitsOf(t, x, y, zones, rule));
-    if (after <= FIX_RATIO * before && before - after >= enough && (!fit.best || after < fit.best.after)) fit.best = { ...h, after };
+    const moved = hitsOf(t, x, y, zones, rule);
+    let fixed = 0;
+    let broken = 0;
+    for (let i = 0; i < n; i++) {
+      if (hit[i] === 0 && moved[i] === 1) fixed++;
+      else if (hit[i] === 1 && moved[i] === 0) broken++;
+    }
+    const after = before - fixed + broken;
+    if (fixed >= FIX_FACTOR * broken && fixed - broken >= enough && (!fit.best || after < fit.best.after)) fit.best = { ...h, after };
   }
   return fit;
 }
@@ -210,9 +226,9 @@ export interface ShiftInput {
  * - pupils should live in their current school's zone (or, without a school with a zone, in some
  *   zone of their level; where zones overlap, the one the overlap rule gives), schools in their own
  *   zones, compounds and villages in some zone; when at
- *   least 3 (and 2%) of a layer's points (sampled) miss and reading the layer in another system
- *   leaves at most 3/4 of the misses (gaining at least as many again), that layer is named with the
- *   system that fits best; when reading the zones in another system fits best instead, the zones are
+ *   least 3 (and 0.2%) of a layer's points (sampled) miss and reading the layer in another system
+ *   brings at least 4 times as many of them where they should be as it moves away (and at least as
+ *   many as were needed to look), that layer is named with the system that fits best; when reading the zones in another system fits best instead, the zones are
  *   named (once, listing the layers that showed it);
  * - pupils against the unit they name (both positions known and different): when reading the units
  *   (or, if the pupils could not be checked against at least 100 own-school zones, the pupils) in

@@ -80,7 +80,7 @@ export interface SchoolRef {
 }
 
 /** Why a zone feature's geometry cannot be used. */
-export type InvalidPolygonReason = 'notPolygon' | 'tooFewPoints' | 'notFinite';
+export type InvalidPolygonReason = 'notPolygon' | 'tooFewPoints' | 'notFinite' | 'notLonLat' | 'notClosed' | 'zeroArea';
 
 /** Why a zone feature's school or level cannot be used (parseZones refuses these). */
 export type ZoneReferenceReason = 'missingSchoolId' | 'unknownSchool' | 'privateSchool' | 'wrongLevel' | 'badLevel';

@@ -4,6 +4,7 @@ import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
 import { zoneSchoolIds } from '../zoneSchoolIds';
 import type { InvalidPolygonReason, ValidationItem, ZoneReferenceReason } from './types';
+import { findPolygonProblem, type PolygonProblem } from './polygonProblems';
 import { ringCrossings } from './ringCrossings';
 import { schoolRef } from './schoolRef';
 
@@ -60,15 +61,24 @@ function checkGeometry(feature: Feature): Checked {
     }
     out.push(rings);
   }
-  return reason ? { reason, points } : { polygons: out };
+  if (reason) return { reason, points };
+  const problem = findPolygonProblem(polygons);
+  if (problem) return { reason: PROBLEM_REASONS[problem.reason], points };
+  return { polygons: out };
 }
+
+/** How a problem findPolygonProblem finds after the checks above is reported. */
+const PROBLEM_REASONS: Record<PolygonProblem['reason'], InvalidPolygonReason> = {
+  noRings: 'notPolygon', notPosition: 'notFinite', notLonLat: 'notLonLat', tooShort: 'tooFewPoints', notClosed: 'notClosed', zeroArea: 'zeroArea',
+};
 
 const multiPoint = (coordinates: [number, number][]): MultiPoint => ({ type: 'MultiPoint', coordinates });
 
 /**
  * Checks each zone feature: its schools and level (as parseZones does, but reporting instead of
  * throwing; a feature may name several schools, see zoneSchoolIds), its geometry (a Polygon or
- * MultiPolygon whose rings have ≥ 3 distinct finite points) and self-intersections (rings that
+ * MultiPolygon whose rings have ≥ 3 distinct finite points, are closed, lie in longitude/latitude
+ * degrees and enclose some area: findPolygonProblem) and self-intersections (rings that
  * cross; parts or holes that only touch at a point are fine). Unusable features are reported and
  * left out; self-intersecting ones are reported and kept, as the engine reads them even-odd.
  */

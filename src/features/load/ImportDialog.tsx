@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { downloadFile } from '../../app/download';
 import { cancelLoad, confirmMapping } from '../../app/engineClient';
@@ -58,6 +58,12 @@ function DraftCard({ draft, index, year, problems, onChange }: {
               {t(hint.from === 'name' ? 'importCrsFromName' : 'importCrsFromColumn', { crs: t(`crs_${hint.crs}` as MessageKey) })}
             </Typography.Text>
           )}
+          <div style={{ marginTop: 6 }}>
+            <Checkbox data-testid={`swap-lonlat-${index}`} checked={draft.swapLonLat === true} onChange={(e) => onChange({ ...draft, swapLonLat: e.target.checked })}>
+              {t('importSwapLonLat')}
+            </Checkbox>
+            <Typography.Text type="secondary" style={{ marginLeft: 4 }}>{t('importSwapLonLatHint')}</Typography.Text>
+          </div>
         </div>
       )}
       {draft.part === 'catchments' && (

@@ -53,13 +53,19 @@ const ComplianceView = memo(function ComplianceView({ standards, sizes }: { stan
       {ZONE_LEVELS.map((level) => {
         const l = standards[level];
         const max = profile.cvMax[level];
-        const over = INDICATORS.filter((k) => l.cv[k] > max);
+        const over = INDICATORS.filter((k) => l.notComputable[k] === undefined && l.cv[k] > max);
+        const unknown = INDICATORS.filter((k) => l.notComputable[k] !== undefined);
         const failing = standards.sections.filter((x) => x.level === level && !x.pass);
         return (
           <div key={level} style={{ marginBottom: 8 }} data-testid={`compliance-${level}`}>
             <Space wrap>
               <Typography.Text strong>{t('cvLabel', { level: t(level) })}</Typography.Text>
-              {l.cvPass ? <Tag color="green">{t('cvAllPass', { max })}</Tag> : <Tag color="red">{t('cvFail', { n: over.length, max })}</Tag>}
+              {!l.cvPass ? <Tag color="red">{t('cvFail', { n: over.length, max })}</Tag> : unknown.length === 0 ? <Tag color="green">{t('cvAllPass', { max })}</Tag> : <Tag color="green">{t('cvComputablePass', { n: INDICATORS.length - unknown.length, max })}</Tag>}
+              {unknown.length > 0 && (
+                <Tag color="orange" data-testid={`cv-not-computable-${level}`}>
+                  {t('cvNotComputable', { items: unknown.map((k) => { const why = t(l.notComputable[k] === 'noPupils' ? 'cvNoPupils' : 'cvNoResource'); return locale === 'en' ? `${t(`ind_${k}`)} (${why})` : `${t(`ind_${k}`)}（${why}）`; }).join(locale === 'en' ? ', ' : '、') })}
+                </Tag>
+              )}
               {failing.length === 0 ? <Tag color="green">{t('allSchoolsPass')}</Tag> : <Tag color="red">{t('schoolsFailingN', { level: t(level), n: failing.length })}</Tag>}
             </Space>
             <div className="num" data-testid={`sizes-${level}`}>

@@ -1,5 +1,7 @@
+import { DataError } from '../dataError';
 import { COLUMN_SPECS, type MappedKind } from './columnAliases';
 import { PINYIN_ALIASES } from './pinyinAliases';
+import type { RepeatedColumn } from './table';
 
 /** Contract column → the header name (or property key) that gives it. */
 export type ColumnMapping = Record<string, string>;
@@ -77,4 +79,18 @@ export function applyOverrides(header: string[], kind: MappedKind, overrides: Co
     }
   }
   return { mapping, missing: missingColumns(mapping, kind) };
+}
+
+/**
+ * Refuses a mapping that takes a contract column from a name the header has more than once
+ * (which copy holds the values cannot be guessed), unless the caller's own mapping (`overrides`)
+ * names the copy that gives it. Throws a DataError naming the file, the column and its copies.
+ */
+export function refuseRepeatedColumns(file: string, mapping: ColumnMapping, repeated: RepeatedColumn[], overrides: ColumnMapping = {}): void {
+  for (const [column, name] of Object.entries(mapping)) {
+    const copies = repeated.find((r) => r.copies.includes(name));
+    if (copies && overrides[column] !== name) {
+      throw new DataError(file, 'repeatedColumn', { got: copies.name, n: copies.copies.length, key: column, value: copies.copies.map((c) => `"${c}"`).join(', ') });
+    }
+  }
 }

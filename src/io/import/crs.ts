@@ -31,24 +31,36 @@ export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
 const position = (p: Position, crs: Crs): Position =>
   typeof p[0] === 'number' && typeof p[1] === 'number' ? [...toWgs84(p[0], p[1], crs), ...p.slice(2)] : p;
 
-/** A GeoJSON geometry with every position converted from `crs` to WGS84 (null stays null). */
-export function geometryToWgs84<G extends Geometry | null>(geometry: G, crs: Crs): G {
-  if (crs === 'wgs84' || geometry === null) return geometry;
+/** A GeoJSON geometry with `f` applied to every position (null stays null; nesting is bounded by the JSON depth limit). */
+function mapPositions<G extends Geometry | null>(geometry: G, f: (p: Position) => Position): G {
+  if (geometry === null) return geometry;
   const g = geometry as Geometry;
+  const each = (ps: unknown) => (Array.isArray(ps) ? ps.map((p) => (Array.isArray(p) ? f(p) : p)) : ps) as Position[];
+  const rings = (rs: unknown) => (Array.isArray(rs) ? rs.map(each) : rs) as Position[][];
   switch (g.type) {
     case 'Point':
-      return { ...g, coordinates: position(g.coordinates, crs) } as G;
+      return (Array.isArray(g.coordinates) ? { ...g, coordinates: f(g.coordinates) } : g) as G;
     case 'MultiPoint':
     case 'LineString':
-      return { ...g, coordinates: g.coordinates.map((p) => position(p, crs)) } as G;
+      return { ...g, coordinates: each(g.coordinates) } as G;
     case 'MultiLineString':
     case 'Polygon':
-      return { ...g, coordinates: g.coordinates.map((ring) => ring.map((p) => position(p, crs))) } as G;
+      return { ...g, coordinates: rings(g.coordinates) } as G;
     case 'MultiPolygon':
-      return { ...g, coordinates: g.coordinates.map((poly) => poly.map((ring) => ring.map((p) => position(p, crs)))) } as G;
+      return { ...g, coordinates: Array.isArray(g.coordinates) ? g.coordinates.map(rings) : g.coordinates } as G;
     case 'GeometryCollection':
-      return { ...g, geometries: g.geometries.map((x) => geometryToWgs84(x, crs)) } as G;
+      return { ...g, geometries: Array.isArray(g.geometries) ? g.geometries.map((x) => mapPositions(x, f)) : g.geometries } as G;
     default:
       return geometry;
   }
+}
+
+/** A GeoJSON geometry with every position converted from `crs` to WGS84 (null stays null). */
+export function geometryToWgs84<G extends Geometry | null>(geometry: G, crs: Crs): G {
+  return crs === 'wgs84' ? geometry : mapPositions(geometry, (p) => position(p, crs));
+}
+
+/** A GeoJSON geometry with the first two numbers of every position swapped: latitude/longitude written as longitude/latitude, fixed. */
+export function swapGeometryLonLat<G extends Geometry | null>(geometry: G): G {
+  return mapPositions(geometry, (p) => [p[1], p[0], ...p.slice(2)]);
 }

@@ -3,15 +3,16 @@ import type { DataProblem } from '../../core/dataProblems';
 import { describeDataProblem } from '../../core/dataProblems';
 import type { RejectedRow, School } from '../../core/dataset';
 import type { ZoneLevel } from '../../core/rules';
-import { DataError, featuresOf, parseJsonFile } from '../dataError';
+import { asDataError, DataError, featuresOf, parseJsonFile } from '../dataError';
 import { parseSchools } from '../parseSchools';
 import type { DatasetTexts } from '../readDataset';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 import { combineFeatureTexts, combinePupilCsvs, type FeatureSpan, type PartPiece } from './combineParts';
 import { createAddressPlacer } from './addressPlacement';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
-import { applyOverrides, type ColumnMapping } from './columnMapping';
-import { geometryToWgs84, type Crs } from './crs';
+import { applyOverrides, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
+import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
+import { MAX_JSON_BYTES } from '../jsonLimits';
 import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
@@ -45,6 +46,8 @@ export interface ImportFile {
   cohortLevel?: ZoneLevel;
   /** Zones: the level of every zone of the file ("all zones in this file are 小学"), over any level column. */
   level?: ZoneLevel;
+  /** Longitude and latitude are swapped in the file (its longitude column holds latitudes, positions are [lat, lon]): read them the other way round. */
+  swapLonLat?: boolean;
 }
 
 /** What was found in one file and how it was read, for the app to show and the CLI to log. */
@@ -57,6 +60,8 @@ export interface ImportNote {
   crsFrom?: 'given' | CrsHintSource;
   /** Zones: the level given to the whole file. */
   level?: ZoneLevel;
+  /** Longitude and latitude were read swapped, as the caller asked. */
+  swapLonLat?: true;
   /** Text encoding found (text formats), or the .dbf's (Shapefile). */
   encoding?: string;
   delimiter?: string;
@@ -162,9 +167,28 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
     note.encoding = encoding;
     return features;
   }
+  checkJsonSize(file);
   const { text, encoding } = decodeText(file.bytes);
   note.encoding = encoding;
   return format === 'kml' ? readKml(file.name, text) : looseFeatures(file.name, text);
+}
+
+/** Refuses a JSON or KML file over MAX_JSON_BYTES before it is decoded. */
+function checkJsonSize(file: ImportFile): void {
+  const bytes = file.bytes.length;
+  if (bytes > MAX_JSON_BYTES) throw new DataError(file.name, 'fileTooLarge', { got: `${Math.ceil(bytes / 2 ** 20)} MB`, max: MAX_JSON_BYTES / 2 ** 20 });
+}
+
+/** A table's mapping with its longitude and latitude columns exchanged when the file says they are swapped. */
+function swapColumns(file: ImportFile, mapping: ColumnMapping): ColumnMapping {
+  if (!file.swapLonLat) return mapping;
+  const { lon, lat, ...rest } = mapping;
+  return { ...rest, ...(lat !== undefined && { lon: lat }), ...(lon !== undefined && { lat: lon }) };
+}
+
+/** Features with every position's longitude and latitude exchanged when the file says they are swapped. */
+function swapFeatures(file: ImportFile, features: Feature[]): Feature[] {
+  return file.swapLonLat ? features.map((f) => ({ ...f, geometry: swapGeometryLonLat(f?.geometry ?? null) }) as Feature) : features;
 }
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
@@ -210,7 +234,9 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   if (format === 'csv' || format === 'xlsx') {
     if (kind !== 'students' && kind !== 'schools' && kind !== 'units') throw wrongFormat();
     const table = await csvOrXlsxTable(file.name, format, file.bytes);
-    const mapping = mapOrFail(file, table.header, kind, false);
+    const mapping = swapColumns(file, mapOrFail(file, table.header, kind, false));
+    refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping);
+    if (file.swapLonLat) note.swapLonLat = true;
     const years = yearsOfTable(file.name, table);
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
     if (kind === 'students') {
@@ -235,6 +261,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
+    checkJsonSize(file);
     const { text, encoding } = decodeText(file.bytes);
     const baseYear = (parseJsonFile(file.name, text) as { baseYear?: unknown } | null)?.baseYear;
     if (Number.isInteger(baseYear)) ctx.stated.push({ year: baseYear as number, said: `"baseYear": ${baseYear}`, file: file.name, in: 'dataset.json' });
@@ -242,7 +269,8 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   }
   if (kind === 'students') throw wrongFormat();
   ctx.stated.push(...yearsOfTable(file.name, undefined));
-  const features = await readFeatures(file, format, note);
+  const features = swapFeatures(file, await readFeatures(file, format, note));
+  if (file.swapLonLat) note.swapLonLat = true;
   note.count = features.length;
   note.header = propertyKeys(features);
   if (part === 'county') return { text: JSON.stringify(countyFromFeatures(file.name, features, note.crs)), note };
@@ -318,8 +346,10 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     let read: FileImport;
     try {
       read = await importFile(file, part, format, ctx, (f) => onProgress?.((done + f * file.bytes.length) / total));
-    } catch (e) {
-      if (!(e instanceof DataError && OPTIONAL_MAP_PARTS.has(part))) throw e;
+    } catch (thrown) {
+      // Whatever a library or this program throws on a strange file, the user hears which file.
+      const e = asDataError(file.name, thrown);
+      if (!OPTIONAL_MAP_PARTS.has(part)) throw e;
       notUsed.push({ file: file.name, reason: e.detail, problem: { code: e.code, params: e.params } });
       delete sources[target];
       continue;

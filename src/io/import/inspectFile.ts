@@ -1,6 +1,6 @@
 import { parseCohort } from '../../core/cohortGrade';
 import type { ZoneLevel } from '../../core/rules';
-import { DataError } from '../dataError';
+import { asDataError, DataError } from '../dataError';
 import { yearsOfTable, type StatedYear } from './baseYear';
 import { applyOverrides, type MappingSuggestion } from './columnMapping';
 import { mappedKindOf, type MappedKind } from './columnAliases';
@@ -45,17 +45,26 @@ function cohortsOf(table: Table): string[] {
   table.forEachRow((cells) => {
     if (rows++ >= COHORT_SCAN_ROWS || found.size >= COHORT_SAMPLES) return false;
     for (const c of cells) if (c.length <= 12 && /[级届]/.test(c) && parseCohort(c)) found.add(c.trim());
-  });
+  }, () => rows++ < COHORT_SCAN_ROWS);
   return [...found];
 }
 
 /**
  * Reads just enough of a file to show its format, part, columns and suggested mapping (with the
  * file's own `mapping` laid over it), the coordinate system its name or columns say, the base
- * years it states, and for pupils the cohort grades among its first rows. Throws a DataError
- * naming the file when it cannot be read.
+ * years it states, and for pupils the cohort grades among its first rows (rows with a broken quote
+ * passed over: the load reports them). Throws a DataError naming the file when it cannot be read,
+ * whatever went wrong (asDataError).
  */
 export async function inspectFile(file: ImportFile): Promise<FileInspection> {
+  try {
+    return await inspect(file);
+  } catch (e) {
+    throw asDataError(file.name, e);
+  }
+}
+
+async function inspect(file: ImportFile): Promise<FileInspection> {
   if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
   const format = detectFormat(file.name, file.bytes);
   const part = file.part ?? guessPart(file.name, format);

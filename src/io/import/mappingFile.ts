@@ -18,6 +18,8 @@ export interface MappingEntry {
   level?: ZoneLevel;
   /** Contract column → the file's column or property key; '' for not used. */
   columns?: ColumnMapping;
+  /** The file's longitude and latitude are swapped: read them the other way round. */
+  swapLonLat?: boolean;
 }
 
 /** A mapping file: the choices per dataset part; a part given by several files (zones, pupils, units) may list one entry per file. */
@@ -39,7 +41,7 @@ export function entryFor(choices: MappingChoices, part: DatasetPart, name: strin
   return list.find((e) => e.file === name) ?? (list.length === 1 ? list[0] : list[index]);
 }
 
-const ENTRY_KEYS = ['file', 'crs', 'level', 'columns'] as const;
+const ENTRY_KEYS = ['file', 'crs', 'level', 'columns', 'swapLonLat'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -81,12 +83,16 @@ function parseEntry(file: string, part: DatasetPart, v: unknown, index?: number)
     }
     entry.columns = columns;
   }
+  if (v.swapLonLat !== undefined) {
+    if (typeof v.swapLonLat !== 'boolean') throw new DataError(file, 'mappingBadValue', { value: `${where}.swapLonLat`, found: 'true or false', got: JSON.stringify(v.swapLonLat) });
+    entry.swapLonLat = v.swapLonLat;
+  }
   return entry;
 }
 
 /**
  * Reads a mapping file (data/README.md): `{ "version": 1, "parts": { <part>: { "file", "crs",
- * "level", "columns": { <contract column>: <file column> } } } }`; zones, pupils and units may give
+ * "level", "columns": { <contract column>: <file column> }, "swapLonLat" } } }`; zones, pupils and units may give
  * a list of such entries, one per file. Throws a DataError naming the
  * file and the key for an unknown part, key or contract column, or a value of the wrong kind.
  */

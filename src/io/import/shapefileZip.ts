@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import shp from 'shpjs';
-import { unzip, type ZipItem } from 'but-unzip';
 import { DataError } from '../dataError';
 import { decodeAs, isUtf8 } from './textDecoding';
+import { zipEntries, type ZipBudget, type ZipEntry } from './zipArchive';
 
 // dBASE language driver ids of code page 936 (GBK) written by ArcGIS and others.
 const GBK_DRIVERS = new Set([0x4d, 0x7a]);
@@ -43,22 +43,12 @@ export function firstFeatureNotInDegrees(features: Feature[]): number {
   return i + 1;
 }
 
-function entries(file: string, bytes: Uint8Array): Map<string, ZipItem> {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DataError(file, 'corruptZip', { detail: 'no zip signature' });
-  try {
-    const items = unzip(bytes).filter((item) => !item.filename.includes('__MACOSX') && !item.filename.endsWith('/'));
-    return new Map(items.map((item) => [item.filename, item]));
-  } catch (e) {
-    throw new DataError(file, 'corruptZip', { detail: (e as Error).message });
-  }
-}
+/** What a zipped Shapefile may hold: a county's zones take a few MB; a zip bomb stops at the limit. */
+export const SHAPEFILE_ZIP_BUDGET: ZipBudget = { maxEntries: 1000, maxBytes: 256 * 1024 * 1024 };
 
-async function read(file: string, item: ZipItem | undefined): Promise<Uint8Array | undefined> {
-  try {
-    return item && (await item.read());
-  } catch (e) {
-    throw new DataError(file, 'corruptZip', { detail: (e as Error).message });
-  }
+function entries(file: string, bytes: Uint8Array): Map<string, ZipEntry> {
+  const items = zipEntries(file, bytes, SHAPEFILE_ZIP_BUDGET).filter((item) => !item.filename.includes('__MACOSX'));
+  return new Map(items.map((item) => [item.filename, item]));
 }
 
 /**
@@ -85,10 +75,13 @@ export async function readShapefileZip(file: string, bytes: Uint8Array): Promise
   if (layers.length === 0) throw new DataError(file, 'zipWithoutShp');
   if (layers.length > 1) throw new DataError(file, 'severalShapefiles', { found: layers.join(', ') });
   const base = layers[0];
-  const [shpBytes, dbf, prj, cpg] = await Promise.all(['shp', 'dbf', 'prj', 'cpg'].map((ext) => {
+  // One after another: the budget counts what is unpacked, and a zip bomb stops at its first part.
+  const parts: (Uint8Array | undefined)[] = [];
+  for (const ext of ['shp', 'dbf', 'prj', 'cpg']) {
     const name = part(base, ext);
-    return read(file, name === undefined ? undefined : zip.get(name));
-  }));
+    parts.push(name === undefined ? undefined : await zip.get(name)!.read());
+  }
+  const [shpBytes, dbf, prj, cpg] = parts;
   if (!dbf) throw new DataError(file, 'zipWithoutDbf', { value: `${base}.shp` });
   const encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
   const prjText = prj && decodeAs(prj, 'utf-8');

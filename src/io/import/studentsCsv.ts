@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
+import type { DataProblem } from '../../core/dataProblems';
 import type { ZoneLevel } from '../../core/rules';
+import { DataError } from '../dataError';
 import { IMPORT_NOTES_COLUMN, SOURCE_LINE_COLUMN, type ImportRowNote } from '../parseStudents';
 import type { ColumnMapping } from './columnMapping';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN, type AddressPlacer } from './addressPlacement';
@@ -49,7 +51,9 @@ function coordinateText(value: number, raw: string): string {
  * cohorts such as 2023级 converted for `baseYear`); a value that cannot be read is written as it
  * was, so that parseStudents rejects that row with its line and reason — no row is lost here.
  * Total rows (合计, 小计 …, or a row without id that sums the rows above) are not written but
- * returned as `skipped`, so rows read = rows + skipped. `mapping` must map id and grade, and lon
+ * returned as `skipped`, so rows read = rows + skipped (checked: a mismatch throws
+ * rowCountMismatch). A row the table cannot split into cells (a broken quote) is written empty
+ * with a rejecting note, for parseStudents to reject by its line. `mapping` must map id and grade, and lon
  * and lat unless it maps address.
  *
  * With an address column and a `placer`, a row with an address and no lon/lat is placed at the
@@ -79,7 +83,23 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
   const skipped: SkippedRow[] = [];
   const grades = new Map<string, ReturnType<typeof pupilGrade>>();
   let rows = 0;
+  let visited = 0;
+  const write = (row: string[], line: number) => {
+    batch.push(row);
+    rows++;
+    if (batch.length === BATCH_ROWS) {
+      flush();
+      onLine?.(line);
+    }
+  };
+  // A row that cannot be split into cells is written empty with the problem as a rejecting note: parseStudents rejects it by its line.
+  const broken = (line: number, problem: DataProblem) => {
+    visited++;
+    const note: ImportRowNote = { ...problem, reject: true };
+    write(['', '', '', '', ...optional.map(() => ''), String(line), JSON.stringify([note]), ...(byAddress ? ['', ''] : [])], line);
+  };
   table.forEachRow((cells, line) => {
+    visited++;
     const total = isTotal(cells);
     if (total) {
       skipped.push({ line, problem: totalRowProblem(total) });
@@ -125,7 +145,7 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
       grades.set(key, grade);
     }
     if (grade.note) notes.push(grade.note);
-    batch.push([
+    write([
       (cells[cId] ?? '').trim(),
       coordinateText(x, lonText),
       coordinateText(y, latText),
@@ -134,13 +154,9 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
       String(line),
       notes.length === 0 ? '' : JSON.stringify(notes),
       ...status,
-    ]);
-    rows++;
-    if (batch.length === BATCH_ROWS) {
-      flush();
-      onLine?.(line);
-    }
-  });
+    ], line);
+  }, broken);
   if (batch.length > 0) flush();
+  if (visited !== rows + skipped.length) throw new DataError(table.file, 'rowCountMismatch', { n: visited, max: rows + skipped.length });
   return { text: chunks.join('\n') + '\n', rows, skipped };
 }

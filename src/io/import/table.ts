@@ -1,3 +1,4 @@
+import type { DataProblem } from '../../core/dataProblems';
 import type { TextEncodingName } from './textDecoding';
 
 /**
@@ -7,16 +8,36 @@ import type { TextEncodingName } from './textDecoding';
 export type RowVisitor = (cells: string[], line: number) => unknown;
 
 /**
+ * Hears a row that cannot be split into cells (a CSV quote that does not close properly), by the
+ * line where it starts; reading goes on at the next line. Returning false stops reading.
+ */
+export type BrokenRowVisitor = (line: number, problem: DataProblem) => unknown;
+
+/** A column name the header has more than once, and the names the table gives its copies ("学籍号", "学籍号 2"). */
+export interface RepeatedColumn {
+  name: string;
+  copies: string[];
+}
+
+/**
  * A table read from a CSV or XLSX file: one unique, non-empty name per column, and its data rows
  * (blank rows skipped), each with its line in the original file so rejected rows can name it.
  */
 export interface Table {
+  /** The file's name, for messages. */
+  file: string;
   header: string[];
   /** The line (CSV) or row (XLSX) of the last header row. */
   headerLine: number;
   /** The text of each title row above the header (e.g. "寿光市2024年秋季学生名单"), in order. */
   titles: string[];
-  forEachRow(visit: RowVisitor): void;
+  /**
+   * Visits the data rows; a row that cannot be split goes to `broken` (without it, reading stops
+   * with a DataError naming the file and line): no row is skipped without a word.
+   */
+  forEachRow(visit: RowVisitor, broken?: BrokenRowVisitor): void;
+  /** Names the header has more than once (empty when none). */
+  repeated: RepeatedColumn[];
   encoding?: TextEncodingName;
   delimiter?: string;
   sheet?: string;
@@ -46,4 +67,16 @@ export function uniqueNames(names: string[]): string[] {
     seen.set(name, count);
     return count === 1 ? name : `${name} ${count}`;
   });
+}
+
+/** The names `names` repeats, with the names uniqueNames gives their copies; `names` as given (before uniqueNames). */
+export function repeatedColumns(names: string[]): RepeatedColumn[] {
+  const unique = uniqueNames(names);
+  const byName = new Map<string, string[]>();
+  names.forEach((raw, i) => {
+    const name = raw.trim();
+    if (name === '') return;
+    byName.set(name, [...(byName.get(name) ?? []), unique[i]]);
+  });
+  return [...byName].filter(([, copies]) => copies.length > 1).map(([name, copies]) => ({ name, copies }));
 }

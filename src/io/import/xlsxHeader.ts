@@ -20,7 +20,12 @@ export function isTwoRowHeader(top: HeaderCell[], below: HeaderCell[]): boolean 
  * group ("学校"+"代码" → "学校代码", "小区"+"代码" → "小区代码"); what still repeats is numbered.
  */
 export function headerNames(top: HeaderCell[], below?: HeaderCell[]): string[] {
-  if (!below) return uniqueNames(top.map((c) => c.text));
+  return uniqueNames(headerLabels(top, below));
+}
+
+/** The names of headerNames before what repeats is numbered (repeatedColumns finds those). */
+export function headerLabels(top: HeaderCell[], below?: HeaderCell[]): string[] {
+  if (!below) return top.map((c) => c.text);
   const width = Math.max(top.length, below.length);
   const lower = Array.from({ length: width }, (_, i) => {
     const cell = below[i];
@@ -28,9 +33,9 @@ export function headerNames(top: HeaderCell[], below?: HeaderCell[]): string[] {
   });
   const counts = new Map<string, number>();
   for (const name of lower) if (name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
-  return uniqueNames(lower.map((name, i) => {
+  return lower.map((name, i) => {
     const group = top[i]?.text.trim() ?? '';
     if (name === '') return group;
     return (counts.get(name) ?? 0) > 1 && top[i]?.spansColumns ? `${group}${name}` : name;
-  }));
+  });
 }

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { DataError } from '../dataError';
-import { findHeaderRow, HEADER_SEARCH_ROWS, type RowVisitor, type Table } from './table';
-import { headerNames, isTwoRowHeader, type HeaderCell } from './xlsxHeader';
+import { findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type RowVisitor, type Table } from './table';
+import { headerLabels, isTwoRowHeader, type HeaderCell } from './xlsxHeader';
+import { zipEntries, type ZipBudget } from './zipArchive';
+
+/**
+ * What a workbook may unpack to: exceljs holds about sixteen times the sheet's XML in memory, so
+ * 100 MB (some 500,000 pupil rows) stays within a browser tab's and Node's heap; larger tables load as CSV.
+ */
+export const XLSX_BUDGET: ZipBudget = { maxEntries: 10_000, maxBytes: 100 * 1024 * 1024 };
 
 type Sheet = ExcelJS.Worksheet;
 
@@ -16,6 +23,20 @@ function headerCell(sheet: Sheet, row: number, col: number): HeaderCell {
   return { text: cell.text, spansColumns, fromAbove: cell.isMerged && Number(cell.master.row) < row };
 }
 
+/** The last column of a row holding text (0 for none or no row). */
+function lastFilledColumn(sheet: Sheet, r: number): number {
+  const row = sheet.findRow(r);
+  if (!row) return 0;
+  for (let c = row.cellCount; c >= 1; c--) if (row.getCell(c).text.trim() !== '') return c;
+  return 0;
+}
+
+/** Whether a row holds text to the right of the table's columns: such a row is a row all the same (its table cells empty). */
+function filledBeyond(row: ExcelJS.Row, width: number): boolean {
+  for (let c = width + 1; c <= row.cellCount; c++) if (row.getCell(c).text.trim() !== '') return true;
+  return false;
+}
+
 function filledCells(sheet: Sheet, row: number, width: number): number {
   let n = 0;
   for (let c = 1; c <= width; c++) {
@@ -25,8 +46,19 @@ function filledCells(sheet: Sheet, row: number, width: number): number {
   return n;
 }
 
+/** Unpacks every part of the workbook within XLSX_BUDGET, keeping none: exceljs would hold a zip bomb whole. */
+async function checkBudget(file: string, bytes: Uint8Array): Promise<void> {
+  for (const entry of zipEntries(file, bytes, XLSX_BUDGET)) await entry.read();
+}
+
 async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DataError(file, 'corruptXlsx', { detail: 'not a zip-based Office file' });
+  try {
+    await checkBudget(file, bytes);
+  } catch (e) {
+    if (e instanceof DataError && e.code === 'corruptZip') throw new DataError(file, 'corruptXlsx', e.params);
+    throw e;
+  }
   const book = new ExcelJS.Workbook();
   try {
     // exceljs declares a Node Buffer; any Uint8Array is read alike in Node and in browsers.
@@ -41,17 +73,21 @@ async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Wo
  * The first worksheet of an XLSX workbook as a table: title rows above the header are skipped, a
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
- * DataError naming the file when the workbook is unreadable or the sheet is empty.
+ * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or the
+ * sheet is empty. Columns are those of the header rows; cells to the right of them are not read
+ * (a row holding only such cells is visited with its table cells empty).
  */
 export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Table> {
   const book = await loadWorkbook(file, bytes);
   const sheet = book.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) throw new DataError(file, 'emptyFile');
-  const width = sheet.columnCount;
   const top: number[] = [];
+  // findRow, not getRow: getRow makes every empty row up to a far cell (row 1,048,576).
   for (let r = 1; r <= sheet.rowCount && top.length < HEADER_SEARCH_ROWS; r++) {
-    if (sheet.getRow(r).hasValues) top.push(r);
+    if (sheet.findRow(r)?.hasValues) top.push(r);
   }
+  // The table's width is its header rows': a stray far cell (column XFD) does not make 16,384 columns.
+  const width = Math.max(0, ...[...top, (top.at(-1) ?? 0) + 1].map((r) => lastFilledColumn(sheet, r)));
   const h = findHeaderRow(top.map((r) => filledCells(sheet, r, width)));
   if (h < 0) throw new DataError(file, 'emptyFile');
   const row = top[h];
@@ -60,16 +96,19 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
   const lower = row < sheet.rowCount ? cells(row + 1) : [];
   const twoRows = isTwoRowHeader(upper, lower);
   const headerLine = twoRows ? row + 1 : row;
+  const labels = headerLabels(upper, twoRows ? lower : undefined);
   return {
-    header: headerNames(upper, twoRows ? lower : undefined),
+    file,
+    header: uniqueNames(labels),
     headerLine,
+    repeated: repeatedColumns(labels),
     titles: top.slice(0, h).map((r) => Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1)).filter(isMaster).map((c) => c.text).join(' ').trim()),
     sheet: sheet.name,
     forEachRow(visit: RowVisitor) {
       sheet.eachRow({ includeEmpty: false }, (sheetRow, r) => {
         if (r <= headerLine) return;
         const values = Array.from({ length: width }, (_, i) => sheetRow.getCell(i + 1).text);
-        if (values.some((v) => v.trim() !== '')) visit(values, r);
+        if (values.some((v) => v.trim() !== '') || filledBeyond(sheetRow, width)) visit(values, r);
       });
     },
   };

@@ -1,0 +1,59 @@
+import { OVERLAP_RULES, type OverlapRule, type Rules } from '../../core/rules';
+import type { ValidationReport } from '../../core/validation';
+import { importDataset, type ImportFile } from '../import/importDataset';
+import { readImportedDataset } from '../import/readImportedDataset';
+import { validateImported } from '../import/validateImported';
+import type { LoadedDataset } from '../readDataset';
+import { decodeStructured, encodeStructured } from './structuredBytes';
+
+// Bumped when what a snapshot holds changes shape.
+const SNAPSHOT_VERSION = 1;
+
+/** A dataset read once from its files: what the engine keeps resident, and its validation report under each overlap rule. */
+interface DatasetSnapshot {
+  version: number;
+  /** The rules it was read with, but for the overlap rule (the reports cover every one). */
+  rules: Omit<Rules, 'overlapRule'>;
+  loaded: LoadedDataset;
+  reports: Record<OverlapRule, ValidationReport>;
+}
+
+/** An opened snapshot: the dataset and its validation report under the rules asked for. */
+export interface OpenedSnapshot {
+  loaded: LoadedDataset;
+  report: ValidationReport;
+}
+
+function withoutOverlapRule({ overlapRule: _, ...rest }: Rules): Omit<Rules, 'overlapRule'> {
+  return rest;
+}
+
+function sameRules(a: Omit<Rules, 'overlapRule'>, b: Omit<Rules, 'overlapRule'>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof typeof a>;
+  return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+/**
+ * Reads a dataset's files exactly as a load does (import, parse, validate) and stores the result as
+ * bytes that `openDatasetSnapshot` opens without reading the files again. The files must state
+ * their base year, as a snapshot must not depend on the day it was made: with none, the read
+ * throws (its fallback year is NaN).
+ */
+export async function buildDatasetSnapshot(files: ImportFile[], rules: Rules): Promise<Uint8Array> {
+  const imported = await importDataset(files);
+  const loaded = readImportedDataset(imported, rules, Number.NaN);
+  const reports = Object.fromEntries(OVERLAP_RULES.map((overlapRule) => [overlapRule, validateImported(imported, loaded, { ...rules, overlapRule })])) as Record<OverlapRule, ValidationReport>;
+  const snapshot: DatasetSnapshot = { version: SNAPSHOT_VERSION, rules: withoutOverlapRule(rules), loaded, reports };
+  return encodeStructured(snapshot);
+}
+
+/**
+ * Opens bytes written by `buildDatasetSnapshot` for the engine's `rules`. Throws when the bytes are
+ * not a snapshot of this version or were read under other rules (the caller reads the files then).
+ */
+export function openDatasetSnapshot(bytes: Uint8Array, rules: Rules): OpenedSnapshot {
+  const snapshot = decodeStructured(bytes) as DatasetSnapshot;
+  if (snapshot?.version !== SNAPSHOT_VERSION) throw new Error(`dataset snapshot: version ${snapshot?.version}, expected ${SNAPSHOT_VERSION}`);
+  if (!sameRules(snapshot.rules, withoutOverlapRule(rules))) throw new Error('dataset snapshot: read under other rules');
+  return { loaded: snapshot.loaded, report: snapshot.reports[rules.overlapRule] };
+}

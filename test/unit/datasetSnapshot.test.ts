@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
+import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/io/readDataset';
+import { buildDatasetSnapshot, openDatasetSnapshot } from '../../src/io/snapshot/datasetSnapshot';
+import { decodeStructured, encodeStructured } from '../../src/io/snapshot/structuredBytes';
+import { createEngineApi, type LoadOutcome } from '../../workers/engineApi';
+
+const root = join(import.meta.dirname, '../..');
+
+describe('structured bytes', () => {
+  it('gives back an equal value: special numbers, holes of meaning, Maps, Sets and typed arrays of odd lengths', () => {
+    const value = {
+      n: [1.5, -0, NaN, Infinity, -Infinity, 2 ** 53, 5e-324],
+      s: ['', '学区', '{"$":"o"}'],
+      u: [undefined, null, true, false],
+      m: new Map<unknown, unknown>([[1, 'a'], ['1', 'b'], [null, new Set([3, 'x'])]]),
+      t: [new Uint8Array([1, 2, 3]), new Float64Array([0.1, NaN, -0]), new Int32Array([-1, 2 ** 31 - 1]), new Float32Array([1.25]), new Uint16Array(0)],
+      $: { $: 'r', i: 0 },
+    };
+    const back = decodeStructured(encodeStructured(value)) as typeof value;
+    expect(back).toEqual(value);
+    expect(Object.is(back.n[1], -0)).toBe(true);
+    expect(Object.is((back.t[1] as Float64Array)[2], -0)).toBe(true);
+    expect(back.t.map((a) => a.constructor.name)).toEqual(['Uint8Array', 'Float64Array', 'Int32Array', 'Float32Array', 'Uint16Array']);
+  });
+
+  it('keeps shared and cyclic references shared, and a "__proto__" key a key', () => {
+    const shared = { x: new Float64Array([1, 2]) };
+    const cyclic: { self?: unknown; list: unknown[] } = { list: [] };
+    cyclic.self = cyclic;
+    cyclic.list.push(cyclic, shared.x);
+    const hostile = JSON.parse('{"__proto__": {"polluted": 1}}');
+    const back = decodeStructured(encodeStructured({ a: shared, b: shared, cyclic, hostile })) as { a: typeof shared; b: typeof shared; cyclic: typeof cyclic; hostile: Record<string, unknown> };
+    expect(back.a).toBe(back.b);
+    expect(back.cyclic.self).toBe(back.cyclic);
+    expect(back.cyclic.list[0]).toBe(back.cyclic);
+    expect(back.cyclic.list[1]).toBe(back.a.x);
+    expect(Object.getPrototypeOf(back.hostile)).toBe(Object.prototype);
+    expect(Object.keys(back.hostile)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads an encoding that starts at an unaligned offset, and refuses what is not one', () => {
+    const bytes = encodeStructured({ x: new Float64Array([3.5]) });
+    const unaligned = new Uint8Array(bytes.length + 3).subarray(3);
+    unaligned.set(bytes);
+    expect(decodeStructured(unaligned)).toEqual({ x: new Float64Array([3.5]) });
+    expect(() => decodeStructured(new TextEncoder().encode('pupils,lon,lat'))).toThrow('not a snapshot');
+    expect(() => decodeStructured(bytes.subarray(0, 20))).toThrow('truncated');
+    expect(() => encodeStructured({ d: new Date(0) })).toThrow('Date');
+    expect(() => encodeStructured({ f: () => 1 })).toThrow('function');
+  });
+});
+
+describe('the embedded dataset opened from its snapshot', () => {
+  const files = () => [...REQUIRED_FILES, ...OPTIONAL_FILES].map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(root, 'data/shouguang', name))) }));
+  let snapshot: Uint8Array;
+  beforeAll(async () => {
+    snapshot = await buildDatasetSnapshot(files(), DEFAULT_RULES);
+  }, 120_000);
+
+  const withoutTime = (o: LoadOutcome) => (o.ok ? { ...o, summary: { ...o.summary, loadMs: 0 } } : o);
+
+  it('is what the engine makes of the files: summary, report and every school’s numbers, under either overlap rule', async () => {
+    for (const overlapRule of ['smallestZone', 'fileOrder'] as const) {
+      const rules: Rules = { ...DEFAULT_RULES, overlapRule };
+      const fromFiles = createEngineApi(rules);
+      const fromSnapshot = createEngineApi(rules);
+      const read = await fromFiles.load(files().map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer })));
+      const opened = fromSnapshot.loadSnapshot(snapshot.slice().buffer);
+      expect(read.ok).toBe(true);
+      expect(withoutTime(opened)).toEqual(withoutTime(read));
+      expect(fromSnapshot.simulate().result).toEqual(fromFiles.simulate().result);
+      expect(fromSnapshot.pupilPoints()).toEqual(fromFiles.pupilPoints());
+    }
+  }, 120_000);
+
+  it('is refused under other rules or another version, so the engine never holds a dataset read differently', () => {
+    expect(() => openDatasetSnapshot(snapshot, { ...DEFAULT_RULES, primaryLastGrade: 5 })).toThrow('other rules');
+    const api = createEngineApi();
+    const refused = api.loadSnapshot(new TextEncoder().encode('not a snapshot').buffer as ArrayBuffer);
+    expect(refused.ok).toBe(false);
+  });
+});
