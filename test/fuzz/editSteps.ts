@@ -144,7 +144,9 @@ function randomEdit(rng: Rng, ctx: StepContext, state: ZoneState): { edit: ZoneE
   }
   if (kind === 'setFacilities') {
     const fields = rng.sample(['classrooms', ...FACILITY_FIELDS, 'primary_room_area_m2', 'junior_teachers_qualified'], rng.int(1, 3));
-    const facilities = Object.fromEntries(fields.map((f) => [f, f === 'classrooms' ? rng.int(0, 40) : rng.chance(0.1) ? 0 : rng.float(0, 10000)]));
+    // Counts (classrooms, teachers, rooms) are whole numbers; areas and values need not be.
+    const measured = (f: string) => f.endsWith('_m2') || f.endsWith('_yuan');
+    const facilities = Object.fromEntries(fields.map((f) => [f, rng.chance(0.1) ? 0 : measured(f) ? rng.float(0, 10000) : rng.int(0, f === 'classrooms' ? 40 : 200)]));
     const fromYear = rng.chance(0.3) ? dataset.baseYear + rng.int(-1, 3) : undefined;
     return { edit: { op: 'setFacilities', schoolId: id(rng.pick(dataset.schools.map((_, i) => i))), facilities, ...(fromYear !== undefined && { fromYear }) }, via: kind };
   }
