@@ -16,18 +16,19 @@ function failuresOf(campaign: string, k: number, report: CaseReport, extra = '')
 }
 
 describe('fuzz smoke: edit sequences', () => {
-  it('20 sequences of seed 1 (every dataset kind, faults off) keep every invariant', () => {
+  it('20 sequences of seed 1 (every dataset kind, faults injected) keep every invariant', () => {
     const failures: string[] = [];
     const did: Record<string, number> = {};
     for (let k = 0; k < 20; k++) {
-      const report = runEditCase(SEED, k, { faults: false, maxSteps: 10 });
-      failures.push(...failuresOf('edits', k, report, ' --no-faults'));
+      const report = runEditCase(SEED, k, { faults: true, maxSteps: 10 });
+      failures.push(...failuresOf('edits', k, report));
       for (const [key, n] of Object.entries(report.notes)) did[key] = (did[key] ?? 0) + n;
     }
     expect(failures).toEqual([]);
     // The sequences did what they are for: edits applied, undone, redone and refused.
     expect(did.applied).toBeGreaterThan(40);
     expect(did.undo).toBeGreaterThan(5);
+    expect(did['faults fired']).toBeGreaterThan(0);
     expect(did.refused).toBeGreaterThan(5);
   }, 120_000);
 
