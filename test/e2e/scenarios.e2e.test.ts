@@ -70,6 +70,9 @@ describe('scenarios, autosave and exports in Chromium', () => {
     expect(P01_AFTER).toBe(afterPlan.result.schools.find((s) => s.id === 'P01')!.enrollment);
   });
 
+  /** Closes the import error's own dialog (other notices on the page may have a 知道了 button too). */
+  const dismissImportError = () => page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('import-error') }).getByRole('button', { name: /知道了|OK/ }).click();
+
   it('refuses a corrupt scenario file, names it and changes nothing', async () => {
     const before = await state(page);
     const bad = join(shots, 'corrupt-scenario.json');
@@ -78,14 +81,14 @@ describe('scenarios, autosave and exports in Chromium', () => {
     const error = page.getByTestId('import-error');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/corrupt-scenario\.json: 不是有效的 JSON/);
-    await page.getByRole('button', { name: /知道了|OK/ }).click();
+    await dismissImportError();
     await error.waitFor({ state: 'detached' });
     const unknownSchool = join(shots, 'unknown-school.json');
     writeFileSync(unknownSchool, JSON.stringify({ version: 2, name: '未知学校', edits: [{ ...plan.edits[0], schoolId: 'NOPE' }] }));
     await importScenario(unknownSchool);
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').innerText()).toMatch(/unknown-school\.json：第 1 处修改无法应用/);
-    await page.getByRole('button', { name: /知道了|OK/ }).click();
+    await dismissImportError();
     await page.getByTestId('import-error').waitFor({ state: 'detached' });
     // A misspelt rule is refused in the planner's language, naming the key and the one meant.
     const misspelt = join(shots, 'misspelt-rule.json');
@@ -93,7 +96,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     await importScenario(misspelt);
     await page.getByTestId('import-error').waitFor();
     expect(await page.getByTestId('import-error').innerText()).toContain('misspelt-rule.json: rules 中有未知的键 "phasein"（是否应为 "phaseIn"？）');
-    await page.getByRole('button', { name: /知道了|OK/ }).click();
+    await dismissImportError();
     await page.getByTestId('import-error').waitFor({ state: 'detached' });
     expect(await state(page)).toEqual(before);
   });
