@@ -88,7 +88,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
       zoneLevel = s.dataset.zones.features.map((f) => f.properties?.level as ZoneLevel);
     }
-    if (s.pendingArea !== prev?.pendingArea) {
+    // An edit replaces the zones and clears the drawn area at once: with prev reset, set it afresh.
+    if (!prev || s.pendingArea !== prev.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
     }
     const reviewZones = s.load.status === 'review' ? s.load.zones : undefined;
