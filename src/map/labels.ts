@@ -11,9 +11,9 @@ import { labelPoint, townPoints } from './labelPoints';
 /** Ids of the label layers, bottom to top (added over the data layers, under nothing). */
 export const LABEL_LAYER = {
   context: 'labels-context',
-  towns: 'labels-towns',
   zones: 'labels-zones',
   schools: 'labels-schools',
+  towns: 'labels-towns',
 } as const;
 
 /** Sources the label layers draw from (the school names draw from the `schools` source). */
@@ -54,21 +54,12 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
     layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13 },
     paint: { 'text-color': '#78909c', ...HALO },
   });
-  // Towns and 街道 (from the units' `town`): named at county scale, under the schools' names.
-  map.addLayer({
-    id: LABEL_LAYER.towns,
-    type: 'symbol',
-    source: 'labels-towns',
-    maxzoom: 13,
-    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 12, 12, 15], 'text-letter-spacing': 0.15, 'symbol-sort-key': 1 },
-    paint: { 'text-color': '#5d4037', 'text-opacity': 0.85, ...HALO },
-  });
   map.addLayer({
     id: LABEL_LAYER.zones,
     type: 'symbol',
     source: 'labels-zones',
     minzoom: 9.5,
-    layout: { 'text-field': ['get', 'figure'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 13], 'symbol-sort-key': 2 },
+    layout: { 'text-field': ['get', 'figure'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 13], 'text-padding': 1 },
     paint: { 'text-color': '#263238', ...HALO },
   });
   // School names beside their markers, the largest schools placed first; MapLibre leaves out a
@@ -88,6 +79,16 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
       'symbol-sort-key': ['-', 0, ['get', 'rooms']],
     },
     paint: { 'text-color': '#102a43', ...HALO },
+  });
+  // Towns and 街道 (from the units' `town`): named at county scale, placed first (on top), so the
+  // schools' names and the zones' figures fill in around them.
+  map.addLayer({
+    id: LABEL_LAYER.towns,
+    type: 'symbol',
+    source: 'labels-towns',
+    maxzoom: 12,
+    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 13, 12, 16], 'text-letter-spacing': 0.2 },
+    paint: { 'text-color': '#6d4c41', 'text-opacity': 0.8, ...HALO },
   });
 }
 

@@ -36,10 +36,12 @@ export function MapLegend() {
   const top = [...flows.values()].sort((a, b) => b.count - a.count).slice(0, 2);
   return (
     <div className="map-legend" data-testid="map-legend">
-      <div>{colorBy === 'utilization' ? t('legendUtil') : t('legendCompliance')}</div>
-      {legendEntries(colorBy, locale).map((e) => (
-        <div className="legend-item" key={e.label}><span className="legend-swatch" style={{ background: e.color }} />{e.label}</div>
-      ))}
+      <div className="legend-title">{colorBy === 'utilization' ? t('legendUtil') : t('legendCompliance')}</div>
+      <div className="legend-items">
+        {legendEntries(colorBy, locale).map((e) => (
+          <div className="legend-item" key={e.label}><span className="legend-swatch" style={{ background: e.color }} />{e.label}</div>
+        ))}
+      </div>
       {hasShared && (
         <div className="legend-item" data-testid="legend-shared">
           <span className="legend-swatch" style={{ background: 'repeating-linear-gradient(135deg, #37474f 0 2px, transparent 2px 6px)' }} />

@@ -34,7 +34,8 @@ export function ViewYearSelect() {
         size="middle"
         value={viewYear ?? baseYear}
         onChange={(y) => void setViewYear(y)}
-        style={{ width: 128 }}
+        style={{ width: 156 }}
+        popupMatchSelectWidth={false}
         options={Array.from({ length: years + 1 }, (_, k) => ({ value: baseYear + k, label: k === 0 ? t('viewYearBase', { year: baseYear }) : t('viewYearN', { year: baseYear + k }) }))}
       />
       {computing && <LoadingOutlined data-testid="view-year-computing" title={t('projecting')} />}
