@@ -2,7 +2,7 @@ import { Popup, type LngLat, type Map as MapLibreMap } from 'maplibre-gl';
 import { formatNumber, formatPercent, translate } from '../i18n/format';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
 import { displayName, selectShownResult } from '../store/selectors';
-import type { AppState } from '../store/store';
+import { useAppStore, type AppState } from '../store/store';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 
 /**
@@ -44,13 +44,21 @@ export function tooltipText(s: AppState, ids: string[]): string {
  * The hover tooltip: shows the schools under the pointer and, while it stays open, follows the
  * numbers (an edit, undo or year change rewrites it in place rather than leaving the old ones).
  */
-export function createHoverTooltip(map: MapLibreMap): { show: (s: AppState, ids: string[], at: LngLat) => void; text: (s: AppState, at: LngLat, name: string) => void; hide: () => void; refresh: (s: AppState) => void } {
+export function createHoverTooltip(map: MapLibreMap): { show: (s: AppState, ids: string[], at: LngLat) => void; text: (s: AppState, at: LngLat, name: string) => void; hide: () => void; destroy: () => void } {
   const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10, className: 'map-tooltip' });
   let hovered: string[] = [];
   const hide = () => {
     hovered = [];
     popup.remove();
   };
+  // Its own subscription: the numbers change with the store, whether or not the map is redrawing.
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (hovered.length === 0 || !popup.isOpen()) return;
+    if (selectShownResult(s) === selectShownResult(prev) && s.locale === prev.locale) return;
+    const text = tooltipText(s, hovered);
+    if (text) popup.setText(text);
+    else hide();
+  });
   return {
     show(s, ids, at) {
       const text = tooltipText(s, ids);
@@ -63,11 +71,9 @@ export function createHoverTooltip(map: MapLibreMap): { show: (s: AppState, ids:
       popup.setLngLat(at).setText(name).addTo(map);
     },
     hide,
-    refresh(s) {
-      if (hovered.length === 0 || !popup.isOpen()) return;
-      const text = tooltipText(s, hovered);
-      if (text) popup.setText(text);
-      else hide();
+    destroy() {
+      unsubscribe();
+      popup.remove();
     },
   };
 }

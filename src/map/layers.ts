@@ -36,7 +36,7 @@ const SHARED_HATCH = 'shared-hatch';
 const SHARED_COLOR = '#37474f';
 const HIGHLIGHT_COLOR = '#e53935';
 /** Outline of the area the last edit changed. */
-export const FLASH_COLOR = '#1d39c4';
+export const FLASH_COLOR = '#c41d7f';
 
 /**
  * Diagonal stripes in a colour (#rrggbb) on a transparent ground, drawn here (no sprite to fetch);

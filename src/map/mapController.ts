@@ -104,7 +104,6 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     const shown = selectShownResult(s);
     if (shown !== (prev && selectShownResult(prev))) {
       shown?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
-      tooltip.refresh(s);
       zoneSchoolIndex.forEach((si, z) => {
         const r = shown?.schools[si];
         const locked = !!r && s.lockedZones[zoneLevel[z]].includes(r.id);
@@ -184,6 +183,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       stopDrawing();
       stopVertexDrag();
       dots.destroy();
+      tooltip.destroy();
       map.remove();
     },
   };
