@@ -173,7 +173,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
           const part = guessPart(f.name, format);
-          if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
+          if (part === 'dataset' || part === 'births' || part === 'housing' || part === 'intakePlan' || part === 'history') files.push({ name: f.name, format, part, header: [] });
           else {
             const { header, years, level, cohorts } = (await inspectOptional({ ...f, part })) ?? { header: [] };
             files.push({ name: f.name, format, part, header, years, level, cohorts });

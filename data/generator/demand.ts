@@ -10,7 +10,7 @@ import { BASE_YEAR } from './settings.ts';
 import type { LonLat, Pupil, Unit } from './types.ts';
 
 /** National births in millions by year (rounded), the shape given to every unit. */
-const NATIONAL_BIRTHS: Readonly<Record<number, number>> = {
+export const NATIONAL_BIRTHS: Readonly<Record<number, number>> = {
   2010: 15.9, 2011: 16.0, 2012: 16.4, 2013: 16.4, 2014: 16.9, 2015: 16.6, 2016: 17.9, 2017: 17.2,
   2018: 15.2, 2019: 14.7, 2020: 12.0, 2021: 10.6, 2022: 9.6, 2023: 9.0, 2024: 9.5,
 };

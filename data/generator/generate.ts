@@ -9,6 +9,7 @@ import { generateBirths, HOUSING } from './demand.ts';
 import { finishSchools } from './facilities.ts';
 import { NameBook } from './names.ts';
 import { writeDataset } from './output.ts';
+import { generateHistory, planIntake } from './history.ts';
 import { generatePupils } from './pupils.ts';
 import { streamFor } from './random.ts';
 import { planSchools } from './schools.ts';
@@ -70,6 +71,8 @@ function main(): void {
     pupils,
     births: generateBirths(streamFor(SEED, 'births'), units, pupils),
     housing: HOUSING,
+    history: generateHistory(streamFor(SEED, 'history'), plans, pupils),
+    intakePlan: planIntake(schools),
   });
   console.log(`wrote ${written.length} files to ${OUT_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!checkDataset(OUT_DIR)) process.exit(1);

@@ -5,6 +5,7 @@ import type { Feature } from 'geojson';
 import type { SchoolRecord } from './facilities.ts';
 import { birthsCsv, housingCsv, type BirthRow, type HousingRow } from './demand.ts';
 import type { Pupil, Unit, Zone } from './types.ts';
+import { historyCsv, intakePlanCsv, type HistoryRow, type IntakePlanRow } from './history.ts';
 
 /** A FeatureCollection as text, one feature per line so that diffs stay readable. */
 function collection(features: readonly Feature[]): string {
@@ -44,6 +45,8 @@ export interface DatasetFiles {
   pupils: readonly Pupil[];
   births: readonly BirthRow[];
   housing: readonly HousingRow[];
+  history: readonly HistoryRow[];
+  intakePlan: readonly IntakePlanRow[];
 }
 
 /** Writes the dataset folder (created if missing) and returns the paths written. */
@@ -59,6 +62,8 @@ export function writeDataset(dir: string, files: DatasetFiles): string[] {
     ['students.csv', students(files.pupils)],
     ['births.csv', birthsCsv(files.births)],
     ['housing.csv', housingCsv(files.housing)],
+    ['history.csv', historyCsv(files.history)],
+    ['intake_plan.csv', intakePlanCsv(files.intakePlan)],
   ];
   return out.map(([name, text]) => {
     const path = join(dir, name);

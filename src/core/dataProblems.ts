@@ -48,6 +48,12 @@ export const DATA_PROBLEMS = {
   unknownUnit: { en: 'line {n}: unit_id "{id}" is not a unit of the dataset', 'zh-CN': '第 {n} 行：数据集中没有小区/村 unit_id "{id}"' },
   duplicateRow: { en: 'line {n}: "{id}" {value} is given twice', 'zh-CN': '第 {n} 行："{id}" {value} 重复' },
   housingNoPlace: { en: 'line {n}: estate "{id}" needs lon and lat, or a unit_id with a place in units.geojson', 'zh-CN': '第 {n} 行：楼盘 "{id}" 需要经纬度，或 units.geojson 中有位置的 unit_id' },
+  // intake_plan.csv and history.csv (学位预警 and its back-test)
+  planUnknownSchool: { en: 'line {n}: school_id "{id}" is not in the schools file', 'zh-CN': '第 {n} 行：学校文件中没有 school_id "{id}"' },
+  planNotEntryGrade: { en: 'line {n}: grade {got} is not an entry grade ({value}) of school "{id}"', 'zh-CN': '第 {n} 行：{got} 年级不是学校 "{id}" 的起始年级（{value}）' },
+  planNoPlaces: { en: 'line {n}: give "places" or "classes"', 'zh-CN': '第 {n} 行：请填写 "places"（学位数）或 "classes"（班数）' },
+  historyBadGrade: { en: 'line {n}: school "{id}" does not teach grade {got}', 'zh-CN': '第 {n} 行：学校 "{id}" 没有 {got} 年级' },
+  historyNotPast: { en: 'line {n}: year {got} is not before the base year {year}', 'zh-CN': '第 {n} 行：年份 {got} 不早于基准年 {year}' },
   ruleNotObject: { en: '"{value}" must be a list of objects', 'zh-CN': '"{value}" 应为对象列表' },
   ruleBadField: { en: 'rule {n} ({value}): "{key}" is invalid, got {got}', 'zh-CN': '第 {n} 条规则（{value}）："{key}" 无效，实际为 {got}' },
   ruleUnknownKey: { en: 'rule {n} ({value}): unknown key "{key}" (did you mean "{found}"?)', 'zh-CN': '第 {n} 条规则（{value}）：未知的键 "{key}"（是否应为 "{found}"？）' },

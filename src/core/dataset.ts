@@ -2,6 +2,8 @@ import type { DataProblem } from './dataProblems';
 import type { GridFrame } from './gridFrame';
 import type { ZoneState } from './zoneState';
 import type { SchoolLevel, ZoneLevel } from './rules';
+import type { IntakePlanRow } from './warning/intake';
+import type { EnrollmentHistory } from './warning/backtest';
 
 /** Births by unit index, then by calendar year. */
 export type Births = ReadonlyMap<number, ReadonlyMap<number, number>>;
@@ -145,6 +147,10 @@ export interface Dataset {
   births?: Births;
   /** New housing estates (`housing.csv`), when the dataset has them. */
   housing?: HousingEstate[];
+  /** The planner's intake per school, entry grade and year (`intake_plan.csv`), when given. */
+  intakePlan?: IntakePlanRow[];
+  /** Earlier years' enrollment by school and grade (`history.csv`), when given. */
+  history?: EnrollmentHistory;
   pupils: PupilTable;
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;

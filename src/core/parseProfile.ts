@@ -1,6 +1,7 @@
 import { ZONE_LEVELS } from './rules';
 import { INDICATORS, NATIONAL_PROFILE, type StandardsProfile } from './standards';
 import { findUnknownKey, type UnknownKey } from './unknownKeys';
+import { parseWarningSettings } from './warning/parseWarningSettings';
 
 /** A problem with a profile from JSON: `error` in English; `unknownKey` when it is a key the profile does not have. */
 export interface ProfileProblem {
@@ -8,7 +9,7 @@ export interface ProfileProblem {
   unknownKey?: UnknownKey & { where: string };
 }
 
-const PROFILE_KEYS: readonly (keyof StandardsProfile)[] = ['name', 'thresholds', 'cvMax', 'minMet', 'missedFloor', 'nineYearJuniorWeight', 'includePrivateInCv', 'nearbyMin'];
+const PROFILE_KEYS: readonly (keyof StandardsProfile)[] = ['name', 'thresholds', 'cvMax', 'minMet', 'missedFloor', 'nineYearJuniorWeight', 'includePrivateInCv', 'nearbyMin', 'warning'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -64,5 +65,10 @@ export function parseProfile(json: unknown): { profile: StandardsProfile } | Pro
   set('missedFloor', p.missedFloor, NATIONAL_PROFILE.missedFloor, (n) => (out.missedFloor = n));
   set('nineYearJuniorWeight', p.nineYearJuniorWeight, NATIONAL_PROFILE.nineYearJuniorWeight, (n) => (out.nineYearJuniorWeight = n));
   if (typeof p.includePrivateInCv === 'boolean') out.includePrivateInCv = p.includePrivateInCv;
+  if (p.warning !== undefined) {
+    const warning = parseWarningSettings(p.warning);
+    if ('error' in warning) errors.push(warning.error);
+    else out.warning = warning.warning;
+  }
   return errors.length > 0 ? { error: errors[0] } : { profile: out };
 }

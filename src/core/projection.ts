@@ -41,7 +41,18 @@ export interface ProjectionInput {
   scenario: ScenarioRules;
   settings: ProjectionSettings;
   rules: Rules;
+  /** Told of every placement before rounding (see ProjectionSink); for the warning's ranges. */
+  sink?: ProjectionSink;
 }
+
+/**
+ * A placement of pupils in a projected year, before rounding and diversions: `weight` pupils of the
+ * source at `loc` (a pupil row below `dataset.pupils.count`, then a unit, then a housing estate),
+ * `fraction` of whom go to `school` in `grade`. `baseRow` is the pupil row of a base-year pupil
+ * moving up, −1 for an entrant. With a sink, estates are placed also before they fill (weight 0), so
+ * that their school is known in every year.
+ */
+export type ProjectionSink = (year: number, loc: number, baseRow: number, grade: number, school: number, fraction: number, weight: number) => void;
 
 /**
  * Projects enrollment for the base year and `settings.years` years after it (DOMAIN.md): pupils move
@@ -59,7 +70,7 @@ export interface ProjectionInput {
  * classes by the same engine. Weights are fractional; counts are rounded per school and grade.
  */
 export function computeProjection(input: ProjectionInput): Projection {
-  const { dataset, state, scenario, settings, rules } = input;
+  const { dataset, state, scenario, settings, rules, sink } = input;
   const base = dataset.baseYear;
   const p = dataset.pupils;
   const schools = dataset.schools;
@@ -130,15 +141,20 @@ export function computeProjection(input: ProjectionInput): Projection {
     const place = (loc: number, fixed: number, g: number, w: number, baseRow: number, fresh: boolean) => {
       if (fixed >= 0 && taught[fixed].has(g) && openYear[fixed] <= Y) {
         counts[fixed * GRADE_STRIDE + g] += w;
+        sink?.(Y, loc, baseRow, g, fixed, 1, w);
         return;
       }
       const k = levelOf(g);
       const entered = Y - (g - firstGrade[k]);
       let zoned = w;
+      // The zoned share of w, for the sink (zoned itself keeps the arithmetic the counts always had).
+      let zonedShare = 1;
       if (entered > base) {
         for (const [r, share] of shares(k, entered, fresh && k === 0)) {
           counts[r * GRADE_STRIDE + g] += w * share;
           zoned -= w * share;
+          zonedShare -= share;
+          sink?.(Y, loc, baseRow, g, r, share, w);
         }
       }
       let s: number;
@@ -148,9 +164,14 @@ export function computeProjection(input: ProjectionInput): Projection {
       if (s >= S) {
         const { schools: members, weights } = shared[k][s - S];
         const total = weights.reduce((a, x) => a + x, 0);
-        members.forEach((m, j) => (counts[m * GRADE_STRIDE + g] += (zoned * weights[j]) / total));
-      } else if (s >= 0) counts[s * GRADE_STRIDE + g] += zoned;
-      else unassigned[k] += zoned;
+        members.forEach((m, j) => {
+          counts[m * GRADE_STRIDE + g] += (zoned * weights[j]) / total;
+          sink?.(Y, loc, baseRow, g, m, (zonedShare * weights[j]) / total, w);
+        });
+      } else if (s >= 0) {
+        counts[s * GRADE_STRIDE + g] += zoned;
+        sink?.(Y, loc, baseRow, g, s, zonedShare, w);
+      } else unassigned[k] += zoned;
     };
 
     for (let i = 0; i < n; i++) {
@@ -172,8 +193,8 @@ export function computeProjection(input: ProjectionInput): Projection {
       }
     }
     estates.forEach((e, h) => {
-      if (Y < e.firstYear) return;
-      const ramp = Math.min(1, (Y - e.firstYear + 1) / e.rampYears);
+      if (Y < e.firstYear && !sink) return;
+      const ramp = Math.max(0, Math.min(1, (Y - e.firstYear + 1) / e.rampYears));
       for (let g = 1; g <= MAX_GRADE; g++) {
         const k = levelOf(g);
         const grades = k === 0 ? rules.primaryLastGrade : MAX_GRADE - rules.primaryLastGrade;

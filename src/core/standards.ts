@@ -2,6 +2,7 @@ import { GRADE_STRIDE } from './aggregate';
 import type { School } from './dataset';
 import type { SchoolResult } from './simulation';
 import { levelOfGrade, MAX_GRADE, teachesLevel, ZONE_LEVELS, type Rules, type ZoneLevel } from './rules';
+import type { WarningSettings } from './warning/settings';
 
 /** The 7 resource indicators of 优质均衡 (教督〔2017〕6号), keys as in DOMAIN.md. */
 export const INDICATORS = [
@@ -41,6 +42,8 @@ export interface StandardsProfile {
   includePrivateInCv: boolean;
   /** Smallest share of a public school's pupils living in its own zone (就近入学). */
   nearbyMin: Record<ZoneLevel, number>;
+  /** 学位预警 tiers, years ahead and ranges; DEFAULT_WARNING when absent. */
+  warning?: WarningSettings;
 }
 
 export const NATIONAL_PROFILE: StandardsProfile = {

@@ -9,11 +9,13 @@ import { parseHousing } from './parseHousing';
 import { parseSchools } from './parseSchools';
 import { parseStudents } from './parseStudents';
 import { parseZones, type ParsedZones } from './parseZones';
+import { parseIntakePlan } from './import/intakePlan';
+import { parseHistory } from './import/history';
 
 /** The required files of a dataset folder (data/README.md). */
 export const REQUIRED_FILES = ['schools.geojson', 'catchments.geojson', 'students.csv'] as const;
 /** Optional files the app and the CLI understand. */
-export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson', 'births.csv', 'housing.csv'] as const;
+export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson', 'births.csv', 'housing.csv', 'intake_plan.csv', 'history.csv'] as const;
 
 /** A dataset folder as texts by file name (the required files must be present). */
 export type DatasetTexts = Partial<Record<(typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number], string>>;
@@ -95,6 +97,8 @@ export function readDataset(
     const u = unitIndex.get(id);
     return u === undefined ? undefined : { unit: u, x: unitX[u], y: unitY[u] };
   });
+  const intakePlan = texts['intake_plan.csv'] === undefined ? undefined : parseIntakePlan('intake_plan.csv', texts['intake_plan.csv'], schools, rules);
+  const history = texts['history.csv'] === undefined ? undefined : parseHistory('history.csv', texts['history.csv'], schools, baseYear, rules);
   const optional = (f: 'county.geojson' | 'context.geojson'): FeatureCollection | undefined =>
     texts[f] === undefined ? undefined : { type: 'FeatureCollection', features: featuresOf(f, texts[f]) };
   return {
@@ -111,6 +115,8 @@ export function readDataset(
       unitY,
       births,
       housing,
+      intakePlan,
+      history,
       pupils,
       rowsRead: students.rowsRead,
       rejected: students.rejected,

@@ -2,7 +2,7 @@ import type { DatasetTexts } from '../readDataset';
 import type { FileFormat } from './fileFormat';
 
 /** The part of a dataset a file gives: the three required ones, or an optional file. */
-export type DatasetPart = 'schools' | 'catchments' | 'students' | 'dataset' | 'units' | 'county' | 'context' | 'births' | 'housing';
+export type DatasetPart = 'schools' | 'catchments' | 'students' | 'dataset' | 'units' | 'county' | 'context' | 'births' | 'housing' | 'intakePlan' | 'history';
 
 /** The data contract file each part becomes. */
 export const PART_FILES = {
@@ -15,6 +15,8 @@ export const PART_FILES = {
   context: 'context.geojson',
   births: 'births.csv',
   housing: 'housing.csv',
+  intakePlan: 'intake_plan.csv',
+  history: 'history.csv',
 } as const satisfies Record<DatasetPart, keyof DatasetTexts>;
 
 /** Every part, in the order readDataset reads them. */

@@ -225,7 +225,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   const target = PART_FILES[part];
   const wrongFormat = () => new DataError(file.name, 'wrongFormat', { value: target, got: format.toUpperCase() });
   const kind = mappedKindOf(part);
-  if (part === 'births' || part === 'housing') {
+  if (part === 'births' || part === 'housing' || part === 'intakePlan' || part === 'history') {
     // Planning tables keep the contract's own columns (WGS84 positions); only the encoding is detected.
     if (format !== 'csv') throw wrongFormat();
     const { text, encoding } = decodeText(file.bytes);
@@ -289,7 +289,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
 }
 
 // Schools before zones (zones may name their school), units before pupils (addresses are placed at units), pupils last.
-const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 'county', 'context', 'births', 'housing', 'students'];
+const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 'county', 'context', 'births', 'housing', 'intakePlan', 'history', 'students'];
 
 /**
  * Reads a dataset from files in any supported format — pupils from CSV or XLSX; schools from CSV,
