@@ -17,10 +17,11 @@ import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
+import { formatBacktest, formatWarning, WARNING_OPTIONS, WARNING_USAGE } from './warningCli';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug]';
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug] ' + WARNING_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
@@ -224,7 +225,7 @@ async function main(argv: string[]): Promise<void> {
       options: {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
-        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' }, ...WARNING_OPTIONS,
       },
     }).values;
   } catch (e) {
@@ -261,7 +262,14 @@ async function main(argv: string[]): Promise<void> {
     run = computeScenarioRun(dataset, applied.state, rules);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
   }
-  const projection = years === undefined ? undefined : computeProjection({
+  // --warning and --backtest print their tables; --years is then the warning's years, not a projection in the JSON.
+  const warned = args.warning === true || args.backtest === true;
+  if (warned) {
+    const ctx = { dataset, state: run.state, scenario: scenario?.rules ?? NO_RULES, projection: scenario?.projection ?? DEFAULT_PROJECTION, profile, rules };
+    if (args.warning) process.stdout.write(formatWarning(ctx, { years: intOption('years', args.years, 1, 10), draws: intOption('draws', args.draws, 10, 100_000), seed: intOption('seed', args.seed, -(2 ** 31), 2 ** 31 - 1) }));
+    if (args.backtest) process.stdout.write(formatBacktest(ctx));
+  }
+  const projection = years === undefined || warned ? undefined : computeProjection({
     dataset,
     state: run.state,
     scenario: scenario?.rules ?? NO_RULES,
@@ -292,7 +300,7 @@ async function main(argv: string[]): Promise<void> {
     const s = result.summary;
     const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} total row(s) skipped` : '';
     say(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
-  } else {
+  } else if (!warned) {
     process.stdout.write(json);
   }
   if (shifted.length > 0 && !acceptShift) {

@@ -10,7 +10,7 @@ const square = (x0: number) => [[[x0, 36.0], [x0 + 0.01, 36.0], [x0 + 0.01, 36.0
  * 0.3 primary and 0.1 junior pupils per household), junior J (9 rooms, the whole county, 100 per
  * grade 7–9). `extra` adds or replaces files (intake_plan.csv, history.csv).
  */
-export function warningCounty(extra: DatasetTexts = {}) {
+export function warningCountyTexts(extra: DatasetTexts = {}): DatasetTexts {
   const rows = ['id,lon,lat,grade,school_id,unit_id'];
   let id = 0;
   const add = (school: string, unit: string, x: number, grade: number, count: number) => {
@@ -24,7 +24,7 @@ export function warningCounty(extra: DatasetTexts = {}) {
   const school = (sid: string, level: string, x: number, rooms: number) =>
     `{"type":"Feature","geometry":{"type":"Point","coordinates":[${x},36.005]},"properties":{"id":"${sid}","name":"${sid}校","level":"${level}","ownership":"public","classrooms":${rooms}}}`;
   const zone = (sid: string, level: string, coordinates: unknown) => ({ type: 'Feature', properties: { school_id: sid, level }, geometry: { type: 'Polygon', coordinates } });
-  const texts: DatasetTexts = {
+  return {
     'dataset.json': '{"name":"预警测试县","baseYear":2020}',
     'schools.geojson': `{"type":"FeatureCollection","features":[${[school('A', 'primary', 118.004, 8), school('B', 'primary', 118.014, 12), school('J', 'junior', 118.01, 9)].join(',')}]}`,
     'catchments.geojson': JSON.stringify({ type: 'FeatureCollection', features: [zone('A', 'primary', square(118.0)), zone('B', 'primary', square(118.01)), zone('J', 'junior', [[[118.0, 36.0], [118.02, 36.0], [118.02, 36.01], [118.0, 36.01], [118.0, 36.0]]])] }),
@@ -34,5 +34,9 @@ export function warningCounty(extra: DatasetTexts = {}) {
     'housing.csv': 'id,name,lon,lat,households,first_year,primary_per_household,junior_per_household,ramp_years\nE,东苑,118.016,36.006,600,2021,0.3,0.1,3\n',
     ...extra,
   };
-  return readDataset(texts, DEFAULT_RULES, 2020).dataset;
+}
+
+/** The county of warningCountyTexts, read. */
+export function warningCounty(extra: DatasetTexts = {}) {
+  return readDataset(warningCountyTexts(extra), DEFAULT_RULES, 2020).dataset;
 }
