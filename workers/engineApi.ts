@@ -18,6 +18,7 @@ import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -123,6 +124,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   let session: EditSession | undefined;
   const workspace = createAssignmentWorkspace();
   let staged: ImportFile[] = [];
+  // The warning being computed: a newer call or cancelWarning moves it on, and the running one stops.
+  let warningCall = 0;
 
   /** Makes a read dataset the resident one and answers its summary and validation report. */
   const resident = (dataset: LoadedDataset, report: ValidationReport, t0: number): LoadOutcome => {
@@ -248,6 +251,19 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     project(requests: ScenarioRequest[], profile: StandardsProfile): (ProjectionView | ProjectionRefusal)[] {
       const { dataset, session } = requireSession();
       return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile));
+    },
+    /**
+     * 学位预警 of a scenario with its ranges (seeded draws, progress 0..1 through `onProgress`) and
+     * the back-test; stops early, answering `cancelled`, when cancelWarning or another warning call comes.
+     */
+    async warning(request: WarningRequest, onProgress?: (fraction: number) => void): Promise<WarningOutcome> {
+      const { dataset, session } = requireSession();
+      const call = ++warningCall;
+      return runWarning(dataset, request, session.stateAfter, rules, () => call !== warningCall, onProgress);
+    },
+    /** Stops the warning being computed (it answers `cancelled`). */
+    cancelWarning(): void {
+      warningCall++;
     },
     /** Areas whose school the current scenario changes, per level, with from and to. */
     changedAreas: (edits: ZoneEdit[]) => {
