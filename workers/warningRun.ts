@@ -1,6 +1,7 @@
 import type { Dataset } from '../src/core/dataset';
 import type { EditProblem } from '../src/core/editProblems';
-import type { Rules } from '../src/core/rules';
+import { computePointSchools } from '../src/core/pointSchools';
+import { ZONE_LEVELS, type Rules, type ZoneLevel } from '../src/core/rules';
 import type { ProjectionSettings, ScenarioRules } from '../src/core/scenarioRules';
 import { computeBacktest, type BacktestResult } from '../src/core/warning/backtest';
 import { createRangesRun } from '../src/core/warning/ranges';
@@ -25,6 +26,8 @@ export interface WarningView {
   backtest?: BacktestResult;
   /** Years of the history the back-test used. */
   historyYears: number[];
+  /** Per level, the ids of the compounds and villages (units) each school's zone holds under the scenario, for the notice. */
+  zoneUnits: Record<ZoneLevel, Record<string, string[]>>;
   /** ms: the projection split into terms, then the draws. */
   projectMs: number;
   drawMs: number;
@@ -49,6 +52,23 @@ function backtestOf(dataset: Dataset, projection: ProjectionSettings, rules: Rul
   let result = cache.get(key);
   if (!result) cache.set(key, (result = computeBacktest(dataset, dataset.history, projection, rules)));
   return result;
+}
+
+/** Per level, the units (ids) each school's own zone holds under `state`; units in shared zones are left out. */
+function unitsByZone(dataset: Dataset, state: ZoneState, rules: Rules): Record<ZoneLevel, Record<string, string[]>> {
+  const U = dataset.unitIds.length;
+  const index = Int32Array.from({ length: U }, (_, u) => u);
+  const S = dataset.schools.length;
+  const out = { primary: {}, junior: {} } as Record<ZoneLevel, Record<string, string[]>>;
+  for (const level of ZONE_LEVELS) {
+    const schoolOf = computePointSchools(state, level, dataset.unitX, dataset.unitY, index, rules.overlapRule, S);
+    for (let u = 0; u < U; u++) {
+      const s = schoolOf[u];
+      if (s < 0 || s >= S) continue;
+      (out[level][dataset.schools[s].id] ??= []).push(dataset.unitIds[u]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -92,6 +112,7 @@ export async function runWarning(
       rows: base.rows,
       backtest: backtestOf(dataset, request.projection, rules),
       historyYears: dataset.history?.years ?? [],
+      zoneUnits: unitsByZone(dataset, state, rules),
       projectMs: t1 - t0,
       drawMs: t2 - t1,
     },

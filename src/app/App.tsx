@@ -17,6 +17,7 @@ import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 import { ScenarioBar } from '../features/scenarios/ScenarioBar';
 import { ComparePanel } from '../features/compare/ComparePanel';
 import { EngineNotice } from '../features/engine/EngineNotice';
+import { WarningPanel } from '../features/warning/WarningPanel';
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -42,6 +43,7 @@ export function App() {
             </div>
           </div>
           <ComparePanel />
+          <WarningPanel />
           <LoadStatus />
           <DropZone />
         </div>

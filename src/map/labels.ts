@@ -7,6 +7,8 @@ import type { Locale } from '../i18n/messages';
 import { selectShownResult } from '../store/selectors';
 import type { AppState, ColorBy } from '../store/store';
 import { labelPoint, townPoints } from './labelPoints';
+import { warningRowsShown } from './warningTiers';
+import type { WarningRow } from '../core/warning/warning';
 
 /** Ids of the label layers, bottom to top (added over the data layers, under nothing). */
 export const LABEL_LAYER = {
@@ -36,6 +38,12 @@ export function zoneFigure(r: SchoolResult, colorBy: ColorBy, locale: Locale): s
   if (colorBy === 'utilization') return r.utilization === undefined ? '' : formatPercent(locale, r.utilization);
   if (r.oversize) return translate(locale, 'oversize');
   return r.classesOverCap > 0 ? translate(locale, 'overCapN', { n: formatNumber(locale, r.classesOverCap) }) : translate(locale, 'statusOkShort');
+}
+
+/** The warning figure of a zone: its tier and ratio ("红 112%"), or nothing. */
+export function warningFigure(row: WarningRow | undefined, locale: Locale): string {
+  if (!row?.tier || row.ratio === undefined) return '';
+  return `${translate(locale, `tierShort_${row.tier}`)} ${Number.isFinite(row.ratio) ? formatPercent(locale, row.ratio) : '—'}`;
 }
 
 /** Adds the label sources and layers of a dataset (after its data layers: labels draw on top). */
@@ -95,12 +103,14 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
 /** The zones' label points with the key figure of the colouring, for the schools of a result. */
 function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureCollection<Point> {
   const byId = new Map(result?.schools.map((r) => [r.id, r]));
+  const warned = s.colorBy === 'warning' ? warningRowsShown(s) : undefined;
+  const schoolIndex = new Map(s.dataset?.schools.map((x, i) => [x.id, i]));
   const features: Feature<Point>[] = [];
   for (const f of s.dataset?.zones.features ?? []) {
     const r = byId.get(f.properties.school_id);
     const at = labelPoint(f.geometry);
     if (!r || !at || f.properties.school_ids !== undefined) continue;
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { level: f.properties.level, figure: zoneFigure(r, s.colorBy, s.locale) } });
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { level: f.properties.level, figure: warned ? warningFigure(warned.get(schoolIndex.get(r.id) ?? -1), s.locale) : zoneFigure(r, s.colorBy, s.locale) } });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -112,7 +122,7 @@ function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureC
 export function syncLabels(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
   if (!map.getLayer(LABEL_LAYER.schools)) return;
   const shown = selectShownResult(s);
-  if (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones) {
+  if (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones || s.warning !== prev.warning || s.viewYear !== prev.viewYear) {
     (map.getSource('labels-zones') as GeoJSONSource).setData(zoneLabels(s, shown));
   }
   if (!prev || s.level !== prev.level) {

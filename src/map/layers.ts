@@ -2,6 +2,7 @@ import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
+import { tierColor } from './warningTiers';
 import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_CLASSES } from './style';
 
 /** Ids of the layers this app adds, bottom to top. */
@@ -75,8 +76,8 @@ const statusColor: ExpressionSpecification = [
 ];
 
 /** The zone fill colour expression for a colouring mode. */
-export function zoneFillColor(mode: 'utilization' | 'compliance'): ExpressionSpecification {
-  return mode === 'utilization' ? utilColor : statusColor;
+export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning'): ExpressionSpecification {
+  return mode === 'utilization' ? utilColor : mode === 'warning' ? tierColor : statusColor;
 }
 
 /** Zone features with their index as feature id, which feature-state is keyed by. */

@@ -1,6 +1,7 @@
 import { formatPercent, translate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
-import { NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_CLASSES } from './style';
+import { DEFAULT_WARNING, type WarningSettings } from '../core/warning/settings';
+import { NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, TIER_COLORS, UTILIZATION_CLASSES } from './style';
 
 /** One line of the map's legend: a colour swatch and what it means. */
 export interface LegendEntry {
@@ -10,10 +11,19 @@ export interface LegendEntry {
 
 /**
  * The legend of a zone colouring, as the map on screen and the printed map show it: utilization
- * classes ("< 70%", "70%–85%" … "≥ 140%") and no data, or the compliance states and private schools.
+ * classes ("< 70%", "70%–85%" … "≥ 140%") and no data, the compliance states and private schools,
+ * or the warning's tiers by `warning`'s thresholds.
  */
-export function legendEntries(colorBy: 'utilization' | 'compliance', locale: Locale): LegendEntry[] {
+export function legendEntries(colorBy: 'utilization' | 'compliance' | 'warning', locale: Locale, warning: WarningSettings = DEFAULT_WARNING): LegendEntry[] {
   const pct = (v: number) => formatPercent(locale, v);
+  if (colorBy === 'warning') {
+    return [
+      { color: TIER_COLORS.green, label: `${translate(locale, 'tier_green')} < ${pct(warning.yellowAt)}` },
+      { color: TIER_COLORS.yellow, label: `${translate(locale, 'tier_yellow')} ${pct(warning.yellowAt)}–${pct(warning.redAt)}` },
+      { color: TIER_COLORS.red, label: `${translate(locale, 'tier_red')} ≥ ${pct(warning.redAt)}` },
+      { color: NO_DATA_COLOR, label: translate(locale, 'warningNoData') },
+    ];
+  }
   if (colorBy === 'compliance') {
     return [
       { color: STATUS_COLORS[0], label: translate(locale, 'statusOk') },

@@ -17,6 +17,7 @@ import { createHoverTooltip } from './hoverTooltip';
 import { syncLabels } from './labels';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
+import { syncWarningTiers } from './warningTiers';
 import type { LoadSummary } from '../../workers/engineApi';
 
 setWorkerUrl(workerUrl);
@@ -135,6 +136,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
       zoneSchoolIndex.forEach((si, z) => map.setFeatureState({ source: 'zones', id: z }, { selected: si === selected && selected >= 0 }));
     }
+    syncWarningTiers(map, s, prev, zoneSchoolIndex);
     syncLabels(map, s, prev);
     focus.sync(s, prev);
   };

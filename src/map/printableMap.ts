@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { formatDate, translate } from '../i18n/format';
 import { useAppStore } from '../store/store';
 import { legendEntries } from './legendEntries';
+import { warningYearOf } from './warningTiers';
 import { shownMap } from './mapImage';
 import { computeScaleBar, metresPerPixel } from './scaleBar';
 
@@ -107,7 +108,7 @@ export async function printableMapPng(options: PrintOptions = {}): Promise<Blob>
   g.font = font(19, true);
   g.fillText(t('mapTitle', { dataset: datasetName, level: t(s.level) }), px(14), px(27));
   g.font = font(12.5);
-  const colouring = s.colorBy === 'utilization' ? t('byUtilization') : t('byCompliance');
+  const colouring = s.colorBy === 'utilization' ? t('byUtilization') : s.colorBy === 'warning' ? t('byWarning') : t('byCompliance');
   const sub = [scenario, options.caption, colouring, year !== undefined ? t('mapYear', { year }) : undefined].filter(Boolean).join(' · ');
   g.fillText(sub, px(14), px(50));
   if (d?.synthetic) {
@@ -122,8 +123,8 @@ export async function printableMapPng(options: PrintOptions = {}): Promise<Blob>
   g.fillText(t('mapMade', { date: formatDate(locale, Date.now()) }), px(14), out.height - px(9));
 
   // Legend, bottom right of the map.
-  const entries = legendEntries(s.colorBy, locale);
-  const title = s.colorBy === 'utilization' ? t('legendUtilShort') : t('legendCompliance');
+  const entries = legendEntries(s.colorBy, locale, s.profile.warning);
+  const title = s.colorBy === 'utilization' ? t('legendUtilShort') : s.colorBy === 'warning' ? t('legendWarning', { year: warningYearOf(s) ?? '' }) : t('legendCompliance');
   g.font = font(12);
   const w = Math.max(g.measureText(title).width, ...entries.map((e) => g.measureText(e.label).width + px(20))) + px(16);
   const h = px(22 + entries.length * 17 + 6);

@@ -28,6 +28,9 @@ export const UTILIZATION_CLASSES: { from: number; color: string }[] = [
 /** Compliance status → colour: within limits, classes over the cap, oversized. */
 export const STATUS_COLORS = ['#4daf4a', '#ff9f1c', '#d7191c'] as const;
 
+/** 学位预警 tiers → colour. */
+export const TIER_COLORS = { green: '#52c41a', yellow: '#fadb14', red: '#f5222d' } as const;
+
 /** Colour of zones and schools without data (no classrooms, or no result). */
 export const NO_DATA_COLOR = '#bdbdbd';
 

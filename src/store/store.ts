@@ -15,8 +15,9 @@ import type { LoadSummary } from '../../workers/engineApi';
 import type { ProjectionView } from '../../workers/scenarioProjection';
 import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 import type { StorageProblem } from '../app/persistence';
+import type { WarningView } from '../../workers/warningRun';
 
-export type ColorBy = 'utilization' | 'compliance';
+export type ColorBy = 'utilization' | 'compliance' | 'warning';
 export type PupilMode = 'density' | 'dots' | 'off';
 export type LoadStep = 'read' | 'inspect' | 'schools' | 'zones' | 'students' | 'index' | 'validate' | 'compute';
 
@@ -161,6 +162,17 @@ interface ComparisonSlice {
   viewYear?: number;
 }
 
+interface WarningSlice {
+  /** The 学位预警 drawer is open. */
+  warningOpen: boolean;
+  /** The active scenario's warning, with the fingerprint of what it was computed from. */
+  warning?: { fingerprint: string; view: WarningView };
+  /** Share (0..1) of the draws done while a warning is computed; undefined when none is. */
+  warningProgress?: number;
+  /** Why the last warning could not be computed: an edit of the scenario refused, or the engine failed. */
+  warningError?: { problem?: EditProblem; fault?: string };
+}
+
 /** What the planner is told about the computing engine after a fault (see engineRecovery); detail in English. */
 export interface EngineNotice {
   code: 'engineRestarting' | 'engineRestarted' | 'engineStopped' | 'engineRecoveryFailed';
@@ -185,7 +197,7 @@ interface UiSlice {
   engineNotice?: EngineNotice;
 }
 
-export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & UiSlice;
+export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & WarningSlice & UiSlice;
 
 const initialLocale = (): Locale => {
   try {
@@ -210,7 +222,7 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
 };
 
 /** Comparison state of a freshly loaded dataset. */
-export const EMPTY_COMPARISON: ComparisonSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false, viewYear: undefined };
+export const EMPTY_COMPARISON: ComparisonSlice & WarningSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false, viewYear: undefined, warningOpen: false, warning: undefined, warningProgress: undefined, warningError: undefined };
 
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({

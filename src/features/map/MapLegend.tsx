@@ -4,6 +4,7 @@ import { formatNumber } from '../../i18n/format';
 import { FLASH_MS } from '../../map/changeFlash';
 import { FLASH_COLOR } from '../../map/layers';
 import { legendEntries } from '../../map/legendEntries';
+import { warningYearOf } from '../../map/warningTiers';
 import { useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
@@ -25,6 +26,8 @@ export function MapLegend() {
   const locale = useAppStore((s) => s.locale);
   const colorBy = useAppStore((s) => s.colorBy);
   const nameOf = useSchoolName();
+  const warningYear = useAppStore(warningYearOf);
+  const warningSettings = useAppStore((s) => s.profile.warning);
   const recent = useRecentMoves();
   const hasShared = useAppStore((s) => s.dataset?.zones.features.some((f) => f.properties.school_ids !== undefined) ?? false);
   // The pupils the last edit moved, by the schools they move between (largest flows first).
@@ -36,9 +39,9 @@ export function MapLegend() {
   const top = [...flows.values()].sort((a, b) => b.count - a.count).slice(0, 2);
   return (
     <div className="map-legend" data-testid="map-legend">
-      <div className="legend-title">{colorBy === 'utilization' ? t('legendUtil') : t('legendCompliance')}</div>
+      <div className="legend-title">{colorBy === 'utilization' ? t('legendUtil') : colorBy === 'warning' ? t('legendWarning', { year: warningYear ?? '' }) : t('legendCompliance')}</div>
       <div className="legend-items">
-        {legendEntries(colorBy, locale).map((e) => (
+        {legendEntries(colorBy, locale, warningSettings).map((e) => (
           <div className="legend-item" key={e.label}><span className="legend-swatch" style={{ background: e.color }} />{e.label}</div>
         ))}
       </div>

@@ -31,7 +31,7 @@ export function MapPanel() {
       <div className="map-toolbar">
         <Segmented<ZoneLevel> value={level} onChange={uiActions.setLevel} options={[{ value: 'primary', label: t('primary') }, { value: 'junior', label: t('junior') }]} data-testid="level-switch" />
         <ViewYearSelect />
-        <Segmented<ColorBy> value={colorBy} onChange={uiActions.setColorBy} options={[{ value: 'utilization', label: t('byUtilization') }, { value: 'compliance', label: t('byCompliance') }]} />
+        <Segmented<ColorBy> value={colorBy} onChange={uiActions.setColorBy} options={[{ value: 'utilization', label: t('byUtilization') }, { value: 'compliance', label: t('byCompliance') }, { value: 'warning', label: t('byWarning') }]} data-testid="color-by" />
         <EditToolbar />
         <Segmented<PupilMode> value={pupilMode} onChange={uiActions.setPupilMode} options={[{ value: 'density', label: `${t('pupils')}: ${t('pupilsDensity')}` }, { value: 'dots', label: t('pupilsDots') }, { value: 'off', label: t('pupilsOff') }]} />
       </div>
