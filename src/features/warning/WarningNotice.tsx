@@ -27,13 +27,13 @@ export function WarningNotice({ view, onClose }: { view: WarningView; onClose: (
   const s = view.settings;
   return createPortal(
     <div className="print-report warning-notice" data-testid="warning-notice">
-      <Space className="no-print report-actions" wrap>
+      <div className="no-print"><Space className="report-actions" wrap>
         <span>{t('noticeDocNo')} <Input size="small" style={{ width: 160 }} value={docNo} onChange={(e) => setDocNo(e.target.value)} data-testid="notice-docno" /></span>
         <span>{t('noticeDate')} <Input size="small" style={{ width: 160 }} value={date} onChange={(e) => setDate(e.target.value)} /></span>
         <span>{t('noticeCutoff')} <Input size="small" style={{ width: 160 }} value={cutoff} onChange={(e) => setCutoff(e.target.value)} data-testid="notice-cutoff" /></span>
         <Button type="primary" onClick={() => window.print()}>{t('print')}</Button>
         <Button onClick={onClose} data-testid="notice-close">{t('close')}</Button>
-      </Space>
+      </Space></div>
       <h1 className="notice-title">{t('noticeTitle', { dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name })}</h1>
       <p className="notice-docno">{docNo || t('noticeFill')}</p>
       <p>{t('noticeIntro', { cutoff, yellow: pct(s.yellowAt), red: pct(s.redAt), source: s.source })}</p>

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { cancelWarning, computeWarning, openWarning, warningFresh } from '../../app/warningActions';
 import { downloadFile } from '../../app/download';
 import { activeScenario } from '../../app/scenarioActions';
-import { buildTablesWorkbook } from '../../io/export/workbook';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { displayName, useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
@@ -47,6 +46,7 @@ export function WarningPanel() {
   const exportXlsx = async () => {
     if (!view || !dataset) return;
     const table = computeWarningTable(view, (i) => displayName(dataset.schools[i], locale), locale);
+    const { buildTablesWorkbook } = await import('../../io/export/workbook');
     const book = buildTablesWorkbook([{ name: locale === 'en' ? 'Enrollment warning' : '学位预警', table }]);
     const scenario = activeScenario()?.name ?? '';
     downloadFile(`${scenario}-${locale === 'en' ? 'enrollment-warning' : '学位预警'}.xlsx`, new Uint8Array(await book.xlsx.writeBuffer()), XLSX);

@@ -1,4 +1,4 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatPercent } from '../../i18n/format';
 import { TIER_COLORS } from '../../map/style';
@@ -37,7 +37,7 @@ export function WarningTableView({ view }: { view: WarningView }) {
         if (!row) return null;
         return (
           <div className="warning-cell" data-testid={`warning-cell-${line.schoolId}-${line.grade}-${year}`}>
-            {row.tier ? <Tag color={TIER_COLORS[row.tier]} style={{ color: ink(row.tier) }} data-testid="warning-tier">{tierText(row, locale)}</Tag> : <Tag data-testid="warning-tier">{tierText(row, locale)}</Tag>}
+            <span className="tier-badge" style={row.tier ? { background: TIER_COLORS[row.tier], color: ink(row.tier) } : undefined} data-testid="warning-tier">{tierText(row, locale)}</span>
             <Tooltip title={`${t('warnDemand')} P10–P90 / ${t('warnPlaces')}${row.intake?.source === 'plan' ? t('warnPlan') : ''} / ${t('warnRatio')}`}>
               <div className="warning-figures" data-testid="warning-figures">{demandText(row)} / {row.intake?.places ?? '—'}{row.intake?.source === 'plan' ? '*' : ''} · {ratioText(row, locale)}</div>
             </Tooltip>
