@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { School } from './dataset';
 import { describeEditProblem, type EditProblemCode, type EditProblemParams } from './editProblems';
 import type { ZoneLevel } from './rules';
+import type { UnitCells } from './units/unitCells';
 import type { MultiPolygonCoords } from './zoneState';
 
 /** Give an area to a school: it leaves the zones it covered and joins the school's zone. */
@@ -104,4 +105,6 @@ export interface EditContext {
   unitIndex: ReadonlyMap<string, number>;
   /** The county outline; areas are clipped to it when given. */
   county?: MultiPolygonCoords;
+  /** The units' areas of a level (built once at load); assignUnits moves them. */
+  unitCells?: (level: ZoneLevel) => UnitCells;
 }
