@@ -2,7 +2,6 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { School } from './dataset';
 import { describeEditProblem, type EditProblemCode, type EditProblemParams } from './editProblems';
 import type { ZoneLevel } from './rules';
-import type { UnitCells } from './units/unitCells';
 import type { MultiPolygonCoords } from './zoneState';
 
 /** Give an area to a school: it leaves the zones it covered and joins the school's zone. */
@@ -32,7 +31,7 @@ export interface SetZoneEdit {
   geometry: Polygon | MultiPolygon;
 }
 
-/** Assign units (compounds, villages) to a school, whatever zone they lie in. */
+/** Give units (compounds, villages) to a school: their areas (cells) leave the zones they lie in and join the school's zone. */
 export interface AssignUnitsEdit {
   op: 'assignUnits';
   level: ZoneLevel;
@@ -105,6 +104,6 @@ export interface EditContext {
   unitIndex: ReadonlyMap<string, number>;
   /** The county outline; areas are clipped to it when given. */
   county?: MultiPolygonCoords;
-  /** The units' areas of a level (built once at load); assignUnits moves them. */
-  unitCells?: (level: ZoneLevel) => UnitCells;
+  /** Unit u's area (cell) at a level, empty when it has none (see src/core/units); assignUnits moves it. */
+  unitArea?: (level: ZoneLevel, unit: number) => MultiPolygonCoords;
 }

@@ -2,7 +2,7 @@ import { DEFAULT_RULES, type OverlapRule } from '../../src/core/rules';
 import type { EditContext } from '../../src/core/zoneEdits';
 import type { MultiPolygonCoords } from '../../src/core/zoneState';
 import { readDataset } from '../../src/io/readDataset';
-import { datasetUnitCells, prepareUnitCells } from '../../src/core/units/datasetCells';
+import { datasetUnitCells, prepareUnitCells, unitCellArea } from '../../src/core/units/datasetCells';
 
 /** A hand-made county for the unit cell tests: primary schools, their zones, pupils and unit points. */
 export interface CellCounty {
@@ -36,10 +36,10 @@ export function cellCounty(c: CellCounty) {
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
     county: c.county,
-    unitCells: (level) => datasetUnitCells(dataset, level),
+    unitArea: (level, u) => unitCellArea(dataset, level, u),
   };
   const unit = (id: string) => dataset.unitIds.indexOf(id);
-  return { dataset, ctx, rules, unit, cells: datasetUnitCells(dataset, 'primary') };
+  return { dataset, ctx, rules, unit, cells: datasetUnitCells(dataset, 'primary'), area: (id: string) => unitCellArea(dataset, 'primary', unit(id)) };
 }
 
 /** Area of MultiPolygon coordinates in square degrees (outer rings less holes). */

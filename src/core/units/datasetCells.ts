@@ -1,30 +1,76 @@
+import { intersection, union } from 'polyclip-ts';
 import type { Dataset } from '../dataset';
 import type { OverlapRule, ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
 import { computeUnitCells, type UnitCells } from './unitCells';
+import { computeNotWithin } from './ringTests';
+import { computeUnitRegions } from './unitRegions';
+import type { LevelDiagrams } from './zoneDiagrams';
+
+/** Diagrams and unit polygons made so far, per dataset, by rule and level (not kept in snapshots: rebuilt when first needed). */
+const made = new WeakMap<Dataset, Map<string, { diagrams?: LevelDiagrams; areas: Map<number, MultiPolygonCoords> }>>();
+
+function madeFor(dataset: Dataset, rule: OverlapRule, level: ZoneLevel) {
+  let byKey = made.get(dataset);
+  if (!byKey) made.set(dataset, (byKey = new Map()));
+  let entry = byKey.get(`${rule}|${level}`);
+  if (!entry) byKey.set(`${rule}|${level}`, (entry = { areas: new Map() }));
+  return entry;
+}
 
 /**
- * The dataset's unit cells of `level` (on its loaded zones): those built at load under the
- * dataset's `cellRule` (`prepareUnitCells`), else built now — on the county outline given at
- * preparation — and kept on the dataset.
+ * The dataset's unit cells of `level` on its loaded zones under overlap rule `rule` (default: the
+ * one they were prepared under): those kept on the dataset, else built now on the county outline
+ * given to prepareUnitCells, and kept.
  */
 export function datasetUnitCells(dataset: Dataset, level: ZoneLevel, rule?: OverlapRule): UnitCells {
   const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
   const kept = dataset.unitCells?.byRule[r]?.[level];
   if (kept) return kept;
-  const cells = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county);
-  dataset.unitCells = dataset.unitCells ?? { rule: r, county: undefined, byRule: {} };
+  const { cells, diagrams } = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county);
+  madeFor(dataset, r, level).diagrams = diagrams;
+  dataset.unitCells = dataset.unitCells ?? { rule: r, byRule: {} };
   dataset.unitCells.byRule[r] = { ...dataset.unitCells.byRule[r], [level]: cells };
   return cells;
 }
 
 /**
  * Builds the unit cells of both levels once (at load, in the worker) under `rule`, clipped to
- * `county`, and keeps them on the dataset; later calls for the same rule do nothing.
+ * `county`, and keeps them on the dataset (snapshots carry them); a later call for a rule already
+ * built only makes it the one in use.
  */
 export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: MultiPolygonCoords): void {
   if (!dataset.unitCells) dataset.unitCells = { rule, county, byRule: {} };
   dataset.unitCells.rule = rule;
   datasetUnitCells(dataset, 'primary', rule);
   datasetUnitCells(dataset, 'junior', rule);
+}
+
+/**
+ * The area of unit `u`'s cell at `level` (see UnitCells) as MultiPolygon coordinates: each piece
+ * is the unit's Voronoi region in a zone intersected with the zone's winning ground and the
+ * county (polyclip), the pieces joined. Empty when the unit has no cell. Made on first use and kept.
+ */
+export function unitCellArea(dataset: Dataset, level: ZoneLevel, u: number, rule?: OverlapRule): MultiPolygonCoords {
+  const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
+  const entry = madeFor(dataset, r, level);
+  const kept = entry.areas.get(u);
+  if (kept) return kept;
+  if (!entry.diagrams) {
+    entry.diagrams = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county).diagrams;
+  }
+  const pieces: MultiPolygonCoords[] = [];
+  for (const zone of entry.diagrams.zones) {
+    zone.unitRegions = zone.unitRegions ?? computeUnitRegions(zone.regions);
+    const region = zone.unitRegions.get(u);
+    if (!region) continue;
+    let piece = intersection(zone.winning, region) as MultiPolygonCoords;
+    const county = dataset.unitCells?.county;
+    // The county outline is large: clip to it only a piece that leaves it.
+    if (county && piece.length > 0 && computeNotWithin([piece], county)[0]) piece = intersection(piece, county) as MultiPolygonCoords;
+    if (piece.length > 0) pieces.push(piece);
+  }
+  const area = pieces.length <= 1 ? (pieces[0] ?? []) : (union(pieces[0], ...pieces.slice(1)) as MultiPolygonCoords);
+  entry.areas.set(u, area);
+  return area;
 }

@@ -15,8 +15,8 @@ export interface UnitAdjacency {
  * Which units (compounds, villages; indexes into `dataset.unitIds`) are neighbours at `level`
  * under zone state `state`. Units u ≠ v are neighbours when their cells (see UnitCells: built once
  * on the loaded zones, under the cells' overlap rule) share a border of positive length — cells
- * touching at a point only are not — through at least one shared stretch m (the midpoint of a
- * piece pair's longest shared stretch) such that
+ * touching at a point only are not — through at least one stretch of shared border whose midpoint m
+ * is such that
  * - the straight lines from m to the nearest home of u and to the nearest home of v cross no
  *   barrier line (`dataset.barriers`: rivers, railways, motorways), and
  * - m does not lie inside a zone of a third school under `state` (overlap rule applied): m's
@@ -29,10 +29,8 @@ export interface UnitAdjacency {
 export function unitAdjacency(dataset: Dataset, state: ZoneState, level: ZoneLevel): UnitAdjacency {
   const cells = datasetUnitCells(dataset, level);
   const U = dataset.unitIds.length;
-  const pieceUnit = new Int32Array(cells.pieces.length);
-  for (let u = 0; u < U; u++) for (let k = cells.pieceStart[u]; k < cells.pieceStart[u + 1]; k++) pieceUnit[k] = u;
-  const { a, b, mx, my, ax, ay, bx, by } = cells.borders;
-  const B = a.length;
+  const { u: bu, v: bv, mx, my, ux: ax, uy: ay, vx: bx, vy: by } = cells.borders;
+  const B = bu.length;
   // Schools at the midpoints and at the homes on either side, under the state's zones.
   const px = new Float64Array(3 * B);
   const py = new Float64Array(3 * B);
@@ -43,7 +41,7 @@ export function unitAdjacency(dataset: Dataset, state: ZoneState, level: ZoneLev
   const pairs = new Set<number>();
   const barriers = dataset.barriers ?? [];
   for (let k = 0; k < B; k++) {
-    const [u, v] = [pieceUnit[a[k]], pieceUnit[b[k]]];
+    const [u, v] = [bu[k], bv[k]];
     const s = school[3 * k];
     if (s >= 0 && s !== school[3 * k + 1] && s !== school[3 * k + 2]) continue;
     if (barriers.length > 0 && (crossesBarrier(barriers, mx[k], my[k], ax[k], ay[k]) || crossesBarrier(barriers, mx[k], my[k], bx[k], by[k]))) continue;

@@ -8,24 +8,22 @@ export interface Generators {
   unit: number[];
 }
 
-/** The Voronoi regions of a zone's generators merged by unit, and the triangulation that gave them. */
-export interface UnitRegions {
-  /** Unit → its region (MultiPolygon coordinates, outer rings counter-clockwise, holes clockwise). */
-  regions: Map<number, MultiPolygonCoords>;
+/** The triangulation of a zone's generators, framed, with its circumcentres (the Voronoi diagram's vertices). */
+export interface Triangulation {
   delaunay: Delaunay<number>;
   /** Owner unit of each triangulation point (−1 for the four frame points). */
   owner: Int32Array;
+  /** Circumcentre of each triangle: the diagram's vertices. */
+  ccx: Float64Array;
+  ccy: Float64Array;
 }
 
 /**
- * Merges the Voronoi cells of `g`'s points by unit: the region of unit u is the set of places
- * nearer to a point of u than to any other unit's point, bounded by a square frame around `box`
- * (four far points of no unit make every real point interior, so every region is bounded and its
- * rings are chains of triangle circumcentres, closed by index, not by comparing coordinates).
- * Points at the same place must be given once (the caller decides whose they are). Regions reach
- * well beyond `box`: the caller clips them.
+ * Triangulates `g`'s points with four far frame points of no unit around `box`, so that every real
+ * point is interior and every unit's Voronoi region is bounded (see computeUnitRegions). Points at
+ * the same place must be given once (the caller decides whose they are).
  */
-export function computeUnitRegions(g: Generators, box: [number, number, number, number]): UnitRegions {
+export function triangulate(g: Generators, box: [number, number, number, number]): Triangulation {
   const n = g.x.length;
   const span = Math.max(box[2] - box[0], box[3] - box[1], 1e-6);
   const [cx, cy, far] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2, 4 * span];
@@ -46,7 +44,7 @@ export function computeUnitRegions(g: Generators, box: [number, number, number, 
   const owner = new Int32Array(n + 4).fill(-1);
   for (let i = 0; i < n; i++) owner[i] = g.unit[i];
   const delaunay = new Delaunay(coords);
-  const { triangles, halfedges } = delaunay;
+  const { triangles } = delaunay;
   const T = triangles.length / 3;
   const ccx = new Float64Array(T);
   const ccy = new Float64Array(T);
@@ -60,6 +58,18 @@ export function computeUnitRegions(g: Generators, box: [number, number, number, 
     ccx[t] = ax + (qy * b2 - by * q2) / d;
     ccy[t] = ay + (bx * q2 - qx * b2) / d;
   }
+  return { delaunay, owner, ccx, ccy };
+}
+
+/**
+ * Merges the Voronoi cells of a triangulation's points by unit: the region of unit u is the set of
+ * places nearer to a point of u than to any other unit's point, up to the frame; its rings are
+ * chains of triangle circumcentres, closed by index, not by comparing coordinates. Regions reach
+ * well beyond the zone: the caller clips them.
+ */
+export function computeUnitRegions(tri: Triangulation): Map<number, MultiPolygonCoords> {
+  const { delaunay, owner, ccx, ccy } = tri;
+  const { triangles, halfedges } = delaunay;
   // Delaunator's triangles are clockwise (y up): the edge dual to half-edge e, walked from its own
   // triangle's circumcentre to its twin's, has e's start point on its left. So each unit's
   // boundary, walked that way, keeps the unit on its left: outer rings anticlockwise, holes clockwise.
@@ -75,7 +85,7 @@ export function computeUnitRegions(g: Generators, box: [number, number, number, 
   }
   const regions = new Map<number, MultiPolygonCoords>();
   for (const [u, m] of next) regions.set(u, ringsToPolygons(chainRings(m, ccx, ccy)));
-  return { regions, delaunay, owner };
+  return regions;
 }
 
 /** Closed rings from a map of each boundary vertex (triangle) to the next one. */
