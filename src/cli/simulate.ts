@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
 import { DEFAULT_RULES, type OverlapRule, type Rules, type SharedZoneWeights } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
-import { applyZoneEdit, EditError } from '../core/zoneEdits';
+import { applyZoneEdit, EditError, type EditContext } from '../core/zoneEdits';
+import { unitCellArea, useCellSettings } from '../core/units/datasetCells';
 import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
 import { say, writeFailure } from './printer';
@@ -147,7 +148,7 @@ function reportShift(items: ShiftedLayerItem[], accepted: boolean): void {
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
-function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState; scenario: Scenario } {
+function applyScenario(loaded: LoadedDataset, file: string, rules: Rules): { state: ZoneState; scenario: Scenario } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -156,11 +157,15 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
   }
   const { dataset } = loaded;
   const scenario = parseScenario(file, text, dataset.schools);
-  const ctx = {
+  const county = countyOutline(loaded.county);
+  // Cells are built only if the scenario gives units (assignUnits).
+  useCellSettings(dataset, rules.overlapRule, county);
+  const ctx: EditContext = {
     schools: dataset.schools,
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
-    county: countyOutline(loaded.county),
+    county,
+    unitArea: (level, u) => unitCellArea(dataset, level, u, rules.overlapRule),
   };
   const state = scenario.edits.reduce((state, edit, i) => {
     try {
@@ -255,7 +260,7 @@ async function main(argv: string[]): Promise<void> {
   let profile = NATIONAL_PROFILE;
   let scenario: Scenario | undefined;
   if (args.scenario) {
-    const applied = applyScenario(loaded, args.scenario);
+    const applied = applyScenario(loaded, args.scenario, rules);
     scenario = applied.scenario;
     profile = scenario.profile ?? profile;
     run = computeScenarioRun(dataset, applied.state, rules);

@@ -34,14 +34,19 @@ export function datasetUnitCells(dataset: Dataset, level: ZoneLevel, rule?: Over
   return cells;
 }
 
+/** Sets the overlap rule and the county outline the dataset's unit cells are built under (when first needed). */
+export function useCellSettings(dataset: Dataset, rule: OverlapRule, county?: MultiPolygonCoords): void {
+  if (!dataset.unitCells) dataset.unitCells = { rule, county, byRule: {} };
+  dataset.unitCells.rule = rule;
+}
+
 /**
  * Builds the unit cells of both levels once (at load, in the worker) under `rule`, clipped to
  * `county`, and keeps them on the dataset (snapshots carry them); a later call for a rule already
  * built only makes it the one in use.
  */
 export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: MultiPolygonCoords): void {
-  if (!dataset.unitCells) dataset.unitCells = { rule, county, byRule: {} };
-  dataset.unitCells.rule = rule;
+  useCellSettings(dataset, rule, county);
   datasetUnitCells(dataset, 'primary', rule);
   datasetUnitCells(dataset, 'junior', rule);
 }

@@ -15,8 +15,8 @@ export interface UnitAdjacency {
  * Which units (compounds, villages; indexes into `dataset.unitIds`) are neighbours at `level`
  * under zone state `state`. Units u ≠ v are neighbours when their cells (see UnitCells: built once
  * on the loaded zones, under the cells' overlap rule) share a border of positive length — cells
- * touching at a point only are not — through at least one stretch of shared border whose midpoint m
- * is such that
+ * touching at a point only are not — and m, the midpoint of their longest shared stretch, is such
+ * that
  * - the straight lines from m to the nearest home of u and to the nearest home of v cross no
  *   barrier line (`dataset.barriers`: rivers, railways, motorways), and
  * - m does not lie inside a zone of a third school under `state` (overlap rule applied): m's
