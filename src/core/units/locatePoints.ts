@@ -34,5 +34,7 @@ export function locatePoints(polygons: MultiPolygonCoords[], x: Float64Array, y:
   };
   for (let i = 0; i < x.length; i++) grow(x[i], y[i]);
   for (const m of polygons) for (const rings of m) for (const [px, py] of rings[0] ?? []) grow(px, py);
-  locateInGrid(buildZoneGrid(zones, computeGridFrame(minX, minY, maxX, maxY, 256)), x, y, out, sink);
+  // A grid about as fine as the points are many (a few per cell): building it costs per cell.
+  const size = Math.max(16, Math.min(256, Math.round(Math.sqrt(x.length))));
+  locateInGrid(buildZoneGrid(zones, computeGridFrame(minX, minY, maxX, maxY, size)), x, y, out, sink);
 }

@@ -3,9 +3,9 @@ import type { MultiPolygonCoords } from '../zoneState';
 
 /** Generator points of one zone: coordinates (degrees) and the unit each belongs to. */
 export interface Generators {
-  x: number[];
-  y: number[];
-  unit: number[];
+  x: Float64Array;
+  y: Float64Array;
+  unit: Int32Array;
 }
 
 /** The triangulation of a zone's generators, framed, with its circumcentres (the Voronoi diagram's vertices). */

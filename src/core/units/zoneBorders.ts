@@ -1,6 +1,6 @@
 import type { MultiPolygonCoords } from '../zoneState';
 import { locatePoints } from './locatePoints';
-import { forEachNeighbour, type ZoneDiagram } from './zoneDiagrams';
+import type { ZoneDiagram } from './zoneDiagrams';
 
 /** Pieces of border, each between two units or between a unit and the zone's edge. */
 export interface BorderSink {
@@ -60,10 +60,14 @@ function cellAt(a: number, b: number, min: number, size: number, n: number): [nu
   return [Math.max(0, Math.min(n - 1, lo)), Math.max(0, Math.min(n - 1, hi))];
 }
 
-/** The parameters (0..1, ascending, with 0 and 1) where segment (x1, y1)–(x2, y2) crosses the grid's edges. */
+const ts: number[] = [];
+
+/** The parameters (0..1, ascending, with 0 and 1) where segment (x1, y1)–(x2, y2) crosses the grid's edges (a shared scratch array). */
 function crossings(g: EdgeGrid, x1: number, y1: number, x2: number, y2: number): number[] {
-  const ts = [0, 1];
-  const [dx, dy] = [x2 - x1, y2 - y1];
+  ts.length = 0;
+  ts.push(0, 1);
+  const dx = x2 - x1;
+  const dy = y2 - y1;
   const [c0, c1] = cellAt(x1, x2, g.minX, g.size, g.n);
   const [r0, r1] = cellAt(y1, y2, g.minY, g.size, g.n);
   // A segment far outside the polygon's box touches only its edge cells: harmless, just tested.
@@ -74,8 +78,10 @@ function crossings(g: EdgeGrid, x1: number, y1: number, x2: number, y2: number):
         const e = g.items[k];
         if (g.stamp[e] === g.tick) continue;
         g.stamp[e] = g.tick;
-        const [ax, ay, bx, by] = [g.ex[4 * e], g.ex[4 * e + 1], g.ex[4 * e + 2], g.ex[4 * e + 3]];
-        const [ex, ey] = [bx - ax, by - ay];
+        const ax = g.ex[4 * e];
+        const ay = g.ex[4 * e + 1];
+        const ex = g.ex[4 * e + 2] - ax;
+        const ey = g.ex[4 * e + 3] - ay;
         const den = dx * ey - dy * ex;
         if (den === 0) continue;
         const t = ((ax - x1) * ey - (ay - y1) * ex) / den;
@@ -84,7 +90,8 @@ function crossings(g: EdgeGrid, x1: number, y1: number, x2: number, y2: number):
       }
     }
   }
-  return ts.sort((a, b) => a - b);
+  if (ts.length > 2) ts.sort((a, b) => a - b);
+  return ts;
 }
 
 /**
@@ -106,8 +113,12 @@ export function traceZoneBorders(d: ZoneDiagram, sink: BorderSink): void {
     const a = triangles[e];
     const b = triangles[e % 3 === 2 ? e - 2 : e + 1];
     if (owner[a] < 0 || owner[b] < 0 || owner[a] === owner[b]) continue;
-    const [t0, t1] = [Math.floor(e / 3), Math.floor(twin / 3)];
-    const [x1, y1, x2, y2] = [ccx[t0], ccy[t0], ccx[t1], ccy[t1]];
+    const t0 = Math.floor(e / 3);
+    const t1 = Math.floor(twin / 3);
+    const x1 = ccx[t0];
+    const y1 = ccy[t0];
+    const x2 = ccx[t1];
+    const y2 = ccy[t1];
     const ts = crossings(grid, x1, y1, x2, y2);
     for (let k = 0; k + 1 < ts.length; k++) {
       if (ts[k + 1] <= ts[k]) continue;
@@ -152,25 +163,39 @@ function walkEdge(d: ZoneDiagram, g: number, px: number, py: number, qx: number,
   let t = 0;
   let start = 0;
   let runGen = g;
+  const { inedges, halfedges, triangles } = delaunay;
   for (;;) {
     // Coordinates relative to P keep the bisector arithmetic well conditioned.
-    const [gx, gy] = [pts[2 * g] - px, pts[2 * g + 1] - py];
+    const gx = pts[2 * g] - px;
+    const gy = pts[2 * g + 1] - py;
     let next = -1;
     let tNext = 1;
-    forEachNeighbour(delaunay, g, (h) => {
-      const [hx, hy] = [pts[2 * h] - px, pts[2 * h + 1] - py];
+    // The Delaunay neighbours of g (never on the hull: see triangulate).
+    const e0 = inedges[g];
+    let e = e0;
+    do {
+      const h = triangles[e];
+      const hx = pts[2 * h] - px;
+      const hy = pts[2 * h + 1] - py;
       const den = 2 * (dx * (hx - gx) + dy * (hy - gy));
-      if (den <= 0) return;
-      const th = (hx * hx + hy * hy - gx * gx - gy * gy) / den;
-      if (th > t && th < tNext) [next, tNext] = [h, th];
-    });
+      if (den > 0) {
+        const th = (hx * hx + hy * hy - gx * gx - gy * gy) / den;
+        if (th > t && th < tNext) {
+          next = h;
+          tNext = th;
+        }
+      }
+      e = e % 3 === 2 ? e - 2 : e + 1;
+      e = halfedges[e];
+    } while (e !== e0 && e !== -1);
     if (next < 0) break;
     if (owner[next] !== owner[runGen]) {
       if (owner[runGen] >= 0) sink.edge(owner[runGen], px + start * dx, py + start * dy, px + tNext * dx, py + tNext * dy, pts[2 * runGen], pts[2 * runGen + 1]);
       start = tNext;
       runGen = next;
     }
-    [g, t] = [next, tNext];
+    g = next;
+    t = tNext;
   }
   if (owner[runGen] >= 0) sink.edge(owner[runGen], px + start * dx, py + start * dy, qx, qy, pts[2 * runGen], pts[2 * runGen + 1]);
 }

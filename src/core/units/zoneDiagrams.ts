@@ -1,4 +1,3 @@
-import type { Delaunay } from 'd3-delaunay';
 import type { Dataset } from '../dataset';
 import { boxOf } from '../editGeometry';
 import { computeGridFrame } from '../gridFrame';
@@ -60,36 +59,60 @@ function zoneGenerators(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY'>, zo
   }
   const zoneOf = new Int32Array(n);
   locateInGrid(buildZoneGrid(zones, computeGridFrame(minX, minY, maxX, maxY)), x, y, zoneOf);
-  // Homes by zone, then one generator per place: homes at one place are found by their x first.
-  const byZone: Generators[] = Array.from({ length: zones.zoneSchool.length }, () => ({ x: [], y: [], unit: [] }));
-  const places = new Map<number, number[]>();
-  const homesAt: number[][] = [];
+  // One generator per place and zone: homes hashed by their coordinates' bits, homes at one place
+  // chained (same[i]: the next home there), so no per-home objects are made.
+  const bits = new Uint32Array(new Float64Array([0]).buffer);
+  const f64 = new Float64Array(bits.buffer);
+  const hashOf = (i: number): number => {
+    f64[0] = x[i];
+    let h = Math.imul(bits[0] ^ bits[1], 0x9e3779b1);
+    f64[0] = y[i];
+    h = Math.imul(h ^ bits[0] ^ Math.imul(bits[1], 0x85ebca6b), 0xc2b2ae35);
+    return (h ^ (h >>> 15) ^ Math.imul(zoneOf[i], 0x27d4eb2f)) >>> 0;
+  };
+  const size = 1 << Math.ceil(Math.log2(2 * n + 2));
+  const table = new Int32Array(size).fill(-1);
+  const same = new Int32Array(n).fill(-1);
+  const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
     if (zoneOf[i] < 0) continue;
-    let sameX = places.get(x[i]);
-    if (!sameX) places.set(x[i], (sameX = []));
-    const place = sameX.find((k) => y[homesAt[k][0]] === y[i] && zoneOf[homesAt[k][0]] === zoneOf[i]);
-    if (place === undefined) {
-      sameX.push(homesAt.length);
-      homesAt.push([i]);
-    } else homesAt[place].push(i);
+    let slot = hashOf(i) & (size - 1);
+    for (;;) {
+      const k = table[slot];
+      if (k < 0) {
+        table[slot] = i;
+        firsts.push(i);
+        break;
+      }
+      if (x[k] === x[i] && y[k] === y[i] && zoneOf[k] === zoneOf[i]) {
+        same[i] = same[k];
+        same[k] = i;
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
   }
+  const perZone = new Int32Array(zones.zoneSchool.length);
+  for (const i of firsts) perZone[zoneOf[i]]++;
+  const byZone: Generators[] = Array.from(perZone, (m) => ({ x: new Float64Array(m), y: new Float64Array(m), unit: new Int32Array(m) }));
+  const filled = new Int32Array(perZone.length);
   let stray = 0;
-  for (const homes of homesAt) {
-    const first = homes[0];
+  for (const first of firsts) {
     let owner = unit[first];
-    if (homes.length > 1) {
+    if (same[first] >= 0) {
       // The place goes to the unit with most homes there (ties: the lower index).
       const count = new Map<number, number>();
-      for (const i of homes) count.set(unit[i], (count.get(unit[i]) ?? 0) + 1);
+      for (let i = first; i >= 0; i = same[i]) count.set(unit[i], (count.get(unit[i]) ?? 0) + 1);
       let best = 0;
       for (const [u, c] of count) if (c > best || (c === best && u < owner)) [owner, best] = [u, c];
-      for (const i of homes) if (unit[i] !== owner && pupil[i]) stray++;
+      for (let i = first; i >= 0; i = same[i]) if (unit[i] !== owner && pupil[i]) stray++;
     }
-    const g = byZone[zoneOf[first]];
-    g.x.push(x[first]);
-    g.y.push(y[first]);
-    g.unit.push(owner);
+    const z = zoneOf[first];
+    const g = byZone[z];
+    const k = filled[z]++;
+    g.x[k] = x[first];
+    g.y[k] = y[first];
+    g.unit[k] = owner;
   }
   return { byZone, stray };
 }
@@ -110,18 +133,4 @@ export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' |
     zones.push({ id: zoneSet.zoneSchool[z], winning: winning[z], generators: g, regions: triangulate(g, boxOf(winning[z])) });
   });
   return { zones, strayPupils: stray };
-}
-
-/** The Delaunay neighbours of point i, which must not be on the hull (the frame points are: see computeUnitRegions). */
-export function forEachNeighbour(d: Delaunay<number>, i: number, f: (j: number) => void): void {
-  const { inedges, halfedges, triangles } = d;
-  const e0 = inedges[i];
-  if (e0 === -1) return;
-  let e = e0;
-  do {
-    f(triangles[e]);
-    e = e % 3 === 2 ? e - 2 : e + 1;
-    if (triangles[e] !== i) break;
-    e = halfedges[e];
-  } while (e !== e0 && e !== -1);
 }
