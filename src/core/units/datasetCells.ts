@@ -5,16 +5,16 @@ import type { MultiPolygonCoords } from '../zoneState';
 import { computeUnitCells, type UnitCells } from './unitCells';
 import { computeNotWithin } from './ringTests';
 import { computeUnitRegions } from './unitRegions';
-import type { LevelDiagrams } from './zoneDiagrams';
+import { computeLevelDiagrams, type ZoneDiagram } from './zoneDiagrams';
 
-/** Diagrams and unit polygons made so far, per dataset, by rule and level (not kept in snapshots: rebuilt when first needed). */
-const made = new WeakMap<Dataset, Map<string, { diagrams?: LevelDiagrams; areas: Map<number, MultiPolygonCoords> }>>();
+/** Zone diagrams (by zone id) and unit polygons made so far, per dataset, by rule and level (not kept in snapshots: made when first needed). */
+const made = new WeakMap<Dataset, Map<string, { diagrams: Map<number, ZoneDiagram>; areas: Map<number, MultiPolygonCoords> }>>();
 
 function madeFor(dataset: Dataset, rule: OverlapRule, level: ZoneLevel) {
   let byKey = made.get(dataset);
   if (!byKey) made.set(dataset, (byKey = new Map()));
   let entry = byKey.get(`${rule}|${level}`);
-  if (!entry) byKey.set(`${rule}|${level}`, (entry = { areas: new Map() }));
+  if (!entry) byKey.set(`${rule}|${level}`, (entry = { diagrams: new Map(), areas: new Map() }));
   return entry;
 }
 
@@ -28,7 +28,8 @@ export function datasetUnitCells(dataset: Dataset, level: ZoneLevel, rule?: Over
   const kept = dataset.unitCells?.byRule[r]?.[level];
   if (kept) return kept;
   const { cells, diagrams } = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county);
-  madeFor(dataset, r, level).diagrams = diagrams;
+  const entry = madeFor(dataset, r, level);
+  for (const zone of diagrams.zones) entry.diagrams.set(zone.id, zone);
   dataset.unitCells = dataset.unitCells ?? { rule: r, byRule: {} };
   dataset.unitCells.byRule[r] = { ...dataset.unitCells.byRule[r], [level]: cells };
   return cells;
@@ -61,11 +62,17 @@ export function unitCellArea(dataset: Dataset, level: ZoneLevel, u: number, rule
   const entry = madeFor(dataset, r, level);
   const kept = entry.areas.get(u);
   if (kept) return kept;
-  if (!entry.diagrams) {
-    entry.diagrams = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county).diagrams;
+  // Only the diagrams of the unit's zones are made (a snapshot brings the cells, not the diagrams).
+  const cells = datasetUnitCells(dataset, level, r);
+  const zoneIds = [...cells.pieceZone.subarray(cells.pieceStart[u], cells.pieceStart[u + 1])];
+  const missing = new Set(zoneIds.filter((z) => !entry.diagrams.has(z)));
+  if (missing.size > 0) {
+    for (const zone of computeLevelDiagrams(dataset, dataset.zoneState, level, r, missing).zones) entry.diagrams.set(zone.id, zone);
   }
   const pieces: MultiPolygonCoords[] = [];
-  for (const zone of entry.diagrams.zones) {
+  for (const id of zoneIds) {
+    const zone = entry.diagrams.get(id);
+    if (!zone) continue;
     zone.unitRegions = zone.unitRegions ?? computeUnitRegions(zone.regions);
     const region = zone.unitRegions.get(u);
     if (!region) continue;

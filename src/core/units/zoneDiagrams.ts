@@ -120,16 +120,16 @@ function zoneGenerators(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY'>, zo
 /**
  * The Voronoi diagrams of the homes of each zone of `level` under `state` (homes: pupils of every
  * level with a unit, and unit points; located in the zones by the overlap rule `rule`), with each
- * zone's winning ground. Zones without homes are left out.
+ * zone's winning ground. Zones without homes are left out, and those not in `only` when given.
  */
-export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule): LevelDiagrams {
+export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, only?: ReadonlySet<number>): LevelDiagrams {
   const byId = zonesById(state, level, createSharedZoneIds(dataset.schools.length));
   const zoneSet = computeZoneSet(level, byId, rule);
   const { byZone, stray } = zoneGenerators(dataset, zoneSet);
-  const winning = computeEffectiveZones(zoneSet, [...byId.values()]);
+  const winning = computeEffectiveZones(zoneSet, [...byId.values()], only && ((z) => only.has(zoneSet.zoneSchool[z])));
   const zones: ZoneDiagram[] = [];
   byZone.forEach((g, z) => {
-    if (g.x.length === 0 || winning[z].length === 0) return;
+    if (g.x.length === 0 || winning[z].length === 0 || (only && !only.has(zoneSet.zoneSchool[z]))) return;
     zones.push({ id: zoneSet.zoneSchool[z], winning: winning[z], generators: g, regions: triangulate(g, boxOf(winning[z])) });
   });
   return { zones, strayPupils: stray };
