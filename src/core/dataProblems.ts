@@ -4,7 +4,7 @@ import { fillTemplate } from './messageTemplate';
 /**
  * Why a file, or a row of it, cannot be used — in both languages. Placeholders: {where} (a
  * feature), {key}, {got}, {id}, {name}, {level}, {columns}, {found}, {detail}, {value}, {school},
- * {max}, {min}, {year}, {version}, {n}.
+ * {max}, {min}, {year}, {version}, {n}, {at}.
  */
 export const DATA_PROBLEMS = {
   emptyFile: { en: 'the file is empty', 'zh-CN': '文件是空的' },
@@ -61,6 +61,13 @@ export const DATA_PROBLEMS = {
   zipWithoutShp: { en: 'the zip holds no Shapefile (.shp)', 'zh-CN': 'zip 压缩包里没有 Shapefile（.shp 文件）' },
   zipWithoutDbf: { en: 'the Shapefile {value} has no attribute table (.dbf)', 'zh-CN': 'Shapefile {value} 缺少属性表（.dbf 文件）' },
   severalShapefiles: { en: 'the zip holds several Shapefiles ({found}); zip one per file', 'zh-CN': 'zip 压缩包里有多个 Shapefile（{found}），每个压缩包只能放一个' },
+  shpHeaderDamaged: { en: 'the geometry file {value} is damaged: its header is not a Shapefile header', 'zh-CN': '几何文件 {value} 已损坏：文件头不是 Shapefile 文件头' },
+  shpTruncated: { en: 'the geometry file {value} is damaged: its header gives a length of {n} bytes, the file has {max}', 'zh-CN': '几何文件 {value} 已损坏：文件头记载长度为 {n} 字节，文件实有 {max} 字节' },
+  shpRecordDamaged: { en: 'the geometry file {value} is damaged at shape {n} (byte {at}): the record\'s length does not fit in the file', 'zh-CN': '几何文件 {value} 在第 {n} 个图形（第 {at} 字节）处已损坏：记录长度与文件不符' },
+  shpShapeDamaged: { en: 'the geometry file {value} is damaged at shape {n} (byte {at}): its shape type, part or point counts do not fit its record', 'zh-CN': '几何文件 {value} 在第 {n} 个图形（第 {at} 字节）处已损坏：图形类型、部分数或点数与记录不符' },
+  dbfDamaged: { en: 'the attribute table {value} is damaged: its header (field list or record length) is broken', 'zh-CN': '属性表 {value} 已损坏：文件头（字段列表或记录长度）有误' },
+  dbfRecordsPastEnd: { en: 'the attribute table {value} is damaged: its header counts {n} records, the file holds at most {max}', 'zh-CN': '属性表 {value} 已损坏：文件头记载 {n} 条记录，文件实际最多容纳 {max} 条' },
+  shapefileCountsDiffer: { en: 'the geometry file {value} has {n} shapes, but its attribute table {got} has {max} records', 'zh-CN': '几何文件 {value} 有 {n} 个图形，但属性表 {got} 有 {max} 条记录' },
   badShapefile: { en: 'the Shapefile cannot be read ({detail})', 'zh-CN': 'Shapefile 无法读取（{detail}）' },
   notDegrees: { en: '{where}coordinates are not longitude/latitude degrees (projected coordinates need a .prj file that names their projection)', 'zh-CN': '{where}坐标不是经纬度（投影坐标需要附带说明投影的 .prj 文件）' },
   badKml: { en: 'not valid KML ({detail})', 'zh-CN': '不是有效的 KML（{detail}）' },
@@ -144,6 +151,8 @@ export interface DataProblemParams {
   year?: number;
   version?: number;
   n?: number;
+  /** A byte offset in a file. */
+  at?: number;
 }
 
 /** A problem as data, to show in either language. */

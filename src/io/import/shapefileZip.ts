@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import shp from 'shpjs';
 import { DataError } from '../dataError';
+import { checkDbf, checkShp } from './shapefileCheck';
 import { decodeAs, isUtf8 } from './textDecoding';
 import { zipEntries, type ZipBudget, type ZipEntry } from './zipArchive';
 
@@ -66,7 +67,9 @@ export function isProjected(prj: string): boolean {
  * (118.79 → 118.79000000000002), so that a home exactly on an edge would fall on its wrong side;
  * .shx unused). Attribute text is decoded by the .cpg, or, without one, as GBK when
  * the .dbf is not UTF-8 (dbfEncoding). Throws a DataError naming the zip when there is no or more
- * than one .shp, no .dbf, the parts cannot be read, or positions are not degrees.
+ * than one .shp, no .dbf, a damaged .shp or .dbf (checkShp, checkDbf: named by entry, before shpjs
+ * reads them), shape and record counts that differ, the parts cannot be read, or positions are
+ * not degrees.
  */
 export async function readShapefileZip(file: string, bytes: Uint8Array): Promise<{ features: Feature[]; encoding: string }> {
   const zip = entries(file, bytes);
@@ -83,6 +86,14 @@ export async function readShapefileZip(file: string, bytes: Uint8Array): Promise
   }
   const [shpBytes, dbf, prj, cpg] = parts;
   if (!dbf) throw new DataError(file, 'zipWithoutDbf', { value: `${base}.shp` });
+  // shpjs and parsedbf trust the lengths and counts in these files: a damaged one is refused here, naming the entry.
+  const shpCheck = checkShp(part(base, 'shp')!, shpBytes!);
+  if ('problem' in shpCheck) throw new DataError(file, shpCheck.problem.code, shpCheck.problem.params);
+  const dbfCheck = checkDbf(part(base, 'dbf')!, dbf);
+  if ('problem' in dbfCheck) throw new DataError(file, dbfCheck.problem.code, dbfCheck.problem.params);
+  if (shpCheck.shapes !== dbfCheck.records) {
+    throw new DataError(file, 'shapefileCountsDiffer', { value: part(base, 'shp'), n: shpCheck.shapes, got: part(base, 'dbf'), max: dbfCheck.records });
+  }
   const encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
   const prjText = prj && decodeAs(prj, 'utf-8');
   let collection: FeatureCollection;
