@@ -14,7 +14,7 @@ import { csvOrXlsxTable } from './readTable';
 import { levelFromText } from './pupilGrade';
 import { readShapefileZip } from './shapefileZip';
 import type { Table } from './table';
-import { decodeText } from './textDecoding';
+import { decodeDocument } from './textDecoding';
 
 /** What a file looks like before import: for a mapping screen to show and let the user correct. */
 export interface FileInspection {
@@ -76,7 +76,7 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : looseFeatures(file.name, decodeText(file.bytes).text);
+      : format === 'kml' ? readKml(file.name, decodeDocument(file.name, file.bytes).text) : looseFeatures(file.name, decodeDocument(file.name, file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
   const kind = mappedKindOf(part);

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import shp from 'shpjs';
 import { DataError } from '../dataError';
 import { checkDbf, checkShp } from './shapefileCheck';
-import { decodeAs, isUtf8 } from './textDecoding';
+import { decodeAs, isUtf8, UNDECODABLE } from './textDecoding';
 import { zipEntries, type ZipBudget, type ZipEntry } from './zipArchive';
 
 // dBASE language driver ids of code page 936 (GBK) written by ArcGIS and others.
@@ -68,8 +68,8 @@ export function isProjected(prj: string): boolean {
  * .shx unused). Attribute text is decoded by the .cpg, or, without one, as GBK when
  * the .dbf is not UTF-8 (dbfEncoding). Throws a DataError naming the zip when there is no or more
  * than one .shp, no .dbf, a damaged .shp or .dbf (checkShp, checkDbf: named by entry, before shpjs
- * reads them), shape and record counts that differ, the parts cannot be read, or positions are
- * not degrees.
+ * reads them), shape and record counts that differ, the parts cannot be read, attribute text that
+ * does not decode in its encoding, or positions are not degrees.
  */
 export async function readShapefileZip(file: string, bytes: Uint8Array): Promise<{ features: Feature[]; encoding: string }> {
   const zip = entries(file, bytes);
@@ -102,6 +102,8 @@ export async function readShapefileZip(file: string, bytes: Uint8Array): Promise
   } catch (e) {
     throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
   }
+  const garbled = collection.features.findIndex((f) => Object.values(f.properties ?? {}).some((v) => typeof v === 'string' && v.includes(UNDECODABLE)));
+  if (garbled >= 0) throw new DataError(file, 'dbfUndecodable', { value: part(base, 'dbf'), n: garbled + 1, got: encoding.toUpperCase() });
   const bad = firstFeatureNotInDegrees(collection.features);
   if (bad > 0) throw new DataError(file, 'notDegrees', { where: { feature: bad, idKey: 'school_id' } });
   return { features: collection.features, encoding };

@@ -1,3 +1,5 @@
+import { DataError } from '../dataError';
+
 /** Text encodings the importer recognises. */
 export type TextEncodingName = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 
@@ -17,10 +19,21 @@ type DecoderConstructor = new (label: string, options?: { fatal?: boolean }) => 
 // globals, so it is reached through globalThis with the little of its type that is used.
 const TextDecoderOf = (globalThis as unknown as { TextDecoder: DecoderConstructor }).TextDecoder;
 
+/** The character a decoder puts for bytes it cannot decode. */
+export const UNDECODABLE = '\ufffd';
+
+const count = (text: string, c: string) => {
+  let n = 0;
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+  return n;
+};
+
 /**
- * Decodes a text file: a UTF-8 or UTF-16 byte order mark decides; otherwise valid UTF-8 is UTF-8
- * and anything else is read as GBK (the WHATWG decoder, a superset: GB18030), the encoding of
- * files saved by Chinese Windows and Excel.
+ * Decodes a text file: a UTF-8 or UTF-16 byte order mark decides; otherwise valid UTF-8 is UTF-8,
+ * valid GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved by Chinese
+ * Windows and Excel) is GBK, and bytes valid in neither (a damaged file) are read in the one that
+ * leaves fewer undecodable bytes (UNDECODABLE in the text; see undecodableLine): a UTF-8 file with
+ * one bad byte stays UTF-8 rather than turning wholly into wrong characters.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -31,8 +44,43 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoderOf('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: new TextDecoderOf('gbk').decode(bytes), encoding: 'gbk', bom: false };
+    try {
+      return { text: new TextDecoderOf('gbk', { fatal: true }).decode(bytes), encoding: 'gbk', bom: false };
+    } catch {
+      const utf8 = new TextDecoderOf('utf-8').decode(bytes);
+      const gbk = new TextDecoderOf('gbk').decode(bytes);
+      return count(utf8, UNDECODABLE) < count(gbk, UNDECODABLE) ? { text: utf8, encoding: 'utf-8', bom: false } : { text: gbk, encoding: 'gbk', bom: false };
+    }
   }
+}
+
+/** The 1-based line (CRLF, LF or a lone CR ends one) of the first undecodable character in decoded text, or 0 when there is none. */
+export function undecodableLine(text: string): number {
+  const at = text.indexOf(UNDECODABLE);
+  if (at < 0) return 0;
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+/**
+ * Refuses decoded text (a JSON, KML or planning file, read as a whole) that holds undecodable
+ * bytes, naming the file and the line of the first: such a file is damaged or not text, and
+ * reading on would quote its garbage in a syntax error or take it in as names.
+ */
+export function refuseUndecodable(file: string, text: string): void {
+  const line = undecodableLine(text);
+  if (line > 0) throw new DataError(file, 'undecodableText', { n: line });
+}
+
+/** A file read as one document (JSON, GeoJSON, KML, a planning table): decodeText, refused when bytes do not decode (refuseUndecodable). */
+export function decodeDocument(file: string, bytes: Uint8Array): DecodedText {
+  const decoded = decodeText(bytes);
+  refuseUndecodable(file, decoded.text);
+  return decoded;
 }
 
 /** Whether the bytes are valid UTF-8 (pure ASCII is). */
