@@ -22,18 +22,28 @@ const TextDecoderOf = (globalThis as unknown as { TextDecoder: DecoderConstructo
 /** The character a decoder puts for bytes it cannot decode. */
 export const UNDECODABLE = '\ufffd';
 
-const count = (text: string, c: string) => {
-  let n = 0;
-  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
-  return n;
-};
+/**
+ * Whether text decoded as UTF-8 from bytes that are not valid UTF-8 is still mostly UTF-8: fewer
+ * than one undecodable character per ten characters beyond ASCII that did decode. GBK text read as
+ * UTF-8 fails nearly every character; a UTF-8 file with a few damaged bytes passes.
+ */
+function mostlyUtf8(text: string): boolean {
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) good++;
+  }
+  return bad * 10 < good;
+}
 
 /**
  * Decodes a text file: a UTF-8 or UTF-16 byte order mark decides; otherwise valid UTF-8 is UTF-8,
- * valid GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved by Chinese
- * Windows and Excel) is GBK, and bytes valid in neither (a damaged file) are read in the one that
- * leaves fewer undecodable bytes (UNDECODABLE in the text; see undecodableLine): a UTF-8 file with
- * one bad byte stays UTF-8 rather than turning wholly into wrong characters.
+ * and other bytes are GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved
+ * by Chinese Windows and Excel) unless they are mostly UTF-8 with a few damaged bytes, which stay
+ * UTF-8 rather than turning wholly into wrong characters. Bytes that decode to nothing are
+ * UNDECODABLE in the text (see undecodableLine).
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -44,13 +54,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoderOf('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    try {
-      return { text: new TextDecoderOf('gbk', { fatal: true }).decode(bytes), encoding: 'gbk', bom: false };
-    } catch {
-      const utf8 = new TextDecoderOf('utf-8').decode(bytes);
-      const gbk = new TextDecoderOf('gbk').decode(bytes);
-      return count(utf8, UNDECODABLE) < count(gbk, UNDECODABLE) ? { text: utf8, encoding: 'utf-8', bom: false } : { text: gbk, encoding: 'gbk', bom: false };
-    }
+    const utf8 = new TextDecoderOf('utf-8').decode(bytes);
+    if (mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', bom: false };
+    return { text: new TextDecoderOf('gbk').decode(bytes), encoding: 'gbk', bom: false };
   }
 }
 
