@@ -266,6 +266,7 @@ export const EN: Record<MessageKey, string> = {
   keepBoth: 'Keep both',
   importFailed: 'Cannot import the scenario',
   importEditRefused: '{file}: edit {n} ({op}) cannot be applied ({reason}); nothing was changed',
+  importRepeatedColumn: '{file}: the header has the column “{name}” {n} times ({copies}); which one gives {column} cannot be guessed: choose it below',
   importOpenFailed: '{file}: the scenario could not be opened ({reason}); nothing was changed',
   importDone: 'Imported scenario “{name}”',
   savedAt: 'Saved automatically',

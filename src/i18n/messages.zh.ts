@@ -264,6 +264,7 @@ export const ZH = {
   keepBoth: '另存为新方案',
   importFailed: '无法导入方案',
   importEditRefused: '{file}：第 {n} 处修改（{op}）无法应用（{reason}），未做任何更改',
+  importRepeatedColumn: '{file}：表头中列“{name}”出现了 {n} 次（{copies}），无法判断哪一列是 {column}，请在下方为 {column} 选择一列',
   importOpenFailed: '{file}：方案无法打开（{reason}），未做任何更改',
   importDone: '已导入方案“{name}”',
   savedAt: '已自动保存',

@@ -13,7 +13,7 @@ import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
 import { levelFromText } from './pupilGrade';
 import { readShapefileZip } from './shapefileZip';
-import type { Table } from './table';
+import type { RepeatedColumn, Table } from './table';
 import { decodeDocument } from './textDecoding';
 
 /** What a file looks like before import: for a mapping screen to show and let the user correct. */
@@ -31,6 +31,8 @@ export interface FileInspection {
   level?: ZoneLevel;
   /** A table: the distinct cohort grades (2023级, 2025届) among its first rows, in order of appearance. */
   cohorts: string[];
+  /** A table: the names its header has more than once, with the names `header` gives their copies. */
+  repeated?: RepeatedColumn[];
   /** The coordinate system the file's name or its suggested coordinate columns name, if any. */
   crsHint?: CrsHint;
 }
@@ -86,6 +88,7 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   return {
     format, part, header, ...(suggestion && { suggestion }), ...(hint && { crsHint: hint }),
     years: yearsOfTable(file.name, table), ...(level && { level }), cohorts: table && part === 'students' ? cohortsOf(table) : [],
+    ...(table && table.repeated.length > 0 && { repeated: table.repeated }),
   };
 }
 
