@@ -15,7 +15,7 @@ import { computeChangedAreas, projectScenario, type ProjectionRefusal, type Proj
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
+import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type RepeatedColumn, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
@@ -51,6 +51,8 @@ export interface StagedInspection {
   years?: StatedYear[];
   level?: ZoneLevel;
   cohorts?: string[];
+  /** A table's names its header has more than once (see FileInspection.repeated). */
+  repeated?: RepeatedColumn[];
 }
 
 /** The steps of a load, for the progress bar. */
@@ -175,8 +177,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
           const part = guessPart(f.name, format);
           if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
           else {
-            const { header, years, level, cohorts } = (await inspectOptional({ ...f, part })) ?? { header: [] };
-            files.push({ name: f.name, format, part, header, years, level, cohorts });
+            const { header, years, level, cohorts, repeated } = (await inspectOptional({ ...f, part })) ?? { header: [] };
+            files.push({ name: f.name, format, part, header, years, level, cohorts, ...(repeated && { repeated }) });
           }
         }
       } catch (e) {

@@ -84,7 +84,7 @@ export function describeEditProblem(code: EditProblemCode, params: EditProblemPa
     if (key === 'what') return params.what && subjectName(params.what, lang);
     if (key === 'level') return params.level && LEVEL_NAMES[params.level][lang];
     return params[key as Exclude<keyof EditProblemParams, 'what' | 'level'>];
-  });
+  }, lang);
 }
 
 /** A refused edit's reason, as data (it crosses the worker boundary and is shown per locale). */
