@@ -1,0 +1,271 @@
+import type { Candidates } from './candidates';
+import type { ZoneGraph } from './contiguity';
+import { isBetter, type BalanceState, type FullObjective, type MoveDelta } from './state';
+import type { BalanceProgress } from './types';
+
+/** A move option: item i to target t (−1: back to its school today), its score (lower is better). */
+interface Option {
+  i: number;
+  t: number;
+  score: number;
+}
+
+const plus = (o: FullObjective, d: MoveDelta): FullObjective => ({
+  violation: o.violation + d.violation,
+  shortfall: o.shortfall + d.shortfall,
+  moved: o.moved + d.moved,
+  addedKm: o.addedKm + d.addedKm,
+});
+
+/** Cost per pupil relieved, lower is better: weighted pupils moved, then a little distance. */
+function relief(d: MoveDelta, gain: number): number {
+  return (d.moved + 1e-3 * d.addedKm) / gain;
+}
+
+/**
+ * The search: greedy repair of the schools over their limits (single moves, else 2-step ejection
+ * chains), polishing (moved units go home or nearer when that is no worse), then a seeded
+ * large-neighbourhood search (send 20–60 % of the moved units home, repair with noise, polish, keep
+ * if better). A generator: it yields after every move or iteration so a caller can run it in time
+ * slices; decisions depend only on the state and the seeded random numbers.
+ */
+export class Solver {
+  best: Int32Array;
+  bestObjective: FullObjective;
+  iteration = 0;
+  phase: BalanceProgress['phase'] = 'repair';
+  /** Iteration count at which the first plan meeting every limit appeared (−1: not yet). */
+  feasibleAt = -1;
+
+  constructor(
+    private readonly st: BalanceState,
+    private readonly graph: ZoneGraph,
+    private readonly cand: Candidates,
+    private readonly rand: () => number,
+  ) {
+    this.best = st.target.slice();
+    this.bestObjective = { ...st.objective };
+  }
+
+  /** The whole search, `iterations` LNS rounds after the first repair and polish. */
+  *run(iterations: number): Generator<void, void, void> {
+    yield* this.repair(0);
+    this.phase = 'polish';
+    yield* this.polish();
+    this.keepIfBetter(true);
+    this.phase = 'search';
+    for (let k = 0; k < iterations; k++) {
+      this.iteration = k + 1;
+      const moved: number[] = [];
+      for (let i = 0; i < this.st.target.length; i++) if (this.st.target[i] >= 0) moved.push(i);
+      if (moved.length === 0 && this.st.objective.violation === 0 && this.st.objective.shortfall === 0) break;
+      this.destroy(moved);
+      yield* this.repair(0.5);
+      yield* this.polish();
+      if (!this.keepIfBetter(false)) this.restore();
+      yield;
+    }
+    this.restore();
+    this.phase = 'done';
+  }
+
+  /** Takes the current state as the best when it is better (or when `always`); returns whether it did. */
+  private keepIfBetter(always: boolean): boolean {
+    if (!always && !isBetter(this.st.objective, this.bestObjective)) return false;
+    this.best = this.st.target.slice();
+    this.bestObjective = { ...this.st.objective };
+    if (this.feasibleAt < 0 && this.bestObjective.violation === 0) this.feasibleAt = this.iteration;
+    return true;
+  }
+
+  /** Puts the state back to the best plan. */
+  private restore(): void {
+    const st = this.st;
+    const zones = new Set<number>();
+    for (let i = 0; i < st.target.length; i++) {
+      if (st.target[i] === this.best[i]) continue;
+      const k = st.itemLevel[i];
+      zones.add(k * st.S + st.schoolOf(i));
+      st.apply(i, this.best[i]);
+      zones.add(k * st.S + st.schoolOf(i));
+    }
+    for (const z of zones) this.graph.refresh(Math.floor(z / st.S), z % st.S);
+    st.objective = { ...this.bestObjective };
+  }
+
+  /** Moves item i to t, keeping the zones' connectivity up to date. */
+  private move(i: number, t: number): void {
+    const st = this.st;
+    const k = st.itemLevel[i];
+    const from = st.schoolOf(i);
+    st.apply(i, t);
+    this.graph.refresh(k, from);
+    this.graph.refresh(k, st.schoolOf(i));
+  }
+
+  /** Whether item i may go to t (−1: home) under locks and contiguity. */
+  private legal(i: number, t: number): boolean {
+    const dest = t >= 0 ? t : this.st.home[i];
+    if (dest === this.st.schoolOf(i) || this.cand.frozen[i] === 1) return false;
+    return this.graph.canEnter(i, dest) && this.graph.canLeave(i);
+  }
+
+  /** Targets item i may take other than its own now: its candidates, and home when moved. */
+  private targetsOf(i: number): number[] {
+    const out: number[] = [];
+    const here = this.st.schoolOf(i);
+    for (let c = this.cand.offsets[i]; c < this.cand.offsets[i + 1]; c++) if (this.cand.schools[c] !== here) out.push(this.cand.schools[c]);
+    if (this.st.target[i] >= 0) out.push(-1);
+    return out;
+  }
+
+  /** Greedy repair until no school over its limits can be helped; `noise` randomizes the choice. */
+  private *repair(noise: number): Generator<void, void, void> {
+    const st = this.st;
+    const stuck = new Uint8Array(st.S);
+    for (;;) {
+      let worst = -1;
+      let worstExcess = 0;
+      for (let s = 0; s < st.S; s++) {
+        if (stuck[s] === 1) continue;
+        let e = 0;
+        for (let y = 0; y < st.Y; y++) e += st.mustLeave[y * st.S + s];
+        e += st.shortfallOf(s);
+        if (e > worstExcess) {
+          worstExcess = e;
+          worst = s;
+        }
+      }
+      if (worst < 0) return;
+      const done = st.shortfallOf(worst) > 0 ? this.fill(worst, noise) : this.relieve(worst, noise) || this.chain(worst, noise);
+      if (done) stuck.fill(0);
+      else stuck[worst] = 1;
+      yield;
+    }
+  }
+
+  /** The best single move out of school a that lowers the pupils over the limits; applies it. */
+  private relieve(a: number, noise: number): boolean {
+    const st = this.st;
+    const options: Option[] = [];
+    for (const i of st.members[a]) {
+      if (this.cand.frozen[i] === 1) continue;
+      for (const t of this.targetsOf(i)) {
+        const d = st.delta(i, t);
+        if (d.violation >= 0) continue;
+        options.push({ i, t, score: relief(d, -d.violation) * (1 + noise * this.rand()) });
+      }
+    }
+    return this.applyFirstLegal(options);
+  }
+
+  /** The best single move into opening school a (below its minimum) that keeps the limits; applies it. */
+  private fill(a: number, noise: number): boolean {
+    const st = this.st;
+    const options: Option[] = [];
+    for (let i = 0; i < st.target.length; i++) {
+      if (this.cand.frozen[i] === 1 || st.schoolOf(i) === a) continue;
+      let ok = false;
+      for (let c = this.cand.offsets[i]; c < this.cand.offsets[i + 1]; c++) if (this.cand.schools[c] === a) ok = true;
+      if (!ok) continue;
+      const d = st.delta(i, a);
+      if (d.violation > 0 || d.shortfall >= 0) continue;
+      options.push({ i, t: a, score: relief(d, -d.shortfall) * (1 + noise * this.rand()) });
+    }
+    return this.applyFirstLegal(options);
+  }
+
+  private applyFirstLegal(options: Option[]): boolean {
+    options.sort((x, y) => x.score - y.score || x.i - y.i || x.t - y.t);
+    for (const o of options) {
+      if (!this.legal(o.i, o.t)) continue;
+      this.move(o.i, o.t);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A 2-step ejection chain out of school a: u a→b, then v b→c, together lowering the pupils over
+   * the limits when no single move does. Tries the 8 best first steps; applies the best chain.
+   */
+  private chain(a: number, noise: number): boolean {
+    const st = this.st;
+    const first: Option[] = [];
+    for (const i of st.members[a]) {
+      if (this.cand.frozen[i] === 1) continue;
+      for (const t of this.targetsOf(i)) {
+        const d = st.delta(i, t);
+        first.push({ i, t, score: (d.moved + 1e-3 * d.addedKm) * (1 + noise * this.rand()) });
+      }
+    }
+    first.sort((x, y) => x.score - y.score || x.i - y.i || x.t - y.t);
+    let best: { u: Option; v: Option; score: number } | undefined;
+    let tried = 0;
+    for (const u of first) {
+      if (tried >= 8) break;
+      if (!this.legal(u.i, u.t)) continue;
+      tried++;
+      const d1 = st.delta(u.i, u.t);
+      const before = st.target[u.i];
+      this.move(u.i, u.t);
+      const b = st.schoolOf(u.i);
+      for (const v of st.members[b]) {
+        if (v === u.i || this.cand.frozen[v] === 1) continue;
+        for (const t of this.targetsOf(v)) {
+          const d2 = st.delta(v, t);
+          const gain = -(d1.violation + d2.violation);
+          if (gain <= 0) continue;
+          const score = relief({ violation: 0, shortfall: 0, moved: d1.moved + d2.moved, addedKm: d1.addedKm + d2.addedKm }, gain) * (1 + noise * this.rand());
+          if (best && score >= best.score) continue;
+          if (!this.legal(v, t)) continue;
+          best = { u, v: { i: v, t, score }, score };
+        }
+      }
+      this.move(u.i, before);
+    }
+    if (!best) return false;
+    this.move(best.u.i, best.u.t);
+    if (!this.legal(best.v.i, best.v.t)) return true;
+    this.move(best.v.i, best.v.t);
+    return true;
+  }
+
+  /** Sends moved units home or to a nearer school while that is no worse; a few passes. */
+  private *polish(): Generator<void, void, void> {
+    const st = this.st;
+    for (let pass = 0; pass < 3; pass++) {
+      let improved = false;
+      for (let i = 0; i < st.target.length; i++) {
+        if (st.target[i] < 0) continue;
+        let bestT = st.target[i];
+        let bestObj = st.objective;
+        for (const t of this.targetsOf(i)) {
+          const next = plus(st.objective, st.delta(i, t));
+          if (isBetter(next, bestObj) && this.legal(i, t)) {
+            bestObj = next;
+            bestT = t;
+          }
+        }
+        if (bestT !== st.target[i]) {
+          this.move(i, bestT);
+          improved = true;
+        }
+      }
+      yield;
+      if (!improved) return;
+    }
+  }
+
+  /** Sends a random 20–60 % of the moved units home where contiguity allows, whatever that breaks. */
+  private destroy(moved: number[]): void {
+    const share = 0.2 + 0.4 * this.rand();
+    for (let k = moved.length - 1; k > 0; k--) {
+      const j = Math.floor(this.rand() * (k + 1));
+      [moved[k], moved[j]] = [moved[j], moved[k]];
+    }
+    const chosen = moved.slice(0, Math.max(1, Math.round(share * moved.length)));
+    // Two passes: a unit may be free to go home only once a neighbour has.
+    for (let pass = 0; pass < 2; pass++) for (const i of chosen) if (this.st.target[i] >= 0 && this.legal(i, -1)) this.move(i, -1);
+  }
+}
