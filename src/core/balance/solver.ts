@@ -17,9 +17,15 @@ const plus = (o: FullObjective, d: MoveDelta): FullObjective => ({
   addedKm: o.addedKm + d.addedKm,
 });
 
-/** Cost per pupil relieved, lower is better: weighted pupils moved, then a little distance. */
-function relief(d: MoveDelta, gain: number): number {
-  return (d.moved + 1e-3 * d.addedKm) / gain;
+/**
+ * How a repair ranks moves, lower is better: by cost per pupil relieved (weighted pupils moved,
+ * then a little distance), or, when the limits cannot all be met, by pupils relieved first.
+ */
+type Ranking = 'costPerPupil' | 'mostRelief';
+
+function relief(d: MoveDelta, gain: number, ranking: Ranking): number {
+  const cost = d.moved + 1e-3 * d.addedKm;
+  return ranking === 'costPerPupil' ? cost / gain : -gain + 1e-6 * cost;
 }
 
 /**
@@ -36,6 +42,7 @@ export class Solver {
   phase: BalanceProgress['phase'] = 'repair';
   /** Iteration count at which the first plan meeting every limit appeared (−1: not yet). */
   feasibleAt = -1;
+  private ranking: Ranking = 'costPerPupil';
 
   constructor(
     private readonly st: BalanceState,
@@ -60,6 +67,8 @@ export class Solver {
       for (let i = 0; i < this.st.target.length; i++) if (this.st.target[i] >= 0) moved.push(i);
       if (moved.length === 0 && this.st.objective.violation === 0 && this.st.objective.shortfall === 0) break;
       this.destroy(moved);
+      // While limits still fail, one round in three ranks moves by the pupils they relieve.
+      this.ranking = this.bestObjective.violation > 0 && this.rand() < 1 / 3 ? 'mostRelief' : 'costPerPupil';
       yield* this.repair(0.5);
       yield* this.polish();
       if (!this.keepIfBetter(false)) this.restore();
@@ -119,41 +128,57 @@ export class Solver {
     return out;
   }
 
-  /** Greedy repair until no school over its limits can be helped; `noise` randomizes the choice. */
+  /**
+   * Greedy repair until no school over its limits can be helped: the move of best cost per pupil
+   * relieved out of any school over its limits (`noise` randomizes the choice); where none helps, a
+   * school below its minimum is filled, else an ejection chain is tried from the worst school.
+   */
   private *repair(noise: number): Generator<void, void, void> {
     const st = this.st;
     const stuck = new Uint8Array(st.S);
     for (;;) {
-      let worst = -1;
-      let worstExcess = 0;
+      const over: number[] = [];
+      const short: number[] = [];
       for (let s = 0; s < st.S; s++) {
         if (stuck[s] === 1) continue;
-        let e = 0;
-        for (let y = 0; y < st.Y; y++) e += st.mustLeave[y * st.S + s];
-        e += st.shortfallOf(s);
-        if (e > worstExcess) {
-          worstExcess = e;
-          worst = s;
+        if (st.isOver(s)) over.push(s);
+        else if (st.shortfallOf(s) > 0) short.push(s);
+      }
+      if (over.length === 0 && short.length === 0) return;
+      let done = over.length > 0 && this.relieve(over, noise);
+      if (!done) {
+        for (const s of short) if ((done = this.fill(s, noise))) break;
+      }
+      if (!done) {
+        const excess = (s: number) => {
+          let e = 0;
+          for (let y = 0; y < st.Y; y++) e += st.mustLeave[y * st.S + s];
+          return e;
+        };
+        const worstFirst = over.map((s) => ({ s, e: excess(s) })).sort((a, b) => b.e - a.e || a.s - b.s);
+        for (const { s } of worstFirst) if ((done = this.chain(s, noise))) break;
+        if (!done) {
+          for (const s of over) stuck[s] = 1;
+          for (const s of short) stuck[s] = 1;
         }
       }
-      if (worst < 0) return;
-      const done = st.shortfallOf(worst) > 0 ? this.fill(worst, noise) : this.relieve(worst, noise) || this.chain(worst, noise);
       if (done) stuck.fill(0);
-      else stuck[worst] = 1;
       yield;
     }
   }
 
-  /** The best single move out of school a that lowers the pupils over the limits; applies it. */
-  private relieve(a: number, noise: number): boolean {
+  /** The best single move out of the schools `from` that lowers the pupils over the limits; applies it. */
+  private relieve(from: number[], noise: number): boolean {
     const st = this.st;
     const options: Option[] = [];
-    for (const i of st.members[a]) {
-      if (this.cand.frozen[i] === 1) continue;
-      for (const t of this.targetsOf(i)) {
-        const d = st.delta(i, t);
-        if (d.violation >= 0) continue;
-        options.push({ i, t, score: relief(d, -d.violation) * (1 + noise * this.rand()) });
+    for (const a of from) {
+      for (const i of st.members[a]) {
+        if (this.cand.frozen[i] === 1) continue;
+        for (const t of this.targetsOf(i)) {
+          const d = st.delta(i, t);
+          if (d.violation >= 0) continue;
+          options.push({ i, t, score: relief(d, -d.violation, this.ranking) * (1 + noise * this.rand()) });
+        }
       }
     }
     return this.applyFirstLegal(options);
@@ -170,7 +195,7 @@ export class Solver {
       if (!ok) continue;
       const d = st.delta(i, a);
       if (d.violation > 0 || d.shortfall >= 0) continue;
-      options.push({ i, t: a, score: relief(d, -d.shortfall) * (1 + noise * this.rand()) });
+      options.push({ i, t: a, score: relief(d, -d.shortfall, this.ranking) * (1 + noise * this.rand()) });
     }
     return this.applyFirstLegal(options);
   }
@@ -186,8 +211,9 @@ export class Solver {
   }
 
   /**
-   * A 2-step ejection chain out of school a: u a→b, then v b→c, together lowering the pupils over
-   * the limits when no single move does. Tries the 8 best first steps; applies the best chain.
+   * A 2-step ejection chain out of school a: u a→b, then v b→c (or v out of any school over its
+   * limits, which u's move may have made next to c), together lowering the pupils over the limits
+   * when no single move does. Tries the 8 cheapest first steps; applies the best chain.
    */
   private chain(a: number, noise: number): boolean {
     const st = this.st;
@@ -210,13 +236,17 @@ export class Solver {
       const before = st.target[u.i];
       this.move(u.i, u.t);
       const b = st.schoolOf(u.i);
-      for (const v of st.members[b]) {
+      // Second steps: out of b (room made there), or out of any school over its limits (u may
+      // have opened the way, as a unit between two zones).
+      const second = new Set(st.members[b]);
+      for (let s = 0; s < st.S; s++) if (s !== b && st.isOver(s)) for (const v of st.members[s]) second.add(v);
+      for (const v of second) {
         if (v === u.i || this.cand.frozen[v] === 1) continue;
         for (const t of this.targetsOf(v)) {
           const d2 = st.delta(v, t);
           const gain = -(d1.violation + d2.violation);
           if (gain <= 0) continue;
-          const score = relief({ violation: 0, shortfall: 0, moved: d1.moved + d2.moved, addedKm: d1.addedKm + d2.addedKm }, gain) * (1 + noise * this.rand());
+          const score = relief({ violation: 0, shortfall: 0, moved: d1.moved + d2.moved, addedKm: d1.addedKm + d2.addedKm }, gain, this.ranking) * (1 + noise * this.rand());
           if (best && score >= best.score) continue;
           if (!this.legal(v, t)) continue;
           best = { u, v: { i: v, t, score }, score };
@@ -257,14 +287,15 @@ export class Solver {
     }
   }
 
-  /** Sends a random 20–60 % of the moved units home where contiguity allows, whatever that breaks. */
+  /** Sends a random 20–60 % of the moved units (all of them one time in ten) home where contiguity allows, whatever that breaks. */
   private destroy(moved: number[]): void {
     const share = 0.2 + 0.4 * this.rand();
     for (let k = moved.length - 1; k > 0; k--) {
       const j = Math.floor(this.rand() * (k + 1));
       [moved[k], moved[j]] = [moved[j], moved[k]];
     }
-    const chosen = moved.slice(0, Math.max(1, Math.round(share * moved.length)));
+    // One round in ten starts over from the scenario (a noisy restart), so small plans are not stuck.
+    const chosen = this.rand() < 0.1 ? moved : moved.slice(0, Math.max(1, Math.round(share * moved.length)));
     // Two passes: a unit may be free to go home only once a neighbour has.
     for (let pass = 0; pass < 2; pass++) for (const i of chosen) if (this.st.target[i] >= 0 && this.legal(i, -1)) this.move(i, -1);
   }
