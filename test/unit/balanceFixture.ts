@@ -110,7 +110,7 @@ export function gridInput(c: GridCounty): BalanceInput {
 /** Settings for small counties: every school in reach, enough search to settle. */
 export const SMALL_SETTINGS: BalanceSettings = {
   seed: 7,
-  iterations: 60,
+  iterations: 200,
   nearestSchools: 99,
   maxDistanceKm: 99,
   maxAddedKm: 99,

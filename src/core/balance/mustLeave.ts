@@ -1,5 +1,3 @@
-import { MAX_GRADE } from '../rules';
-
 /** A school's distance from its limits in one year. */
 export interface LimitExcess {
   /** Pupils over the size limit. */
@@ -9,6 +7,11 @@ export interface LimitExcess {
   /** Fewest pupils whose leaving makes both limits hold. */
   mustLeave: number;
 }
+
+// Grades 1..9 (MAX_GRADE); a local constant because this is the balancer's innermost loop.
+const GRADES = 9;
+const pieces = new Float64Array(GRADES);
+const fulls = new Float64Array(GRADES * 64);
 
 /**
  * The exact distance of one school from its limits. `counts[offset + g]` are the pupils of grade g
@@ -22,45 +25,51 @@ export interface LimitExcess {
 export function computeLimitExcess(counts: ArrayLike<number>, offset: number, cap: ArrayLike<number>, rooms: number | undefined, maxSize: number): LimitExcess {
   let total = 0;
   let classes = 0;
-  for (let g = 1; g <= MAX_GRADE; g++) {
+  for (let g = 1; g <= GRADES; g++) {
     const n = counts[offset + g];
     total += n;
     if (n > 0) classes += Math.ceil(n / cap[g]);
   }
   const pupilsOver = Math.max(0, total - maxSize);
   const roomsShort = rooms === undefined ? 0 : Math.max(0, classes - rooms);
-  if (roomsShort === 0) return { pupilsOver, roomsShort, mustLeave: pupilsOver };
-  const pieces: number[] = [];
-  for (let g = 1; g <= MAX_GRADE; g++) {
+  return { pupilsOver, roomsShort, mustLeave: roomsShort === 0 ? pupilsOver : Math.max(pupilsOver, roomCost(counts, offset, cap, roomsShort)) };
+}
+
+/** computeLimitExcess(...).mustLeave without the object (the search's hot path). */
+export function computeMustLeave(counts: ArrayLike<number>, offset: number, cap: ArrayLike<number>, rooms: number | undefined, maxSize: number): number {
+  let total = 0;
+  let classes = 0;
+  for (let g = 1; g <= GRADES; g++) {
     const n = counts[offset + g];
-    if (n > 0) pieces.push(n - cap[g] * (Math.ceil(n / cap[g]) - 1));
+    total += n;
+    if (n > 0) classes += Math.ceil(n / cap[g]);
   }
-  pieces.sort((a, b) => a - b);
-  const m = pieces.length;
-  // The first pieces of the grades, cheapest first, merged with the full classes (cap each).
-  let leave = 0;
-  let need = roomsShort;
-  let i = 0;
-  const fulls: number[] = [];
-  for (let g = 1; g <= MAX_GRADE; g++) {
+  const pupilsOver = total > maxSize ? total - maxSize : 0;
+  const roomsShort = rooms === undefined || classes <= rooms ? 0 : classes - rooms;
+  return roomsShort === 0 ? pupilsOver : Math.max(pupilsOver, roomCost(counts, offset, cap, roomsShort));
+}
+
+/** The fewest pupils whose leaving frees `short` classes: the cheapest last classes, then full ones. */
+function roomCost(counts: ArrayLike<number>, offset: number, cap: ArrayLike<number>, short: number): number {
+  let m = 0;
+  let f = 0;
+  for (let g = 1; g <= GRADES; g++) {
     const n = counts[offset + g];
     if (n <= 0) continue;
     const k = Math.ceil(n / cap[g]);
-    for (let j = 1; j < k && j <= roomsShort; j++) fulls.push(cap[g]);
+    pieces[m++] = n - cap[g] * (k - 1);
+    for (let j = 1; j < k && j <= short && f < fulls.length; j++) fulls[f++] = cap[g];
   }
-  fulls.sort((a, b) => a - b);
-  let f = 0;
-  while (need > 0) {
-    const a = i < m ? pieces[i] : Infinity;
-    const b = f < fulls.length ? fulls[f] : Infinity;
-    if (a <= b) {
-      leave += a;
-      i++;
-    } else {
-      leave += b;
-      f++;
-    }
-    need--;
+  const a = pieces.subarray(0, m).sort();
+  const b = fulls.subarray(0, f).sort();
+  let leave = 0;
+  let i = 0;
+  let j = 0;
+  for (let need = short; need > 0; need--) {
+    const x = i < m ? a[i] : Infinity;
+    const y = j < f ? b[j] : Infinity;
+    if (x <= y) (leave += x), i++;
+    else (leave += y), j++;
   }
-  return { pupilsOver, roomsShort, mustLeave: Math.max(leave, pupilsOver) };
+  return leave;
 }

@@ -43,6 +43,7 @@ export class Solver {
   /** Iteration count at which the first plan meeting every limit appeared (−1: not yet). */
   feasibleAt = -1;
   private ranking: Ranking = 'costPerPupil';
+  private chainFirst = false;
 
   constructor(
     private readonly st: BalanceState,
@@ -69,6 +70,8 @@ export class Solver {
       this.destroy(moved);
       // While limits still fail, one round in three ranks moves by the pupils they relieve.
       this.ranking = this.bestObjective.violation > 0 && this.rand() < 1 / 3 ? 'mostRelief' : 'costPerPupil';
+      // One round in four tries ejection chains before single moves (a swap can beat the cheapest move).
+      this.chainFirst = this.rand() < 0.25;
       yield* this.repair(0.5);
       yield* this.polish();
       if (!this.keepIfBetter(false)) this.restore();
@@ -145,26 +148,32 @@ export class Solver {
         else if (st.shortfallOf(s) > 0) short.push(s);
       }
       if (over.length === 0 && short.length === 0) return;
-      let done = over.length > 0 && this.relieve(over, noise);
+      let done = this.chainFirst && over.length > 0 && this.chainFrom(over, noise);
+      done ||= over.length > 0 && this.relieve(over, noise);
       if (!done) {
         for (const s of short) if ((done = this.fill(s, noise))) break;
       }
+      if (!done) done = this.chainFrom(over, noise);
       if (!done) {
-        const excess = (s: number) => {
-          let e = 0;
-          for (let y = 0; y < st.Y; y++) e += st.mustLeave[y * st.S + s];
-          return e;
-        };
-        const worstFirst = over.map((s) => ({ s, e: excess(s) })).sort((a, b) => b.e - a.e || a.s - b.s);
-        for (const { s } of worstFirst) if ((done = this.chain(s, noise))) break;
-        if (!done) {
-          for (const s of over) stuck[s] = 1;
-          for (const s of short) stuck[s] = 1;
-        }
+        for (const s of over) stuck[s] = 1;
+        for (const s of short) stuck[s] = 1;
       }
       if (done) stuck.fill(0);
       yield;
     }
+  }
+
+  /** Tries ejection chains out of the schools `over`, the worst first, until one applies. */
+  private chainFrom(over: number[], noise: number): boolean {
+    const st = this.st;
+    const excess = (s: number) => {
+      let e = 0;
+      for (let y = 0; y < st.Y; y++) e += st.mustLeave[y * st.S + s];
+      return e;
+    };
+    const worstFirst = over.map((s) => ({ s, e: excess(s) })).sort((a, b) => b.e - a.e || a.s - b.s);
+    for (const { s } of worstFirst) if (this.chain(s, noise)) return true;
+    return false;
   }
 
   /** The best single move out of the schools `from` that lowers the pupils over the limits; applies it. */
@@ -211,14 +220,15 @@ export class Solver {
   }
 
   /**
-   * A 2-step ejection chain out of school a: u a→b, then v b→c (or v out of any school over its
-   * limits, which u's move may have made next to c), together lowering the pupils over the limits
-   * when no single move does. Tries the 8 cheapest first steps; applies the best chain.
+   * A 2-step ejection chain at school a: u a→b, then v b→c (or v out of any school over its limits,
+   * which u's move may have made next to c); u may also be a unit next to a's zone (a bridge).
+   * Together they lower the pupils over the limits when no single move does. Tries the 8 cheapest
+   * first steps; applies the best chain.
    */
   private chain(a: number, noise: number): boolean {
     const st = this.st;
     const first: Option[] = [];
-    for (const i of st.members[a]) {
+    for (const i of this.firstSteps(a)) {
       if (this.cand.frozen[i] === 1) continue;
       for (const t of this.targetsOf(i)) {
         const d = st.delta(i, t);
@@ -259,6 +269,26 @@ export class Solver {
     if (!this.legal(best.v.i, best.v.t)) return true;
     this.move(best.v.i, best.v.t);
     return true;
+  }
+
+  /**
+   * The units a chain out of school a may start with: its own, and the units of other zones next to
+   * them (moving such a unit can open the way for one of a's units).
+   */
+  private firstSteps(a: number): number[] {
+    const st = this.st;
+    const out = new Set(st.members[a]);
+    for (const i of st.members[a]) {
+      const k = st.itemLevel[i];
+      const adj = st.input.levels[k].adjacency;
+      if (!adj) continue;
+      const u = st.itemUnit[i];
+      for (let e = adj.offsets[u]; e < adj.offsets[u + 1]; e++) {
+        const j = st.itemOf[k][adj.neighbours[e]];
+        if (j >= 0 && st.schoolOf(j) !== a) out.add(j);
+      }
+    }
+    return [...out];
   }
 
   /** Sends moved units home or to a nearer school while that is no worse; a few passes. */

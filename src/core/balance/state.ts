@@ -1,5 +1,5 @@
 import { GRADE_STRIDE } from '../aggregate';
-import { computeLimitExcess } from './mustLeave';
+import { computeMustLeave } from './mustLeave';
 import type { BalanceInput, BalanceObjective, BalanceSettings } from './types';
 
 /** Objectives compared in order; true when `a` is strictly better than `b`. */
@@ -117,7 +117,7 @@ export class BalanceState {
   excessOf(y: number, s: number): number {
     if (this.limited[s] === 0) return 0;
     const school = this.input.schools[s];
-    return computeLimitExcess(this.load, (y * this.S + s) * GRADE_STRIDE, this.cap, school.rooms, school.maxSize).mustLeave;
+    return computeMustLeave(this.load, (y * this.S + s) * GRADE_STRIDE, this.cap, school.rooms, school.maxSize);
   }
 
   /** Pupils below an opening school's minimum in the first year slot. */
