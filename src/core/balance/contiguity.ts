@@ -1,3 +1,4 @@
+import { teachesLevel } from '../rules';
 import type { BalanceState } from './state';
 
 /**
@@ -29,25 +30,31 @@ export class ZoneGraph {
     this.mark = new Int32Array(n);
     this.queue = new Int32Array(n);
     const best = new Float64Array(L * st.S).fill(Infinity);
-    const bestAny = new Float64Array(L * st.S).fill(Infinity);
-    const rootAny = new Int32Array(L * st.S).fill(-1);
     for (let i = 0; i < n; i++) {
-      const k = st.itemLevel[i];
-      for (let s = 0; s < st.S; s++) {
+      const z = st.itemLevel[i] * st.S + st.home[i];
+      const d = st.distance(st.itemUnit[i], st.home[i]);
+      if (d < best[z]) {
+        best[z] = d;
+        this.root[z] = i;
+      }
+    }
+    // An open public school without a zone at a level starts from the unit of that level nearest to it.
+    for (let z = 0; z < this.root.length; z++) {
+      if (this.root[z] >= 0) continue;
+      const k = Math.floor(z / st.S);
+      const s = z % st.S;
+      const school = st.input.schools[s];
+      if (!school.open || !school.public || !teachesLevel(school.level, st.input.levels[k].level)) continue;
+      let nearest = Infinity;
+      for (let i = 0; i < n; i++) {
+        if (st.itemLevel[i] !== k) continue;
         const d = st.distance(st.itemUnit[i], s);
-        const z = k * st.S + s;
-        if (st.home[i] === s && d < best[z]) {
-          best[z] = d;
+        if (d < nearest) {
+          nearest = d;
           this.root[z] = i;
-        }
-        if (d < bestAny[z]) {
-          bestAny[z] = d;
-          rootAny[z] = i;
         }
       }
     }
-    // A school without a zone at a level starts from the unit nearest to it.
-    for (let z = 0; z < this.root.length; z++) if (this.root[z] < 0) this.root[z] = rootAny[z];
     for (let k = 0; k < L; k++) for (let s = 0; s < st.S; s++) this.refresh(k, s);
   }
 

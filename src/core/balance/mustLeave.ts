@@ -11,7 +11,8 @@ export interface LimitExcess {
 // Grades 1..9 (MAX_GRADE); a local constant because this is the balancer's innermost loop.
 const GRADES = 9;
 const pieces = new Float64Array(GRADES);
-const fulls = new Float64Array(GRADES * 64);
+const fullCap = new Float64Array(GRADES);
+const fullCount = new Float64Array(GRADES);
 
 /**
  * The exact distance of one school from its limits. `counts[offset + g]` are the pupils of grade g
@@ -49,27 +50,41 @@ export function computeMustLeave(counts: ArrayLike<number>, offset: number, cap:
   return roomsShort === 0 ? pupilsOver : Math.max(pupilsOver, roomCost(counts, offset, cap, roomsShort));
 }
 
-/** The fewest pupils whose leaving frees `short` classes: the cheapest last classes, then full ones. */
+/**
+ * The fewest pupils whose leaving frees `short` classes: the cheapest of the grades' last classes
+ * and their full classes (cap each), merged cheapest first. Insertion sorts of at most 9 values.
+ */
 function roomCost(counts: ArrayLike<number>, offset: number, cap: ArrayLike<number>, short: number): number {
   let m = 0;
   let f = 0;
   for (let g = 1; g <= GRADES; g++) {
     const n = counts[offset + g];
     if (n <= 0) continue;
-    const k = Math.ceil(n / cap[g]);
-    pieces[m++] = n - cap[g] * (k - 1);
-    for (let j = 1; j < k && j <= short && f < fulls.length; j++) fulls[f++] = cap[g];
+    const c = cap[g];
+    const k = Math.ceil(n / c);
+    let j = m++;
+    const piece = n - c * (k - 1);
+    while (j > 0 && pieces[j - 1] > piece) (pieces[j] = pieces[j - 1]), j--;
+    pieces[j] = piece;
+    if (k > 1) {
+      j = f++;
+      while (j > 0 && fullCap[j - 1] > c) (fullCap[j] = fullCap[j - 1]), (fullCount[j] = fullCount[j - 1]), j--;
+      fullCap[j] = c;
+      fullCount[j] = k - 1;
+    }
   }
-  const a = pieces.subarray(0, m).sort();
-  const b = fulls.subarray(0, f).sort();
   let leave = 0;
   let i = 0;
   let j = 0;
+  let usedOfFull = 0;
   for (let need = short; need > 0; need--) {
-    const x = i < m ? a[i] : Infinity;
-    const y = j < f ? b[j] : Infinity;
+    const x = i < m ? pieces[i] : Infinity;
+    const y = j < f ? fullCap[j] : Infinity;
     if (x <= y) (leave += x), i++;
-    else (leave += y), j++;
+    else {
+      leave += y;
+      if (++usedOfFull === fullCount[j]) (j++), (usedOfFull = 0);
+    }
   }
   return leave;
 }

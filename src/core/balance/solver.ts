@@ -44,6 +44,8 @@ export class Solver {
   feasibleAt = -1;
   private ranking: Ranking = 'costPerPupil';
   private chainFirst = false;
+  /** Per school over its limits, its relieving moves as ranked when last computed (see relieve). */
+  private readonly ranked = new Map<number, Option[]>();
 
   constructor(
     private readonly st: BalanceState,
@@ -70,8 +72,8 @@ export class Solver {
       this.destroy(moved);
       // While limits still fail, one round in three ranks moves by the pupils they relieve.
       this.ranking = this.bestObjective.violation > 0 && this.rand() < 1 / 3 ? 'mostRelief' : 'costPerPupil';
-      // One round in four tries ejection chains before single moves (a swap can beat the cheapest move).
-      this.chainFirst = this.rand() < 0.25;
+      // One round in ten tries ejection chains before single moves (a swap can beat the cheapest move).
+      this.chainFirst = this.rand() < 0.1;
       yield* this.repair(0.5);
       yield* this.polish();
       if (!this.keepIfBetter(false)) this.restore();
@@ -111,8 +113,17 @@ export class Solver {
     const k = st.itemLevel[i];
     const from = st.schoolOf(i);
     st.apply(i, t);
+    const to = st.schoolOf(i);
     this.graph.refresh(k, from);
-    this.graph.refresh(k, st.schoolOf(i));
+    this.graph.refresh(k, to);
+    this.ranked.delete(from);
+    this.ranked.delete(to);
+    for (const [s, list] of this.ranked) {
+      const first = list[0];
+      if (!first) continue;
+      const dest = first.t >= 0 ? first.t : st.home[first.i];
+      if (dest === from || dest === to) this.ranked.delete(s);
+    }
   }
 
   /** Whether item i may go to t (−1: home) under locks and contiguity. */
@@ -138,6 +149,7 @@ export class Solver {
    */
   private *repair(noise: number): Generator<void, void, void> {
     const st = this.st;
+    this.ranked.clear();
     const stuck = new Uint8Array(st.S);
     for (;;) {
       const over: number[] = [];
@@ -148,12 +160,13 @@ export class Solver {
         else if (st.shortfallOf(s) > 0) short.push(s);
       }
       if (over.length === 0 && short.length === 0) return;
-      let done = this.chainFirst && over.length > 0 && this.chainFrom(over, noise);
+      let done = this.chainFirst && over.length > 0 && this.chainFrom(over, noise, 1);
       done ||= over.length > 0 && this.relieve(over, noise);
       if (!done) {
         for (const s of short) if ((done = this.fill(s, noise))) break;
       }
-      if (!done) done = this.chainFrom(over, noise);
+      // Once a plan meets every limit, search rounds leave chains to their chain-first rounds.
+      if (!done && (this.bestObjective.violation > 0 || this.phase === 'repair' || this.chainFirst)) done = this.chainFrom(over, noise, 3);
       if (!done) {
         for (const s of over) stuck[s] = 1;
         for (const s of short) stuck[s] = 1;
@@ -163,8 +176,8 @@ export class Solver {
     }
   }
 
-  /** Tries ejection chains out of the schools `over`, the worst first, until one applies. */
-  private chainFrom(over: number[], noise: number): boolean {
+  /** Tries ejection chains at the schools `over` (at most `tries` of them), the worst first, until one applies. */
+  private chainFrom(over: number[], noise: number, tries = Infinity): boolean {
     const st = this.st;
     const excess = (s: number) => {
       let e = 0;
@@ -172,25 +185,46 @@ export class Solver {
       return e;
     };
     const worstFirst = over.map((s) => ({ s, e: excess(s) })).sort((a, b) => b.e - a.e || a.s - b.s);
-    for (const { s } of worstFirst) if (this.chain(s, noise)) return true;
+    for (const { s } of worstFirst.slice(0, tries)) if (this.chain(s, noise)) return true;
     return false;
   }
 
-  /** The best single move out of the schools `from` that lowers the pupils over the limits; applies it. */
+  /**
+   * The best single move out of the schools `from` that lowers the pupils over the limits; applies
+   * it. Each school's moves are ranked once and kept (see `ranked`) until a move touches the school
+   * or the target of its best move; the best is checked afresh before it is applied.
+   */
   private relieve(from: number[], noise: number): boolean {
     const st = this.st;
+    for (;;) {
+      let bestSchool = -1;
+      let best: Option | undefined;
+      for (const a of from) {
+        let list = this.ranked.get(a);
+        if (!list) this.ranked.set(a, (list = this.movesOut(a, noise)));
+        if (list.length > 0 && (!best || list[0].score < best.score)) (best = list[0]), (bestSchool = a);
+      }
+      if (!best) return false;
+      this.ranked.get(bestSchool)!.shift();
+      if (st.schoolOf(best.i) !== bestSchool || st.delta(best.i, best.t).violation >= 0 || !this.legal(best.i, best.t)) continue;
+      this.move(best.i, best.t);
+      return true;
+    }
+  }
+
+  /** School a's moves that lower the pupils over the limits, best first. */
+  private movesOut(a: number, noise: number): Option[] {
+    const st = this.st;
     const options: Option[] = [];
-    for (const a of from) {
-      for (const i of st.members[a]) {
-        if (this.cand.frozen[i] === 1) continue;
-        for (const t of this.targetsOf(i)) {
-          const d = st.delta(i, t);
-          if (d.violation >= 0) continue;
-          options.push({ i, t, score: relief(d, -d.violation, this.ranking) * (1 + noise * this.rand()) });
-        }
+    for (const i of st.members[a]) {
+      if (this.cand.frozen[i] === 1) continue;
+      for (const t of this.targetsOf(i)) {
+        const d = st.delta(i, t);
+        if (d.violation >= 0) continue;
+        options.push({ i, t, score: relief(d, -d.violation, this.ranking) * (1 + noise * this.rand()) });
       }
     }
-    return this.applyFirstLegal(options);
+    return options.sort((x, y) => x.score - y.score || x.i - y.i || x.t - y.t);
   }
 
   /** The best single move into opening school a (below its minimum) that keeps the limits; applies it. */
@@ -220,8 +254,8 @@ export class Solver {
   }
 
   /**
-   * A 2-step ejection chain at school a: u a→b, then v b→c (or v out of any school over its limits,
-   * which u's move may have made next to c); u may also be a unit next to a's zone (a bridge).
+   * A 2-step ejection chain at school a: u a→b, then v b→c (or v, a neighbour of u, out of a school
+   * over its limits: u's move may have opened its way); u may also be a unit next to a's zone (a bridge).
    * Together they lower the pupils over the limits when no single move does. Tries the 8 cheapest
    * first steps; applies the best chain.
    */
@@ -246,10 +280,17 @@ export class Solver {
       const before = st.target[u.i];
       this.move(u.i, u.t);
       const b = st.schoolOf(u.i);
-      // Second steps: out of b (room made there), or out of any school over its limits (u may
-      // have opened the way, as a unit between two zones).
+      // Second steps: out of b (room made there), or a neighbour of u out of a school over its
+      // limits (u's move may have opened the way for it).
       const second = new Set(st.members[b]);
-      for (let s = 0; s < st.S; s++) if (s !== b && st.isOver(s)) for (const v of st.members[s]) second.add(v);
+      const k = st.itemLevel[u.i];
+      const adj = st.input.levels[k].adjacency;
+      if (adj) {
+        for (let e = adj.offsets[st.itemUnit[u.i]]; e < adj.offsets[st.itemUnit[u.i] + 1]; e++) {
+          const v = st.itemOf[k][adj.neighbours[e]];
+          if (v >= 0 && st.isOver(st.schoolOf(v))) second.add(v);
+        }
+      }
       for (const v of second) {
         if (v === u.i || this.cand.frozen[v] === 1) continue;
         for (const t of this.targetsOf(v)) {

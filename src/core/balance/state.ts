@@ -53,6 +53,8 @@ export class BalanceState {
   readonly members: number[][];
   private readonly memberPos: Int32Array;
   private readonly cap: Float64Array;
+  private readonly schoolX: Float64Array;
+  private readonly schoolY: Float64Array;
 
   constructor(
     readonly input: BalanceInput,
@@ -62,6 +64,8 @@ export class BalanceState {
     const Y = input.years.length;
     this.S = S;
     this.Y = Y;
+    this.schoolX = Float64Array.from(input.schools, (s) => s.x);
+    this.schoolY = Float64Array.from(input.schools, (s) => s.y);
     this.cap = Float64Array.from({ length: GRADE_STRIDE }, (_, g) => input.gradeCap[g] ?? 1);
     const lv: number[] = [];
     const un: number[] = [];
@@ -165,8 +169,9 @@ export class BalanceState {
 
   /** Straight-line distance from unit u to school s, km. */
   distance(u: number, s: number): number {
-    const school = this.input.schools[s];
-    return Math.hypot(this.input.unitX[u] - school.x, this.input.unitY[u] - school.y);
+    const dx = this.input.unitX[u] - this.schoolX[s];
+    const dy = this.input.unitY[u] - this.schoolY[s];
+    return Math.sqrt(dx * dx + dy * dy);
   }
 
   private readonly touched: number[] = [];
