@@ -9,7 +9,7 @@ export function referenceMustLeave(n: number[], cap: number[], rooms: number | u
   const total = n.reduce((a, b) => a + b, 0);
   const over = Math.max(0, total - maxSize);
   if (rooms === undefined) return over;
-  const grades = n.map((v, g) => g).filter((g) => n[g] > 0);
+  const grades = n.map((_, g) => g).filter((g) => n[g] > 0);
   let best = Infinity;
   const walk = (j: number, roomsUsed: number, leave: number) => {
     if (roomsUsed > rooms) return;
