@@ -61,7 +61,7 @@ export class Solver {
   *run(iterations: number): Generator<void, void, void> {
     yield* this.repair(0);
     this.phase = 'polish';
-    yield* this.polish();
+    yield* this.polish(true);
     this.keepIfBetter(true);
     this.phase = 'search';
     for (let k = 0; k < iterations; k++) {
@@ -75,7 +75,9 @@ export class Solver {
       // One round in ten tries ejection chains before single moves (a swap can beat the cheapest move).
       this.chainFirst = this.rand() < 0.1;
       yield* this.repair(0.5);
-      yield* this.polish();
+      yield* this.polish(false);
+      // Exchanges are dear: only a round that beats the best plan gets them.
+      if (isBetter(this.st.objective, this.bestObjective)) yield* this.polish(true);
       if (!this.keepIfBetter(false)) this.restore();
       yield;
     }
@@ -332,8 +334,8 @@ export class Solver {
     return [...out];
   }
 
-  /** Sends moved units home or to a nearer school while that is no worse; a few passes. */
-  private *polish(): Generator<void, void, void> {
+  /** Sends moved units home or to a nearer school while that is better, then tries exchanges; a few passes. */
+  private *polish(exchanges: boolean): Generator<void, void, void> {
     const st = this.st;
     for (let pass = 0; pass < 3; pass++) {
       let improved = false;
@@ -353,21 +355,62 @@ export class Solver {
           improved = true;
         }
       }
+      if (exchanges) for (let i = 0; i < st.target.length; i++) if (st.target[i] >= 0 && this.exchange(i)) improved = true;
       yield;
       if (!improved) return;
     }
   }
 
-  /** Sends a random 20–60 % of the moved units (all of them one time in ten) home where contiguity allows, whatever that breaks. */
-  private destroy(moved: number[]): void {
-    const share = 0.2 + 0.4 * this.rand();
-    for (let k = moved.length - 1; k > 0; k--) {
-      const j = Math.floor(this.rand() * (k + 1));
-      [moved[k], moved[j]] = [moved[j], moved[k]];
+  /**
+   * Sends moved unit i home and moves another unit of its home school instead when that is better
+   * (a smaller unit that still makes room: the cheapest move first overshoots); undone otherwise.
+   */
+  private exchange(i: number): boolean {
+    const st = this.st;
+    const before = st.objective;
+    const oldTarget = st.target[i];
+    const h = st.home[i];
+    if (!this.legal(i, -1)) return false;
+    this.move(i, -1);
+    let best: { j: number; t: number } | undefined;
+    let bestObj = before;
+    for (const j of st.members[h]) {
+      if (j === i || this.cand.frozen[j] === 1) continue;
+      for (const t of this.targetsOf(j)) {
+        const next = plus(st.objective, st.delta(j, t));
+        if (isBetter(next, bestObj) && this.legal(j, t)) {
+          bestObj = next;
+          best = { j, t };
+        }
+      }
     }
-    // One round in ten starts over from the scenario (a noisy restart), so small plans are not stuck.
-    const chosen = this.rand() < 0.1 ? moved : moved.slice(0, Math.max(1, Math.round(share * moved.length)));
-    // Two passes: a unit may be free to go home only once a neighbour has.
-    for (let pass = 0; pass < 2; pass++) for (const i of chosen) if (this.st.target[i] >= 0 && this.legal(i, -1)) this.move(i, -1);
+    if (best) {
+      this.move(best.j, best.t);
+      return true;
+    }
+    this.move(i, oldTarget);
+    st.objective = before;
+    return false;
   }
+
+  /**
+   * Sends 20–60 % of the moved units home where contiguity allows, whatever that breaks: those
+   * nearest a random one of them (a neighbourhood on the map), at most 40; one round in ten (for
+   * plans of up to 40 units) all of them, a noisy restart so small plans are not stuck.
+   */
+  private destroy(moved: number[]): void {
+    const st = this.st;
+    const share = 0.2 + 0.4 * this.rand();
+    const restart = this.rand() < 0.1 && moved.length <= 40;
+    const centre = st.itemUnit[moved[Math.floor(this.rand() * moved.length)]];
+    const x = st.input.unitX[centre];
+    const y = st.input.unitY[centre];
+    const far = (i: number) => Math.hypot(st.input.unitX[st.itemUnit[i]] - x, st.input.unitY[st.itemUnit[i]] - y);
+    const nearest = moved.map((i) => ({ i, d: far(i) })).sort((a, b) => a.d - b.d || a.i - b.i);
+    const count = restart ? moved.length : Math.min(40, Math.max(1, Math.round(share * moved.length)));
+    const chosen = nearest.slice(0, count).map((c) => c.i);
+    // Two passes: a unit may be free to go home only once a neighbour has.
+    for (let pass = 0; pass < 2; pass++) for (const i of chosen) if (st.target[i] >= 0 && this.legal(i, -1)) this.move(i, -1);
+  }
+
 }
