@@ -7,7 +7,7 @@ import type { BalanceInput, BalanceSettings } from '../../src/core/balance/types
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { delaunayAdjacency } from './balanceAdjacency';
-import { lowerBound, type LowerBound } from './balanceBound';
+import { lowerBound, statusName, type LowerBound } from './balanceBound';
 import { tileCounty } from './balanceCounty';
 import { loadDatasetDir } from './balanceData';
 
@@ -68,7 +68,7 @@ async function runCase(name: string, input: BalanceInput, budgetS: number, bound
   };
   log(`${name} (${input.unitIds.length} units): first plan meeting every limit ${result.firstFeasibleS?.toFixed(2) ?? '—'} s; final after ${result.finalS.toFixed(1)} s (${result.iterations} search rounds): `
     + `objective ${plan.objective.moved} weighted pupils moved (${plan.pupilsMoved} pupils, ${plan.unitsMoved} units), limits met: ${plan.limitsMet ? 'yes' : 'no'}; `
-    + `lower bound ${b.bound} (${b.how}, HiGHS status ${b.status}, ${b.seconds.toFixed(0)} s, ${b.source}); gap ${result.gap === null ? '—' : `${(100 * result.gap).toFixed(1)} %`}`);
+    + `lower bound ${b.bound} (${b.how}, HiGHS: ${statusName(b.status)} after ${b.seconds.toFixed(0)} s, ${b.source === 'cache' ? 'from the cache' : 'solved now'}); gap ${result.gap === null ? '—' : `${(100 * result.gap).toFixed(1)} %`}`);
   return result;
 }
 

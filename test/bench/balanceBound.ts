@@ -8,11 +8,18 @@ export interface LowerBound {
   bound: number;
   /** The best plan HiGHS found without contiguity (its objective), when it found one. */
   incumbent?: number;
-  /** HiGHS' model status ("Optimal", "Time limit reached" …). */
+  /** HiGHS' model status code (7 optimal, 13 time limit reached; see statusName). */
   status: string;
   seconds: number;
   /** Where the figure came from this run: solved now, or read from the cache. */
   source: 'solved' | 'cache';
+}
+
+const STATUS_NAMES: Record<string, string> = { '7': 'optimal', '8': 'infeasible', '13': 'time limit reached', '14': 'iteration limit reached' };
+
+/** HiGHS' model status code in words. */
+export function statusName(code: string): string {
+  return STATUS_NAMES[code] ?? `status ${code}`;
 }
 
 /** A hash of the model's arrays: the cache key. */
