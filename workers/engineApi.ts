@@ -18,6 +18,9 @@ import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type RepeatedColumn, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
+import type { BalanceInput } from '../src/core/balance/types';
+import { computeScenarioRun } from '../src/core/scenarioRun';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -271,6 +274,13 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     movedByUnit: (): MovedUnitGroup[] => {
       const { dataset, session } = requireSession();
       return computeMovedByUnit(dataset, session.baseSchoolOf(), session.schoolOf());
+    },
+    /** The balancing problem of the current scenario for the balance worker (buildBalanceInput), or a message naming an unknown id of the request. */
+    balanceInput: (request: BalanceRequest): BalanceInput | { error: string } => {
+      const { dataset, session } = requireSession();
+      const bad = checkBalanceRequest(dataset, request);
+      if (bad) return { error: bad };
+      return buildBalanceInput(dataset, computeScenarioRun(dataset, session.state(), rules), rules, request);
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),

@@ -17,11 +17,13 @@ import { CRS_NAMES, DATASET_PARTS, entryFor, importDataset, MULTI_FILE_PARTS, pa
 import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
+import { AUTO_BALANCE_OPTIONS, AUTO_BALANCE_USAGE, autoBalance, parseAutoBalanceArgs } from './autoBalance';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug]';
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug] '
+  + AUTO_BALANCE_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
@@ -230,6 +232,7 @@ async function main(argv: string[]): Promise<void> {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
+        ...AUTO_BALANCE_OPTIONS,
       },
     }).values;
   } catch (e) {
@@ -239,6 +242,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const balancing = parseAutoBalanceArgs(args);
+  if (balancing && 'error' in balancing) throw new UsageError(balancing.error);
+  if (balancing && args.out === undefined) throw new UsageError('--auto-balance needs --out <plan.json>');
   if (args.out !== undefined) checkWritable(args.out);
   const years = intOption('years', args.years, 0, 30);
   const rules = {
@@ -265,6 +271,18 @@ async function main(argv: string[]): Promise<void> {
     profile = scenario.profile ?? profile;
     run = computeScenarioRun(dataset, applied.state, rules);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
+  }
+  if (balancing) {
+    const balanced = autoBalance(dataset, run, rules, balancing, scenario);
+    if ('error' in balanced) throw new UsageError(balanced.error);
+    try {
+      writeFileSync(args.out!, balanced.file);
+    } catch (e) {
+      throw new UsageError(`--out ${args.out}: cannot be written (${writeFailure(e)}); nothing was written`);
+    }
+    for (const line of balanced.lines) say(line);
+    say(`wrote ${args.out}: a scenario of ${balanced.plan.moves.length} unit moves (--scenario ${args.out} replays it)`);
+    return;
   }
   const projection = years === undefined ? undefined : computeProjection({
     dataset,
