@@ -19,6 +19,7 @@ import { detectFormat, guessPart, importDataset, inspectFile, readImportedDatase
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
+import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
 import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
 import type { BalanceInput } from '../src/core/balance/types';
 import { computeScenarioRun } from '../src/core/scenarioRun';
@@ -265,6 +266,11 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const { dataset, session } = requireSession();
       const call = ++warningCall;
       return runWarning(dataset, request, session.stateAfter, rules, () => call !== warningCall, onProgress);
+    },
+    /** The 招生片区 notice of a scenario (its edits from the dataset's own zoning), both levels. */
+    zoneNotice(edits: ZoneEdit[]): ZoneNoticeView {
+      const { session } = requireSession();
+      return runZoneNotice(loaded!, edits, session.stateAfter, rules);
     },
     /** Stops the warning being computed (it answers `cancelled`). */
     cancelWarning(): void {

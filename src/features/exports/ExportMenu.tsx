@@ -5,6 +5,7 @@ import { exportFile, type ExportKind } from '../../app/exportActions';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
 import { PrintReport } from '../report/PrintReport';
+import { ZoneNoticePage } from '../publish/ZoneNoticePage';
 
 const ITEMS: [ExportKind, MessageKey][] = [
   ['schoolsCsv', 'exportSchoolsCsv'],
@@ -22,6 +23,7 @@ export function ExportMenu() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState(false);
+  const [zoneNotice, setZoneNotice] = useState(false);
   const run = async (kind: ExportKind) => {
     setBusy(true);
     try {
@@ -42,13 +44,15 @@ export function ExportMenu() {
             ...ITEMS.map(([kind, label]) => ({ key: kind, label: <span data-testid={`export-${kind}`}>{t(label)}</span> })),
             { type: 'divider' as const },
             { key: 'report', label: <span data-testid="export-report">{t('printReport')}</span> },
+            { key: 'zoneNotice', label: <span data-testid="export-zone-notice">{t('zoneNoticeMenu')}</span> },
           ],
-          onClick: ({ key }) => (key === 'report' ? setReport(true) : void run(key as ExportKind)),
+          onClick: ({ key }) => (key === 'report' ? setReport(true) : key === 'zoneNotice' ? setZoneNotice(true) : void run(key as ExportKind)),
         }}
       >
         <Button data-testid="export-menu" icon={<DownloadOutlined />} loading={busy}>{t('exports')}</Button>
       </Dropdown>
       {report && <PrintReport onClose={() => setReport(false)} />}
+      {zoneNotice && <ZoneNoticePage onClose={() => setZoneNotice(false)} />}
     </>
   );
 }
