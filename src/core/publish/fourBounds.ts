@@ -18,7 +18,12 @@ const STEP = 1e-5;
 
 type Box = [number, number, number, number];
 
+// Zone geometries are never changed in place (a state replaces them): their boxes can be kept.
+const boxes = new WeakMap<MultiPolygonCoords, Box>();
+
 function boxOf(g: MultiPolygonCoords): Box {
+  const known = boxes.get(g);
+  if (known) return known;
   const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygon of g) for (const [x, y] of polygon[0]) {
     box[0] = Math.min(box[0], x);
@@ -26,6 +31,7 @@ function boxOf(g: MultiPolygonCoords): Box {
     box[2] = Math.max(box[2], x);
     box[3] = Math.max(box[3], y);
   }
+  boxes.set(g, box);
   return box;
 }
 
@@ -42,7 +48,11 @@ const inside = (g: MultiPolygonCoords, box: Box, x: number, y: number) =>
  */
 export function computeFourBounds(zone: MultiPolygonCoords, others: ReadonlyMap<string, MultiPolygonCoords>): Record<Side, SideBound> {
   const own = boxOf(zone);
-  const boxes = new Map([...others].map(([k, g]) => [k, boxOf(g)]));
+  // Only zones whose box meets the zone's (widened by the step) can be across its boundary.
+  const near = [...others].flatMap(([k, g]): [string, MultiPolygonCoords, Box][] => {
+    const b = boxOf(g);
+    return b[0] <= own[2] + STEP && own[0] - STEP <= b[2] && b[1] <= own[3] + STEP && own[1] - STEP <= b[3] ? [[k, g, b]] : [];
+  });
   let cx = 0;
   let cy = 0;
   let count = 0;
@@ -74,8 +84,8 @@ export function computeFourBounds(zone: MultiPolygonCoords, others: ReadonlyMap<
       const side: Side = Math.abs(ex) >= Math.abs(ey) ? (ex >= 0 ? 'east' : 'west') : ey >= 0 ? 'north' : 'south';
       totals[side] += length;
       let found = false;
-      for (const [k, g] of others) {
-        if (!inside(g, boxes.get(k)!, px, py)) continue;
+      for (const [k, g, b] of near) {
+        if (!inside(g, b, px, py)) continue;
         lengths[side].set(k, (lengths[side].get(k) ?? 0) + length);
         found = true;
       }

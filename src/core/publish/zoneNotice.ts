@@ -67,6 +67,21 @@ export function computeZoneNotice(dataset: Dataset, state: ZoneState, level: Zon
     zonesOfUnit.set(p.unit[i], set);
   }
   const zones = zonesByKey(dataset, state, level);
+  // Per school: the units it holds now and before, and those its zone shares with another (cut).
+  const S = dataset.schools.length;
+  const mine = Array.from({ length: S }, () => [] as NoticeUnit[]);
+  const gained = Array.from({ length: S }, () => [] as NoticeUnit[]);
+  const lost = Array.from({ length: S }, () => [] as NoticeUnit[]);
+  const cut = Array.from({ length: S }, () => [] as NoticeUnit[]);
+  for (let u = 0; u < U; u++) {
+    for (const s of now[u]) {
+      mine[s].push(units[u]);
+      if (!before[u].includes(s)) gained[s].push(units[u]);
+    }
+    for (const s of before[u]) if (!now[u].includes(s)) lost[s].push(units[u]);
+    const lived = zonesOfUnit.get(u);
+    if (lived && lived.size > 1) for (const s of new Set([...lived].flatMap((z) => (z === '' ? [] : z.split(',').map(Number))))) cut[s].push(units[u]);
+  }
   const byName = (a: NoticeUnit, b: NoticeUnit) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id);
   const entries: ZoneNoticeEntry[] = [];
   dataset.schools.forEach((school, s) => {
@@ -76,30 +91,17 @@ export function computeZoneNotice(dataset: Dataset, state: ZoneState, level: Zon
     const geometry = own ?? sharedZone?.polygons;
     if (!geometry) return;
     const key = own ? school.id : sharedZone!.schools.map((m) => dataset.schools[m].id).join('、');
-    const mine: NoticeUnit[] = [];
-    const gained: NoticeUnit[] = [];
-    const lost: NoticeUnit[] = [];
-    const cut: NoticeUnit[] = [];
-    for (let u = 0; u < U; u++) {
-      const has = now[u].includes(s);
-      const had = before[u].includes(s);
-      if (has) mine.push(units[u]);
-      if (has && !had) gained.push(units[u]);
-      if (had && !has) lost.push(units[u]);
-      const lived = zonesOfUnit.get(u);
-      if (lived && lived.size > 1 && [...lived].some((z) => z.split(',').includes(String(s)))) cut.push(units[u]);
-    }
     const towns = new Map<string, NoticeUnit[]>();
-    for (const unit of mine) towns.set(unit.town, [...(towns.get(unit.town) ?? []), unit]);
+    for (const unit of mine[s]) towns.set(unit.town, [...(towns.get(unit.town) ?? []), unit]);
     const others = new Map([...zones].filter(([k]) => k !== key));
     entries.push({
       school: s,
       towns: [...towns].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')).map(([town, list]) => ({ town, units: list.sort(byName) })),
       bounds: computeFourBounds(geometry, others),
       sharedWith: sharedZone ? sharedZone.schools.filter((m) => m !== s).map((m) => dataset.schools[m].id) : [],
-      cut: cut.sort(byName),
-      gained: gained.sort(byName),
-      lost: lost.sort(byName),
+      cut: cut[s].sort(byName),
+      gained: gained[s].sort(byName),
+      lost: lost[s].sort(byName),
     });
   });
   return entries;
