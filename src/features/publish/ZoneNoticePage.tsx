@@ -3,25 +3,13 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { currentEngine } from '../../app/engineClient';
 import { activeScenario } from '../../app/scenarioActions';
-import { SIDES } from '../../core/publish/fourBounds';
-import type { NoticeUnit, ZoneNoticeEntry } from '../../core/publish/zoneNotice';
-import { formatDate, translate } from '../../i18n/format';
-import type { Locale } from '../../i18n/messages';
+import { formatDate } from '../../i18n/format';
+import { downloadFile } from '../../app/download';
+import { boundsText, changesText, unitList, zoneNoticeDocument } from './zoneNoticeText';
 import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { ZoneNoticeView } from '../../../workers/zoneNoticeRun';
 import '../warning/warning.css';
-
-const list = (units: NoticeUnit[], locale: Locale) => units.map((u) => u.name).join(locale === 'en' ? ', ' : '、');
-
-/** 四至 in words: "东至汇文学校片区；南至县（市）界 …", a side's neighbours by their schools' names. */
-export function boundsText(entry: ZoneNoticeEntry, nameOf: (id: string) => string, locale: Locale): string {
-  return SIDES.map((side) => {
-    const b = entry.bounds[side];
-    const parts = [...b.neighbours.map((k) => translate(locale, 'boundZone', { school: k.split('、').map(nameOf).join('、') })), ...(b.open ? [translate(locale, 'boundEdge')] : [])];
-    return `${translate(locale, `side_${side}`)}${locale === 'en' ? ' ' : ''}${parts.join(locale === 'en' ? ' and ' : '、')}`;
-  }).join(locale === 'en' ? '; ' : '；');
-}
 
 /**
  * The printable 招生片区公告 of the active scenario, in the planner's language: title, document number
@@ -46,15 +34,23 @@ export function ZoneNoticePage({ onClose }: { onClose: () => void }) {
   const byId = new Map(dataset.schools.map((s) => [s.id, s]));
   const nameOf = (id: string) => (byId.has(id) ? displayName(byId.get(id)!, locale) : id);
   const year = dataset.baseYear + 1;
+  const datasetName = locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name;
+  const saveDocx = async () => {
+    if (!view) return;
+    const { buildDocx } = await import('../../io/export/docx');
+    const bytes = await buildDocx(zoneNoticeDocument(view, dataset.schools, { dataset: datasetName, year, docNo, date, locale, nameOf }));
+    downloadFile(`${activeScenario()?.name ?? ''}-${locale === 'en' ? 'zone-notice' : '招生片区公告'}.docx`, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  };
   return createPortal(
     <div className="print-report warning-notice" data-testid="zone-notice" data-ready={view ? 'yes' : 'no'}>
       <div className="no-print"><Space className="report-actions" wrap>
         <span>{t('noticeDocNo')} <Input size="small" style={{ width: 160 }} value={docNo} onChange={(e) => setDocNo(e.target.value)} /></span>
         <span>{t('noticeDate')} <Input size="small" style={{ width: 160 }} value={date} onChange={(e) => setDate(e.target.value)} /></span>
         <Button type="primary" onClick={() => window.print()}>{t('print')}</Button>
+        <Button disabled={!view} onClick={() => void saveDocx()} data-testid="zone-notice-docx">DOCX</Button>
         <Button onClick={onClose} data-testid="zone-notice-close">{t('close')}</Button>
       </Space></div>
-      <h1 className="notice-title">{t('zoneNoticeTitle', { dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name, year })}</h1>
+      <h1 className="notice-title">{t('zoneNoticeTitle', { dataset: datasetName, year })}</h1>
       <p className="notice-docno">{docNo || t('noticeFill')}</p>
       <p>{t('zoneNoticeIntro', { year })}</p>
       {!view && !error && <p>{t('zoneNoticeComputing')}</p>}
@@ -67,14 +63,13 @@ export function ZoneNoticePage({ onClose }: { onClose: () => void }) {
             <tbody>
               {view[level].map((e) => {
                 const school = dataset.schools[e.school];
-                const changes = [e.gained.length > 0 && t('zoneNoticeGained', { list: list(e.gained, locale) }), e.lost.length > 0 && t('zoneNoticeLost', { list: list(e.lost, locale) })].filter(Boolean).join(locale === 'en' ? '; ' : '；');
                 return (
                   <tr key={school.id}>
                     <td>{displayName(school, locale)}{e.sharedWith.length > 0 && <div className="muted">{t('zoneNoticeShared', { list: e.sharedWith.map(nameOf).join('、') })}</div>}</td>
-                    <td className="notice-zone">{e.towns.map((g) => <div key={g.town}><b>{g.town || t('noTown')}</b>：{list(g.units, locale)}</div>)}</td>
+                    <td className="notice-zone">{e.towns.map((g) => <div key={g.town}><b>{g.town || t('noTown')}</b>：{unitList(g.units, locale)}</div>)}</td>
                     <td className="notice-zone">{boundsText(e, nameOf, locale)}</td>
-                    <td className="notice-zone">{list(e.cut, locale)}</td>
-                    <td className="notice-zone">{changes || t('zoneNoticeNoChange')}</td>
+                    <td className="notice-zone">{unitList(e.cut, locale)}</td>
+                    <td className="notice-zone">{changesText(e, locale)}</td>
                   </tr>
                 );
               })}
