@@ -17,6 +17,7 @@ import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 import { ScenarioBar } from '../features/scenarios/ScenarioBar';
 import { ComparePanel } from '../features/compare/ComparePanel';
 import { EngineNotice } from '../features/engine/EngineNotice';
+import { CommitMark } from './CommitMark';
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <ComparePanel />
           <LoadStatus />
           <DropZone />
+          <CommitMark />
         </div>
       </AntApp>
     </ConfigProvider>

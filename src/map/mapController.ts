@@ -7,6 +7,7 @@ import { formatNumber, translate } from '../i18n/format';
 import { displayName, schoolStatus } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
+import { timingMeasure } from '../app/timing';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
@@ -152,7 +153,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.on('styledata', () => {
     if (applied !== useAppStore.getState()) sync(useAppStore.getState());
   });
-  const unsubscribe = useAppStore.subscribe((s) => sync(s));
+  const unsubscribe = useAppStore.subscribe((s) => {
+    const start = performance.now();
+    sync(s);
+    // Read by the browser benchmark: how long the map's own update held the store's update.
+    timingMeasure('map:sync', start);
+  });
 
   /** The schools of the school or zone under the pointer: one, or those sharing a zone (多校划片). */
   const schoolsAt = (e: MapMouseEvent): string[] => {

@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { commitEdit } from '../app/editActions';
+import { timingMeasure } from '../app/timing';
 import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
 
@@ -92,7 +93,11 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     }
     shown = { vertexMode: s.vertexMode, level: s.level, zones: s.dataset?.zones };
   };
-  const unsubscribe = useAppStore.subscribe(sync);
+  const unsubscribe = useAppStore.subscribe((s) => {
+    const start = performance.now();
+    sync(s);
+    timingMeasure('map:sync', start);
+  });
   return () => {
     unsubscribe();
     map.off('mousedown', onDown);
