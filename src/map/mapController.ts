@@ -11,7 +11,8 @@ import { timingMeasure } from '../app/timing';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
-import { addDatasetLayers, LAYER, sharedZoneFilter, withIds, zoneFillColor } from './layers';
+import { addDatasetLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
+import { createZoneLooks, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
@@ -36,6 +37,22 @@ function sharedZoneText(s: AppState, ids: string[]): string {
 }
 
 /**
+ * Each zone's look by its key: its school's (a shared zone's: none) utilization and status, whether
+ * that school's zone is locked, and whether it is the selected school's.
+ */
+function looksOf(s: AppState): Map<string, ZoneLook> {
+  const results = new Map(s.result?.schools.map((r) => [r.id, r]));
+  const looks = new Map<string, ZoneLook>();
+  for (const f of s.dataset?.zones.features ?? []) {
+    const id = String(f.properties?.school_id);
+    const r = results.get(id);
+    const level = f.properties?.level as ZoneLevel;
+    looks.set(zoneKey(f), { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked: !!r && s.lockedZones[level].includes(r.id), selected: !!r && r.id === s.selectedSchoolId });
+  }
+  return looks;
+}
+
+/**
  * Drives a MapLibre map from the store: adds a dataset's layers when it loads, recolours zones and
  * schools from results through feature-state, and turns clicks into selections. React only mounts
  * the container.
@@ -54,10 +71,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
 
   const dots = createPupilDots(map);
+  const zoneLooks = createZoneLooks(map);
   let shownVersion = 0;
-  let shownZones: unknown;
-  let zoneSchoolIndex: number[] = [];
-  let zoneLevel: ZoneLevel[] = [];
+  let shownZones: FeatureCollection | undefined;
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy
   // is applied on the next styledata event, not lost.
@@ -76,18 +92,15 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       }
       shownVersion = s.datasetVersion;
       shownZones = s.dataset.zones;
-      prev = undefined;
-    } else if (s.dataset.zones !== shownZones) {
-      // An edit replaced the zones: new features, so every feature-state is set afresh.
-      (map.getSource('zones') as GeoJSONSource).setData(withIds(s.dataset.zones));
-      map.removeFeatureState({ source: 'zones' });
-      shownZones = s.dataset.zones;
+      zoneLooks.reset();
       prev = undefined;
     }
-    if (!prev) {
-      const ids = new Map(s.dataset.schools.map((sc, i) => [sc.id, i]));
-      zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
-      zoneLevel = s.dataset.zones.features.map((f) => f.properties?.level as ZoneLevel);
+    const zonesChanged = s.dataset.zones !== shownZones;
+    if (zonesChanged) {
+      // An edit changed a few zones: only they are sent (and re-tiled); the others keep their state.
+      const diff = zoneDiff(shownZones!, s.dataset.zones);
+      if (diff) void (map.getSource('zones') as GeoJSONSource).updateData(diff);
+      shownZones = s.dataset.zones;
     }
     if (s.pendingArea !== prev?.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
@@ -110,11 +123,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     }
     if (s.result !== prev?.result) {
       s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
-      zoneSchoolIndex.forEach((si, z) => {
-        const r = s.result?.schools[si];
-        const locked = !!r && s.lockedZones[zoneLevel[z]].includes(r.id);
-        map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked });
-      });
+    }
+    if (zonesChanged || s.result !== prev?.result || s.lockedZones !== prev?.lockedZones || s.selectedSchoolId !== prev?.selectedSchoolId) {
+      zoneLooks.apply(looksOf(s));
     }
     // The density cells are handed over only when rebuilt; dots are asked for per view, when shown.
     const pupilsChanged = !!s.pupilLayers && s.pupilLayers !== prev?.pupilLayers;
@@ -139,7 +150,6 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (s.selectedSchoolId !== prev?.selectedSchoolId) {
       const selected = s.dataset.schools.findIndex((sc) => sc.id === s.selectedSchoolId);
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
-      zoneSchoolIndex.forEach((si, z) => map.setFeatureState({ source: 'zones', id: z }, { selected: si === selected && selected >= 0 }));
     }
   };
 

@@ -87,9 +87,17 @@ const INIT = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) g.__bench.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  const tick = () => {
+  const drawn = () => {
     const map = window.__planner?.map;
-    if (map?.getLayer('zones-fill') && map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0) g.__bench.firstMap = performance.now();
+    try {
+      return !!map?.getLayer('zones-fill') && map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
+    } catch {
+      // the style is not ready yet
+      return false;
+    }
+  };
+  const tick = () => {
+    if (drawn()) g.__bench.firstMap = performance.now();
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -105,11 +113,13 @@ interface LoadFigures {
 async function openFresh(browser: Browser, dist: string): Promise<{ page: Page; load: LoadFigures }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  // tsx compiles named functions with an `__name` helper: functions sent to the page need it too.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await page.addInitScript(INIT);
   const scripts = new Set<string>();
   let counting = true;
   context.on('request', (r) => {
-    if (counting && r.url().endsWith('.js')) scripts.add(new URL(r.url()).pathname);
+    if (counting && /\.m?js$/.test(new URL(r.url()).pathname)) scripts.add(new URL(r.url()).pathname);
   });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => (globalThis as unknown as { __bench: { firstMap?: number } }).__bench.firstMap !== undefined, undefined, { timeout: 180_000, polling: 20 });

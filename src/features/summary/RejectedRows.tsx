@@ -9,9 +9,13 @@ import { useAppStore } from '../../store/store';
 /** The pupil rows that were not loaded (file, line, reason), rows loaded with a remark and total rows skipped, exportable as CSV. */
 export function RejectedRows() {
   const t = useT();
-  const dataset = useAppStore((s) => s.dataset);
+  // Each list on its own: an edit replaces the dataset's zones, not these.
+  const rejected = useAppStore((s) => s.dataset?.rejected);
+  const warnings = useAppStore((s) => s.dataset?.warnings);
+  const skipped = useAppStore((s) => s.dataset?.skipped);
   const locale = useAppStore((s) => s.locale);
-  if (!dataset || (dataset.rejected.length === 0 && dataset.warnings.length === 0 && dataset.skipped.length === 0)) return null;
+  if (!rejected || !warnings || !skipped || (rejected.length === 0 && warnings.length === 0 && skipped.length === 0)) return null;
+  const dataset = { rejected, warnings, skipped };
   const rows = [
     ...dataset.rejected.map((r) => ({ ...r, kind: t('rejected') })),
     ...dataset.warnings.map((r) => ({ ...r, kind: t('warnings') })),
