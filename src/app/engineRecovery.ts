@@ -5,7 +5,7 @@ import { useAppStore, type EngineNotice } from '../store/store';
 import { callBudgetMs, type EngineSize } from './engineBudgets';
 import { EngineFault, superviseWorker, type EngineRemote, type SupervisedWorker } from './engineCalls';
 import { fetchPupilLayers } from './pupilLayers';
-import { datasetKey } from './workspace';
+import { datasetKey } from './datasetKey';
 
 /** How the current dataset was loaded, so that a fresh worker can load it again without the planner. */
 export interface LoadRecipe {

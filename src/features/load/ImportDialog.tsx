@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { downloadFile } from '../../app/download';
-import { cancelLoad, confirmMapping } from '../../app/engineClient';
+import { cancelLoad, confirmMapping } from '../../app/loadActions';
 import { applyMappingChoices, columnsOf, draftProblems, mappingChoicesOf, statedBaseYear, withPart } from '../../app/importDrafts';
 import { ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { describeDataProblem } from '../../core/dataProblems';
