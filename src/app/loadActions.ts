@@ -8,7 +8,7 @@ import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
 import { fetchPupilLayers } from './pupilLayers';
 import { checkFileSizes } from './fileSizeLimit';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
-import { PART_FILES } from '../io/import';
+import { PART_FILES } from '../io/import/datasetPart';
 import { EngineFault, type SupervisedWorker } from './engineCalls';
 import { adoptEngine, startSupervisedWorker, type LoadRecipe } from './engineRecovery';
 

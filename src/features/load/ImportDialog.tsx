@@ -6,7 +6,9 @@ import { applyMappingChoices, columnsOf, draftProblems, mappingChoicesOf, stated
 import { ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { describeDataProblem } from '../../core/dataProblems';
 import { DataError } from '../../io/dataError';
-import { CRS_NAMES, DATASET_PARTS, formatMappingFile, parseMappingFile, type DatasetPart } from '../../io/import';
+import { CRS_NAMES } from '../../io/import/crs';
+import { DATASET_PARTS, type DatasetPart } from '../../io/import/datasetPart';
+import { formatMappingFile, parseMappingFile } from '../../io/import/mappingFile';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
 import { useAppStore, type ImportDraft } from '../../store/store';
