@@ -81,9 +81,23 @@ function medians(ts: EditTiming[]): EditTiming & { n: number; totalLessGpu: numb
 
 /** Watches, from before the app's first script, for long tasks and the first frame with zones drawn. */
 const INIT = () => {
-  const g = globalThis as unknown as { __plannerTiming: boolean; __bench: { longTasks: [number, number][]; firstMap?: number } };
+  const g = globalThis as unknown as { __plannerTiming: boolean; __bench: { longTasks: [number, number][]; firstMap?: number; steps: [string, number][] } };
   g.__plannerTiming = true;
-  g.__bench = { longTasks: [] };
+  g.__bench = { longTasks: [], steps: [] };
+  const step = (name: string) => g.__bench.steps.push([name, performance.now()]);
+  let watched = false;
+  // The first load's milestones as the store sees them (the app's script running, each load step, the dataset).
+  const watch = () => {
+    const store = window.__planner?.store;
+    if (watched || !store) return;
+    watched = true;
+    step('app script ran');
+    let last = '';
+    store.subscribe((s) => {
+      const now = s.load.status === 'loading' ? `load: ${s.load.step}` : s.dataset ? 'dataset in store' : '';
+      if (now && now !== last) step((last = now));
+    });
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) g.__bench.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
@@ -97,6 +111,7 @@ const INIT = () => {
     }
   };
   const tick = () => {
+    watch();
     if (drawn()) g.__bench.firstMap = performance.now();
     else requestAnimationFrame(tick);
   };
@@ -107,6 +122,8 @@ interface LoadFigures {
   firstMapMs: number;
   jsBeforeFirstMap: { files: number; rawBytes: number; gzipBytes: number; list: string[] };
   longTasksBeforeFirstMap: number;
+  /** Milestones of the first load, ms after navigation. */
+  steps: [string, number][];
 }
 
 /** Opens the app in a fresh context and times the first map with zones; notes the JS fetched before it. */
@@ -124,9 +141,11 @@ async function openFresh(browser: Browser, dist: string): Promise<{ page: Page; 
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => (globalThis as unknown as { __bench: { firstMap?: number } }).__bench.firstMap !== undefined, undefined, { timeout: 180_000, polling: 20 });
   counting = false;
-  const { firstMap, longTasks } = await page.evaluate(() => {
-    const b = (globalThis as unknown as { __bench: { firstMap: number; longTasks: [number, number][] } }).__bench;
-    return { firstMap: b.firstMap, longTasks: b.longTasks.filter(([s]) => s <= b.firstMap).length };
+  const { firstMap, longTasks, steps } = await page.evaluate(() => {
+    const b = (globalThis as unknown as { __bench: { firstMap: number; longTasks: [number, number][]; steps: [string, number][] } }).__bench;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const marks: [string, number][] = [['DOMContentLoaded', nav.domContentLoadedEventEnd], ...b.steps];
+    return { firstMap: b.firstMap, longTasks: b.longTasks.filter(([s]) => s <= b.firstMap).length, steps: marks };
   });
   const list = [...scripts].sort();
   const bytes = list.map((p) => readFileSync(join(dist, p)));
@@ -136,6 +155,7 @@ async function openFresh(browser: Browser, dist: string): Promise<{ page: Page; 
       firstMapMs: firstMap,
       jsBeforeFirstMap: { files: list.length, rawBytes: bytes.reduce((a, b) => a + b.length, 0), gzipBytes: bytes.reduce((a, b) => a + gzipSync(b).length, 0), list },
       longTasksBeforeFirstMap: longTasks,
+      steps,
     },
   };
 }
@@ -206,7 +226,7 @@ async function benchMillion(browser: Browser, dist: string): Promise<DatasetFigu
   log(`${pupils} pupils loaded in ${(loadMs / 1000).toFixed(1)} s: edits …`);
   const timings = await timeEdits(page, reps, log);
   await page.context().close();
-  return { pupils, load: { firstMapMs: NaN, jsBeforeFirstMap: { files: 0, rawBytes: 0, gzipBytes: 0, list: [] }, longTasksBeforeFirstMap: 0, loadMs, progressSeen }, memory, edits: mapValues(timings, medians) };
+  return { pupils, load: { firstMapMs: NaN, jsBeforeFirstMap: { files: 0, rawBytes: 0, gzipBytes: 0, list: [] }, longTasksBeforeFirstMap: 0, steps: [], loadMs, progressSeen }, memory, edits: mapValues(timings, medians) };
 }
 
 function mapValues<K extends string, A, B>(o: Record<K, A>, f: (a: A) => B): Record<K, B> {
@@ -220,6 +240,7 @@ function print(name: string, f: DatasetFigures) {
   if (Number.isFinite(f.load.firstMapMs)) {
     const js = f.load.jsBeforeFirstMap;
     console.log(`first map with zones: ${f.load.firstMapMs.toFixed(0)} ms after navigation; long tasks before it: ${f.load.longTasksBeforeFirstMap}`);
+    console.log(`  on the way: ${f.load.steps.map(([name, t]) => `${name} ${t.toFixed(0)}`).join(' · ')}`);
     console.log(`JS before the first map: ${js.files} files, ${(js.rawBytes / 1e3).toFixed(0)} kB raw, ${(js.gzipBytes / 1e3).toFixed(0)} kB gzipped`);
     for (const p of js.list) console.log(`  ${p}`);
   }

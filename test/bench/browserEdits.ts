@@ -19,7 +19,7 @@ export interface EditTiming {
   /** Main-thread long tasks (> 50 ms) during the edit, and the longest, ms. */
   longTasks: number;
   longestTask: number;
-  /** A full repaint of the map forced to finish on the GPU (SwiftShader here), measured after the edit. */
+  /** A full repaint of the map waited for on the GPU (SwiftShader here), measured after the edit. */
   gpuFrame: number;
 }
 
@@ -85,9 +85,10 @@ async function collect(page: Page): Promise<EditTiming> {
   const gpuFrame = await page.evaluate(() => new Promise<number>((resolve) => {
     const map = window.__planner!.map!;
     const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
+    // Reading a pixel waits until the GPU (SwiftShader: the CPU) has drawn the frame; finish() does not.
     map.once('render', () => {
       const t = performance.now();
-      gl?.finish();
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
       resolve(performance.now() - t);
     });
     map.triggerRepaint();
