@@ -15,9 +15,12 @@ import { computeChangedAreas, projectScenario, type ProjectionRefusal, type Proj
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
-import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, StatedYear } from '../src/io/import';
+import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
+import type { BalanceInput } from '../src/core/balance/types';
+import { computeScenarioRun } from '../src/core/scenarioRun';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -51,6 +54,8 @@ export interface StagedInspection {
   years?: StatedYear[];
   level?: ZoneLevel;
   cohorts?: string[];
+  /** A table's names its header has more than once (see FileInspection.repeated). */
+  repeated?: RepeatedColumn[];
 }
 
 /** The steps of a load, for the progress bar. */
@@ -180,8 +185,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
           const part = guessPart(f.name, format);
           if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
           else {
-            const { header, years, level, cohorts } = (await inspectOptional({ ...f, part })) ?? { header: [] };
-            files.push({ name: f.name, format, part, header, years, level, cohorts });
+            const { header, years, level, cohorts, repeated } = (await inspectOptional({ ...f, part })) ?? { header: [] };
+            files.push({ name: f.name, format, part, header, years, level, cohorts, ...(repeated && { repeated }) });
           }
         }
       } catch (e) {
@@ -275,6 +280,13 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     movedByUnit: (): MovedUnitGroup[] => {
       const { dataset, session } = requireSession();
       return computeMovedByUnit(dataset, session.baseSchoolOf(), session.schoolOf());
+    },
+    /** The balancing problem of the current scenario for the balance worker (buildBalanceInput), or a message naming an unknown id of the request. */
+    balanceInput: (request: BalanceRequest): BalanceInput | { error: string } => {
+      const { dataset, session } = requireSession();
+      const bad = checkBalanceRequest(dataset, request);
+      if (bad) return { error: bad };
+      return buildBalanceInput(dataset, computeScenarioRun(dataset, session.state(), rules), rules, request);
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),

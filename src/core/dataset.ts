@@ -1,8 +1,9 @@
 import type { DataProblem } from './dataProblems';
 import type { GridFrame } from './gridFrame';
-import type { ZoneSet, ZoneState } from './zoneState';
+import type { MultiPolygonCoords, ZoneSet, ZoneState } from './zoneState';
+import type { UnitCells } from './units/unitCells';
 import type { School } from './school';
-import type { ZoneLevel } from './rules';
+import type { OverlapRule, ZoneLevel } from './rules';
 
 export { FACILITY_FIELDS, type FacilityField, type Ownership, type School } from './school';
 export type { ZoneSet } from './zoneState';
@@ -100,6 +101,13 @@ export interface Dataset {
   /** Each unit's place (longitude, latitude in degrees), NaN when no units file gives one. */
   unitX: Float64Array;
   unitY: Float64Array;
+  /**
+   * The units' areas on the loaded zones (src/core/units), built once at load: per overlap rule
+   * and level; `rule` is the one in use, `county` the outline they are clipped to.
+   */
+  unitCells?: { rule: OverlapRule; county?: MultiPolygonCoords; byRule: Partial<Record<OverlapRule, Partial<Record<ZoneLevel, UnitCells>>>> };
+  /** Lines units are not neighbours across (rivers, railways, motorways): polylines x0, y0, x1, y1, … in degrees. */
+  barriers?: Float64Array[];
   /** Births per unit and calendar year (`births.csv`), when the dataset has them. */
   births?: Births;
   /** New housing estates (`housing.csv`), when the dataset has them. */

@@ -1,51 +1,40 @@
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import { formatNumber, translate } from '../i18n/format';
-import { displayName, schoolStatus } from '../store/selectors';
+import { schoolStatus, selectShownResult } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
-import { timingMeasure } from '../app/timing';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
 import { addDatasetLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
 import { createZoneLooks, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
+import type { SimulationResult } from '../core/simulation';
+import { timingMeasure } from '../app/timing';
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
+import { createHoverTooltip } from './hoverTooltip';
+import { syncLabels } from './labels';
+import { createFocus } from './focus';
+import { createChangeFlash } from './changeFlash';
+import type { LoadSummary } from '../../workers/engineApi';
 
 setWorkerUrl(workerUrl);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * A shared zone's tooltip: its schools' names (多校划片), then the zone's pupils each school takes
- * (kept and drawn), e.g. "汇文学校、圣城小学（多校划片）· 汇文学校 8，圣城小学 3".
+ * Each zone's look by its key: its school's (a shared zone's: none) utilization and status in the
+ * result shown, whether that school's zone is locked, and whether it is the selected school's.
  */
-function sharedZoneText(s: AppState, ids: string[]): string {
-  const name = (id: string) => {
-    const r = s.result?.schools.find((x) => x.id === id);
-    return r ? displayName(r, s.locale) : id;
-  };
-  const list = s.locale === 'en' ? ', ' : '，';
-  const zone = s.result?.shared?.find((z) => z.level === s.level && z.schoolIds.length === ids.length && z.schoolIds.every((id) => ids.includes(id)));
-  const pupils = zone ? ` · ${zone.schoolIds.map((id, k) => `${name(id)} ${formatNumber(s.locale, zone.kept[k] + zone.drawn[k])}`).join(list)}` : '';
-  return `${ids.map(name).join(s.locale === 'en' ? ', ' : SHARED_SEPARATOR)}${translate(s.locale, 'sharedSuffix')}${pupils}`;
-}
-
-/**
- * Each zone's look by its key: its school's (a shared zone's: none) utilization and status, whether
- * that school's zone is locked, and whether it is the selected school's.
- */
-function looksOf(s: AppState): Map<string, ZoneLook> {
-  const results = new Map(s.result?.schools.map((r) => [r.id, r]));
+function looksOf(s: AppState, shown: SimulationResult | undefined): Map<string, ZoneLook> {
+  const results = new Map(shown?.schools.map((r) => [r.id, r]));
   const looks = new Map<string, ZoneLook>();
   for (const f of s.dataset?.zones.features ?? []) {
-    const id = String(f.properties?.school_id);
-    const r = results.get(id);
+    const r = results.get(String(f.properties?.school_id));
     const level = f.properties?.level as ZoneLevel;
     looks.set(zoneKey(f), { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked: !!r && s.lockedZones[level].includes(r.id), selected: !!r && r.id === s.selectedSchoolId });
   }
@@ -68,12 +57,14 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+  const tooltip = createHoverTooltip(map);
 
   const dots = createPupilDots(map);
+  const focus = createFocus(map);
+  const flash = createChangeFlash(map);
   const zoneLooks = createZoneLooks(map);
   let shownVersion = 0;
-  let shownZones: FeatureCollection | undefined;
+  let shownZones: LoadSummary['zones'] | undefined;
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy
   // is applied on the next styledata event, not lost.
@@ -100,9 +91,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       // An edit changed a few zones: only they are sent (and re-tiled); the others keep their state.
       const diff = zoneDiff(shownZones!, s.dataset.zones);
       if (diff) void (map.getSource('zones') as GeoJSONSource).updateData(diff);
+      flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
     }
-    if (s.pendingArea !== prev?.pendingArea) {
+    if (!prev || s.pendingArea !== prev.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
     }
     const reviewZones = s.load.status === 'review' ? s.load.zones : undefined;
@@ -121,11 +113,15 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (s.showChangedAreas !== prev?.showChangedAreas) {
       for (const id of [LAYER.changed, LAYER.changedLine]) map.setLayoutProperty(id, 'visibility', s.showChangedAreas ? 'visible' : 'none');
     }
-    if (s.result !== prev?.result) {
-      s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
+    // The base year's result or the projected year's the planner chose (year selector).
+    const shown = selectShownResult(s);
+    const shownChanged = shown !== (prev && selectShownResult(prev));
+    if (shownChanged) {
+      shown?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
     }
-    if (zonesChanged || s.result !== prev?.result || s.lockedZones !== prev?.lockedZones || s.selectedSchoolId !== prev?.selectedSchoolId) {
-      zoneLooks.apply(looksOf(s));
+    // Only zones whose look changed get their feature-state set (see createZoneLooks).
+    if (zonesChanged || shownChanged || s.lockedZones !== prev?.lockedZones || s.selectedSchoolId !== prev?.selectedSchoolId) {
+      zoneLooks.apply(looksOf(s, shown));
     }
     // The density cells are handed over only when rebuilt; dots are asked for per view, when shown.
     const pupilsChanged = !!s.pupilLayers && s.pupilLayers !== prev?.pupilLayers;
@@ -151,6 +147,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       const selected = s.dataset.schools.findIndex((sc) => sc.id === s.selectedSchoolId);
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
     }
+    syncLabels(map, s, prev);
+    focus.sync(s, prev);
   };
 
   let stopDrawing = () => {};
@@ -181,7 +179,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   };
   map.on('click', (e) => {
     const s = useAppStore.getState();
-    if (s.drawing || s.vertexMode || isFinishingClick()) return;
+    // A drawn area waits for its school in the panel: a click on the map must not change the choice.
+    if (s.drawing || s.vertexMode || s.pendingArea || isFinishingClick()) return;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) void assignUnitToSelected(String(unit.properties.id));
     else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
@@ -189,20 +188,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
     const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
-    if (unit) {
-      popup.setLngLat(e.lngLat).setText(String(unit.properties.name)).addTo(map);
-      return;
-    }
-    const ids = schoolsAt(e);
-    const rs = ids.flatMap((id) => s.result?.schools.filter((x) => x.id === id) ?? []);
-    if (rs.length === 0) {
-      popup.remove();
-      return;
-    }
-    const text = rs.length === 1 ? `${displayName(rs[0], s.locale)} · ${formatNumber(s.locale, rs[0].enrollment)}` : sharedZoneText(s, ids);
-    popup.setLngLat(e.lngLat).setText(text).addTo(map);
+    if (unit) tooltip.text(s, e.lngLat, String(unit.properties.name));
+    else tooltip.show(s, schoolsAt(e), e.lngLat);
   });
-  map.on('mouseout', () => popup.remove());
+  map.on('mouseout', () => tooltip.hide());
 
   return {
     map,
@@ -211,6 +200,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       stopDrawing();
       stopVertexDrag();
       dots.destroy();
+      tooltip.destroy();
       map.remove();
     },
   };

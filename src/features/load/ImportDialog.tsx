@@ -110,7 +110,7 @@ function DraftCard({ draft, index, year, problems, onChange }: {
                   size="small"
                   value={draft.mapping[column] ?? ''}
                   options={[{ value: '', label: t('importUnmapped') }, ...draft.header.map((h) => ({ value: h, label: h }))]}
-                  onChange={(name: string) => onChange({ ...draft, mapping: { ...draft.mapping, [column]: name } })}
+                  onChange={(name: string) => onChange({ ...draft, mapping: { ...draft.mapping, [column]: name }, ambiguous: draft.ambiguous?.filter((a) => a.column !== column) })}
                 />
               ),
             },
@@ -121,6 +121,9 @@ function DraftCard({ draft, index, year, problems, onChange }: {
       {draft.part === 'students' && (draft.cohorts?.length ?? 0) > 0 && <CohortPreview draft={draft} index={index} year={year} onChange={onChange} />}
       {problems?.noPart && <Alert type="warning" showIcon title={t('importNoPart')} style={{ marginTop: 8 }} />}
       {problems?.samePart && <Alert type="error" showIcon title={t('importSamePart', { part: partName(problems.samePart) })} style={{ marginTop: 8 }} />}
+      {problems?.repeated?.map((r) => (
+        <Alert key={r.column} type="error" showIcon data-testid={`import-repeated-${index}-${r.column}`} title={t('importRepeatedColumn', { file: draft.name, name: r.name, n: r.copies.length, copies: r.copies.join('、'), column: r.column })} style={{ marginTop: 8 }} />
+      ))}
       {problems?.missing && <Alert type="error" showIcon data-testid={`import-missing-${index}`} title={t('importMissing', { columns: problems.missing.join(', ') })} style={{ marginTop: 8 }} />}
     </Card>
   );

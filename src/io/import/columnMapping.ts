@@ -21,7 +21,8 @@ export function normaliseHeaderName(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[([{【][^)\]}】]*[)\]}】]/g, '')
+    // A note holds no bracket: with "[^)\]}】]*" a name of many "[" and no closer took quadratic time.
+    .replace(/[([{【][^([{【)\]}】]*[)\]}】]/g, '')
     .replace(/[\s_\-*:]/g, '');
 }
 

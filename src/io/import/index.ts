@@ -13,4 +13,5 @@ export { crsHint, type CrsHint, type CrsHintSource } from './crsHint';
 export { entriesOf, entryFor, formatMappingFile, parseMappingFile, MAPPING_FILE_VERSION, type MappingChoices, type MappingEntry } from './mappingFile';
 export { guessPart, PART_FILES, DATASET_PARTS, MULTI_FILE_PARTS, type DatasetPart } from './datasetPart';
 export { decodeText, type DecodedText, type TextEncodingName } from './textDecoding';
+export type { RepeatedColumn } from './table';
 export { detectFormat, type FileFormat } from './fileFormat';

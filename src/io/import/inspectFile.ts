@@ -13,8 +13,8 @@ import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
 import { levelFromText } from './pupilGrade';
 import { readShapefileZip } from './shapefileZip';
-import type { Table } from './table';
-import { decodeText } from './textDecoding';
+import type { RepeatedColumn, Table } from './table';
+import { decodeDocument } from './textDecoding';
 
 /** What a file looks like before import: for a mapping screen to show and let the user correct. */
 export interface FileInspection {
@@ -31,6 +31,8 @@ export interface FileInspection {
   level?: ZoneLevel;
   /** A table: the distinct cohort grades (2023级, 2025届) among its first rows, in order of appearance. */
   cohorts: string[];
+  /** A table: the names its header has more than once, with the names `header` gives their copies. */
+  repeated?: RepeatedColumn[];
   /** The coordinate system the file's name or its suggested coordinate columns name, if any. */
   crsHint?: CrsHint;
 }
@@ -76,7 +78,7 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : looseFeatures(file.name, decodeText(file.bytes).text);
+      : format === 'kml' ? readKml(file.name, decodeDocument(file.name, file.bytes).text) : looseFeatures(file.name, decodeDocument(file.name, file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
   const kind = mappedKindOf(part);
@@ -86,5 +88,6 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   return {
     format, part, header, ...(suggestion && { suggestion }), ...(hint && { crsHint: hint }),
     years: yearsOfTable(file.name, table), ...(level && { level }), cohorts: table && part === 'students' ? cohortsOf(table) : [],
+    ...(table && table.repeated.length > 0 && { repeated: table.repeated }),
   };
 }
