@@ -8,7 +8,7 @@ import { sweepRingCrossings } from '../reference/sweepRingCrossings';
 
 // The ring-crossing check of zone validation, the previous sweep and the grid side by side, on one
 // zone of 100,000 vertices (the hostile fixture's: a 0.01° × 0.02° box, each edge cut into 25,000
-// pieces), a jagged ring of 100,000 vertices, two parts sharing a boundary of 20,000 vertices (every
+// pieces), a wiggly ring of 100,000 vertices, two parts sharing a boundary of 20,000 vertices (every
 // one a touching point), and every zone of Shouguang. Both must find the same points.
 // Usage: npm run bench:crossings
 type Pt = [number, number];
@@ -23,10 +23,12 @@ function denseBox(perEdge: number): MultiPolygonCoords {
   return [[[...ring, ring[0]]]];
 }
 
-function jagged(n: number): MultiPolygonCoords {
+/** A wiggly ring of n vertices around (118, 36), radius about 0.01° walking at random: short edges, as drawn. */
+function wiggly(n: number): MultiPolygonCoords {
   const random = seededRandom(3);
+  let r = 0.01;
   const ring = Array.from({ length: n }, (_, k): Pt => {
-    const r = 0.01 * (0.6 + 0.4 * random());
+    r = Math.min(0.012, Math.max(0.008, r + 2e-6 * (random() - 0.5)));
     return [118 + r * Math.cos((2 * Math.PI * k) / n), 36 + r * Math.sin((2 * Math.PI * k) / n)];
   });
   return [[[...ring, ring[0]]]];
@@ -55,7 +57,7 @@ const sorted = (points: Pt[]) => points.map(String).sort().join(' ');
 
 const cases: [string, MultiPolygonCoords[]][] = [
   ['hostile box, 100,001 positions', [denseBox(25_000)]],
-  ['jagged ring, 100,001 positions', [jagged(100_000)]],
+  ['wiggly ring, 100,001 positions', [wiggly(100_000)]],
   ['two parts sharing 20,001 vertices', [sharedBoundary(20_000)]],
   ['Shouguang, every zone feature', shouguang()],
 ];

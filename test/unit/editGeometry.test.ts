@@ -1,6 +1,6 @@
 import { union } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
-import { cleanMultiPolygon, snapDegrees } from '../../src/core/cleanGeometry';
+import { cleanMultiPolygon, GRID_PER_DEGREE, perturbMultiPolygon, snapDegrees } from '../../src/core/cleanGeometry';
 import { unionOf } from '../../src/core/clip';
 import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { MultiPolygonCoords, ZoneState } from '../../src/core/zoneState';
@@ -48,6 +48,20 @@ describe('snapping and cleaning (cleanGeometry)', () => {
 });
 
 describe('polygon operations on near-coincident edges (clip.ts)', () => {
+  it('the last resort nudges each point by at most one grid step, a point shared by two zones the same way', () => {
+    const [p1, p2] = perturbMultiPolygon([[box(0, 0, 4, 4)], [box(4, 0, 8, 4)]]);
+    const moved = [...p1[0], ...p2[0]].map(([x, y], k) => [x, y, k < 5 ? box(0, 0, 4, 4)[k] : box(4, 0, 8, 4)[k - 5]] as const);
+    for (const [x, y, [x0, y0]] of moved) {
+      expect(Math.abs(Math.round((x - x0) * GRID_PER_DEGREE))).toBeLessThanOrEqual(1);
+      expect(Math.abs(Math.round((y - y0) * GRID_PER_DEGREE))).toBeLessThanOrEqual(1);
+    }
+    // at(4, 0) and at(4, 4) are corners of both boxes.
+    expect(p1[0][1]).toEqual(p2[0][0]);
+    expect(p1[0][2]).toEqual(p2[0][3]);
+    expect(new Set(moved.map(([x, y, [x0, y0]]) => `${x !== x0},${y !== y0}`)).size).toBeGreaterThan(1);
+  });
+
+
   it('case 255 of the edit campaign: a union polyclip cannot do in exact arithmetic gives the whole box', () => {
     // A triangle and a zone whose vertex (118.06119791697711, 36.06640625) is 3e-10° off the triangle's edge.
     const triangle: MultiPolygonCoords = [[[[118.03515625, 36.046875], [118.06640625, 36.0703125], [118.03515625, 36.0703125], [118.03515625, 36.046875]]]];
