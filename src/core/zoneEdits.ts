@@ -74,7 +74,7 @@ function applyAssignUnits(state: ZoneState, edit: AssignUnitsEdit, level: ZoneLe
     if (area.length === 0) throw new EditError('unitWithoutArea', { id: String(id), level });
     return area;
   });
-  const area = areas.length === 1 ? areas[0] : (union(areas[0], ...areas.slice(1)) as MultiPolygonCoords);
+  const area = areas.length === 1 ? areas[0] : unionOf(areas[0], ...areas.slice(1));
   try {
     return giveArea(state, level, school, area, ctx);
   } catch (e) {
@@ -82,7 +82,7 @@ function applyAssignUnits(state: ZoneState, edit: AssignUnitsEdit, level: ZoneLe
     const box = boxOf(area);
     for (const s of state.locked[level]) {
       const zone = state.zones[level].get(s);
-      if (zone && overlaps(box, boxOf(zone)) && intersection(zone, area).length > 0) throw new EditError('unitsInLocked', { school: ctx.schools[s].name, level });
+      if (zone && overlaps(box, boxOf(zone)) && intersectionOf(zone, area).length > 0) throw new EditError('unitsInLocked', { school: ctx.schools[s].name, level });
     }
     throw e;
   }
