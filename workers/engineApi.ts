@@ -15,7 +15,7 @@ import { computeChangedAreas, projectScenario, type ProjectionRefusal, type Proj
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type RepeatedColumn, type StatedYear } from '../src/io/import';
+import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
@@ -75,13 +75,17 @@ function failure(e: unknown): LoadFailure {
   return { ok: false, file: printable(error.file), detail: error.detail, problem: { code: error.code, params: error.params } };
 }
 
+// The importers (Excel, Shapefile, KML, CSV readers) load with the first file the planner opens:
+// the default dataset opens from its snapshot without them.
+const importer = () => import('../src/io/import');
+
 /**
  * What the mapping step shows of a file (inspectFile); undefined for a broken county outline or
  * context file (the load leaves it out with a warning rather than stopping).
  */
 async function inspectOptional(file: ImportFile): Promise<FileInspection | undefined> {
   try {
-    return await inspectFile(file);
+    return await (await importer()).inspectFile(file);
   } catch (e) {
     if (e instanceof DataError && (file.part === 'county' || file.part === 'context')) return undefined;
     throw e;
@@ -174,6 +178,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     async inspect(onProgress?: StepProgress): Promise<{ ok: true; files: StagedInspection[] } | LoadFailure> {
       const files: StagedInspection[] = [];
       try {
+        const { detectFormat, guessPart } = await importer();
         for (const [i, f] of staged.entries()) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
@@ -203,6 +208,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       let report: ValidationReport;
       try {
         onProgress?.('read', 0.02);
+        const { importDataset, readImportedDataset, validateImported } = await importer();
         const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })), (f) => onProgress?.('read', 0.02 + f * 0.43));
         staged = [];
         // The import takes about as long as the parse: each gets half of the bar.

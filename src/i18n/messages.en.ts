@@ -1,7 +1,7 @@
-import type { MessageKey } from './messages';
+import type { ZH } from './messages.zh';
 
 /** UI strings in English: every key of the Chinese table (checked by the type). */
-export const EN: Record<MessageKey, string> = {
+export const EN: Record<keyof typeof ZH, string> = {
   rowStatus: 'Status',
   rowNotLoaded: 'Not loaded',
   rowLoadedRemark: 'Loaded with a remark',
