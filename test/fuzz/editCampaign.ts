@@ -8,6 +8,7 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 import { applyZoneEdit, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { ZoneState } from '../../src/core/zoneState';
 import { countyOutline } from '../../src/io/parseScenario';
+import { unitCellArea } from '../../src/core/units/datasetCells';
 import { createEditSession, type EditOutcome, type EditRefusal, type EditSession } from '../../workers/editSession';
 import { firstDifference, sortedByJson } from './compare';
 import { EDIT_DATASETS, editDataset, type EditDataset } from './editData';
@@ -137,6 +138,7 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
     county: countyOutline(data.loaded.county),
+    unitArea: (level, u) => unitCellArea(dataset, level, u, rules.overlapRule),
   };
   // On Shouguang's zones (thousands of vertices) every step costs seconds of polygon clipping: shorter sequences, fewer replays.
   const big = datasetName === 'shouguang' || datasetName === 'shouguangSample';
