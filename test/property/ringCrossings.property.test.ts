@@ -4,7 +4,7 @@ import { ringCrossings } from '../../src/core/validation/ringCrossings';
 import type { MultiPolygonCoords } from '../../src/core/zoneState';
 import { sweepRingCrossings } from '../reference/sweepRingCrossings';
 
-// The grid-bucketed ring-crossing check finds exactly the points of the previous sweep (its
+// The ring-crossing check, by its budgeted sweep and by its grid alone, finds exactly the points of the previous sweep (its
 // from-scratch twin, test/reference/sweepRingCrossings.ts) on rings full of degenerate cases:
 // vertices on a lattice of 8 × 8 points 1/64° apart, so rings cross, touch at vertices, rest a
 // vertex on an edge, run along one another and double back; and on boxes whose edges are cut into
@@ -31,24 +31,27 @@ const boxFeature = fc.array(fc.oneof(cutBox, latticeRing), { minLength: 1, maxLe
 
 const sorted = (points: Pt[]) => points.map(String).sort();
 
-describe('ring crossings through the grid = the sweep (from scratch)', () => {
+describe('ring crossings (the sweep with its budget, and the grid alone) = the previous sweep (from scratch)', () => {
   it('on lattice rings that cross, touch, overlap and double back', () => {
     fc.assert(
       fc.property(latticeFeature, (feature: MultiPolygonCoords) => {
         const found = ringCrossings(feature);
         expect(sorted(found)).toEqual(sorted(sweepRingCrossings(feature)));
+        expect(sorted(ringCrossings(feature, 0))).toEqual(sorted(found));
         // Listed west to east, each point once.
         expect(found.map(String)).toEqual([...found].sort((p, q) => p[0] - q[0] || p[1] - q[1]).map(String));
         expect(new Set(found.map(String)).size).toBe(found.length);
       }),
-      { numRuns: 600, seed: 15 },
+      { numRuns: 300, seed: 15 },
     );
   });
 
   it('on boxes with edges cut into collinear pieces, alone or with other parts', () => {
     fc.assert(
       fc.property(boxFeature, (feature: MultiPolygonCoords) => {
-        expect(sorted(ringCrossings(feature))).toEqual(sorted(sweepRingCrossings(feature)));
+        const expected = sorted(sweepRingCrossings(feature));
+        expect(sorted(ringCrossings(feature))).toEqual(expected);
+        expect(sorted(ringCrossings(feature, 0))).toEqual(expected);
       }),
       { numRuns: 200, seed: 17 },
     );
