@@ -2,6 +2,7 @@ import { GRADE_STRIDE } from '../aggregate';
 import type { Dataset } from '../dataset';
 import { classCapOfGrade, maxSizeOfSchool, MAX_GRADE, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
 import type { ScenarioRun } from '../scenarioRun';
+import { unitAdjacency } from '../units/unitAdjacency';
 import type { BalanceInput, BalanceLevelInput, UnitAdjacency } from './types';
 
 /** What to balance beyond the scenario's own state. */
@@ -11,7 +12,7 @@ export interface BalanceRequest {
   lockedSchoolIds?: string[];
   /** Units (ids) that stay where they are. */
   lockedUnitIds?: string[];
-  /** Unit adjacency per level (unitAdjacency); a level without it is balanced without contiguity. */
+  /** Unit adjacency per level; default: the units' cells under the scenario's zones (unitAdjacency). */
   adjacency?: Partial<Record<ZoneLevel, UnitAdjacency>>;
 }
 
@@ -85,7 +86,7 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
       home,
       pupils: { offsets, school: Int32Array.from(school), year: new Uint8Array(school.length), grade: Uint8Array.from(grade), count: Int32Array.from(count) },
       lockedUnits: locked,
-      adjacency: request.adjacency?.[level],
+      adjacency: request.adjacency?.[level] ?? unitAdjacency(dataset, run.state, level),
     });
   }
   const year = dataset.baseYear;
