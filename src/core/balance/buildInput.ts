@@ -2,6 +2,7 @@ import { GRADE_STRIDE } from '../aggregate';
 import type { Dataset } from '../dataset';
 import { classCapOfGrade, maxSizeOfSchool, MAX_GRADE, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
 import type { ScenarioRun } from '../scenarioRun';
+import { unitCellArea } from '../units/datasetCells';
 import { unitAdjacency } from '../units/unitAdjacency';
 import type { BalanceInput, BalanceLevelInput, UnitAdjacency } from './types';
 
@@ -80,7 +81,8 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
     }
     offsets[U] = school.length;
     const locked = new Uint8Array(U);
-    dataset.unitIds.forEach((id, u) => (locked[u] = lockedUnits.has(id) ? 1 : 0));
+    // A unit without a cell at the level has no area to move (the assignUnits edit refuses it).
+    dataset.unitIds.forEach((id, u) => (locked[u] = lockedUnits.has(id) || (home[u] >= 0 && unitCellArea(dataset, level, u, rules.overlapRule).length === 0) ? 1 : 0));
     levels.push({
       level,
       home,
