@@ -2,6 +2,7 @@ import type { DataProblem } from './dataProblems';
 import type { GridFrame } from './gridFrame';
 import type { ZoneState } from './zoneState';
 import type { SchoolLevel, ZoneLevel } from './rules';
+import type { Polylines } from './distance/lines';
 
 /** Births by unit index, then by calendar year. */
 export type Births = ReadonlyMap<number, ReadonlyMap<number, number>>;
@@ -52,6 +53,8 @@ export interface School {
   classrooms?: number;
   /** First school year; a school opening after the base year is planned. */
   opens?: number;
+  /** Where it stands (`setting`): city core, town seat or village; decides its service radius (city or rural). */
+  setting?: 'city' | 'town' | 'village';
   lon: number;
   lat: number;
   /** Numeric facility fields as given, including `primary_*` / `junior_*` section variants. */
@@ -146,6 +149,10 @@ export interface Dataset {
   /** New housing estates (`housing.csv`), when the dataset has them. */
   housing?: HousingEstate[];
   pupils: PupilTable;
+  /** The road network (`roads.geojson`), when the dataset has one: distances go by road. */
+  roads?: Polylines;
+  /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross. */
+  barriers?: Polylines;
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;
   rejected: RejectedRow[];

@@ -45,6 +45,8 @@ export const EN: Record<MessageKey, string> = {
   part_context: 'Surroundings',
   part_births: 'Births',
   part_housing: 'New housing',
+  part_roads: 'Roads',
+  part_barriers: 'Rivers, railways and other barriers',
   importColumn: 'Column needed',
   importSource: 'Column in the file',
   importRequired: 'required',

@@ -43,6 +43,8 @@ export const ZH = {
   part_context: '周边区域',
   part_births: '出生人口',
   part_housing: '新建楼盘',
+  part_roads: '道路',
+  part_barriers: '河流、铁路等障碍',
   importColumn: '所需列',
   importSource: '文件中的列',
   importRequired: '必需',

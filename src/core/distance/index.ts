@@ -1,0 +1,7 @@
+export * from './haversine';
+export * from './lines';
+export * from './metrics';
+export * from './prepare';
+export * from './quantiles';
+export * from './roadGraph';
+export * from './settings';
