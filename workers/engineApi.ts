@@ -17,6 +17,7 @@ import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
+import type { DistanceMetrics } from '../src/core/distance';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
@@ -110,6 +111,8 @@ export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationRe
 export interface TimedResult {
   result: SimulationResult;
   standards: StandardsResult;
+  /** How far pupils go to school (就近入学), per school section and county level. */
+  distance: DistanceMetrics;
   computeMs: number;
 }
 
@@ -237,7 +240,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       const result = session.recompute();
       const computeMs = performance.now() - t0;
-      return { result, standards: session.standards(), computeMs };
+      return { result, standards: session.standards(), distance: session.distance(), computeMs };
     },
 
     /** Applies an edit incrementally; a refused edit changes nothing. */
@@ -272,6 +275,10 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
+    /** How far pupils go to school under the current scenario (就近入学; by road when the dataset has roads). */
+    distance: (): DistanceMetrics => requireSession().session.distance(),
+    /** The distance preparation's time at load, ms (snapping, one shortest-path tree per school, nearest schools). */
+    distancePrepareMs: (): number => requireSession().session.distanceState().prepared.prepareMs,
     /** The quality-balance assessment of the current scenario (asked for after an edit's numbers). */
     standards: (): StandardsResult => requireSession().session.standards(),
     /** Assesses the standards against another profile. */

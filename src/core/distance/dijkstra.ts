@@ -22,32 +22,31 @@ export function createDijkstraWorkspace(g: RoadGraph): DijkstraWorkspace {
  */
 export function shortestFrom(g: RoadGraph, seg: number, t: number, dist: Float32Array | Float64Array, ws: DijkstraWorkspace): void {
   const { heapNode, heapKey, settled, done } = ws;
+  const { adjStart, adjNode, adjSeg, segLengthM } = g;
   settled.fill(Infinity);
   done.fill(0);
+  const a = g.segA[seg];
+  const b = g.segB[seg];
+  const len = segLengthM[seg];
+  settled[a] = t * len;
+  settled[b] = Math.min(settled[b], (1 - t) * len);
   let size = 0;
-  const push = (v: number, key: number) => {
+  // The heap is written out inline (no closures): this loop runs once per school over the whole network.
+  for (const [v0, key0] of [[a, settled[a]], [b, settled[b]]]) {
     let i = size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (heapKey[parent] <= key) break;
+      if (heapKey[parent] <= key0) break;
       heapNode[i] = heapNode[parent];
       heapKey[i] = heapKey[parent];
       i = parent;
     }
-    heapNode[i] = v;
-    heapKey[i] = key;
-  };
-  const a = g.segA[seg];
-  const b = g.segB[seg];
-  const len = g.segLengthM[seg];
-  settled[a] = t * len;
-  settled[b] = Math.min(settled[b], (1 - t) * len);
-  push(a, settled[a]);
-  push(b, settled[b]);
+    heapNode[i] = v0;
+    heapKey[i] = key0;
+  }
   while (size > 0) {
     const v = heapNode[0];
     const key = heapKey[0];
-    // Pop: move the last entry down from the root.
     size--;
     if (size > 0) {
       const lastNode = heapNode[size];
@@ -67,12 +66,21 @@ export function shortestFrom(g: RoadGraph, seg: number, t: number, dist: Float32
     }
     if (done[v]) continue;
     done[v] = 1;
-    for (let k = g.adjStart[v]; k < g.adjStart[v + 1]; k++) {
-      const w = g.adjNode[k];
-      const d = key + g.segLengthM[g.adjSeg[k]];
+    for (let k = adjStart[v]; k < adjStart[v + 1]; k++) {
+      const w = adjNode[k];
+      const d = key + segLengthM[adjSeg[k]];
       if (d < settled[w]) {
         settled[w] = d;
-        push(w, d);
+        let i = size++;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (heapKey[parent] <= d) break;
+          heapNode[i] = heapNode[parent];
+          heapKey[i] = heapKey[parent];
+          i = parent;
+        }
+        heapNode[i] = w;
+        heapKey[i] = d;
       }
     }
   }

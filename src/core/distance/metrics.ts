@@ -226,6 +226,13 @@ export function computeDistanceState(p: PreparedDistances, schoolOf: Int32Array,
   return { ...st, keys, metrics: metricsOf(p, keys, settings) };
 }
 
+/** The state with every school's figures recomputed under other settings (service radii); the pupils' distances are kept. */
+export function resettleDistanceState(p: PreparedDistances, st: DistanceState, schoolOf: Int32Array, settings: DistanceSettings): DistanceState {
+  const figures = computeKeys(p, st, schoolOf, new Uint8Array(p.schools.length).fill(1), settings);
+  const keys = Array.from({ length: p.schools.length * 2 }, (_, k) => figures.get(k)!);
+  return { ...st, keys, metrics: metricsOf(p, keys, settings) };
+}
+
 /**
  * Updates the state after pupils changed school (`moves`; schoolOf is already the new
  * assignment): re-measures the moved pupils and recomputes the figures of the schools they left or

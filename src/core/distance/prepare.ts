@@ -38,8 +38,8 @@ export interface PreparedDistances {
   graph?: RoadGraph;
   pupilSnap?: RoadSnaps;
   schoolSnap?: RoadSnaps;
-  /** Per school, road metres from the school to each node (Float32; Infinity when unreachable). */
-  schoolNodeM?: Float32Array[];
+  /** Road metres from school s to node v at [v × schools + s] (node-major, so one pupil's candidates sit together; Float32, Infinity when unreachable). */
+  nodeSchoolM?: Float32Array;
   /** The connected piece of each road node (0: the largest). */
   piece?: Int32Array;
   nearSchool: Int32Array;
@@ -98,8 +98,9 @@ export function roadDistanceM(p: PreparedDistances, i: number, s: number): numbe
   const seg = ps.seg[i];
   const len = g.segLengthM[seg];
   const t = ps.t[i];
-  const dist = p.schoolNodeM![s];
-  let along = Math.min(dist[g.segA[seg]] + t * len, dist[g.segB[seg]] + (1 - t) * len);
+  const S = p.schools.length;
+  const dist = p.nodeSchoolM!;
+  let along = Math.min(dist[g.segA[seg] * S + s] + t * len, dist[g.segB[seg] * S + s] + (1 - t) * len);
   if (ss.seg[s] === seg) along = Math.min(along, Math.abs(t - ss.t[s]) * len);
   return ps.offM[i] + along + ss.offM[s];
 }
@@ -164,11 +165,15 @@ export function prepareDistances(input: DistanceInputs, rules: Rules): PreparedD
       prepared.schoolSnap = snapAll(g, grid, schools.map((s) => s.lon), schools.map((s) => s.lat), schools.length);
       prepared.piece = computeComponents(g).piece;
       const ws = createDijkstraWorkspace(g);
-      prepared.schoolNodeM = schools.map((_, s) => {
-        const dist = new Float32Array(g.nodeX.length);
-        shortestFrom(g, prepared.schoolSnap!.seg[s], prepared.schoolSnap!.t[s], dist, ws);
-        return dist;
-      });
+      const S = schools.length;
+      const nodes = g.nodeX.length;
+      const table = new Float32Array(nodes * S);
+      const dist = new Float64Array(nodes);
+      for (let s = 0; s < S; s++) {
+        shortestFrom(g, prepared.schoolSnap.seg[s], prepared.schoolSnap.t[s], dist, ws);
+        for (let v = 0; v < nodes; v++) table[v * S + s] = dist[v];
+      }
+      prepared.nodeSchoolM = table;
     }
   }
   const barrierSegs = { ax: [] as number[], ay: [] as number[], bx: [] as number[], by: [] as number[], mask: [] as number[] };
@@ -183,25 +188,71 @@ export function prepareDistances(input: DistanceInputs, rules: Rules): PreparedD
   return prepared;
 }
 
-/** Fills each pupil's NEAREST_KEPT nearest candidates of its level (ties: the lower school index). */
+/** Inserts (d, s) into the sorted top-K slots of a pupil (ties: the earlier, lower school stays first). */
+function insertNearest(nearM: Float64Array, nearSchool: Int32Array, base: number, d: number, s: number): void {
+  let j = NEAREST_KEPT - 1;
+  if (!(d < nearM[base + j])) return;
+  while (j > 0 && d < nearM[base + j - 1]) {
+    nearM[base + j] = nearM[base + j - 1];
+    nearSchool[base + j] = nearSchool[base + j - 1];
+    j--;
+  }
+  nearM[base + j] = d;
+  nearSchool[base + j] = s;
+}
+
+/**
+ * Fills each pupil's NEAREST_KEPT nearest candidates of its level (ties: the lower school index).
+ * Written out for speed (it visits every pupil × every candidate); gives what basisDistanceM gives.
+ */
 function computeNearest(p: PreparedDistances, candidates: Record<ZoneLevel, number[]>): void {
   const K = NEAREST_KEPT;
   const lists = [Int32Array.from(candidates.primary), Int32Array.from(candidates.junior)];
-  for (let i = 0; i < p.level.length; i++) {
-    const list = lists[p.level[i]];
-    const base = i * K;
+  const { nearM, nearSchool, level } = p;
+  const n = level.length;
+  if (p.byRoad) {
+    const g = p.graph!;
+    const ps = p.pupilSnap!;
+    const ss = p.schoolSnap!;
+    const table = p.nodeSchoolM!;
+    const S = p.schools.length;
+    for (let i = 0; i < n; i++) {
+      const list = lists[level[i]];
+      const seg = ps.seg[i];
+      const len = g.segLengthM[seg];
+      const t = ps.t[i];
+      const rowA = g.segA[seg] * S;
+      const rowB = g.segB[seg] * S;
+      const off = ps.offM[i];
+      for (let c = 0; c < list.length; c++) {
+        const s = list[c];
+        let along = Math.min(table[rowA + s] + t * len, table[rowB + s] + (1 - t) * len);
+        if (ss.seg[s] === seg) along = Math.min(along, Math.abs(t - ss.t[s]) * len);
+        insertNearest(nearM, nearSchool, i * K, off + along + ss.offM[s], s);
+      }
+    }
+    return;
+  }
+  // Straight lines: rank by the haversine term h (monotonic in the distance), then measure the kept ones exactly.
+  const RAD = Math.PI / 180;
+  const latR = Float64Array.from(p.schools, (s) => s.lat * RAD);
+  const lonR = Float64Array.from(p.schools, (s) => s.lon * RAD);
+  const cosLat = latR.map(Math.cos);
+  const { x, y } = p.pupils;
+  for (let i = 0; i < n; i++) {
+    const list = lists[level[i]];
+    const pLat = y[i] * RAD;
+    const pLon = x[i] * RAD;
+    const pCos = Math.cos(pLat);
     for (let c = 0; c < list.length; c++) {
       const s = list[c];
-      const d = basisDistanceM(p, i, s);
-      if (!(d < p.nearM[base + K - 1])) continue;
-      let j = K - 1;
-      while (j > 0 && d < p.nearM[base + j - 1]) {
-        p.nearM[base + j] = p.nearM[base + j - 1];
-        p.nearSchool[base + j] = p.nearSchool[base + j - 1];
-        j--;
-      }
-      p.nearM[base + j] = d;
-      p.nearSchool[base + j] = s;
+      const a = Math.sin((latR[s] - pLat) / 2);
+      const b = Math.sin((lonR[s] - pLon) / 2);
+      insertNearest(nearM, nearSchool, i * K, a * a + pCos * cosLat[s] * b * b, s);
+    }
+    for (let j = 0; j < K; j++) {
+      const s = nearSchool[i * K + j];
+      if (s >= 0) nearM[i * K + j] = straightDistanceM(p, i, s);
     }
   }
 }

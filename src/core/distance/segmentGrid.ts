@@ -106,32 +106,12 @@ export function nearestSegment(g: SegmentGrid, lon: number, lat: number, out: Sn
   const cc = Math.min(g.cols - 1, Math.max(0, Math.floor((px - g.x0) / g.cellM)));
   const cr = Math.min(g.rows - 1, Math.max(0, Math.floor((py - g.y0) / g.cellM)));
   const maxRing = Math.max(g.cols, g.rows);
-  const visit = (c: number) => {
-    for (let k = g.cellStart[c]; k < g.cellStart[c + 1]; k++) {
-      const s = g.cellSeg[k];
-      if (g.stamp[s] === q) continue;
-      g.stamp[s] = q;
-      const dx = g.bx[s] - g.ax[s];
-      const dy = g.by[s] - g.ay[s];
-      const len2 = dx * dx + dy * dy;
-      let t = len2 > 0 ? ((px - g.ax[s]) * dx + (py - g.ay[s]) * dy) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const ex = g.ax[s] + t * dx - px;
-      const ey = g.ay[s] + t * dy - py;
-      const d2 = ex * ex + ey * ey;
-      if (d2 < out.d2 || (d2 === out.d2 && s < out.seg)) {
-        out.seg = s;
-        out.t = t;
-        out.d2 = d2;
-      }
-    }
-  };
   for (let r = 0; r <= maxRing; r++) {
     for (let row = cr - r; row <= cr + r; row++) {
       if (row < 0 || row >= g.rows) continue;
       const edge = row === cr - r || row === cr + r;
       for (let col = cc - r; col <= cc + r; col += edge ? 1 : 2 * r) {
-        if (col >= 0 && col < g.cols) visit(row * g.cols + col);
+        if (col >= 0 && col < g.cols) visitNearest(g, row * g.cols + col, px, py, q, out);
         if (r === 0) break;
       }
     }
@@ -139,6 +119,44 @@ export function nearestSegment(g: SegmentGrid, lon: number, lat: number, out: Sn
     if (out.seg >= 0 && out.d2 <= reach * reach) break;
   }
   return out;
+}
+
+/** Looks at the segments of cell c for nearestSegment. */
+function visitNearest(g: SegmentGrid, c: number, px: number, py: number, q: number, out: Snap): void {
+  for (let k = g.cellStart[c]; k < g.cellStart[c + 1]; k++) {
+    const s = g.cellSeg[k];
+    if (g.stamp[s] === q) continue;
+    g.stamp[s] = q;
+    const dx = g.bx[s] - g.ax[s];
+    const dy = g.by[s] - g.ay[s];
+    const len2 = dx * dx + dy * dy;
+    let t = len2 > 0 ? ((px - g.ax[s]) * dx + (py - g.ay[s]) * dy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const ex = g.ax[s] + t * dx - px;
+    const ey = g.ay[s] + t * dy - py;
+    const d2 = ex * ex + ey * ey;
+    if (d2 < out.d2 || (d2 === out.d2 && s < out.seg)) {
+      out.seg = s;
+      out.t = t;
+      out.d2 = d2;
+    }
+  }
+}
+
+/** OR of the masks of the segments of cell c that the segment p→q properly crosses and that add a bit to `found`. */
+function visitCrossing(g: SegmentGrid, mask: Uint8Array, c: number, px: number, py: number, qx: number, qy: number, q: number, found: number): number {
+  for (let k = g.cellStart[c]; k < g.cellStart[c + 1]; k++) {
+    const s = g.cellSeg[k];
+    if (g.stamp[s] === q || (found & mask[s]) === mask[s]) continue;
+    g.stamp[s] = q;
+    const o1 = orient(px, py, qx, qy, g.ax[s], g.ay[s]);
+    const o2 = orient(px, py, qx, qy, g.bx[s], g.by[s]);
+    if (o1 * o2 >= 0) continue;
+    const o3 = orient(g.ax[s], g.ay[s], g.bx[s], g.by[s], px, py);
+    const o4 = orient(g.ax[s], g.ay[s], g.bx[s], g.by[s], qx, qy);
+    if (o3 * o4 < 0) found |= mask[s];
+  }
+  return found;
 }
 
 /** Orientation of c against a→b (positive: left). */
@@ -158,19 +176,6 @@ export function crossingMask(g: SegmentGrid, mask: Uint8Array, lon1: number, lat
   const qy = lat2 * g.my;
   const q = ++g.query;
   let found = 0;
-  const visit = (c: number) => {
-    for (let k = g.cellStart[c]; k < g.cellStart[c + 1]; k++) {
-      const s = g.cellSeg[k];
-      if (g.stamp[s] === q || (found & mask[s]) === mask[s]) continue;
-      g.stamp[s] = q;
-      const o1 = orient(px, py, qx, qy, g.ax[s], g.ay[s]);
-      const o2 = orient(px, py, qx, qy, g.bx[s], g.by[s]);
-      if (o1 * o2 >= 0) continue;
-      const o3 = orient(g.ax[s], g.ay[s], g.bx[s], g.by[s], px, py);
-      const o4 = orient(g.ax[s], g.ay[s], g.bx[s], g.by[s], qx, qy);
-      if (o3 * o4 < 0) found |= mask[s];
-    }
-  };
   // Amanatides–Woo walk over the cells, clipped to the grid.
   const fx = (px - g.x0) / g.cellM;
   const fy = (py - g.y0) / g.cellM;
@@ -190,7 +195,7 @@ export function crossingMask(g: SegmentGrid, mask: Uint8Array, lon1: number, lat
   let tMaxY = dy !== 0 ? ((dy > 0 ? row + 1 - fy : fy - row) * tDeltaY) : Infinity;
   const steps = Math.abs(endCol - col) + Math.abs(endRow - row);
   for (let i = 0; i <= steps; i++) {
-    if (col >= 0 && col < g.cols && row >= 0 && row < g.rows) visit(row * g.cols + col);
+    if (col >= 0 && col < g.cols && row >= 0 && row < g.rows) found = visitCrossing(g, mask, row * g.cols + col, px, py, qx, qy, q, found);
     if (tMaxX < tMaxY) {
       tMaxX += tDeltaX;
       col += stepC;

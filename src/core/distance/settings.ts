@@ -21,5 +21,10 @@ export function serviceRadiusM(school: School, level: ZoneLevel, settings: Dista
   return settings.radiusM[school.setting === 'city' ? 'city' : 'rural'][level];
 }
 
+/** The distance settings of a standards profile: its service radii, else the defaults. */
+export function distanceSettingsOf(profile: { serviceRadiusM?: DistanceSettings['radiusM'] }): DistanceSettings {
+  return profile.serviceRadiusM ? { radiusM: profile.serviceRadiusM } : DEFAULT_DISTANCE_SETTINGS;
+}
+
 /** Two distances closer than this (metres) are equal when finding a pupil's nearest school. */
 export const TIE_M = 0.01;
