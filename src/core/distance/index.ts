@@ -5,3 +5,4 @@ export * from './prepare';
 export * from './quantiles';
 export * from './roadGraph';
 export * from './settings';
+export * from './roadPieces';
