@@ -9,6 +9,7 @@ import { CountySummary } from '../features/summary/CountySummary';
 import { RejectedRows } from '../features/summary/RejectedRows';
 import { SchoolDetail } from '../features/schools/SchoolDetail';
 import { SchoolTable } from '../features/schools/SchoolTable';
+import { DistancePanel } from '../features/distance/DistancePanel';
 import { useAppStore } from '../store/store';
 import { MovedPupils } from '../features/edit/MovedPupils';
 import { ComplianceCard } from '../features/standards/ComplianceCard';
@@ -38,6 +39,7 @@ export function App() {
               <ComplianceCard />
               <SchoolDetail />
               <SchoolTable />
+              <DistancePanel />
               <RejectedRows />
             </div>
           </div>

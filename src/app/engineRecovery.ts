@@ -97,6 +97,7 @@ async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
       useAppStore.setState((s) => ({
         dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, opened.zoneChanges) },
         result: opened.result,
+        distance: opened.distance,
         totalMoved: opened.totalMoved,
         lockedZones: opened.locked,
         standards,

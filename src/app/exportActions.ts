@@ -2,6 +2,7 @@ import { formatCsv } from '../io/export/csv';
 import { formatMovedCsv } from '../io/export/movedCsv';
 import { computeProjectionTable } from '../io/export/projectionTables';
 import { computeSchoolTable } from '../io/export/schoolTable';
+import { computeDistanceTable } from '../io/export/distanceTable';
 import { captureMapPng } from '../map/mapImage';
 import { useAppStore } from '../store/store';
 import type { ProjectionView } from '../../workers/scenarioProjection';
@@ -15,7 +16,7 @@ const CSV = 'text/csv;charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The export formats the planner can choose. */
-export type ExportKind = 'schoolsCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng';
+export type ExportKind = 'schoolsCsv' | 'distanceCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng';
 
 const fileStem = () => activeScenario()?.name ?? 'scenario';
 
@@ -56,7 +57,7 @@ export function unitNames(): Map<string, string> {
  * zones, the pupils changing school by unit and grade, or the map as drawn.
  */
 export async function exportFile(kind: ExportKind): Promise<void> {
-  const { result, dataset, locale } = useAppStore.getState();
+  const { result, dataset, locale, distance } = useAppStore.getState();
   const engine = currentEngine();
   if (!result || !dataset || !engine) return;
   const stem = fileStem();
@@ -64,10 +65,14 @@ export async function exportFile(kind: ExportKind): Promise<void> {
   switch (kind) {
     case 'schoolsCsv':
       return downloadFile(`${stem}-${zh ? '学校统计' : 'schools'}.csv`, formatCsv(computeSchoolTable(result, locale)), CSV);
+    case 'distanceCsv':
+      if (distance) downloadFile(`${stem}-${zh ? '就近入学距离' : 'distance-to-school'}.csv`, formatCsv(computeDistanceTable(distance, dataset.schools, locale)), CSV);
+      return;
     case 'tablesXlsx': {
       const { buildResultsXlsx } = await import('../io/export/workbook');
       const view = await activeProjection();
-      return downloadFile(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale), XLSX);
+      const distanceTable = distance && computeDistanceTable(distance, dataset.schools, locale);
+      return downloadFile(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale, distanceTable), XLSX);
     }
     case 'projectionCsv': {
       const view = await activeProjection();

@@ -8,6 +8,7 @@ import { PrintReport } from '../report/PrintReport';
 
 const ITEMS: [ExportKind, MessageKey][] = [
   ['schoolsCsv', 'exportSchoolsCsv'],
+  ['distanceCsv', 'exportDistanceCsv'],
   ['tablesXlsx', 'exportTablesXlsx'],
   ['projectionCsv', 'exportProjectionCsv'],
   ['zonesGeoJson', 'exportZonesGeoJson'],
