@@ -163,7 +163,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     setProfile: (next: StandardsProfile): StandardsResult =>
       atomically(() => {
         profile = next;
-        distance = resettleDistanceState(prepared, distance, run.schoolOf, distanceSettingsOf(profile));
+        distance = resettleDistanceState(prepared, distance, distanceSettingsOf(profile));
         return standardsOf();
       }),
     /** School per pupil row under the current state. */

@@ -59,6 +59,21 @@ describe('distance metrics, incremental against from scratch', () => {
           expect(state.metrics).toEqual(fresh.metrics);
           expect(state.roadM).toEqual(fresh.roadM);
           expect(state.cross).toEqual(fresh.cross);
+          // The county quantiles against a plain sort of the level's distances.
+          for (const level of [0, 1] as const) {
+            const name = level === 0 ? 'primary' : 'junior';
+            const plain = (values: Float64Array) => {
+              const v = [...values].filter((_, i) => schoolOf[i] >= 0 && p.level[i] === level).filter((x) => x !== Infinity).sort((a, b) => a - b);
+              return v.length === 0 ? undefined : { median: v[Math.ceil(0.5 * v.length) - 1], p90: v[Math.ceil(0.9 * v.length) - 1], max: v[v.length - 1] };
+            };
+            const s = plain(state.straightM);
+            expect(state.metrics.county[name].straight && { median: state.metrics.county[name].straight!.medianM, p90: state.metrics.county[name].straight!.p90M, max: state.metrics.county[name].straight!.maxM }).toEqual(s);
+            if (c.roads) {
+              const r = plain(state.roadM);
+              const road = state.metrics.county[name].road;
+              expect(road && { median: road.medianM, p90: road.p90M, max: road.maxM }).toEqual(r);
+            }
+          }
         }
       }),
       { numRuns: 150 },

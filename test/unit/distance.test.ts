@@ -3,6 +3,7 @@ import type { School } from '../../src/core/dataset';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeDistanceState, DEFAULT_DISTANCE_SETTINGS, prepareDistances, roadDistanceM, straightDistanceM, type Polylines } from '../../src/core/distance';
 import { nearestRank, nearestRankOfUnion } from '../../src/core/distance/quantiles';
+import { countDistance, createHistogram, quantileOf } from '../../src/core/distance/histogram';
 
 // Plain references, written out here rather than taken from the code under test.
 const R = 6_371_008.8;
@@ -124,6 +125,17 @@ describe('quantiles', () => {
   it('nearest rank: median of 1..4 is 2, P90 of 1..10 is 9', () => {
     expect(nearestRank(Float64Array.from([1, 2, 3, 4]), 0.5)).toBe(2);
     expect(nearestRank(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 0.9)).toBe(9);
+  });
+  it('from the metre histogram equals that of the merged values, across bins, within one bin and past 262 km', () => {
+    const parts = [[0.2, 0.7, 5.5, 300_000], [0.4, 5.1, 5.9, 999_999], [5.2, 1e6]].map((a) => Float64Array.from(a));
+    const merged = Float64Array.from(parts.flatMap((a) => [...a])).sort();
+    const h = createHistogram();
+    for (const a of parts) for (const v of a) countDistance(h, v, 1);
+    countDistance(h, Infinity, 1);
+    countDistance(h, NaN, 1);
+    expect(h.total).toBe(10);
+    for (const q of [0.1, 0.2, 0.3, 0.5, 0.6, 0.9, 1]) expect(quantileOf(h, parts, q)).toBe(nearestRank(merged, q));
+    expect(quantileOf(h, parts, 0.5)).toBe(5.2);
   });
   it('of a union equals that of the merged values', () => {
     const parts = [[0.5, 3, 7.25], [], [1, 1, 2, 9.5], [4]].map((a) => Float64Array.from(a));

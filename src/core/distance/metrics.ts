@@ -1,7 +1,8 @@
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../rules';
 import { crossingMask } from './segmentGrid';
 import { NEAREST_KEPT, roadDistanceM, straightDistanceM, type PreparedDistances } from './prepare';
-import { nearestRank, nearestRankOfUnion } from './quantiles';
+import { nearestRank } from './quantiles';
+import { countDistance, createHistogram, quantileOf, type DistanceHistogram } from './histogram';
 import { serviceRadiusM, TIE_M, type DistanceSettings } from './settings';
 
 /** Mean, median, 90th percentile and longest of a set of distances, metres (nearest-rank quantiles). */
@@ -44,7 +45,7 @@ export interface DistanceMetrics {
   county: Record<ZoneLevel, LevelDistance>;
 }
 
-/** Per key (school index × 2 + level) running figures, with the key's distances sorted. */
+/** Per key (school index × 2 + level) running figures, with the key's distances sorted and its view. */
 interface KeyFigures {
   straight: Float64Array;
   road: Float64Array;
@@ -57,24 +58,75 @@ interface KeyFigures {
   extraSum: number;
   extraMax: number;
   crossings: [number, number, number, number];
+  view?: DistanceMetrics['schools'][number];
 }
 
 /**
  * What the metrics are kept from between edits: each pupil's distance to its school (straight and
- * by road), its crossing mask, and the figures of every (school, level) key.
+ * by road), its crossing mask, the figures of every (school, level) key, and per level histograms
+ * of the straight and road distances (for the county quantiles).
  */
 export interface DistanceState {
   straightM: Float64Array;
   roadM: Float64Array;
   cross: Uint8Array;
   keys: KeyFigures[];
+  histograms: { straight: DistanceHistogram; road: DistanceHistogram }[];
+  /** The pupils of each key (in no particular order; the figures do not depend on it) and each pupil's place in its key's list. */
+  members: Members;
   metrics: DistanceMetrics;
 }
+
+/** Pupil rows per key: key k holds list[k][0 .. size[k]−1]; pupil i sits at place[i] of its key (−1: no school). */
+interface Members {
+  list: Int32Array[];
+  size: Int32Array;
+  place: Int32Array;
+}
+
+/** The members of every key under an assignment, in pupil order. */
+function computeMembers(p: PreparedDistances, schoolOf: Int32Array): Members {
+  const keys = p.schools.length * 2;
+  const size = new Int32Array(keys);
+  for (let i = 0; i < schoolOf.length; i++) if (schoolOf[i] >= 0) size[schoolOf[i] * 2 + p.level[i]]++;
+  const list = Array.from(size, (n) => new Int32Array(Math.max(4, n)));
+  size.fill(0);
+  const place = new Int32Array(schoolOf.length).fill(-1);
+  for (let i = 0; i < schoolOf.length; i++) {
+    if (schoolOf[i] < 0) continue;
+    const k = schoolOf[i] * 2 + p.level[i];
+    place[i] = size[k];
+    list[k][size[k]++] = i;
+  }
+  return { list, size, place };
+}
+
+/** Moves pupil i from key `from` to key `to` (−1: none), keeping the lists compact. */
+function moveMember(m: Members, i: number, from: number, to: number): void {
+  if (from >= 0) {
+    const at = m.place[i];
+    const last = m.list[from][--m.size[from]];
+    m.list[from][at] = last;
+    m.place[last] = at;
+  }
+  m.place[i] = -1;
+  if (to >= 0) {
+    if (m.size[to] === m.list[to].length) {
+      const grown = new Int32Array(m.list[to].length * 2);
+      grown.set(m.list[to]);
+      m.list[to] = grown;
+    }
+    m.place[i] = m.size[to];
+    m.list[to][m.size[to]++] = i;
+  }
+}
+
+type Measured = Pick<DistanceState, 'straightM' | 'roadM' | 'cross'>;
 
 const keyOf = (s: number, level: number) => s * 2 + level;
 
 /** Sets pupil i's distances and crossing mask for school s (s < 0: no school). */
-function measurePupil(p: PreparedDistances, st: Pick<DistanceState, 'straightM' | 'roadM' | 'cross'>, i: number, s: number): void {
+function measurePupil(p: PreparedDistances, st: Measured, i: number, s: number): void {
   if (s < 0) {
     st.straightM[i] = NaN;
     st.roadM[i] = NaN;
@@ -87,48 +139,57 @@ function measurePupil(p: PreparedDistances, st: Pick<DistanceState, 'straightM' 
   st.cross[i] = p.barrierGrid ? crossingMask(p.barrierGrid, p.barrierMask, p.pupils.x[i], p.pupils.y[i], school.lon, school.lat) : 0;
 }
 
-/** The figures of the keys flagged in `touched` (per school), from one pass over the pupils. */
-function computeKeys(p: PreparedDistances, st: Pick<DistanceState, 'straightM' | 'roadM' | 'cross'>, schoolOf: Int32Array, touched: Uint8Array, settings: DistanceSettings): Map<number, KeyFigures> {
-  const members = new Map<number, number[]>();
-  for (let i = 0; i < schoolOf.length; i++) {
-    const s = schoolOf[i];
-    if (s < 0 || touched[s] === 0) continue;
-    const k = keyOf(s, p.level[i]);
-    let list = members.get(k);
-    if (!list) members.set(k, (list = []));
-    list.push(i);
-  }
+/** Counts pupil i's current distances into (by 1) or out of (by −1) its level's histograms. */
+function countPupil(p: PreparedDistances, st: Measured & Pick<DistanceState, 'histograms'>, i: number, by: 1 | -1): void {
+  const h = st.histograms[p.level[i]];
+  countDistance(h.straight, st.straightM[i], by);
+  countDistance(h.road, st.roadM[i], by);
+}
+
+/** Sum of an array's values in its order (callers pass sorted arrays, so the sum does not depend on the pupils' order). */
+function sumOf(a: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < a.length; j++) sum += a[j];
+  return sum;
+}
+
+/** The figures of the keys of the schools flagged in `touched`, from their members. */
+function computeKeys(p: PreparedDistances, st: Measured, members: Members, touched: Uint8Array, settings: DistanceSettings): Map<number, KeyFigures> {
+  const S = p.schools.length;
   const out = new Map<number, KeyFigures>();
-  for (let s = 0; s < touched.length; s++) {
+  const K = NEAREST_KEPT;
+  for (let s = 0; s < S; s++) {
     if (touched[s] === 0) continue;
-    for (let level = 0; level < 2; level++) {
-      const k = keyOf(s, level);
-      const rows = members.get(k) ?? [];
-      const school = p.schools[s];
-      const radius = serviceRadiusM(school, ZONE_LEVELS[level], settings);
-      const isPublic = school.ownership === 'public';
-      const straight = new Float64Array(rows.length);
-      const road: number[] = [];
-      const f: KeyFigures = { straight, road: new Float64Array(0), sumStraight: 0, sumRoad: 0, unreachable: 0, within: 0, nearest: 0, sentPast: 0, extraSum: 0, extraMax: 0, crossings: [0, 0, 0, 0] };
-      rows.forEach((i, j) => {
-        straight[j] = st.straightM[i];
-        f.sumStraight += st.straightM[i];
-        const basis = p.byRoad ? st.roadM[i] : st.straightM[i];
+    const school = p.schools[s];
+    const isPublic = school.ownership === 'public';
+    for (let l = 0; l < 2; l++) {
+      const k = keyOf(s, l);
+      const rows = members.list[k];
+      const n = members.size[k];
+      const radius = serviceRadiusM(school, ZONE_LEVELS[l], settings);
+      const straight = new Float64Array(n);
+      const road = new Float64Array(n);
+      const extras = new Float64Array(n);
+      let roads = 0;
+      const f: KeyFigures = { straight, road, sumStraight: 0, sumRoad: 0, unreachable: 0, within: 0, nearest: 0, sentPast: 0, extraSum: 0, extraMax: 0, crossings: [0, 0, 0, 0] };
+      for (let j = 0; j < n; j++) {
+        const i = rows[j];
+        const sm = st.straightM[i];
+        straight[j] = sm;
+        let basis = sm;
         if (p.byRoad) {
-          if (Number.isFinite(st.roadM[i])) {
-            road.push(st.roadM[i]);
-            f.sumRoad += st.roadM[i];
-          } else f.unreachable++;
+          basis = st.roadM[i];
+          if (basis !== Infinity) road[roads++] = basis;
+          else f.unreachable++;
         }
         if (basis <= radius) f.within++;
-        if (isPublic && Number.isFinite(basis)) {
-          const nearestM = p.nearM[i * NEAREST_KEPT];
+        if (isPublic && basis !== Infinity) {
+          const nearestM = p.nearM[i * K];
           if (basis <= nearestM + TIE_M) f.nearest++;
           else {
-            f.sentPast++;
             const extra = basis - nearestM;
-            f.extraSum += extra;
-            f.extraMax = Math.max(f.extraMax, extra);
+            extras[f.sentPast++] = extra;
+            if (extra > f.extraMax) f.extraMax = extra;
           }
         }
         const c = st.cross[i];
@@ -136,9 +197,13 @@ function computeKeys(p: PreparedDistances, st: Pick<DistanceState, 'straightM' |
         if (c & 2) f.crossings[1]++;
         if (c & 4) f.crossings[2]++;
         if (c) f.crossings[3]++;
-      });
+      }
       straight.sort();
-      f.road = Float64Array.from(road).sort();
+      f.road = road.subarray(0, roads).sort();
+      f.sumStraight = sumOf(straight);
+      f.sumRoad = sumOf(f.road);
+      f.extraSum = sumOf(extras.subarray(0, f.sentPast).sort());
+      f.view = { id: school.id, level: ZONE_LEVELS[l], ...levelDistance(p, f, isPublic, radius) };
       out.set(k, f);
     }
   }
@@ -168,24 +233,50 @@ function levelDistance(p: PreparedDistances, f: KeyFigures, isPublic: boolean, r
   };
 }
 
-/** The county figures of a level from its keys (quantiles over the union of their sorted distances). */
-function countyOf(p: PreparedDistances, keys: KeyFigures[], level: number): LevelDistance {
-  const mine = keys.filter((_, k) => k % 2 === level && keys[k] !== undefined);
-  const sum = (f: (k: KeyFigures) => number) => mine.reduce((a, k) => a + f(k), 0);
-  const pupils = sum((k) => k.straight.length);
-  const union = (arrays: Float64Array[], total: number, n: number): DistanceStats | undefined =>
-    n === 0
-      ? undefined
-      : { meanM: total / n, medianM: nearestRankOfUnion(arrays, 0.5), p90M: nearestRankOfUnion(arrays, 0.9), maxM: arrays.reduce((m, a) => (a.length > 0 ? Math.max(m, a[a.length - 1]) : m), -Infinity) };
-  const publicKeys = mine.filter((k) => k.nearest + k.sentPast > 0);
-  const nearest = sum((k) => k.nearest);
-  const sentPast = sum((k) => k.sentPast);
-  const within = sum((k) => k.within);
+/** The county figures of a level from its keys and histograms (quantiles exact: quantileOf). */
+function countyOf(p: PreparedDistances, keys: KeyFigures[], hist: DistanceState['histograms'][number], level: number): LevelDistance {
+  let pupils = 0;
+  let roadPupils = 0;
+  let sumStraight = 0;
+  let sumRoad = 0;
+  let unreachable = 0;
+  let within = 0;
+  let nearest = 0;
+  let sentPast = 0;
+  let extraSum = 0;
+  let extraMax = 0;
+  let maxStraight = -Infinity;
+  let maxRoad = -Infinity;
+  const crossings: [number, number, number, number] = [0, 0, 0, 0];
+  const straightParts: Float64Array[] = [];
+  const roadParts: Float64Array[] = [];
+  for (let k = level; k < keys.length; k += 2) {
+    const f = keys[k];
+    const n = f.straight.length;
+    if (n === 0) continue;
+    pupils += n;
+    roadPupils += f.road.length;
+    sumStraight += f.sumStraight;
+    sumRoad += f.sumRoad;
+    unreachable += f.unreachable;
+    within += f.within;
+    nearest += f.nearest;
+    sentPast += f.sentPast;
+    extraSum += f.extraSum;
+    extraMax = Math.max(extraMax, f.extraMax);
+    maxStraight = Math.max(maxStraight, f.straight[n - 1]);
+    if (f.road.length > 0) maxRoad = Math.max(maxRoad, f.road[f.road.length - 1]);
+    for (let c = 0; c < 4; c++) crossings[c] += f.crossings[c];
+    straightParts.push(f.straight);
+    roadParts.push(f.road);
+  }
+  const stats = (h: DistanceHistogram, parts: Float64Array[], sum: number, n: number, max: number): DistanceStats | undefined =>
+    n === 0 ? undefined : { meanM: sum / n, medianM: quantileOf(h, parts, 0.5), p90M: quantileOf(h, parts, 0.9), maxM: max };
   return {
     pupils,
-    straight: union(mine.map((k) => k.straight), sum((k) => k.sumStraight), pupils),
-    road: p.byRoad ? union(mine.map((k) => k.road), sum((k) => k.sumRoad), sum((k) => k.road.length)) : undefined,
-    unreachable: sum((k) => k.unreachable),
+    straight: stats(hist.straight, straightParts, sumStraight, pupils, maxStraight),
+    road: p.byRoad ? stats(hist.road, roadParts, sumRoad, roadPupils, maxRoad) : undefined,
+    unreachable,
     within,
     withinShare: pupils > 0 ? within / pupils : 0,
     nearby: {
@@ -193,24 +284,23 @@ function countyOf(p: PreparedDistances, keys: KeyFigures[], level: number): Leve
       nearest,
       share: nearest + sentPast > 0 ? nearest / (nearest + sentPast) : 0,
       sentPast,
-      extraMeanM: sentPast > 0 ? sum((k) => k.extraSum) / sentPast : 0,
-      extraMaxM: publicKeys.reduce((m, k) => Math.max(m, k.extraMax), 0),
+      extraMeanM: sentPast > 0 ? extraSum / sentPast : 0,
+      extraMaxM: extraMax,
     },
-    crossings: { arterial: sum((k) => k.crossings[0]), railway: sum((k) => k.crossings[1]), river: sum((k) => k.crossings[2]), any: sum((k) => k.crossings[3]) },
+    crossings: { arterial: crossings[0], railway: crossings[1], river: crossings[2], any: crossings[3] },
   };
 }
 
-/** The metrics from the key figures: every school section it teaches, then the county per level. */
-function metricsOf(p: PreparedDistances, keys: KeyFigures[], settings: DistanceSettings): DistanceMetrics {
+/** The metrics from the key figures: every school section it teaches (or has pupils of), then the county per level. */
+function metricsOf(p: PreparedDistances, keys: KeyFigures[], histograms: DistanceState['histograms']): DistanceMetrics {
   const schools: DistanceMetrics['schools'] = [];
   p.schools.forEach((school, s) => {
-    ZONE_LEVELS.forEach((level, l) => {
-      const taught = teachesLevel(school.level, level) || keys[keyOf(s, l)].straight.length > 0;
-      if (!taught) return;
-      schools.push({ id: school.id, level, ...levelDistance(p, keys[keyOf(s, l)], school.ownership === 'public', serviceRadiusM(school, level, settings)) });
-    });
+    for (let l = 0; l < 2; l++) {
+      const f = keys[keyOf(s, l)];
+      if (teachesLevel(school.level, ZONE_LEVELS[l]) || f.straight.length > 0) schools.push(f.view!);
+    }
   });
-  return { byRoad: p.byRoad, schools, county: { primary: countyOf(p, keys, 0), junior: countyOf(p, keys, 1) } };
+  return { byRoad: p.byRoad, schools, county: { primary: countyOf(p, keys, histograms[0], 0), junior: countyOf(p, keys, histograms[1], 1) } };
 }
 
 /**
@@ -219,18 +309,22 @@ function metricsOf(p: PreparedDistances, keys: KeyFigures[], settings: DistanceS
  */
 export function computeDistanceState(p: PreparedDistances, schoolOf: Int32Array, settings: DistanceSettings): DistanceState {
   const n = schoolOf.length;
-  const st = { straightM: new Float64Array(n), roadM: new Float64Array(n), cross: new Uint8Array(n) };
-  for (let i = 0; i < n; i++) measurePupil(p, st, i, schoolOf[i]);
-  const figures = computeKeys(p, st, schoolOf, new Uint8Array(p.schools.length).fill(1), settings);
+  const st = { straightM: new Float64Array(n), roadM: new Float64Array(n), cross: new Uint8Array(n), histograms: [0, 1].map(() => ({ straight: createHistogram(), road: createHistogram() })) };
+  for (let i = 0; i < n; i++) {
+    measurePupil(p, st, i, schoolOf[i]);
+    if (schoolOf[i] >= 0) countPupil(p, st, i, 1);
+  }
+  const members = computeMembers(p, schoolOf);
+  const figures = computeKeys(p, st, members, new Uint8Array(p.schools.length).fill(1), settings);
   const keys = Array.from({ length: p.schools.length * 2 }, (_, k) => figures.get(k)!);
-  return { ...st, keys, metrics: metricsOf(p, keys, settings) };
+  return { ...st, keys, members, metrics: metricsOf(p, keys, st.histograms) };
 }
 
 /** The state with every school's figures recomputed under other settings (service radii); the pupils' distances are kept. */
-export function resettleDistanceState(p: PreparedDistances, st: DistanceState, schoolOf: Int32Array, settings: DistanceSettings): DistanceState {
-  const figures = computeKeys(p, st, schoolOf, new Uint8Array(p.schools.length).fill(1), settings);
+export function resettleDistanceState(p: PreparedDistances, st: DistanceState, settings: DistanceSettings): DistanceState {
+  const figures = computeKeys(p, st, st.members, new Uint8Array(p.schools.length).fill(1), settings);
   const keys = Array.from({ length: p.schools.length * 2 }, (_, k) => figures.get(k)!);
-  return { ...st, keys, metrics: metricsOf(p, keys, settings) };
+  return { ...st, keys, metrics: metricsOf(p, keys, st.histograms) };
 }
 
 /**
@@ -242,11 +336,19 @@ export function updateDistanceState(p: PreparedDistances, st: DistanceState, sch
   if (moves.length === 0) return st;
   const touched = new Uint8Array(p.schools.length);
   for (const m of moves) {
+    const level = p.level[m.pupil];
+    if (m.from >= 0) {
+      countPupil(p, st, m.pupil, -1);
+      touched[m.from] = 1;
+    }
     measurePupil(p, st, m.pupil, schoolOf[m.pupil]);
-    if (m.from >= 0) touched[m.from] = 1;
-    if (m.to >= 0) touched[m.to] = 1;
+    if (m.to >= 0) {
+      countPupil(p, st, m.pupil, 1);
+      touched[m.to] = 1;
+    }
+    moveMember(st.members, m.pupil, m.from >= 0 ? keyOf(m.from, level) : -1, m.to >= 0 ? keyOf(m.to, level) : -1);
   }
-  for (const [k, f] of computeKeys(p, st, schoolOf, touched, settings)) st.keys[k] = f;
-  st.metrics = metricsOf(p, st.keys, settings);
+  for (const [k, f] of computeKeys(p, st, st.members, touched, settings)) st.keys[k] = f;
+  st.metrics = metricsOf(p, st.keys, st.histograms);
   return st;
 }
