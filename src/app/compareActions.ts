@@ -45,7 +45,8 @@ export async function runProjections(): Promise<void> {
   }
 }
 
-function fingerprint(r: ScenarioRequest, profile: unknown): string {
+/** What a projection was computed from: a projection whose fingerprint differs is stale. */
+export function fingerprint(r: ScenarioRequest, profile: unknown): string {
   return JSON.stringify([r.edits, r.rules, r.settings, profile]);
 }
 

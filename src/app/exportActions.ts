@@ -1,9 +1,11 @@
+import { bbox } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { formatCsv } from '../io/export/csv';
 import { formatMovedCsv } from '../io/export/movedCsv';
 import { computeProjectionTable } from '../io/export/projectionTables';
 import { computeSchoolTable } from '../io/export/schoolTable';
 import { computeDistanceTable } from '../io/export/distanceTable';
-import { captureMapPng } from '../map/mapImage';
+import { printableMapPng } from '../map/printableMap';
 import { useAppStore } from '../store/store';
 import type { ProjectionView } from '../../workers/scenarioProjection';
 import { downloadFile } from './download';
@@ -54,38 +56,74 @@ export function unitNames(): Map<string, string> {
 
 /**
  * Writes one export of the active scenario as a file: tables with Chinese (or English) headers,
- * zones, the pupils changing school by unit and grade, or the map as drawn.
+ * zones, the pupils changing school by unit and grade, or the map as drawn. Resolves with the
+ * file's name once it is handed to the browser; rejects with a message in the planner's language
+ * when there is nothing to export or the engine cannot answer (never silently: a click gives a
+ * file or a message).
  */
-export async function exportFile(kind: ExportKind): Promise<void> {
+export async function exportFile(kind: ExportKind): Promise<string> {
   const { result, dataset, locale, distance } = useAppStore.getState();
   const engine = currentEngine();
-  if (!result || !dataset || !engine) return;
+  if (!result || !dataset) throw new Error(translate(locale, 'exportNoData'));
+  if (!engine) throw new Error(translate(locale, 'engineCallFailed'));
   const stem = fileStem();
   const zh = locale === 'zh-CN';
+  const save = (name: string, data: string | Blob | Uint8Array, type: string) => {
+    downloadFile(name, data, type);
+    return name;
+  };
   switch (kind) {
     case 'schoolsCsv':
-      return downloadFile(`${stem}-${zh ? '学校统计' : 'schools'}.csv`, formatCsv(computeSchoolTable(result, locale)), CSV);
+      return save(`${stem}-${zh ? '学校统计' : 'schools'}.csv`, formatCsv(computeSchoolTable(result, locale)), CSV);
     case 'distanceCsv':
-      if (distance) downloadFile(`${stem}-${zh ? '就近入学距离' : 'distance-to-school'}.csv`, formatCsv(computeDistanceTable(distance, dataset.schools, locale)), CSV);
-      return;
+      if (!distance) throw new Error(translate(locale, 'exportNoData'));
+      return save(`${stem}-${zh ? '就近入学距离' : 'distance-to-school'}.csv`, formatCsv(computeDistanceTable(distance, dataset.schools, locale)), CSV);
     case 'tablesXlsx': {
       const { buildResultsXlsx } = await import('../io/export/workbook');
       const view = await activeProjection();
       const distanceTable = distance && computeDistanceTable(distance, dataset.schools, locale);
-      return downloadFile(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale, distanceTable), XLSX);
+      return save(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale, distanceTable), XLSX);
     }
     case 'projectionCsv': {
       const view = await activeProjection();
-      if (view) downloadFile(`${stem}-${zh ? '逐年预测' : 'projection'}.csv`, formatCsv(computeProjectionTable(view.years, locale)), CSV);
-      return;
+      if (!view) throw new Error(translate(locale, 'exportNoProjection'));
+      return save(`${stem}-${zh ? '逐年预测' : 'projection'}.csv`, formatCsv(computeProjectionTable(view.years, locale)), CSV);
     }
     case 'zonesGeoJson':
-      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.geojson`, await fromEngine(engine.remote.zonesGeoJson()), 'application/geo+json');
+      return save(`${stem}-${zh ? '片区' : 'zones'}.geojson`, await fromEngine(engine.remote.zonesGeoJson()), 'application/geo+json');
     case 'zonesShp':
-      return downloadFile(`${stem}-${zh ? '片区' : 'zones'}.zip`, await fromEngine(engine.remote.zonesShapefile()), 'application/zip');
+      return save(`${stem}-${zh ? '片区' : 'zones'}.zip`, await fromEngine(engine.remote.zonesShapefile()), 'application/zip');
     case 'movedCsv':
-      return downloadFile(`${stem}-${zh ? '变更学校学生' : 'pupils-changing-school'}.csv`, formatMovedCsv(await fromEngine(engine.remote.movedByUnit()), dataset.schools, unitNames(), locale), CSV);
+      return save(`${stem}-${zh ? '变更学校学生' : 'pupils-changing-school'}.csv`, formatMovedCsv(await fromEngine(engine.remote.movedByUnit()), dataset.schools, unitNames(), locale), CSV);
     case 'mapPng':
-      return downloadFile(`${stem}-${zh ? '地图' : 'map'}.png`, await captureMapPng(), 'image/png');
+      return save(`${stem}-${zh ? '地图' : 'map'}.png`, await printableMapPng(), 'image/png');
   }
+}
+
+/** One map of the report: its caption and its PNG. */
+export interface ReportMap {
+  caption: string;
+  png: Blob;
+}
+
+/**
+ * The report's maps, drawn one after the other on the map on screen (its view is restored): the
+ * whole county, then, when the active scenario changes any zone, its changed areas framed and
+ * outlined.
+ */
+export async function reportMaps(): Promise<ReportMap[]> {
+  const s = useAppStore.getState();
+  const doc = activeScenario(s);
+  const engine = currentEngine();
+  const extent = s.dataset?.county ?? s.dataset?.zones;
+  const t = (key: 'reportCountyMap' | 'reportChangedMap') => translate(s.locale, key);
+  const maps: ReportMap[] = [];
+  const county = extent && extent.features.length > 0 ? (bbox(extent) as [number, number, number, number]) : undefined;
+  maps.push({ caption: t('reportCountyMap'), png: await printableMapPng({ bounds: county, caption: t('reportCountyMap') }) });
+  if (!doc || !engine || doc.edits.length === 0) return maps;
+  const changed = await fromEngine(engine.remote.changedAreas(doc.edits));
+  const areas: FeatureCollection<MultiPolygon> = { type: 'FeatureCollection', features: changed.features.filter((f) => f.properties?.level === s.level) };
+  if (areas.features.length === 0) return maps;
+  maps.push({ caption: t('reportChangedMap'), png: await printableMapPng({ bounds: bbox(areas) as [number, number, number, number], caption: t('reportChangedMap'), outline: areas }) });
+  return maps;
 }

@@ -7,6 +7,9 @@ import { useAppStore } from '../store/store';
 
 let finishing = false;
 
+/** How near (px) a click must come to a corner to finish the drawing there. */
+const CLOSE_PX = 10;
+
 /** Whether the click being handled is the one that finished a drawing (not a selection). */
 export function isFinishingClick(): boolean {
   return finishing;
@@ -26,7 +29,9 @@ function hasArea(p: Polygon): boolean {
 export function createDrawController(map: MapLibreMap): () => void {
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
-    modes: [new TerraDrawPolygonMode(), new TerraDrawLineStringMode()],
+    // terra-draw finishes a polygon on a click this close (px) to its first or last corner; at its
+    // default 40 px a corner placed near the one before silently ended the drawing without it.
+    modes: [new TerraDrawPolygonMode({ pointerDistance: CLOSE_PX }), new TerraDrawLineStringMode({ pointerDistance: CLOSE_PX })],
   });
   let previewQueued = false;
   const drawnPolygon = (id: string | number) => draw.getSnapshotFeature(id)?.geometry as Polygon | undefined;

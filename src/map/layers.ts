@@ -1,7 +1,8 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
-import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_STOPS } from './style';
+import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
+import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_CLASSES } from './style';
 
 /** Ids of the layers this app adds, bottom to top. */
 export const LAYER = {
@@ -17,6 +18,8 @@ export const LAYER = {
   dots: 'pupils-dots',
   changed: 'changed-fill',
   changedLine: 'changed-line',
+  flashFill: 'flash-fill',
+  flashLine: 'flash-line',
   pending: 'pending-fill',
   pendingLine: 'pending-line',
   schools: 'schools',
@@ -32,6 +35,8 @@ const HATCH = 'changed-hatch';
 const SHARED_HATCH = 'shared-hatch';
 const SHARED_COLOR = '#37474f';
 const HIGHLIGHT_COLOR = '#e53935';
+/** Outline of the area the last edit changed. */
+export const FLASH_COLOR = '#c41d7f';
 
 /**
  * Diagonal stripes in a colour (#rrggbb) on a transparent ground, drawn here (no sprite to fetch);
@@ -57,7 +62,7 @@ const utilColor: ExpressionSpecification = [
   'case',
   ['<', ['coalesce', ['feature-state', 'util'], -1], 0],
   NO_DATA_COLOR,
-  ['interpolate', ['linear'], ['feature-state', 'util'], ...UTILIZATION_STOPS.flat()],
+  ['step', ['feature-state', 'util'], UTILIZATION_CLASSES[0].color, ...UTILIZATION_CLASSES.slice(1).flatMap((c) => [c.from, c.color])],
 ];
 
 const statusColor: ExpressionSpecification = [
@@ -81,8 +86,8 @@ export function withIds(zones: FeatureCollection): FeatureCollection {
 
 /** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
-  for (const id of Object.values(LAYER).reverse()) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight']) if (map.getSource(id)) map.removeSource(id);
+  for (const id of [...Object.values(LABEL_LAYER), ...Object.values(LAYER)].reverse()) if (map.getLayer(id)) map.removeLayer(id);
+  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight', 'flash', ...LABEL_SOURCES]) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
@@ -91,6 +96,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('review', { type: 'geojson', data: EMPTY });
   map.addSource('highlight', { type: 'geojson', data: EMPTY });
+  map.addSource('flash', { type: 'geojson', data: EMPTY });
   map.addSource('units', { type: 'geojson', data: d.units ?? EMPTY });
   map.addSource('density', { type: 'geojson', data: EMPTY });
   map.addSource('dots', { type: 'geojson', data: EMPTY });
@@ -102,7 +108,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
         type: 'Feature',
         id: i,
         geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-        properties: { id: s.id, name: s.name, level: s.level, private: s.ownership === 'private', planned: s.opens !== undefined && s.opens > d.baseYear },
+        properties: { id: s.id, name: s.name, nameEn: s.nameEn, rooms: s.classrooms ?? 0, level: s.level, private: s.ownership === 'private', planned: s.opens !== undefined && s.opens > d.baseYear },
       })),
     },
   });
@@ -148,8 +154,8 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
       'heatmap-weight': ['interpolate', ['linear'], ['get', 'count'], 0, 0, 200, 1],
       'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 8, 6, 13, 30],
       // A blue ramp, so pupil density does not read as the green-to-red of utilization.
-      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(33,102,172,0)', 0.2, 'rgba(103,169,207,0.5)', 0.5, 'rgba(33,102,172,0.7)', 1, 'rgba(5,48,97,0.9)'],
-      'heatmap-opacity': 0.55,
+      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(33,102,172,0)', 0.2, 'rgba(103,169,207,0.5)', 0.5, 'rgba(33,102,172,0.55)', 1, 'rgba(8,69,148,0.7)'],
+      'heatmap-opacity': 0.5,
     },
   });
   map.addLayer({
@@ -173,6 +179,9 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     layout: { visibility: 'none' },
     paint: { 'line-color': CHANGED_COLOR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
   });
+  // The area the last edit changed, outlined for a few seconds (see changeFlash).
+  map.addLayer({ id: LAYER.flashFill, type: 'fill', source: 'flash', paint: { 'fill-color': FLASH_COLOR, 'fill-opacity': 0.18 } });
+  map.addLayer({ id: LAYER.flashLine, type: 'line', source: 'flash', paint: { 'line-color': FLASH_COLOR, 'line-width': 3.5 } });
   map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': 0.25 } });
   map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1] } });
   // A dataset under review (not loaded yet): its zones dashed, and the finding shown on the map in red.
@@ -191,12 +200,16 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     type: 'circle',
     source: 'schools',
     paint: {
-      'circle-radius': ['case', ['boolean', ['feature-state', 'selected'], false], 9, ['get', 'planned'], 5, 6],
+      // Small at county scale, so the city's many schools do not merge into one dark blot.
+      'circle-radius': ['interpolate', ['linear'], ['zoom'],
+        9, ['case', ['boolean', ['feature-state', 'selected'], false], 7, 3.5],
+        12, ['case', ['boolean', ['feature-state', 'selected'], false], 9, ['get', 'planned'], 5, 6]],
       'circle-color': ['case', ['get', 'private'], PRIVATE_COLOR, ['get', 'planned'], '#ffffff', [
         'match', ['coalesce', ['feature-state', 'status'], -1], 0, STATUS_COLORS[0], 1, STATUS_COLORS[1], 2, STATUS_COLORS[2], NO_DATA_COLOR,
       ]],
       'circle-stroke-color': ['case', ['get', 'planned'], '#0050b3', '#ffffff'],
-      'circle-stroke-width': ['case', ['get', 'planned'], 2, 1.5],
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 12, ['case', ['get', 'planned'], 2, 1.5]],
     },
   });
+  addLabelLayers(map, d);
 }

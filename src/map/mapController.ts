@@ -1,10 +1,9 @@
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import { formatNumber, translate } from '../i18n/format';
-import { displayName, schoolStatus } from '../store/selectors';
+import { schoolStatus, selectShownResult } from '../store/selectors';
 import { uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
@@ -14,25 +13,15 @@ import { addDatasetLayers, LAYER, sharedZoneFilter, withIds, zoneFillColor } fro
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
+import { createHoverTooltip } from './hoverTooltip';
+import { syncLabels } from './labels';
+import { createFocus } from './focus';
+import { createChangeFlash } from './changeFlash';
+import type { LoadSummary } from '../../workers/engineApi';
 
 setWorkerUrl(workerUrl);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-/**
- * A shared zone's tooltip: its schools' names (多校划片), then the zone's pupils each school takes
- * (kept and drawn), e.g. "汇文学校、圣城小学（多校划片）· 汇文学校 8，圣城小学 3".
- */
-function sharedZoneText(s: AppState, ids: string[]): string {
-  const name = (id: string) => {
-    const r = s.result?.schools.find((x) => x.id === id);
-    return r ? displayName(r, s.locale) : id;
-  };
-  const list = s.locale === 'en' ? ', ' : '，';
-  const zone = s.result?.shared?.find((z) => z.level === s.level && z.schoolIds.length === ids.length && z.schoolIds.every((id) => ids.includes(id)));
-  const pupils = zone ? ` · ${zone.schoolIds.map((id, k) => `${name(id)} ${formatNumber(s.locale, zone.kept[k] + zone.drawn[k])}`).join(list)}` : '';
-  return `${ids.map(name).join(s.locale === 'en' ? ', ' : SHARED_SEPARATOR)}${translate(s.locale, 'sharedSuffix')}${pupils}`;
-}
 
 /**
  * Drives a MapLibre map from the store: adds a dataset's layers when it loads, recolours zones and
@@ -50,11 +39,13 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+  const tooltip = createHoverTooltip(map);
 
   const dots = createPupilDots(map);
+  const focus = createFocus(map);
+  const flash = createChangeFlash(map);
   let shownVersion = 0;
-  let shownZones: unknown;
+  let shownZones: LoadSummary['zones'] | undefined;
   let zoneSchoolIndex: number[] = [];
   let zoneLevel: ZoneLevel[] = [];
 
@@ -80,6 +71,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       // An edit replaced the zones: new features, so every feature-state is set afresh.
       (map.getSource('zones') as GeoJSONSource).setData(withIds(s.dataset.zones));
       map.removeFeatureState({ source: 'zones' });
+      flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
       prev = undefined;
     }
@@ -88,7 +80,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
       zoneLevel = s.dataset.zones.features.map((f) => f.properties?.level as ZoneLevel);
     }
-    if (s.pendingArea !== prev?.pendingArea) {
+    // An edit replaces the zones and clears the drawn area at once: with prev reset, set it afresh.
+    if (!prev || s.pendingArea !== prev.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
     }
     const reviewZones = s.load.status === 'review' ? s.load.zones : undefined;
@@ -107,10 +100,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (s.showChangedAreas !== prev?.showChangedAreas) {
       for (const id of [LAYER.changed, LAYER.changedLine]) map.setLayoutProperty(id, 'visibility', s.showChangedAreas ? 'visible' : 'none');
     }
-    if (s.result !== prev?.result) {
-      s.result?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
+    // The base year's result or the projected year's the planner chose (year selector).
+    const shown = selectShownResult(s);
+    if (shown !== (prev && selectShownResult(prev))) {
+      shown?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
       zoneSchoolIndex.forEach((si, z) => {
-        const r = s.result?.schools[si];
+        const r = shown?.schools[si];
         const locked = !!r && s.lockedZones[zoneLevel[z]].includes(r.id);
         map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked });
       });
@@ -140,6 +135,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
       zoneSchoolIndex.forEach((si, z) => map.setFeatureState({ source: 'zones', id: z }, { selected: si === selected && selected >= 0 }));
     }
+    syncLabels(map, s, prev);
+    focus.sync(s, prev);
   };
 
   let stopDrawing = () => {};
@@ -165,7 +162,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   };
   map.on('click', (e) => {
     const s = useAppStore.getState();
-    if (s.drawing || s.vertexMode || isFinishingClick()) return;
+    // A drawn area waits for its school in the panel: a click on the map must not change the choice.
+    if (s.drawing || s.vertexMode || s.pendingArea || isFinishingClick()) return;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) void assignUnitToSelected(String(unit.properties.id));
     else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
@@ -173,20 +171,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
     const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
-    if (unit) {
-      popup.setLngLat(e.lngLat).setText(String(unit.properties.name)).addTo(map);
-      return;
-    }
-    const ids = schoolsAt(e);
-    const rs = ids.flatMap((id) => s.result?.schools.filter((x) => x.id === id) ?? []);
-    if (rs.length === 0) {
-      popup.remove();
-      return;
-    }
-    const text = rs.length === 1 ? `${displayName(rs[0], s.locale)} · ${formatNumber(s.locale, rs[0].enrollment)}` : sharedZoneText(s, ids);
-    popup.setLngLat(e.lngLat).setText(text).addTo(map);
+    if (unit) tooltip.text(s, e.lngLat, String(unit.properties.name));
+    else tooltip.show(s, schoolsAt(e), e.lngLat);
   });
-  map.on('mouseout', () => popup.remove());
+  map.on('mouseout', () => tooltip.hide());
 
   return {
     map,
@@ -195,6 +183,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       stopDrawing();
       stopVertexDrag();
       dots.destroy();
+      tooltip.destroy();
       map.remove();
     },
   };

@@ -10,13 +10,19 @@ export const BASE_STYLE: StyleSpecification = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } }],
 };
 
-/** Utilization → colour stops (classes needed at the cap ÷ classrooms). */
-export const UTILIZATION_STOPS: [number, string][] = [
-  [0.5, '#1a9850'],
-  [0.85, '#a6d96a'],
-  [1.0, '#fee08b'],
-  [1.15, '#f46d43'],
-  [1.4, '#a50026'],
+/**
+ * Utilization (classes needed at the cap ÷ classrooms) → colour, in classes: a class holds the
+ * values from its `from` (inclusive) up to the next class's; the first has no lower bound. Near
+ * the cap (95–100 %) is a class of its own, so a zone at 98 % stands out from one at 90 %.
+ */
+export const UTILIZATION_CLASSES: { from: number; color: string }[] = [
+  { from: 0, color: '#1a9850' },
+  { from: 0.7, color: '#91cf60' },
+  { from: 0.85, color: '#d9ef8b' },
+  { from: 0.95, color: '#fdae61' },
+  { from: 1.0, color: '#f46d43' },
+  { from: 1.15, color: '#d73027' },
+  { from: 1.4, color: '#a50026' },
 ];
 
 /** Compliance status → colour: within limits, classes over the cap, oversized. */

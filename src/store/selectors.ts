@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { SchoolResult } from '../core/simulation';
+import type { SchoolResult, SimulationResult } from '../core/simulation';
 import { translate } from '../i18n/format';
 import type { Locale, MessageKey } from '../i18n/messages';
 import { useAppStore, type AppState } from './store';
@@ -36,3 +36,13 @@ export function useSchoolName(): (id: string | null) => string {
     return school ? displayName(school, locale) : id;
   };
 }
+
+/**
+ * The result the map and tables show: the base year's, or the chosen projected year's once the
+ * active scenario has been projected (until then, and while it is projected again after an edit,
+ * the last one at hand; the year selector says it is being computed).
+ */
+export const selectShownResult = (s: AppState): SimulationResult | undefined => {
+  if (s.viewYear === undefined) return s.result;
+  return s.projections[s.activeScenarioId]?.view.years.find((y) => y.year === s.viewYear)?.result ?? s.result;
+};

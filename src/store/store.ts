@@ -160,6 +160,8 @@ interface ComparisonSlice {
   changedAreasOf?: string;
   /** The changed areas are drawn on the map. */
   showChangedAreas: boolean;
+  /** The school year the map and tables show: undefined for the base year, else a projected one. */
+  viewYear?: number;
 }
 
 /** What the planner is told about the computing engine after a fault (see engineRecovery); detail in English. */
@@ -178,6 +180,8 @@ interface UiSlice {
   colorBy: ColorBy;
   pupilMode: PupilMode;
   selectedSchoolId?: string;
+  /** Asks the map to bring the selected school into view; counts up with every ask. */
+  focusRequest: number;
   /** A geometry the planner asked to see on the map (a finding of the validation report). */
   highlight?: Geometry;
   /** The engine's worker failed: it is being or was restarted, or it has stopped. */
@@ -209,7 +213,7 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
 };
 
 /** Comparison state of a freshly loaded dataset. */
-export const EMPTY_COMPARISON: ComparisonSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false };
+export const EMPTY_COMPARISON: ComparisonSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false, viewYear: undefined };
 
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({
@@ -226,6 +230,7 @@ export const useAppStore = create<AppState>()(() => ({
   level: 'primary',
   colorBy: 'utilization',
   pupilMode: 'density',
+  focusRequest: 0,
 }));
 
 /** Setters for UI choices. */
@@ -242,5 +247,7 @@ export const uiActions = {
   setColorBy: (colorBy: ColorBy) => useAppStore.setState({ colorBy }),
   setPupilMode: (pupilMode: PupilMode) => useAppStore.setState({ pupilMode }),
   selectSchool: (selectedSchoolId?: string) => useAppStore.setState({ selectedSchoolId }),
+  /** Selects a school and brings it into view on the map (a choice made outside the map). */
+  focusSchool: (selectedSchoolId: string) => useAppStore.setState((s) => ({ selectedSchoolId, focusRequest: s.focusRequest + 1 })),
   setHighlight: (highlight?: Geometry) => useAppStore.setState({ highlight }),
 };

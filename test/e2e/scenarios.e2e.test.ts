@@ -197,11 +197,12 @@ describe('scenarios, autosave and exports in Chromium', () => {
     const byGrade = [0, 0, 0, 0, 0, 0];
     for (const r of rows.slice(1)) byGrade[Number(r[4]) - 1] += Number(r[5]);
     expect(byGrade).toEqual([420, 436, 445, 453, 424, 422].map((n, g) => n - p01AfterPlan[g]));
-    // The PNG is the map canvas: as wide and high as the map on screen (device pixel ratio 1).
+    // The PNG is the map canvas as wide as the map on screen (device pixel ratio 1), with a 62 px
+    // title band above it and a 26 px line for the date below.
     const png = await bytes(await download('mapPng'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const size = await page.evaluate(() => [window.__planner!.map!.getContainer().clientWidth, window.__planner!.map!.getContainer().clientHeight, window.devicePixelRatio]);
-    expect([png.readUInt32BE(16), png.readUInt32BE(20), size[2]]).toEqual([size[0], size[1], 1]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), size[2]]).toEqual([size[0], size[1] + 88, 1]);
   });
 
   it('shows a printable report with the map, the summary, the rules, the schools, the moves and the projection', async () => {
@@ -227,8 +228,11 @@ describe('scenarios, autosave and exports in Chromium', () => {
     for (const x of failing) expect(compliance).toContain(describeGap('zh-CN', x, x.missed[0]));
     expect(await page.getByTestId('report-schools').locator('tr').count()).toBe(d.schools.length + 1);
     expect(await page.getByTestId('report-projection').locator('tbody tr').count()).toBe(11);
-    // The map in the report is the map canvas as drawn.
-    expect(await page.getByTestId('report-map').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual(size);
+    // The report's maps: the county, then the plan's changed areas, each the map canvas with its title band and date line.
+    expect(await page.getByTestId('report-map').evaluateAll((imgs: HTMLImageElement[]) => imgs.map((img) => [img.alt, img.naturalWidth, img.naturalHeight]))).toEqual([
+      ['全县', size[0], size[1] + 88],
+      ['改动区域', size[0], size[1] + 88],
+    ]);
     await page.screenshot({ path: join(shots, 'report.png') });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app').isVisible()).toBe(false);

@@ -59,6 +59,8 @@ describe('多校划片 in Chromium', () => {
     // Hatched on the map: the hatch layer draws it, with the pattern made at run time.
     await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['zones-shared'] }).length > 0);
     expect(await renderedShared(page)).toEqual([ids.join('、')]);
+    // The drawn area is given away: it is no longer drawn over the zone.
+    await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['pending-fill'] }).length === 0);
     expect(await page.evaluate(() => window.__planner!.map!.hasImage('shared-hatch'))).toBe(true);
     expect(await page.getByTestId('legend-shared').innerText()).toBe('多校划片');
     await page.screenshot({ path: join(shots, 'shared-zone.png') });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,8 @@ import { computeProjection } from '../../src/core/projection';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { readDataset } from '../../src/io/readDataset';
-import { SHARED_RULES, sharedTexts } from './sharedFixture';
 import { simulateCli } from './simulateCli';
+import { SHARED_RULES, sharedTexts } from './sharedFixture';
 
 const grades = (counts: Int32Array, s: number, upTo: number) => Array.from(counts.subarray(s * GRADE_STRIDE + 1, s * GRADE_STRIDE + upTo + 1));
 
@@ -33,7 +32,6 @@ describe('the projection of a shared zone (多校划片)', () => {
 });
 
 describe('npm run simulate on a dataset with a shared zone', () => {
-  const root = join(import.meta.dirname, '../..');
   const work = mkdtempSync(join(tmpdir(), 'simulate-shared-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   for (const [file, text] of Object.entries(sharedTexts())) writeFileSync(join(work, file), text);
@@ -65,11 +63,11 @@ describe('npm run simulate on a dataset with a shared zone', () => {
     // 10 entrants 5 : 5; 3 grade-3 pupils 1.5 : 1.5 → the extra one to A.
     expect(simulate('--shared-weights', 'equal').sharedZones[0].schools.map((s: { drawn: number }) => s.drawn)).toEqual([5 + 2, 5 + 1]);
     expect(simulate('--shared-seed', '7').sharedZones).toEqual(simulate().sharedZones);
-    const refused = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/simulate.ts'), '--data', work, ...args], { cwd: root, encoding: 'utf8' });
+    const refused = (...args: string[]) => simulateCli('--data', work, ...args);
     const weights = refused('--shared-weights', 'byPlaces');
-    expect([weights.status, weights.stderr.trim()]).toEqual([1, 'error: --shared-weights must be free-places or equal, got "byPlaces"']);
+    expect([weights.code, weights.stderr.trim()]).toEqual([1, 'error: --shared-weights must be free-places or equal, got "byPlaces"']);
     const seed = refused('--shared-seed', '1.5');
-    expect([seed.status, seed.stderr.trim()]).toEqual([1, 'error: --shared-seed must be a whole number from -2147483648 to 2147483647, got "1.5"']);
+    expect([seed.code, seed.stderr.trim()]).toEqual([1, 'error: --shared-seed must be a whole number from -2147483648 to 2147483647, got "1.5"']);
   }, 180_000);
 
   it('applies a scenario’s shareArea edit', () => {

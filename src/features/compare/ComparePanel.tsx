@@ -24,7 +24,8 @@ export function ComparePanel() {
   return (
     <Drawer
       placement="bottom"
-      size="62vh"
+      // Less than half the screen: the map above keeps enough room to edit on (resizable for more).
+      size="45vh"
       resizable
       mask={false}
       open={open}

@@ -8,7 +8,15 @@ import { focusSchool, schoolSeries } from './compareModel';
 import { EChart } from './EChart';
 import { useCompared, useCompareYear } from './useCompare';
 
-/** The selected school (or the worst one) by year: enrollment and classes, one line per scenario. */
+// The school's figures by year: its size, and whether its classes stay within the cap.
+const PANELS = [
+  ['enrollment', 'enrollment'],
+  ['totalClasses', 'classes'],
+  ['maxClassSize', 'maxClassSize'],
+  ['classesOverCap', 'overCap'],
+] as const;
+
+/** The selected school (or the worst one) by year: pupils, classes, largest class and classes over the cap, one line per scenario. */
 export function SchoolChart() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
@@ -23,7 +31,7 @@ export function SchoolChart() {
         ? undefined
         : smallMultiplesOption(
             years,
-            (['enrollment', 'totalClasses'] as const).map((f) => ({ title: translate(locale, f === 'enrollment' ? 'enrollment' : 'classes'), series: schoolSeries(compared, years, schoolId, f) })),
+            PANELS.map(([f, title]) => ({ title: translate(locale, title), series: schoolSeries(compared, years, schoolId, f) })),
             (n) => formatNumber(locale, n),
           ),
     [compared, years, locale, schoolId],
@@ -31,7 +39,7 @@ export function SchoolChart() {
   if (years.length === 0) return null;
   return (
     <Card size="small" title={schoolId === undefined ? t('schoolByYear', { name: t('school') }) : t('schoolByYear', { name: nameOf(schoolId) })} data-testid="school-chart-card">
-      {option ? <EChart option={option} height={240} testId="school-chart" /> : <Typography.Text type="secondary">{t('noFocusSchool')}</Typography.Text>}
+      {option ? <EChart option={option} height={260} testId="school-chart" /> : <Typography.Text type="secondary">{t('noFocusSchool')}</Typography.Text>}
     </Card>
   );
 }

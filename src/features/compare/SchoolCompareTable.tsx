@@ -90,7 +90,7 @@ export function SchoolCompareTable() {
         columns={columns}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 170 + compared.length * 440, y: 320 }}
+        scroll={{ x: 170 + compared.length * 440, y: 260 }}
         onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
         rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
       />

@@ -127,7 +127,7 @@ export function countySeries(scenarios: ComparedScenario[], years: number[], met
 }
 
 /** A school's enrollment or classes by year, one series per compared scenario. */
-export function schoolSeries(scenarios: ComparedScenario[], years: number[], schoolId: string, figure: 'enrollment' | 'totalClasses'): Series[] {
+export function schoolSeries(scenarios: ComparedScenario[], years: number[], schoolId: string, figure: 'enrollment' | 'totalClasses' | 'maxClassSize' | 'classesOverCap'): Series[] {
   return scenarios.map((c) => ({
     name: c.name,
     values: years.map((y) => yearOf(c.view, y)?.result.schools.find((s) => s.id === schoolId)?.[figure] ?? null),

@@ -31,7 +31,9 @@ export function PendingArea() {
   const purpose = useAppStore((s) => s.drawPurpose);
   if (!pending && !drawing && !error) return null;
   const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
-  const chosen = target ?? (candidates.some((s) => s.id === selected) ? selected : undefined);
+  // The selected school is the default, unless the area's pupils already go to it (giving it its own area changes nothing).
+  const holder = preview && preview.bySchool.length > 0 && preview.bySchool.every((b) => b.schoolId === selected) ? selected : undefined;
+  const chosen = target ?? (selected !== holder && candidates.some((s) => s.id === selected) ? selected : undefined);
   const sharing = also.filter((id) => id !== chosen);
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">

@@ -26,9 +26,10 @@ export function ExportMenu() {
   const run = async (kind: ExportKind) => {
     setBusy(true);
     try {
-      await exportFile(kind);
+      void message.success(t('exported', { name: await exportFile(kind) }));
     } catch (e) {
-      void message.error((e as Error).message);
+      // Whatever failed, the planner is told (an error without a message still says the export failed).
+      void message.error(e instanceof Error && e.message ? e.message : t('exportFailed'));
     } finally {
       setBusy(false);
     }

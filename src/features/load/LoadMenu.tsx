@@ -17,6 +17,7 @@ export function LoadMenu() {
   return (
     <>
       <Dropdown
+        trigger={['click']}
         menu={{
           items: [
             { key: 'default', label: t('loadDefault'), onClick: () => void loadDataset('default') },

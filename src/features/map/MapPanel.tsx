@@ -7,6 +7,7 @@ import { uiActions, useAppStore, type ColorBy, type PupilMode } from '../../stor
 import type { ZoneLevel } from '../../core/rules';
 import { MapLegend } from './MapLegend';
 import { EditToolbar } from '../edit/EditToolbar';
+import { ViewYearSelect } from './ViewYearSelect';
 
 /** The map with its display switches; the map itself is driven by the store (src/map). */
 export function MapPanel() {
@@ -29,6 +30,7 @@ export function MapPanel() {
       <div className="map-container" ref={container} data-testid="map" />
       <div className="map-toolbar">
         <Segmented<ZoneLevel> value={level} onChange={uiActions.setLevel} options={[{ value: 'primary', label: t('primary') }, { value: 'junior', label: t('junior') }]} data-testid="level-switch" />
+        <ViewYearSelect />
         <Segmented<ColorBy> value={colorBy} onChange={uiActions.setColorBy} options={[{ value: 'utilization', label: t('byUtilization') }, { value: 'compliance', label: t('byCompliance') }]} />
         <EditToolbar />
         <Segmented<PupilMode> value={pupilMode} onChange={uiActions.setPupilMode} options={[{ value: 'density', label: `${t('pupils')}: ${t('pupilsDensity')}` }, { value: 'dots', label: t('pupilsDots') }, { value: 'off', label: t('pupilsOff') }]} />

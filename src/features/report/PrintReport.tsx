@@ -1,13 +1,12 @@
 import { Button, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { activeProjection } from '../../app/exportActions';
+import { activeProjection, reportMaps } from '../../app/exportActions';
 import { activeScenario } from '../../app/scenarioActions';
 import { computeCountyByYearTable } from '../../io/export/projectionTables';
 import { computeSchoolTable } from '../../io/export/schoolTable';
 import type { Table } from '../../io/export/table';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { captureMapPng } from '../../map/mapImage';
 import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { describeRules } from './describeRules';
@@ -20,7 +19,7 @@ function TableView({ table, testId }: { table: Table; testId: string }) {
       <thead><tr>{table.header.map((h) => <th key={h}>{h}</th>)}</tr></thead>
       <tbody>
         {table.rows.map((row, r) => (
-          <tr key={r}>{row.map((c, i) => <td key={i} className={typeof c === 'number' ? 'num' : undefined}>{typeof c === 'number' ? formatNumber(locale, c, Number.isInteger(c) ? 0 : 1) : (c ?? '')}</td>)}</tr>
+          <tr key={r}>{row.map((c, i) => <td key={i} className={typeof c === 'number' ? 'num' : undefined}>{typeof c !== 'number' ? (c ?? '') : table.plainColumns?.includes(i) ? String(c) : formatNumber(locale, c, Number.isInteger(c) ? 0 : 1)}</td>)}</tr>
         ))}
       </tbody>
     </table>
@@ -39,15 +38,19 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
   const result = useAppStore((s) => s.result);
   const standards = useAppStore((s) => s.standards);
   const totalMoved = useAppStore((s) => s.totalMoved);
-  const [mapUrl, setMapUrl] = useState<string>();
+  const [maps, setMaps] = useState<{ caption: string; url: string }[]>();
+  const [mapError, setMapError] = useState<string>();
   const [projection, setProjection] = useState<Table>();
   const doc = activeScenario();
   useEffect(() => {
-    let url: string | undefined;
-    void captureMapPng().then((blob) => setMapUrl((url = URL.createObjectURL(blob))));
+    let urls: string[] = [];
+    reportMaps().then((drawn) => {
+      urls = drawn.map((m) => URL.createObjectURL(m.png));
+      setMaps(drawn.map((m, i) => ({ caption: m.caption, url: urls[i] })));
+    }, (e: unknown) => setMapError(e instanceof Error ? e.message : String(e)));
     void activeProjection().then((view) => view && setProjection(computeCountyByYearTable(view.years, useAppStore.getState().locale)));
     return () => {
-      if (url) URL.revokeObjectURL(url);
+      for (const url of urls) URL.revokeObjectURL(url);
     };
   }, []);
   if (!dataset || !result || !doc) return null;
@@ -58,14 +61,15 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
   };
   const n = (v: number) => formatNumber(locale, v);
   return createPortal(
-    <div className="print-report" data-testid="print-report" data-ready={mapUrl && projection ? 'yes' : 'no'}>
+    <div className="print-report" data-testid="print-report" data-ready={(maps || mapError) && projection ? 'yes' : 'no'}>
       <Space className="no-print report-actions">
         <Button type="primary" data-testid="print" onClick={() => window.print()}>{t('print')}</Button>
         <Button data-testid="report-close" onClick={onClose}>{t('close')}</Button>
       </Space>
       <h1>{t('reportTitle', { dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name, scenario: doc.name })}</h1>
       <p>{t('reportGenerated', { date: formatDate(locale, Date.now()) })} · {t('baseYear')} {dataset.baseYear}</p>
-      {mapUrl && <img className="report-map" src={mapUrl} alt={t('exportMapPng')} data-testid="report-map" />}
+      {maps?.map((m) => <img key={m.caption} className="report-map" src={m.url} alt={m.caption} data-testid="report-map" />)}
+      {mapError && <p className="report-error">{mapError}</p>}
       <h2>{t('reportSummary')}</h2>
       <ul className="report-summary">
         <li>{t('pupilsRead')} {n(s.input)} · {t('assigned')} {n(s.assigned)} · {t('unassigned')} {n(s.unassigned)} · {t('rejected')} {n(s.rejected)}</li>
@@ -81,7 +85,7 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
               <p><strong>{t('cvLabel', { level: t(level) })}</strong>: {standards[level].cvPass ? t('pass') : t('fail')}</p>
               <ul>
                 {standards.sections.filter((x) => x.level === level && !x.pass).map((x) => (
-                  <li key={x.schoolId}>{name(x.schoolId)}（{t('indicatorsMet', { met: x.met })}）：{x.missed.map((m) => describeGap(locale, x, m)).join('；')}</li>
+                  <li key={x.schoolId}>{t('reportFailing', { name: name(x.schoolId), met: t('indicatorsMet', { met: x.met }), gaps: x.missed.map((m) => describeGap(locale, x, m)).join(t('listSeparator')) })}</li>
                 ))}
               </ul>
             </div>

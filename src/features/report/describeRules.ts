@@ -17,7 +17,7 @@ export function describeRules(doc: ScenarioDoc, schools: School[], locale: Local
     ...r.openings.map((o) => `${t('openings')}: ${name(o.schoolId)} ${o.year}`),
     ...r.classroomAdditions.map((a) => `${t('classroomAdditions')}: ${name(a.schoolId)} +${a.rooms} (${a.year})`),
     ...r.privateShares.map((p) => `${t('privateShares')}: ${name(p.schoolId)} ${t(p.level)} ${Math.round(p.share * 1000) / 10}%${p.fromYear ? ` (${p.fromYear})` : ''}`),
-    ...r.diversions.map((d) => `${t('diversions')}: ${name(d.fromSchoolId)} → ${name(d.toSchoolId)}, ${t('grades')} ${d.grades.join('、')}, ${d.count} (${d.year})`),
+    ...r.diversions.map((d) => `${t('diversions')}: ${name(d.fromSchoolId)} → ${name(d.toSchoolId)}, ${t('grades')} ${d.grades.join(t('enumSeparator'))}, ${d.count} (${d.year})`),
   ];
   return lines.length > 0 ? lines : [t('noRules')];
 }

@@ -3,18 +3,21 @@ import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { SchoolResult } from '../../core/simulation';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { useT } from '../../store/selectors';
+import { selectShownResult, useT } from '../../store/selectors';
 import { schoolNameColumn } from './schoolNameColumn';
 import { uiActions, useAppStore } from '../../store/store';
 
 const num = (a: number, b: number) => a - b;
+
+// The sum of the column widths below.
+const TABLE_WIDTH = 608;
 
 /** Sortable table of every school: enrollment, classes, largest class, over-cap classes, oversize. */
 export function SchoolTable() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   // The table follows an edit a moment after the county numbers: it is the slowest part to draw.
-  const result = useDeferredValue(useAppStore((s) => s.result));
+  const result = useDeferredValue(useAppStore(selectShownResult));
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [query, setQuery] = useState('');
   const rows = useMemo(
@@ -27,21 +30,21 @@ export function SchoolTable() {
   const table = useMemo(() => {
     if (!result) return null;
     const columns: ColumnsType<SchoolResult> = [
-      schoolNameColumn<SchoolResult>(t, locale, 200),
+      schoolNameColumn<SchoolResult>(t, locale, 140),
       {
         title: t('schoolLevel'),
         dataIndex: 'level',
-        width: 90,
+        width: 72,
         filters: (['primary', 'junior', 'nine_year'] as const).map((l) => ({ text: t(l), value: l })),
         onFilter: (v, r) => r.level === v,
         render: (l: SchoolResult['level']) => t(l),
       },
-      { title: t('enrollment'), dataIndex: 'enrollment', align: 'right', sorter: (a, b) => num(a.enrollment, b.enrollment), defaultSortOrder: 'descend', render: (v: number, r) => <span className={`num ${r.oversize ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
-      { title: t('classes'), dataIndex: 'totalClasses', align: 'right', sorter: (a, b) => num(a.totalClasses, b.totalClasses), render: (v: number) => <span className="num">{formatNumber(locale, v)}</span> },
-      { title: t('maxClassSize'), dataIndex: 'maxClassSize', align: 'right', sorter: (a, b) => num(a.maxClassSize, b.maxClassSize), render: (v: number, r) => <span className={`num ${r.classesOverCap > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
-      { title: t('overCap'), dataIndex: 'classesOverCap', align: 'right', sorter: (a, b) => num(a.classesOverCap, b.classesOverCap), render: (v: number) => <span className={`num ${v > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
-      { title: t('oversize'), dataIndex: 'oversize', align: 'center', sorter: (a, b) => Number(a.oversize) - Number(b.oversize), render: (v: boolean) => (v ? <Tag color="red">{t('yes')}</Tag> : t('no')) },
-      { title: t('utilization'), dataIndex: 'utilization', align: 'right', sorter: (a, b) => num(a.utilization ?? -1, b.utilization ?? -1), render: (v?: number) => <span className={`num ${v !== undefined && v > 1 ? 'warn' : ''}`}>{v === undefined ? '—' : formatPercent(locale, v)}</span> },
+      { title: t('enrollment'), dataIndex: 'enrollment', width: 70, align: 'right', sorter: (a, b) => num(a.enrollment, b.enrollment), defaultSortOrder: 'descend', render: (v: number, r) => <span className={`num ${r.oversize ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+      { title: t('classes'), dataIndex: 'totalClasses', width: 56, align: 'right', sorter: (a, b) => num(a.totalClasses, b.totalClasses), render: (v: number) => <span className="num">{formatNumber(locale, v)}</span> },
+      { title: t('maxClassSize'), dataIndex: 'maxClassSize', width: 70, align: 'right', sorter: (a, b) => num(a.maxClassSize, b.maxClassSize), render: (v: number, r) => <span className={`num ${r.classesOverCap > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+      { title: t('overCap'), dataIndex: 'classesOverCap', width: 64, align: 'right', sorter: (a, b) => num(a.classesOverCap, b.classesOverCap), render: (v: number) => <span className={`num ${v > 0 ? 'bad' : ''}`}>{formatNumber(locale, v)}</span> },
+      { title: t('oversize'), dataIndex: 'oversize', width: 60, align: 'center', sorter: (a, b) => Number(a.oversize) - Number(b.oversize), render: (v: boolean) => (v ? <Tag color="red">{t('yes')}</Tag> : t('no')) },
+      { title: t('utilization'), dataIndex: 'utilization', width: 76, align: 'right', sorter: (a, b) => num(a.utilization ?? -1, b.utilization ?? -1), render: (v?: number) => <span className={`num ${v !== undefined && v > 1 ? 'warn' : ''}`}>{v === undefined ? '—' : formatPercent(locale, v)}</span> },
     ];
     return (
       <Card size="small" title={`${t('schoolTable')} (${result.schools.length})`} extra={<Input.Search allowClear size="small" placeholder={t('searchSchool')} onChange={(e) => setQuery(e.target.value)} style={{ width: 160 }} />}>
@@ -52,8 +55,9 @@ export function SchoolTable() {
           columns={columns}
           dataSource={rows}
           pagination={{ pageSize: 15, showSizeChanger: false }}
-          scroll={{ x: 820 }}
-          onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+          // The columns fit the side panel at 1440 px; narrower, the table scrolls under the fixed names.
+          scroll={{ x: TABLE_WIDTH }}
+          onRow={(r) => ({ onClick: () => uiActions.focusSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
           rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
         />
       </Card>

@@ -20,16 +20,28 @@ export function shortfall(section: Pick<SectionStandards, 'pupils'>, missed: Sec
 }
 
 /**
+ * The fraction digits (from `digits`, at most 4 more) at which a value below its threshold still
+ * reads below it once both are rounded: 2.38 rooms per 100 pupils against 2.4 needs two, not one.
+ */
+export function gapDigits(value: number, threshold: number, digits: number): number {
+  const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  let d = digits;
+  while (d < digits + 4 && round(value, d) >= round(threshold, d)) d++;
+  return d;
+}
+
+/**
  * A missed indicator in plain words for the locale: its value and threshold in their units and the
  * shortfall for the section's pupils ("生均教学及辅助用房面积 3.9 平方米/生，需 4.5 … 约缺 1,558 平方米").
  */
 export function describeGap(locale: Locale, section: Pick<SectionStandards, 'pupils'>, missed: SectionStandards['missed'][number]): string {
   const u = UNITS[missed.key];
   const t = (key: MessageKey) => translate(locale, key);
+  const digits = gapDigits(missed.value, missed.threshold, u.digits);
   return translate(locale, 'gapLine', {
     indicator: t(`ind_${missed.key}` as MessageKey),
-    value: formatNumber(locale, missed.value, u.digits),
-    threshold: formatNumber(locale, missed.threshold, u.digits),
+    value: formatNumber(locale, missed.value, digits),
+    threshold: formatNumber(locale, missed.threshold, digits),
     unit: t(u.unit),
     short: formatNumber(locale, shortfall(section, missed)),
     total: t(u.total),

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { useT } from '../../store/selectors';
+import { selectShownResult, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { MessageKey } from '../../i18n/messages';
 import type { CountySummary as Summary } from '../../core/simulation';
@@ -21,7 +21,7 @@ const ITEMS: { key: keyof Summary; label: MessageKey; bad?: boolean }[] = [
 export function CountySummary() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const summary = useAppStore((s) => s.result?.summary);
+  const summary = useAppStore((s) => selectShownResult(s)?.summary);
   const computeMs = useAppStore((s) => s.computeMs);
   if (!summary) return null;
   return (

@@ -28,6 +28,7 @@ export function computeProjectionTable(years: YearResults, lang: MessageLanguage
 export function computeCountyByYearTable(years: YearResults, lang: MessageLanguage = 'zh-CN'): Table {
   return {
     header: [YEAR[lang], ...COUNTY_HEADER[lang]],
+    plainColumns: [0],
     rows: years.map(({ year, result }) => {
       const s = result.summary;
       const pupils = result.schools.reduce((a, r) => a + r.enrollment, 0);

@@ -5,4 +5,6 @@ export type Cell = string | number | null;
 export interface Table {
   header: string[];
   rows: Cell[][];
+  /** Columns whose numbers are years or codes, shown without digit grouping (2020, not 2,020). */
+  plainColumns?: number[];
 }

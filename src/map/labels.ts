@@ -1,0 +1,125 @@
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { LoadSummary } from '../../workers/engineApi';
+import type { SchoolResult, SimulationResult } from '../core/simulation';
+import { formatNumber, formatPercent, translate } from '../i18n/format';
+import type { Locale } from '../i18n/messages';
+import { selectShownResult } from '../store/selectors';
+import type { AppState, ColorBy } from '../store/store';
+import { labelPoint, townPoints } from './labelPoints';
+
+/** Ids of the label layers, bottom to top (added over the data layers, under nothing). */
+export const LABEL_LAYER = {
+  context: 'labels-context',
+  zones: 'labels-zones',
+  schools: 'labels-schools',
+  towns: 'labels-towns',
+} as const;
+
+/** Sources the label layers draw from (the school names draw from the `schools` source). */
+export const LABEL_SOURCES = ['labels-context', 'labels-towns', 'labels-zones'] as const;
+
+// No `glyphs` URL in the style: MapLibre draws text with the browser's own fonts (TinySDF), CJK
+// through the map's localIdeographFontFamily. Nothing is fetched.
+const FONT = ['Noto Sans CJK SC', 'Microsoft YaHei', 'sans-serif'];
+const HALO = { 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 } as const;
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The schools named on the map at a level: those teaching it (nine-year schools teach both). */
+const levelFilter = (level: string): ExpressionSpecification => ['match', ['get', 'level'], [level, 'nine_year'], true, false];
+
+/**
+ * The key figure of the zone colouring for a school's zone: its utilization ("98%"), or by
+ * compliance, oversized, the classes over the cap, or within limits.
+ */
+export function zoneFigure(r: SchoolResult, colorBy: ColorBy, locale: Locale): string {
+  if (colorBy === 'utilization') return r.utilization === undefined ? '' : formatPercent(locale, r.utilization);
+  if (r.oversize) return translate(locale, 'oversize');
+  return r.classesOverCap > 0 ? translate(locale, 'overCapN', { n: formatNumber(locale, r.classesOverCap) }) : translate(locale, 'statusOkShort');
+}
+
+/** Adds the label sources and layers of a dataset (after its data layers: labels draw on top). */
+export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
+  const context: Feature<Point>[] = (d.context?.features ?? []).flatMap((f) => {
+    const at = f.geometry && labelPoint(f.geometry);
+    return at && f.properties?.name ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { name: String(f.properties.name) } }] : [];
+  });
+  map.addSource('labels-context', { type: 'geojson', data: { type: 'FeatureCollection', features: context } });
+  map.addSource('labels-towns', { type: 'geojson', data: townPoints(d.units) });
+  map.addSource('labels-zones', { type: 'geojson', data: EMPTY });
+  map.addLayer({
+    id: LABEL_LAYER.context,
+    type: 'symbol',
+    source: 'labels-context',
+    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13 },
+    paint: { 'text-color': '#78909c', ...HALO },
+  });
+  map.addLayer({
+    id: LABEL_LAYER.zones,
+    type: 'symbol',
+    source: 'labels-zones',
+    minzoom: 9.5,
+    layout: { 'text-field': ['get', 'figure'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 13], 'text-padding': 1 },
+    paint: { 'text-color': '#263238', ...HALO },
+  });
+  // School names beside their markers, the largest schools placed first; MapLibre leaves out a
+  // name that would overlap one already placed, so more appear as the planner zooms in.
+  map.addLayer({
+    id: LABEL_LAYER.schools,
+    type: 'symbol',
+    source: 'schools',
+    filter: levelFilter('primary'),
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': FONT,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 13.5],
+      'text-anchor': 'top',
+      'text-offset': [0, 0.6],
+      'text-max-width': 8,
+      'symbol-sort-key': ['-', 0, ['get', 'rooms']],
+    },
+    paint: { 'text-color': '#102a43', ...HALO },
+  });
+  // Towns and 街道 (from the units' `town`): named at county scale, placed first (on top), so the
+  // schools' names and the zones' figures fill in around them.
+  map.addLayer({
+    id: LABEL_LAYER.towns,
+    type: 'symbol',
+    source: 'labels-towns',
+    maxzoom: 12,
+    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 13, 12, 16], 'text-letter-spacing': 0.2 },
+    paint: { 'text-color': '#6d4c41', 'text-opacity': 0.8, ...HALO },
+  });
+}
+
+/** The zones' label points with the key figure of the colouring, for the schools of a result. */
+function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureCollection<Point> {
+  const byId = new Map(result?.schools.map((r) => [r.id, r]));
+  const features: Feature<Point>[] = [];
+  for (const f of s.dataset?.zones.features ?? []) {
+    const r = byId.get(f.properties.school_id);
+    const at = labelPoint(f.geometry);
+    if (!r || !at || f.properties.school_ids !== undefined) continue;
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { level: f.properties.level, figure: zoneFigure(r, s.colorBy, s.locale) } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Keeps the labels in step with the store: the zones' figures after every result, colouring,
+ * year or locale change, the names in the locale, and the level's schools named.
+ */
+export function syncLabels(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
+  if (!map.getLayer(LABEL_LAYER.schools)) return;
+  const shown = selectShownResult(s);
+  if (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones) {
+    (map.getSource('labels-zones') as GeoJSONSource).setData(zoneLabels(s, shown));
+  }
+  if (!prev || s.level !== prev.level) {
+    map.setFilter(LABEL_LAYER.schools, levelFilter(s.level));
+    map.setFilter(LABEL_LAYER.zones, ['==', ['get', 'level'], s.level]);
+  }
+  if (!prev || s.locale !== prev.locale) {
+    map.setLayoutProperty(LABEL_LAYER.schools, 'text-field', s.locale === 'en' ? ['coalesce', ['get', 'nameEn'], ['get', 'name']] : ['get', 'name']);
+  }
+}

@@ -1,0 +1,188 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { drawSquareBetween, openApp, requestsOutside } from './appPage';
+
+const shots = join(import.meta.dirname, '../../test-results');
+mkdirSync(shots, { recursive: true });
+
+/** Rendered features of a layer (symbols only once placed). */
+const rendered = (page: Page, layer: string) => page.evaluate((l) => window.__planner!.map!.queryRenderedFeatures({ layers: [l] }).map((f) => f.properties), layer);
+
+/** Where a school's marker is on the page (px). */
+async function schoolOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction(() => !window.__planner!.map!.isMoving());
+  const at = await page.evaluate((sid) => {
+    const s = window.__planner!.store.getState().dataset!.schools.find((x) => x.id === sid)!;
+    return window.__planner!.map!.project([s.lon, s.lat]);
+  }, id);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + at.x, y: box.y + at.y };
+}
+
+const tooltip = (page: Page) => page.locator('.map-tooltip').innerText();
+const enrollment = (page: Page, id: string) => page.evaluate((sid) => window.__planner!.store.getState().result!.schools.find((r) => r.id === sid)!.enrollment, id);
+
+// One page for the file: each step starts where the one before left the app.
+describe('a map that reads, and what it prints (issue 17)', () => {
+  let browser: Browser;
+  let page: Page;
+  let requests: string[];
+  const url = inject('baseUrl');
+
+  beforeAll(async () => {
+    ({ browser, page, requests } = await openApp(url));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('names schools, towns and 街道 and labels zones with their utilization, with no font fetched', async () => {
+    await page.waitForFunction(() => ['labels-schools', 'labels-towns', 'labels-zones'].every((l) => window.__planner!.map!.queryRenderedFeatures({ layers: [l] }).length > 0), undefined, { timeout: 30_000 });
+    const towns = (await rendered(page, 'labels-towns')).map((p) => p.name);
+    expect(towns.some((n) => n.endsWith('镇') || n.endsWith('街道'))).toBe(true);
+    expect((await rendered(page, 'labels-zones')).every((p) => /^\d+%$/.test(p.figure))).toBe(true);
+    // Names of the level's schools only (primary and nine-year), fewer than all where they would overlap.
+    const named = await rendered(page, 'labels-schools');
+    expect(named.every((p) => p.level === 'primary' || p.level === 'nine_year')).toBe(true);
+    expect(new Set(named.map((p) => p.id)).size).toBeLessThan(await page.evaluate(() => window.__planner!.store.getState().dataset!.schools.length));
+    expect(requestsOutside(requests, url)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'map-labels-zh.png') });
+  });
+
+  it('fits 超额班, 超规模 and 教室使用率 in the school table at 1440 px; 打开数据集 opens without hovering', async () => {
+    const table = (await page.getByTestId('school-table').locator('.ant-table-content, .ant-table-body').first().boundingBox())!;
+    for (const title of ['超额班', '超规模', '教室使用率']) {
+      const cell = (await page.getByTestId('school-table').locator('th', { hasText: title }).first().boundingBox())!;
+      expect(cell.x + cell.width).toBeLessThanOrEqual(table.x + table.width + 1);
+    }
+    await page.getByTestId('load-menu').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('默认数据集（寿光）').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('brings a school chosen in the table into view', async () => {
+    await page.evaluate(() => window.__planner!.map!.jumpTo({ center: [118.5, 37.2], zoom: 13 }));
+    await page.getByPlaceholder('搜索学校').fill('圣城小学');
+    await page.locator('tr[data-school-id="P01"]').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().selectedSchoolId === 'P01');
+    const at = await schoolOnPage(page, 'P01');
+    const box = (await page.getByTestId('map').boundingBox())!;
+    expect(at.x > box.x && at.x < box.x + box.width && at.y > box.y && at.y < box.y + box.height).toBe(true);
+    await page.getByPlaceholder('搜索学校').fill('');
+  });
+
+  it('draws a corner near the previous one without ending the area; later clicks do not pick the school; no default of the area’s own school', async () => {
+    // Zoom close to 圣城小学 and draw around it: the third corner 30 px from the second.
+    await page.evaluate(() => {
+      const s = window.__planner!.store.getState().dataset!.schools.find((x) => x.id === 'P01')!;
+      window.__planner!.map!.jumpTo({ center: [s.lon, s.lat], zoom: 15 });
+    });
+    const c = await schoolOnPage(page, 'P01');
+    await page.getByTestId('draw-area').click();
+    for (const [dx, dy] of [[-50, -50], [50, -50], [50, -20], [-50, 50], [-50, -50]]) await page.mouse.click(c.x + dx, c.y + dy);
+    await page.getByTestId('area-preview').waitFor();
+    const corners = await page.evaluate(() => {
+      const a = window.__planner!.store.getState().pendingArea!;
+      return a.type === 'Polygon' ? new Set(a.coordinates[0].map((p) => p.join())).size : 0;
+    });
+    expect(corners).toBe(4);
+    // Every pupil of the area goes to 圣城小学 already: it is not offered as the default.
+    expect(await page.evaluate(() => window.__planner!.store.getState().preview!.bySchool.map((b) => b.schoolId))).toEqual(['P01']);
+    expect(await page.getByTestId('assign-school').locator('.ant-select-selection-item').count()).toBe(0);
+    // A click on another school's marker while the area waits leaves the selection alone.
+    await page.evaluate(() => {
+      const s = window.__planner!.store.getState().dataset!.schools.find((x) => x.id === 'N02')!;
+      window.__planner!.map!.jumpTo({ center: [s.lon, s.lat], zoom: 14 });
+    });
+    const n02 = await schoolOnPage(page, 'N02');
+    await page.mouse.click(n02.x, n02.y);
+    expect(await page.evaluate(() => window.__planner!.store.getState().selectedSchoolId)).toBe('P01');
+    await page.getByTestId('pending-area').getByRole('button', { name: '取 消' }).or(page.getByTestId('pending-area').getByRole('button', { name: '取消' })).click();
+  });
+
+  it('after an edit outlines the changed area, says what changed, keeps the tooltip current, and undoes and redoes by keyboard after a display switch', async () => {
+    await drawSquareBetween(page, ['P01', 'N02']);
+    await page.getByTestId('assign-school').click();
+    await page.keyboard.type('汇文');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('assign-area').click();
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    const after = await enrollment(page, 'P01');
+    expect(after).toBeLessThan(2600);
+    await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['flash-line'] }).length > 0);
+    const note = await page.getByTestId('legend-change').innerText();
+    expect(note).toContain('圣城小学 → 汇文学校');
+    expect(note).toContain(`${(2600 - after).toLocaleString('en')}`);
+    await page.screenshot({ path: join(shots, 'map-change-zh.png') });
+    // A display switch keeps the focus on its radio input: the shortcuts still work.
+    await page.getByText('按教室使用率').click();
+    const p01 = await schoolOnPage(page, 'P01');
+    await page.mouse.move(p01.x, p01.y);
+    await expect.poll(() => tooltip(page)).toContain(`在校生 ${after.toLocaleString('en')}`);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+    await expect.poll(() => tooltip(page)).toContain('在校生 2,600');
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    await expect.poll(() => tooltip(page)).toContain(`在校生 ${after.toLocaleString('en')}`);
+  });
+
+  it('shows a projected year on the map and in the table from the year selector', async () => {
+    await page.getByTestId('view-year').click();
+    await page.getByTitle('2023 学年（预测）').click();
+    await page.waitForFunction(() => {
+      const s = window.__planner!.store.getState();
+      return s.viewYear === 2023 && s.projections[s.activeScenarioId]?.view.years.some((y) => y.year === 2023);
+    }, undefined, { timeout: 60_000 });
+    await page.getByTestId('view-year-computing').waitFor({ state: 'detached' });
+    const projected = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return s.projections[s.activeScenarioId]!.view.years.find((y) => y.year === 2023)!.result.schools.find((r) => r.id === 'P01')!;
+    });
+    await page.getByPlaceholder('搜索学校').fill('圣城小学');
+    await expect.poll(() => page.locator('tr[data-school-id="P01"]').locator('td').allInnerTexts()).toContain(projected.enrollment.toLocaleString('en'));
+    // The zone's colour follows the projected year's utilization.
+    const util = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      const z = s.dataset!.zones.features.findIndex((f) => f.properties.level === 'primary' && f.properties.school_id === 'P01');
+      return window.__planner!.map!.getFeatureState({ source: 'zones', id: z }).util;
+    });
+    expect(util).toBe(projected.utilization);
+    await page.getByPlaceholder('搜索学校').fill('');
+  });
+
+  it('exports the map as a PNG with its title band, and a Shapefile with a message naming the file', async () => {
+    await page.getByTestId('export-menu').click();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-mapPng').click()]);
+    const bytes = readFileSync((await png.path())!);
+    writeFileSync(join(shots, 'map-export-zh.png'), bytes);
+    const size = await page.evaluate(() => [window.__planner!.map!.getContainer().clientWidth, window.__planner!.map!.getContainer().clientHeight]);
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([size[0], size[1] + 88]);
+    await page.getByTestId('export-menu').click();
+    const [shp] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zonesShp').click()]);
+    expect(shp.suggestedFilename()).toMatch(/片区\.zip$/);
+    await page.getByText(`已导出：${shp.suggestedFilename()}`).waitFor();
+  });
+
+  it('leaves the map room above the compare drawer; the school chart shows the largest class and classes over the cap', async () => {
+    await page.getByText('方案比较与预测').click();
+    await page.locator('[data-testid="school-chart"] svg').first().waitFor({ timeout: 60_000 });
+    const drawer = (await page.locator('.ant-drawer-content-wrapper').boundingBox())!;
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect(drawer.y - map.y).toBeGreaterThanOrEqual(400);
+    const chart = await page.getByTestId('school-chart').locator('svg').first().textContent();
+    for (const title of ['在校生', '班级', '最大班额', '超额班']) expect(chart).toContain(title);
+    await page.locator('.ant-drawer-close').click();
+  });
+
+  it('in English: the standards card and the map name things in English', async () => {
+    await page.evaluate(() => window.__planner!.store.setState({ locale: 'en', viewYear: undefined }));
+    await expect.poll(() => page.locator('.side-panel').innerText()).toContain('large classes (56–65)');
+    expect(await page.locator('.side-panel').innerText()).not.toMatch(/大班额|超大班额/);
+    await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['labels-schools'] }).length > 0);
+    await page.screenshot({ path: join(shots, 'map-labels-en.png') });
+  });
+});
