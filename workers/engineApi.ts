@@ -18,6 +18,7 @@ import type { LoadedDataset } from '../src/io/readDataset';
 import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import type { DistanceMetrics } from '../src/core/distance';
+import { polylineFeatures } from '../src/io/roadFeatures';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
@@ -95,6 +96,9 @@ export interface LoadSummary {
   county?: FeatureCollection;
   context?: FeatureCollection;
   units?: FeatureCollection;
+  /** The road network and the barriers, to draw under the zones. */
+  roads?: FeatureCollection;
+  barriers?: FeatureCollection;
   rowsRead: number;
   pupilsLoaded: number;
   rejected: RejectedRow[];
@@ -145,6 +149,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         county: loaded.county,
         context: loaded.context,
         units: loaded.units,
+        ...(d.roads && { roads: polylineFeatures(d.roads, 'roads') }),
+        ...(d.barriers && { barriers: polylineFeatures(d.barriers, 'barriers') }),
         rowsRead: d.rowsRead,
         pupilsLoaded: d.pupils.count,
         rejected: d.rejected,

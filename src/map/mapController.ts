@@ -15,6 +15,7 @@ import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 import { createHoverTooltip } from './hoverTooltip';
 import { syncLabels } from './labels';
+import { syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -136,6 +137,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       zoneSchoolIndex.forEach((si, z) => map.setFeatureState({ source: 'zones', id: z }, { selected: si === selected && selected >= 0 }));
     }
     syncLabels(map, s, prev);
+    syncServiceRing(map, s, prev);
     focus.sync(s, prev);
   };
 
