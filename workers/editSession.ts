@@ -14,7 +14,7 @@ import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/
 import { countyOutline } from '../src/io/parseScenario';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
-import { computeDistanceState, distanceSettingsOf, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
+import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type MovedDistance, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
 
 /** The state after an edit, undo or redo: small results only. */
 export interface EditOutcome {
@@ -33,6 +33,8 @@ export interface EditOutcome {
   locked: Record<ZoneLevel, string[]>;
   /** How far pupils go to school (就近入学), per school section and county level, after this step. */
   distance: DistanceMetrics;
+  /** The pupils at another school than under the dataset's own zoning: how far they go before and after, per level. */
+  movedDistance: MovedDistance[];
 }
 
 /** An edit that was refused (nothing changed), with why: see describeEditProblem. */
@@ -98,6 +100,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       canRedo: at < length - 1,
       locked: { primary: [...state.locked.primary].map((i) => dataset.schools[i].id), junior: [...state.locked.junior].map((i) => dataset.schools[i].id) },
       distance: distance.metrics,
+      movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf),
     };
   };
 

@@ -51,6 +51,7 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, outcome.zoneChanges) },
     result: outcome.result,
     distance: outcome.distance,
+    movedDistance: outcome.movedDistance,
     editMs: outcome.computeMs,
     moved: outcome.moved,
     totalMoved: outcome.totalMoved,

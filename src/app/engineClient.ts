@@ -208,6 +208,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     result: timed.result,
     standards: timed.standards,
     distance: timed.distance,
+    movedDistance: undefined,
     computeMs: timed.computeMs,
     pupilLayers,
     ...EMPTY_SCENARIO,

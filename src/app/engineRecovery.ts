@@ -98,6 +98,7 @@ async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
         dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, opened.zoneChanges) },
         result: opened.result,
         distance: opened.distance,
+        movedDistance: opened.movedDistance,
         totalMoved: opened.totalMoved,
         lockedZones: opened.locked,
         standards,

@@ -17,8 +17,8 @@ import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
-import { computeDistanceState, distanceSettingsOf, prepareDistances } from '../core/distance';
-import { toDistanceJson } from '../io/export/distanceJson';
+import { computeDistanceState, computeMovedDistance, distanceSettingsOf, prepareDistances } from '../core/distance';
+import { toDistanceJson, toMovedDistanceJson } from '../io/export/distanceJson';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
@@ -272,7 +272,9 @@ async function main(argv: string[]): Promise<void> {
   });
   const result = run.result;
   const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, rules)) : undefined;
-  const distance = computeDistanceState(prepareDistances(dataset, rules), run.schoolOf, distanceSettingsOf(profile)).metrics;
+  const prepared = prepareDistances(dataset, rules);
+  const distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile)).metrics;
+  const movedDistance = moved && computeMovedDistance(prepared, base.schoolOf, run.schoolOf);
   const validated = args.validate ? validate(imported, loaded, rules) : undefined;
   const validation = validated?.items;
   // Every run checks the coordinate systems: a wrong one moves thousands of pupils to neighbouring zones without any other sign.
@@ -283,6 +285,7 @@ async function main(argv: string[]): Promise<void> {
     ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
     ...(moved && { moved }),
     distance: toDistanceJson(distance),
+    ...(movedDistance && { movedDistance: toMovedDistanceJson(movedDistance) }),
     ...(standards && { standards }),
     ...(validation && { validation }),
     ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile), computeLevelSizes(y.result.schools, rules)) : undefined) }),

@@ -389,6 +389,7 @@ export const EN: Record<MessageKey, string> = {
   distanceRadiusTip: 'service radius {radius}',
   distanceMetres: '{n} m',
   distanceCounty: 'County {level}: {pupils} pupils, mean {mean}, median {median}, 90th percentile {p90}, longest {max}; within the service radius {within}; at their nearest school {nearby}, {sent} sent past a nearer one ({extra} further on average); {cross} cross a main road, railway or river',
+  distanceMoved: 'Against the current zoning, {pupils} pupil(s) change school: {further} go further, {nearer} nearer; mean distance {before} → {after}, at most {max} further',
   distanceUnreachable: '{n} pupil(s) on roads not joined to their school’s (left out of the road distances)',
   // Reading the map and printing it (issue 17).
   reportFailing: '{name} ({met}): {gaps}',

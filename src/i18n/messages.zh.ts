@@ -387,6 +387,7 @@ export const ZH = {
   distanceRadiusTip: '服务半径 {radius}',
   distanceMetres: '{n} 米',
   distanceCounty: '全县{level}：{pupils} 名学生，平均 {mean}，中位数 {median}，90%分位 {p90}，最远 {max}；服务半径内 {within}；就近率 {nearby}，{sent} 名舍近求远（平均多走 {extra}）；{cross} 名需穿越干道、铁路或河流',
+  distanceMoved: '与现状相比，{pupils} 名学生换校：{further} 名上学更远，{nearer} 名更近；平均距离 {before} → {after}，最多多走 {max}',
   distanceUnreachable: '{n} 名学生的道路与学校不连通（未计入道路距离）',
   // Reading the map and printing it (issue 17).
   reportFailing: '{name}（{met}）：{gaps}',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { School } from '../../src/core/dataset';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { computeDistanceState, DEFAULT_DISTANCE_SETTINGS, prepareDistances, roadDistanceM, straightDistanceM, type Polylines } from '../../src/core/distance';
+import { computeDistanceState, computeMovedDistance, DEFAULT_DISTANCE_SETTINGS, prepareDistances, roadDistanceM, straightDistanceM, type Polylines } from '../../src/core/distance';
 import { nearestRank, nearestRankOfUnion } from '../../src/core/distance/quantiles';
 import { countDistance, createHistogram, quantileOf } from '../../src/core/distance/histogram';
 
@@ -81,6 +81,22 @@ describe('distances on a small road graph', () => {
     const tight = computeDistanceState(p, Int32Array.from([0, 1]), { radiusM: { city: { primary: 500, junior: 1000 }, rural: { primary: 2000, junior: 5000 } } });
     expect(tight.metrics.schools.find((r) => r.id === 'S')!.within).toBe(0);
     expect(st.metrics.county.primary.nearby).toMatchObject({ pupils: 2, nearest: 1, sentPast: 1, share: 0.5 });
+  });
+});
+
+describe('distance before and after for pupils who change school', () => {
+  it('P moved from T (up its bank) to S (over the bridge) goes further by the bridge detour; Q staying is left out', () => {
+    const schools = [school('S', 0.004, 0), school('T', 0.006, 0.01)];
+    const p = prepareDistances({ schools, baseYear: 2024, pupils: pupils([[0.006, 0], [0.0065, 0.005]]), roads: ROADS, barriers: RIVER }, DEFAULT_RULES);
+    const [primary, junior] = computeMovedDistance(p, Int32Array.from([1, 1]), Int32Array.from([0, 1]));
+    const before = meridianM(0.01);
+    const after = meridianM(0.01) + parallelM(0.01, 0.002) + meridianM(0.01);
+    expect(primary).toMatchObject({ level: 'primary', pupils: 1, further: 1, nearer: 0 });
+    expect(primary.meanBeforeM).toBeCloseTo(before, 2);
+    expect(primary.meanAfterM).toBeCloseTo(after, 2);
+    expect(primary.maxIncreaseM).toBeCloseTo(after - before, 2);
+    expect(primary.groups).toMatchObject([{ from: 'T', to: 'S', pupils: 1 }]);
+    expect(junior.pupils).toBe(0);
   });
 });
 

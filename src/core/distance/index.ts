@@ -6,3 +6,4 @@ export * from './quantiles';
 export * from './roadGraph';
 export * from './settings';
 export * from './roadPieces';
+export * from './movedDistance';

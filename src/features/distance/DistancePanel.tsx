@@ -17,6 +17,7 @@ export function DistancePanel() {
   const locale = useAppStore((s) => s.locale) as Locale;
   const level = useAppStore((s) => s.level);
   const distance = useDeferredValue(useAppStore((s) => s.distance));
+  const movedDistance = useAppStore((s) => s.movedDistance);
   const schools = useAppStore((s) => s.dataset?.schools);
   const selected = useAppStore((s) => s.selectedSchoolId);
   return useMemo(() => {
@@ -57,6 +58,7 @@ export function DistancePanel() {
       },
     ];
     const c = distance.county[level];
+    const moved = movedDistance?.find((x) => x.level === level);
     const cs = statsOf(c, byRoad);
     return (
       <Card size="small" data-testid="distance-panel" title={`${t('distanceTitle')} · ${t(byRoad ? 'distanceByRoad' : 'distanceStraight')}`}>
@@ -68,6 +70,11 @@ export function DistancePanel() {
           })}
           {c.unreachable > 0 && <> {t('distanceUnreachable', { n: formatNumber(locale, c.unreachable) })}</>}
         </Typography.Paragraph>
+        {moved && moved.pupils > 0 && (
+          <Typography.Paragraph data-testid="distance-moved" style={{ fontSize: 12, marginBottom: 8 }}>
+            {t('distanceMoved', { pupils: formatNumber(locale, moved.pupils), further: formatNumber(locale, moved.further), nearer: formatNumber(locale, moved.nearer), before: m(moved.meanBeforeM), after: m(moved.meanAfterM), max: m(moved.maxIncreaseM) })}
+          </Typography.Paragraph>
+        )}
         <Table<Row>
           data-testid="distance-table"
           size="small"
@@ -81,5 +88,5 @@ export function DistancePanel() {
         />
       </Card>
     );
-  }, [distance, schools, level, selected, locale, t]);
+  }, [distance, movedDistance, schools, level, selected, locale, t]);
 }

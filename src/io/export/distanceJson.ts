@@ -1,4 +1,4 @@
-import type { DistanceMetrics, DistanceStats, LevelDistance } from '../../core/distance';
+import type { DistanceMetrics, DistanceStats, LevelDistance, MovedDistance } from '../../core/distance';
 
 const metres = (v: number) => Math.round(v * 10) / 10;
 const share = (v: number) => Math.round(v * 10000) / 10000;
@@ -32,4 +32,15 @@ export function toDistanceJson(m: DistanceMetrics) {
     county: { primary: level(m.county.primary), junior: level(m.county.junior) },
     schools: m.schools.map((s) => ({ id: s.id, level: s.level, ...level(s) })),
   };
+}
+
+/** The CLI's `movedDistance` block (with --scenario): per level, the pupils who changed school and how far they go before and after, metres to 0.1. */
+export function toMovedDistanceJson(moved: MovedDistance[]) {
+  return moved.map((m) => ({
+    ...m,
+    meanBeforeM: metres(m.meanBeforeM),
+    meanAfterM: metres(m.meanAfterM),
+    maxIncreaseM: metres(m.maxIncreaseM),
+    groups: m.groups.map((g) => ({ ...g, meanBeforeM: metres(g.meanBeforeM), meanAfterM: metres(g.meanAfterM) })),
+  }));
 }
