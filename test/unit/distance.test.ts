@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { School } from '../../src/core/dataset';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeDistanceState, computeMovedDistance, DEFAULT_DISTANCE_SETTINGS, prepareDistances, roadDistanceM, straightDistanceM, type Polylines } from '../../src/core/distance';
-import { nearestRank, nearestRankOfUnion } from '../../src/core/distance/quantiles';
+import { nearestRank } from '../../src/core/distance/quantiles';
 import { countDistance, createHistogram, quantileOf } from '../../src/core/distance/histogram';
 
 // Plain references, written out here rather than taken from the code under test.
@@ -152,10 +152,5 @@ describe('quantiles', () => {
     expect(h.total).toBe(10);
     for (const q of [0.1, 0.2, 0.3, 0.5, 0.6, 0.9, 1]) expect(quantileOf(h, parts, q)).toBe(nearestRank(merged, q));
     expect(quantileOf(h, parts, 0.5)).toBe(5.2);
-  });
-  it('of a union equals that of the merged values', () => {
-    const parts = [[0.5, 3, 7.25], [], [1, 1, 2, 9.5], [4]].map((a) => Float64Array.from(a));
-    const merged = Float64Array.from(parts.flatMap((a) => [...a])).sort();
-    for (const q of [0.1, 0.5, 0.9, 1]) expect(nearestRankOfUnion(parts, q)).toBe(nearestRank(merged, q));
   });
 });
