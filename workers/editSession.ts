@@ -12,6 +12,7 @@ import { buildZoneGrid } from '../src/core/zoneGrid';
 import { zoneAt } from '../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
 import { countyOutline } from '../src/io/parseScenario';
+import { prepareUnitCells, unitCellArea } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
 import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type MovedDistance, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
@@ -57,11 +58,15 @@ export interface AreaPreview {
 export function createEditSession(loaded: LoadedDataset, initialRules: Rules, workspace: AssignmentWorkspace) {
   let rules = initialRules;
   const dataset = loaded.dataset;
+  const county = countyOutline(loaded.county);
+  // The units' cells are built once here, at load (a snapshot brings them built).
+  prepareUnitCells(dataset, rules.overlapRule, county);
   const ctx: EditContext = {
     schools: dataset.schools,
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
-    county: countyOutline(loaded.county),
+    county,
+    unitArea: (level, u) => unitCellArea(dataset, level, u, rules.overlapRule),
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
   let profile: StandardsProfile = NATIONAL_PROFILE;
@@ -154,6 +159,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     setRules: (next: Rules): EditOutcome =>
       atomically(() => {
         rules = next;
+        prepareUnitCells(dataset, rules.overlapRule, county);
         baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
         run = computeScenarioRun(dataset, states[index], rules, workspace);
         [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];

@@ -15,11 +15,14 @@ import { computeChangedAreas, projectScenario, type ProjectionRefusal, type Proj
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type StatedYear } from '../src/io/import';
+import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import type { DistanceMetrics } from '../src/core/distance';
 import { polylineFeatures } from '../src/io/roadFeatures';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
+import type { BalanceInput } from '../src/core/balance/types';
+import { computeScenarioRun } from '../src/core/scenarioRun';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
 
 /** A file as the user gave it: its name and raw bytes (transferred, not copied). */
@@ -53,6 +56,8 @@ export interface StagedInspection {
   years?: StatedYear[];
   level?: ZoneLevel;
   cohorts?: string[];
+  /** A table's names its header has more than once (see FileInspection.repeated). */
+  repeated?: RepeatedColumn[];
 }
 
 /** The steps of a load, for the progress bar. */
@@ -72,13 +77,17 @@ function failure(e: unknown): LoadFailure {
   return { ok: false, file: printable(error.file), detail: error.detail, problem: { code: error.code, params: error.params } };
 }
 
+// The importers (Excel, Shapefile, KML, CSV readers) load with the first file the planner opens:
+// the default dataset opens from its snapshot without them.
+const importer = () => import('../src/io/import');
+
 /**
  * What the mapping step shows of a file (inspectFile); undefined for a broken county outline or
  * context file (the load leaves it out with a warning rather than stopping).
  */
 async function inspectOptional(file: ImportFile): Promise<FileInspection | undefined> {
   try {
-    return await inspectFile(file);
+    return await (await importer()).inspectFile(file);
   } catch (e) {
     if (e instanceof DataError && (file.part === 'county' || file.part === 'context')) return undefined;
     throw e;
@@ -150,7 +159,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         context: loaded.context,
         units: loaded.units,
         ...(d.roads && { roads: polylineFeatures(d.roads, 'roads') }),
-        ...(d.barriers && { barriers: polylineFeatures(d.barriers, 'barriers') }),
+        ...(d.barrierLines && { barriers: polylineFeatures(d.barrierLines, 'barriers') }),
         rowsRead: d.rowsRead,
         pupilsLoaded: d.pupils.count,
         rejected: d.rejected,
@@ -178,14 +187,15 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     async inspect(onProgress?: StepProgress): Promise<{ ok: true; files: StagedInspection[] } | LoadFailure> {
       const files: StagedInspection[] = [];
       try {
+        const { detectFormat, guessPart } = await importer();
         for (const [i, f] of staged.entries()) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
           const part = guessPart(f.name, format);
           if (part === 'dataset' || part === 'births' || part === 'housing') files.push({ name: f.name, format, part, header: [] });
           else {
-            const { header, years, level, cohorts } = (await inspectOptional({ ...f, part })) ?? { header: [] };
-            files.push({ name: f.name, format, part, header, years, level, cohorts });
+            const { header, years, level, cohorts, repeated } = (await inspectOptional({ ...f, part })) ?? { header: [] };
+            files.push({ name: f.name, format, part, header, years, level, cohorts, ...(repeated && { repeated }) });
           }
         }
       } catch (e) {
@@ -207,6 +217,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       let report: ValidationReport;
       try {
         onProgress?.('read', 0.02);
+        const { importDataset, readImportedDataset, validateImported } = await importer();
         const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })), (f) => onProgress?.('read', 0.02 + f * 0.43));
         staged = [];
         // The import takes about as long as the parse: each gets half of the bar.
@@ -278,6 +289,13 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     movedByUnit: (): MovedUnitGroup[] => {
       const { dataset, session } = requireSession();
       return computeMovedByUnit(dataset, session.baseSchoolOf(), session.schoolOf());
+    },
+    /** The balancing problem of the current scenario for the balance worker (buildBalanceInput), or a message naming an unknown id of the request. */
+    balanceInput: (request: BalanceRequest): BalanceInput | { error: string } => {
+      const { dataset, session } = requireSession();
+      const bad = checkBalanceRequest(dataset, request);
+      if (bad) return { error: bad };
+      return buildBalanceInput(dataset, computeScenarioRun(dataset, session.state(), rules), rules, request);
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),

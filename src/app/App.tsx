@@ -1,4 +1,5 @@
 import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { AppHeader } from '../features/header/AppHeader';
@@ -16,8 +17,20 @@ import { ComplianceCard } from '../features/standards/ComplianceCard';
 import { PendingArea } from '../features/edit/PendingArea';
 import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 import { ScenarioBar } from '../features/scenarios/ScenarioBar';
-import { ComparePanel } from '../features/compare/ComparePanel';
 import { EngineNotice } from '../features/engine/EngineNotice';
+import { CommitMark } from './CommitMark';
+
+// The compare drawer (its tables, charts and projections) loads when first opened, then stays.
+const ComparePanel = lazy(() => import('../features/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+
+function CompareOnDemand() {
+  const open = useAppStore((s) => s.compareOpen);
+  const [wanted, setWanted] = useState(open);
+  useEffect(() => {
+    if (open) setWanted(true);
+  }, [open]);
+  return wanted ? <Suspense fallback={null}><ComparePanel /></Suspense> : null;
+}
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -43,9 +56,10 @@ export function App() {
               <RejectedRows />
             </div>
           </div>
-          <ComparePanel />
+          <CompareOnDemand />
           <LoadStatus />
           <DropZone />
+          <CommitMark />
         </div>
       </AntApp>
     </ConfigProvider>

@@ -1,4 +1,11 @@
-import { chooseYear, COLUMN_SPECS, crsHint, DATASET_PARTS, entriesOf, entryFor, mappedKindOf, missingColumns, MULTI_FILE_PARTS, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
+// The import layer's light modules only (not its index): the readers load in the worker, on use.
+import { chooseYear, type BaseYearChoice } from '../io/import/baseYear';
+import { COLUMN_SPECS, mappedKindOf, type MappedKind } from '../io/import/columnAliases';
+import { missingColumns, requiredMissing, suggestMapping, type ColumnMapping } from '../io/import/columnMapping';
+import { crsHint } from '../io/import/crsHint';
+import { DATASET_PARTS, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from '../io/import/datasetPart';
+import type { FileFormat } from '../io/import/fileFormat';
+import { entriesOf, entryFor, type MappingChoices } from '../io/import/mappingFile';
 import type { ImportDraft } from '../store/store';
 import type { FileChoice, StagedInspection } from '../../workers/engineApi';
 import { recallMapping, rememberMapping } from './mappingMemory';
@@ -16,21 +23,36 @@ export function columnsOf(draft: Pick<ImportDraft, 'part' | 'format'>) {
 }
 
 /**
- * The draft with a part: the mapping, CRS and zones level remembered for this header, else the
- * suggested mapping; the CRS the file's name or coordinate column names (crsHint) comes first,
- * then the remembered one, then WGS84.
+ * The suggested mapping of a header without the columns it would take from a name the header has
+ * more than once (which copy holds the values cannot be guessed: the CLI refuses it too), and
+ * those columns, for the planner to choose a copy.
+ */
+function unambiguous(mapping: ColumnMapping, repeated: ImportDraft['repeated']): { mapping: ColumnMapping; ambiguous: NonNullable<ImportDraft['ambiguous']> } {
+  const copies = new Set((repeated ?? []).flatMap((r) => r.copies));
+  const ambiguous = Object.entries(mapping).filter(([, name]) => copies.has(name)).map(([column, copy]) => ({ column, copy }));
+  return { mapping: Object.fromEntries(Object.entries(mapping).filter(([, name]) => !copies.has(name))), ambiguous };
+}
+
+/**
+ * The draft with a part: the mapping, CRS, zones level and swapped longitude/latitude remembered
+ * for this header, else the suggested mapping without columns a repeated name would give
+ * (`ambiguous`, see unambiguous); the CRS the file's name or coordinate column names (crsHint)
+ * comes first, then the remembered one, then WGS84.
  */
 export function withPart(draft: ImportDraft, part: DatasetPart | undefined): ImportDraft {
   const kind = mappedKind(part);
   const remembered = part ? recallMapping(part, draft.header) : undefined;
-  const mapping = remembered?.mapping ?? (kind ? suggestMapping(draft.header, kind).mapping : {});
+  const { mapping, ambiguous } = remembered ? { mapping: remembered.mapping, ambiguous: [] } : unambiguous(kind ? suggestMapping(draft.header, kind).mapping : {}, draft.repeated);
   const hint = crsHint(draft.name, [mapping.lon, mapping.lat]);
-  return { ...draft, part, mapping, crs: hint?.crs ?? remembered?.crs ?? 'wgs84', crsHint: hint, level: part === 'catchments' ? remembered?.level : undefined, remembered: remembered !== undefined };
+  return {
+    ...draft, part, mapping, crs: hint?.crs ?? remembered?.crs ?? 'wgs84', crsHint: hint, level: part === 'catchments' ? remembered?.level : undefined, remembered: remembered !== undefined,
+    swapLonLat: remembered?.swapLonLat ?? draft.swapLonLat, ambiguous,
+  };
 }
 
 /** A draft per inspected file, pre-filled (see withPart). */
 export function draftsOf(files: StagedInspection[]): ImportDraft[] {
-  return files.map((f) => withPart({ name: f.name, format: f.format, header: f.header, crs: 'wgs84', mapping: {}, remembered: false, years: f.years, cohorts: f.cohorts, statedLevel: f.level }, f.part));
+  return files.map((f) => withPart({ name: f.name, format: f.format, header: f.header, crs: 'wgs84', mapping: {}, remembered: false, years: f.years, cohorts: f.cohorts, statedLevel: f.level, ...(f.repeated && { repeated: f.repeated }) }, f.part));
 }
 
 /** The base year the drafts' files state (the pupils file's first), as the import would choose it (chooseYear). */
@@ -46,9 +68,22 @@ export function needsMapping(draft: ImportDraft): boolean {
   return Object.entries(draft.mapping).some(([column, name]) => name !== column);
 }
 
-/** What stops a set of drafts from loading: per file, the required columns not chosen; a part missing, or given twice when it takes one file (MULTI_FILE_PARTS take several). */
-export function draftProblems(drafts: ImportDraft[]): Map<string, { noPart?: true; samePart?: DatasetPart; missing?: string[] }> {
-  const out = new Map<string, { noPart?: true; samePart?: DatasetPart; missing?: string[] }>();
+/** What stops a file of the mapping step from loading (see draftProblems). */
+export interface DraftProblem {
+  noPart?: true;
+  samePart?: DatasetPart;
+  missing?: string[];
+  /** Contract columns the header's repeated names would give, with the name and its copies, until the planner picks one. */
+  repeated?: { column: string; name: string; copies: string[] }[];
+}
+
+/**
+ * What stops a set of drafts from loading: per file, the required columns not chosen; a part
+ * missing, or given twice when it takes one file (MULTI_FILE_PARTS take several); a column a
+ * repeated name would give whose copy the planner has not picked.
+ */
+export function draftProblems(drafts: ImportDraft[]): Map<string, DraftProblem> {
+  const out = new Map<string, DraftProblem>();
   const seen = new Set<DatasetPart>();
   for (const d of drafts) {
     if (d.part === undefined) {
@@ -59,6 +94,11 @@ export function draftProblems(drafts: ImportDraft[]): Map<string, { noPart?: tru
     seen.add(d.part);
     const kind = mappedKind(d.part);
     if (!kind) continue;
+    const repeated = (d.ambiguous ?? []).flatMap(({ column, copy }) => {
+      const r = d.repeated?.find((x) => x.copies.includes(copy));
+      return r ? [{ column, name: r.name, copies: r.copies }] : [];
+    });
+    if (repeated.length > 0) out.set(d.name, { ...out.get(d.name), repeated });
     const mapping = cleanMapping(d.mapping);
     const { missing } = requiredMissing({ mapping, missing: missingColumns(mapping, kind) }, kind, d.format);
     // A zones file given one level needs no level column.
@@ -87,7 +127,7 @@ function fullMapping(d: ImportDraft): ColumnMapping | undefined {
  */
 export function confirmDrafts(drafts: ImportDraft[], baseYear?: number): FileChoice[] {
   return drafts.map((d) => {
-    if (d.part && mappedKind(d.part)) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs, ...(d.level && { level: d.level }) });
+    if (d.part && mappedKind(d.part)) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs, ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }) });
     return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }), ...(baseYear !== undefined && { baseYear }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
   });
 }

@@ -1,11 +1,12 @@
 import type { ZoneLevel } from '../core/rules';
 import type { ColumnMapping, Crs, DatasetPart } from '../io/import';
 
-/** A planner's confirmed choice for files with one header: the column mapping, coordinate system and (zones) one level for the file. */
+/** A planner's confirmed choice for files with one header: the column mapping, coordinate system, (zones) one level for the file, and whether longitude and latitude are swapped. */
 export interface RememberedMapping {
   mapping: ColumnMapping;
   crs: Crs;
   level?: ZoneLevel;
+  swapLonLat?: boolean;
 }
 
 const PREFIX = 'import-mapping:';

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { computeMovedGroups, type MovedGroup } from '../core/moves';
 import { DEFAULT_RULES, type OverlapRule, type Rules, type SharedZoneWeights } from '../core/rules';
 import { computeScenarioRun } from '../core/scenarioRun';
-import { applyZoneEdit, EditError } from '../core/zoneEdits';
+import { applyZoneEdit, EditError, type EditContext } from '../core/zoneEdits';
+import { unitCellArea, useCellSettings } from '../core/units/datasetCells';
 import type { ZoneState } from '../core/zoneState';
 import { DataError } from '../io/dataError';
 import { say, writeFailure } from './printer';
@@ -16,13 +17,15 @@ import { CRS_NAMES, DATASET_PARTS, entryFor, importDataset, MULTI_FILE_PARTS, pa
 import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
+import { AUTO_BALANCE_OPTIONS, AUTO_BALANCE_USAGE, autoBalance, parseAutoBalanceArgs } from './autoBalance';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 import { computeDistanceState, computeMovedDistance, distanceSettingsOf, prepareDistances } from '../core/distance';
 import { toDistanceJson, toMovedDistanceJson } from '../io/export/distanceJson';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug]';
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug] '
+  + AUTO_BALANCE_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county', 'roads', 'barriers'] as const;
@@ -149,7 +152,7 @@ function reportShift(items: ShiftedLayerItem[], accepted: boolean): void {
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
-function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState; scenario: Scenario } {
+function applyScenario(loaded: LoadedDataset, file: string, rules: Rules): { state: ZoneState; scenario: Scenario } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -158,11 +161,15 @@ function applyScenario(loaded: LoadedDataset, file: string): { state: ZoneState;
   }
   const { dataset } = loaded;
   const scenario = parseScenario(file, text, dataset.schools);
-  const ctx = {
+  const county = countyOutline(loaded.county);
+  // Cells are built only if the scenario gives units (assignUnits).
+  useCellSettings(dataset, rules.overlapRule, county);
+  const ctx: EditContext = {
     schools: dataset.schools,
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
-    county: countyOutline(loaded.county),
+    county,
+    unitArea: (level, u) => unitCellArea(dataset, level, u, rules.overlapRule),
   };
   const state = scenario.edits.reduce((state, edit, i) => {
     try {
@@ -227,6 +234,7 @@ async function main(argv: string[]): Promise<void> {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, roads: text, barriers: text, 'roads-crs': text, 'barriers-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
+        ...AUTO_BALANCE_OPTIONS,
       },
     }).values;
   } catch (e) {
@@ -236,6 +244,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const balancing = parseAutoBalanceArgs(args);
+  if (balancing && 'error' in balancing) throw new UsageError(balancing.error);
+  if (balancing && args.out === undefined) throw new UsageError('--auto-balance needs --out <plan.json>');
   if (args.out !== undefined) checkWritable(args.out);
   const years = intOption('years', args.years, 0, 30);
   const rules = {
@@ -257,11 +268,23 @@ async function main(argv: string[]): Promise<void> {
   let profile = NATIONAL_PROFILE;
   let scenario: Scenario | undefined;
   if (args.scenario) {
-    const applied = applyScenario(loaded, args.scenario);
+    const applied = applyScenario(loaded, args.scenario, rules);
     scenario = applied.scenario;
     profile = scenario.profile ?? profile;
     run = computeScenarioRun(dataset, applied.state, rules);
     moved = computeMovedGroups(dataset, base.schoolOf, run.schoolOf);
+  }
+  if (balancing) {
+    const balanced = autoBalance(dataset, run, rules, balancing, scenario);
+    if ('error' in balanced) throw new UsageError(balanced.error);
+    try {
+      writeFileSync(args.out!, balanced.file);
+    } catch (e) {
+      throw new UsageError(`--out ${args.out}: cannot be written (${writeFailure(e)}); nothing was written`);
+    }
+    for (const line of balanced.lines) say(line);
+    say(`wrote ${args.out}: a scenario of ${balanced.plan.moves.length} unit moves (--scenario ${args.out} replays it)`);
+    return;
   }
   const projection = years === undefined ? undefined : computeProjection({
     dataset,

@@ -4,7 +4,7 @@ import { fillTemplate } from './messageTemplate';
 /**
  * Why a file, or a row of it, cannot be used — in both languages. Placeholders: {where} (a
  * feature), {key}, {got}, {id}, {name}, {level}, {columns}, {found}, {detail}, {value}, {school},
- * {max}, {min}, {year}, {version}, {n}.
+ * {max}, {min}, {year}, {version}, {n}, {at}.
  */
 export const DATA_PROBLEMS = {
   emptyFile: { en: 'the file is empty', 'zh-CN': '文件是空的' },
@@ -61,6 +61,14 @@ export const DATA_PROBLEMS = {
   zipWithoutShp: { en: 'the zip holds no Shapefile (.shp)', 'zh-CN': 'zip 压缩包里没有 Shapefile（.shp 文件）' },
   zipWithoutDbf: { en: 'the Shapefile {value} has no attribute table (.dbf)', 'zh-CN': 'Shapefile {value} 缺少属性表（.dbf 文件）' },
   severalShapefiles: { en: 'the zip holds several Shapefiles ({found}); zip one per file', 'zh-CN': 'zip 压缩包里有多个 Shapefile（{found}），每个压缩包只能放一个' },
+  shpHeaderDamaged: { en: 'the geometry file {value} is damaged: its header is not a Shapefile header', 'zh-CN': '几何文件 {value} 已损坏：文件头不是 Shapefile 文件头' },
+  shpTruncated: { en: 'the geometry file {value} is damaged: its header gives a length of {n} bytes, the file has {max}', 'zh-CN': '几何文件 {value} 已损坏：文件头记载长度为 {n} 字节，文件实有 {max} 字节' },
+  shpRecordDamaged: { en: 'the geometry file {value} is damaged at shape {n} (byte {at}): the record\'s length does not fit in the file', 'zh-CN': '几何文件 {value} 在第 {n} 个图形（第 {at} 字节）处已损坏：记录长度与文件不符' },
+  shpShapeDamaged: { en: 'the geometry file {value} is damaged at shape {n} (byte {at}): its shape type, part or point counts do not fit its record', 'zh-CN': '几何文件 {value} 在第 {n} 个图形（第 {at} 字节）处已损坏：图形类型、部分数或点数与记录不符' },
+  dbfDamaged: { en: 'the attribute table {value} is damaged: its header (field list or record length) is broken', 'zh-CN': '属性表 {value} 已损坏：文件头（字段列表或记录长度）有误' },
+  dbfRecordsPastEnd: { en: 'the attribute table {value} is damaged: its header counts {n} records, the file holds at most {max}', 'zh-CN': '属性表 {value} 已损坏：文件头记载 {n} 条记录，文件实际最多容纳 {max} 条' },
+  dbfUndecodable: { en: 'record {n} of the attribute table {value} holds bytes that are not {got} text: the file is damaged, or its .cpg names the wrong encoding', 'zh-CN': '属性表 {value} 第 {n} 条记录含有无法按 {got} 解码的字节：文件已损坏，或 .cpg 所写编码有误' },
+  shapefileCountsDiffer: { en: 'the geometry file {value} has {n} shapes, but its attribute table {got} has {max} records', 'zh-CN': '几何文件 {value} 有 {n} 个图形，但属性表 {got} 有 {max} 条记录' },
   badShapefile: { en: 'the Shapefile cannot be read ({detail})', 'zh-CN': 'Shapefile 无法读取（{detail}）' },
   notDegrees: { en: '{where}coordinates are not longitude/latitude degrees (projected coordinates need a .prj file that names their projection)', 'zh-CN': '{where}坐标不是经纬度（投影坐标需要附带说明投影的 .prj 文件）' },
   badKml: { en: 'not valid KML ({detail})', 'zh-CN': '不是有效的 KML（{detail}）' },
@@ -93,6 +101,8 @@ export const DATA_PROBLEMS = {
   mappingUnknownKey: { en: 'unknown key "{key}" in {value} (known: {found})', 'zh-CN': '{value} 中有未知的键 "{key}"（可用：{found}）' },
   mappingBadValue: { en: '{value} must be {found}, got {got}', 'zh-CN': '{value} 应为 {found}，实际为 {got}' },
   // Hostile or broken tables and archives: binary data, broken quotes, repeated columns, size budgets, faults of the reader
+  undecodableText: { en: 'line {n} holds bytes that are not text in UTF-8 or GBK: the file is damaged or not a text file', 'zh-CN': '第 {n} 行含有无法按 UTF-8 或 GBK 解码的字节：文件已损坏或不是文本文件' },
+  undecodableRow: { en: 'the row holds bytes that are not text in UTF-8 or GBK (the file is damaged here); the row is not loaded', 'zh-CN': '此行含有无法按 UTF-8 或 GBK 解码的字节（文件此处已损坏），此行未载入' },
   notTextTable: { en: 'not a text table: the file holds binary data; save it as CSV (UTF-8 or GBK) or XLSX', 'zh-CN': '不是文本表格：文件含二进制数据，请另存为 CSV（UTF-8 或 GBK）或 XLSX' },
   unclosedQuote: { en: 'a quoted value opens on this line and does not close properly; the row is not loaded and reading goes on at the next line', 'zh-CN': '此行的引号未正确闭合，此行未载入，从下一行继续读取' },
   unclosedQuoteStop: { en: 'line {n}: a quoted value opens here and does not close properly', 'zh-CN': '第 {n} 行：引号未正确闭合' },
@@ -150,6 +160,8 @@ export interface DataProblemParams {
   year?: number;
   version?: number;
   n?: number;
+  /** A byte offset in a file. */
+  at?: number;
 }
 
 /** A problem as data, to show in either language. */
@@ -171,5 +183,5 @@ function whereText(w: NonNullable<DataProblemParams['where']>, lang: MessageLang
 export function describeDataProblem(code: DataProblemCode, params: DataProblemParams, lang: MessageLanguage): string {
   return fillTemplate(DATA_PROBLEMS[code][lang], (key) =>
     key === 'where' ? (params.where ? whereText(params.where, lang) : '') : params[key as Exclude<keyof DataProblemParams, 'where'>],
-  );
+  lang);
 }

@@ -15,6 +15,8 @@ export const EDIT_PROBLEMS = {
   wrongLevel: { en: '{school} does not teach {level} grades', 'zh-CN': '{school} 不招收{level}学生' },
   noUnits: { en: 'unitIds must list at least one unit', 'zh-CN': '至少要指定一个小区或村' },
   unknownUnit: { en: 'unknown unit "{id}"', 'zh-CN': '没有小区或村 "{id}"' },
+  unitWithoutArea: { en: 'unit "{id}" has no home in a {level} zone, so no area to move', 'zh-CN': '小区或村 "{id}" 在{level}片区内没有住户，没有可划转的范围' },
+  unitsInLocked: { en: 'the units lie in the locked {level} zone of {school}', 'zh-CN': '这些小区或村位于 {school} 已锁定的{level}片区内' },
   notPolygon: { en: '{what} must be a GeoJSON Polygon or MultiPolygon', 'zh-CN': '{what}必须是多边形（GeoJSON Polygon 或 MultiPolygon）' },
   empty: { en: '{what} is empty', 'zh-CN': '{what}是空的' },
   noRings: { en: '{what} has a polygon without rings', 'zh-CN': '{what}中有多边形没有边界' },
@@ -82,7 +84,7 @@ export function describeEditProblem(code: EditProblemCode, params: EditProblemPa
     if (key === 'what') return params.what && subjectName(params.what, lang);
     if (key === 'level') return params.level && LEVEL_NAMES[params.level][lang];
     return params[key as Exclude<keyof EditProblemParams, 'what' | 'level'>];
-  });
+  }, lang);
 }
 
 /** A refused edit's reason, as data (it crosses the worker boundary and is shown per locale). */

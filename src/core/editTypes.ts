@@ -31,7 +31,7 @@ export interface SetZoneEdit {
   geometry: Polygon | MultiPolygon;
 }
 
-/** Assign units (compounds, villages) to a school, whatever zone they lie in. */
+/** Give units (compounds, villages) to a school: their areas (cells) leave the zones they lie in and join the school's zone. */
 export interface AssignUnitsEdit {
   op: 'assignUnits';
   level: ZoneLevel;
@@ -104,4 +104,6 @@ export interface EditContext {
   unitIndex: ReadonlyMap<string, number>;
   /** The county outline; areas are clipped to it when given. */
   county?: MultiPolygonCoords;
+  /** Unit u's area (cell) at a level, empty when it has none (see src/core/units); assignUnits moves it. */
+  unitArea?: (level: ZoneLevel, unit: number) => MultiPolygonCoords;
 }

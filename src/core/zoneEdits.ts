@@ -1,6 +1,6 @@
-import { difference, intersection, union } from 'polyclip-ts';
+import { differenceOf, intersectionOf, unionOf } from './clip';
 import { boxOf, checkedGeometry, clipToCounty, overlaps } from './editGeometry';
-import { EDIT_OPS, EditError, type EditContext, type ZoneEdit } from './editTypes';
+import { EDIT_OPS, EditError, type AssignUnitsEdit, type EditContext, type ZoneEdit } from './editTypes';
 import { applySetFacilities } from './facilityEdit';
 import { applyMoveVertex } from './moveVertex';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from './rules';
@@ -42,21 +42,50 @@ function giveArea(state: ZoneState, level: ZoneLevel, target: number, area: Mult
   for (const [s, zone] of current) {
     // A locked zone keeps its area: the part of the drawn area over it is left out.
     if (s === target || state.locked[level].has(s) || !overlaps(box, boxOf(zone))) continue;
-    const piece = intersection(zone, area) as MultiPolygonCoords;
+    const piece = intersectionOf(zone, area);
     if (piece.length === 0) continue;
     gained.push(piece);
-    const rest = difference(zone, area) as MultiPolygonCoords;
+    const rest = differenceOf(zone, area);
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
   }
   const own = current.get(target);
   if (gained.length === 0) {
-    if (own && intersection(own, area).length > 0) return state;
+    if (own && intersectionOf(own, area).length > 0) return state;
     clipToCounty(area, ctx, 'area');
     throw new EditError('coversNoZone');
   }
-  zones.set(target, union(own ?? gained[0], ...(own ? gained : gained.slice(1))) as MultiPolygonCoords);
+  zones.set(target, unionOf(...(own ? [own, ...gained] : gained)));
   return withEditedZones(state, level, zones, added);
+}
+
+/**
+ * Gives units to a school: their cells (src/core/units, built on the loaded zones) leave every
+ * unlocked zone they lie in and join the school's zone — the same move as assignArea with the
+ * cells as the area, so the zones show the new boundary and pupils follow the geometry. A part of
+ * a cell in a locked zone stays; a unit with no cell at the level is refused.
+ */
+function applyAssignUnits(state: ZoneState, edit: AssignUnitsEdit, level: ZoneLevel, school: number, ctx: EditContext): ZoneState {
+  if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('noUnits');
+  const areas = edit.unitIds.map((id) => {
+    const unit = ctx.unitIndex.get(String(id));
+    if (unit === undefined) throw new EditError('unknownUnit', { id: String(id) });
+    const area = ctx.unitArea?.(level, unit) ?? [];
+    if (area.length === 0) throw new EditError('unitWithoutArea', { id: String(id), level });
+    return area;
+  });
+  const area = areas.length === 1 ? areas[0] : unionOf(areas[0], ...areas.slice(1));
+  try {
+    return giveArea(state, level, school, area, ctx);
+  } catch (e) {
+    if (!(e instanceof EditError) || e.code !== 'coversNoZone') throw e;
+    const box = boxOf(area);
+    for (const s of state.locked[level]) {
+      const zone = state.zones[level].get(s);
+      if (zone && overlaps(box, boxOf(zone)) && intersectionOf(zone, area).length > 0) throw new EditError('unitsInLocked', { school: ctx.schools[s].name, level });
+    }
+    throw e;
+  }
 }
 
 /**
@@ -89,7 +118,7 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     else next.delete(school);
     return { ...state, locked: { ...state.locked, [level]: next } };
   }
-  if (edit.op !== 'assignUnits' && locked.has(school)) throw new EditError('locked', { school: name(school), level });
+  if (locked.has(school)) throw new EditError('locked', { school: name(school), level });
   if (edit.op === 'mergeZones') {
     const from = checkedTarget({ level, schoolId: edit.fromSchoolId }, ctx).school;
     const zone = state.zones[level].get(from);
@@ -98,21 +127,12 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     if (locked.has(from)) throw new EditError('locked', { school: name(from), level });
     const zones = new Map(state.zones[level]);
     const own = zones.get(school);
-    zones.set(school, own ? (union(own, zone) as MultiPolygonCoords) : zone);
+    zones.set(school, own ? unionOf(own, zone) : zone);
     zones.delete(from);
     return { ...state, zones: { ...state.zones, [level]: zones } };
   }
   if (edit.op === 'moveVertex') return applyMoveVertex(state, edit, level, school, ctx);
-  if (edit.op === 'assignUnits') {
-    if (!Array.isArray(edit.unitIds) || edit.unitIds.length === 0) throw new EditError('noUnits');
-    const unitSchool = new Map(state.unitSchool[level]);
-    for (const id of edit.unitIds) {
-      const unit = ctx.unitIndex.get(String(id));
-      if (unit === undefined) throw new EditError('unknownUnit', { id: String(id) });
-      unitSchool.set(unit, school);
-    }
-    return { ...state, unitSchool: { ...state.unitSchool, [level]: unitSchool } };
-  }
+  if (edit.op === 'assignUnits') return applyAssignUnits(state, edit, level, school, ctx);
   // Not clipped to the county: only the pieces of zones (inside it already) move.
   if (edit.op === 'assignArea') return giveArea(state, level, school, checkedGeometry(edit.area, 'area'), ctx);
   const geometry = clipToCounty(checkedGeometry(edit.geometry, 'zone'), ctx, 'zone');
@@ -120,9 +140,9 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
   const current = editableZones(state, level);
   const zones = new Map(current);
   for (const [s, zone] of current) {
-    if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
+    if (s === school || !overlaps(box, boxOf(zone)) || intersectionOf(zone, geometry).length === 0) continue;
     if (locked.has(s)) throw new EditError('overlapsLocked', { school: name(s), level });
-    const rest = difference(zone, geometry) as MultiPolygonCoords;
+    const rest = differenceOf(zone, geometry);
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
   }

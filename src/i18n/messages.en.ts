@@ -1,7 +1,7 @@
-import type { MessageKey } from './messages';
+import type { ZH } from './messages.zh';
 
 /** UI strings in English: every key of the Chinese table (checked by the type). */
-export const EN: Record<MessageKey, string> = {
+export const EN: Record<keyof typeof ZH, string> = {
   rowStatus: 'Status',
   rowNotLoaded: 'Not loaded',
   rowLoadedRemark: 'Loaded with a remark',
@@ -267,7 +267,9 @@ export const EN: Record<MessageKey, string> = {
   replace: 'Replace',
   keepBoth: 'Keep both',
   importFailed: 'Cannot import the scenario',
-  importEditRefused: '{file}: edit {n} cannot be applied ({reason}); nothing was changed',
+  importEditRefused: '{file}: edit {n} ({op}) cannot be applied ({reason}); nothing was changed',
+  importRepeatedColumn: '{file}: the header has the column “{name}” {n} times ({copies}); which one gives {column} cannot be guessed: choose it below',
+  importOpenFailed: '{file}: the scenario could not be opened ({reason}); nothing was changed',
   importDone: 'Imported scenario “{name}”',
   savedAt: 'Saved automatically',
   saveOff: 'Autosave is off',

@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { describeDataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
-import { printable } from '../core/printable';
+import { echo } from '../core/printable';
 import { jsonDepthExceededAt, MAX_JSON_DEPTH } from './jsonLimits';
 
 /**
@@ -18,7 +18,7 @@ export class DataError extends Error {
     readonly cause?: unknown,
   ) {
     const detail = describeDataProblem(code, params, 'en');
-    super(`${printable(file)}: ${detail}`);
+    super(`${echo(file, 'en')}: ${detail}`);
     this.detail = detail;
     this.name = 'DataError';
   }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { echoList } from '../core/printable';
 import { DataError, stripBom } from './dataError';
 
 /** One data row of a small planning table, by lower-case column name, with its line (header = 1). */
@@ -16,7 +17,7 @@ export function parsePlanningTable(file: string, text: string, required: readonl
   if (rows.length === 0 || rows.every((r) => r.join('').trim() === '')) throw new DataError(file, 'emptyFile');
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const missing = required.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: rows[0].join(', ') });
+  if (missing.length > 0) throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: echoList(rows[0]) });
   const out: TableRow[] = [];
   rows.forEach((row, r) => {
     if (r === 0 || row.join('').trim() === '') return;

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { echoList } from '../core/printable';
 import type { PupilColumns, RejectedRow, School } from '../core/dataset';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
 import { DataError, stripBom } from './dataError';
@@ -70,7 +71,7 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const header = first.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: first.join(', ') });
+    throw new DataError(file, 'missingColumns', { columns: missing.map((c) => `"${c}"`).join(', '), found: echoList(first) });
   }
   const [cId, cLon, cLat, cGrade] = REQUIRED.map((c) => header.indexOf(c));
   const cSchool = header.indexOf('school_id');

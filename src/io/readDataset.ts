@@ -114,7 +114,7 @@ export function readDataset(
       housing,
       pupils,
       ...(texts['roads.geojson'] !== undefined && { roads: parseRoads('roads.geojson', texts['roads.geojson']) }),
-      ...(texts['barriers.geojson'] !== undefined && { barriers: parseBarriers('barriers.geojson', texts['barriers.geojson']) }),
+      ...(texts['barriers.geojson'] !== undefined && { barrierLines: parseBarriers('barriers.geojson', texts['barriers.geojson']) }),
       rowsRead: students.rowsRead,
       rejected: students.rejected,
       warnings: students.warnings,

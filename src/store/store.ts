@@ -1,6 +1,6 @@
 import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ValidationReport } from '../core/validation';
-import type { ColumnMapping, Crs, CrsHint, DatasetPart, FileFormat, StatedYear } from '../io/import';
+import type { ColumnMapping, Crs, CrsHint, DatasetPart, FileFormat, RepeatedColumn, StatedYear } from '../io/import';
 import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
@@ -47,6 +47,10 @@ export interface ImportDraft {
   crsHint?: CrsHint;
   /** The planner says the file's longitude and latitude are swapped. */
   swapLonLat?: boolean;
+  /** A table's names its header has more than once, with the names `header` gives their copies. */
+  repeated?: RepeatedColumn[];
+  /** Contract columns the suggestion would take from a repeated name (`copy`, the name of its first copy): left unset until the planner picks a copy. */
+  ambiguous?: { column: string; copy: string }[];
 }
 
 /** The state of loading a dataset. */

@@ -64,7 +64,7 @@ for (const n of sizes) {
   const { dataset: base } = datasetWithSyntheticPupils(loaded, n);
   const big = n >= 1_000_000;
   const roads = big ? latticeRoads([118.54, 36.72, 119.12, 37.3], 200_000) : shouguangRoads.roads;
-  const dataset = { ...base, roads, barriers: shouguangRoads.barriers };
+  const dataset = { ...base, roads, barrierLines: shouguangRoads.barrierLines };
   const segments = buildRoadGraph(roads).segA.length;
   const { ms, prepared } = timePrepare(dataset, big ? 1 : 3);
   const perPupil = naivePerPupilMs(dataset, roads, big ? 3 : 10);

@@ -6,10 +6,10 @@ import { parseBarriers, parseRoads } from '../../src/io/parseRoads';
 const dir = join(import.meta.dirname, '../../data/shouguang');
 
 /** The default dataset's synthetic roads and barriers (data/shouguang). */
-export function loadShouguangRoads(): { roads: Polylines; barriers: Polylines } {
+export function loadShouguangRoads(): { roads: Polylines; barrierLines: Polylines } {
   return {
     roads: parseRoads('roads.geojson', readFileSync(join(dir, 'roads.geojson'), 'utf8')),
-    barriers: parseBarriers('barriers.geojson', readFileSync(join(dir, 'barriers.geojson'), 'utf8')),
+    barrierLines: parseBarriers('barriers.geojson', readFileSync(join(dir, 'barriers.geojson'), 'utf8')),
   };
 }
 

@@ -87,7 +87,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     writeFileSync(unknownSchool, JSON.stringify({ version: 2, name: '未知学校', edits: [{ ...plan.edits[0], schoolId: 'NOPE' }] }));
     await importScenario(unknownSchool);
     await page.getByTestId('import-error').waitFor();
-    expect(await page.getByTestId('import-error').innerText()).toMatch(/unknown-school\.json：第 1 处修改无法应用/);
+    expect(await page.getByTestId('import-error').innerText()).toMatch(new RegExp(`unknown-school\\.json：第 1 处修改（${plan.edits[0].op}）无法应用`));
     await dismissImportError();
     await page.getByTestId('import-error').waitFor({ state: 'detached' });
     // A misspelt rule is refused in the planner's language, naming the key and the one meant.

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, type ScenarioRun } from '../../src/core/scenarioRun';
-import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
+import { applyZoneEdit, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { ZoneState } from '../../src/core/zoneState';
 import { computeProjection, type Projection } from '../../src/core/projection';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { countyOutline } from '../../src/io/parseScenario';
+import { unitCellArea, useCellSettings } from '../../src/core/units/datasetCells';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 
 const root = join(import.meta.dirname, '../..');
@@ -21,11 +22,14 @@ export const shouguang = readDataset(
 /** The zone state after the given edits, computed outside the browser. */
 export function stateAfter(edits: ZoneEdit[]): ZoneState {
   const d = shouguang.dataset;
-  const ctx = {
+  const county = countyOutline(shouguang.county);
+  useCellSettings(d, DEFAULT_RULES.overlapRule, county);
+  const ctx: EditContext = {
     schools: d.schools,
     schoolIndex: new Map(d.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(d.unitIds.map((u, i) => [u, i])),
-    county: countyOutline(shouguang.county),
+    county,
+    unitArea: (level, u) => unitCellArea(d, level, u),
   };
   return edits.reduce((st, e) => applyZoneEdit(st, e, ctx), d.zoneState);
 }

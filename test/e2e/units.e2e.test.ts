@@ -1,10 +1,10 @@
-import { pointsWithinPolygon, polygon } from '@turf/turf';
-import type { FeatureCollection, Point } from 'geojson';
+import { booleanPointInPolygon, pointsWithinPolygon, polygon } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { unitPupilsJoining } from '../unit/shouguangFiles';
+import { pupilRows, unitPupilsJoining, zoneOf } from '../unit/shouguangFiles';
 import { freshAppForEachTest } from './appPage';
 import { expectedAfter } from './shouguang';
 
@@ -38,7 +38,7 @@ describe('giving compounds and villages to a school in Chromium', () => {
     await page.getByTestId('zone-actions').waitFor();
   });
 
-  it('clicks a compound into 汇文学校’s intake, shows the engine’s numbers, and undoes', async () => {
+  it('clicks a compound into 汇文学校’s intake: its area joins the zone on the map and in the export, the numbers are the engine’s, and undo', async () => {
     await page.getByTestId('zone-actions').getByRole('button', { name: /点选小区/ }).click();
     await page.waitForFunction(() => window.__planner!.store.getState().unitPicking);
     await zoomTo(page, unitAt('U0001'), 15);
@@ -51,6 +51,19 @@ describe('giving compounds and villages to a school in Chromium', () => {
     // Its zoned primary pupils living outside 汇文学校's zone join it: counted from the files with turf.
     expect(after.n02).toBe(N02_BEFORE + unitPupilsJoining(['U0001'], 'N02'));
     expect(after.enrollments).toEqual(expectedAfter(after.edits).schools.map((r) => r.enrollment));
+    // The unit's area moved: 汇文学校's zone on the map, and in the exported GeoJSON, now holds
+    // every home of U0001 (none of them before), and the zone it left holds none.
+    const homes = pupilRows.filter((r) => r.unitId === 'U0001').map((r) => r.home);
+    const inside = (zone: Feature<Polygon | MultiPolygon> | undefined) => homes.filter((h) => zone !== undefined && booleanPointInPolygon(h, zone)).length;
+    // U0001 lies in the zone of P08 (counted from the files).
+    expect([inside(zoneOf('N02', 'primary')), inside(zoneOf('P08', 'primary'))]).toEqual([0, homes.length]);
+    const mapZone = (zones: FeatureCollection, id: string) => zones.features.find((f) => f.properties!.school_id === id && f.properties!.level === 'primary') as Feature<Polygon | MultiPolygon>;
+    const onMap = (await page.evaluate(() => window.__planner!.store.getState().dataset!.zones)) as FeatureCollection;
+    expect([inside(mapZone(onMap, 'N02')), inside(mapZone(onMap, 'P08'))]).toEqual([homes.length, 0]);
+    await page.getByTestId('export-menu').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zonesGeoJson').click()]);
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as FeatureCollection;
+    expect([inside(mapZone(exported, 'N02')), inside(mapZone(exported, 'P08'))]).toEqual([homes.length, 0]);
 
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);

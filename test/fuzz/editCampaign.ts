@@ -8,10 +8,12 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 import { applyZoneEdit, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { ZoneState } from '../../src/core/zoneState';
 import { countyOutline } from '../../src/io/parseScenario';
+import { unitCellArea } from '../../src/core/units/datasetCells';
 import { createEditSession, type EditOutcome, type EditRefusal, type EditSession } from '../../workers/editSession';
 import { firstDifference, sortedByJson } from './compare';
 import { EDIT_DATASETS, editDataset, type EditDataset } from './editData';
 import { randomStep, zonesBox, type Step } from './editSteps';
+import { editedOutlineFault } from './outlineCheck';
 import { caseSeed, Rng } from './prng';
 import type { CaseReport, Failure } from './report';
 
@@ -112,7 +114,8 @@ export function describeStep(step: Step): string {
  * Runs edit sequence `k` of a campaign seeded `seed`: a dataset, rules and up to maxSteps steps,
  * all drawn from the case's own seed, through the session the worker uses, in process. After
  * every step: the incremental result equals a from-scratch run of the session's state (and of
- * the edits replayed from the dataset's own zoning), undo and redo give back exactly the state and
+ * the edits replayed from the dataset's own zoning), zone outlines an edit made have no
+ * repeated points, zero-width spikes or pieces without area, undo and redo give back exactly the state and
  * results they had, a refused edit changes nothing, counts reconcile, the standards agree, and no
  * exception escapes. Stops at the first failure.
  */
@@ -135,6 +138,7 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
     county: countyOutline(data.loaded.county),
+    unitArea: (level, u) => unitCellArea(dataset, level, u, rules.overlapRule),
   };
   // On Shouguang's zones (thousands of vertices) every step costs seconds of polygon clipping: shorter sequences, fewer replays.
   const big = datasetName === 'shouguang' || datasetName === 'shouguangSample';
@@ -172,6 +176,8 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
       if (!sameInts(session.schoolOf(), scratch.schoolOf)) return fail('incremental≠scratch', 'school per pupil differs from a from-scratch run');
       const why = reconcile(dataset, outcome.result, session.schoolOf(), rules);
       if (why) return fail('counts', why);
+      const outline = editedOutlineFault(now, dataset.zoneState);
+      if (outline) return fail('outline', outline);
       const total = firstDifference(sortedByJson(outcome.totalMoved), sortedByJson(computeMovedGroups(dataset, base.schoolOf, scratch.schoolOf)), 'totalMoved');
       if (total) return fail('moves', total);
       if (movedFrom) {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { DataError } from '../../src/io/dataError';
@@ -13,6 +15,8 @@ import type { CaseReport, Failure } from './report';
 export interface FileOptions {
   /** CPU time a case may take (ms); longer is a failure (`slow`). The runner's watchdog ends a case after six times this in wall time (a hang). */
   budgetMs: number;
+  /** A folder to write each case's input files into (`case-K/`, as damaged) before they are read, to look at or pin one. */
+  dumpTo?: string;
 }
 
 /** Told what a case reads before it reads it (so that a hang can be named). */
@@ -29,6 +33,13 @@ export function messageProblem(message: unknown): Failure | undefined {
   if (message.includes('\ufffd')) return { kind: 'message-binary', message: `undecodable bytes (U+FFFD) echoed in ${JSON.stringify(message.slice(0, 160))}` };
   if (message.length > 2000) return { kind: 'message-long', message: `a message of ${message.length} characters: ${JSON.stringify(message.slice(0, 120))}…` };
   return undefined;
+}
+
+/** Writes a case's input files, and its mapping file's text, into `dir`. */
+function dumpFiles(dir: string, files: ImportFile[], mapping?: { name: string; text: string }): void {
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
+  if (mapping) writeFileSync(join(dir, mapping.name), mapping.text);
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
@@ -88,6 +99,7 @@ export async function runFileCase(seed: number, k: number, options: FileOptions,
   const validate = rng.chance(0.33);
   const where = `${set.name}: ${damaged.join('; ')}`;
   onStart?.(where);
+  if (options.dumpTo) dumpFiles(join(options.dumpTo, `case-${k}`), files, set.mapping && mappingText !== undefined ? { name: set.mapping.name, text: mappingText } : undefined);
   const failures: Failure[] = [];
   const fail = (f: Failure) => failures.push({ kind: f.kind, message: `${where}: ${f.message}` });
   const namesFile = (file: unknown) => typeof file === 'string' && file.split(', ').every((f) => names.has(f));

@@ -8,7 +8,7 @@ import { runEditCase } from './editCampaign';
 import { runFileCase, type FileOptions } from './fileCampaign';
 import { reproduction, type CaseReport } from './report';
 
-const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed S] [--only edits|files] [--case K] [--no-faults] [--steps N] [--dataset ' + Object.keys(EDIT_DATASETS).join('|') + '] [--budget-ms MS] [--in-process] [--verbose]';
+const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed S] [--only edits|files] [--case K] [--no-faults] [--steps N] [--dataset ' + Object.keys(EDIT_DATASETS).join('|') + '] [--budget-ms MS] [--in-process] [--dump DIR] [--verbose]';
 
 interface Totals {
   cases: number;
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     args = parseArgs({
       options: {
         runs: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, case: { type: 'string' }, 'no-faults': { type: 'boolean' },
-        steps: { type: 'string' }, dataset: { type: 'string' }, 'budget-ms': { type: 'string' }, 'in-process': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
+        steps: { type: 'string' }, dataset: { type: 'string' }, 'budget-ms': { type: 'string' }, 'in-process': { type: 'boolean' }, dump: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
   }
   if (only !== 'edits') {
     const extra = args['budget-ms'] ? ` --budget-ms ${budgetMs}` : '';
-    const options = { budgetMs };
+    const options = { budgetMs, dumpTo: args.dump };
     const runner = args['in-process'] ? undefined : fileRunner(seed, options);
     const t = await campaign('files', cases, seed, (k) => (runner ? runner.run(k) : runFileCase(seed, k, options)), extra, verbose);
     await runner?.close();

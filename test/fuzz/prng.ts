@@ -1,59 +1,51 @@
-/** A seeded pseudo-random source (mulberry32): the same seed gives the same sequence on every machine. */
+import { Rng as Stream } from '../../data/generator/random';
+
+/**
+ * The fuzz campaigns' seeded source: the data generator's mulberry32 stream (data/generator/random)
+ * with the draws the campaigns name their own way — a key by weight from a record, `n` distinct
+ * elements; the same seed gives the same sequence on every machine.
+ */
 export class Rng {
-  private a: number;
+  private readonly stream: Stream;
 
   constructor(seed: number) {
-    this.a = seed >>> 0;
+    this.stream = new Stream(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.stream.next();
   }
 
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return this.stream.int(min, max);
   }
 
   /** A float in [min, max). */
   float(min: number, max: number): number {
-    return min + this.next() * (max - min);
+    return this.stream.uniform(min, max);
   }
 
   /** True with probability p. */
   chance(p: number): boolean {
-    return this.next() < p;
+    return this.stream.chance(p);
   }
 
-  /** One element of a non-empty list. */
+  /** One element of a list (undefined from an empty one). */
   pick<T>(list: readonly T[]): T {
     return list[Math.floor(this.next() * list.length)];
   }
 
   /** A key chosen by weight: { a: 3, b: 1 } gives a three times in four. */
   weighted<K extends string>(weights: Record<K, number>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    let r = this.next() * entries.reduce((s, [, w]) => s + w, 0);
-    for (const [k, w] of entries) {
-      r -= w;
-      if (r < 0) return k;
-    }
-    return entries[entries.length - 1][0];
+    const keys = Object.keys(weights) as K[];
+    return keys[this.stream.weighted(keys.map((k) => weights[k]))];
   }
 
   /** `n` distinct elements of a list (fewer when it is shorter), in random order. */
   sample<T>(list: readonly T[], n: number): T[] {
-    const copy = [...list];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy.slice(0, n);
+    return this.stream.shuffle(list).slice(0, n);
   }
 }
 

@@ -42,7 +42,7 @@ describe('distance metrics, incremental against from scratch', () => {
       fc.property(county, (c) => {
         const schools: School[] = c.schools.map((s, i) => ({ id: `S${i}`, name: `S${i}`, level: s.level as School['level'], ownership: s.ownership as School['ownership'], setting: s.setting as School['setting'], lon: s.x, lat: s.y, facilities: {} }));
         const pupils = { count: c.pupils.length, x: Float64Array.from(c.pupils, (p) => p.x), y: Float64Array.from(c.pupils, (p) => p.y), grade: Uint8Array.from(c.pupils, (p) => p.grade) };
-        const p = prepareDistances({ schools, baseYear: 2024, pupils, roads: c.roads ? lattice(c.size, c.arterialEvery) : undefined, barriers: river }, DEFAULT_RULES);
+        const p = prepareDistances({ schools, baseYear: 2024, pupils, roads: c.roads ? lattice(c.size, c.arterialEvery) : undefined, barrierLines: river }, DEFAULT_RULES);
         const schoolOf = new Int32Array(pupils.count).map((_, i) => i % schools.length);
         let state = computeDistanceState(p, schoolOf, DEFAULT_DISTANCE_SETTINGS);
         for (const step of c.steps) {

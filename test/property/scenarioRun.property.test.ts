@@ -10,6 +10,7 @@ import { applyZoneState, computeScenarioRun } from '../../src/core/scenarioRun';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { MultiPolygonCoords, ZoneState } from '../../src/core/zoneState';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { unitCellArea } from '../../src/core/units/datasetCells';
 
 const dir = join(import.meta.dirname, '../../data/shouguang');
 const { dataset } = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
@@ -17,6 +18,7 @@ const ctx: EditContext = {
   schools: dataset.schools,
   schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
   unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+  unitArea: (level, u) => unitCellArea(dataset, level, u),
 };
 const zonedSchools = (level: ZoneLevel) => dataset.schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level)).map((s) => s.id);
 /** Every zone of a level, the shared ones (多校划片) included. */

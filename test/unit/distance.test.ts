@@ -41,7 +41,7 @@ const RIVER = lines([{ kind: 0, points: [[0.005, -0.01], [0.005, 0.02]] }]);
 describe('distances on a small road graph', () => {
   const schools = [school('S', 0.004, 0), school('T', 0.006, 0.01)];
   // P on the east bank facing S across the river; Q 0.0005° east of the east road.
-  const input = { schools, baseYear: 2024, pupils: pupils([[0.006, 0], [0.0065, 0.005]]), roads: ROADS, barriers: RIVER };
+  const input = { schools, baseYear: 2024, pupils: pupils([[0.006, 0], [0.0065, 0.005]]), roads: ROADS, barrierLines: RIVER };
   const p = prepareDistances(input, DEFAULT_RULES);
 
   it('a short straight line across the river is a long way by road, over the bridge', () => {
@@ -87,7 +87,7 @@ describe('distances on a small road graph', () => {
 describe('distance before and after for pupils who change school', () => {
   it('P moved from T (up its bank) to S (over the bridge) goes further by the bridge detour; Q staying is left out', () => {
     const schools = [school('S', 0.004, 0), school('T', 0.006, 0.01)];
-    const p = prepareDistances({ schools, baseYear: 2024, pupils: pupils([[0.006, 0], [0.0065, 0.005]]), roads: ROADS, barriers: RIVER }, DEFAULT_RULES);
+    const p = prepareDistances({ schools, baseYear: 2024, pupils: pupils([[0.006, 0], [0.0065, 0.005]]), roads: ROADS, barrierLines: RIVER }, DEFAULT_RULES);
     const [primary, junior] = computeMovedDistance(p, Int32Array.from([1, 1]), Int32Array.from([0, 1]));
     const before = meridianM(0.01);
     const after = meridianM(0.01) + parallelM(0.01, 0.002) + meridianM(0.01);
@@ -130,7 +130,7 @@ describe('crossings', () => {
       { kind: 0, points: [[0.004, 0.5], [0.004, 1]] }, // river north of the way
     ]);
     const schools = [school('A', 0.01, 0)];
-    const p = prepareDistances({ schools, baseYear: 2024, pupils: pupils([[0, 0], [0.0025, 0]]), roads, barriers }, DEFAULT_RULES);
+    const p = prepareDistances({ schools, baseYear: 2024, pupils: pupils([[0, 0], [0.0025, 0]]), roads, barrierLines: barriers }, DEFAULT_RULES);
     const st = computeDistanceState(p, Int32Array.from([0, 0]), DEFAULT_DISTANCE_SETTINGS);
     expect(Array.from(st.cross)).toEqual([1 | 2, 2]);
     expect(st.metrics.schools[0].crossings).toEqual({ arterial: 1, railway: 2, river: 0, any: 2 });

@@ -42,7 +42,6 @@ describe('fuzz smoke: damaged files', () => {
     const failures: string[] = [];
     let loaded = 0;
     for (let k = 0; k < 25; k++) {
-      if (KNOWN_READER_FAILURES.has(k)) continue;
       const report = await runFileCase(SEED, k, { budgetMs: 20_000 });
       failures.push(...failuresOf('files', k, report));
       loaded += report.notes.loaded ?? 0;
@@ -52,10 +51,3 @@ describe('fuzz smoke: damaged files', () => {
   }, 120_000);
 });
 
-/**
- * Cases of seed 1 left out because a reader fails them on main while its fix is under way
- * (issue 15, item 5: readers); each with what the campaign sees.
- */
-const KNOWN_READER_FAILURES = new Map<number, string>([
-  [9, 'message-long: students.csv with a nesting bomb as its header: "missing required column(s) … (found: …)" echoes the 600,080-character header'],
-]);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { applyMappingChoices, draftProblems, mappingChoicesOf, withPart } from '../../src/app/importDrafts';
+import { describe, expect, it, vi } from 'vitest';
+import { applyMappingChoices, confirmDrafts, draftProblems, mappingChoicesOf, withPart } from '../../src/app/importDrafts';
 import { formatMappingFile, parseMappingFile } from '../../src/io/import';
 import type { ImportDraft } from '../../src/store/store';
 
@@ -33,5 +33,38 @@ describe('the mapping step’s drafts', () => {
     expect(applied.drafts[0]).toMatchObject({ crs: 'gcj02', mapping: { grade: '年级', unit_id: '' } });
     expect(applied.drafts[1].level).toBe('junior');
     expect(applied.skipped).toEqual(['学生名单-百度坐标.csv: grade → "就读年级"']);
+  });
+});
+
+describe('a header with a column twice (the CLI refuses to guess which copy; so does the mapping step)', () => {
+  // The inspection names the copies as the table does: "学籍号", "学籍号 2".
+  const repeated = [{ name: '学籍号', copies: ['学籍号', '学籍号 2'] }];
+  const pupils = withPart({ name: '学生.csv', format: 'csv', header: ['学籍号', '经度', '纬度', '年级', '学籍号 2'], crs: 'wgs84', mapping: {}, remembered: false, repeated }, 'students');
+
+  it('does not pre-select the first copy: the column is left unset and the file is named with the column and its copies', () => {
+    expect(pupils.mapping.id).toBeUndefined();
+    expect(pupils.ambiguous).toEqual([{ column: 'id', copy: '学籍号' }]);
+    expect(draftProblems([pupils]).get('学生.csv')).toEqual({ repeated: [{ column: 'id', name: '学籍号', copies: ['学籍号', '学籍号 2'] }], missing: ['id'] });
+  });
+
+  it('loads once the planner picks a copy', () => {
+    expect(draftProblems([{ ...pupils, mapping: { ...pupils.mapping, id: '学籍号 2' }, ambiguous: [] }]).size).toBe(0);
+  });
+});
+
+describe('the mapping memory', () => {
+  it('remembers the swapped longitude/latitude tick with the mapping, for the next file with this header', () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v) });
+    try {
+      const header = ['学籍号', '经度', '纬度', '年级'];
+      const first = withPart({ name: '学生-1.csv', format: 'csv', header, crs: 'wgs84', mapping: {}, remembered: false }, 'students');
+      expect(first.swapLonLat).toBeUndefined();
+      confirmDrafts([{ ...first, swapLonLat: true }]);
+      const next = withPart({ name: '学生-2.csv', format: 'csv', header, crs: 'wgs84', mapping: {}, remembered: false }, 'students');
+      expect({ remembered: next.remembered, swapLonLat: next.swapLonLat }).toEqual({ remembered: true, swapLonLat: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -96,7 +96,7 @@ describe('roads from GeoJSON, zipped Shapefile and KML', () => {
       { type: 'Feature', properties: { kind: 'railway' }, geometry: { type: 'Polygon', coordinates: [[[118.0, 36.0], [118.001, 36.0], [118.001, 36.001], [118.0, 36.0]]] } },
     ] };
     const loaded = readImportedDataset(await importDataset(tiny([{ name: 'barriers.geojson', bytes: utf8(JSON.stringify(barriers)) }])), DEFAULT_RULES, 2024);
-    expect(Array.from(loaded.dataset.barriers!.kind)).toEqual([0, 1]);
-    expect(loaded.dataset.barriers!.name).toEqual(['弥河', '']);
+    expect(Array.from(loaded.dataset.barrierLines!.kind)).toEqual([0, 1]);
+    expect(loaded.dataset.barrierLines!.name).toEqual(['弥河', '']);
   });
 });

@@ -9,6 +9,7 @@ import { describeEditProblem } from '../../src/core/editProblems';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { MultiPolygonCoords } from '../../src/core/zoneState';
 import { readDataset } from '../../src/io/readDataset';
+import { unitCellArea } from '../../src/core/units/datasetCells';
 
 const dir = join(import.meta.dirname, '../fixtures/tiny');
 const header = 'id,lon,lat,grade,school_id,unit_id\n';
@@ -23,6 +24,7 @@ function tiny(rows: string) {
     schools: dataset.schools,
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
     unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+    unitArea: (level, u) => unitCellArea(dataset, level, u),
   };
   return { dataset, ctx };
 }
@@ -71,7 +73,7 @@ describe('zone edits on a hand-made county', () => {
     expect(run.result).toEqual(computeScenarioRun(dataset, next, DEFAULT_RULES).result);
   });
 
-  it('assignUnits sends a unit’s pupils to the school wherever they live, and undo brings them back', () => {
+  it('assignUnits moves a unit’s cell and its pupils to the school, and undo brings them back', () => {
     const { dataset, ctx } = tiny(PUPILS);
     const run = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
     const base = structuredClone(run.result);

@@ -15,7 +15,7 @@ export interface DistanceInputs {
   baseYear: number;
   pupils: Pick<PupilTable, 'count' | 'x' | 'y' | 'grade'>;
   roads?: Polylines;
-  barriers?: Polylines;
+  barrierLines?: Polylines;
 }
 
 /** Where points sit on the road graph: segment, parameter t along it, and the straight walk to it in metres. */
@@ -177,7 +177,7 @@ export function prepareDistances(input: DistanceInputs, rules: Rules): PreparedD
     }
   }
   const barrierSegs = { ax: [] as number[], ay: [] as number[], bx: [] as number[], by: [] as number[], mask: [] as number[] };
-  if (input.barriers) segmentsOf(input.barriers, (k) => barrierBit(BARRIER_KINDS[k]), barrierSegs);
+  if (input.barrierLines) segmentsOf(input.barrierLines, (k) => barrierBit(BARRIER_KINDS[k]), barrierSegs);
   if (roads) segmentsOf(roads, (k) => roadBit(ROAD_CLASSES[k]), barrierSegs);
   if (barrierSegs.ax.length > 0) {
     prepared.barrierGrid = buildSegmentGrid(Float64Array.from(barrierSegs.ax), Float64Array.from(barrierSegs.ay), Float64Array.from(barrierSegs.bx), Float64Array.from(barrierSegs.by));

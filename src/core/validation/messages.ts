@@ -153,5 +153,5 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
 
 /** The message of a validation item in a language, with numbers in plain units. */
 export function describeValidationItem(item: ValidationItem, lang: MessageLanguage): string {
-  return fillTemplate(VALIDATION_MESSAGES[codeOf(item)][lang], (key) => valueOf(item, key, lang));
+  return fillTemplate(VALIDATION_MESSAGES[codeOf(item)][lang], (key) => valueOf(item, key, lang), lang);
 }

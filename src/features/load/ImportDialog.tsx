@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { downloadFile } from '../../app/download';
-import { cancelLoad, confirmMapping } from '../../app/engineClient';
+import { cancelLoad, confirmMapping } from '../../app/loadActions';
 import { applyMappingChoices, columnsOf, draftProblems, mappingChoicesOf, statedBaseYear, withPart } from '../../app/importDrafts';
 import { ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { describeDataProblem } from '../../core/dataProblems';
 import { DataError } from '../../io/dataError';
-import { CRS_NAMES, DATASET_PARTS, formatMappingFile, parseMappingFile, type DatasetPart } from '../../io/import';
+import { CRS_NAMES } from '../../io/import/crs';
+import { DATASET_PARTS, type DatasetPart } from '../../io/import/datasetPart';
+import { formatMappingFile, parseMappingFile } from '../../io/import/mappingFile';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
 import { useAppStore, type ImportDraft } from '../../store/store';
@@ -108,7 +110,7 @@ function DraftCard({ draft, index, year, problems, onChange }: {
                   size="small"
                   value={draft.mapping[column] ?? ''}
                   options={[{ value: '', label: t('importUnmapped') }, ...draft.header.map((h) => ({ value: h, label: h }))]}
-                  onChange={(name: string) => onChange({ ...draft, mapping: { ...draft.mapping, [column]: name } })}
+                  onChange={(name: string) => onChange({ ...draft, mapping: { ...draft.mapping, [column]: name }, ambiguous: draft.ambiguous?.filter((a) => a.column !== column) })}
                 />
               ),
             },
@@ -119,6 +121,9 @@ function DraftCard({ draft, index, year, problems, onChange }: {
       {draft.part === 'students' && (draft.cohorts?.length ?? 0) > 0 && <CohortPreview draft={draft} index={index} year={year} onChange={onChange} />}
       {problems?.noPart && <Alert type="warning" showIcon title={t('importNoPart')} style={{ marginTop: 8 }} />}
       {problems?.samePart && <Alert type="error" showIcon title={t('importSamePart', { part: partName(problems.samePart) })} style={{ marginTop: 8 }} />}
+      {problems?.repeated?.map((r) => (
+        <Alert key={r.column} type="error" showIcon data-testid={`import-repeated-${index}-${r.column}`} title={t('importRepeatedColumn', { file: draft.name, name: r.name, n: r.copies.length, copies: r.copies.join('、'), column: r.column })} style={{ marginTop: 8 }} />
+      ))}
       {problems?.missing && <Alert type="error" showIcon data-testid={`import-missing-${index}`} title={t('importMissing', { columns: problems.missing.join(', ') })} style={{ marginTop: 8 }} />}
     </Card>
   );

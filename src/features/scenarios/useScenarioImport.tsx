@@ -1,8 +1,8 @@
 import { App } from 'antd';
 import { addImportedScenario, readScenarioFile, type OpenRefusal } from '../../app/scenarioActions';
-import { describeEditProblem } from '../../core/editProblems';
 import { useT } from '../../store/selectors';
 import { useAppStore, type ScenarioDoc } from '../../store/store';
+import { importRefusalText } from './importRefusal';
 
 /**
  * Imports a scenario file: a bad file or a refused edit is reported naming the file (nothing
@@ -18,8 +18,8 @@ export function useScenarioImport(): (file: File) => Promise<void> {
       void message.success(t('importDone', { name: doc.name }));
       return;
     }
-    const reason = describeEditProblem(outcome.problem.code, outcome.problem.params, useAppStore.getState().locale);
-    modal.error({ title: t('importFailed'), content: <span data-testid="import-error">{t('importEditRefused', { file: fileName, n: outcome.index + 1, reason })}</span> });
+    const text = importRefusalText(useAppStore.getState().locale, fileName, doc, outcome);
+    modal.error({ title: t('importFailed'), content: <span data-testid="import-error">{text}</span> });
   };
   return async (file: File) => {
     const read = readScenarioFile(file.name, await file.text());

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { DataError } from '../dataError';
+import { UNDECODABLE } from './textDecoding';
 import { findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type BrokenRowVisitor, type RowVisitor, type Table } from './table';
 
 const DELIMITERS = [',', ';', '\t'];
@@ -103,13 +104,15 @@ function stepRows(file: string, text: string, delimiter: string, newline: '\n' |
 }
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+const undecodable = (cell: string) => cell.includes(UNDECODABLE);
 
 /**
  * A CSV table from decoded text (no BOM): the delimiter (comma, semicolon or tab) is guessed from
  * the first rows, lines may end in LF, CRLF or CR (mixed in one file too), title rows above the
  * header are skipped. A row with a quote that does not close is reported by its line (see
- * Table.forEachRow) and the rows after it are read. Throws a DataError naming the file when it
- * holds binary data (looksBinary), no row at all, or a broken quote above its header.
+ * Table.forEachRow) and the rows after it are read; so is a row with bytes that did not decode
+ * (UNDECODABLE). Throws a DataError naming the file when it holds binary data (looksBinary), no
+ * row at all, or a broken quote or undecodable bytes in or above its header.
  */
 export function readCsvTable(file: string, decoded: string): Table {
   if (looksBinary(decoded)) throw new DataError(file, 'notTextTable');
@@ -128,6 +131,8 @@ export function readCsvTable(file: string, decoded: string): Table {
   }
   const above = top.slice(0, h + 1).find((r) => r.broken);
   if (above) throw new DataError(file, 'unclosedQuoteStop', { n: above.line });
+  const garbled = top.slice(0, h + 1).find((r) => r.cells.some(undecodable));
+  if (garbled) throw new DataError(file, 'undecodableText', { n: garbled.line });
   const headerLine = top[h].line;
   return {
     file,
@@ -139,9 +144,9 @@ export function readCsvTable(file: string, decoded: string): Table {
     forEachRow(visit: RowVisitor, onBroken?: BrokenRowVisitor) {
       stepRows(file, text, delimiter, newline, (cells, line, broken) => {
         if (line <= headerLine) return;
-        if (!broken) return isBlank(cells) ? undefined : visit(cells, line);
-        if (!onBroken) throw new DataError(file, 'unclosedQuoteStop', { n: line });
-        return onBroken(line, { code: 'unclosedQuote', params: {} });
+        if (!broken && !cells.some(undecodable)) return isBlank(cells) ? undefined : visit(cells, line);
+        if (!onBroken) throw new DataError(file, broken ? 'unclosedQuoteStop' : 'undecodableText', { n: line });
+        return onBroken(line, { code: broken ? 'unclosedQuote' : 'undecodableRow', params: {} });
       });
     },
   };

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import { echoList } from '../../core/printable';
 import type { DataProblem } from '../../core/dataProblems';
 import { describeDataProblem } from '../../core/dataProblems';
 import type { RejectedRow, School } from '../../core/dataset';
@@ -25,7 +26,7 @@ import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
 import { studentsCsvFromTable } from './studentsCsv';
 import type { SkippedRow } from './totalRows';
-import { decodeText } from './textDecoding';
+import { decodeDocument } from './textDecoding';
 import { unitsFromGeoJson, unitsFromTable } from './unitsTable';
 import { zonesToContract } from './zonesGeoJson';
 import { resolveZoneSchools } from './zoneSchools';
@@ -126,7 +127,7 @@ function propertyKeys(features: Feature[]): string[] {
  */
 function mapOrFail(file: ImportFile, header: string[], kind: MappedKind, hasGeometry: boolean): ColumnMapping {
   for (const [column, name] of Object.entries(file.mapping ?? {})) {
-    if (name !== '' && !header.includes(name)) throw new DataError(file.name, 'mappedColumnNotFound', { key: column, value: name, found: header.join(', ') });
+    if (name !== '' && !header.includes(name)) throw new DataError(file.name, 'mappedColumnNotFound', { key: column, value: name, found: echoList(header) });
   }
   const { mapping, missing: lacking } = applyOverrides(header, kind, file.mapping);
   // Pupils with an address but no coordinates are placed at the unit the address names.
@@ -137,7 +138,7 @@ function mapOrFail(file: ImportFile, header: string[], kind: MappedKind, hasGeom
       const orElse = COLUMN_SPECS[kind].find((spec) => spec.column === c)?.orElse;
       return orElse === undefined ? `"${c}"` : `"${c}" (or "${orElse}")`;
     };
-    throw new DataError(file.name, 'missingColumns', { columns: missing.map(named).join(', '), found: header.join(', ') });
+    throw new DataError(file.name, 'missingColumns', { columns: missing.map(named).join(', '), found: echoList(header) });
   }
   return mapping;
 }
@@ -168,7 +169,7 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
     return features;
   }
   checkJsonSize(file);
-  const { text, encoding } = decodeText(file.bytes);
+  const { text, encoding } = decodeDocument(file.name, file.bytes);
   note.encoding = encoding;
   return format === 'kml' ? readKml(file.name, text) : looseFeatures(file.name, text);
 }
@@ -228,7 +229,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   if (part === 'births' || part === 'housing') {
     // Planning tables keep the contract's own columns (WGS84 positions); only the encoding is detected.
     if (format !== 'csv') throw wrongFormat();
-    const { text, encoding } = decodeText(file.bytes);
+    const { text, encoding } = decodeDocument(file.name, file.bytes);
     return { text, note: { file: file.name, part, format, crs: 'wgs84', encoding } };
   }
   if (format === 'csv' || format === 'xlsx') {
@@ -262,7 +263,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
     checkJsonSize(file);
-    const { text, encoding } = decodeText(file.bytes);
+    const { text, encoding } = decodeDocument(file.name, file.bytes);
     const baseYear = (parseJsonFile(file.name, text) as { baseYear?: unknown } | null)?.baseYear;
     if (Number.isInteger(baseYear)) ctx.stated.push({ year: baseYear as number, said: `"baseYear": ${baseYear}`, file: file.name, in: 'dataset.json' });
     return { text, note: { file: file.name, part, format, crs: 'wgs84', encoding } };

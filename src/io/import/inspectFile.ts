@@ -2,8 +2,8 @@ import { parseCohort } from '../../core/cohortGrade';
 import type { ZoneLevel } from '../../core/rules';
 import { asDataError, DataError } from '../dataError';
 import { yearsOfTable, type StatedYear } from './baseYear';
-import { applyOverrides, type MappingSuggestion } from './columnMapping';
-import { mappedKindOf, type MappedKind } from './columnAliases';
+import { applyOverrides, requiredMissing, type MappingSuggestion } from './columnMapping';
+import { mappedKindOf } from './columnAliases';
 import { crsHint, type CrsHint } from './crsHint';
 import { guessPart, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
@@ -13,8 +13,8 @@ import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
 import { levelFromText } from './pupilGrade';
 import { readShapefileZip } from './shapefileZip';
-import type { Table } from './table';
-import { decodeText } from './textDecoding';
+import type { RepeatedColumn, Table } from './table';
+import { decodeDocument } from './textDecoding';
 
 /** What a file looks like before import: for a mapping screen to show and let the user correct. */
 export interface FileInspection {
@@ -31,6 +31,8 @@ export interface FileInspection {
   level?: ZoneLevel;
   /** A table: the distinct cohort grades (2023级, 2025届) among its first rows, in order of appearance. */
   cohorts: string[];
+  /** A table: the names its header has more than once, with the names `header` gives their copies. */
+  repeated?: RepeatedColumn[];
   /** The coordinate system the file's name or its suggested coordinate columns name, if any. */
   crsHint?: CrsHint;
 }
@@ -76,7 +78,7 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeText(file.bytes).text) : looseFeatures(file.name, decodeText(file.bytes).text);
+      : format === 'kml' ? readKml(file.name, decodeDocument(file.name, file.bytes).text) : looseFeatures(file.name, decodeDocument(file.name, file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
   const kind = mappedKindOf(part);
@@ -86,14 +88,6 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   return {
     format, part, header, ...(suggestion && { suggestion }), ...(hint && { crsHint: hint }),
     years: yearsOfTable(file.name, table), ...(level && { level }), cohorts: table && part === 'students' ? cohortsOf(table) : [],
+    ...(table && table.repeated.length > 0 && { repeated: table.repeated }),
   };
-}
-
-/**
- * The suggestion with the columns it truly lacks: features and pupils with an address take their
- * position from elsewhere (the geometry, the unit the address names), so lon and lat are not missing.
- */
-export function requiredMissing(suggestion: MappingSuggestion, kind: MappedKind, format: FileFormat): MappingSuggestion {
-  const positioned = (format !== 'csv' && format !== 'xlsx') || (kind === 'students' && suggestion.mapping.address !== undefined);
-  return positioned ? { ...suggestion, missing: suggestion.missing.filter((c) => c !== 'lon' && c !== 'lat') } : suggestion;
 }

@@ -1,5 +1,6 @@
 import { ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { DataError, parseJsonFile } from '../dataError';
+import { refuseUndecodable } from './textDecoding';
 import { COLUMN_SPECS, mappedKindOf } from './columnAliases';
 import type { ColumnMapping } from './columnMapping';
 import { CRS_NAMES, parseCrs, type Crs } from './crs';
@@ -94,9 +95,11 @@ function parseEntry(file: string, part: DatasetPart, v: unknown, index?: number)
  * Reads a mapping file (data/README.md): `{ "version": 1, "parts": { <part>: { "file", "crs",
  * "level", "columns": { <contract column>: <file column> }, "swapLonLat" } } }`; zones, pupils and units may give
  * a list of such entries, one per file. Throws a DataError naming the
- * file and the key for an unknown part, key or contract column, or a value of the wrong kind.
+ * file and the key for an unknown part, key or contract column, or a value of the wrong kind, and
+ * naming the line for text with undecodable bytes (refuseUndecodable).
  */
 export function parseMappingFile(file: string, text: string): MappingChoices {
+  refuseUndecodable(file, text);
   const json = parseJsonFile(file, text);
   if (!isObject(json)) throw new DataError(file, 'mappingBadValue', { value: 'the file', found: 'a JSON object with "version" and "parts"', got: Array.isArray(json) ? 'a list' : JSON.stringify(json) });
   checkKeys(file, 'the file', json, ['version', 'parts']);

@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import shp from 'shpjs';
 import { DataError } from '../dataError';
-import { decodeAs, isUtf8 } from './textDecoding';
+import { checkDbf, checkShp } from './shapefileCheck';
+import { decodeAs, isUtf8, UNDECODABLE } from './textDecoding';
 import { zipEntries, type ZipBudget, type ZipEntry } from './zipArchive';
 
 // dBASE language driver ids of code page 936 (GBK) written by ArcGIS and others.
@@ -66,7 +67,9 @@ export function isProjected(prj: string): boolean {
  * (118.79 → 118.79000000000002), so that a home exactly on an edge would fall on its wrong side;
  * .shx unused). Attribute text is decoded by the .cpg, or, without one, as GBK when
  * the .dbf is not UTF-8 (dbfEncoding). Throws a DataError naming the zip when there is no or more
- * than one .shp, no .dbf, the parts cannot be read, or positions are not degrees.
+ * than one .shp, no .dbf, a damaged .shp or .dbf (checkShp, checkDbf: named by entry, before shpjs
+ * reads them), shape and record counts that differ, the parts cannot be read, attribute text that
+ * does not decode in its encoding, or positions are not degrees.
  */
 export async function readShapefileZip(file: string, bytes: Uint8Array): Promise<{ features: Feature[]; encoding: string }> {
   const zip = entries(file, bytes);
@@ -83,6 +86,14 @@ export async function readShapefileZip(file: string, bytes: Uint8Array): Promise
   }
   const [shpBytes, dbf, prj, cpg] = parts;
   if (!dbf) throw new DataError(file, 'zipWithoutDbf', { value: `${base}.shp` });
+  // shpjs and parsedbf trust the lengths and counts in these files: a damaged one is refused here, naming the entry.
+  const shpCheck = checkShp(part(base, 'shp')!, shpBytes!);
+  if ('problem' in shpCheck) throw new DataError(file, shpCheck.problem.code, shpCheck.problem.params);
+  const dbfCheck = checkDbf(part(base, 'dbf')!, dbf);
+  if ('problem' in dbfCheck) throw new DataError(file, dbfCheck.problem.code, dbfCheck.problem.params);
+  if (shpCheck.shapes !== dbfCheck.records) {
+    throw new DataError(file, 'shapefileCountsDiffer', { value: part(base, 'shp'), n: shpCheck.shapes, got: part(base, 'dbf'), max: dbfCheck.records });
+  }
   const encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
   const prjText = prj && decodeAs(prj, 'utf-8');
   let collection: FeatureCollection;
@@ -91,6 +102,8 @@ export async function readShapefileZip(file: string, bytes: Uint8Array): Promise
   } catch (e) {
     throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
   }
+  const garbled = collection.features.findIndex((f) => Object.values(f.properties ?? {}).some((v) => typeof v === 'string' && v.includes(UNDECODABLE)));
+  if (garbled >= 0) throw new DataError(file, 'dbfUndecodable', { value: part(base, 'dbf'), n: garbled + 1, got: encoding.toUpperCase() });
   const bad = firstFeatureNotInDegrees(collection.features);
   if (bad > 0) throw new DataError(file, 'notDegrees', { where: { feature: bad, idKey: 'school_id' } });
   return { features: collection.features, encoding };

@@ -1,3 +1,5 @@
+import { DataError } from '../dataError';
+
 /** Text encodings the importer recognises. */
 export type TextEncodingName = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 
@@ -17,10 +19,31 @@ type DecoderConstructor = new (label: string, options?: { fatal?: boolean }) => 
 // globals, so it is reached through globalThis with the little of its type that is used.
 const TextDecoderOf = (globalThis as unknown as { TextDecoder: DecoderConstructor }).TextDecoder;
 
+/** The character a decoder puts for bytes it cannot decode. */
+export const UNDECODABLE = '\ufffd';
+
 /**
- * Decodes a text file: a UTF-8 or UTF-16 byte order mark decides; otherwise valid UTF-8 is UTF-8
- * and anything else is read as GBK (the WHATWG decoder, a superset: GB18030), the encoding of
- * files saved by Chinese Windows and Excel.
+ * Whether text decoded as UTF-8 from bytes that are not valid UTF-8 is still mostly UTF-8: fewer
+ * than one undecodable character per ten characters beyond ASCII that did decode. GBK text read as
+ * UTF-8 fails nearly every character; a UTF-8 file with a few damaged bytes passes.
+ */
+function mostlyUtf8(text: string): boolean {
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) good++;
+  }
+  return bad * 10 < good;
+}
+
+/**
+ * Decodes a text file: a UTF-8 or UTF-16 byte order mark decides; otherwise valid UTF-8 is UTF-8,
+ * and other bytes are GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved
+ * by Chinese Windows and Excel) unless they are mostly UTF-8 with a few damaged bytes, which stay
+ * UTF-8 rather than turning wholly into wrong characters. Bytes that decode to nothing are
+ * UNDECODABLE in the text (see undecodableLine).
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -31,8 +54,39 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoderOf('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    const utf8 = new TextDecoderOf('utf-8').decode(bytes);
+    if (mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', bom: false };
     return { text: new TextDecoderOf('gbk').decode(bytes), encoding: 'gbk', bom: false };
   }
+}
+
+/** The 1-based line (CRLF, LF or a lone CR ends one) of the first undecodable character in decoded text, or 0 when there is none. */
+export function undecodableLine(text: string): number {
+  const at = text.indexOf(UNDECODABLE);
+  if (at < 0) return 0;
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}
+
+/**
+ * Refuses decoded text (a JSON, KML or planning file, read as a whole) that holds undecodable
+ * bytes, naming the file and the line of the first: such a file is damaged or not text, and
+ * reading on would quote its garbage in a syntax error or take it in as names.
+ */
+export function refuseUndecodable(file: string, text: string): void {
+  const line = undecodableLine(text);
+  if (line > 0) throw new DataError(file, 'undecodableText', { n: line });
+}
+
+/** A file read as one document (JSON, GeoJSON, KML, a planning table): decodeText, refused when bytes do not decode (refuseUndecodable). */
+export function decodeDocument(file: string, bytes: Uint8Array): DecodedText {
+  const decoded = decodeText(bytes);
+  refuseUndecodable(file, decoded.text);
+  return decoded;
 }
 
 /** Whether the bytes are valid UTF-8 (pure ASCII is). */

@@ -66,8 +66,9 @@ const degrees = (text: string, limit: number) => {
  * Writes a mapped table of compounds and villages as the contract's units.geojson: a Point per row
  * (converted from `crs` to WGS84) with `id` (the row's, else generated: generatedUnitId), `name`,
  * `kind` (normaliseUnitKind), `town` and `aliases` (a list). A row without a name and id, with a
- * longitude or latitude that is not degrees, or with an id an earlier row has, is not loaded and
- * listed with its line; rows read = features + rejected.
+ * longitude or latitude that is not degrees, with an id an earlier row has, or that cannot be
+ * split into cells or decoded, is not loaded and listed with its line; rows read = features +
+ * rejected.
  */
 export function unitsFromTable(file: string, table: Table, mapping: ColumnMapping, crs: Crs): UnitsFromTable {
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
@@ -99,6 +100,10 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
     const feature: Feature<Point> = { type: 'Feature', geometry: { type: 'Point', coordinates: toWgs84(lon, lat, crs) }, properties };
     features.push(feature);
     if (id === '') pending.push({ line, town, name, feature });
+  }, (line, problem) => {
+    // A row that cannot be split (a broken quote) or decoded is rejected by its line; reading goes on.
+    rows++;
+    reject(line, problem.code, problem.params);
   });
   // Ids are generated once every given id is known, so a generated one never takes a given one.
   const taken = new Set(lineOfId.keys());

@@ -1,13 +1,13 @@
 import { OVERLAP_RULES, type OverlapRule, type Rules } from '../../core/rules';
+import { prepareUnitCells } from '../../core/units/datasetCells';
+import { countyOutline } from '../parseScenario';
 import type { ValidationReport } from '../../core/validation';
-import { importDataset, type ImportFile } from '../import/importDataset';
-import { readImportedDataset } from '../import/readImportedDataset';
-import { validateImported } from '../import/validateImported';
+import type { ImportFile } from '../import/importDataset';
 import type { LoadedDataset } from '../readDataset';
 import { decodeStructured, encodeStructured } from './structuredBytes';
 
 // Bumped when what a snapshot holds changes shape.
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 /** A dataset read once from its files: what the engine keeps resident, and its validation report under each overlap rule. */
 interface DatasetSnapshot {
@@ -34,14 +34,19 @@ function sameRules(a: Omit<Rules, 'overlapRule'>, b: Omit<Rules, 'overlapRule'>)
 }
 
 /**
- * Reads a dataset's files exactly as a load does (import, parse, validate) and stores the result as
+ * Reads a dataset's files exactly as a load does (import, parse, validate, the units' cells) and stores the result as
  * bytes that `openDatasetSnapshot` opens without reading the files again. The files must state
  * their base year, as a snapshot must not depend on the day it was made: with none, the read
  * throws (its fallback year is NaN).
  */
 export async function buildDatasetSnapshot(files: ImportFile[], rules: Rules): Promise<Uint8Array> {
+  // Loaded here only: opening a snapshot (in the app's worker) needs none of the importers.
+  const [{ importDataset }, { readImportedDataset }, { validateImported }] = await Promise.all([import('../import/importDataset'), import('../import/readImportedDataset'), import('../import/validateImported')]);
   const imported = await importDataset(files);
   const loaded = readImportedDataset(imported, rules, Number.NaN);
+  // The units' cells under every overlap rule, so that opening builds none (src/core/units).
+  for (const rule of OVERLAP_RULES) prepareUnitCells(loaded.dataset, rule, countyOutline(loaded.county));
+  loaded.dataset.unitCells!.rule = rules.overlapRule;
   const reports = Object.fromEntries(OVERLAP_RULES.map((overlapRule) => [overlapRule, validateImported(imported, loaded, { ...rules, overlapRule })])) as Record<OverlapRule, ValidationReport>;
   const snapshot: DatasetSnapshot = { version: SNAPSHOT_VERSION, rules: withoutOverlapRule(rules), loaded, reports };
   return encodeStructured(snapshot);

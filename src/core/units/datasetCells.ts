@@ -1,0 +1,88 @@
+import { intersection, union } from 'polyclip-ts';
+import type { Dataset } from '../dataset';
+import type { OverlapRule, ZoneLevel } from '../rules';
+import type { MultiPolygonCoords } from '../zoneState';
+import { computeUnitCells, type UnitCells } from './unitCells';
+import { computeNotWithin } from './ringTests';
+import { computeUnitRegions } from './unitRegions';
+import { computeLevelDiagrams, type ZoneDiagram } from './zoneDiagrams';
+
+/** Zone diagrams (by zone id) and unit polygons made so far, per dataset, by rule and level (not kept in snapshots: made when first needed). */
+const made = new WeakMap<Dataset, Map<string, { diagrams: Map<number, ZoneDiagram>; areas: Map<number, MultiPolygonCoords> }>>();
+
+function madeFor(dataset: Dataset, rule: OverlapRule, level: ZoneLevel) {
+  let byKey = made.get(dataset);
+  if (!byKey) made.set(dataset, (byKey = new Map()));
+  let entry = byKey.get(`${rule}|${level}`);
+  if (!entry) byKey.set(`${rule}|${level}`, (entry = { diagrams: new Map(), areas: new Map() }));
+  return entry;
+}
+
+/**
+ * The dataset's unit cells of `level` on its loaded zones under overlap rule `rule` (default: the
+ * one they were prepared under): those kept on the dataset, else built now on the county outline
+ * given to prepareUnitCells, and kept.
+ */
+export function datasetUnitCells(dataset: Dataset, level: ZoneLevel, rule?: OverlapRule): UnitCells {
+  const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
+  const kept = dataset.unitCells?.byRule[r]?.[level];
+  if (kept) return kept;
+  const { cells, diagrams } = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county);
+  const entry = madeFor(dataset, r, level);
+  for (const zone of diagrams.zones) entry.diagrams.set(zone.id, zone);
+  dataset.unitCells = dataset.unitCells ?? { rule: r, byRule: {} };
+  dataset.unitCells.byRule[r] = { ...dataset.unitCells.byRule[r], [level]: cells };
+  return cells;
+}
+
+/** Sets the overlap rule and the county outline the dataset's unit cells are built under (when first needed). */
+export function useCellSettings(dataset: Dataset, rule: OverlapRule, county?: MultiPolygonCoords): void {
+  if (!dataset.unitCells) dataset.unitCells = { rule, county, byRule: {} };
+  dataset.unitCells.rule = rule;
+}
+
+/**
+ * Builds the unit cells of both levels once (at load, in the worker) under `rule`, clipped to
+ * `county`, and keeps them on the dataset (snapshots carry them); a later call for a rule already
+ * built only makes it the one in use.
+ */
+export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: MultiPolygonCoords): void {
+  useCellSettings(dataset, rule, county);
+  datasetUnitCells(dataset, 'primary', rule);
+  datasetUnitCells(dataset, 'junior', rule);
+}
+
+/**
+ * The area of unit `u`'s cell at `level` (see UnitCells) as MultiPolygon coordinates: each piece
+ * is the unit's Voronoi region in a zone intersected with the zone's winning ground and the
+ * county (polyclip), the pieces joined. Empty when the unit has no cell. Made on first use and kept.
+ */
+export function unitCellArea(dataset: Dataset, level: ZoneLevel, u: number, rule?: OverlapRule): MultiPolygonCoords {
+  const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
+  const entry = madeFor(dataset, r, level);
+  const kept = entry.areas.get(u);
+  if (kept) return kept;
+  // Only the diagrams of the unit's zones are made (a snapshot brings the cells, not the diagrams).
+  const cells = datasetUnitCells(dataset, level, r);
+  const zoneIds = [...cells.pieceZone.subarray(cells.pieceStart[u], cells.pieceStart[u + 1])];
+  const missing = new Set(zoneIds.filter((z) => !entry.diagrams.has(z)));
+  if (missing.size > 0) {
+    for (const zone of computeLevelDiagrams(dataset, dataset.zoneState, level, r, missing).zones) entry.diagrams.set(zone.id, zone);
+  }
+  const pieces: MultiPolygonCoords[] = [];
+  for (const id of zoneIds) {
+    const zone = entry.diagrams.get(id);
+    if (!zone) continue;
+    zone.unitRegions = zone.unitRegions ?? computeUnitRegions(zone.regions);
+    const region = zone.unitRegions.get(u);
+    if (!region) continue;
+    let piece = intersection(zone.winning, region) as MultiPolygonCoords;
+    const county = dataset.unitCells?.county;
+    // The county outline is large: clip to it only a piece that leaves it.
+    if (county && piece.length > 0 && computeNotWithin([piece], county)[0]) piece = intersection(piece, county) as MultiPolygonCoords;
+    if (piece.length > 0) pieces.push(piece);
+  }
+  const area = pieces.length <= 1 ? (pieces[0] ?? []) : (union(pieces[0], ...pieces.slice(1)) as MultiPolygonCoords);
+  entry.areas.set(u, area);
+  return area;
+}

@@ -1,0 +1,136 @@
+import type { Dataset } from '../dataset';
+import { boxOf } from '../editGeometry';
+import { computeGridFrame } from '../gridFrame';
+import type { OverlapRule, ZoneLevel } from '../rules';
+import { createSharedZoneIds, zonesById } from '../sharedZones';
+import { buildZoneGrid } from '../zoneGrid';
+import { locateInGrid } from '../zoneLocate';
+import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../zoneState';
+import { computeEffectiveZones } from './effectiveZones';
+import { triangulate, type Generators, type Triangulation } from './unitRegions';
+
+/** One zone's homes and their Voronoi diagram. */
+export interface ZoneDiagram {
+  /** The zone's id: a school index, or `schools.length + k` for the level's k-th shared zone. */
+  id: number;
+  /** Where the zone wins under the overlap rule (not clipped to the county). */
+  winning: MultiPolygonCoords;
+  generators: Generators;
+  /** The triangulation of the generators (plus four frame points). */
+  regions: Triangulation;
+  /** The units' Voronoi regions, made when first needed (computeUnitRegions). */
+  unitRegions?: Map<number, MultiPolygonCoords>;
+}
+
+/** The diagrams of every zone of a level that has homes, and the pupils living where another unit's homes are. */
+export interface LevelDiagrams {
+  zones: ZoneDiagram[];
+  strayPupils: number;
+}
+
+/** The generators of every zone: homes located in the zones of the level, one point per place. */
+function zoneGenerators(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY'>, zones: ReturnType<typeof computeZoneSet>): { byZone: Generators[]; stray: number } {
+  const p = dataset.pupils;
+  const U = dataset.unitX.length;
+  let n = 0;
+  for (let i = 0; i < p.count; i++) if (p.unit[i] >= 0 && Number.isFinite(p.x[i]) && Number.isFinite(p.y[i])) n++;
+  for (let u = 0; u < U; u++) if (Number.isFinite(dataset.unitX[u]) && Number.isFinite(dataset.unitY[u])) n++;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const unit = new Int32Array(n);
+  const pupil = new Uint8Array(n);
+  let k = 0;
+  for (let i = 0; i < p.count; i++) {
+    if (p.unit[i] < 0 || !Number.isFinite(p.x[i]) || !Number.isFinite(p.y[i])) continue;
+    [x[k], y[k], unit[k], pupil[k]] = [p.x[i], p.y[i], p.unit[i], 1];
+    k++;
+  }
+  for (let u = 0; u < U; u++) {
+    if (!Number.isFinite(dataset.unitX[u]) || !Number.isFinite(dataset.unitY[u])) continue;
+    [x[k], y[k], unit[k]] = [dataset.unitX[u], dataset.unitY[u], u];
+    k++;
+  }
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < n; i++) {
+    minX = Math.min(minX, x[i]);
+    maxX = Math.max(maxX, x[i]);
+    minY = Math.min(minY, y[i]);
+    maxY = Math.max(maxY, y[i]);
+  }
+  const zoneOf = new Int32Array(n);
+  locateInGrid(buildZoneGrid(zones, computeGridFrame(minX, minY, maxX, maxY)), x, y, zoneOf);
+  // One generator per place and zone: homes hashed by their coordinates' bits, homes at one place
+  // chained (same[i]: the next home there), so no per-home objects are made.
+  const bits = new Uint32Array(new Float64Array([0]).buffer);
+  const f64 = new Float64Array(bits.buffer);
+  const hashOf = (i: number): number => {
+    f64[0] = x[i];
+    let h = Math.imul(bits[0] ^ bits[1], 0x9e3779b1);
+    f64[0] = y[i];
+    h = Math.imul(h ^ bits[0] ^ Math.imul(bits[1], 0x85ebca6b), 0xc2b2ae35);
+    return (h ^ (h >>> 15) ^ Math.imul(zoneOf[i], 0x27d4eb2f)) >>> 0;
+  };
+  const size = 1 << Math.ceil(Math.log2(2 * n + 2));
+  const table = new Int32Array(size).fill(-1);
+  const same = new Int32Array(n).fill(-1);
+  const firsts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (zoneOf[i] < 0) continue;
+    let slot = hashOf(i) & (size - 1);
+    for (;;) {
+      const k = table[slot];
+      if (k < 0) {
+        table[slot] = i;
+        firsts.push(i);
+        break;
+      }
+      if (x[k] === x[i] && y[k] === y[i] && zoneOf[k] === zoneOf[i]) {
+        same[i] = same[k];
+        same[k] = i;
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
+  }
+  const perZone = new Int32Array(zones.zoneSchool.length);
+  for (const i of firsts) perZone[zoneOf[i]]++;
+  const byZone: Generators[] = Array.from(perZone, (m) => ({ x: new Float64Array(m), y: new Float64Array(m), unit: new Int32Array(m) }));
+  const filled = new Int32Array(perZone.length);
+  let stray = 0;
+  for (const first of firsts) {
+    let owner = unit[first];
+    if (same[first] >= 0) {
+      // The place goes to the unit with most homes there (ties: the lower index).
+      const count = new Map<number, number>();
+      for (let i = first; i >= 0; i = same[i]) count.set(unit[i], (count.get(unit[i]) ?? 0) + 1);
+      let best = 0;
+      for (const [u, c] of count) if (c > best || (c === best && u < owner)) [owner, best] = [u, c];
+      for (let i = first; i >= 0; i = same[i]) if (unit[i] !== owner && pupil[i]) stray++;
+    }
+    const z = zoneOf[first];
+    const g = byZone[z];
+    const k = filled[z]++;
+    g.x[k] = x[first];
+    g.y[k] = y[first];
+    g.unit[k] = owner;
+  }
+  return { byZone, stray };
+}
+
+/**
+ * The Voronoi diagrams of the homes of each zone of `level` under `state` (homes: pupils of every
+ * level with a unit, and unit points; located in the zones by the overlap rule `rule`), with each
+ * zone's winning ground. Zones without homes are left out, and those not in `only` when given.
+ */
+export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, only?: ReadonlySet<number>): LevelDiagrams {
+  const byId = zonesById(state, level, createSharedZoneIds(dataset.schools.length));
+  const zoneSet = computeZoneSet(level, byId, rule);
+  const { byZone, stray } = zoneGenerators(dataset, zoneSet);
+  const winning = computeEffectiveZones(zoneSet, [...byId.values()], only && ((z) => only.has(zoneSet.zoneSchool[z])));
+  const zones: ZoneDiagram[] = [];
+  byZone.forEach((g, z) => {
+    if (g.x.length === 0 || winning[z].length === 0 || (only && !only.has(zoneSet.zoneSchool[z]))) return;
+    zones.push({ id: zoneSet.zoneSchool[z], winning: winning[z], generators: g, regions: triangulate(g, boxOf(winning[z])) });
+  });
+  return { zones, strayPupils: stray };
+}
