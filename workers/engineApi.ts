@@ -17,6 +17,8 @@ import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
 import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
+import type { DistanceMetrics } from '../src/core/distance';
+import { polylineFeatures } from '../src/io/roadFeatures';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
 import type { BalanceInput } from '../src/core/balance/types';
@@ -103,6 +105,9 @@ export interface LoadSummary {
   county?: FeatureCollection;
   context?: FeatureCollection;
   units?: FeatureCollection;
+  /** The road network and the barriers, to draw under the zones. */
+  roads?: FeatureCollection;
+  barriers?: FeatureCollection;
   rowsRead: number;
   pupilsLoaded: number;
   rejected: RejectedRow[];
@@ -119,6 +124,8 @@ export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationRe
 export interface TimedResult {
   result: SimulationResult;
   standards: StandardsResult;
+  /** How far pupils go to school (就近入学), per school section and county level. */
+  distance: DistanceMetrics;
   computeMs: number;
 }
 
@@ -151,6 +158,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         county: loaded.county,
         context: loaded.context,
         units: loaded.units,
+        ...(d.roads && { roads: polylineFeatures(d.roads, 'roads') }),
+        ...(d.barrierLines && { barriers: polylineFeatures(d.barrierLines, 'barriers') }),
         rowsRead: d.rowsRead,
         pupilsLoaded: d.pupils.count,
         rejected: d.rejected,
@@ -248,7 +257,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       const result = session.recompute();
       const computeMs = performance.now() - t0;
-      return { result, standards: session.standards(), computeMs };
+      return { result, standards: session.standards(), distance: session.distance(), computeMs };
     },
 
     /** Applies an edit incrementally; a refused edit changes nothing. */
@@ -290,6 +299,10 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
+    /** How far pupils go to school under the current scenario (就近入学; by road when the dataset has roads). */
+    distance: (): DistanceMetrics => requireSession().session.distance(),
+    /** The distance preparation's time at load, ms (snapping, one shortest-path tree per school, nearest schools). */
+    distancePrepareMs: (): number => requireSession().session.distanceState().prepared.prepareMs,
     /** The quality-balance assessment of the current scenario (asked for after an edit's numbers). */
     standards: (): StandardsResult => requireSession().session.standards(),
     /** Assesses the standards against another profile. */

@@ -17,6 +17,7 @@ import { loadOutlines } from './source.ts';
 import { placeAreas } from './towns.ts';
 import type { Pupil } from './types.ts';
 import { placeUnits } from './units.ts';
+import { buildBarriers, buildRoads } from './roads.ts';
 import { buildZones } from './zones.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,8 @@ const DATASET = {
     'Synthetic data made by data/generator from a fixed seed: school positions, zones, compounds, villages, ' +
     'facilities and every pupil are invented; no published pupil counts or school locations were used. ' +
     'Real: the county and neighbouring outlines (DataV GeoAtlas via tnnevol/gmap, converted from GCJ-02 to ' +
-    'WGS84), the names of the sub-districts and towns, and the schools named in Shouguang\'s 2020 plan.',
+    'WGS84), the names of the sub-districts and towns, and the schools named in Shouguang\'s 2020 plan. ' +
+    'The road network, the course of the Mi River (弥河) and of the railway are invented too (roads.geojson, barriers.geojson).',
 };
 
 /** Pupils per grade (index 0 = grade 1) of each school under the contract's rule. */
@@ -60,6 +62,9 @@ function main(): void {
   const urban = new Set(areas.filter((a) => a.urban).map((a) => a.name));
   const pupils = generatePupils(SEED, outlines.county, plans, zones, units, urban);
   const schools = finishSchools(SEED, plans, enrollment(pupils));
+  // Roads come last, from their own stream: the files written before them do not change.
+  const barriers = buildBarriers(streamFor(SEED, 'roads'));
+  const roads = buildRoads(outlines.county, areas, units, barriers.river);
   const written = writeDataset(OUT_DIR, {
     dataset: DATASET,
     county: outlines.county.feature,
@@ -70,6 +75,8 @@ function main(): void {
     pupils,
     births: generateBirths(streamFor(SEED, 'births'), units, pupils),
     housing: HOUSING,
+    roads,
+    barriers: barriers.features,
   });
   console.log(`wrote ${written.length} files to ${OUT_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!checkDataset(OUT_DIR)) process.exit(1);

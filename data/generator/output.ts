@@ -44,6 +44,8 @@ export interface DatasetFiles {
   pupils: readonly Pupil[];
   births: readonly BirthRow[];
   housing: readonly HousingRow[];
+  roads: readonly Feature[];
+  barriers: readonly Feature[];
 }
 
 /** Writes the dataset folder (created if missing) and returns the paths written. */
@@ -59,6 +61,8 @@ export function writeDataset(dir: string, files: DatasetFiles): string[] {
     ['students.csv', students(files.pupils)],
     ['births.csv', birthsCsv(files.births)],
     ['housing.csv', housingCsv(files.housing)],
+    ['roads.geojson', collection(files.roads)],
+    ['barriers.geojson', collection(files.barriers)],
   ];
   return out.map(([name, text]) => {
     const path = join(dir, name);

@@ -10,6 +10,7 @@ import { CountySummary } from '../features/summary/CountySummary';
 import { RejectedRows } from '../features/summary/RejectedRows';
 import { SchoolDetail } from '../features/schools/SchoolDetail';
 import { SchoolTable } from '../features/schools/SchoolTable';
+import { DistancePanel } from '../features/distance/DistancePanel';
 import { useAppStore } from '../store/store';
 import { MovedPupils } from '../features/edit/MovedPupils';
 import { ComplianceCard } from '../features/standards/ComplianceCard';
@@ -51,6 +52,7 @@ export function App() {
               <ComplianceCard />
               <SchoolDetail />
               <SchoolTable />
+              <DistancePanel />
               <RejectedRows />
             </div>
           </div>

@@ -53,6 +53,8 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     ...edits,
     dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, outcome.zoneChanges) },
     result: outcome.result,
+    distance: outcome.distance,
+    movedDistance: outcome.movedDistance,
     editMs: outcome.computeMs,
     moved: outcome.moved,
     totalMoved: outcome.totalMoved,
@@ -209,5 +211,7 @@ export async function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
 export async function setProfile(profile: StandardsProfile): Promise<void> {
   useAppStore.setState({ profile });
   const standards = await unlessFault(currentEngine()?.remote.setProfile(profile));
-  if (standards) useAppStore.setState({ standards });
+  // The profile's service radii change the distance figures too.
+  const distance = standards && (await unlessFault(currentEngine()?.remote.distance()));
+  if (standards) useAppStore.setState({ standards, ...(distance && { distance }) });
 }

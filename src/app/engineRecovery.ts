@@ -102,6 +102,8 @@ async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
       useAppStore.setState((s) => ({
         dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, opened.zoneChanges) },
         result: opened.result,
+        distance: opened.distance,
+        movedDistance: opened.movedDistance,
         totalMoved: opened.totalMoved,
         lockedZones: opened.locked,
         standards,

@@ -186,7 +186,10 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
   setStep('compute', 0.95);
   const timed = await engine.remote.simulate();
   const { profile } = useAppStore.getState();
-  if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
+  if (profile !== NATIONAL_PROFILE) {
+    timed.standards = await engine.remote.setProfile(profile);
+    timed.distance = await engine.remote.distance();
+  }
   const pupilLayers = await fetchPupilLayers(engine.remote);
   if (pending !== engine || !pendingRecipe) return;
   adoptEngine(engine, pendingRecipe);
@@ -196,6 +199,8 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     datasetVersion: s.datasetVersion + 1,
     result: timed.result,
     standards: timed.standards,
+    distance: timed.distance,
+    movedDistance: undefined,
     computeMs: timed.computeMs,
     pupilLayers,
     ...EMPTY_SCENARIO,

@@ -4,6 +4,7 @@ import type { MultiPolygonCoords, ZoneSet, ZoneState } from './zoneState';
 import type { UnitCells } from './units/unitCells';
 import type { School } from './school';
 import type { OverlapRule, ZoneLevel } from './rules';
+import type { Polylines } from './distance/lines';
 
 export { FACILITY_FIELDS, type FacilityField, type Ownership, type School } from './school';
 export type { ZoneSet } from './zoneState';
@@ -113,6 +114,10 @@ export interface Dataset {
   /** New housing estates (`housing.csv`), when the dataset has them. */
   housing?: HousingEstate[];
   pupils: PupilTable;
+  /** The road network (`roads.geojson`), when the dataset has one: distances go by road. */
+  roads?: Polylines;
+  /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross (distances; see also `barriers`). */
+  barrierLines?: Polylines;
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;
   rejected: RejectedRow[];

@@ -27,6 +27,8 @@ export interface School {
   classrooms?: number;
   /** First school year; a school opening after the base year is planned. */
   opens?: number;
+  /** Where it stands (`setting`): city core, town seat or village; decides its service radius (city or rural). */
+  setting?: 'city' | 'town' | 'village';
   lon: number;
   lat: number;
   /** Numeric facility fields as given, including `primary_*` / `junior_*` section variants. */

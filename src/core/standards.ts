@@ -41,6 +41,8 @@ export interface StandardsProfile {
   includePrivateInCv: boolean;
   /** Smallest share of a public school's pupils living in its own zone (就近入学). */
   nearbyMin: Record<ZoneLevel, number>;
+  /** Service radii in metres, city and rural, per level (see DistanceSettings); absent: the defaults, 500 / 1000 m city, 2500 / 5000 m rural. */
+  serviceRadiusM?: { city: Record<ZoneLevel, number>; rural: Record<ZoneLevel, number> };
 }
 
 export const NATIONAL_PROFILE: StandardsProfile = {

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
 import { keyedZones, ZONE_KEY } from './zoneSource';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
+import { addRoadLayers } from './roadLayers';
 import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_CLASSES } from './style';
 
 /** Ids of the layers this app adds, bottom to top. */
@@ -129,6 +130,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
   });
   map.addLayer({ id: LAYER.county, type: 'line', source: 'county', paint: { 'line-color': '#263238', 'line-width': 2 } });
+  addRoadLayers(map, d, LAYER.zones);
   // Compounds (小区) and villages (村), the units zones are drawn from: shown once zoomed in.
   map.addLayer({
     id: LAYER.units,

@@ -18,6 +18,7 @@ import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 import { createHoverTooltip } from './hoverTooltip';
 import { syncLabels } from './labels';
+import { syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -148,6 +149,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
     }
     syncLabels(map, s, prev);
+    syncServiceRing(map, s, prev);
     focus.sync(s, prev);
   };
 

@@ -10,6 +10,7 @@ const PrintReport = lazy(() => import('../report/PrintReport').then((m) => ({ de
 
 const ITEMS: [ExportKind, MessageKey][] = [
   ['schoolsCsv', 'exportSchoolsCsv'],
+  ['distanceCsv', 'exportDistanceCsv'],
   ['tablesXlsx', 'exportTablesXlsx'],
   ['projectionCsv', 'exportProjectionCsv'],
   ['zonesGeoJson', 'exportZonesGeoJson'],
