@@ -40,7 +40,7 @@ describe('balance input from the engine', () => {
     expect(got.schools[got.levels[0].home[u]].id).toBe('N02');
     const before = buildBalanceInput(dataset, computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES), DEFAULT_RULES, { levels: ['primary'] });
     expect(before.schools[before.levels[0].home[u]].id).toBe('P08');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('balance worker (comlink, real Worker API)', () => {
