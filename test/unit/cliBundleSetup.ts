@@ -14,6 +14,6 @@ export async function setup() {
     root,
     logLevel: 'warn',
     publicDir: false,
-    build: { ssr: join(root, 'src/cli/simulate.ts'), outDir: join(CLI_BUNDLE, '..'), emptyOutDir: true, minify: false, target: 'node20' },
+    build: { ssr: join(root, 'src/cli/simulate.ts'), outDir: join(CLI_BUNDLE, '..'), emptyOutDir: true, minify: false, sourcemap: true, target: 'node20' },
   });
 }
