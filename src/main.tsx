@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { loadDataset } from './app/engineClient';
+import { loadDataset } from './app/loadActions';
 import { useAppStore } from './store/store';
 import { startAutosave } from './app/workspace';
 import { injectFault } from './app/engineRecovery';

@@ -15,6 +15,7 @@ import { countyOutline } from '../src/io/parseScenario';
 import { prepareUnitCells, unitCellArea } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
+import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type MovedDistance, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
 
 /** The state after an edit, undo or redo: small results only. */
 export interface EditOutcome {
@@ -31,6 +32,10 @@ export interface EditOutcome {
   canRedo: boolean;
   /** Ids of the schools whose zone is locked, per level. */
   locked: Record<ZoneLevel, string[]>;
+  /** How far pupils go to school (就近入学), per school section and county level, after this step. */
+  distance: DistanceMetrics;
+  /** The pupils at another school than under the dataset's own zoning: how far they go before and after, per level. */
+  movedDistance: MovedDistance[];
 }
 
 /** An edit that was refused (nothing changed), with why: see describeEditProblem. */
@@ -65,6 +70,10 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
   let profile: StandardsProfile = NATIONAL_PROFILE;
+  // Distances are prepared once (snapping, one shortest-path tree per school); edits update the metrics of the schools they touch.
+  let prepared: PreparedDistances = prepareDistances(dataset, rules);
+  let preparedFor = rules;
+  let distance: DistanceState = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
   const standardsOf = (): StandardsResult =>
     computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
   let baseSchoolOf: Int32Array = run.schoolOf.slice();
@@ -79,6 +88,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     const previous = run.state;
     const t0 = performance.now();
     const moves = applyZoneState(run, dataset, state, rules);
+    distance = updateDistanceState(prepared, distance, run.schoolOf, moves, distanceSettingsOf(profile));
     if (faultArmed) {
       faultArmed = false;
       throw new Error('injected fault (test hook)');
@@ -94,6 +104,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       canUndo: at > 0,
       canRedo: at < length - 1,
       locked: { primary: [...state.locked.primary].map((i) => dataset.schools[i].id), junior: [...state.locked.junior].map((i) => dataset.schools[i].id) },
+      distance: distance.metrics,
+      movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf),
     };
   };
 
@@ -113,6 +125,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       states.splice(0, states.length, ...saved.states);
       try {
         run = computeScenarioRun(dataset, states[index], rules, workspace);
+        if (preparedFor !== rules) [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
+        distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
       } catch (again) {
         broken = new Error(`the editing session could not be restored after an error: ${(again as Error).message}`);
         throw broken;
@@ -135,6 +149,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     /** The current results, recomputed from scratch (the twin of the incremental path). */
     recompute(): SimulationResult {
       run = computeScenarioRun(dataset, states[index], rules, workspace);
+      distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
       return run.result;
     },
     /**
@@ -147,6 +162,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         prepareUnitCells(dataset, rules.overlapRule, county);
         baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
         run = computeScenarioRun(dataset, states[index], rules, workspace);
+        [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
+        distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
         return { ...moveTo(states[index], index, states.length), moved: [] };
       }),
     /** The quality-balance assessment of the current results. */
@@ -155,10 +172,15 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     setProfile: (next: StandardsProfile): StandardsResult =>
       atomically(() => {
         profile = next;
+        distance = resettleDistanceState(prepared, distance, distanceSettingsOf(profile));
         return standardsOf();
       }),
     /** School per pupil row under the current state. */
     schoolOf: (): Int32Array => run.schoolOf,
+    /** How far pupils go to school under the current state (see DistanceMetrics). */
+    distance: (): DistanceMetrics => distance.metrics,
+    /** The distances prepared at load and each pupil's current distances (for per-pupil views and scenario comparisons). */
+    distanceState: (): { prepared: PreparedDistances; state: DistanceState } => ({ prepared, state: distance }),
     /** Applies an edit after the current state (dropping what could be redone). */
     apply: (edit: ZoneEdit): EditOutcome | EditRefusal =>
       step(() => {

@@ -1,8 +1,11 @@
 import * as Comlink from 'comlink';
 import type { DotsRequest } from '../src/core/pupilView';
+import { holdLifeLock } from './lifeLock';
 import { createEngineApi, type EngineApi, type InjectedFault, type WorkerApi } from './engineApi';
 
 const api = createEngineApi();
+// The page learns at once when this worker ends without an error event (see lifeLock).
+holdLifeLock(self.name);
 
 /**
  * The engine's methods, each answering its errors as rejections; when an error has left the

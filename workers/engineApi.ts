@@ -15,8 +15,10 @@ import { computeChangedAreas, projectScenario, type ProjectionRefusal, type Proj
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
-import { detectFormat, guessPart, importDataset, inspectFile, readImportedDataset, validateImported, type ColumnMapping, type Crs, type DatasetPart, type FileFormat, type FileInspection, type ImportFile, type RepeatedColumn, type StatedYear } from '../src/io/import';
+import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
+import type { DistanceMetrics } from '../src/core/distance';
+import { polylineFeatures } from '../src/io/roadFeatures';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
@@ -77,13 +79,17 @@ function failure(e: unknown): LoadFailure {
   return { ok: false, file: printable(error.file), detail: error.detail, problem: { code: error.code, params: error.params } };
 }
 
+// The importers (Excel, Shapefile, KML, CSV readers) load with the first file the planner opens:
+// the default dataset opens from its snapshot without them.
+const importer = () => import('../src/io/import');
+
 /**
  * What the mapping step shows of a file (inspectFile); undefined for a broken county outline or
  * context file (the load leaves it out with a warning rather than stopping).
  */
 async function inspectOptional(file: ImportFile): Promise<FileInspection | undefined> {
   try {
-    return await inspectFile(file);
+    return await (await importer()).inspectFile(file);
   } catch (e) {
     if (e instanceof DataError && (file.part === 'county' || file.part === 'context')) return undefined;
     throw e;
@@ -101,6 +107,9 @@ export interface LoadSummary {
   county?: FeatureCollection;
   context?: FeatureCollection;
   units?: FeatureCollection;
+  /** The road network and the barriers, to draw under the zones. */
+  roads?: FeatureCollection;
+  barriers?: FeatureCollection;
   rowsRead: number;
   pupilsLoaded: number;
   rejected: RejectedRow[];
@@ -117,6 +126,8 @@ export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationRe
 export interface TimedResult {
   result: SimulationResult;
   standards: StandardsResult;
+  /** How far pupils go to school (就近入学), per school section and county level. */
+  distance: DistanceMetrics;
   computeMs: number;
 }
 
@@ -151,6 +162,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         county: loaded.county,
         context: loaded.context,
         units: loaded.units,
+        ...(d.roads && { roads: polylineFeatures(d.roads, 'roads') }),
+        ...(d.barrierLines && { barriers: polylineFeatures(d.barrierLines, 'barriers') }),
         rowsRead: d.rowsRead,
         pupilsLoaded: d.pupils.count,
         rejected: d.rejected,
@@ -178,6 +191,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     async inspect(onProgress?: StepProgress): Promise<{ ok: true; files: StagedInspection[] } | LoadFailure> {
       const files: StagedInspection[] = [];
       try {
+        const { detectFormat, guessPart } = await importer();
         for (const [i, f] of staged.entries()) {
           onProgress?.('inspect', i / staged.length);
           const format = detectFormat(f.name, f.bytes);
@@ -207,6 +221,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       let report: ValidationReport;
       try {
         onProgress?.('read', 0.02);
+        const { importDataset, readImportedDataset, validateImported } = await importer();
         const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })), (f) => onProgress?.('read', 0.02 + f * 0.43));
         staged = [];
         // The import takes about as long as the parse: each gets half of the bar.
@@ -246,7 +261,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       const result = session.recompute();
       const computeMs = performance.now() - t0;
-      return { result, standards: session.standards(), computeMs };
+      return { result, standards: session.standards(), distance: session.distance(), computeMs };
     },
 
     /** Applies an edit incrementally; a refused edit changes nothing. */
@@ -306,6 +321,10 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
+    /** How far pupils go to school under the current scenario (就近入学; by road when the dataset has roads). */
+    distance: (): DistanceMetrics => requireSession().session.distance(),
+    /** The distance preparation's time at load, ms (snapping, one shortest-path tree per school, nearest schools). */
+    distancePrepareMs: (): number => requireSession().session.distanceState().prepared.prepareMs,
     /** The quality-balance assessment of the current scenario (asked for after an edit's numbers). */
     standards: (): StandardsResult => requireSession().session.standards(),
     /** Assesses the standards against another profile. */

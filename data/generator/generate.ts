@@ -18,6 +18,7 @@ import { loadOutlines } from './source.ts';
 import { placeAreas } from './towns.ts';
 import type { Pupil } from './types.ts';
 import { placeUnits } from './units.ts';
+import { buildBarriers, buildRoads } from './roads.ts';
 import { buildZones } from './zones.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +34,8 @@ const DATASET = {
     'Synthetic data made by data/generator from a fixed seed: school positions, zones, compounds, villages, ' +
     'facilities and every pupil are invented; no published pupil counts or school locations were used. ' +
     'Real: the county and neighbouring outlines (DataV GeoAtlas via tnnevol/gmap, converted from GCJ-02 to ' +
-    'WGS84), the names of the sub-districts and towns, and the schools named in Shouguang\'s 2020 plan.',
+    'WGS84), the names of the sub-districts and towns, and the schools named in Shouguang\'s 2020 plan. ' +
+    'The road network, the course of the Mi River (弥河) and of the railway are invented too (roads.geojson, barriers.geojson).',
 };
 
 /** Pupils per grade (index 0 = grade 1) of each school under the contract's rule. */
@@ -61,6 +63,9 @@ function main(): void {
   const urban = new Set(areas.filter((a) => a.urban).map((a) => a.name));
   const pupils = generatePupils(SEED, outlines.county, plans, zones, units, urban);
   const schools = finishSchools(SEED, plans, enrollment(pupils));
+  // Roads come last, from their own stream: the files written before them do not change.
+  const barriers = buildBarriers(streamFor(SEED, 'roads'));
+  const roads = buildRoads(outlines.county, areas, units, barriers.river);
   const written = writeDataset(OUT_DIR, {
     dataset: DATASET,
     county: outlines.county.feature,
@@ -73,6 +78,8 @@ function main(): void {
     housing: HOUSING,
     history: generateHistory(streamFor(SEED, 'history'), plans, pupils),
     intakePlan: planIntake(schools),
+    roads,
+    barriers: barriers.features,
   });
   console.log(`wrote ${written.length} files to ${OUT_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (!checkDataset(OUT_DIR)) process.exit(1);

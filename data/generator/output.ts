@@ -47,6 +47,8 @@ export interface DatasetFiles {
   housing: readonly HousingRow[];
   history: readonly HistoryRow[];
   intakePlan: readonly IntakePlanRow[];
+  roads: readonly Feature[];
+  barriers: readonly Feature[];
 }
 
 /** Writes the dataset folder (created if missing) and returns the paths written. */
@@ -64,6 +66,8 @@ export function writeDataset(dir: string, files: DatasetFiles): string[] {
     ['housing.csv', housingCsv(files.housing)],
     ['history.csv', historyCsv(files.history)],
     ['intake_plan.csv', intakePlanCsv(files.intakePlan)],
+    ['roads.geojson', collection(files.roads)],
+    ['barriers.geojson', collection(files.barriers)],
   ];
   return out.map(([name, text]) => {
     const path = join(dir, name);

@@ -1,4 +1,5 @@
 import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { AppHeader } from '../features/header/AppHeader';
@@ -9,15 +10,28 @@ import { CountySummary } from '../features/summary/CountySummary';
 import { RejectedRows } from '../features/summary/RejectedRows';
 import { SchoolDetail } from '../features/schools/SchoolDetail';
 import { SchoolTable } from '../features/schools/SchoolTable';
+import { DistancePanel } from '../features/distance/DistancePanel';
 import { useAppStore } from '../store/store';
 import { MovedPupils } from '../features/edit/MovedPupils';
 import { ComplianceCard } from '../features/standards/ComplianceCard';
 import { PendingArea } from '../features/edit/PendingArea';
 import { useEditShortcuts } from '../features/edit/useEditShortcuts';
 import { ScenarioBar } from '../features/scenarios/ScenarioBar';
-import { ComparePanel } from '../features/compare/ComparePanel';
 import { EngineNotice } from '../features/engine/EngineNotice';
 import { WarningPanel } from '../features/warning/WarningPanel';
+import { CommitMark } from './CommitMark';
+
+// The compare drawer (its tables, charts and projections) loads when first opened, then stays.
+const ComparePanel = lazy(() => import('../features/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+
+function CompareOnDemand() {
+  const open = useAppStore((s) => s.compareOpen);
+  const [wanted, setWanted] = useState(open);
+  useEffect(() => {
+    if (open) setWanted(true);
+  }, [open]);
+  return wanted ? <Suspense fallback={null}><ComparePanel /></Suspense> : null;
+}
 
 /** The planner's screen: header, map on the left, summary and tables on the right. */
 export function App() {
@@ -39,13 +53,15 @@ export function App() {
               <ComplianceCard />
               <SchoolDetail />
               <SchoolTable />
+              <DistancePanel />
               <RejectedRows />
             </div>
           </div>
-          <ComparePanel />
+          <CompareOnDemand />
           <WarningPanel />
           <LoadStatus />
           <DropZone />
+          <CommitMark />
         </div>
       </AntApp>
     </ConfigProvider>

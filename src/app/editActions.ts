@@ -10,6 +10,7 @@ import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { fetchPupilLayers } from './pupilLayers';
 import { applyZoneChanges } from '../io/zoneFeatures';
 import { currentEngine } from './engineClient';
+import { timingMark } from './timing';
 import { EngineFault } from './engineCalls';
 import type { EditProblem } from '../core/editProblems';
 
@@ -46,10 +47,14 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     return false;
   }
   const gapsChanged = outcome.moved.some((m) => m.from === null || m.to === null);
+  // Marks for the browser benchmark (test/bench/browser.bench.ts): the answer is here, then stored.
+  timingMark('edit:answered');
   useAppStore.setState((s) => ({
     ...edits,
     dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, outcome.zoneChanges) },
     result: outcome.result,
+    distance: outcome.distance,
+    movedDistance: outcome.movedDistance,
     editMs: outcome.computeMs,
     moved: outcome.moved,
     totalMoved: outcome.totalMoved,
@@ -58,6 +63,7 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     pendingArea: undefined,
     preview: undefined,
   }));
+  timingMark('edit:stored');
   // The numbers are on screen; the standards follow (they take a pass over every pupil).
   const standards = await unlessFault(currentEngine()?.remote.standards());
   if (standards) useAppStore.setState({ standards });
@@ -205,5 +211,7 @@ export async function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
 export async function setProfile(profile: StandardsProfile): Promise<void> {
   useAppStore.setState({ profile });
   const standards = await unlessFault(currentEngine()?.remote.setProfile(profile));
-  if (standards) useAppStore.setState({ standards });
+  // The profile's service radii change the distance figures too.
+  const distance = standards && (await unlessFault(currentEngine()?.remote.distance()));
+  if (standards) useAppStore.setState({ standards, ...(distance && { distance }) });
 }

@@ -32,6 +32,12 @@ export interface Supervision {
   budgetMs(method: string, args: unknown[]): number;
   /** Called once, when the worker is found dead or hung; it has been terminated. */
   onFault(reason: FaultReason, method: string): void;
+  /**
+   * Called once, when the worker has first answered: from then on `onEnded` is to be called as soon
+   * as the worker ends without an error event (it closed itself or the browser killed it), so that
+   * such a death is a fault at once, not at the next call's deadline.
+   */
+  watchEnd?(onEnded: () => void): void;
 }
 
 /** A worker under supervision. */
@@ -68,6 +74,12 @@ export function superviseWorker(worker: WorkerLike, supervision: Supervision): S
   // When the last call in flight is due (performance.now() ms); one watchdog timer for all.
   let dueAt = 0;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let watching = false;
+  const watchEnd = () => {
+    if (watching || dead) return;
+    watching = true;
+    supervision.watchEnd?.(() => end(new EngineFault('crashed', 'worker', 'the worker ended'), true));
+  };
 
   const end = (fault: EngineFault, report: boolean) => {
     if (dead) return;
@@ -111,10 +123,12 @@ export function superviseWorker(worker: WorkerLike, supervision: Supervision): S
       (raw[method as keyof WorkerApi] as (...a: unknown[]) => Promise<unknown>)(...args).then(
         (value) => {
           settle();
+          watchEnd();
           resolve(value);
         },
         (e: unknown) => {
           settle();
+          watchEnd();
           reject(new EngineFault('threw', method, e instanceof Error ? e.message : String(e)));
         },
       );

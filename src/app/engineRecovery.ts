@@ -5,7 +5,8 @@ import { useAppStore, type EngineNotice } from '../store/store';
 import { callBudgetMs, type EngineSize } from './engineBudgets';
 import { EngineFault, superviseWorker, type EngineRemote, type SupervisedWorker } from './engineCalls';
 import { fetchPupilLayers } from './pupilLayers';
-import { datasetKey } from './workspace';
+import { watchLifeLock } from '../../workers/lifeLock';
+import { datasetKey } from './datasetKey';
 
 /** How the current dataset was loaded, so that a fresh worker can load it again without the planner. */
 export interface LoadRecipe {
@@ -31,6 +32,8 @@ let current: { engine: SupervisedWorker; recipe: LoadRecipe } | undefined;
 let recovering: Promise<void> | undefined;
 let stopped = false;
 let restarts: number[] = [];
+// Numbers the workers' names (their life locks' names, see lifeLock).
+let workerCount = 0;
 
 const currentSize = (): EngineSize => ({ pupils: useAppStore.getState().dataset?.pupilsLoaded ?? 0, megabytes: current?.recipe.megabytes ?? 0 });
 
@@ -40,13 +43,15 @@ const currentSize = (): EngineSize => ({ pupils: useAppStore.getState().dataset?
  * follow `loadSize`, and a fault only fails the calls made to it.
  */
 export function startSupervisedWorker(loadSize: () => EngineSize = currentSize): SupervisedWorker {
-  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
+  const name = `engine-${Date.now().toString(36)}-${(workerCount++).toString(36)}`;
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name });
   const isCurrent = () => current?.engine === engine;
   const engine: SupervisedWorker = superviseWorker(worker, {
     budgetMs: (method, args) => callBudgetMs(method, args, isCurrent() ? currentSize() : loadSize()),
     onFault: () => {
       if (isCurrent()) recovering ??= recover();
     },
+    watchEnd: (onEnded) => watchLifeLock(name, onEnded),
   });
   return engine;
 }
@@ -97,6 +102,8 @@ async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
       useAppStore.setState((s) => ({
         dataset: s.dataset && { ...s.dataset, zones: applyZoneChanges(s.dataset.zones, opened.zoneChanges) },
         result: opened.result,
+        distance: opened.distance,
+        movedDistance: opened.movedDistance,
         totalMoved: opened.totalMoved,
         lockedZones: opened.locked,
         standards,

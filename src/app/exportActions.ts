@@ -4,6 +4,7 @@ import { formatCsv } from '../io/export/csv';
 import { formatMovedCsv } from '../io/export/movedCsv';
 import { computeProjectionTable } from '../io/export/projectionTables';
 import { computeSchoolTable } from '../io/export/schoolTable';
+import { computeDistanceTable } from '../io/export/distanceTable';
 import { printableMapPng } from '../map/printableMap';
 import { useAppStore } from '../store/store';
 import type { ProjectionView } from '../../workers/scenarioProjection';
@@ -17,7 +18,7 @@ const CSV = 'text/csv;charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The export formats the planner can choose. */
-export type ExportKind = 'schoolsCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng';
+export type ExportKind = 'schoolsCsv' | 'distanceCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng';
 
 const fileStem = () => activeScenario()?.name ?? 'scenario';
 
@@ -61,7 +62,7 @@ export function unitNames(): Map<string, string> {
  * file or a message).
  */
 export async function exportFile(kind: ExportKind): Promise<string> {
-  const { result, dataset, locale } = useAppStore.getState();
+  const { result, dataset, locale, distance } = useAppStore.getState();
   const engine = currentEngine();
   if (!result || !dataset) throw new Error(translate(locale, 'exportNoData'));
   if (!engine) throw new Error(translate(locale, 'engineCallFailed'));
@@ -74,10 +75,14 @@ export async function exportFile(kind: ExportKind): Promise<string> {
   switch (kind) {
     case 'schoolsCsv':
       return save(`${stem}-${zh ? '学校统计' : 'schools'}.csv`, formatCsv(computeSchoolTable(result, locale)), CSV);
+    case 'distanceCsv':
+      if (!distance) throw new Error(translate(locale, 'exportNoData'));
+      return save(`${stem}-${zh ? '就近入学距离' : 'distance-to-school'}.csv`, formatCsv(computeDistanceTable(distance, dataset.schools, locale)), CSV);
     case 'tablesXlsx': {
       const { buildResultsXlsx } = await import('../io/export/workbook');
       const view = await activeProjection();
-      return save(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale), XLSX);
+      const distanceTable = distance && computeDistanceTable(distance, dataset.schools, locale);
+      return save(`${stem}-${zh ? '学校统计与预测' : 'schools-and-projection'}.xlsx`, await buildResultsXlsx(result, view?.years, locale, distanceTable), XLSX);
     }
     case 'projectionCsv': {
       const view = await activeProjection();

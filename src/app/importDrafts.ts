@@ -1,4 +1,11 @@
-import { chooseYear, COLUMN_SPECS, crsHint, DATASET_PARTS, entriesOf, entryFor, mappedKindOf, missingColumns, MULTI_FILE_PARTS, PART_FILES, requiredMissing, suggestMapping, type BaseYearChoice, type ColumnMapping, type DatasetPart, type FileFormat, type MappedKind, type MappingChoices } from '../io/import';
+// The import layer's light modules only (not its index): the readers load in the worker, on use.
+import { chooseYear, type BaseYearChoice } from '../io/import/baseYear';
+import { COLUMN_SPECS, mappedKindOf, type MappedKind } from '../io/import/columnAliases';
+import { missingColumns, requiredMissing, suggestMapping, type ColumnMapping } from '../io/import/columnMapping';
+import { crsHint } from '../io/import/crsHint';
+import { DATASET_PARTS, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from '../io/import/datasetPart';
+import type { FileFormat } from '../io/import/fileFormat';
+import { entriesOf, entryFor, type MappingChoices } from '../io/import/mappingFile';
 import type { ImportDraft } from '../store/store';
 import type { FileChoice, StagedInspection } from '../../workers/engineApi';
 import { recallMapping, rememberMapping } from './mappingMemory';

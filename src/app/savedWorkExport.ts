@@ -4,7 +4,7 @@ import { downloadFile } from './download';
 import { readRawRecords } from './persistence';
 import { scenarioFileJson } from './scenarioFile';
 import { currentScenarios } from './scenarioActions';
-import { datasetKey } from './workspace';
+import { datasetKey } from './datasetKey';
 
 /** A file name without the characters file systems refuse. */
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim() || 'scenario';

@@ -1,6 +1,6 @@
 import { translate } from '../i18n/format';
 import { useAppStore, type AppState, type ScenarioDoc } from '../store/store';
-import type { LoadSummary } from '../../workers/engineApi';
+import { datasetKey } from './datasetKey';
 import { settleOutcome, setProfile } from './editActions';
 import { currentEngine } from './engineClient';
 import { keepBoth, readWorkspace, saveWorkspace, storageProblemOf, type Revisions, type StoredWorkspace, type WorkspaceChange } from './persistence';
@@ -8,10 +8,6 @@ import { fetchPupilLayers } from './pupilLayers';
 import { currentScenarios, emptyScenario } from './scenarioActions';
 import { announceSave, listenForSaves, type SaveNotice } from './workspaceChannel';
 
-/** The key a dataset's workspace is saved under: its name, size and base year. */
-export function datasetKey(d: LoadSummary): string {
-  return `${d.name}|${d.baseYear}|${d.schools.length}|${d.rowsRead}`;
-}
 
 /** What this tab last read from or wrote to storage for the dataset it shows. */
 interface Session {

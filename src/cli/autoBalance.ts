@@ -103,7 +103,7 @@ export function autoBalance(dataset: Dataset, run: ScenarioRun, rules: Rules, op
   const lines = [
     `auto-balance: ${n(plan.pupilsMoved)} pupils moved in ${n(plan.unitsMoved)} units; limits met: ${plan.limitsMet ? 'yes' : 'no'}; ${seconds.toFixed(1)} s`,
     ...plan.failures.map((f) => `  ${f.schoolId} still fails: ${n(f.mustLeave)} pupils must leave (${n(f.pupilsOver)} over the size limit, ${n(f.roomsShort)} rooms short)`),
-    ...(plan.contiguityChecked ? [] : ['  note: zones were not checked for contiguity (no unit adjacency in this build)']),
+    ...(plan.contiguityChecked ? [] : ['  note: zones were not checked for contiguity (no unit adjacency)']),
   ];
   return { file: `${JSON.stringify(scenario, null, 2)}\n`, lines, plan };
 }

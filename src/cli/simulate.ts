@@ -20,14 +20,16 @@ import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandard
 import { AUTO_BALANCE_OPTIONS, AUTO_BALANCE_USAGE, autoBalance, parseAutoBalanceArgs } from './autoBalance';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 import { formatBacktest, formatWarning, WARNING_OPTIONS, WARNING_USAGE } from './warningCli';
+import { computeDistanceState, computeMovedDistance, distanceSettingsOf, prepareDistances } from '../core/distance';
+import { toDistanceJson, toMovedDistanceJson } from '../io/export/distanceJson';
 
-const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] '
-  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
+const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
+  + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
   + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug] '
   + AUTO_BALANCE_USAGE + ' ' + WARNING_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
-const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county'] as const;
+const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county', 'roads', 'barriers'] as const;
 const REQUIRED_PARTS: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students']);
 
 /** The option that sets each layer's coordinate system, for the shift check's advice. */
@@ -231,7 +233,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv,
       options: {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
-        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
+        'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, roads: text, barriers: text, 'roads-crs': text, 'barriers-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
         ...AUTO_BALANCE_OPTIONS, ...WARNING_OPTIONS,
       },
@@ -301,6 +303,9 @@ async function main(argv: string[]): Promise<void> {
   });
   const result = run.result;
   const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, rules)) : undefined;
+  const prepared = prepareDistances(dataset, rules);
+  const distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile)).metrics;
+  const movedDistance = moved && computeMovedDistance(prepared, base.schoolOf, run.schoolOf);
   const validated = args.validate ? validate(imported, loaded, rules) : undefined;
   const validation = validated?.items;
   // Every run checks the coordinate systems: a wrong one moves thousands of pupils to neighbouring zones without any other sign.
@@ -310,6 +315,8 @@ async function main(argv: string[]): Promise<void> {
   const json = JSON.stringify({
     ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
     ...(moved && { moved }),
+    distance: toDistanceJson(distance),
+    ...(movedDistance && { movedDistance: toMovedDistanceJson(movedDistance) }),
     ...(standards && { standards }),
     ...(validation && { validation }),
     ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile), computeLevelSizes(y.result.schools, rules)) : undefined) }),

@@ -136,6 +136,12 @@ export const DATA_PROBLEMS = {
   facilityNotWhole: { en: '{where}"{key}" must be a whole number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的整数，实际为 {got}' },
   pickedFileTooLarge: { en: 'the file is {got} MB, more than the {max} MB the page can read without running out of memory; leave out the columns the app does not use (names, ID numbers, notes …) or use the command line (npm run simulate)', 'zh-CN': '文件大小 {got} MB，超过页面可读取的上限 {max} MB（再大会耗尽内存）；请删去本程序不用的列（姓名、身份证号、备注等），或改用命令行（npm run simulate）' },
   pickedFilesTooLarge: { en: 'the files are {got} MB together, more than the {max} MB the page can read at once without running out of memory; leave out the columns the app does not use (names, ID numbers, notes …) or use the command line (npm run simulate)', 'zh-CN': '所选文件合计 {got} MB，超过页面一次可读取的上限 {max} MB（再大会耗尽内存）；请删去本程序不用的列（姓名、身份证号、备注等），或改用命令行（npm run simulate）' },
+  // Roads and barriers (roads.geojson, barriers.geojson)
+  notLine: { en: '{where}geometry must be a LineString or MultiLineString{value}', 'zh-CN': '{where}几何类型应为线（LineString 或 MultiLineString）{value}' },
+  linePositionNotLonLat: { en: '{where}line {n}: position {got} is not longitude/latitude degrees', 'zh-CN': '{where}第 {n} 条线：坐标 {got} 不是经纬度' },
+  lineTooShort: { en: '{where}line {n} has {got} position(s); a line needs at least 2', 'zh-CN': '{where}第 {n} 条线只有 {got} 个坐标，至少需要 2 个' },
+  badRoadClass: { en: '{where}"class" must be one of {value}, got {got}', 'zh-CN': '{where}"class"（道路等级）应为 {value} 之一，实际为 {got}' },
+  badBarrierKind: { en: '{where}"kind" must be one of {value}, got {got}', 'zh-CN': '{where}"kind"（障碍类型）应为 {value} 之一，实际为 {got}' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
 export type DataProblemCode = keyof typeof DATA_PROBLEMS;

@@ -2,9 +2,14 @@ import type { DataProblem } from './dataProblems';
 import type { GridFrame } from './gridFrame';
 import type { IntakePlanRow } from './warning/intake';
 import type { EnrollmentHistory } from './warning/backtest';
-import type { MultiPolygonCoords, ZoneState } from './zoneState';
+import type { MultiPolygonCoords, ZoneSet, ZoneState } from './zoneState';
 import type { UnitCells } from './units/unitCells';
-import type { OverlapRule, SchoolLevel, ZoneLevel } from './rules';
+import type { School } from './school';
+import type { OverlapRule, ZoneLevel } from './rules';
+import type { Polylines } from './distance/lines';
+
+export { FACILITY_FIELDS, type FacilityField, type Ownership, type School } from './school';
+export type { ZoneSet } from './zoneState';
 
 /** Births by unit index, then by calendar year. */
 export type Births = ReadonlyMap<number, ReadonlyMap<number, number>>;
@@ -28,51 +33,6 @@ export interface HousingEstate {
   rampYears: number;
 }
 
-/** Facility fields of the data contract, behind the 7 resource indicators (DOMAIN.md). */
-export const FACILITY_FIELDS = [
-  'teachers_qualified',
-  'teachers_backbone',
-  'teachers_pe_art',
-  'room_area_m2',
-  'sports_area_m2',
-  'equipment_value_yuan',
-  'multimedia_rooms',
-  'music_rooms',
-  'art_rooms',
-] as const;
-export type FacilityField = (typeof FACILITY_FIELDS)[number];
-
-export type Ownership = 'public' | 'private';
-
-/** One school of `schools.geojson`, validated. */
-export interface School {
-  id: string;
-  name: string;
-  nameEn?: string;
-  level: SchoolLevel;
-  ownership: Ownership;
-  /** General classrooms; undefined = not limited. */
-  classrooms?: number;
-  /** First school year; a school opening after the base year is planned. */
-  opens?: number;
-  lon: number;
-  lat: number;
-  /** Numeric facility fields as given, including `primary_*` / `junior_*` section variants. */
-  facilities: Record<string, number>;
-}
-
-/**
- * The zones of one level as flat rings. Zone z belongs to school `zoneSchool[z]`; it is the union
- * of its polygons `polygons[z]`, each read even-odd over its rings (outer ring and holes), each ring
- * a closed or open list x0,y0,x1,y1,… of longitude/latitude degrees. Where zones overlap, a point
- * goes to the zone of lowest `rank[z]` (see OverlapRule).
- */
-export interface ZoneSet {
-  level: ZoneLevel;
-  zoneSchool: Int32Array;
-  polygons: Float64Array[][][];
-  rank: Int32Array;
-}
 
 /** Index of the pupils' segments in a `PupilTable`: zoned primary, zoned junior, fixed (private). */
 export const SEGMENTS = ['primary', 'junior', 'fixed'] as const;
@@ -160,6 +120,10 @@ export interface Dataset {
   /** Earlier years' enrollment by school and grade (`history.csv`), when given. */
   history?: EnrollmentHistory;
   pupils: PupilTable;
+  /** The road network (`roads.geojson`), when the dataset has one: distances go by road. */
+  roads?: Polylines;
+  /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross (distances; see also `barriers`). */
+  barrierLines?: Polylines;
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;
   rejected: RejectedRow[];

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { area as turfArea, kinks } from '@turf/turf';
-import { intersection } from 'polyclip-ts';
+import { cleanMultiPolygon } from './cleanGeometry';
+import { intersectionOf } from './clip';
 import type { EditSubject } from './editProblems';
 import { EditError, type EditContext } from './editTypes';
 import type { MultiPolygonCoords } from './zoneState';
@@ -25,7 +26,10 @@ export function boxOf(m: MultiPolygonCoords): Box {
 /** Whether two boxes touch or overlap. */
 export const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-/** Checks a drawn or imported geometry and returns it as MultiPolygon coordinates. */
+/**
+ * Checks a drawn or imported geometry and returns it as MultiPolygon coordinates, snapped to the
+ * grid and cleaned of repeated points, zero-width spikes and pieces without area (cleanMultiPolygon).
+ */
 export function checkedGeometry(g: unknown, what: EditSubject): MultiPolygonCoords {
   const geometry = g as Polygon | MultiPolygon | undefined;
   if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') throw new EditError('notPolygon', { what });
@@ -50,14 +54,15 @@ export function checkedGeometry(g: unknown, what: EditSubject): MultiPolygonCoor
     const [x, y] = crossing.geometry.coordinates;
     throw new EditError('selfIntersecting', { what, at: `${x.toFixed(5)}, ${y.toFixed(5)}` });
   }
-  if (turfArea(feature) < 1) throw new EditError('noArea', { what });
-  return out;
+  const clean = cleanMultiPolygon(out);
+  if (clean.length === 0 || turfArea({ ...feature, geometry: { ...feature.geometry, coordinates: clean } }) < 1) throw new EditError('noArea', { what });
+  return clean;
 }
 
 /** The geometry clipped to the county outline when the context has one; outside it is an EditError. */
 export function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: EditSubject): MultiPolygonCoords {
   if (!ctx.county) return m;
-  const clipped = intersection(m, ctx.county) as MultiPolygonCoords;
+  const clipped = intersectionOf(m, ctx.county);
   if (clipped.length === 0) throw new EditError('outsideCounty', { what });
   return clipped;
 }

@@ -1,4 +1,4 @@
-import { difference, intersection } from 'polyclip-ts';
+import { differenceOf, intersectionOf } from './clip';
 import { boxOf, checkedGeometry, clipToCounty, overlaps } from './editGeometry';
 import { EditError, type EditContext, type MoveVertexEdit } from './editTypes';
 import type { ZoneLevel } from './rules';
@@ -51,7 +51,7 @@ export function applyMoveVertex(state: ZoneState, edit: MoveVertexEdit, level: Z
   }
   const taken: MultiPolygonCoords[] = [];
   for (const [s, zone] of movedZones) {
-    const rest = taken.length > 0 ? (difference(zone, ...taken) as MultiPolygonCoords) : zone;
+    const rest = taken.length > 0 ? differenceOf(zone, ...taken) : zone;
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
     taken.push(zone);
@@ -60,10 +60,10 @@ export function applyMoveVertex(state: ZoneState, edit: MoveVertexEdit, level: Z
   for (const [s, zone] of current) {
     if (movedSet.has(s)) continue;
     const box = boxOf(zone);
-    const over = taken.filter((m) => overlaps(box, boxOf(m)) && intersection(zone, m).length > 0);
+    const over = taken.filter((m) => overlaps(box, boxOf(m)) && intersectionOf(zone, m).length > 0);
     if (over.length === 0) continue;
     if (state.locked[level].has(s)) throw new EditError('moveReachesLocked', { school: name(s), level });
-    const rest = difference(zone, ...over) as MultiPolygonCoords;
+    const rest = differenceOf(zone, ...over);
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
   }

@@ -1,5 +1,5 @@
 import { area as turfArea, booleanIntersects, booleanPointInPolygon } from '@turf/turf';
-import { difference, intersection } from 'polyclip-ts';
+import { differenceOf, intersectionOf } from './clip';
 import { EditError } from './zoneEdits';
 import type { MultiPolygonCoords } from './zoneState';
 
@@ -30,8 +30,8 @@ export function computeSplitPart(zone: MultiPolygonCoords, line: [number, number
   const end: [number, number] = [z[0] + FAR * d1[0], z[1] + FAR * d1[1]];
   // Left normals of the first and last segments.
   const left: [number, number][][] = [[start, ...line, end, [end[0] - FAR * d1[1], end[1] + FAR * d1[0]], [start[0] - FAR * d0[1], start[1] + FAR * d0[0]], start]];
-  const leftPart = intersection(zone, left) as MultiPolygonCoords;
-  const rightPart = difference(zone, left) as MultiPolygonCoords;
+  const leftPart = intersectionOf(zone, [left]);
+  const rightPart = differenceOf(zone, [left]);
   const size = (m: MultiPolygonCoords) => (m.length === 0 ? 0 : turfArea({ type: 'MultiPolygon', coordinates: m }));
   if (size(leftPart) < 1 || size(rightPart) < 1) throw new EditError('noCut');
   const holds = (m: MultiPolygonCoords) => booleanPointInPolygon(keep, { type: 'MultiPolygon', coordinates: m });

@@ -44,6 +44,8 @@ export interface StandardsProfile {
   nearbyMin: Record<ZoneLevel, number>;
   /** 学位预警 tiers, years ahead and ranges; DEFAULT_WARNING when absent. */
   warning?: WarningSettings;
+  /** Service radii in metres, city and rural, per level (see DistanceSettings); absent: the defaults, 500 / 1000 m city, 2500 / 5000 m rural. */
+  serviceRadiusM?: { city: Record<ZoneLevel, number>; rural: Record<ZoneLevel, number> };
 }
 
 export const NATIONAL_PROFILE: StandardsProfile = {

@@ -1,4 +1,4 @@
-import { difference, intersection, union } from 'polyclip-ts';
+import { differenceOf, intersectionOf, unionOf } from './clip';
 import { boxOf, checkedGeometry, clipToCounty, overlaps } from './editGeometry';
 import { EDIT_OPS, EditError, type AssignUnitsEdit, type EditContext, type ZoneEdit } from './editTypes';
 import { applySetFacilities } from './facilityEdit';
@@ -42,20 +42,20 @@ function giveArea(state: ZoneState, level: ZoneLevel, target: number, area: Mult
   for (const [s, zone] of current) {
     // A locked zone keeps its area: the part of the drawn area over it is left out.
     if (s === target || state.locked[level].has(s) || !overlaps(box, boxOf(zone))) continue;
-    const piece = intersection(zone, area) as MultiPolygonCoords;
+    const piece = intersectionOf(zone, area);
     if (piece.length === 0) continue;
     gained.push(piece);
-    const rest = difference(zone, area) as MultiPolygonCoords;
+    const rest = differenceOf(zone, area);
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
   }
   const own = current.get(target);
   if (gained.length === 0) {
-    if (own && intersection(own, area).length > 0) return state;
+    if (own && intersectionOf(own, area).length > 0) return state;
     clipToCounty(area, ctx, 'area');
     throw new EditError('coversNoZone');
   }
-  zones.set(target, union(own ?? gained[0], ...(own ? gained : gained.slice(1))) as MultiPolygonCoords);
+  zones.set(target, unionOf(...(own ? [own, ...gained] : gained)));
   return withEditedZones(state, level, zones, added);
 }
 
@@ -74,7 +74,7 @@ function applyAssignUnits(state: ZoneState, edit: AssignUnitsEdit, level: ZoneLe
     if (area.length === 0) throw new EditError('unitWithoutArea', { id: String(id), level });
     return area;
   });
-  const area = areas.length === 1 ? areas[0] : (union(areas[0], ...areas.slice(1)) as MultiPolygonCoords);
+  const area = areas.length === 1 ? areas[0] : unionOf(areas[0], ...areas.slice(1));
   try {
     return giveArea(state, level, school, area, ctx);
   } catch (e) {
@@ -82,7 +82,7 @@ function applyAssignUnits(state: ZoneState, edit: AssignUnitsEdit, level: ZoneLe
     const box = boxOf(area);
     for (const s of state.locked[level]) {
       const zone = state.zones[level].get(s);
-      if (zone && overlaps(box, boxOf(zone)) && intersection(zone, area).length > 0) throw new EditError('unitsInLocked', { school: ctx.schools[s].name, level });
+      if (zone && overlaps(box, boxOf(zone)) && intersectionOf(zone, area).length > 0) throw new EditError('unitsInLocked', { school: ctx.schools[s].name, level });
     }
     throw e;
   }
@@ -127,7 +127,7 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
     if (locked.has(from)) throw new EditError('locked', { school: name(from), level });
     const zones = new Map(state.zones[level]);
     const own = zones.get(school);
-    zones.set(school, own ? (union(own, zone) as MultiPolygonCoords) : zone);
+    zones.set(school, own ? unionOf(own, zone) : zone);
     zones.delete(from);
     return { ...state, zones: { ...state.zones, [level]: zones } };
   }
@@ -140,9 +140,9 @@ export function applyZoneEdit(state: ZoneState, edit: ZoneEdit, ctx: EditContext
   const current = editableZones(state, level);
   const zones = new Map(current);
   for (const [s, zone] of current) {
-    if (s === school || !overlaps(box, boxOf(zone)) || intersection(zone, geometry).length === 0) continue;
+    if (s === school || !overlaps(box, boxOf(zone)) || intersectionOf(zone, geometry).length === 0) continue;
     if (locked.has(s)) throw new EditError('overlapsLocked', { school: name(s), level });
-    const rest = difference(zone, geometry) as MultiPolygonCoords;
+    const rest = differenceOf(zone, geometry);
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
   }

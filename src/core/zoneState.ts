@@ -1,5 +1,18 @@
-import type { School, ZoneSet } from './dataset';
+import type { School } from './school';
 import { ZONE_LEVELS, type OverlapRule, type ZoneLevel } from './rules';
+
+/**
+ * The zones of one level as flat rings. Zone z belongs to school `zoneSchool[z]`; it is the union
+ * of its polygons `polygons[z]`, each read even-odd over its rings (outer ring and holes), each ring
+ * a closed or open list x0,y0,x1,y1,… of longitude/latitude degrees. Where zones overlap, a point
+ * goes to the zone of lowest `rank[z]` (see OverlapRule).
+ */
+export interface ZoneSet {
+  level: ZoneLevel;
+  zoneSchool: Int32Array;
+  polygons: Float64Array[][][];
+  rank: Int32Array;
+}
 
 /** A MultiPolygon's coordinates: polygons of rings of [lon, lat] positions (WGS84 degrees). */
 export type MultiPolygonCoords = [number, number][][][];

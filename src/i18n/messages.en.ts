@@ -1,7 +1,7 @@
-import type { MessageKey } from './messages';
+import type { ZH } from './messages.zh';
 
 /** UI strings in English: every key of the Chinese table (checked by the type). */
-export const EN: Record<MessageKey, string> = {
+export const EN: Record<keyof typeof ZH, string> = {
   rowStatus: 'Status',
   rowNotLoaded: 'Not loaded',
   rowLoadedRemark: 'Loaded with a remark',
@@ -45,6 +45,8 @@ export const EN: Record<MessageKey, string> = {
   part_context: 'Surroundings',
   part_births: 'Births',
   part_housing: 'New housing',
+  part_roads: 'Roads',
+  part_barriers: 'Rivers, railways and other barriers',
   importColumn: 'Column needed',
   importSource: 'Column in the file',
   importRequired: 'required',
@@ -449,6 +451,25 @@ export const EN: Record<MessageKey, string> = {
   engineCallFailed: 'The computing engine failed and this could not be done: please try again',
   engineCallError: 'The computation failed and this could not be done ({detail})',
   reloadPage: 'Reload page',
+  distanceTitle: 'Distance to school (就近入学)',
+  exportDistanceCsv: 'Distance to school (CSV)',
+  distanceByRoad: 'by road',
+  distanceStraight: 'straight line (no roads loaded)',
+  distanceMean: 'Mean',
+  distanceMedian: 'Median',
+  distanceP90: '90th pct.',
+  distanceMax: 'Longest',
+  distanceWithin: 'Within radius',
+  distanceNearby: 'Nearest school',
+  distanceSentPast: 'Sent past nearer',
+  distanceCrossings: 'Crossing',
+  distanceCrossingsTip: 'main road {arterial}, railway {railway}, river {river} (by the straight line from home to school)',
+  distanceSentPastTip: '{n} pupil(s) not at their nearest public school go {extra} further on average, {max} at most',
+  distanceRadiusTip: 'service radius {radius}',
+  distanceMetres: '{n} m',
+  distanceCounty: 'County {level}: {pupils} pupils, mean {mean}, median {median}, 90th percentile {p90}, longest {max}; within the service radius {within}; at their nearest school {nearby}, {sent} sent past a nearer one ({extra} further on average); {cross} cross a main road, railway or river',
+  distanceMoved: 'Against the current zoning, {pupils} pupil(s) change school: {further} go further, {nearer} nearer; mean distance {before} → {after}, at most {max} further',
+  distanceUnreachable: '{n} pupil(s) on roads not joined to their school’s (left out of the road distances)',
   // Reading the map and printing it (issue 17).
   reportFailing: '{name} ({met}): {gaps}',
   listSeparator: '; ',

@@ -11,6 +11,14 @@ import { jsonDepthExceededAt, MAX_JSON_DEPTH } from './jsonLimits';
  */
 export class DataError extends Error {
   readonly detail: string;
+  readonly isDataError = true;
+
+  // Recognised by its brand, not its prototype: a reader loaded on demand (import()) may bring
+  // its own copy of this module, and its errors must still count as DataErrors.
+  static [Symbol.hasInstance](value: unknown): value is DataError {
+    return typeof value === 'object' && value !== null && (value as { isDataError?: unknown }).isDataError === true;
+  }
+
   constructor(
     readonly file: string,
     readonly code: DataProblemCode,

@@ -69,6 +69,7 @@ export function parseSchools(file: string, text: string): School[] {
       ownership: p.ownership,
       classrooms,
       opens: optionalYear(file, where, p.opens),
+      ...((p.setting === 'city' || p.setting === 'town' || p.setting === 'village') && { setting: p.setting }),
       lon,
       lat,
       facilities,

@@ -6,6 +6,7 @@ import type { Rules } from '../core/rules';
 import { DataError, featuresOf, parseJsonFile } from './dataError';
 import { parseBirths } from './parseBirths';
 import { parseHousing } from './parseHousing';
+import { parseBarriers, parseRoads } from './parseRoads';
 import { parseSchools } from './parseSchools';
 import { parseStudents } from './parseStudents';
 import { parseZones, type ParsedZones } from './parseZones';
@@ -15,7 +16,7 @@ import { parseHistory } from './import/history';
 /** The required files of a dataset folder (data/README.md). */
 export const REQUIRED_FILES = ['schools.geojson', 'catchments.geojson', 'students.csv'] as const;
 /** Optional files the app and the CLI understand. */
-export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson', 'births.csv', 'housing.csv', 'intake_plan.csv', 'history.csv'] as const;
+export const OPTIONAL_FILES = ['dataset.json', 'units.geojson', 'county.geojson', 'context.geojson', 'births.csv', 'housing.csv', 'intake_plan.csv', 'history.csv', 'roads.geojson', 'barriers.geojson'] as const;
 
 /** A dataset folder as texts by file name (the required files must be present). */
 export type DatasetTexts = Partial<Record<(typeof REQUIRED_FILES)[number] | (typeof OPTIONAL_FILES)[number], string>>;
@@ -118,6 +119,8 @@ export function readDataset(
       intakePlan,
       history,
       pupils,
+      ...(texts['roads.geojson'] !== undefined && { roads: parseRoads('roads.geojson', texts['roads.geojson']) }),
+      ...(texts['barriers.geojson'] !== undefined && { barrierLines: parseBarriers('barriers.geojson', texts['barriers.geojson']) }),
       rowsRead: students.rowsRead,
       rejected: students.rejected,
       warnings: students.warnings,

@@ -1,8 +1,10 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
+import { keyedZones, ZONE_KEY } from './zoneSource';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
 import { tierColor } from './warningTiers';
+import { addRoadLayers } from './roadLayers';
 import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_CLASSES } from './style';
 
 /** Ids of the layers this app adds, bottom to top. */
@@ -80,19 +82,14 @@ export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning'): E
   return mode === 'utilization' ? utilColor : mode === 'warning' ? tierColor : statusColor;
 }
 
-/** Zone features with their index as feature id, which feature-state is keyed by. */
-export function withIds(zones: FeatureCollection): FeatureCollection {
-  return { ...zones, features: zones.features.map((f, i) => ({ ...f, id: i })) };
-}
-
-/** Adds (or replaces) the sources and layers of a dataset. Zone features get their index as id. */
+/** Adds (or replaces) the sources and layers of a dataset. Zones are keyed by level and school (zoneSource). */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   for (const id of [...Object.values(LABEL_LAYER), ...Object.values(LAYER)].reverse()) if (map.getLayer(id)) map.removeLayer(id);
   for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight', 'flash', ...LABEL_SOURCES]) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
-  map.addSource('zones', { type: 'geojson', data: withIds(d.zones) });
+  map.addSource('zones', { type: 'geojson', data: keyedZones(d.zones), promoteId: ZONE_KEY });
   map.addSource('changed', { type: 'geojson', data: EMPTY });
   map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('review', { type: 'geojson', data: EMPTY });
@@ -134,6 +131,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
   });
   map.addLayer({ id: LAYER.county, type: 'line', source: 'county', paint: { 'line-color': '#263238', 'line-width': 2 } });
+  addRoadLayers(map, d, LAYER.zones);
   // Compounds (小区) and villages (村), the units zones are drawn from: shown once zoomed in.
   map.addLayer({
     id: LAYER.units,

@@ -9,12 +9,16 @@ import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
-import { addDatasetLayers, LAYER, sharedZoneFilter, withIds, zoneFillColor } from './layers';
+import { addDatasetLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
+import { createZoneLooks, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
+import type { SimulationResult } from '../core/simulation';
+import { timingMeasure } from '../app/timing';
 import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 import { createHoverTooltip } from './hoverTooltip';
 import { syncLabels } from './labels';
+import { syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import { syncWarningTiers } from './warningTiers';
@@ -23,6 +27,21 @@ import type { LoadSummary } from '../../workers/engineApi';
 setWorkerUrl(workerUrl);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Each zone's look by its key: its school's (a shared zone's: none) utilization and status in the
+ * result shown, whether that school's zone is locked, and whether it is the selected school's.
+ */
+function looksOf(s: AppState, shown: SimulationResult | undefined): Map<string, ZoneLook> {
+  const results = new Map(shown?.schools.map((r) => [r.id, r]));
+  const looks = new Map<string, ZoneLook>();
+  for (const f of s.dataset?.zones.features ?? []) {
+    const r = results.get(String(f.properties?.school_id));
+    const level = f.properties?.level as ZoneLevel;
+    looks.set(zoneKey(f), { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked: !!r && s.lockedZones[level].includes(r.id), selected: !!r && r.id === s.selectedSchoolId });
+  }
+  return looks;
+}
 
 /**
  * Drives a MapLibre map from the store: adds a dataset's layers when it loads, recolours zones and
@@ -45,10 +64,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const dots = createPupilDots(map);
   const focus = createFocus(map);
   const flash = createChangeFlash(map);
+  const zoneLooks = createZoneLooks(map);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
-  let zoneSchoolIndex: number[] = [];
-  let zoneLevel: ZoneLevel[] = [];
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy
   // is applied on the next styledata event, not lost.
@@ -67,21 +85,17 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       }
       shownVersion = s.datasetVersion;
       shownZones = s.dataset.zones;
+      zoneLooks.reset();
       prev = undefined;
-    } else if (s.dataset.zones !== shownZones) {
-      // An edit replaced the zones: new features, so every feature-state is set afresh.
-      (map.getSource('zones') as GeoJSONSource).setData(withIds(s.dataset.zones));
-      map.removeFeatureState({ source: 'zones' });
+    }
+    const zonesChanged = s.dataset.zones !== shownZones;
+    if (zonesChanged) {
+      // An edit changed a few zones: only they are sent (and re-tiled); the others keep their state.
+      const diff = zoneDiff(shownZones!, s.dataset.zones);
+      if (diff) void (map.getSource('zones') as GeoJSONSource).updateData(diff);
       flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
-      prev = undefined;
     }
-    if (!prev) {
-      const ids = new Map(s.dataset.schools.map((sc, i) => [sc.id, i]));
-      zoneSchoolIndex = s.dataset.zones.features.map((f) => ids.get(String(f.properties?.school_id)) ?? -1);
-      zoneLevel = s.dataset.zones.features.map((f) => f.properties?.level as ZoneLevel);
-    }
-    // An edit replaces the zones and clears the drawn area at once: with prev reset, set it afresh.
     if (!prev || s.pendingArea !== prev.pendingArea) {
       (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
     }
@@ -103,13 +117,13 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     }
     // The base year's result or the projected year's the planner chose (year selector).
     const shown = selectShownResult(s);
-    if (shown !== (prev && selectShownResult(prev))) {
+    const shownChanged = shown !== (prev && selectShownResult(prev));
+    if (shownChanged) {
       shown?.schools.forEach((r, i) => map.setFeatureState({ source: 'schools', id: i }, { status: r.planned ? -1 : schoolStatus(r) }));
-      zoneSchoolIndex.forEach((si, z) => {
-        const r = shown?.schools[si];
-        const locked = !!r && s.lockedZones[zoneLevel[z]].includes(r.id);
-        map.setFeatureState({ source: 'zones', id: z }, { util: r?.utilization ?? -1, status: r ? schoolStatus(r) : -1, locked });
-      });
+    }
+    // Only zones whose look changed get their feature-state set (see createZoneLooks).
+    if (zonesChanged || shownChanged || s.lockedZones !== prev?.lockedZones || s.selectedSchoolId !== prev?.selectedSchoolId) {
+      zoneLooks.apply(looksOf(s, shown));
     }
     // The density cells are handed over only when rebuilt; dots are asked for per view, when shown.
     const pupilsChanged = !!s.pupilLayers && s.pupilLayers !== prev?.pupilLayers;
@@ -134,10 +148,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (s.selectedSchoolId !== prev?.selectedSchoolId) {
       const selected = s.dataset.schools.findIndex((sc) => sc.id === s.selectedSchoolId);
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
-      zoneSchoolIndex.forEach((si, z) => map.setFeatureState({ source: 'zones', id: z }, { selected: si === selected && selected >= 0 }));
     }
-    syncWarningTiers(map, s, prev, zoneSchoolIndex);
+    syncWarningTiers(map, s, prev);
     syncLabels(map, s, prev);
+    syncServiceRing(map, s, prev);
     focus.sync(s, prev);
   };
 
@@ -151,7 +165,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.on('styledata', () => {
     if (applied !== useAppStore.getState()) sync(useAppStore.getState());
   });
-  const unsubscribe = useAppStore.subscribe((s) => sync(s));
+  const unsubscribe = useAppStore.subscribe((s) => {
+    const start = performance.now();
+    sync(s);
+    // Read by the browser benchmark: how long the map's own update held the store's update.
+    timingMeasure('map:sync', start);
+  });
 
   /** The schools of the school or zone under the pointer: one, or those sharing a zone (多校划片). */
   const schoolsAt = (e: MapMouseEvent): string[] => {

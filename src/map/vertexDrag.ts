@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { commitEdit } from '../app/editActions';
+import { timingMeasure } from '../app/timing';
 import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
 
@@ -83,17 +84,30 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   map.on('mouseup', onUp);
 
   let shown: Pick<AppState, 'vertexMode' | 'level'> & { zones?: FeatureCollection } = { vertexMode: false, level: 'primary' };
+  let rebuild: ReturnType<typeof setTimeout> | undefined;
+  const showVertices = () => {
+    rebuild = undefined;
+    const s = useAppStore.getState();
+    if (!s.vertexMode || !s.dataset) return;
+    vertices = vertexFeatures(s.dataset.zones, s.level);
+    (map.getSource(VERTICES) as GeoJSONSource).setData(vertices);
+  };
   const sync = (s: AppState) => {
     if (s.vertexMode === shown.vertexMode && s.level === shown.level && s.dataset?.zones === shown.zones) return;
     map.setLayoutProperty(VERTICES, 'visibility', s.vertexMode ? 'visible' : 'none');
-    if (s.vertexMode && s.dataset) {
-      vertices = vertexFeatures(s.dataset.zones, s.level);
-      (map.getSource(VERTICES) as GeoJSONSource).setData(vertices);
-    }
+    // After an edit the points are gathered again once the edit is on screen (a pass over every zone).
+    const edited = s.vertexMode && shown.vertexMode && s.level === shown.level;
+    if (edited) rebuild ??= setTimeout(() => requestAnimationFrame(() => setTimeout(showVertices)));
+    else if (s.vertexMode) showVertices();
     shown = { vertexMode: s.vertexMode, level: s.level, zones: s.dataset?.zones };
   };
-  const unsubscribe = useAppStore.subscribe(sync);
+  const unsubscribe = useAppStore.subscribe((s) => {
+    const start = performance.now();
+    sync(s);
+    timingMeasure('map:sync', start);
+  });
   return () => {
+    clearTimeout(rebuild);
     unsubscribe();
     map.off('mousedown', onDown);
     map.off('mousemove', onMove);

@@ -9,6 +9,7 @@ import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
+import type { DistanceMetrics, MovedDistance } from '../core/distance';
 import { DEFAULT_RULES, type OverlapRule, type ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -81,6 +82,10 @@ interface DatasetSlice {
 interface ResultSlice {
   result?: SimulationResult;
   standards?: StandardsResult;
+  /** How far pupils go to school (就近入学) under the current scenario, per school section and county level. */
+  distance?: DistanceMetrics;
+  /** Pupils at another school than under the dataset's own zoning: distances before and after, per level. */
+  movedDistance?: MovedDistance[];
   computeMs?: number;
   pupilLayers?: PupilLayers;
 }

@@ -8,6 +8,9 @@ import type { Dataset } from '../../src/core/dataset';
 import { datasetWithSyntheticPupils, loadShouguang, median } from './benchData';
 import { timeIncrementalEdit } from './incrementalEdit';
 import { naiveAssignment } from './naiveAssignment';
+import { prepareDistances } from '../../src/core/distance';
+import { loadShouguangRoads } from './distanceData';
+import { timeDistanceEdit } from './distanceEdit';
 
 // Full recompute (assignment + aggregation, zone index build included) against the naive turf
 // loop on the same pupils, in one run; then an incremental edit on the same pupils.
@@ -68,16 +71,21 @@ for (const n of sizes) {
   const fullMs = median(fullTimes);
   const naiveMs = median(naiveTimes);
   const inc = timeIncrementalEdit(dataset, 30);
+  // The same edit's distance metrics (就近入学), by road over the default dataset's roads: prepared once, then updated per edit.
+  const withRoads = { ...dataset, ...loadShouguangRoads() };
+  const distanceEdit = timeDistanceEdit(withRoads, prepareDistances(withRoads, DEFAULT_RULES), 30);
   const projectionMs = median(timeIt(3, () => computeProjection({ dataset, state: dataset.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES })));
   const row = {
     students: n, naiveMs: round(naiveMs), fullMs: round(fullMs), ratio: Math.round(naiveMs / fullMs),
     incrementalMs: round(inc.incrementalMs), editGeometryMs: round(inc.geometryMs), editPupilsMoved: inc.pupilsMoved,
+    distanceEditMs: round(distanceEdit.incrementalMs), distanceEditMinMs: round(distanceEdit.incrementalMinMs), distanceFromScratchMs: round(distanceEdit.fromScratchMs), distanceEqual: distanceEdit.equal,
     layoutMs: round(layoutMs), projectionMs: round(projectionMs), naiveRuns: naiveTimes.length, fullRuns: fullTimes.length, assignmentsDiffer: differ,
   };
   rows.push(row);
   log(`${n.toLocaleString('en')} pupils: naive turf ${row.naiveMs} ms (median of ${row.naiveRuns}), ours ${row.fullMs} ms (median of ${row.fullRuns}), ratio ${row.ratio}×; one-off layout ${row.layoutMs} ms; assignments that differ: ${differ}`);
   log(`  projection of the base year and ${DEFAULT_PROJECTION.years} years after it: ${row.projectionMs} ms (median of 3)`);
   log(`  incremental edit (a block between 圣城小学 and 汇文学校, ${inc.pupilsMoved} pupils move): engine ${row.incrementalMs} ms (median of ${inc.runs}), zone geometry ${row.editGeometryMs} ms`);
+  log(`  its distance metrics (by road): ${row.distanceEditMs} ms incremental (median of ${distanceEdit.runs}, fastest ${row.distanceEditMinMs} ms) against ${row.distanceFromScratchMs} ms from scratch, ratio ${Math.round(distanceEdit.fromScratchMs / distanceEdit.incrementalMs)}×; equal: ${distanceEdit.equal}`);
 }
 if (json) console.log(JSON.stringify(rows, null, 2));
 

@@ -145,11 +145,8 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     await page.getByPlaceholder('搜索学校').fill('圣城小学');
     await expect.poll(() => page.locator('tr[data-school-id="P01"]').locator('td').allInnerTexts()).toContain(projected.enrollment.toLocaleString('en'));
     // The zone's colour follows the projected year's utilization.
-    const util = await page.evaluate(() => {
-      const s = window.__planner!.store.getState();
-      const z = s.dataset!.zones.features.findIndex((f) => f.properties.level === 'primary' && f.properties.school_id === 'P01');
-      return window.__planner!.map!.getFeatureState({ source: 'zones', id: z }).util;
-    });
+    // Zones are keyed on the map by level and school (src/map/zoneSource.ts).
+    const util = await page.evaluate(() => window.__planner!.map!.getFeatureState({ source: 'zones', id: 'primary|P01' }).util);
     expect(util).toBe(projected.utilization);
     await page.getByPlaceholder('搜索学校').fill('');
   });

@@ -91,4 +91,10 @@ describe('the engine worker fails; the app restarts it and nothing the planner d
     expect(reloaded).toMatchObject({ edits: [rooms(58)], redoEdits: [rooms(60)], notice: undefined });
     expect(reloaded.result).toEqual(undone.result);
   });
+
+  it('a worker that closes itself while idle is replaced at once, with no call to find it out', async () => {
+    await page.evaluate(() => window.__planner!.testFaults.inject('exit'));
+    await restarted(page);
+    expect(await state(page)).toMatchObject({ edits: [rooms(58)], redoEdits: [rooms(60)], result: expectedAfter([rooms(58)]) });
+  });
 });

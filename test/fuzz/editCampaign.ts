@@ -13,6 +13,7 @@ import { createEditSession, type EditOutcome, type EditRefusal, type EditSession
 import { firstDifference, sortedByJson } from './compare';
 import { EDIT_DATASETS, editDataset, type EditDataset } from './editData';
 import { randomStep, zonesBox, type Step } from './editSteps';
+import { editedOutlineFault } from './outlineCheck';
 import { caseSeed, Rng } from './prng';
 import type { CaseReport, Failure } from './report';
 
@@ -113,7 +114,8 @@ export function describeStep(step: Step): string {
  * Runs edit sequence `k` of a campaign seeded `seed`: a dataset, rules and up to maxSteps steps,
  * all drawn from the case's own seed, through the session the worker uses, in process. After
  * every step: the incremental result equals a from-scratch run of the session's state (and of
- * the edits replayed from the dataset's own zoning), undo and redo give back exactly the state and
+ * the edits replayed from the dataset's own zoning), zone outlines an edit made have no
+ * repeated points, zero-width spikes or pieces without area, undo and redo give back exactly the state and
  * results they had, a refused edit changes nothing, counts reconcile, the standards agree, and no
  * exception escapes. Stops at the first failure.
  */
@@ -174,6 +176,8 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
       if (!sameInts(session.schoolOf(), scratch.schoolOf)) return fail('incremental≠scratch', 'school per pupil differs from a from-scratch run');
       const why = reconcile(dataset, outcome.result, session.schoolOf(), rules);
       if (why) return fail('counts', why);
+      const outline = editedOutlineFault(now, dataset.zoneState);
+      if (outline) return fail('outline', outline);
       const total = firstDifference(sortedByJson(outcome.totalMoved), sortedByJson(computeMovedGroups(dataset, base.schoolOf, scratch.schoolOf)), 'totalMoved');
       if (total) return fail('moves', total);
       if (movedFrom) {

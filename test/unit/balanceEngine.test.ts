@@ -6,10 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildBalanceInput } from '../../src/core/balance/buildInput';
 import { runBalance } from '../../src/core/balance/run';
 import type { BalanceInput } from '../../src/core/balance/types';
-import { DEFAULT_RULES } from '../../src/core/rules';
+import { DEFAULT_RULES, type ZoneLevel } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { unitCellArea } from '../../src/core/units/datasetCells';
 import type { BalanceApi } from '../../workers/balanceApi';
 import { createEngineApi, type StagedFile } from '../../workers/engineApi';
 import { gridInput, SMALL_SETTINGS } from './balanceFixture';
@@ -32,14 +33,14 @@ describe('balance input from the engine', () => {
     const got = api.balanceInput({ levels: ['primary', 'junior'] }) as BalanceInput;
     // The same from the core on the dataset read directly with the edit applied.
     const { dataset } = readDataset(Object.fromEntries(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, outcome.ok ? outcome.summary.baseYear : 0);
-    const ctx = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])) };
+    const ctx = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])), unitArea: (level: ZoneLevel, u: number) => unitCellArea(dataset, level, u) };
     const run = computeScenarioRun(dataset, applyZoneEdit(dataset.zoneState, edit, ctx), DEFAULT_RULES);
     expect(got).toEqual(buildBalanceInput(dataset, run, DEFAULT_RULES, { levels: ['primary', 'junior'] }));
     const u = dataset.unitIds.indexOf('U0001');
     expect(got.schools[got.levels[0].home[u]].id).toBe('N02');
     const before = buildBalanceInput(dataset, computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES), DEFAULT_RULES, { levels: ['primary'] });
     expect(before.schools[before.levels[0].home[u]].id).toBe('P08');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('balance worker (comlink, real Worker API)', () => {

@@ -10,12 +10,13 @@ import { DEFAULT_RULES, ZONE_LEVELS, type ZoneLevel } from '../../src/core/rules
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { unitCellArea } from '../../src/core/units/datasetCells';
 import { delaunayAdjacency } from '../bench/balanceAdjacency';
 
 const dir = join(import.meta.dirname, '../../data/shouguang');
 const { dataset } = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
 const base = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
-const ctx = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])) };
+const ctx = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])), unitArea: (level: ZoneLevel, u: number) => unitCellArea(dataset, level, u) };
 const plain = buildBalanceInput(dataset, base, DEFAULT_RULES, { levels: ['primary'] });
 const adjacency = delaunayAdjacency(plain.unitX, plain.unitY);
 

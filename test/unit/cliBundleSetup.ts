@@ -13,6 +13,7 @@ export async function setup() {
     configFile: false,
     root,
     logLevel: 'warn',
-    build: { ssr: join(root, 'src/cli/simulate.ts'), outDir: join(CLI_BUNDLE, '..'), emptyOutDir: true, minify: false, target: 'node20' },
+    publicDir: false,
+    build: { ssr: join(root, 'src/cli/simulate.ts'), outDir: join(CLI_BUNDLE, '..'), emptyOutDir: true, minify: false, sourcemap: true, target: 'node20' },
   });
 }

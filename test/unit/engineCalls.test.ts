@@ -90,6 +90,40 @@ describe('the supervised engine worker', () => {
     await expect(remote.slow()).rejects.toMatchObject({ reason: 'timeout' });
   });
 
+  it('a worker that ends without a word once it has answered is a fault at once, not at the next deadline', async () => {
+    const fake = fakeWorker({ quick: () => 7, hang: () => new Promise(() => {}) });
+    const onFault = vi.fn();
+    const ended: (() => void)[] = [];
+    const watchEnd = vi.fn((onEnded: () => void) => void ended.push(onEnded));
+    const engine = superviseWorker(fake.worker, { budgetMs: () => 600_000, onFault, watchEnd });
+    const remote = engine.remote as unknown as { quick(): Promise<number>; hang(): Promise<void> };
+    // Watched from its first answer on, once.
+    expect(watchEnd).not.toHaveBeenCalled();
+    expect(await remote.quick()).toBe(7);
+    expect(await remote.quick()).toBe(7);
+    expect(watchEnd).toHaveBeenCalledTimes(1);
+    const waiting = remote.hang();
+    // The worker's life lock is released (it closed itself): a call waiting on it fails as a crash,
+    // though its budget is ten minutes, and the fault is told (recovery starts) with no call made.
+    fake.close();
+    ended[0]();
+    await expect(waiting).rejects.toEqual(new EngineFault('crashed', 'worker', 'the worker ended'));
+    expect(onFault).toHaveBeenCalledTimes(1);
+    expect(onFault).toHaveBeenCalledWith('crashed', 'worker');
+    expect(fake.terminate).toHaveBeenCalledTimes(1);
+    expect(engine.dead).toBe(true);
+
+    // A worker stopped on purpose also releases its lock: that is no fault.
+    const stopped = fakeWorker({ quick: () => 1 });
+    const faults = vi.fn();
+    const release: (() => void)[] = [];
+    const other = superviseWorker(stopped.worker, { budgetMs: () => 60_000, onFault: faults, watchEnd: (f) => void release.push(f) });
+    await (other.remote as unknown as { quick(): Promise<number> }).quick();
+    other.stop();
+    release[0]();
+    expect(faults).not.toHaveBeenCalled();
+  });
+
   it('a long call that reports progress is timed between its reports, not as a whole', async () => {
     // 1,200 ms of work reporting every 150 ms, within a budget of 500 ms between reports.
     const long = async (onProgress: () => void) => {

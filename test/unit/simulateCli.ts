@@ -6,6 +6,6 @@ const root = join(import.meta.dirname, '../..');
 
 /** Runs the CLI (`npm run simulate`, built once by cliBundleSetup.ts) with `args` from the project's folder; a run that hangs is killed after two minutes (code null). */
 export function simulateCli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--enable-source-maps', CLI_BUNDLE, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,6 +2,8 @@ import { GRADE_STRIDE } from '../aggregate';
 import type { Dataset } from '../dataset';
 import { classCapOfGrade, maxSizeOfSchool, MAX_GRADE, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
 import type { ScenarioRun } from '../scenarioRun';
+import { unitCellArea } from '../units/datasetCells';
+import { unitAdjacency } from '../units/unitAdjacency';
 import type { BalanceInput, BalanceLevelInput, UnitAdjacency } from './types';
 
 /** What to balance beyond the scenario's own state. */
@@ -11,7 +13,7 @@ export interface BalanceRequest {
   lockedSchoolIds?: string[];
   /** Units (ids) that stay where they are. */
   lockedUnitIds?: string[];
-  /** Unit adjacency per level (unitAdjacency); a level without it is balanced without contiguity. */
+  /** Unit adjacency per level; default: the units' cells under the scenario's zones (unitAdjacency). */
   adjacency?: Partial<Record<ZoneLevel, UnitAdjacency>>;
 }
 
@@ -79,13 +81,14 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
     }
     offsets[U] = school.length;
     const locked = new Uint8Array(U);
-    dataset.unitIds.forEach((id, u) => (locked[u] = lockedUnits.has(id) ? 1 : 0));
+    // A unit without a cell at the level has no area to move (the assignUnits edit refuses it).
+    dataset.unitIds.forEach((id, u) => (locked[u] = lockedUnits.has(id) || (home[u] >= 0 && unitCellArea(dataset, level, u, rules.overlapRule).length === 0) ? 1 : 0));
     levels.push({
       level,
       home,
       pupils: { offsets, school: Int32Array.from(school), year: new Uint8Array(school.length), grade: Uint8Array.from(grade), count: Int32Array.from(count) },
       lockedUnits: locked,
-      adjacency: request.adjacency?.[level],
+      adjacency: request.adjacency?.[level] ?? unitAdjacency(dataset, run.state, level),
     });
   }
   const year = dataset.baseYear;

@@ -1,11 +1,9 @@
 import type { AssignUnitsEdit } from '../editTypes';
 import type { SchoolLevel, ZoneLevel } from '../rules';
+import type { UnitAdjacency } from '../units/unitAdjacency';
 
-/** Unit adjacency of one level in CSR form: unit u's neighbours are neighbours[offsets[u] .. offsets[u+1]). */
-export interface UnitAdjacency {
-  offsets: Int32Array;
-  neighbours: Int32Array;
-}
+/** Unit adjacency of one level in CSR form (unitAdjacency): unit u's neighbours are neighbours[offsets[u] .. offsets[u+1]). */
+export type { UnitAdjacency } from '../units/unitAdjacency';
 
 /** A school as the balancer sees it. Coordinates in km on a local plane (see projectKm). */
 export interface BalanceSchool {

@@ -54,6 +54,7 @@ export const VALIDATION_MESSAGES = {
   duplicateSchoolId: { en: 'School id "{id}" is used by {n} schools: {schools}', 'zh-CN': '学校 id "{id}" 被 {n} 所学校使用：{schools}' },
   rowsRejected: { en: '{file}: {n} row(s) not loaded (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行未载入（第 {lines} 行）；第 {first} 行：{problem}' },
   rowsLoaded: { en: '{file}: {n} row(s) loaded with a remark (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行已载入但有问题（第 {lines} 行）；第 {first} 行：{problem}' },
+  roadPiece: { en: 'A piece of the road network ({n} segment(s)) is not joined to the rest: {pupils} pupil(s) whose nearest road is on it (lines {lines}) can reach by road only the schools on it: {schools}', 'zh-CN': '有一段道路（{n} 段）与路网其余部分不连通：最近道路在此段上的 {pupils} 名学生（第 {lines} 行）沿道路只能到达此段上的学校：{schools}' },
   schoolWithoutZone: { en: '{school} is a public school teaching {level} grades but has no {level} zone', 'zh-CN': '{school}是招收{level}学生的公办学校，但没有{level}片区' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
@@ -106,7 +107,9 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'school':
       if (item.kind === 'invalidPolygon') return item.schools[0] ? (lang === 'en' ? ` (${schoolName(item.schools[0])})` : `（${schoolName(item.schools[0])}）`) : '';
       return schoolName(item.schools[0]);
-    case 'schools': return item.schools.map(schoolName).join(lang === 'en' ? ' and ' : '与');
+    case 'schools':
+      if (item.kind === 'roadPiece' && item.schools.length === 0) return lang === 'en' ? 'none' : '无';
+      return item.schools.map(schoolName).join(lang === 'en' ? ' and ' : '与');
     case 'id': return item.schools[0]?.id;
     case 'feature': return 'feature' in item ? item.feature : undefined;
     case 'features': return item.kind === 'duplicateZone' ? list(item.features, false) : undefined;
@@ -126,7 +129,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'layers': return item.kind === 'shiftedLayer' ? (item.layers ?? []).map((l) => LAYER_NAMES[l][lang]).join(lang === 'en' ? ' and ' : '和') : undefined;
     case 'lines':
       if (item.kind === 'rows') return list(item.lines, item.count > item.lines.length);
-      if (item.kind === 'pupilsOutside') return list(item.lines, item.pupils > item.lines.length);
+      if (item.kind === 'pupilsOutside' || item.kind === 'roadPiece') return list(item.lines, item.pupils > item.lines.length);
       return undefined;
     case 'first': return item.kind === 'rows' ? item.lines[0] : undefined;
     case 'assigned': {
@@ -142,6 +145,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
       if (item.kind === 'selfIntersection') return formatNumber(item.crossings, lang);
       if (item.kind === 'duplicateZone') return formatNumber(item.features.length, lang);
       if (item.kind === 'duplicateSchoolId' || item.kind === 'rows') return formatNumber(item.count, lang);
+      if (item.kind === 'roadPiece') return formatNumber(item.segments, lang);
       return undefined;
     default: return undefined;
   }

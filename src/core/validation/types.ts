@@ -1,4 +1,5 @@
-import type { Feature, FeatureCollection, Geometry, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import type { Polylines } from '../distance/lines';
 import type { DataProblem, DataProblemCode } from '../dataProblems';
 import type { RejectedRow, School } from '../dataset';
 import type { Rules, ZoneLevel } from '../rules';
@@ -58,6 +59,8 @@ export interface ValidationInput {
   /** Files and rows the import itself left out: rows of the compounds and villages, broken optional map files. */
   importRejected?: readonly RejectedRow[];
   filesNotUsed?: readonly { file: string; reason: string; problem?: DataProblem }[];
+  /** The road network, when the dataset has one: its pieces not joined to the rest are reported. */
+  roads?: Polylines;
 }
 
 /** Tolerances of the validation. */
@@ -223,6 +226,18 @@ export interface FileNotUsedItem extends ItemBase {
   problem?: DataProblem;
 }
 
+/**
+ * A piece of the road network not joined to the rest: the pupils whose nearest road lies on it can
+ * reach by road only the schools on it (listed); their road distance to any other school is unknown.
+ */
+export interface RoadPieceItem extends ItemBase {
+  kind: 'roadPiece';
+  segments: number;
+  pupils: number;
+  lines: number[];
+  geometry: MultiLineString;
+}
+
 /** One finding of the validation report. */
 export type ValidationItem =
   | InvalidPolygonItem
@@ -236,7 +251,8 @@ export type ValidationItem =
   | FileNotUsedItem
   | DuplicateSchoolIdItem
   | RowsItem
-  | SchoolWithoutZoneItem;
+  | SchoolWithoutZoneItem
+  | RoadPieceItem;
 
 /** The kinds of findings. */
 export type ValidationKind = ValidationItem['kind'];

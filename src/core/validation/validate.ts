@@ -7,6 +7,7 @@ import { schoolsWithoutZone } from './schoolsWithoutZone';
 import { checkShiftedLayers } from './shift';
 import type { IgnoredPieces, ValidationInput, ValidationItem, ValidationOptions, ValidationReport } from './types';
 import { checkZoneFeatures } from './zoneFeatures';
+import { findRoadPieces } from '../distance/roadPieces';
 
 /** Default tolerances: 1 m² and a mean width of 0.5 m (coordinates rounded to 1e-6° are ~0.1 m apart). */
 export const DEFAULT_VALIDATION_OPTIONS: Required<ValidationOptions> = { minAreaM2: 1, minWidthM: 0.5, maxLines: 5 };
@@ -59,6 +60,10 @@ export function computeValidationReport(input: ValidationInput, options: Validat
     ...summariseRows(input.warnings ?? [], true, o.maxLines),
     ...checkPupilColumns(input.pupils, input.pupilsFile ?? 'students.csv', o.maxLines),
     ...schoolsWithoutZone(input.schools, checked.zoned, input.baseYear),
+    ...(input.roads ? findRoadPieces(input.roads, input.pupils, input.schools, o.maxLines) : []).map((p): ValidationItem => ({
+      kind: 'roadPiece', severity: 'warning', schools: p.schools.map((s) => ({ id: input.schools[s].id, name: input.schools[s].name })),
+      segments: p.segments, pupils: p.pupils, lines: p.lines, geometry: { type: 'MultiLineString', coordinates: p.geometry },
+    })),
   );
   const errors = items.filter((item) => item.severity === 'error').length;
   return { items, errors, warnings: items.length - errors, ignoredGaps, ignoredOverlaps };

@@ -1,14 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { exportFile, type ExportKind } from '../../app/exportActions';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
-import { PrintReport } from '../report/PrintReport';
 import { ZoneNoticePage } from '../publish/ZoneNoticePage';
+
+// The report (and the maps it draws) loads when first asked for.
+const PrintReport = lazy(() => import('../report/PrintReport').then((m) => ({ default: m.PrintReport })));
 
 const ITEMS: [ExportKind, MessageKey][] = [
   ['schoolsCsv', 'exportSchoolsCsv'],
+  ['distanceCsv', 'exportDistanceCsv'],
   ['tablesXlsx', 'exportTablesXlsx'],
   ['projectionCsv', 'exportProjectionCsv'],
   ['zonesGeoJson', 'exportZonesGeoJson'],
@@ -51,7 +54,7 @@ export function ExportMenu() {
       >
         <Button data-testid="export-menu" icon={<DownloadOutlined />} loading={busy}>{t('exports')}</Button>
       </Dropdown>
-      {report && <PrintReport onClose={() => setReport(false)} />}
+      {report && <Suspense fallback={null}><PrintReport onClose={() => setReport(false)} /></Suspense>}
       {zoneNotice && <ZoneNoticePage onClose={() => setZoneNotice(false)} />}
     </>
   );

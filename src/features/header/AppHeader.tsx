@@ -9,18 +9,22 @@ import { SaveStatus } from './SaveStatus';
 export function AppHeader() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  const dataset = useAppStore((s) => s.dataset);
+  // The fields shown, each on its own: an edit replaces the dataset's zones, not these.
+  const name = useAppStore((s) => s.dataset?.name);
+  const nameEn = useAppStore((s) => s.dataset?.nameEn);
+  const baseYear = useAppStore((s) => s.dataset?.baseYear);
+  const synthetic = useAppStore((s) => s.dataset?.synthetic);
   return (
     <>
       <header className="app-header">
         <h1>{t('appTitle')}</h1>
         <span className="subtitle">{t('appSubtitle')}</span>
-        {dataset && (
+        {name !== undefined && (
           <span data-testid="dataset-name">
-            {locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name} · {t('baseYear')} {dataset.baseYear}
+            {locale === 'en' ? (nameEn ?? name) : name} · {t('baseYear')} {baseYear}
           </span>
         )}
-        {dataset?.synthetic && <Tag color="gold">{t('syntheticBadge')}</Tag>}
+        {synthetic && <Tag color="gold">{t('syntheticBadge')}</Tag>}
         <span className="spacer" />
         <SaveStatus />
         <LoadMenu />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadDataset } from '../../app/engineClient';
+import { loadDataset } from '../../app/loadActions';
 import { useT } from '../../store/selectors';
 
 async function filesOfEntry(entry: FileSystemEntry): Promise<File[]> {

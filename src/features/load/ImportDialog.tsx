@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Checkbox, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { downloadFile } from '../../app/download';
-import { cancelLoad, confirmMapping } from '../../app/engineClient';
+import { cancelLoad, confirmMapping } from '../../app/loadActions';
 import { applyMappingChoices, columnsOf, draftProblems, mappingChoicesOf, statedBaseYear, withPart } from '../../app/importDrafts';
 import { ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { describeDataProblem } from '../../core/dataProblems';
 import { DataError } from '../../io/dataError';
-import { CRS_NAMES, DATASET_PARTS, formatMappingFile, parseMappingFile, type DatasetPart } from '../../io/import';
+import { CRS_NAMES } from '../../io/import/crs';
+import { DATASET_PARTS, type DatasetPart } from '../../io/import/datasetPart';
+import { formatMappingFile, parseMappingFile } from '../../io/import/mappingFile';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
 import { useAppStore, type ImportDraft } from '../../store/store';

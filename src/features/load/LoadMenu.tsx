@@ -1,7 +1,7 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useRef } from 'react';
-import { IMPORT_EXTENSIONS, loadDataset } from '../../app/engineClient';
+import { IMPORT_EXTENSIONS, loadDataset } from '../../app/loadActions';
 import { useT } from '../../store/selectors';
 
 /** Opens a dataset: the embedded default, a folder, or chosen files in any format the importer reads. */

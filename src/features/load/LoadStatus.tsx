@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, Progress } from 'antd';
-import { cancelLoad, dismissLoadError } from '../../app/engineClient';
+import { cancelLoad, dismissLoadError } from '../../app/loadActions';
 import { useT } from '../../store/selectors';
 import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';

@@ -1,7 +1,7 @@
 import { Alert, Button, Drawer, List, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import type { Geometry } from 'geojson';
-import { cancelLoad, loadAnyway } from '../../app/engineClient';
+import { cancelLoad, loadAnyway } from '../../app/loadActions';
 import { describeValidationItem, type ValidationItem, type ValidationReport } from '../../core/validation';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../store/selectors';

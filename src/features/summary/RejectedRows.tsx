@@ -5,13 +5,21 @@ import { formatRejectedCsv } from '../../io/export/rejectedCsv';
 import { useT } from '../../store/selectors';
 import { describeDataProblem } from '../../core/dataProblems';
 import { useAppStore } from '../../store/store';
+import type { RejectedRow } from '../../core/dataset';
+
+// A stable empty list: a selector returning a new [] each call would re-render forever.
+const NO_ROWS: RejectedRow[] = [];
 
 /** The pupil rows that were not loaded (file, line, reason), rows loaded with a remark and total rows skipped, exportable as CSV. */
 export function RejectedRows() {
   const t = useT();
-  const dataset = useAppStore((s) => s.dataset);
+  // Each list on its own: an edit replaces the dataset's zones, not these.
+  const rejected = useAppStore((s) => s.dataset?.rejected);
+  const warnings = useAppStore((s) => s.dataset?.warnings);
+  const skipped = useAppStore((s) => s.dataset?.skipped ?? NO_ROWS);
   const locale = useAppStore((s) => s.locale);
-  if (!dataset || (dataset.rejected.length === 0 && dataset.warnings.length === 0 && dataset.skipped.length === 0)) return null;
+  if (!rejected || !warnings || (rejected.length === 0 && warnings.length === 0 && skipped.length === 0)) return null;
+  const dataset = { rejected, warnings, skipped };
   const rows = [
     ...dataset.rejected.map((r) => ({ ...r, kind: t('rejected') })),
     ...dataset.warnings.map((r) => ({ ...r, kind: t('warnings') })),

@@ -12,9 +12,9 @@ export interface NamedTable {
   table: Table;
 }
 
-const SHEETS: Record<MessageLanguage, Record<'schools' | 'projection' | 'county', string>> = {
-  'zh-CN': { schools: '学校', projection: '逐年预测', county: '全县逐年' },
-  en: { schools: 'Schools', projection: 'Projection by school', county: 'County by year' },
+const SHEETS: Record<MessageLanguage, Record<'schools' | 'projection' | 'county' | 'distance', string>> = {
+  'zh-CN': { schools: '学校', projection: '逐年预测', county: '全县逐年', distance: '就近入学' },
+  en: { schools: 'Schools', projection: 'Projection by school', county: 'County by year', distance: 'Distance to school' },
 };
 
 /** Width of a column in characters, counting a CJK character as two. */
@@ -43,12 +43,14 @@ export function buildTablesWorkbook(tables: NamedTable[]): ExcelJS.Workbook {
 }
 
 /**
- * The results as XLSX bytes: sheet 学校 (the per-school table of `result`) and, when a projection
- * is given, 逐年预测 (per school and year) and 全县逐年 (county totals by year).
+ * The results as XLSX bytes: sheet 学校 (the per-school table of `result`), 就近入学 when a distance
+ * table is given (computeDistanceTable), and, when a projection is given, 逐年预测 (per school and
+ * year) and 全县逐年 (county totals by year).
  */
-export async function buildResultsXlsx(result: SimulationResult, projection: YearResults | undefined, lang: MessageLanguage = 'zh-CN'): Promise<Uint8Array> {
+export async function buildResultsXlsx(result: SimulationResult, projection: YearResults | undefined, lang: MessageLanguage = 'zh-CN', distance?: Table): Promise<Uint8Array> {
   const names = SHEETS[lang];
   const tables: NamedTable[] = [{ name: names.schools, table: computeSchoolTable(result, lang) }];
+  if (distance) tables.push({ name: names.distance, table: distance });
   if (projection) {
     tables.push({ name: names.projection, table: computeProjectionTable(projection, lang) });
     tables.push({ name: names.county, table: computeCountyByYearTable(projection, lang) });

@@ -1,5 +1,6 @@
 import { DataError } from '../dataError';
 import { COLUMN_SPECS, type MappedKind } from './columnAliases';
+import type { FileFormat } from './fileFormat';
 import { PINYIN_ALIASES } from './pinyinAliases';
 import type { RepeatedColumn } from './table';
 
@@ -94,4 +95,13 @@ export function refuseRepeatedColumns(file: string, mapping: ColumnMapping, repe
       throw new DataError(file, 'repeatedColumn', { got: copies.name, n: copies.copies.length, key: column, value: copies.copies.map((c) => `"${c}"`).join(', ') });
     }
   }
+}
+
+/**
+ * The suggestion with the columns it truly lacks: features and pupils with an address take their
+ * position from elsewhere (the geometry, the unit the address names), so lon and lat are not missing.
+ */
+export function requiredMissing(suggestion: MappingSuggestion, kind: MappedKind, format: FileFormat): MappingSuggestion {
+  const positioned = (format !== 'csv' && format !== 'xlsx') || (kind === 'students' && suggestion.mapping.address !== undefined);
+  return positioned ? { ...suggestion, missing: suggestion.missing.filter((c) => c !== 'lon' && c !== 'lat') } : suggestion;
 }

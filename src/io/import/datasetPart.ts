@@ -2,7 +2,7 @@ import type { DatasetTexts } from '../readDataset';
 import type { FileFormat } from './fileFormat';
 
 /** The part of a dataset a file gives: the three required ones, or an optional file. */
-export type DatasetPart = 'schools' | 'catchments' | 'students' | 'dataset' | 'units' | 'county' | 'context' | 'births' | 'housing' | 'intakePlan' | 'history';
+export type DatasetPart = 'schools' | 'catchments' | 'students' | 'dataset' | 'units' | 'county' | 'context' | 'births' | 'housing' | 'intakePlan' | 'history' | 'roads' | 'barriers';
 
 /** The data contract file each part becomes. */
 export const PART_FILES = {
@@ -17,6 +17,8 @@ export const PART_FILES = {
   housing: 'housing.csv',
   intakePlan: 'intake_plan.csv',
   history: 'history.csv',
+  roads: 'roads.geojson',
+  barriers: 'barriers.geojson',
 } as const satisfies Record<DatasetPart, keyof DatasetTexts>;
 
 /** Every part, in the order readDataset reads them. */
@@ -29,6 +31,8 @@ const NAME_PATTERNS: [DatasetPart, RegExp][] = [
   ['schools', /school|学校/i],
   ['units', /小区|村庄|村居|社区|compound|village|\bunits?\b/i],
   // A DataV GeoAtlas download is named by the county's 6-digit code (370783.json, 370783_full.json).
+  ['roads', /\broads?\b|道路|路网/i],
+  ['barriers', /barrier|河流|水系|铁路|障碍/i],
   ['county', /county|outline|县界|市界|边界|行政区划|^\d{6}(_full)?\.(geo)?json$/i],
 ];
 

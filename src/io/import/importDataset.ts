@@ -290,7 +290,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
 }
 
 // Schools before zones (zones may name their school), units before pupils (addresses are placed at units), pupils last.
-const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 'county', 'context', 'births', 'housing', 'intakePlan', 'history', 'students'];
+const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 'county', 'context', 'births', 'housing', 'intakePlan', 'history', 'roads', 'barriers', 'students'];
 
 /**
  * Reads a dataset from files in any supported format — pupils from CSV or XLSX; schools from CSV,

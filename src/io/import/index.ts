@@ -3,9 +3,9 @@ export { importDataset, type FileNotUsed, type ImportedDataset, type ImportFile,
 export { baseYearFromText, chooseYear, type BaseYearChoice, type StatedYear } from './baseYear';
 export { readImportedDataset } from './readImportedDataset';
 export { layerSources, shiftedLayersOfImported, validateImported } from './validateImported';
-export { inspectFile, requiredMissing, type FileInspection } from './inspectFile';
+export { inspectFile, type FileInspection } from './inspectFile';
 export { createAddressPlacer, type AddressPlacement, type AddressPlacer, type AddressStatus } from './addressPlacement';
-export { suggestMapping, applyOverrides, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
+export { suggestMapping, applyOverrides, requiredMissing, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';
 export { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 export { normaliseGrade, normaliseSchoolLevel, normaliseZoneLevel, normaliseOwnership } from './valueNormalise';
 export { parseCrs, toWgs84, CRS_NAMES, type Crs } from './crs';

@@ -2,8 +2,8 @@ import { parseCohort } from '../../core/cohortGrade';
 import type { ZoneLevel } from '../../core/rules';
 import { asDataError, DataError } from '../dataError';
 import { yearsOfTable, type StatedYear } from './baseYear';
-import { applyOverrides, type MappingSuggestion } from './columnMapping';
-import { mappedKindOf, type MappedKind } from './columnAliases';
+import { applyOverrides, requiredMissing, type MappingSuggestion } from './columnMapping';
+import { mappedKindOf } from './columnAliases';
 import { crsHint, type CrsHint } from './crsHint';
 import { guessPart, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
@@ -90,13 +90,4 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
     years: yearsOfTable(file.name, table), ...(level && { level }), cohorts: table && part === 'students' ? cohortsOf(table) : [],
     ...(table && table.repeated.length > 0 && { repeated: table.repeated }),
   };
-}
-
-/**
- * The suggestion with the columns it truly lacks: features and pupils with an address take their
- * position from elsewhere (the geometry, the unit the address names), so lon and lat are not missing.
- */
-export function requiredMissing(suggestion: MappingSuggestion, kind: MappedKind, format: FileFormat): MappingSuggestion {
-  const positioned = (format !== 'csv' && format !== 'xlsx') || (kind === 'students' && suggestion.mapping.address !== undefined);
-  return positioned ? { ...suggestion, missing: suggestion.missing.filter((c) => c !== 'lon' && c !== 'lat') } : suggestion;
 }

@@ -41,6 +41,7 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
     sources: layerSources(imported),
     importRejected: imported.rejected,
     filesNotUsed: imported.notUsed,
+    roads: d.roads,
   });
 }
 

@@ -2,9 +2,7 @@ import { OVERLAP_RULES, type OverlapRule, type Rules } from '../../core/rules';
 import { prepareUnitCells } from '../../core/units/datasetCells';
 import { countyOutline } from '../parseScenario';
 import type { ValidationReport } from '../../core/validation';
-import { importDataset, type ImportFile } from '../import/importDataset';
-import { readImportedDataset } from '../import/readImportedDataset';
-import { validateImported } from '../import/validateImported';
+import type { ImportFile } from '../import/importDataset';
 import type { LoadedDataset } from '../readDataset';
 import { decodeStructured, encodeStructured } from './structuredBytes';
 
@@ -42,6 +40,8 @@ function sameRules(a: Omit<Rules, 'overlapRule'>, b: Omit<Rules, 'overlapRule'>)
  * throws (its fallback year is NaN).
  */
 export async function buildDatasetSnapshot(files: ImportFile[], rules: Rules): Promise<Uint8Array> {
+  // Loaded here only: opening a snapshot (in the app's worker) needs none of the importers.
+  const [{ importDataset }, { readImportedDataset }, { validateImported }] = await Promise.all([import('../import/importDataset'), import('../import/readImportedDataset'), import('../import/validateImported')]);
   const imported = await importDataset(files);
   const loaded = readImportedDataset(imported, rules, Number.NaN);
   // The units' cells under every overlap rule, so that opening builds none (src/core/units).

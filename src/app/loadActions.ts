@@ -1,0 +1,229 @@
+import * as Comlink from 'comlink';
+import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile } from '../../workers/engineApi';
+import { translate } from '../i18n/format';
+import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
+import { restoreWorkspace } from './workspace';
+import { NATIONAL_PROFILE } from '../core/standards';
+import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
+import { fetchPupilLayers } from './pupilLayers';
+import { checkFileSizes } from './fileSizeLimit';
+import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
+import { PART_FILES } from '../io/import/datasetPart';
+import { EngineFault, type SupervisedWorker } from './engineCalls';
+import { adoptEngine, startSupervisedWorker, type LoadRecipe } from './engineRecovery';
+
+type Engine = SupervisedWorker;
+
+/** Extensions of the files the importer reads (.xls only to say it must be saved as .xlsx). */
+export const IMPORT_EXTENSIONS = ['.geojson', '.json', '.csv', '.txt', '.xlsx', '.xls', '.zip', '.kml'] as const;
+
+const CONTRACT_NAMES: ReadonlySet<string> = new Set(Object.values(PART_FILES));
+
+let pending: Engine | undefined;
+/** How the pending dataset is loaded: kept so that a worker that fails later can load it again. */
+let pendingRecipe: LoadRecipe | undefined;
+/** The dataset parsed in the pending worker while the planner reads its validation report. */
+let reviewed: LoadSummary | undefined;
+
+/**
+ * How to load a dataset again in a fresh worker after a fault, without the planner: the embedded
+ * snapshot fetched again, or the picked files (kept as File handles) read again with the choices
+ * of the mapping step (set by runLoad).
+ */
+function recipeOf(source: 'default' | File[]): LoadRecipe {
+  const recipe: LoadRecipe = {
+    choices: [],
+    megabytes: source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0),
+    async load(remote, onProgress) {
+      if (source === 'default') {
+        const bytes = await readDefaultSnapshot();
+        return remote.loadSnapshot(Comlink.transfer(bytes, [bytes]));
+      }
+      const files = await readPickedFiles(source);
+      if (!Array.isArray(files)) return files;
+      await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+      return remote.load(undefined, recipe.choices, Comlink.proxy(onProgress));
+    },
+  };
+  return recipe;
+}
+
+const STEP_KEYS = {
+  read: 'stepRead', inspect: 'stepInspect', schools: 'stepSchools', zones: 'stepZones', students: 'stepStudents', index: 'stepIndex', validate: 'stepValidate', compute: 'stepCompute',
+} as const;
+
+function setStep(step: LoadStep, fraction: number) {
+  const { locale } = useAppStore.getState();
+  useAppStore.setState({ load: { status: 'loading', step, fraction, label: translate(locale, STEP_KEYS[step]) } });
+}
+
+/**
+ * Progress from the worker, dropped once its load is no longer the pending one or has reached the
+ * mapping step or the report: progress comes over its own port and may arrive after the answer.
+ * It is also the worker's sign of life: a long load is timed between its progress reports.
+ */
+const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number) => {
+  engine.beat();
+  if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
+});
+
+/** The embedded dataset as the build stored it (read, parsed and validated then). */
+async function readDefaultSnapshot(): Promise<ArrayBuffer> {
+  const response = await fetch(`${import.meta.env.BASE_URL}${DEFAULT_SNAPSHOT_PATH}`);
+  if (!response.ok) throw new Error(`${DEFAULT_SNAPSHOT_PATH}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/**
+ * The picked or dropped files the importer can read; others in a folder (notes, images) are left
+ * out. Files too large for the page's memory are refused by their size, before any is read.
+ */
+async function readPickedFiles(files: File[]): Promise<StagedFile[] | LoadFailure> {
+  const readable = files.filter((f) => IMPORT_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)));
+  return checkFileSizes(readable) ?? Promise.all(readable.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+}
+
+function fail(engine: Engine, outcome: LoadFailure) {
+  useAppStore.setState({ load: { status: 'error', file: outcome.file, detail: outcome.detail, problem: outcome.problem } });
+  engine.stop();
+  if (pending === engine) pending = undefined;
+}
+
+/**
+ * Loads a dataset into a fresh worker. Files named as the data contract's load straight away;
+ * any other file (Excel, GBK CSV, zipped Shapefile, KML …) first goes through the mapping step,
+ * where the planner confirms its part, coordinate system and columns. The previous worker keeps
+ * its dataset until the new one is accepted, so a failed or cancelled load loses nothing.
+ */
+export async function loadDataset(source: 'default' | File[]): Promise<void> {
+  pending?.stop();
+  reviewed = undefined;
+  useAppStore.setState({ highlight: undefined });
+  setStep('read', 0);
+  const recipe = recipeOf(source);
+  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes: recipe.megabytes }));
+  pending = engine;
+  pendingRecipe = recipe;
+  try {
+    if (source === 'default') {
+      const bytes = await readDefaultSnapshot();
+      if (pending !== engine) return;
+      await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
+      return await settleLoad(engine, await engine.remote.loadSnapshot(Comlink.transfer(bytes, [bytes])));
+    }
+    const files = await readPickedFiles(source);
+    if (pending !== engine) return;
+    if (!Array.isArray(files)) return fail(engine, files);
+    const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
+    await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+    if (!contractNames) {
+      const inspected = await engine.remote.inspect(progressOf(engine));
+      if (pending !== engine) return;
+      if (!inspected.ok) return fail(engine, inspected);
+      const drafts = draftsOf(inspected.files);
+      if (drafts.some(needsMapping)) {
+        useAppStore.setState({ load: { status: 'mapping', files: drafts } });
+        return;
+      }
+    }
+    await runLoad(engine, []);
+  } catch (e) {
+    failUnexpected(engine, e);
+  }
+}
+
+function failUnexpected(engine: Engine, e: unknown) {
+  if (pending !== engine) return;
+  const detail = e instanceof EngineFault ? translate(useAppStore.getState().locale, 'engineLoadFault') : (e as Error).message;
+  fail(engine, { ok: false, file: '', detail });
+}
+
+/** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
+export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): Promise<void> {
+  const engine = pending;
+  if (!engine) return;
+  try {
+    await runLoad(engine, confirmDrafts(drafts, baseYear));
+  } catch (e) {
+    failUnexpected(engine, e);
+  }
+}
+
+/** Parses the staged files in the pending worker. */
+async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
+  setStep('read', 0);
+  if (pendingRecipe) pendingRecipe.choices = choices;
+  await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
+  await settleLoad(engine, await engine.remote.load(undefined, choices, progressOf(engine)));
+}
+
+/** A clean validation report goes straight on; any finding waits for the planner. */
+async function settleLoad(engine: Engine, outcome: LoadOutcome): Promise<void> {
+  if (pending !== engine) return;
+  if (!outcome.ok) return fail(engine, outcome);
+  if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary);
+  reviewed = outcome.summary;
+  const s = outcome.summary;
+  useAppStore.setState({ load: { status: 'review', report: outcome.report, rowsRead: s.rowsRead, loaded: s.pupilsLoaded, rejected: s.rejected.length, zones: s.zones } });
+}
+
+/** Loads the reviewed dataset although its validation report has findings. */
+export async function loadAnyway(): Promise<void> {
+  const engine = pending;
+  const summary = reviewed;
+  if (!engine || !summary) return;
+  reviewed = undefined;
+  useAppStore.setState({ highlight: undefined });
+  try {
+    await finishLoad(engine, summary);
+  } catch (e) {
+    failUnexpected(engine, e);
+  }
+}
+
+/** Runs the first simulation in the pending worker and makes it current. */
+async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
+  setStep('compute', 0.95);
+  const timed = await engine.remote.simulate();
+  const { profile } = useAppStore.getState();
+  if (profile !== NATIONAL_PROFILE) {
+    timed.standards = await engine.remote.setProfile(profile);
+    timed.distance = await engine.remote.distance();
+  }
+  const pupilLayers = await fetchPupilLayers(engine.remote);
+  if (pending !== engine || !pendingRecipe) return;
+  adoptEngine(engine, pendingRecipe);
+  pending = undefined;
+  useAppStore.setState((s) => ({
+    dataset: summary,
+    datasetVersion: s.datasetVersion + 1,
+    result: timed.result,
+    standards: timed.standards,
+    distance: timed.distance,
+    movedDistance: undefined,
+    computeMs: timed.computeMs,
+    pupilLayers,
+    ...EMPTY_SCENARIO,
+    ...EMPTY_COMPARISON,
+    scenarios: [],
+    activeScenarioId: '',
+    workspaceReady: false,
+    selectedSchoolId: undefined,
+    highlight: undefined,
+    load: { status: 'idle' },
+  }));
+  await restoreWorkspace();
+}
+
+/** Stops a load in progress, in the mapping step or under review; the current dataset stays. */
+export function cancelLoad(): void {
+  pending?.stop();
+  pending = undefined;
+  reviewed = undefined;
+  useAppStore.setState({ load: { status: 'idle' }, highlight: undefined });
+}
+
+/** Dismisses a load error. */
+export function dismissLoadError(): void {
+  useAppStore.setState({ load: { status: 'idle' } });
+}

@@ -1,0 +1,64 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { LoadSummary } from '../../workers/engineApi';
+import type { AppState } from '../store/store';
+
+/** Ids of the road, barrier and service-radius layers. */
+export const ROAD_LAYER = { roads: 'roads-line', barriers: 'barriers-line', ring: 'service-ring' } as const;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Adds (or replaces) the roads and barriers under the zones (`beforeId`, the zone fill) and the
+ * service-radius ring of the selected school on top. Main roads wider than local ones and paths;
+ * rivers blue, railways dashed.
+ */
+export function addRoadLayers(map: MapLibreMap, d: LoadSummary, beforeId: string): void {
+  for (const id of Object.values(ROAD_LAYER)) if (map.getLayer(id)) map.removeLayer(id);
+  for (const id of ['roads', 'barriers', 'service-ring']) if (map.getSource(id)) map.removeSource(id);
+  map.addSource('roads', { type: 'geojson', data: d.roads ?? EMPTY });
+  map.addSource('barriers', { type: 'geojson', data: d.barriers ?? EMPTY });
+  map.addSource('service-ring', { type: 'geojson', data: EMPTY });
+  map.addLayer({
+    id: ROAD_LAYER.roads,
+    type: 'line',
+    source: 'roads',
+    paint: {
+      'line-color': ['match', ['get', 'class'], 'motorway', '#e0a458', 'arterial', '#b0a48a', '#c9c3b6'],
+      'line-width': ['interpolate', ['linear'], ['zoom'], 9, ['match', ['get', 'class'], 'motorway', 2, 'arterial', 1.2, 0.4], 14, ['match', ['get', 'class'], 'motorway', 5, 'arterial', 3.5, 'local', 1.5, 1]],
+    },
+  }, beforeId);
+  map.addLayer({
+    id: ROAD_LAYER.barriers,
+    type: 'line',
+    source: 'barriers',
+    paint: {
+      'line-color': ['match', ['get', 'kind'], 'river', '#4a90d9', 'railway', '#444444', '#e0a458'],
+      'line-width': ['match', ['get', 'kind'], 'river', 3, 2],
+      'line-dasharray': ['match', ['get', 'kind'], 'railway', ['literal', [3, 2]], ['literal', [1, 0]]],
+    },
+  }, beforeId);
+  map.addLayer({ id: ROAD_LAYER.ring, type: 'line', source: 'service-ring', paint: { 'line-color': '#0050b3', 'line-width': 2, 'line-dasharray': [2, 1.5] } });
+}
+
+/** A circle of `radiusM` metres around a point, as a 64-sided polygon (local equirectangular scale). */
+export function circlePolygon(lon: number, lat: number, radiusM: number): Feature<Polygon> {
+  const my = 111_194.93;
+  const mx = my * Math.cos((lat * Math.PI) / 180);
+  const ring: [number, number][] = [];
+  for (let k = 0; k <= 64; k++) {
+    const a = (2 * Math.PI * k) / 64;
+    ring.push([lon + (radiusM * Math.cos(a)) / mx, lat + (radiusM * Math.sin(a)) / my]);
+  }
+  return { type: 'Feature', properties: { radiusM }, geometry: { type: 'Polygon', coordinates: [ring] } };
+}
+
+/** Shows the service radius of the selected school for the level on the map (its section's radius), or nothing. */
+export function syncServiceRing(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
+  if (s.selectedSchoolId === prev?.selectedSchoolId && s.level === prev?.level && s.distance === prev?.distance) return;
+  const source = map.getSource('service-ring') as GeoJSONSource | undefined;
+  if (!source) return;
+  const school = s.dataset?.schools.find((x) => x.id === s.selectedSchoolId);
+  const section = s.distance?.schools.find((x) => x.id === s.selectedSchoolId && x.level === s.level);
+  source.setData(school && section?.radiusM ? { type: 'FeatureCollection', features: [circlePolygon(school.lon, school.lat, section.radiusM)] } : EMPTY);
+}
