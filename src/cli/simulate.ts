@@ -291,7 +291,7 @@ async function main(argv: string[]): Promise<void> {
   const warned = args.warning === true || args.backtest === true;
   if (warned) {
     const ctx = { dataset, state: run.state, scenario: scenario?.rules ?? NO_RULES, projection: scenario?.projection ?? DEFAULT_PROJECTION, profile, rules };
-    if (args.warning) process.stdout.write(formatWarning(ctx, { years: intOption('years', args.years, 1, 10), draws: intOption('draws', args.draws, 10, 100_000), seed: intOption('seed', args.seed, -(2 ** 31), 2 ** 31 - 1) }));
+    if (args.warning) process.stdout.write(formatWarning(ctx, { years: intOption('years', args.years, 1, 10), draws: intOption('draws', args.draws, 10, 100_000), seed: intOption('warning-seed', args['warning-seed'], -(2 ** 31), 2 ** 31 - 1) }));
     if (args.backtest) process.stdout.write(formatBacktest(ctx));
   }
   const projection = years === undefined || warned ? undefined : computeProjection({

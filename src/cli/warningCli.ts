@@ -9,15 +9,15 @@ import { createRangesRun } from '../core/warning/ranges';
 import { DEFAULT_WARNING, type WarningSettings } from '../core/warning/settings';
 import { computeWarningBase, type WarningRow } from '../core/warning/warning';
 
-/** The command line's warning options (parseArgs): --warning and --backtest; --years, --draws and --seed set the warning's. */
+/** The command line's warning options (parseArgs): --warning and --backtest; --years, --draws and --warning-seed set the warning's (--seed is auto-balance's). */
 export const WARNING_OPTIONS = {
   warning: { type: 'boolean' },
   backtest: { type: 'boolean' },
   draws: { type: 'string' },
-  seed: { type: 'string' },
+  'warning-seed': { type: 'string' },
 } as const;
 
-export const WARNING_USAGE = '[--warning [--years <n>] [--draws <n>] [--seed <n>]] [--backtest]';
+export const WARNING_USAGE = '[--warning [--years <n>] [--draws <n>] [--warning-seed <n>]] [--backtest]';
 
 /** What the warning is computed from: the run's dataset, the scenario's zoning and rules, the profile. */
 export interface WarningContext {

@@ -18,7 +18,7 @@ function countyFolder(extra = {}): string {
 describe('npm run simulate -- --warning / --backtest', () => {
   it('prints each school\'s tiers with their ranges', () => {
     const dir = countyFolder();
-    const run = simulateCli('--data', dir, '--warning', '--years', '3', '--draws', '200', '--seed', '5');
+    const run = simulateCli('--data', dir, '--warning', '--years', '3', '--draws', '200', '--warning-seed', '5');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('学位预警 enrollment-pressure warning: 预警测试县, base year 2020; yellow from 90%, red from 100% of places (浙教基〔2018〕100号); ranges P10–P90 of 200 draws (seed 5)');
