@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { Dataset } from '../../src/core/dataset';
 import type { PupilColumns } from '../../src/core/dataset';
 import { computePupilLayout } from '../../src/core/pupilLayout';
+import { seededRandom } from '../../src/core/random';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { readDataset, REQUIRED_FILES, type LoadedDataset } from '../../src/io/readDataset';
+
+export { seededRandom };
 
 /** The default Shouguang dataset, read from data/shouguang. */
 export function loadShouguang(): LoadedDataset {
@@ -13,17 +16,6 @@ export function loadShouguang(): LoadedDataset {
   return readDataset(texts, DEFAULT_RULES, 2020);
 }
 
-/** mulberry32: a small seeded PRNG, so every run measures the same pupils. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `n` synthetic zoned pupils with the dataset's spatial clustering: each is a real pupil's home

@@ -4,7 +4,7 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 import { DEFAULT_PROJECTION, NO_RULES, type ScenarioRules } from '../../src/core/scenarioRules';
 import { computeWarningBase, type WarningBase } from '../../src/core/warning/warning';
 import { createRangesRun } from '../../src/core/warning/ranges';
-import { createRandom, normalFrom } from '../../src/core/warning/random';
+import { normalFrom, seededRandom } from '../../src/core/random';
 import { DEFAULT_WARNING, type WarningSpreads } from '../../src/core/warning/settings';
 import type { DatasetTexts } from '../../src/io/readDataset';
 import { warningCounty } from './warningCounty';
@@ -106,7 +106,7 @@ describe('the ranges', () => {
     const draws = 1000;
     const ranges = run(base, dataset, spreads, 42, draws);
     // Reference: the draw order is entry rate, progression of grades 2–9, households, each estate's fill.
-    const random = createRandom(42);
+    const random = seededRandom(42);
     const demand: number[] = [];
     for (let d = 0; d < draws; d++) {
       for (let k = 0; k < 9; k++) normalFrom(random);

@@ -1,7 +1,7 @@
 import { computeCandidates } from './candidates';
 import { ZoneGraph } from './contiguity';
 import { computePlan } from './plan';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 import { Solver } from './solver';
 import { BalanceState } from './state';
 import type { BalanceInput, BalancePlan, BalanceProgress, BalanceSettings } from './types';

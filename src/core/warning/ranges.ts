@@ -2,7 +2,7 @@ import { MAX_GRADE } from '../rules';
 import type { HousingEstate } from '../dataset';
 import type { ProjectionSettings } from '../scenarioRules';
 import { estateRamp, type DemandCell } from './components';
-import { createRandom, normalFrom } from './random';
+import { normalFrom, seededRandom } from '../random';
 import { TIERS, tierOf, type Tier, type WarningSpreads } from './settings';
 import { ratioOf, type DemandRange, type WarningBase } from './warning';
 
@@ -115,7 +115,7 @@ export interface RangesRun {
 export function createRangesRun(base: WarningBase, settings: ProjectionSettings, estates: readonly HousingEstate[], spreads: WarningSpreads, draws: number, seed: number): RangesRun {
   const { cells } = base.components;
   const own = ownProgression(settings);
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const demand = new Float64Array(cells.length * draws);
   let done = 0;
   const years = cells.map((c) => c.year);

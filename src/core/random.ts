@@ -1,5 +1,5 @@
 /** mulberry32: a seeded generator of uniform numbers in [0, 1); the same seed gives the same sequence. */
-export function createRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
