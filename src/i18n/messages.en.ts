@@ -47,6 +47,8 @@ export const EN: Record<keyof typeof ZH, string> = {
   part_housing: 'New housing',
   part_roads: 'Roads',
   part_barriers: 'Rivers, railways and other barriers',
+  part_intakePlan: 'Intake plan',
+  part_history: 'Enrollment history',
   importColumn: 'Column needed',
   importSource: 'Column in the file',
   importRequired: 'required',

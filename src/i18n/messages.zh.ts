@@ -45,6 +45,8 @@ export const ZH = {
   part_housing: '新建楼盘',
   part_roads: '道路',
   part_barriers: '河流、铁路等障碍',
+  part_intakePlan: '招生计划',
+  part_history: '历年在校生',
   importColumn: '所需列',
   importSource: '文件中的列',
   importRequired: '必需',
