@@ -162,7 +162,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     const xlsx = await download('tablesXlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await bytes(xlsx)) as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['学校', '逐年预测', '全县逐年']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['学校', '就近入学', '逐年预测', '全县逐年']);
     const years = book.getWorksheet('全县逐年')!.getColumn(1).values.slice(2);
     expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
   });
