@@ -26,7 +26,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 export function createBalanceApi(timing: BalanceTiming = DEFAULT_TIMING) {
   let current: { run: BalanceRun; cancelled: boolean } | undefined;
   return {
-    async run(input: BalanceInput, settings: BalanceSettings, onReport?: (report: BalanceReport) => void): Promise<BalanceReport> {
+    async run(input: BalanceInput, settings: BalanceSettings, onReport?: (report: BalanceReport) => void | Promise<void>): Promise<BalanceReport> {
       if (current) current.cancelled = true;
       const job = { run: createBalanceRun(input, settings), cancelled: false };
       current = job;
@@ -36,13 +36,14 @@ export function createBalanceApi(timing: BalanceTiming = DEFAULT_TIMING) {
         progress = job.run.step(timing.sliceMs);
         if (onReport && performance.now() - lastReport >= timing.reportMs) {
           lastReport = performance.now();
-          onReport({ progress, plan: job.run.plan() });
+          void onReport({ progress, plan: job.run.plan() });
         }
         await yieldToEvents();
       }
       if (current === job) current = undefined;
       const final = { progress: { ...progress, phase: 'done' as const }, plan: job.run.plan() };
-      onReport?.(final);
+      // Through comlink the report travels on its own port; awaiting it delivers it before the answer.
+      await onReport?.(final);
       return final;
     },
     /** Stops the run in progress; its `run` call answers the best plan found so far. */
