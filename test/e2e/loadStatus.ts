@@ -10,7 +10,10 @@ export async function waitForStatus(page: Page, before: number, wanted: Status[]
     const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
     return (w as string[]).includes(status) ? status : false;
   }, [before, wanted] as const, { timeout: 60_000 });
-  return (await handle.jsonValue()) as Status;
+  const status = (await handle.jsonValue()) as Status;
+  // An error where another state was also acceptable is said, so an unexpected one names itself.
+  if (status === 'error' && wanted.length > 1) console.warn('load error:', await page.evaluate(() => JSON.stringify(window.__planner!.store.getState().load)));
+  return status;
 }
 
 /** The store's dataset version (it goes up with every dataset made current). */
