@@ -6,7 +6,8 @@ import { DEFAULT_BALANCE_SETTINGS } from '../../src/core/balance/settings';
 import type { BalanceInput, BalanceSettings } from '../../src/core/balance/types';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
-import { delaunayAdjacency } from './balanceAdjacency';
+import { useCellSettings } from '../../src/core/units/datasetCells';
+import { countyOutline } from '../../src/io/parseScenario';
 import { lowerBound, statusName, type LowerBound } from './balanceBound';
 import { tileCounty } from './balanceCounty';
 import { loadDatasetDir } from './balanceData';
@@ -16,7 +17,8 @@ import { loadDatasetDir } from './balanceData';
 // (3 s and 10 s): time to the first plan meeting every limit, the final objective, pupils and units
 // moved, against a lower bound from HiGHS (the MILP without contiguity, cached by a hash of the
 // model in balanceBound.cache.json; --recompute-bound solves it again, --bound-time S per solve).
-// The unit adjacency is the Delaunay stand-in (balanceAdjacency.ts) until unitAdjacency is on main.
+// The unit adjacency is the real one: the units' cells on the loaded zones, clipped to the county
+// (unitAdjacency, as the CLI and the app build it); the generated county tiles Shouguang's.
 // Usage: npm run bench:balance [-- --json] [-- --recompute-bound] [-- --bound-time 600]
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -75,9 +77,10 @@ async function runCase(name: string, input: BalanceInput, budgetS: number, bound
 const loaded = loadDatasetDir(join(import.meta.dirname, '../../data/shouguang'));
 const { dataset } = loaded;
 const scenario = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES);
-const plain = buildBalanceInput(dataset, scenario, DEFAULT_RULES, { levels: ['primary', 'junior'] });
-const adjacency = delaunayAdjacency(plain.unitX, plain.unitY);
-const shouguang = buildBalanceInput(dataset, scenario, DEFAULT_RULES, { levels: ['primary', 'junior'], adjacency: { primary: adjacency, junior: adjacency } });
+useCellSettings(dataset, DEFAULT_RULES.overlapRule, countyOutline(loaded.county));
+const tCells = performance.now();
+const shouguang = buildBalanceInput(dataset, scenario, DEFAULT_RULES, { levels: ['primary', 'junior'] });
+log(`unit cells and adjacency of both levels built in ${((performance.now() - tCells) / 1000).toFixed(1)} s (${shouguang.levels.map((l) => `${l.level}: ${l.adjacency!.neighbours.length / 2} neighbour pairs`).join(', ')})`);
 const copies = 11;
 const county = tileCounty(shouguang, copies);
 
