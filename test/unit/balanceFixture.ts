@@ -9,6 +9,8 @@ export interface GridSchool {
   public?: boolean;
   open?: boolean;
   locked?: boolean;
+  /** Opens in the scenario (held to the minimum utilization). */
+  opening?: boolean;
 }
 
 /** A county of w × h unit cells, 1 km apart, 4-neighbour adjacency; pupils[u] = primary pupils by grade of unit u (row-major). */
@@ -60,7 +62,7 @@ export function gridInput(c: GridCounty): BalanceInput {
     x: s.at[0] + 0.01 * (k + 1),
     y: s.at[1] + 0.013 * (k + 1),
     locked: { primary: s.locked ?? false, junior: false },
-    opening: false,
+    opening: s.opening ?? false,
   }));
   const home = c.home ?? Array.from({ length: U }, (_, u) => {
     let best = -1;

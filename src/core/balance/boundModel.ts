@@ -1,6 +1,6 @@
 import { GRADE_STRIDE } from '../aggregate';
 import { computeCandidates } from './candidates';
-import { BalanceState } from './state';
+import { BalanceState, roomsIn } from './state';
 import type { BalanceInput, BalanceSettings } from './types';
 
 /** A mixed-integer model as arrays (the shape HiGHS' createModel takes), columns in CSC form. */
@@ -46,9 +46,9 @@ export function computeBoundModel(input: BalanceInput, settings: BalanceSettings
       for (let g = 1; g < GRADE_STRIDE; g++) {
         const f = input.fixed[(y * S + s) * GRADE_STRIDE + g];
         fixedTotal += f;
-        rowUpper[gradeRow(s, y, g)] = school.rooms === undefined ? Infinity : -f;
+        rowUpper[gradeRow(s, y, g)] = roomsIn(school, y) === undefined ? Infinity : -f;
       }
-      rowUpper[schoolRow[s] + y * 11 + 9] = school.rooms ?? Infinity;
+      rowUpper[schoolRow[s] + y * 11 + 9] = roomsIn(school, y) ?? Infinity;
       rowUpper[schoolRow[s] + y * 11 + 10] = school.maxSize - fixedTotal;
     }
   }
@@ -87,9 +87,9 @@ export function computeBoundModel(input: BalanceInput, settings: BalanceSettings
     }
   }
   for (let s = 0; s < S; s++) {
-    const rooms = input.schools[s].rooms;
-    if (schoolRow[s] < 0 || rooms === undefined) continue;
+    if (schoolRow[s] < 0) continue;
     for (let y = 0; y < Y; y++) {
+      if (roomsIn(input.schools[s], y) === undefined) continue;
       for (let g = 1; g < GRADE_STRIDE; g++) column(new Map([[gradeRow(s, y, g), -input.gradeCap[g]], [schoolRow[s] + y * 11 + 9, 1]]), 0, Infinity, 1);
     }
   }

@@ -57,7 +57,7 @@ function chain(c: SearchContext, a: number, noise: number): boolean {
         const d2 = st.delta(v, t);
         const gain = -(d1.violation + d2.violation);
         if (gain <= 0) continue;
-        const score = relief({ violation: 0, shortfall: 0, moved: d1.moved + d2.moved, addedKm: d1.addedKm + d2.addedKm }, gain, c.ranking) * (1 + noise * c.rand());
+        const score = relief({ violation: 0, utilizationGap: 0, moved: d1.moved + d2.moved, addedKm: d1.addedKm + d2.addedKm }, gain, c.ranking) * (1 + noise * c.rand());
         if (best && score >= best.score) continue;
         if (!c.legal(v, t)) continue;
         best = { u, v: { i: v, t, score }, score };

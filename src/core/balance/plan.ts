@@ -1,6 +1,6 @@
 import { GRADE_STRIDE } from '../aggregate';
 import { computeLimitExcess } from './mustLeave';
-import type { BalanceState } from './state';
+import { roomsIn, type BalanceState } from './state';
 import type { BalanceFailure, BalanceMove, BalancePlan, MoveReason } from './types';
 
 const REASON_ORDER: MoveReason[] = ['relieve', 'makeRoom', 'fillNew', 'connect'];
@@ -50,15 +50,16 @@ export function computePlan(st: BalanceState, initialOver: Uint8Array, contiguit
     for (let y = 0; y < st.Y; y++) {
       if (st.mustLeave[y * st.S + s] === 0) continue;
       const school = input.schools[s];
-      const e = computeLimitExcess(st.load, (y * st.S + s) * GRADE_STRIDE, input.gradeCap, school.rooms, school.maxSize);
+      const e = computeLimitExcess(st.load, (y * st.S + s) * GRADE_STRIDE, input.gradeCap, roomsIn(school, y), school.maxSize);
       failures.push({ schoolId: school.id, year: input.years[y], pupilsOver: e.pupilsOver, roomsShort: e.roomsShort, mustLeave: e.mustLeave });
       break;
     }
   }
   const o = st.objective;
+  const goals = st.minPupils.some((v) => v > 0) || st.maxPupils.some((v) => v !== Infinity);
   return {
     moves: moves.map(({ sortKey: _, ...m }) => m),
-    objective: { violation: o.violation, moved: o.moved, addedKm: o.addedKm },
+    objective: { violation: o.violation, ...(goals && { utilizationGap: o.utilizationGap }), moved: o.moved, addedKm: o.addedKm },
     pupilsMoved,
     unitsMoved: moves.length,
     limitsMet: o.violation === 0,

@@ -4,7 +4,7 @@ import { relief, type Option, type SearchContext } from './search';
 /**
  * Greedy repair until no school over its limits can be helped: the move of best cost per pupil
  * relieved out of any school over its limits (`noise` randomizes the choice); where none helps, a
- * school below its minimum is filled, else an ejection chain is tried from the worst school.
+ * school's utilization gap is narrowed (see ease), else an ejection chain is tried from the worst school.
  * Yields after every move.
  */
 export function* repair(c: SearchContext, noise: number): Generator<void, void, void> {
@@ -17,13 +17,13 @@ export function* repair(c: SearchContext, noise: number): Generator<void, void, 
     for (let s = 0; s < st.S; s++) {
       if (stuck[s] === 1) continue;
       if (st.isOver(s)) over.push(s);
-      else if (st.shortfallOf(s) > 0) short.push(s);
+      else if (st.utilizationGapOf(s) > 0) short.push(s);
     }
     if (over.length === 0 && short.length === 0) return;
     let done = c.chainFirst && over.length > 0 && chainFrom(c, over, noise, 1);
     done ||= over.length > 0 && relieve(c, over, noise);
     if (!done) {
-      for (const s of short) if ((done = fill(c, s, noise))) break;
+      for (const s of short) if ((done = ease(c, s, noise))) break;
     }
     // Once a plan meets every limit, search rounds leave chains to their chain-first rounds.
     if (!done && (c.bestObjective.violation > 0 || c.phase === 'repair' || c.chainFirst)) done = chainFrom(c, over, noise, 3);
@@ -74,18 +74,24 @@ function movesOut(c: SearchContext, a: number, noise: number): Option[] {
   return options.sort((x, y) => x.score - y.score || x.i - y.i || x.t - y.t);
 }
 
-/** The best single move into opening school a (below its minimum) that keeps the limits; applies it. */
-function fill(c: SearchContext, a: number, noise: number): boolean {
+/**
+ * The best single move that narrows school a's utilization gap and keeps the limits; applies it:
+ * a unit into a (an opening school below its minimum) or out of a (a school above its target).
+ */
+function ease(c: SearchContext, a: number, noise: number): boolean {
   const st = c.st;
   const options: Option[] = [];
-  for (let i = 0; i < st.target.length; i++) {
-    if (c.cand.frozen[i] === 1 || st.schoolOf(i) === a) continue;
-    let ok = false;
-    for (let k = c.cand.offsets[i]; k < c.cand.offsets[i + 1]; k++) if (c.cand.schools[k] === a) ok = true;
-    if (!ok) continue;
-    const d = st.delta(i, a);
-    if (d.violation > 0 || d.shortfall >= 0) continue;
-    options.push({ i, t: a, score: relief(d, -d.shortfall, c.ranking) * (1 + noise * c.rand()) });
+  const consider = (i: number, t: number) => {
+    const d = st.delta(i, t);
+    if (d.violation > 0 || d.utilizationGap >= 0) return;
+    options.push({ i, t, score: relief(d, -d.utilizationGap, c.ranking) * (1 + noise * c.rand()) });
+  };
+  if (st.minPupils[a] > 0) {
+    for (let i = 0; i < st.target.length; i++) {
+      if (c.cand.frozen[i] === 1 || st.schoolOf(i) === a) continue;
+      for (let k = c.cand.offsets[i]; k < c.cand.offsets[i + 1]; k++) if (c.cand.schools[k] === a) consider(i, a);
+    }
   }
+  for (const i of st.members[a]) if (c.cand.frozen[i] === 0) for (const t of c.targetsOf(i)) consider(i, t);
   return c.applyFirstLegal(options);
 }

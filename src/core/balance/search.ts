@@ -13,7 +13,7 @@ export interface Option {
 /** The objective after a move of change `d`. */
 export const plus = (o: FullObjective, d: MoveDelta): FullObjective => ({
   violation: o.violation + d.violation,
-  shortfall: o.shortfall + d.shortfall,
+  utilizationGap: o.utilizationGap + d.utilizationGap,
   moved: o.moved + d.moved,
   addedKm: o.addedKm + d.addedKm,
 });

@@ -51,7 +51,7 @@ export class Solver {
       this.iteration = k + 1;
       const moved: number[] = [];
       for (let i = 0; i < this.st.target.length; i++) if (this.st.target[i] >= 0) moved.push(i);
-      if (moved.length === 0 && this.st.objective.violation === 0 && this.st.objective.shortfall === 0) break;
+      if (moved.length === 0 && this.st.objective.violation === 0 && this.st.objective.utilizationGap === 0) break;
       destroy(c, moved);
       // While limits still fail, one round in three ranks moves by the pupils they relieve.
       c.ranking = c.bestObjective.violation > 0 && c.rand() < 1 / 3 ? 'mostRelief' : 'costPerPupil';

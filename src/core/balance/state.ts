@@ -1,12 +1,12 @@
 import { GRADE_STRIDE } from '../aggregate';
 import { computeMustLeave } from './mustLeave';
-import type { BalanceInput, BalanceObjective, BalanceSettings } from './types';
+import type { BalanceInput, BalanceObjective, BalanceSchool, BalanceSettings } from './types';
 
 /** Objectives compared in order; true when `a` is strictly better than `b`. */
-export function isBetter(a: BalanceObjective & { shortfall: number }, b: BalanceObjective & { shortfall: number }): boolean {
+export function isBetter(a: BalanceObjective & { utilizationGap: number }, b: BalanceObjective & { utilizationGap: number }): boolean {
   const EPS = 1e-9;
   if (a.violation !== b.violation) return a.violation < b.violation;
-  if (Math.abs(a.shortfall - b.shortfall) > EPS) return a.shortfall < b.shortfall;
+  if (Math.abs(a.utilizationGap - b.utilizationGap) > EPS) return a.utilizationGap < b.utilizationGap;
   if (Math.abs(a.moved - b.moved) > EPS) return a.moved < b.moved;
   return a.addedKm < b.addedKm - EPS;
 }
@@ -14,13 +14,16 @@ export function isBetter(a: BalanceObjective & { shortfall: number }, b: Balance
 /** A change of the objective by one move. */
 export interface MoveDelta {
   violation: number;
-  shortfall: number;
+  utilizationGap: number;
   moved: number;
   addedKm: number;
 }
 
-/** Objective with the opening schools' shortfall (pupils below their minimum utilization). */
-export type FullObjective = BalanceObjective & { shortfall: number };
+/**
+ * Objective with the utilization gap, ranked after the limits and before pupils moved: pupils below
+ * an opening school's minimum (first year slot) plus pupils above a school's target (every slot).
+ */
+export type FullObjective = BalanceObjective & { utilizationGap: number };
 
 /**
  * The balancing state: items are (level, unit) pairs with a zone today; each is unmoved (its pupils
@@ -44,11 +47,14 @@ export class BalanceState {
   readonly mustLeave: Int32Array;
   /** Whether a school's limits count: public schools open in the plan or with pupils. */
   readonly limited: Uint8Array;
+  /** Per school, pupils an opening school should reach in the first year slot (0: none). */
   readonly minPupils: Float64Array;
+  /** Per year slot × S + school, pupils above which the school passes its target utilization (Infinity: no target). */
+  readonly maxPupils: Float64Array;
   /** itemOf[levelSlot][unit] = item index or −1. */
   readonly itemOf: Int32Array[];
   readonly gradeWeight: Float64Array;
-  objective: FullObjective = { violation: 0, shortfall: 0, moved: 0, addedKm: 0 };
+  objective: FullObjective = { violation: 0, utilizationGap: 0, moved: 0, addedKm: 0 };
   /** Per school, the items whose school (target, else home) it is. */
   readonly members: number[][];
   private readonly memberPos: Int32Array;
@@ -102,8 +108,11 @@ export class BalanceState {
     }
     this.limited = Uint8Array.from(input.schools, (s) => (s.public ? 1 : 0));
     this.minPupils = Float64Array.from(input.schools, (s) =>
-      s.opening && s.rooms !== undefined && settings.minOpeningUtilization > 0 ? settings.minOpeningUtilization * s.rooms * averageCap(input, s.level) : 0,
+      s.opening && roomsIn(s, 0) !== undefined && settings.minOpeningUtilization > 0 ? settings.minOpeningUtilization * roomsIn(s, 0)! * averageCap(input, s.level) : 0,
     );
+    const target = settings.targetUtilization ?? 0;
+    this.maxPupils = new Float64Array(Y * S).fill(Infinity);
+    if (target > 0) for (let y = 0; y < Y; y++) for (let k = 0; k < S; k++) if (input.schools[k].public) this.maxPupils[y * S + k] = target * seatsOf(input, input.schools[k], y);
     this.mustLeave = new Int32Array(Y * S);
     for (let y = 0; y < Y; y++) for (let s = 0; s < S; s++) this.mustLeave[y * S + s] = this.excessOf(y, s);
     this.members = Array.from({ length: S }, () => []);
@@ -121,23 +130,33 @@ export class BalanceState {
   excessOf(y: number, s: number): number {
     if (this.limited[s] === 0) return 0;
     const school = this.input.schools[s];
-    return computeMustLeave(this.load, (y * this.S + s) * GRADE_STRIDE, this.cap, school.rooms, school.maxSize);
+    return computeMustLeave(this.load, (y * this.S + s) * GRADE_STRIDE, this.cap, roomsIn(school, y), school.maxSize);
   }
 
-  /** Pupils below an opening school's minimum in the first year slot. */
-  shortfallOf(s: number): number {
-    if (this.minPupils[s] === 0) return 0;
+  /** Pupils of school s in year slot y. */
+  pupilsIn(y: number, s: number): number {
     let n = 0;
-    for (let g = 1; g < GRADE_STRIDE; g++) n += this.load[s * GRADE_STRIDE + g];
-    return Math.max(0, this.minPupils[s] - n);
+    const base = (y * this.S + s) * GRADE_STRIDE;
+    for (let g = 1; g < GRADE_STRIDE; g++) n += this.load[base + g];
+    return n;
+  }
+
+  /**
+   * School s's utilization gap: pupils below its minimum in the first year slot (an opening school)
+   * plus, per year slot, pupils above its target utilization.
+   */
+  utilizationGapOf(s: number): number {
+    let gap = this.minPupils[s] > 0 ? Math.max(0, this.minPupils[s] - this.pupilsIn(0, s)) : 0;
+    for (let y = 0; y < this.Y; y++) if (this.maxPupils[y * this.S + s] !== Infinity) gap += Math.max(0, this.pupilsIn(y, s) - this.maxPupils[y * this.S + s]);
+    return gap;
   }
 
   /** The objective from scratch (the twin of the deltas). */
   computeObjective(): FullObjective {
     let violation = 0;
     for (let y = 0; y < this.Y; y++) for (let s = 0; s < this.S; s++) violation += this.excessOf(y, s);
-    let shortfall = 0;
-    for (let s = 0; s < this.S; s++) shortfall += this.shortfallOf(s);
+    let utilizationGap = 0;
+    for (let s = 0; s < this.S; s++) utilizationGap += this.utilizationGapOf(s);
     let moved = 0;
     let addedKm = 0;
     for (let i = 0; i < this.target.length; i++) {
@@ -145,7 +164,7 @@ export class BalanceState {
       moved += c.moved;
       addedKm += c.addedKm;
     }
-    return { violation, shortfall, moved, addedKm };
+    return { violation, utilizationGap, moved, addedKm };
   }
 
   /** Weighted pupils moved and added pupil·km of item i assigned to school t (−1: unmoved: none). */
@@ -210,17 +229,17 @@ export class BalanceState {
     this.place(i, from, -1);
     this.place(i, t, 1);
     let violation = 0;
-    let shortfall = 0;
+    let utilizationGap = 0;
     for (const s of this.touched) {
       for (let y = 0; y < this.Y; y++) violation += this.excessOf(y, s) - this.mustLeave[y * this.S + s];
-      shortfall += this.shortfallOf(s);
+      utilizationGap += this.utilizationGapOf(s);
     }
     this.place(i, t, -1);
     this.place(i, from, 1);
-    for (const s of this.touched) shortfall -= this.shortfallOf(s);
+    for (const s of this.touched) utilizationGap -= this.utilizationGapOf(s);
     const a = this.costOf(i, t);
     const b = this.costOf(i, from);
-    return { violation, shortfall, moved: a.moved - b.moved, addedKm: a.addedKm - b.addedKm };
+    return { violation, utilizationGap, moved: a.moved - b.moved, addedKm: a.addedKm - b.addedKm };
   }
 
   /** Moves item i to t (−1: back to unmoved) and updates loads, must-leave figures, members and the objective. */
@@ -235,7 +254,7 @@ export class BalanceState {
     this.target[i] = t;
     this.addMember(i, this.schoolOf(i));
     const o = this.objective;
-    this.objective = { violation: o.violation + d.violation, shortfall: o.shortfall + d.shortfall, moved: o.moved + d.moved, addedKm: o.addedKm + d.addedKm };
+    this.objective = { violation: o.violation + d.violation, utilizationGap: o.utilizationGap + d.utilizationGap, moved: o.moved + d.moved, addedKm: o.addedKm + d.addedKm };
   }
 
   /** Whether school s must lose pupils in some year slot. */
@@ -257,6 +276,20 @@ export class BalanceState {
       this.memberPos[last] = this.memberPos[i];
     }
   }
+}
+
+/**
+ * The seats of school s in year slot y: its rooms × the mean class cap of its entry grades, at most
+ * its size limit (the size limit when its rooms are not known).
+ */
+export function seatsOf(input: BalanceInput, school: BalanceSchool, y: number): number {
+  const rooms = roomsIn(school, y);
+  return rooms === undefined ? school.maxSize : Math.min(school.maxSize, rooms * averageCap(input, school.level));
+}
+
+/** School's general classrooms in year slot y (its rooms in that year when they change by year). */
+export function roomsIn(school: BalanceSchool, y: number): number | undefined {
+  return school.roomsByYear ? school.roomsByYear[y] : school.rooms;
 }
 
 function averageCap(input: BalanceInput, level: string): number {

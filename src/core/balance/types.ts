@@ -14,6 +14,8 @@ export interface BalanceSchool {
   public: boolean;
   /** General classrooms; undefined = not limited. */
   rooms?: number;
+  /** General classrooms per year slot when they change over the planned years (rooms added); overrides `rooms`. */
+  roomsByYear?: (number | undefined)[];
   /** Size limit of the school (both levels of a nine-year school together). */
   maxSize: number;
   x: number;
@@ -87,13 +89,24 @@ export interface BalanceSettings {
   phaseIn: boolean;
   /** Schools opening in the scenario should reach this share of their rooms (0: no minimum). */
   minOpeningUtilization: number;
+  /**
+   * Every public school should stay at or below this share of its seats (rooms × class cap, at
+   * most the size limit) in every planned year (0 or absent: no target). Like the minimum, a goal
+   * ranked after the limits and before pupils moved.
+   */
+  targetUtilization?: number;
   /** Only these schools (ids) give or receive units; undefined = all. */
   schoolIds?: string[];
 }
 
-/** Objective, compared in order: limits broken (pupils who must leave), pupils moved (weighted), added distance (pupil·km). */
+/**
+ * Objective, compared in order: limits broken (pupils who must leave), the utilization gap (pupils
+ * below the opening schools' minimum and above the target utilization; present when a goal was
+ * set), pupils moved (weighted), added distance (pupil·km).
+ */
 export interface BalanceObjective {
   violation: number;
+  utilizationGap?: number;
   moved: number;
   addedKm: number;
 }
