@@ -18,16 +18,20 @@ export const AUTO_BALANCE_OPTIONS = {
   'time-limit': { type: 'string' },
   'lock-school': { type: 'string', multiple: true },
   year: { type: 'string' },
+  'every-year': { type: 'boolean' },
+  'target-utilization': { type: 'string' },
 } as const;
 
-export const AUTO_BALANCE_USAGE = '[--auto-balance [--level primary|junior|both] [--seed <n>] [--iterations <n> | --time-limit <seconds>] [--lock-school <id>]... [--year <year>]]';
+export const AUTO_BALANCE_USAGE = '[--auto-balance [--level primary|junior|both] [--seed <n>] [--iterations <n> | --time-limit <seconds>] [--lock-school <id>]... [--year <year> [--every-year]] [--target-utilization <0..1>]]';
 
 /** What --auto-balance was asked to do. */
 export interface AutoBalanceOptions {
   levels: ZoneLevel[];
   settings: BalanceSettings;
   lockedSchoolIds: string[];
+  /** Balance the projected pupils of this year (with `everyYear`, of every year from the base year to it). */
   year?: number;
+  everyYear: boolean;
 }
 
 type Args = Partial<Record<keyof typeof AUTO_BALANCE_OPTIONS, string | string[] | boolean>>;
@@ -73,19 +77,34 @@ export function parseAutoBalanceArgs(args: Args): AutoBalanceOptions | { error: 
     if (typeof y === 'string') return { error: y };
     year = y;
   }
-  return { levels: level === 'both' ? ['primary', 'junior'] : [level as ZoneLevel], settings, lockedSchoolIds: (args['lock-school'] as string[] | undefined) ?? [], year };
+  if (args['every-year'] === true && year === undefined) return { error: '--every-year needs --year' };
+  if (args['target-utilization'] !== undefined) {
+    const u = Number(args['target-utilization']);
+    if (args['target-utilization'] === '' || !Number.isFinite(u) || u <= 0 || u > 1) return { error: `--target-utilization must be a share above 0 and at most 1 (0.9 = 90 %), got "${args['target-utilization']}"` };
+    settings.targetUtilization = u;
+  }
+  return { levels: level === 'both' ? ['primary', 'junior'] : [level as ZoneLevel], settings, lockedSchoolIds: (args['lock-school'] as string[] | undefined) ?? [], year, everyYear: args['every-year'] === true };
 }
+
+/** Years the CLI may plan ahead of the base year (as --years). */
+const MAX_YEARS_AHEAD = 30;
 
 /**
  * Balances the scenario `run` stands for and returns the scenario file of the plan (the base
  * scenario's edits, rules and profile, then the plan's edits, named "自动均衡 1") and the lines to
- * print; or a one-line problem (an unknown school id, a year other than the base year).
+ * print; or a one-line problem (an unknown school id, a year before the base year or more than 30
+ * after it). With a year after the base year, the pupils balanced are those the scenario's
+ * projection (its rules and projection settings) gives for that year, or for every year up to it.
  */
 export function autoBalance(dataset: Dataset, run: ScenarioRun, rules: Rules, options: AutoBalanceOptions, base: Scenario | undefined): { file: string; lines: string[]; plan: BalancePlan } | { error: string } {
-  if (options.year !== undefined && options.year !== dataset.baseYear) {
-    return { error: `--year ${options.year}: only the base year ${dataset.baseYear} can be balanced so far` };
+  const base0 = dataset.baseYear;
+  if (options.year !== undefined && (options.year < base0 || options.year > base0 + MAX_YEARS_AHEAD)) {
+    return { error: `--year ${options.year}: must be from the base year ${base0} to ${base0 + MAX_YEARS_AHEAD}` };
   }
-  const request = { levels: options.levels, lockedSchoolIds: options.lockedSchoolIds };
+  const future = options.year !== undefined && (options.year > base0 || options.everyYear)
+    ? { year: options.year, everyYear: options.everyYear, scenario: base?.rules ?? NO_RULES, projection: base?.projection ?? DEFAULT_PROJECTION }
+    : undefined;
+  const request = { levels: options.levels, lockedSchoolIds: options.lockedSchoolIds, ...(future && { future }) };
   const bad = checkBalanceRequest(dataset, request);
   if (bad) return { error: `--lock-school: ${bad}` };
   const t0 = performance.now();
@@ -100,9 +119,10 @@ export function autoBalance(dataset: Dataset, run: ScenarioRun, rules: Rules, op
     ...(base?.profile && { profile: base.profile }),
   };
   const n = (v: number) => numberFormat('en', 'decimal', 0).format(v);
+  const planned = future ? (future.everyYear ? ` in every year ${base0}–${future.year}` : ` in ${future.year}`) : '';
   const lines = [
-    `auto-balance: ${n(plan.pupilsMoved)} pupils moved in ${n(plan.unitsMoved)} units; limits met: ${plan.limitsMet ? 'yes' : 'no'}; ${seconds.toFixed(1)} s`,
-    ...plan.failures.map((f) => `  ${f.schoolId} still fails: ${n(f.mustLeave)} pupils must leave (${n(f.pupilsOver)} over the size limit, ${n(f.roomsShort)} rooms short)`),
+    `auto-balance: ${n(plan.pupilsMoved)} pupils moved in ${n(plan.unitsMoved)} units; limits met${planned}: ${plan.limitsMet ? 'yes' : 'no'}; ${seconds.toFixed(1)} s`,
+    ...plan.failures.map((f) => `  ${f.schoolId} still fails in ${f.year}: ${n(f.mustLeave)} pupils must leave (${n(f.pupilsOver)} over the size limit, ${n(f.roomsShort)} rooms short)`),
     ...(plan.contiguityChecked ? [] : ['  note: zones were not checked for contiguity (no unit adjacency)']),
   ];
   return { file: `${JSON.stringify(scenario, null, 2)}\n`, lines, plan };

@@ -49,26 +49,30 @@ export function referenceObjective(input: BalanceInput, settings: BalanceSetting
     if (!ok) return undefined;
   }
   if (level.adjacency && !contiguous(input, targets, finalSchool)) return undefined;
-  const load = Array.from({ length: S }, () => new Array<number>(10).fill(0));
+  const Y = input.years.length;
+  const load = Array.from({ length: Y * S }, () => new Array<number>(10).fill(0));
   let moved = 0;
   let addedKm = 0;
   for (let u = 0; u < U; u++) {
     for (let e = p.offsets[u]; e < p.offsets[u + 1]; e++) {
       const s = targets[u] >= 0 ? targets[u] : p.school[e];
-      if (s >= 0) load[s][p.grade[e]] += p.count[e];
-      if (targets[u] >= 0 && p.school[e] !== targets[u]) {
-        const entrant = p.grade[e] === 1 || p.grade[e] === input.firstJuniorGrade;
+      if (s >= 0) load[p.year[e] * S + s][p.grade[e]] += p.count[e];
+      const entrant = p.grade[e] === 1 || p.grade[e] === input.firstJuniorGrade;
+      // Pupils of the first year count, and of later years only the entrants (each pupil once).
+      if (targets[u] >= 0 && p.school[e] !== targets[u] && (p.year[e] === 0 || entrant)) {
         moved += p.count[e] * (settings.phaseIn ? (entrant ? 1 : 0) : entrant ? settings.entrantWeight : 1);
         if (p.school[e] >= 0) addedKm += p.count[e] * (dist(u, targets[u]) - dist(u, p.school[e]));
       }
     }
   }
   let violation = 0;
-  input.schools.forEach((s, k) => {
-    if (!s.public) return;
-    const n = load[k].map((v, g) => v + input.fixed[k * 10 + g]);
-    violation += referenceMustLeave(n, input.gradeCap, s.rooms, s.maxSize);
-  });
+  for (let y = 0; y < Y; y++) {
+    input.schools.forEach((s, k) => {
+      if (!s.public) return;
+      const n = load[y * S + k].map((v, g) => v + input.fixed[(y * S + k) * 10 + g]);
+      violation += referenceMustLeave(n, input.gradeCap, s.roomsByYear ? s.roomsByYear[y] : s.rooms, s.maxSize);
+    });
+  }
   return { violation, moved, addedKm };
 }
 

@@ -25,7 +25,7 @@ export function computePlan(st: BalanceState, initialOver: Uint8Array, contiguit
     const reason: MoveReason = initialOver[h] === 1 ? 'relieve' : st.minPupils[t] > 0 ? 'fillNew' : received[h] === 1 ? 'makeRoom' : 'connect';
     const pupilsByGrade = new Array<number>(GRADE_STRIDE).fill(0);
     const p = level.pupils;
-    for (let e = p.offsets[u]; e < p.offsets[u + 1]; e++) if (p.year[e] === 0 && p.school[e] !== t) pupilsByGrade[p.grade[e]] += p.count[e];
+    for (let e = p.offsets[u]; e < p.offsets[u + 1]; e++) if (st.counted(p.year[e], p.grade[e]) && p.school[e] !== t) pupilsByGrade[p.grade[e]] += p.count[e];
     const cost = st.costOf(i, t);
     pupilsMoved += cost.pupils;
     const to = input.schools[t].id;

@@ -167,7 +167,7 @@ export class BalanceState {
     return { violation, utilizationGap, moved, addedKm };
   }
 
-  /** Weighted pupils moved and added pupil·km of item i assigned to school t (−1: unmoved: none). */
+  /** Weighted pupils moved and added pupil·km of item i assigned to school t (−1: unmoved: none); see counted. */
   costOf(i: number, t: number): { moved: number; addedKm: number; pupils: number } {
     if (t < 0) return { moved: 0, addedKm: 0, pupils: 0 };
     const level = this.input.levels[this.itemLevel[i]];
@@ -178,12 +178,21 @@ export class BalanceState {
     let addedKm = 0;
     let pupils = 0;
     for (let e = p.offsets[u]; e < p.offsets[u + 1]; e++) {
-      if (p.year[e] !== 0 || p.school[e] === t) continue;
+      if (!this.counted(p.year[e], p.grade[e]) || p.school[e] === t) continue;
       moved += p.count[e] * this.gradeWeight[p.grade[e]];
       pupils += p.count[e];
       if (p.school[e] >= 0) addedKm += p.count[e] * (dt - this.distance(u, p.school[e]));
     }
     return { moved, addedKm, pupils };
+  }
+
+  /**
+   * Whether pupils of `grade` in year slot `y` count as moved when their unit moves: all pupils of
+   * the first slot, and the entrants of each later one (each pupil is counted once, in the year the
+   * move first reaches them).
+   */
+  counted(y: number, grade: number): boolean {
+    return y === 0 || grade === 1 || grade === this.input.firstJuniorGrade;
   }
 
   /** Straight-line distance from unit u to school s, km. */

@@ -65,7 +65,7 @@ export interface BalanceInput {
   gradeCap: number[];
   /** The first junior grade (7 under 六三制): with grade 1, the grades of new entrants. */
   firstJuniorGrade: number;
-  /** Calendar years of the year slots (the first is the one whose moves are counted). */
+  /** Calendar years of the year slots: the limits hold in each; moves count the first slot's pupils and later slots' entrants. */
   years: number[];
   fixed: Int32Array;
   levels: BalanceLevelInput[];
@@ -127,7 +127,7 @@ export interface BalanceMove {
   /** School ids, from (its school now; '' when none) and to. */
   from: string;
   to: string;
-  /** Pupils that change school, by grade (index 1..9), in the first year slot. */
+  /** Pupils that change school, by grade (index 1..9): those of the first year slot and the entrants of later ones. */
   pupilsByGrade: number[];
   /** Added home–school distance per pupil, km. */
   addedKm: number;
@@ -150,7 +150,7 @@ export interface BalanceFailure {
 export interface BalancePlan {
   moves: BalanceMove[];
   objective: BalanceObjective;
-  /** Pupils (first year) and units that change school. */
+  /** Pupils (of the first year slot, and entrants of later ones) and units that change school. */
   pupilsMoved: number;
   unitsMoved: number;
   limitsMet: boolean;
