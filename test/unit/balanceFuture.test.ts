@@ -68,6 +68,26 @@ describe('balancing a future year', () => {
     expect([plan.objective.violation, plan.objective.moved]).toEqual([best.violation, best.moved]);
   });
 
+  it('counts a housing estate without a unit with the unit whose cell holds it, and moves it with that unit', () => {
+    // 2021: the estate adds 0.75 entrants to P1 (a quarter to R) and 1 pupil to each of grades 2–6.
+    const county = loadFutureCounty(true);
+    const base = computeScenarioRun(county, county.zoneState, DEFAULT_RULES);
+    const input = buildBalanceInput(county, base, DEFAULT_RULES, { levels: ['primary'], future: { year: 2021, everyYear: false, scenario: NO_RULES, projection: DEFAULT_PROJECTION } });
+    const p = input.levels[0].pupils;
+    const u3 = county.unitIds.indexOf('U3');
+    const u3Grades = Object.fromEntries(Array.from({ length: p.offsets[u3 + 1] - p.offsets[u3] }, (_, k) => [p.grade[p.offsets[u3] + k], p.count[p.offsets[u3] + k]]));
+    expect(u3Grades).toEqual({ 1: 31, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 });
+    const { plan } = runBalance(input, settings);
+    expect(plan.moves.map((m) => m.unitId)).toEqual(['U3']);
+    expect(plan.pupilsMoved).toBe(36);
+    const ctx = { schools: county.schools, schoolIndex: new Map(county.schools.map((s, i) => [s.id, i])), unitIndex: new Map(county.unitIds.map((u, i) => [u, i])), unitArea: (level: ZoneLevel, u: number) => unitCellArea(county, level, u) };
+    const state = plan.moves.reduce((s, m) => applyZoneEdit(s, m.edit, ctx), county.zoneState);
+    const y2021 = computeProjection({ dataset: county, state, scenario: NO_RULES, settings: { ...DEFAULT_PROJECTION, years: 1 }, rules: DEFAULT_RULES }).years[1];
+    const grades = (id: string) => Object.fromEntries(Object.entries(y2021.result.schools.find((s) => s.id === id)!.grades).filter(([, n]) => n > 0).map(([g, n]) => [Number(g), n]));
+    expect(grades('P1')).toEqual({ 1: 30, 2: 2, 3: 1, 6: 1 });
+    expect(grades('P2')).toEqual({ 1: 37, 2: 2, 3: 1, 4: 1, 5: 1, 6: 1 });
+  });
+
   it('replays: the projection of the zones after the plan gives P1 4 classes in 4 rooms in 2021 and 2022', () => {
     const { plan } = runBalance(inputFor({ year: 2022, everyYear: true }), settings);
     const ctx = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])), unitArea: (level: ZoneLevel, u: number) => unitCellArea(dataset, level, u) };

@@ -4,6 +4,7 @@ import { computeProjection } from '../projection';
 import { ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
 import type { ProjectionSettings, ScenarioRules } from '../scenarioRules';
 import type { ZoneState } from '../zoneState';
+import { cellUnitOf } from './cellUnit';
 import type { PupilEntries } from './unitPupils';
 
 /** A future year to balance: the pupils of `year` only, or of every year from the base year up to it. */
@@ -32,7 +33,9 @@ export interface ProjectedPupils {
  * state: per balanced level, whole pupils by unit, year slot, school and grade of those who follow
  * their unit's zone — not pupils at a fixed school (their `school_id` outside the zone system), not a
  * private school's share of an intake, not pupils who stay on their old zoning under a phase-in
- * rule; each (unit, slot, school, grade) figure is the projection's fractional figure rounded.
+ * rule; a place without a unit (a housing estate, a pupil without one) counts with the unit whose
+ * cell holds it (cellUnitOf), as its cell carries it when the unit moves. Each (unit, slot, school,
+ * grade) figure is the projection's fractional figure rounded.
  * The year slots are `future.year` alone, or every year from the base year up to it.
  */
 export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, levels: ZoneLevel[], future: FutureYears): ProjectedPupils {
@@ -49,6 +52,18 @@ export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, 
   // Per balanced level: (unit, slot, school + 1, grade) → fractional pupils.
   const sums = levels.map(() => new Map<number, number>());
   const S1 = dataset.schools.length + 1;
+  // A place without a unit goes with the unit whose cell holds it (kept per level and place).
+  const cellUnits = [new Map<number, number>(), new Map<number, number>()];
+  const unitAt = (k: number, loc: number): number => {
+    const own = loc < n ? p.unit[loc] : loc < n + U ? loc - n : estates[loc - n - U].unit;
+    if (own >= 0) return own;
+    let u = cellUnits[k].get(loc);
+    if (u === undefined) {
+      const [x, y] = loc < n ? [p.x[loc], p.y[loc]] : [estates[loc - n - U].x, estates[loc - n - U].y];
+      cellUnits[k].set(loc, (u = cellUnitOf(dataset, ZONE_LEVELS[k], rules.overlapRule, x, y)));
+    }
+    return u;
+  };
   const projection = computeProjection({
     dataset,
     state,
@@ -62,7 +77,7 @@ export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, 
       if (loc < n && p.fixedSchool[loc] >= 0 && p.fixedSchool[loc] === school) return;
       if (dataset.schools[school].ownership !== 'public') return;
       if (phaseFrom !== undefined && year - (g - firstGrade[k]) < phaseFrom) return;
-      const unit = loc < n ? p.unit[loc] : loc < n + U ? loc - n : estates[loc - n - U].unit;
+      const unit = unitAt(k, loc);
       if (unit < 0) return;
       const key = ((unit * years.length + slot) * S1 + school + 1) * GRADE_STRIDE + g;
       const m = sums[levelSlot[k]];
