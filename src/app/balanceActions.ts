@@ -1,5 +1,5 @@
 import { computeSchoolsNearOver } from '../core/balance/nearOver';
-import type { BalanceInput } from '../core/balance/types';
+import type { BalanceInput, BalancePlan } from '../core/balance/types';
 import { translate } from '../i18n/format';
 import { balanceRequestOf, balanceSettingsOf, nextBalanceName, overLimitIds, planScenarioEdits, type BalanceForm } from '../features/balance/balanceModel';
 import { BASELINE_ID, useAppStore, type BalanceView } from '../store/store';
@@ -17,6 +17,9 @@ const setBalance = (id: number, patch: Partial<BalanceView>) => {
   const b = useAppStore.getState().balance;
   if (id === runId && b) useAppStore.setState({ balance: { ...b, ...patch } });
 };
+
+const sameObjective = (a: BalancePlan, b: BalancePlan) =>
+  a.objective.violation === b.objective.violation && a.objective.moved === b.objective.moved && a.objective.addedKm === b.objective.addedKm && a.moves.length === b.moves.length;
 
 /** Opens or closes the 自动均衡 drawer. */
 export function openBalance(open: boolean): void {
@@ -51,7 +54,11 @@ export async function startBalance(form: BalanceForm): Promise<void> {
   client ??= createBalanceClient();
   let final: Awaited<ReturnType<typeof client.run>>;
   try {
-    final = await client.run(input, balanceSettingsOf(form, schoolIds), (report) => setBalance(id, { progress: report.progress, plan: report.plan }));
+    final = await client.run(input, balanceSettingsOf(form, schoolIds), (report) => {
+      // An unchanged best plan keeps its object, so the moves table and the map are not redrawn.
+      const kept = useAppStore.getState().balance?.plan;
+      setBalance(id, { progress: report.progress, plan: kept && sameObjective(kept, report.plan) ? kept : report.plan });
+    });
   } catch (e) {
     // The balance worker failed (not a problem of the request): the planner may run it again.
     console.error(e);

@@ -41,13 +41,15 @@ function addLayers(map: MapLibreMap): void {
 }
 
 /**
- * Shows the moves of the 自动均衡 plan of the shown level while the drawer is open (store-driven):
+ * Shows the moves of the 自动均衡 plan of the shown level while the drawer is open and the run has ended (store-driven):
  * `prev` undefined means the dataset's layers were just (re)added.
  */
 export function syncBalanceMoves(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
   if (!prev) addLayers(map);
-  const b = s.balanceOpen ? s.balance : undefined;
-  const pb = prev?.balanceOpen ? prev.balance : undefined;
+  // Drawn once the run has ended: repainting the map for every better plan would hold up the page.
+  const shown = (x: AppState) => (x.balanceOpen && x.balance?.status === 'done' ? x.balance : undefined);
+  const b = shown(s);
+  const pb = prev && shown(prev);
   if (prev && b?.plan === pb?.plan && b?.removed === pb?.removed && s.level === prev.level && s.dataset === prev.dataset) return;
   const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
   if (!source) return;

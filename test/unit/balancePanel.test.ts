@@ -33,7 +33,7 @@ describe('自动均衡 panel model', () => {
   it('removing moves keeps the others in plan order; the scenario is the base edits then the kept moves', () => {
     expect(keptMoves(MOVES, [0, 2]).map((m) => m.unitId)).toEqual(['U2']);
     expect(keptMoves(MOVES, []).map((m) => m.unitId)).toEqual(['U1', 'U2', 'U3']);
-    const base = { op: 'lockZone' as const, level: 'primary' as const, schoolId: 'P05' };
+    const base = { op: 'lockZone' as const, level: 'primary' as const, schoolId: 'P05', locked: true };
     expect(planScenarioEdits([base], MOVES, [1])).toEqual([base, MOVES[0].edit, MOVES[2].edit]);
   });
 

@@ -1,6 +1,6 @@
 import { Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { toggleMove } from '../../app/balanceActions';
 import type { BalanceMove } from '../../core/balance/types';
 import { formatNumber } from '../../i18n/format';
@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import { computeMoveRows, type MoveRow } from './balanceModel';
 
 /** The plan's moves: unit, level, from, to, pupils by grade, added distance and why; each can be removed (and restored) until accepted. */
-export function BalanceMovesTable({ moves, removed, editable }: { moves: BalanceMove[]; removed: number[]; editable: boolean }) {
+export const BalanceMovesTable = memo(function BalanceMovesTable({ moves, removed, editable }: { moves: BalanceMove[]; removed: number[]; editable: boolean }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const units = useAppStore((s) => s.dataset?.units);
@@ -52,4 +52,4 @@ export function BalanceMovesTable({ moves, removed, editable }: { moves: Balance
       rowClassName={(r) => (r.removed ? 'balance-removed' : '')}
     />
   );
-}
+});

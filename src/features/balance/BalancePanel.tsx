@@ -1,5 +1,5 @@
 import { Button, Drawer, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { acceptBalance, cancelBalance, openBalance, startBalance } from '../../app/balanceActions';
 import { activeScenario } from '../../app/scenarioActions';
 import { useT } from '../../store/selectors';
@@ -14,13 +14,18 @@ import './balance.css';
 export function BalancePanel() {
   const t = useT();
   const open = useAppStore((s) => s.balanceOpen);
-  const view = useAppStore((s) => s.balance);
+  // Only what the buttons need: the progress reports redraw the status and the moves, not the form.
+  const status = useAppStore((s) => s.balance?.status);
+  const acceptedId = useAppStore((s) => s.balance?.acceptedId);
+  const plan = useAppStore((s) => s.balance?.plan);
+  const removed = useAppStore((s) => s.balance?.removed);
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
   const [form, setForm] = useState<BalanceForm>(DEFAULT_BALANCE_FORM);
-  const running = view?.status === 'preparing' || view?.status === 'running';
-  const done = view?.status === 'done' && !!view.plan;
-  const accepted = view?.acceptedId ? scenarios.find((d) => d.id === view.acceptedId) : undefined;
+  const onChange = useCallback((patch: Partial<BalanceForm>) => setForm((f) => ({ ...f, ...patch })), []);
+  const running = status === 'preparing' || status === 'running';
+  const done = status === 'done' && !!plan;
+  const accepted = acceptedId ? scenarios.find((d) => d.id === acceptedId) : undefined;
   return (
     <Drawer
       placement="right"
@@ -34,7 +39,7 @@ export function BalancePanel() {
         <Space>
           <Button type="primary" size="small" disabled={running} onClick={() => void startBalance(form)} data-testid="balance-run">{t('balanceRun')}</Button>
           <Button size="small" disabled={!running} onClick={() => void cancelBalance()} data-testid="balance-cancel">{t('balanceCancel')}</Button>
-          <Button size="small" disabled={!done || !!view?.acceptedId || (view?.plan?.moves.length ?? 0) === 0} onClick={() => void acceptBalance()} data-testid="balance-accept">{t('balanceAccept')}</Button>
+          <Button size="small" disabled={!done || !!acceptedId || (plan?.moves.length ?? 0) === 0} onClick={() => void acceptBalance()} data-testid="balance-accept">{t('balanceAccept')}</Button>
         </Space>
       )}
       styles={{ body: { padding: 12 } }}
@@ -42,14 +47,14 @@ export function BalancePanel() {
     >
       <Space direction="vertical" style={{ width: '100%' }} size={8}>
         <Typography.Text type="secondary">{t('balanceIntro')}</Typography.Text>
-        <BalanceSettingsForm form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} disabled={running} />
-        {view && <BalanceStatus view={view} timeLimitS={form.timeLimitS} />}
+        <BalanceSettingsForm form={form} onChange={onChange} disabled={running} />
+        {status && <BalanceStatus timeLimitS={form.timeLimitS} />}
         {accepted && <Typography.Text type="success" data-testid="balance-accepted">{t('balanceAccepted', { name: accepted.name })}</Typography.Text>}
-        {view?.plan && view.plan.moves.length > 0 && (
+        {plan && removed && plan.moves.length > 0 && (
           <>
-            <Typography.Text strong>{t('balanceMoves', { n: view.plan.moves.length })}</Typography.Text>
+            <Typography.Text strong>{t('balanceMoves', { n: plan.moves.length })}</Typography.Text>
             <Typography.Text type="secondary">{t('balanceMapNote')}</Typography.Text>
-            <BalanceMovesTable moves={view.plan.moves} removed={view.removed} editable={done && !view.acceptedId} />
+            <BalanceMovesTable moves={plan.moves} removed={removed} editable={done && !acceptedId} />
           </>
         )}
       </Space>

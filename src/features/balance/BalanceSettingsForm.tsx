@@ -1,5 +1,5 @@
 import { Button, Checkbox, Divider, Form, InputNumber, Radio, Select, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ZoneLevel } from '../../core/rules';
 import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -8,7 +8,7 @@ import type { BalanceForm, BalanceScope } from './balanceModel';
 const num = (v: number | null, fallback: number) => (v === null || !Number.isFinite(v) ? fallback : v);
 
 /** The settings of a 自动均衡 run: level, schools that may change, locks, distance limits, goal and budget. */
-export function BalanceSettingsForm({ form, onChange, disabled }: { form: BalanceForm; onChange: (patch: Partial<BalanceForm>) => void; disabled: boolean }) {
+export const BalanceSettingsForm = memo(function BalanceSettingsForm({ form, onChange, disabled }: { form: BalanceForm; onChange: (patch: Partial<BalanceForm>) => void; disabled: boolean }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const schools = useAppStore((s) => s.dataset?.schools);
@@ -73,4 +73,4 @@ export function BalanceSettingsForm({ form, onChange, disabled }: { form: Balanc
       {numberField('seed', t('balanceSeed'), 0, 2 ** 32 - 1)}
     </Form>
   );
-}
+});

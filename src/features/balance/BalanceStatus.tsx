@@ -2,14 +2,16 @@ import { Alert, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { describeEditProblem } from '../../core/editProblems';
 import { formatNumber } from '../../i18n/format';
 import { useSchoolName, useT } from '../../store/selectors';
-import { useAppStore, type BalanceView } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { computeLimitBreaks, keptMoves } from './balanceModel';
 
 /** A run's progress (phase, pupils over the limits, pupils moved, the best plan so far), what still fails, and the engine's check of the kept moves. */
-export function BalanceStatus({ view, timeLimitS }: { view: BalanceView; timeLimitS: number }) {
+export function BalanceStatus({ timeLimitS }: { timeLimitS: number }) {
   const t = useT();
+  const view = useAppStore((s) => s.balance);
   const locale = useAppStore((s) => s.locale);
   const schoolName = useSchoolName();
+  if (!view) return null;
   const { progress, plan, check } = view;
   const n = (v: number, digits = 0) => formatNumber(locale, v, digits);
   if (view.status === 'error') {
