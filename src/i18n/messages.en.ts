@@ -533,7 +533,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   balanceUnitsMoved: 'Units moved',
   balanceAddedKm: 'Added distance (pupil·km)',
   balanceCancelled: 'Stopped: the best plan found so far is shown',
-  balanceLimitsMet: 'The plan meets every size and class limit',
+  balanceLimitsMet: 'The full plan meets every size and class limit',
   balanceFailure: '{school}: {n} pupils must still leave ({over} over the size limit, {rooms} rooms short)',
   balanceNoContiguity: 'Zones were not checked for contiguity (no unit adjacency)',
   balanceMoves: 'Moves ({n})',

@@ -531,7 +531,7 @@ export const ZH = {
   balanceUnitsMoved: '调整小区/村',
   balanceAddedKm: '增加距离（人·公里）',
   balanceCancelled: '已停止：显示目前找到的最优方案',
-  balanceLimitsMet: '方案满足全部规模和班额限制',
+  balanceLimitsMet: '完整方案满足全部规模和班额限制',
   balanceFailure: '{school}：仍需调出 {n} 人（超规模 {over} 人，还差 {rooms} 间教室）',
   balanceNoContiguity: '未检查片区连片（缺少小区相邻关系）',
   balanceMoves: '调整明细（{n} 项）',

@@ -24,7 +24,7 @@ export const BalanceMovesTable = memo(function BalanceMovesTable({ moves, remove
     {
       title: t('balanceColPupils'),
       dataIndex: 'pupils',
-      width: 130,
+      width: 150,
       sorter: (a, b) => a.pupils - b.pupils,
       render: (v: number, r) => <span className="num" title={r.grades.map((g) => `${t('gradeN', { n: g.grade })} ${formatNumber(locale, g.n)}`).join(' · ')}>{formatNumber(locale, v)}（{r.grades.map((g) => `${g.grade}:${formatNumber(locale, g.n)}`).join(' ')}）</span>,
     },
@@ -48,7 +48,7 @@ export const BalanceMovesTable = memo(function BalanceMovesTable({ moves, remove
       columns={columns}
       dataSource={rows}
       pagination={{ pageSize: 12, showSizeChanger: false }}
-      scroll={{ x: 746 }}
+      scroll={{ x: 766 }}
       rowClassName={(r) => (r.removed ? 'balance-removed' : '')}
     />
   );
