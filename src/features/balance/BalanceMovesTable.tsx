@@ -18,7 +18,7 @@ export const BalanceMovesTable = memo(function BalanceMovesTable({ moves, remove
   const rows = computeMoveRows(moves, removed, (id) => unitNames.get(id) ?? id, (id) => schoolName(id));
   const columns: ColumnsType<MoveRow> = [
     { title: t('balanceColUnit'), dataIndex: 'unit', width: 110, ellipsis: true },
-    { title: t('balanceColLevel'), dataIndex: 'level', width: 52, render: (l: MoveRow['level']) => t(l) },
+    { title: t('balanceColLevel'), dataIndex: 'level', width: 64, render: (l: MoveRow['level']) => t(l) },
     { title: t('balanceColFrom'), dataIndex: 'from', width: 100, ellipsis: true },
     { title: t('balanceColTo'), dataIndex: 'to', width: 100, ellipsis: true },
     {
@@ -26,7 +26,7 @@ export const BalanceMovesTable = memo(function BalanceMovesTable({ moves, remove
       dataIndex: 'pupils',
       width: 150,
       sorter: (a, b) => a.pupils - b.pupils,
-      render: (v: number, r) => <span className="num" title={r.grades.map((g) => `${t('gradeN', { n: g.grade })} ${formatNumber(locale, g.n)}`).join(' · ')}>{formatNumber(locale, v)}（{r.grades.map((g) => `${g.grade}:${formatNumber(locale, g.n)}`).join(' ')}）</span>,
+      render: (v: number, r) => <span className="num" title={r.grades.map((g) => `${t('gradeN', { n: g.grade })} ${formatNumber(locale, g.n)}`).join(' · ')}>{formatNumber(locale, v)}{locale === 'en' ? ' (' : '（'}{r.grades.map((g) => `${g.grade}:${formatNumber(locale, g.n)}`).join(' ')}{locale === 'en' ? ')' : '）'}</span>,
     },
     { title: t('balanceColAdded'), dataIndex: 'addedKm', width: 80, align: 'right', sorter: (a, b) => a.addedKm - b.addedKm, render: (v: number) => <span className="num">{t('balanceKm', { km: formatNumber(locale, v, 2) })}</span> },
     { title: t('balanceColReason'), dataIndex: 'reason', width: 110, render: (r: MoveRow['reason']) => t(`balanceReason_${r}`) },
@@ -48,7 +48,7 @@ export const BalanceMovesTable = memo(function BalanceMovesTable({ moves, remove
       columns={columns}
       dataSource={rows}
       pagination={{ pageSize: 12, showSizeChanger: false }}
-      scroll={{ x: 766 }}
+      scroll={{ x: 778 }}
       rowClassName={(r) => (r.removed ? 'balance-removed' : '')}
     />
   );

@@ -23,7 +23,7 @@ export const BalanceSettingsForm = memo(function BalanceSettingsForm({ form, onC
     </Form.Item>
   );
   return (
-    <Form layout="horizontal" size="small" disabled={disabled} labelCol={{ flex: '220px' }} labelAlign="left" colon={false}>
+    <Form layout="horizontal" size="small" disabled={disabled} labelCol={{ flex: '240px' }} labelAlign="left" labelWrap colon={false}>
       <Form.Item label={t('balanceLevel')} style={{ marginBottom: 6 }}>
         <Radio.Group
           optionType="button"
