@@ -31,12 +31,19 @@ export function createBalanceApi(timing: BalanceTiming = DEFAULT_TIMING) {
       const job = { run: createBalanceRun(input, settings), cancelled: false };
       current = job;
       let lastReport = -Infinity;
+      // The plan is rebuilt (a fresh state measured from scratch) only when the best objective changed.
+      let reported: { key: string; plan: BalancePlan } | undefined;
+      const bestPlan = (p: BalanceProgress): BalancePlan => {
+        const key = `${p.best.violation}|${p.best.moved}|${p.best.addedKm}`;
+        if (reported?.key !== key) reported = { key, plan: job.run.plan() };
+        return reported.plan;
+      };
       let progress = job.run.step(0);
       while (!job.run.done && !job.cancelled) {
         progress = job.run.step(timing.sliceMs);
         if (onReport && performance.now() - lastReport >= timing.reportMs) {
           lastReport = performance.now();
-          void onReport({ progress, plan: job.run.plan() });
+          void onReport({ progress, plan: bestPlan(progress) });
         }
         await yieldToEvents();
       }

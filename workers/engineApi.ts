@@ -4,7 +4,8 @@ import { DEFAULT_RULES, type OverlapRule, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
 import type { StandardsProfile, StandardsResult } from '../src/core/standards';
-import type { ZoneEdit } from '../src/core/zoneEdits';
+import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
+import type { EditProblem } from '../src/core/editProblems';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
@@ -318,6 +319,28 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const bad = checkBalanceRequest(dataset, request);
       if (bad) return { error: bad };
       return buildBalanceInput(dataset, computeScenarioRun(dataset, session.state(), rules), rules, request);
+    },
+    /**
+     * The base-year result of `edits` from the dataset's own zoning, without changing the scenario
+     * being edited (the 自动均衡 panel checks a plan with some moves removed); a refused edit is
+     * answered with its index (from 0) and why.
+     */
+    checkEdits(edits: ZoneEdit[]): { ok: true; result: SimulationResult } | { ok: false; index: number; problem: EditProblem } {
+      const { dataset, session } = requireSession();
+      try {
+        return { ok: true, result: computeScenarioRun(dataset, session.stateAfter(edits), rules).result };
+      } catch (e) {
+        if (!(e instanceof EditError)) throw e;
+        const index = edits.findIndex((_, i) => {
+          try {
+            session.stateAfter(edits.slice(0, i + 1));
+            return false;
+          } catch {
+            return true;
+          }
+        });
+        return { ok: false, index, problem: { code: e.code, params: e.params } };
+      }
     },
     undo: (): EditOutcome | EditRefusal => requireSession().session.undo(),
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),

@@ -20,6 +20,7 @@ import { ScenarioBar } from '../features/scenarios/ScenarioBar';
 import { EngineNotice } from '../features/engine/EngineNotice';
 import { WarningPanel } from '../features/warning/WarningPanel';
 import { CommitMark } from './CommitMark';
+import { BalancePanel } from '../features/balance/BalancePanel';
 
 // The compare drawer (its tables, charts and projections) loads when first opened, then stays.
 const ComparePanel = lazy(() => import('../features/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
@@ -59,6 +60,7 @@ export function App() {
           </div>
           <CompareOnDemand />
           <WarningPanel />
+          <BalancePanel />
           <LoadStatus />
           <DropZone />
           <CommitMark />

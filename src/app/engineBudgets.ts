@@ -40,6 +40,7 @@ export function callBudgetMs(method: string, args: unknown[], size: EngineSize):
       // A projection, then draws that report progress (each report gives the call its budget again).
       return quick + PROJECTION_MS + (PROJECTION_MS * size.pupils) / 1e6 + PER_EDIT_MS * editsIn((args[0] as { edits?: unknown } | undefined)?.edits);
     case 'changedAreas':
+    case 'checkEdits':
       return quick + PER_EDIT_MS * editsIn(args[0]);
     case 'project': {
       const requests = (args[0] ?? []) as ScenarioRequest[];

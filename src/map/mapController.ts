@@ -22,6 +22,7 @@ import { syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import { syncWarningTiers } from './warningTiers';
+import { syncBalanceMoves } from './balanceMoves';
 import type { LoadSummary } from '../../workers/engineApi';
 
 setWorkerUrl(workerUrl);
@@ -152,6 +153,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     syncWarningTiers(map, s, prev);
     syncLabels(map, s, prev);
     syncServiceRing(map, s, prev);
+    syncBalanceMoves(map, s, prev);
     focus.sync(s, prev);
   };
 

@@ -17,6 +17,7 @@ import type { ProjectionView } from '../../workers/scenarioProjection';
 import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 import type { StorageProblem } from '../app/persistence';
 import type { WarningView } from '../../workers/warningRun';
+import type { BalancePlan, BalanceProgress } from '../core/balance/types';
 
 export type ColorBy = 'utilization' | 'compliance' | 'warning';
 export type PupilMode = 'density' | 'dots' | 'off';
@@ -182,6 +183,33 @@ interface WarningSlice {
   warningError?: { problem?: EditProblem; fault?: string };
 }
 
+/** A 自动均衡 run and its plan, from start to accept. */
+export interface BalanceView {
+  /** preparing: the engine builds the problem; running: the balance worker works; done: the plan is final (the best so far when cancelled). */
+  status: 'preparing' | 'running' | 'done' | 'error';
+  cancelled: boolean;
+  progress?: BalanceProgress;
+  /** The best plan so far (the final one once done). */
+  plan?: BalancePlan;
+  /** Indexes of the plan's moves the planner removed. */
+  removed: number[];
+  /** The engine's figures of the scenario with the kept moves, for the `removed` list it was asked with (undefined while computing). */
+  check?: { removed: number[]; result?: SimulationResult; problem?: EditProblem; index?: number };
+  /** The scenario the plan was made from: its id and its edits then. */
+  baseId: string;
+  baseEdits: ZoneEdit[];
+  /** Why the run could not be made: a problem of the request (English detail) or of the engine. */
+  error?: { detail?: string; problem?: EditProblem };
+  /** The scenario the plan became, once accepted. */
+  acceptedId?: string;
+}
+
+interface BalanceSlice {
+  /** The 自动均衡 drawer is open. */
+  balanceOpen: boolean;
+  balance?: BalanceView;
+}
+
 /** What the planner is told about the computing engine after a fault (see engineRecovery); detail in English. */
 export interface EngineNotice {
   code: 'engineRestarting' | 'engineRestarted' | 'engineStopped' | 'engineRecoveryFailed';
@@ -206,7 +234,7 @@ interface UiSlice {
   engineNotice?: EngineNotice;
 }
 
-export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & WarningSlice & UiSlice;
+export type AppState = DatasetSlice & ResultSlice & ScenarioSlice & WorkspaceSlice & ComparisonSlice & WarningSlice & BalanceSlice & UiSlice;
 
 const initialLocale = (): Locale => {
   try {
@@ -231,7 +259,7 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
 };
 
 /** Comparison state of a freshly loaded dataset. */
-export const EMPTY_COMPARISON: ComparisonSlice & WarningSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false, viewYear: undefined, warningOpen: false, warning: undefined, warningProgress: undefined, warningError: undefined };
+export const EMPTY_COMPARISON: ComparisonSlice & WarningSlice & BalanceSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false, viewYear: undefined, warningOpen: false, warning: undefined, warningProgress: undefined, warningError: undefined, balanceOpen: false, balance: undefined };
 
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
 export const useAppStore = create<AppState>()(() => ({

@@ -2,7 +2,7 @@ import { GRADE_STRIDE } from '../aggregate';
 import type { Dataset } from '../dataset';
 import { classCapOfGrade, maxSizeOfSchool, MAX_GRADE, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
 import type { ScenarioRun } from '../scenarioRun';
-import { unitCellArea } from '../units/datasetCells';
+import { datasetUnitCells } from '../units/datasetCells';
 import { unitAdjacency } from '../units/unitAdjacency';
 import { projectPupils, type FutureYears } from './projectedPupils';
 import type { BalanceInput, BalanceLevelInput, UnitAdjacency } from './types';
@@ -61,8 +61,10 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
     const home = new Int32Array(U).fill(-1);
     for (let u = 0; u < U; u++) if (pupils.offsets[u + 1] > pupils.offsets[u]) home[u] = run.state.unitSchool[level].get(u) ?? majority[u];
     const locked = new Uint8Array(U);
-    // A unit without a cell at the level has no area to move (the assignUnits edit refuses it).
-    dataset.unitIds.forEach((id, u) => (locked[u] = lockedUnits.has(id) || (home[u] >= 0 && unitCellArea(dataset, level, u, rules.overlapRule).length === 0) ? 1 : 0));
+    // A unit without a cell at the level has no area to move (the assignUnits edit refuses it). Its
+    // pieces tell, without building every cell's polygon (a minute on Shouguang, in the engine's worker).
+    const cells = datasetUnitCells(dataset, level, rules.overlapRule);
+    dataset.unitIds.forEach((id, u) => (locked[u] = lockedUnits.has(id) || (home[u] >= 0 && cells.pieceStart[u] === cells.pieceStart[u + 1]) ? 1 : 0));
     return { level, home, pupils, lockedUnits: locked, adjacency: request.adjacency?.[level] ?? unitAdjacency(dataset, run.state, level) };
   });
   const first = years[0];

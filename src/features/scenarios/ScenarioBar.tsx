@@ -1,4 +1,4 @@
-import { CopyOutlined, DeleteOutlined, EditOutlined, ImportOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, AlertOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, EditOutlined, ImportOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { createScenario, deleteScenario, duplicateScenario, renameScenario, switchScenario } from '../../app/scenarioActions';
@@ -8,6 +8,7 @@ import { useScenarioImport } from './useScenarioImport';
 import { RulesEditor } from './RulesEditor';
 import { ExportMenu } from '../exports/ExportMenu';
 import { openWarning } from '../../app/warningActions';
+import { openBalance } from '../../app/balanceActions';
 
 const hasRules = (d: ScenarioDoc) =>
   d.rules.phaseIn !== undefined || d.rules.openings.length + d.rules.classroomAdditions.length + d.rules.privateShares.length + d.rules.diversions.length > 0;
@@ -71,6 +72,7 @@ export function ScenarioBar() {
       <Button data-testid="scenario-rules" icon={<SettingOutlined />} onClick={() => setRulesOpen(true)}>{t('rules')}</Button>
       <Button data-testid="open-compare" type="primary" icon={<LineChartOutlined />} onClick={() => useAppStore.setState({ compareOpen: true })}>{t('compare')}</Button>
       <Button data-testid="open-warning" icon={<AlertOutlined />} onClick={() => openWarning(true)}>{t('warningButton')}</Button>
+      <Button data-testid="open-balance" icon={<ControlOutlined />} onClick={() => openBalance(true)}>{t('balanceButton')}</Button>
       <ExportMenu />
       <input
         ref={fileInput}

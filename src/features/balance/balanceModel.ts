@@ -1,0 +1,148 @@
+import type { BalanceRequest } from '../../core/balance/buildInput';
+import { DEFAULT_BALANCE_SETTINGS } from '../../core/balance/settings';
+import type { BalanceMove, BalanceSettings, MoveReason } from '../../core/balance/types';
+import type { ZoneLevel } from '../../core/rules';
+import type { SimulationResult } from '../../core/simulation';
+import type { ZoneEdit } from '../../core/zoneEdits';
+
+/** Which schools may give or receive units: all, those over their limits and their neighbours, or those picked. */
+export type BalanceScope = 'all' | 'nearOver' | 'picked';
+
+/** What the planner sets in the 自动均衡 panel. */
+export interface BalanceForm {
+  level: ZoneLevel | 'both';
+  scope: BalanceScope;
+  /** Schools picked (in the table or on the map) when the scope is 'picked'. */
+  picked: string[];
+  /** Schools whose zones stay as they are (beyond the zones locked in the scenario), and units that stay. */
+  lockedSchools: string[];
+  lockedUnits: string[];
+  nearestSchools: number;
+  maxDistanceKm: number;
+  maxAddedKm: number;
+  entrantWeight: number;
+  phaseIn: boolean;
+  minOpeningUtilization: number;
+  /** Time budget, seconds, and the search's iteration budget (whichever ends first). */
+  timeLimitS: number;
+  iterations: number;
+  seed: number;
+}
+
+/** The panel's settings before the planner changes them: both levels, every school, the balancer's defaults. */
+export const DEFAULT_BALANCE_FORM: BalanceForm = {
+  level: 'both',
+  scope: 'all',
+  picked: [],
+  lockedSchools: [],
+  lockedUnits: [],
+  nearestSchools: DEFAULT_BALANCE_SETTINGS.nearestSchools,
+  maxDistanceKm: DEFAULT_BALANCE_SETTINGS.maxDistanceKm,
+  maxAddedKm: DEFAULT_BALANCE_SETTINGS.maxAddedKm,
+  entrantWeight: DEFAULT_BALANCE_SETTINGS.entrantWeight,
+  phaseIn: DEFAULT_BALANCE_SETTINGS.phaseIn,
+  minOpeningUtilization: DEFAULT_BALANCE_SETTINGS.minOpeningUtilization,
+  timeLimitS: (DEFAULT_BALANCE_SETTINGS.timeLimitMs ?? 3000) / 1000,
+  iterations: DEFAULT_BALANCE_SETTINGS.iterations,
+  seed: DEFAULT_BALANCE_SETTINGS.seed,
+};
+
+/** The balancing request of the form: its levels and locks. */
+export function balanceRequestOf(form: BalanceForm): BalanceRequest {
+  return { levels: form.level === 'both' ? ['primary', 'junior'] : [form.level], lockedSchoolIds: form.lockedSchools, lockedUnitIds: form.lockedUnits };
+}
+
+/** The balancer's settings of the form; `schoolIds` limits the schools that may change (undefined: all). Time in ms. */
+export function balanceSettingsOf(form: BalanceForm, schoolIds?: string[]): BalanceSettings {
+  return {
+    seed: form.seed,
+    iterations: form.iterations,
+    timeLimitMs: form.timeLimitS * 1000,
+    nearestSchools: form.nearestSchools,
+    maxDistanceKm: form.maxDistanceKm,
+    maxAddedKm: form.maxAddedKm,
+    entrantWeight: form.entrantWeight,
+    phaseIn: form.phaseIn,
+    minOpeningUtilization: form.minOpeningUtilization,
+    ...(schoolIds && { schoolIds }),
+  };
+}
+
+/** One row of the moves table. */
+export interface MoveRow {
+  /** The move's index in the plan. */
+  index: number;
+  unitId: string;
+  unit: string;
+  level: ZoneLevel;
+  from: string;
+  to: string;
+  /** Pupils who change school by grade (grades with none left out), and their total. */
+  grades: { grade: number; n: number }[];
+  pupils: number;
+  /** Added home–school distance per pupil, km. */
+  addedKm: number;
+  reason: MoveReason;
+  removed: boolean;
+}
+
+/**
+ * The moves table of a plan: one row per move in plan order, unit and schools named by `unitName`
+ * and `schoolName`, and marked `removed` when its index is in `removed`.
+ */
+export function computeMoveRows(moves: BalanceMove[], removed: readonly number[], unitName: (id: string) => string, schoolName: (id: string) => string): MoveRow[] {
+  const gone = new Set(removed);
+  return moves.map((m, index) => {
+    const grades = m.pupilsByGrade.flatMap((n, grade) => (n > 0 ? [{ grade, n }] : []));
+    return {
+      index,
+      unitId: m.unitId,
+      unit: unitName(m.unitId),
+      level: m.level,
+      from: m.from === '' ? '' : schoolName(m.from),
+      to: schoolName(m.to),
+      grades,
+      pupils: grades.reduce((a, g) => a + g.n, 0),
+      addedKm: m.addedKm,
+      reason: m.reason,
+      removed: gone.has(index),
+    };
+  });
+}
+
+/** The moves the planner kept: the plan's moves without those whose index is in `removed`, in plan order. */
+export function keptMoves(moves: BalanceMove[], removed: readonly number[]): BalanceMove[] {
+  const gone = new Set(removed);
+  return moves.filter((_, i) => !gone.has(i));
+}
+
+/** The edits of the scenario a plan becomes: the scenario's own edits it was made from, then one `assignUnits` per kept move. */
+export function planScenarioEdits(baseEdits: ZoneEdit[], moves: BalanceMove[], removed: readonly number[]): ZoneEdit[] {
+  return [...baseEdits, ...keptMoves(moves, removed).map((m) => m.edit)];
+}
+
+/** A school over its limits in a result: over its size limit, or with classes over the cap. */
+export interface LimitBreak {
+  id: string;
+  enrollment: number;
+  oversize: boolean;
+  classesOverCap: number;
+}
+
+/** The schools of `result` over their limits (oversize or classes over the cap), in the result's order. */
+export function computeLimitBreaks(result: SimulationResult): LimitBreak[] {
+  return result.schools.filter((r) => r.oversize || r.classesOverCap > 0).map((r) => ({ id: r.id, enrollment: r.enrollment, oversize: r.oversize, classesOverCap: r.classesOverCap }));
+}
+
+/** Ids of the schools over their limits in `result`. */
+export function overLimitIds(result: SimulationResult): Set<string> {
+  return new Set(computeLimitBreaks(result).map((b) => b.id));
+}
+
+/** The name of the next auto-balanced scenario: `template` ("自动均衡 {n}") with the least n ≥ 1 no scenario has. */
+export function nextBalanceName(names: readonly string[], template: (n: number) => string): string {
+  const taken = new Set(names);
+  let n = 1;
+  while (taken.has(template(n))) n++;
+  return template(n);
+}
