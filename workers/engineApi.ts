@@ -271,7 +271,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Projects scenarios year by year (ten years by default) and assesses each year. */
     project(requests: ScenarioRequest[], profile: StandardsProfile): (ProjectionView | ProjectionRefusal)[] {
       const { dataset, session } = requireSession();
-      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile));
+      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile, session.distanceState().prepared));
     },
     /**
      * 学位预警 of a scenario with its ranges (seeded draws, progress 0..1 through `onProgress`) and
