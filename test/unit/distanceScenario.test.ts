@@ -100,7 +100,7 @@ describe('the projection carries the distance figures year by year', () => {
         // The tiny county's schools have no `setting`: rural radii.
         if (d <= (level === 'primary' ? 2500 : 5000)) within += x.w;
         if (schools[x.school].ownership !== 'public') continue;
-        const candidates = schools.map((s, i) => i).filter((i) => schools[i].ownership === 'public' && opens(i, year) && teachesLevel(schools[i].level, level));
+        const candidates = schools.map((_, i) => i).filter((i) => schools[i].ownership === 'public' && opens(i, year) && teachesLevel(schools[i].level, level));
         const best = Math.min(...candidates.map((i) => haversine(px, py, schools[i].lon, schools[i].lat)));
         pub += x.w;
         if (d <= best + 0.01) nearest += x.w;
