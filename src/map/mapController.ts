@@ -18,10 +18,11 @@ import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 import { createHoverTooltip } from './hoverTooltip';
 import { syncLabels } from './labels';
-import { syncServiceRing } from './roadLayers';
+import { syncSentPastLines, syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import { syncWarningTiers } from './warningTiers';
+import { syncDistanceBands } from './distanceBands';
 import type { LoadSummary } from '../../workers/engineApi';
 
 setWorkerUrl(workerUrl);
@@ -150,6 +151,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
     }
     syncWarningTiers(map, s, prev);
+    syncDistanceBands(map, s, prev);
+    syncSentPastLines(map, s, prev);
     syncLabels(map, s, prev);
     syncServiceRing(map, s, prev);
     focus.sync(s, prev);

@@ -8,3 +8,4 @@ export * from './settings';
 export * from './roadPieces';
 export * from './movedDistance';
 export * from './projectedDistance';
+export * from './sentPastLines';
