@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { School } from '../../src/core/dataset';
-import { computeDistanceState, computeMovedDistance, createProjectionDistance, DEFAULT_DISTANCE_SETTINGS, prepareDistances, scenarioOpenYears, type YearDistance } from '../../src/core/distance';
+import { computeDistanceState, computeMovedDistance, computeSentPastLines, createProjectionDistance, DEFAULT_DISTANCE_SETTINGS, prepareDistances, scenarioOpenYears, type YearDistance } from '../../src/core/distance';
 import { computeProjection, type ProjectionSink } from '../../src/core/projection';
 import { DEFAULT_RULES, levelOfGrade, teachesLevel } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
@@ -20,14 +20,13 @@ function haversine(x1: number, y1: number, x2: number, y2: number): number {
 
 const school = (id: string, lon: number): School => ({ id, name: id, level: 'primary', ownership: 'public', lon, lat: 0, facilities: {} });
 
+// On the equator: A at 0°, B at 0.01°. Compound u1 has pupils at 0.002° and 0.004°, moved A → B;
+// compound u2 a pupil at 0.009°, moved B → A; a pupil of u2 at 0.008° stays at B.
+const p = prepareDistances({ schools: [school('A', 0), school('B', 0.01)], baseYear: 2024, pupils: { count: 4, x: Float64Array.from([0.002, 0.004, 0.009, 0.008]), y: new Float64Array(4), grade: new Uint8Array(4).fill(1) } }, DEFAULT_RULES);
+const before = Int32Array.from([0, 0, 1, 1]);
+const after = Int32Array.from([1, 1, 0, 1]);
+
 describe('distance before and after for every moved pupil, by compound', () => {
-  // On the equator: A at 0°, B at 0.01°. Compound u1 has pupils at 0.002° and 0.004°, moved A → B;
-  // compound u2 a pupil at 0.009°, moved B → A; a pupil of u2 at 0.008° stays at B.
-  const schools = [school('A', 0), school('B', 0.01)];
-  const xs = [0.002, 0.004, 0.009, 0.008];
-  const p = prepareDistances({ schools, baseYear: 2024, pupils: { count: 4, x: Float64Array.from(xs), y: new Float64Array(4), grade: new Uint8Array(4).fill(1) } }, DEFAULT_RULES);
-  const before = Int32Array.from([0, 0, 1, 1]);
-  const after = Int32Array.from([1, 1, 0, 1]);
   const [primary] = computeMovedDistance(p, before, after, { unit: Int32Array.from([0, 0, 1, 1]), unitIds: ['u1', 'u2'] });
 
   it('u2 (B → A: 0.001° before, 0.009° after) goes furthest, then u1 (0.002° and 0.004° before, 0.008° and 0.006° after)', () => {
@@ -50,6 +49,20 @@ describe('distance before and after for every moved pupil, by compound', () => {
     const [withNone] = computeMovedDistance(p, before, after, { unit: Int32Array.from([0, -1, 1, 1]), unitIds: ['u1', 'u2'] });
     expect(withNone.units.map((u) => [u.unitId, u.pupils])).toEqual([['u2', 1], ['u1', 1], ['', 1]]);
     expect(computeMovedDistance(p, before, after)[0].units).toEqual([]);
+  });
+});
+
+describe('lines from the compounds sent past a nearer school', () => {
+  it('one per compound, school and nearest school, from the mean home, with the mean extra distance', () => {
+    // The same line of pupils as above, under the "after" schools: u1's two go to B past A, u2's first to A past B.
+    const primary = (computeSentPastLines(p, after, 'primary', { unit: Int32Array.from([0, 0, 1, 1]), unitIds: ['u1', 'u2'] }));
+    expect(primary.features.map((f) => [f.properties.unit, f.properties.school, f.properties.nearest, f.properties.pupils])).toEqual([['u1', 'B', 'A', 2], ['u2', 'A', 'B', 1]]);
+    // u1: 0.008° − 0.002° and 0.006° − 0.004° further, mean 0.004°; from their mean home 0.003° to A.
+    expect(primary.features[0].properties.extraM).toBeCloseTo(equatorM(0.004), 6);
+    expect(primary.features[0].geometry.coordinates).toEqual([[0.003, 0], [0, 0]]);
+    // u2: 0.009° to A against 0.001° to B.
+    expect(primary.features[1].properties.extraM).toBeCloseTo(equatorM(0.008), 6);
+    expect(computeSentPastLines(p, after, 'junior', { unit: Int32Array.from([0, 0, 1, 1]), unitIds: ['u1', 'u2'] }).features).toEqual([]);
   });
 });
 
