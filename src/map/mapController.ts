@@ -165,9 +165,13 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     stopDrawing = createDrawController(map);
     stopVertexDrag = createVertexDrag(map);
   });
-  map.on('styledata', () => {
+  // A change that arrived while the style was busy is applied at the next styledata event, or at the
+  // latest when the map is idle (a busy source may end its loading without another styledata event).
+  const catchUp = () => {
     if (applied !== useAppStore.getState()) sync(useAppStore.getState());
-  });
+  };
+  map.on('styledata', catchUp);
+  map.on('idle', catchUp);
   const unsubscribe = useAppStore.subscribe((s) => {
     const start = performance.now();
     sync(s);
