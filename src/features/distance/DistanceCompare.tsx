@@ -59,7 +59,7 @@ export function DistanceCompare() {
             const further = x.units.filter((u) => u.meanAfterM > u.meanBeforeM).slice(0, UNITS_SHOWN);
             return (
               <div key={x.level}>
-                <div>{t(x.level)}：{t('distanceMoved', { pupils: formatNumber(locale, x.pupils), further: formatNumber(locale, x.further), nearer: formatNumber(locale, x.nearer), before: m(x.meanBeforeM), after: m(x.meanAfterM), max: m(x.maxIncreaseM) })}</div>
+                <div><Typography.Text strong>{t(x.level)}</Typography.Text> {t('distanceMoved', { pupils: formatNumber(locale, x.pupils), further: formatNumber(locale, x.further), nearer: formatNumber(locale, x.nearer), before: m(x.meanBeforeM), after: m(x.meanAfterM), max: m(x.maxIncreaseM) })}</div>
                 {further.length > 0 && (
                   <ul style={{ margin: '2px 0 0', paddingInlineStart: 18 }} aria-label={t('distanceFurtherUnits')}>
                     {further.map((u) => (
