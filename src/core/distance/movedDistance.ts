@@ -51,8 +51,8 @@ export interface PupilUnits {
 export function computeMovedDistance(p: PreparedDistances, before: Int32Array, after: Int32Array, units?: PupilUnits): MovedDistance[] {
   const out = ZONE_LEVELS.map((level) => ({
     level, pupils: 0, further: 0, nearer: 0, sumBefore: 0, sumAfter: 0, maxIncreaseM: 0,
-    groups: new Map<string, { from: string; to: string; pupils: number; sumBefore: number; sumAfter: number }>(),
-    units: new Map<string, { unitId: string; from: string; to: string; pupils: number; further: number; sumBefore: number; sumAfter: number; maxIncreaseM: number }>(),
+    groups: new Map<number, { from: string; to: string; pupils: number; sumBefore: number; sumAfter: number }>(),
+    units: new Map<number, { unitId: string; from: string; to: string; pupils: number; further: number; sumBefore: number; sumAfter: number; maxIncreaseM: number }>(),
   }));
   for (let i = 0; i < before.length; i++) {
     const a = before[i];
@@ -68,16 +68,17 @@ export function computeMovedDistance(p: PreparedDistances, before: Int32Array, a
     if (dB > dA + 0.01) o.further++;
     else if (dB < dA - 0.01) o.nearer++;
     o.maxIncreaseM = Math.max(o.maxIncreaseM, dB - dA);
-    const key = `${a}>${b}`;
+    const S = p.schools.length;
+    const key = a * S + b;
     const g = o.groups.get(key) ?? { from: p.schools[a].id, to: p.schools[b].id, pupils: 0, sumBefore: 0, sumAfter: 0 };
     g.pupils++;
     g.sumBefore += dA;
     g.sumAfter += dB;
     o.groups.set(key, g);
     if (units) {
-      const uid = units.unit[i] >= 0 ? units.unitIds[units.unit[i]] : '';
-      const ukey = `${uid}\u0000${key}`;
-      const u = o.units.get(ukey) ?? { unitId: uid, from: g.from, to: g.to, pupils: 0, further: 0, sumBefore: 0, sumAfter: 0, maxIncreaseM: -Infinity };
+      // Numbers, not strings, per moved pupil: (unit + 1, from, to) in one key.
+      const ukey = (units.unit[i] + 1) * S * S + key;
+      const u = o.units.get(ukey) ?? { unitId: units.unit[i] >= 0 ? units.unitIds[units.unit[i]] : '', from: g.from, to: g.to, pupils: 0, further: 0, sumBefore: 0, sumAfter: 0, maxIncreaseM: -Infinity };
       u.pupils++;
       if (dB > dA + 0.01) u.further++;
       u.sumBefore += dA;
