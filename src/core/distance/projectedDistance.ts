@@ -1,8 +1,8 @@
 import type { Dataset } from '../dataset';
 import type { ProjectionSink } from '../projection';
-import { levelOfGrade, teachesLevel, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
+import { teachesLevel, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
 import { haversineM } from './haversine';
-import { basisDistanceM, snappedRoadDistanceM, snapToRoads, type PreparedDistances, type RoadSnaps } from './prepare';
+import { basisDistanceM, NEAREST_KEPT, nearestCandidates, snappedRoadDistanceM, snapToRoads, type PreparedDistances, type RoadSnaps } from './prepare';
 import { serviceRadiusM, TIE_M, type DistanceSettings } from './settings';
 
 /**
@@ -34,7 +34,8 @@ export interface YearDistance {
 /** What the projection's distances need besides the prepared distances. */
 export interface ProjectionDistanceInput {
   prepared: PreparedDistances;
-  dataset: Pick<Dataset, 'unitX' | 'unitY' | 'housing'>;
+  /** Units' and estates' places; the base year (the nearest schools prepared at load are those open then). */
+  dataset: Pick<Dataset, 'unitX' | 'unitY' | 'housing' | 'baseYear'>;
   /** The year each school opens in the scenario (−Infinity: open already; see ScenarioRules.openings). */
   openYear: Float64Array;
   settings: DistanceSettings;
@@ -59,7 +60,8 @@ const emptySums = (): Sums => ({ w: 0, withD: 0, sumWD: 0, within: 0, publicW: 0
  * projection: a pupil row by its own distance (basisDistanceM), a unit's entrants and a housing
  * estate's pupils from the unit's or estate's place (snapped to the roads when there are roads).
  * The nearest school of a place is looked for among the public schools of the level open in that
- * year, once per place, level and set of open schools. `years()` gives the figures in year order.
+ * year: once per place and level among those open in the base year, then among those added since.
+ * `years()` gives the figures in year order.
  */
 export function createProjectionDistance(input: ProjectionDistanceInput): { sink: ProjectionSink; years: () => YearDistance[] } {
   const { prepared: p, dataset, openYear, settings, rules } = input;
@@ -69,6 +71,8 @@ export function createProjectionDistance(input: ProjectionDistanceInput): { sink
   const extraX = Float64Array.from([...dataset.unitX, ...estates.map((e) => e.x)]);
   const extraY = Float64Array.from([...dataset.unitY, ...estates.map((e) => e.y)]);
   const radius = ZONE_LEVELS.map((level) => Float64Array.from(schools, (s) => serviceRadiusM(s, level, settings)));
+  const isPublic = Uint8Array.from(schools, (s) => (s.ownership === 'public' ? 1 : 0));
+  const lastPrimary = rules.primaryLastGrade;
   let snaps: RoadSnaps | undefined;
   const distanceM = (loc: number, s: number): number => {
     if (loc < n) return basisDistanceM(p, loc, s);
@@ -77,14 +81,44 @@ export function createProjectionDistance(input: ProjectionDistanceInput): { sink
     snaps ??= snapToRoads(p, extraX, extraY);
     return snappedRoadDistanceM(p, snaps, j, s);
   };
-  // Nearest distance per place, per level and set of open public schools (keyed by the set).
-  const nearestBySet = new Map<string, { candidates: number[]; nearM: Float64Array }>();
+  // The nearest distance of a place is found once per level among the schools open in the base year
+  // (for a pupil at its own level, the one prepared at load), then per set of schools open in a year
+  // only the schools added since are looked at: a school open in the base year is open every
+  // projected year (the projection starts at the base year).
+  const places = n + extraX.length;
+  const candidatesIn = (level: number, year: number) => schools.flatMap((s, i) => (s.ownership === 'public' && openYear[i] <= year && teachesLevel(s.level, ZONE_LEVELS[level]) ? [i] : []));
+  const base = [0, 1].map((level) => {
+    const candidates = candidatesIn(level, dataset.baseYear);
+    const prepared = nearestCandidates(schools, dataset.baseYear)[ZONE_LEVELS[level]];
+    return { candidates, set: new Set(candidates), reusePrepared: prepared.length === candidates.length && prepared.every((s, k) => s === candidates[k]), nearM: new Float64Array(places).fill(Number.NaN) };
+  });
+  const baseNearest = (level: number, loc: number): number => {
+    const b = base[level];
+    let nearest = b.nearM[loc];
+    if (!Number.isNaN(nearest)) return nearest;
+    if (b.reusePrepared && loc < n && p.level[loc] === level) nearest = p.nearM[loc * NEAREST_KEPT];
+    else {
+      nearest = Infinity;
+      for (const c of b.candidates) nearest = Math.min(nearest, distanceM(loc, c));
+    }
+    b.nearM[loc] = nearest;
+    return nearest;
+  };
+  const nearestBySet = new Map<string, { added: number[]; nearM: Float64Array }>();
   const nearestOf = (level: number, year: number) => {
-    const candidates = schools.flatMap((s, i) => (s.ownership === 'public' && openYear[i] <= year && teachesLevel(s.level, ZONE_LEVELS[level]) ? [i] : []));
+    const candidates = candidatesIn(level, year);
     const key = `${level}:${candidates.join(',')}`;
     let found = nearestBySet.get(key);
-    if (!found) nearestBySet.set(key, (found = { candidates, nearM: new Float64Array(n + extraX.length).fill(Number.NaN) }));
+    if (!found) nearestBySet.set(key, (found = { added: candidates.filter((c) => !base[level].set.has(c)), nearM: new Float64Array(places).fill(Number.NaN) }));
     return found;
+  };
+  const nearestIn = (set: ReturnType<typeof nearestOf>, level: number, loc: number): number => {
+    let nearest = set.nearM[loc];
+    if (!Number.isNaN(nearest)) return nearest;
+    nearest = baseNearest(level, loc);
+    for (const c of set.added) nearest = Math.min(nearest, distanceM(loc, c));
+    set.nearM[loc] = nearest;
+    return nearest;
   };
   const byYear = new Map<number, [Sums, Sums]>();
   let current: { year: number; sums: [Sums, Sums]; near: ReturnType<typeof nearestOf>[] } | undefined;
@@ -97,7 +131,7 @@ export function createProjectionDistance(input: ProjectionDistanceInput): { sink
       byYear.set(year, sums);
       current = { year, sums, near: [nearestOf(0, year), nearestOf(1, year)] };
     }
-    const level = levelOfGrade(grade, rules) === 'primary' ? 0 : 1;
+    const level = grade <= lastPrimary ? 0 : 1;
     const o = current.sums[level];
     o.w += w;
     const d = distanceM(loc, school);
@@ -108,14 +142,8 @@ export function createProjectionDistance(input: ProjectionDistanceInput): { sink
     o.withD += w;
     o.sumWD += w * d;
     if (d <= radius[level][school]) o.within += w;
-    if (schools[school].ownership !== 'public') return;
-    const near = current.near[level];
-    let nearest = near.nearM[loc];
-    if (Number.isNaN(nearest)) {
-      nearest = Infinity;
-      for (const c of near.candidates) nearest = Math.min(nearest, distanceM(loc, c));
-      near.nearM[loc] = nearest;
-    }
+    if (!isPublic[school]) return;
+    const nearest = nearestIn(current.near[level], level, loc);
     o.publicW += w;
     if (d <= nearest + TIE_M) o.nearest += w;
     else o.sentPast += w;
