@@ -105,7 +105,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       canRedo: at < length - 1,
       locked: { primary: [...state.locked.primary].map((i) => dataset.schools[i].id), junior: [...state.locked.junior].map((i) => dataset.schools[i].id) },
       distance: distance.metrics,
-      movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf),
+      movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds }),
     };
   };
 

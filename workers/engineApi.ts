@@ -7,7 +7,7 @@ import type { StandardsProfile, StandardsResult } from '../src/core/standards';
 import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { EditProblem } from '../src/core/editProblems';
 import type { ZoneLevel } from '../src/core/rules';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
 import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
@@ -18,7 +18,7 @@ import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
 import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
-import type { DistanceMetrics } from '../src/core/distance';
+import { computeSentPastLines, type DistanceMetrics, type SentPastProps } from '../src/core/distance';
 import { polylineFeatures } from '../src/io/roadFeatures';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
@@ -272,7 +272,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Projects scenarios year by year (ten years by default) and assesses each year. */
     project(requests: ScenarioRequest[], profile: StandardsProfile): (ProjectionView | ProjectionRefusal)[] {
       const { dataset, session } = requireSession();
-      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile));
+      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile, session.distanceState().prepared));
     },
     /**
      * 学位预警 of a scenario with its ranges (seeded draws, progress 0..1 through `onProgress`) and
@@ -346,6 +346,11 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
     /** How far pupils go to school under the current scenario (就近入学; by road when the dataset has roads). */
     distance: (): DistanceMetrics => requireSession().session.distance(),
+    /** Lines from the compounds sent past a nearer school to that school, for a level, under the current state (see computeSentPastLines). */
+    sentPastLines: (level: ZoneLevel): FeatureCollection<LineString, SentPastProps> => {
+      const { session, dataset } = requireSession();
+      return computeSentPastLines(session.distanceState().prepared, session.schoolOf(), level, { unit: dataset.pupils.unit, unitIds: dataset.unitIds });
+    },
     /** The distance preparation's time at load, ms (snapping, one shortest-path tree per school, nearest schools). */
     distancePrepareMs: (): number => requireSession().session.distanceState().prepared.prepareMs,
     /** The quality-balance assessment of the current scenario (asked for after an edit's numbers). */

@@ -11,6 +11,7 @@ import { classesBySection, computeStandards, type StandardsProfile, type Standar
 import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { MultiPolygonCoords, ZoneState } from '../src/core/zoneState';
 import { SHARED_SEPARATOR } from '../src/io/zoneFeatures';
+import { computeMovedDistance, createProjectionDistance, distanceSettingsOf, scenarioOpenYears, type MovedDistance, type PreparedDistances, type YearDistance } from '../src/core/distance';
 
 /** A scenario to project: its edits from the dataset's own zoning, its rules and settings. */
 export interface ScenarioRequest {
@@ -25,6 +26,8 @@ export interface YearView {
   year: number;
   result: SimulationResult;
   standards: StandardsResult;
+  /** How far the projected pupils go that year, per level (就近入学). */
+  distance?: YearDistance['levels'];
 }
 
 /** A scenario's projection, small enough to hand to the page. */
@@ -36,6 +39,10 @@ export interface ProjectionView {
   years: YearView[];
   /** Pupils of the base year whose school differs from the dataset's own zoning (edits in full effect). */
   pupilsMoved: number;
+  /** Those pupils' distances before and after, per level, by compound (就近入学). */
+  movedDistance?: MovedDistance[];
+  /** Whether the distances go by road. */
+  byRoad?: boolean;
 }
 
 /** A request that could not be projected: an edit of it is refused (index from 0). */
@@ -53,6 +60,7 @@ export function projectScenario(
   baseSchoolOf: Int32Array,
   rules: Rules,
   profile: StandardsProfile,
+  prepared?: PreparedDistances,
 ): ProjectionView | ProjectionRefusal {
   let state: ZoneState;
   try {
@@ -69,8 +77,10 @@ export function projectScenario(
     });
     return { key: request.key, problem: { code: e.code, params: e.params }, index };
   }
-  const projection = computeProjection({ dataset, state, scenario: request.rules, settings: request.settings, rules });
+  const measured = prepared && createProjectionDistance({ prepared, dataset, openYear: scenarioOpenYears(dataset.schools, request.rules.openings), settings: distanceSettingsOf(profile), rules });
+  const projection = computeProjection({ dataset, state, scenario: request.rules, settings: request.settings, rules, sink: measured?.sink });
   const run = computeScenarioRun(dataset, state, rules);
+  const distanceByYear = new Map(measured?.years().map((y) => [y.year, y.levels]));
   let pupilsMoved = 0;
   for (let i = 0; i < baseSchoolOf.length; i++) if (baseSchoolOf[i] !== run.schoolOf[i]) pupilsMoved++;
   return {
@@ -79,10 +89,12 @@ export function projectScenario(
     intake: projection.intake,
     notes: projection.notes,
     pupilsMoved,
+    ...(prepared && { byRoad: prepared.byRoad, movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds }) }),
     years: projection.years.map((y) => ({
       year: y.year,
       result: y.result,
       standards: computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile),
+      ...(distanceByYear.has(y.year) && { distance: distanceByYear.get(y.year) }),
     })),
   };
 }

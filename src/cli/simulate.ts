@@ -20,8 +20,8 @@ import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandard
 import { AUTO_BALANCE_OPTIONS, AUTO_BALANCE_USAGE, autoBalance, parseAutoBalanceArgs } from './autoBalance';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../core/standards';
 import { formatBacktest, formatWarning, WARNING_OPTIONS, WARNING_USAGE } from './warningCli';
-import { computeDistanceState, computeMovedDistance, distanceSettingsOf, prepareDistances } from '../core/distance';
-import { toDistanceJson, toMovedDistanceJson } from '../io/export/distanceJson';
+import { computeDistanceState, computeMovedDistance, createProjectionDistance, distanceSettingsOf, prepareDistances, scenarioOpenYears } from '../core/distance';
+import { toDistanceJson, toMovedDistanceJson, toYearDistanceJson } from '../io/export/distanceJson';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
@@ -294,18 +294,21 @@ async function main(argv: string[]): Promise<void> {
     if (args.warning) process.stdout.write(formatWarning(ctx, { years: intOption('years', args.years, 1, 10), draws: intOption('draws', args.draws, 10, 100_000), seed: intOption('warning-seed', args['warning-seed'], -(2 ** 31), 2 ** 31 - 1) }));
     if (args.backtest) process.stdout.write(formatBacktest(ctx));
   }
+  const prepared = prepareDistances(dataset, rules);
+  const measured = years === undefined || warned ? undefined : createProjectionDistance({ prepared, dataset, openYear: scenarioOpenYears(dataset.schools, (scenario?.rules ?? NO_RULES).openings), settings: distanceSettingsOf(profile), rules });
   const projection = years === undefined || warned ? undefined : computeProjection({
     dataset,
     state: run.state,
     scenario: scenario?.rules ?? NO_RULES,
     settings: { ...(scenario?.projection ?? DEFAULT_PROJECTION), years },
     rules,
+    sink: measured?.sink,
   });
+  const distanceByYear = new Map(measured?.years().map((y) => [y.year, toYearDistanceJson(y)]));
   const result = run.result;
   const standards = args.standards ? toStandardsJson(computeStandards(run.schools, run.counts, classesBySection(result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf)), computeLevelSizes(result.schools, rules)) : undefined;
-  const prepared = prepareDistances(dataset, rules);
   const distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile)).metrics;
-  const movedDistance = moved && computeMovedDistance(prepared, base.schoolOf, run.schoolOf);
+  const movedDistance = moved && computeMovedDistance(prepared, base.schoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds });
   const validated = args.validate ? validate(imported, loaded, rules) : undefined;
   const validation = validated?.items;
   // Every run checks the coordinate systems: a wrong one moves thousands of pupils to neighbouring zones without any other sign.
@@ -319,7 +322,7 @@ async function main(argv: string[]): Promise<void> {
     ...(movedDistance && { movedDistance: toMovedDistanceJson(movedDistance) }),
     ...(standards && { standards }),
     ...(validation && { validation }),
-    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile), computeLevelSizes(y.result.schools, rules)) : undefined) }),
+    ...(projection && { baseYear: dataset.baseYear, projectionNotes: describeProjectionNotes(projection), projection: toProjectionJson(projection, args.standards ? (y) => toStandardsJson(computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile), computeLevelSizes(y.result.schools, rules)) : undefined, (year) => distanceByYear.get(year)) }),
   }, null, 2) + '\n';
   if (args.out) {
     try {

@@ -111,8 +111,6 @@ export interface Dataset {
    * and level; `rule` is the one in use, `county` the outline they are clipped to.
    */
   unitCells?: { rule: OverlapRule; county?: MultiPolygonCoords; byRule: Partial<Record<OverlapRule, Partial<Record<ZoneLevel, UnitCells>>>> };
-  /** Lines units are not neighbours across (rivers, railways, motorways): polylines x0, y0, x1, y1, … in degrees. */
-  barriers?: Float64Array[];
   /** Births per unit and calendar year (`births.csv`), when the dataset has them. */
   births?: Births;
   /** New housing estates (`housing.csv`), when the dataset has them. */
@@ -124,7 +122,7 @@ export interface Dataset {
   pupils: PupilTable;
   /** The road network (`roads.geojson`), when the dataset has one: distances go by road. */
   roads?: Polylines;
-  /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross (distances; see also `barriers`). */
+  /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross (distances), and units are not neighbours across (unitAdjacency). */
   barrierLines?: Polylines;
   /** The files the pupils were read from, when several (PupilColumns.file indexes it). */
   pupilFiles?: string[];

@@ -1,3 +1,4 @@
+import { DEFAULT_DISTANCE_SETTINGS } from './distance/settings';
 import { ZONE_LEVELS } from './rules';
 import { INDICATORS, NATIONAL_PROFILE, type StandardsProfile } from './standards';
 import { findUnknownKey, type UnknownKey } from './unknownKeys';
@@ -9,17 +10,21 @@ export interface ProfileProblem {
   unknownKey?: UnknownKey & { where: string };
 }
 
-const PROFILE_KEYS: readonly (keyof StandardsProfile)[] = ['name', 'thresholds', 'cvMax', 'minMet', 'missedFloor', 'nineYearJuniorWeight', 'includePrivateInCv', 'nearbyMin', 'warning'];
+const PROFILE_KEYS: readonly (keyof StandardsProfile)[] = ['name', 'thresholds', 'cvMax', 'minMet', 'missedFloor', 'nineYearJuniorWeight', 'includePrivateInCv', 'nearbyMin', 'warning', 'serviceRadiusM'];
+const SETTINGS = ['city', 'rural'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The objects of a profile's JSON with their paths and the keys each may have: the profile, then its blocks. */
 function blocksOf(p: Record<string, unknown>): [string, unknown, readonly string[]][] {
   const thresholds = isObject(p.thresholds) ? p.thresholds : {};
+  const radii = isObject(p.serviceRadiusM) ? p.serviceRadiusM : {};
   return [
     ['profile', p, PROFILE_KEYS],
     ...(['thresholds', 'cvMax', 'nearbyMin'] as const).map((block): [string, unknown, readonly string[]] => [block, p[block], ZONE_LEVELS]),
     ...ZONE_LEVELS.map((level): [string, unknown, readonly string[]] => [`thresholds.${level}`, thresholds[level], INDICATORS]),
+    ['serviceRadiusM', p.serviceRadiusM, SETTINGS],
+    ...SETTINGS.map((setting): [string, unknown, readonly string[]] => [`serviceRadiusM.${setting}`, radii[setting], ZONE_LEVELS]),
   ];
 }
 
@@ -35,7 +40,8 @@ function unknownProfileKey(p: Record<string, unknown>): ProfileProblem['unknownK
 /**
  * A profile from JSON (a scenario file's `profile`): every number missing falls back to the national
  * profile; a value that is not a number ≥ 0, a block that is not an object, or a key a profile does
- * not have (a misspelling such as `cvmax`) is refused with its path. Returns the problem or the profile.
+ * not have (a misspelling such as `cvmax`) is refused with its path. `serviceRadiusM` (metres > 0, city
+ * and rural per level) falls back radius by radius to the distance defaults. Returns the problem or the profile.
  */
 export function parseProfile(json: unknown): { profile: StandardsProfile } | ProfileProblem {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { error: 'profile must be an object' };
@@ -65,6 +71,16 @@ export function parseProfile(json: unknown): { profile: StandardsProfile } | Pro
   set('missedFloor', p.missedFloor, NATIONAL_PROFILE.missedFloor, (n) => (out.missedFloor = n));
   set('nineYearJuniorWeight', p.nineYearJuniorWeight, NATIONAL_PROFILE.nineYearJuniorWeight, (n) => (out.nineYearJuniorWeight = n));
   if (typeof p.includePrivateInCv === 'boolean') out.includePrivateInCv = p.includePrivateInCv;
+  if (p.serviceRadiusM !== undefined) {
+    const radii = structuredClone(DEFAULT_DISTANCE_SETTINGS.radiusM);
+    const given = p.serviceRadiusM as Record<string, Record<string, unknown> | undefined>;
+    for (const setting of SETTINGS) for (const level of ZONE_LEVELS) {
+      const v = given[setting]?.[level];
+      if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) errors.push(`serviceRadiusM.${setting}.${level} must be a number of metres > 0, got ${JSON.stringify(v)}`);
+      else if (v !== undefined) radii[setting][level] = v;
+    }
+    out.serviceRadiusM = radii;
+  }
   if (p.warning !== undefined) {
     const warning = parseWarningSettings(p.warning);
     if ('error' in warning) errors.push(warning.error);

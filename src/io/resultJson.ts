@@ -114,10 +114,11 @@ export function toSimulationJson(
  * The CLI's `projection` block: per year, the schools and county totals as in the base output, and
  * that year's `standards` block when `standardsOf` is given.
  */
-export function toProjectionJson(projection: Projection, standardsOf?: (year: Projection['years'][number]) => ReturnType<typeof toStandardsJson>) {
+export function toProjectionJson(projection: Projection, standardsOf?: (year: Projection['years'][number]) => ReturnType<typeof toStandardsJson>, distanceOf?: (year: number) => unknown) {
   return projection.years.map((y) => {
     const { schools, students, county } = toSimulationJson(y.result, [], []);
-    return { year: y.year, schools, pupils: students.input, county, ...(standardsOf && { standards: standardsOf(y) }) };
+    const distance = distanceOf?.(y.year);
+    return { year: y.year, schools, pupils: students.input, county, ...(standardsOf && { standards: standardsOf(y) }), ...(distance !== undefined && { distance }) };
   });
 }
 

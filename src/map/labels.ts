@@ -8,6 +8,7 @@ import { selectShownResult } from '../store/selectors';
 import type { AppState, ColorBy } from '../store/store';
 import { labelPoint, townPoints } from './labelPoints';
 import { warningRowsShown } from './warningTiers';
+import { distanceFigure, schoolMeanM } from './distanceBands';
 import type { WarningRow } from '../core/warning/warning';
 
 /** Ids of the label layers, bottom to top (added over the data layers, under nothing). */
@@ -104,13 +105,14 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
 function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureCollection<Point> {
   const byId = new Map(result?.schools.map((r) => [r.id, r]));
   const warned = s.colorBy === 'warning' ? warningRowsShown(s) : undefined;
+  const means = s.colorBy === 'distance' ? schoolMeanM(s.distance, s.level) : undefined;
   const schoolIndex = new Map(s.dataset?.schools.map((x, i) => [x.id, i]));
   const features: Feature<Point>[] = [];
   for (const f of s.dataset?.zones.features ?? []) {
     const r = byId.get(f.properties.school_id);
     const at = labelPoint(f.geometry);
     if (!r || !at || f.properties.school_ids !== undefined) continue;
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { level: f.properties.level, figure: warned ? warningFigure(warned.get(schoolIndex.get(r.id) ?? -1), s.locale) : zoneFigure(r, s.colorBy, s.locale) } });
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { level: f.properties.level, figure: warned ? warningFigure(warned.get(schoolIndex.get(r.id) ?? -1), s.locale) : means ? distanceFigure(means.get(r.id), s.locale) : zoneFigure(r, s.colorBy, s.locale) } });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -122,7 +124,7 @@ function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureC
 export function syncLabels(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
   if (!map.getLayer(LABEL_LAYER.schools)) return;
   const shown = selectShownResult(s);
-  if (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones || s.warning !== prev.warning || s.viewYear !== prev.viewYear) {
+  if (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones || s.warning !== prev.warning || s.viewYear !== prev.viewYear || s.distance !== prev.distance || s.level !== prev.level) {
     (map.getSource('labels-zones') as GeoJSONSource).setData(zoneLabels(s, shown));
   }
   if (!prev || s.level !== prev.level) {

@@ -4,6 +4,7 @@ import type { LoadSummary } from '../../workers/engineApi';
 import { keyedZones, ZONE_KEY } from './zoneSource';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
 import { tierColor } from './warningTiers';
+import { distanceColor } from './distanceBands';
 import { addRoadLayers } from './roadLayers';
 import { CHANGED_COLOR, NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, UTILIZATION_CLASSES } from './style';
 
@@ -78,8 +79,8 @@ const statusColor: ExpressionSpecification = [
 ];
 
 /** The zone fill colour expression for a colouring mode. */
-export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning'): ExpressionSpecification {
-  return mode === 'utilization' ? utilColor : mode === 'warning' ? tierColor : statusColor;
+export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning' | 'distance'): ExpressionSpecification {
+  return mode === 'utilization' ? utilColor : mode === 'warning' ? tierColor : mode === 'distance' ? distanceColor : statusColor;
 }
 
 /** Adds (or replaces) the sources and layers of a dataset. Zones are keyed by level and school (zoneSource). */

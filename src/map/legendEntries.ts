@@ -1,6 +1,7 @@
 import { formatPercent, translate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { DEFAULT_WARNING, type WarningSettings } from '../core/warning/settings';
+import { distanceLegendEntries } from './distanceBands';
 import { NO_DATA_COLOR, PRIVATE_COLOR, STATUS_COLORS, TIER_COLORS, UTILIZATION_CLASSES } from './style';
 
 /** One line of the map's legend: a colour swatch and what it means. */
@@ -12,10 +13,11 @@ export interface LegendEntry {
 /**
  * The legend of a zone colouring, as the map on screen and the printed map show it: utilization
  * classes ("< 70%", "70%–85%" … "≥ 140%") and no data, the compliance states and private schools,
- * or the warning's tiers by `warning`'s thresholds.
+ * the warning's tiers by `warning`'s thresholds, or the distance bands.
  */
-export function legendEntries(colorBy: 'utilization' | 'compliance' | 'warning', locale: Locale, warning: WarningSettings = DEFAULT_WARNING): LegendEntry[] {
+export function legendEntries(colorBy: 'utilization' | 'compliance' | 'warning' | 'distance', locale: Locale, warning: WarningSettings = DEFAULT_WARNING): LegendEntry[] {
   const pct = (v: number) => formatPercent(locale, v);
+  if (colorBy === 'distance') return distanceLegendEntries(locale);
   if (colorBy === 'warning') {
     return [
       { color: TIER_COLORS.green, label: `${translate(locale, 'tier_green')} < ${pct(warning.yellowAt)}` },

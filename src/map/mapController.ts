@@ -18,11 +18,12 @@ import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 import { createHoverTooltip } from './hoverTooltip';
 import { syncLabels } from './labels';
-import { syncServiceRing } from './roadLayers';
+import { syncSentPastLines, syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import { syncWarningTiers } from './warningTiers';
 import { syncBalanceMoves } from './balanceMoves';
+import { syncDistanceBands } from './distanceBands';
 import type { LoadSummary } from '../../workers/engineApi';
 
 setWorkerUrl(workerUrl);
@@ -151,6 +152,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       s.dataset.schools.forEach((_, i) => map.setFeatureState({ source: 'schools', id: i }, { selected: i === selected }));
     }
     syncWarningTiers(map, s, prev);
+    syncDistanceBands(map, s, prev);
+    syncSentPastLines(map, s, prev);
     syncLabels(map, s, prev);
     syncServiceRing(map, s, prev);
     syncBalanceMoves(map, s, prev);
@@ -164,9 +167,13 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     stopDrawing = createDrawController(map);
     stopVertexDrag = createVertexDrag(map);
   });
-  map.on('styledata', () => {
+  // A change that arrived while the style was busy is applied at the next styledata event, or at the
+  // latest when the map is idle (a busy source may end its loading without another styledata event).
+  const catchUp = () => {
     if (applied !== useAppStore.getState()) sync(useAppStore.getState());
-  });
+  };
+  map.on('styledata', catchUp);
+  map.on('idle', catchUp);
   const unsubscribe = useAppStore.subscribe((s) => {
     const start = performance.now();
     sync(s);

@@ -108,7 +108,7 @@ export async function printableMapPng(options: PrintOptions = {}): Promise<Blob>
   g.font = font(19, true);
   g.fillText(t('mapTitle', { dataset: datasetName, level: t(s.level) }), px(14), px(27));
   g.font = font(12.5);
-  const colouring = s.colorBy === 'utilization' ? t('byUtilization') : s.colorBy === 'warning' ? t('byWarning') : t('byCompliance');
+  const colouring = s.colorBy === 'utilization' ? t('byUtilization') : s.colorBy === 'warning' ? t('byWarning') : s.colorBy === 'distance' ? t('byDistance') : t('byCompliance');
   const sub = [scenario, options.caption, colouring, year !== undefined ? t('mapYear', { year }) : undefined].filter(Boolean).join(' · ');
   g.fillText(sub, px(14), px(50));
   if (d?.synthetic) {
@@ -124,7 +124,7 @@ export async function printableMapPng(options: PrintOptions = {}): Promise<Blob>
 
   // Legend, bottom right of the map.
   const entries = legendEntries(s.colorBy, locale, s.profile.warning);
-  const title = s.colorBy === 'utilization' ? t('legendUtilShort') : s.colorBy === 'warning' ? t('legendWarning', { year: warningYearOf(s) ?? '' }) : t('legendCompliance');
+  const title = s.colorBy === 'utilization' ? t('legendUtilShort') : s.colorBy === 'warning' ? t('legendWarning', { year: warningYearOf(s) ?? '' }) : s.colorBy === 'distance' ? t('legendDistance') : t('legendCompliance');
   g.font = font(12);
   const w = Math.max(g.measureText(title).width, ...entries.map((e) => g.measureText(e.label).width + px(20))) + px(16);
   const h = px(22 + entries.length * 17 + 6);

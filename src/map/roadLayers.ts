@@ -4,21 +4,25 @@ import type { LoadSummary } from '../../workers/engineApi';
 import type { AppState } from '../store/store';
 
 /** Ids of the road, barrier and service-radius layers. */
-export const ROAD_LAYER = { roads: 'roads-line', barriers: 'barriers-line', ring: 'service-ring' } as const;
+export const ROAD_LAYER = { roads: 'roads-line', barriers: 'barriers-line', ring: 'service-ring', sentPast: 'sent-past-line' } as const;
+
+/** Colour of the lines from compounds sent past a nearer school to that school. */
+export const SENT_PAST_COLOR = '#d4380d';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * Adds (or replaces) the roads and barriers under the zones (`beforeId`, the zone fill) and the
- * service-radius ring of the selected school on top. Main roads wider than local ones and paths;
+ * service-radius ring of the selected school and the lines of the pupils sent past a nearer school on top. Main roads wider than local ones and paths;
  * rivers blue, railways dashed.
  */
 export function addRoadLayers(map: MapLibreMap, d: LoadSummary, beforeId: string): void {
   for (const id of Object.values(ROAD_LAYER)) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['roads', 'barriers', 'service-ring']) if (map.getSource(id)) map.removeSource(id);
+  for (const id of ['roads', 'barriers', 'service-ring', 'sent-past']) if (map.getSource(id)) map.removeSource(id);
   map.addSource('roads', { type: 'geojson', data: d.roads ?? EMPTY });
   map.addSource('barriers', { type: 'geojson', data: d.barriers ?? EMPTY });
   map.addSource('service-ring', { type: 'geojson', data: EMPTY });
+  map.addSource('sent-past', { type: 'geojson', data: EMPTY });
   map.addLayer({
     id: ROAD_LAYER.roads,
     type: 'line',
@@ -39,6 +43,22 @@ export function addRoadLayers(map: MapLibreMap, d: LoadSummary, beforeId: string
     },
   }, beforeId);
   map.addLayer({ id: ROAD_LAYER.ring, type: 'line', source: 'service-ring', paint: { 'line-color': '#0050b3', 'line-width': 2, 'line-dasharray': [2, 1.5] } });
+  // Wider for more pupils: 1 px for one, about 5 px for 100.
+  map.addLayer({
+    id: ROAD_LAYER.sentPast,
+    type: 'line',
+    source: 'sent-past',
+    layout: { 'line-cap': 'round' },
+    paint: { 'line-color': SENT_PAST_COLOR, 'line-opacity': 0.75, 'line-width': ['min', 6, ['+', 1, ['*', 2, ['log10', ['max', 1, ['get', 'pupils']]]]]] },
+  });
+}
+
+/** Draws the lines from the compounds sent past a nearer school (while the distance colouring shows and they are asked for), or none. */
+export function syncSentPastLines(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
+  if (prev && s.sentPastLines === prev.sentPastLines && s.colorBy === prev.colorBy && s.showSentPast === prev.showSentPast) return;
+  const source = map.getSource('sent-past') as GeoJSONSource | undefined;
+  if (!source) return;
+  source.setData(s.colorBy === 'distance' && s.showSentPast && s.sentPastLines ? s.sentPastLines : EMPTY);
 }
 
 /** A circle of `radiusM` metres around a point, as a 64-sided polygon (local equirectangular scale). */

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ValidationReport } from '../core/validation';
 import type { ColumnMapping, Crs, CrsHint, DatasetPart, FileFormat, RepeatedColumn, StatedYear } from '../io/import';
 import type { DataProblem } from '../core/dataProblems';
@@ -9,7 +9,7 @@ import type { AreaPreview } from '../../workers/editSession';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
-import type { DistanceMetrics, MovedDistance } from '../core/distance';
+import type { DistanceMetrics, MovedDistance, SentPastProps } from '../core/distance';
 import { DEFAULT_RULES, type OverlapRule, type ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/engineApi';
@@ -19,7 +19,7 @@ import type { StorageProblem } from '../app/persistence';
 import type { WarningView } from '../../workers/warningRun';
 import type { BalancePlan, BalanceProgress } from '../core/balance/types';
 
-export type ColorBy = 'utilization' | 'compliance' | 'warning';
+export type ColorBy = 'utilization' | 'compliance' | 'warning' | 'distance';
 export type PupilMode = 'density' | 'dots' | 'off';
 export type LoadStep = 'read' | 'inspect' | 'schools' | 'zones' | 'students' | 'index' | 'validate' | 'compute';
 
@@ -87,6 +87,8 @@ interface ResultSlice {
   distance?: DistanceMetrics;
   /** Pupils at another school than under the dataset's own zoning: distances before and after, per level. */
   movedDistance?: MovedDistance[];
+  /** Lines from the compounds sent past a nearer school to that school (shown level), while asked for. */
+  sentPastLines?: FeatureCollection<LineString, SentPastProps>;
   computeMs?: number;
   pupilLayers?: PupilLayers;
 }
@@ -224,6 +226,8 @@ interface UiSlice {
   locale: Locale;
   level: ZoneLevel;
   colorBy: ColorBy;
+  /** In the distance colouring, draw lines from the compounds sent past a nearer school to it. */
+  showSentPast: boolean;
   pupilMode: PupilMode;
   selectedSchoolId?: string;
   /** Asks the map to bring the selected school into view; counts up with every ask. */
@@ -275,6 +279,7 @@ export const useAppStore = create<AppState>()(() => ({
   locale: initialLocale(),
   level: 'primary',
   colorBy: 'utilization',
+  showSentPast: false,
   pupilMode: 'density',
   focusRequest: 0,
 }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { unitAdjacency } from '../../src/core/units/unitAdjacency';
 import { applyZoneEdit, EditError } from '../../src/core/zoneEdits';
+import { parseBarriers } from '../../src/io/parseRoads';
 import type { MultiPolygonCoords } from '../../src/core/zoneState';
 import { box, cellCounty, planarArea } from './cellsFixture';
 
@@ -129,10 +130,16 @@ describe('unit cells on hand-made counties', () => {
       pupils: [[X(0.5), Y(0.5), 'a1'], [X(1.5), Y(0.5), 'a2'], [X(2.05), Y(0.5), 's'], [X(3), Y(0.5), 'b']],
     });
     expect(neighbours(c)).toEqual({ a1: ['a2'], a2: ['a1', 's'], s: ['a2', 'b'], b: ['s'] });
-    // A river along x = 1 (between a1 and a2) and beyond the county both ways.
-    c.dataset.barriers = [Float64Array.of(X(1), Y(-1), X(1), Y(2))];
+    // A river along x = 1 (between a1 and a2) and beyond the county both ways, read from a barriers
+    // file as a load reads it: the same lines the distances count crossings of.
+    const river = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: '河流', name: '弥河' }, geometry: { type: 'LineString', coordinates: [[X(1), Y(-1)], [X(1), Y(2)]] } }] };
+    c.dataset.barrierLines = parseBarriers('barriers.geojson', JSON.stringify(river));
     expect(neighbours(c)).toEqual({ a1: [], a2: ['s'], s: ['a2', 'b'], b: ['s'] });
-    c.dataset.barriers = undefined;
+    // A railway given as a polygon (its ring) around b cuts b from s; the river still cuts a1 from a2.
+    const yard = { type: 'Feature', properties: { kind: 'railway' }, geometry: { type: 'Polygon', coordinates: B(2.5, -1, 3.5, 2)[0] } };
+    c.dataset.barrierLines = parseBarriers('barriers.geojson', JSON.stringify({ ...river, features: [...river.features, yard] }));
+    expect(neighbours(c)).toEqual({ a1: [], a2: ['s'], s: ['a2'], b: [] });
+    c.dataset.barrierLines = undefined;
     // A third school's zone drawn over the border of a1 and a2 cuts their link.
     const drawn = applyZoneEdit(c.dataset.zoneState, { op: 'assignArea', level: 'primary', schoolId: 'S', area: { type: 'Polygon', coordinates: B(0.9, -1, 1.1, 2)[0] } }, c.ctx);
     expect(neighbours(c, drawn).a1).toEqual([]);

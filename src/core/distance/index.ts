@@ -7,3 +7,5 @@ export * from './roadGraph';
 export * from './settings';
 export * from './roadPieces';
 export * from './movedDistance';
+export * from './projectedDistance';
+export * from './sentPastLines';

@@ -40,6 +40,8 @@ export interface PreparedDistances {
   schoolSnap?: RoadSnaps;
   /** Road metres from school s to node v at [v × schools + s] (node-major, so one pupil's candidates sit together; Float32, Infinity when unreachable). */
   nodeSchoolM?: Float32Array;
+  /** The road segments indexed for snapping other points (units, housing estates) later. */
+  roadGrid?: SegmentGrid;
   /** The connected piece of each road node (0: the largest). */
   piece?: Int32Array;
   nearSchool: Int32Array;
@@ -92,8 +94,18 @@ function snapAll(g: RoadGraph, grid: SegmentGrid, xs: ArrayLike<number>, ys: Arr
  * pupil's road piece is not the school's.
  */
 export function roadDistanceM(p: PreparedDistances, i: number, s: number): number {
+  return snappedRoadDistanceM(p, p.pupilSnap!, i, s);
+}
+
+/** Snaps other points than the pupils (units, housing estates) to the prepared roads (by road only). */
+export function snapToRoads(p: PreparedDistances, xs: ArrayLike<number>, ys: ArrayLike<number>): RoadSnaps {
+  return snapAll(p.graph!, p.roadGrid!, xs, ys, xs.length);
+}
+
+/** Road metres from school s to point i of `snaps` (snapToRoads), as roadDistanceM measures a pupil's. */
+export function snappedRoadDistanceM(p: PreparedDistances, snaps: RoadSnaps, i: number, s: number): number {
   const g = p.graph!;
-  const ps = p.pupilSnap!;
+  const ps = snaps;
   const ss = p.schoolSnap!;
   const seg = ps.seg[i];
   const len = g.segLengthM[seg];
@@ -160,6 +172,7 @@ export function prepareDistances(input: DistanceInputs, rules: Rules): PreparedD
       }
       const grid = buildSegmentGrid(ax, ay, bx, by);
       prepared.graph = g;
+      prepared.roadGrid = grid;
       prepared.byRoad = true;
       prepared.pupilSnap = snapAll(g, grid, pupils.x, pupils.y, n);
       prepared.schoolSnap = snapAll(g, grid, schools.map((s) => s.lon), schools.map((s) => s.lat), schools.length);

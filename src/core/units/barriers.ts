@@ -1,15 +1,17 @@
 import { orient2d } from 'robust-predicates';
+import type { Polylines } from '../distance/lines';
 
 /**
- * Whether the segment (x1, y1)–(x2, y2) crosses or touches a barrier line: `barriers` are
- * polylines x0, y0, x1, y1, … in degrees (rivers, railways, motorways). Exact (robust
- * orientation tests); a polyline whose bounding box misses the segment's is skipped.
+ * Whether the segment (x1, y1)–(x2, y2) crosses or touches a barrier line: `barriers` are the
+ * dataset's barrier polylines in degrees (`Dataset.barrierLines`: rivers, railways, motorways;
+ * a polygon's rings). Exact (robust orientation tests).
  */
-export function crossesBarrier(barriers: readonly Float64Array[], x1: number, y1: number, x2: number, y2: number): boolean {
+export function crossesBarrier(barriers: Polylines, x1: number, y1: number, x2: number, y2: number): boolean {
   const [sx0, sx1, sy0, sy1] = [Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)];
-  for (const line of barriers) {
-    for (let i = 0; i + 3 < line.length; i += 2) {
-      const [ax, ay, bx, by] = [line[i], line[i + 1], line[i + 2], line[i + 3]];
+  const c = barriers.coords;
+  for (let l = 0; l < barriers.kind.length; l++) {
+    for (let p = barriers.start[l]; p < barriers.start[l + 1] - 1; p++) {
+      const [ax, ay, bx, by] = [c[2 * p], c[2 * p + 1], c[2 * p + 2], c[2 * p + 3]];
       if (Math.max(ax, bx) < sx0 || Math.min(ax, bx) > sx1 || Math.max(ay, by) < sy0 || Math.min(ay, by) > sy1) continue;
       const d1 = orient2d(ax, ay, bx, by, x1, y1);
       const d2 = orient2d(ax, ay, bx, by, x2, y2);

@@ -18,7 +18,8 @@ export interface UnitAdjacency {
  * touching at a point only are not — and m, the midpoint of their longest shared stretch, is such
  * that
  * - the straight lines from m to the nearest home of u and to the nearest home of v cross no
- *   barrier line (`dataset.barriers`: rivers, railways, motorways), and
+ *   barrier line (`dataset.barrierLines`, the barriers file distances use too: rivers,
+ *   railways, motorways), and
  * - m does not lie inside a zone of a third school under `state` (overlap rule applied): m's
  *   school is u's, v's, or none, where a unit's school is the one whose zone holds its home
  *   nearest to m. Because cells are clipped to the zones' winning ground, two units with a third
@@ -39,12 +40,12 @@ export function unitAdjacency(dataset: Dataset, state: ZoneState, level: ZoneLev
   }
   const school = computePointSchools(state, level, px, py, new Int32Array(3 * B).fill(-1), cells.rule, dataset.schools.length);
   const pairs = new Set<number>();
-  const barriers = dataset.barriers ?? [];
+  const barriers = dataset.barrierLines;
   for (let k = 0; k < B; k++) {
     const [u, v] = [bu[k], bv[k]];
     const s = school[3 * k];
     if (s >= 0 && s !== school[3 * k + 1] && s !== school[3 * k + 2]) continue;
-    if (barriers.length > 0 && (crossesBarrier(barriers, mx[k], my[k], ax[k], ay[k]) || crossesBarrier(barriers, mx[k], my[k], bx[k], by[k]))) continue;
+    if (barriers && barriers.kind.length > 0 && (crossesBarrier(barriers, mx[k], my[k], ax[k], ay[k]) || crossesBarrier(barriers, mx[k], my[k], bx[k], by[k]))) continue;
     pairs.add(u * U + v);
     pairs.add(v * U + u);
   }

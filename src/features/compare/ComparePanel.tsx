@@ -1,6 +1,7 @@
 import { Drawer, Typography } from 'antd';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { DistanceCompare } from '../distance/DistanceCompare';
 import { ChangedAreasSwitch } from './ChangedAreasSwitch';
 import { CompareTotals } from './CompareTotals';
 import { CountyChart } from './CountyChart';
@@ -49,6 +50,7 @@ export function ComparePanel() {
           <div className="compare-wide"><SchoolCompareTable /></div>
           <SchoolChart />
           <StandardsDashboard />
+          <DistanceCompare />
         </div>
       )}
     </Drawer>

@@ -3,7 +3,8 @@ import { ZONE_LEVELS } from '../../core/rules';
 import { useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { describeGap } from '../standards/gap';
-import { standardsVerdicts } from './compareModel';
+import { DistanceDashboardLine } from '../distance/DistanceCompare';
+import { standardsVerdicts, yearOf } from './compareModel';
 import { useCompared, useCompareYear } from './useCompare';
 
 /**
@@ -37,6 +38,7 @@ export function StandardsDashboard() {
                     {verdict && (verdict.failing.length === 0
                       ? <Tag color="green">{t('allSchoolsPass')}</Tag>
                       : <Tag color="red">{t('schoolsFailingN', { level: t(level), n: verdict.failing.length })}</Tag>)}
+                    <DistanceDashboardLine distance={yearOf(c.view, year)?.distance} level={level} />
                   </Space>
                 ),
                 children: verdict?.failing.map((x) => (

@@ -3,6 +3,7 @@ import type { MovedGroup } from '../../core/moves';
 import { formatNumber } from '../../i18n/format';
 import { FLASH_MS } from '../../map/changeFlash';
 import { FLASH_COLOR } from '../../map/layers';
+import { SENT_PAST_COLOR } from '../../map/roadLayers';
 import { legendEntries } from '../../map/legendEntries';
 import { warningYearOf } from '../../map/warningTiers';
 import { useSchoolName, useT } from '../../store/selectors';
@@ -28,6 +29,7 @@ export function MapLegend() {
   const nameOf = useSchoolName();
   const warningYear = useAppStore(warningYearOf);
   const warningSettings = useAppStore((s) => s.profile.warning);
+  const showSentPast = useAppStore((s) => s.showSentPast);
   const recent = useRecentMoves();
   const hasShared = useAppStore((s) => s.dataset?.zones.features.some((f) => f.properties.school_ids !== undefined) ?? false);
   // The pupils the last edit moved, by the schools they move between (largest flows first).
@@ -39,12 +41,18 @@ export function MapLegend() {
   const top = [...flows.values()].sort((a, b) => b.count - a.count).slice(0, 2);
   return (
     <div className="map-legend" data-testid="map-legend">
-      <div className="legend-title">{colorBy === 'utilization' ? t('legendUtil') : colorBy === 'warning' ? t('legendWarning', { year: warningYear ?? '' }) : t('legendCompliance')}</div>
+      <div className="legend-title">{colorBy === 'utilization' ? t('legendUtil') : colorBy === 'warning' ? t('legendWarning', { year: warningYear ?? '' }) : colorBy === 'distance' ? t('legendDistance') : t('legendCompliance')}</div>
       <div className="legend-items">
         {legendEntries(colorBy, locale, warningSettings).map((e) => (
           <div className="legend-item" key={e.label}><span className="legend-swatch" style={{ background: e.color }} />{e.label}</div>
         ))}
       </div>
+      {colorBy === 'distance' && showSentPast && (
+        <div className="legend-item" data-testid="legend-sent-past">
+          <span className="legend-swatch" style={{ height: 3, background: SENT_PAST_COLOR }} />
+          {t('showSentPast')}
+        </div>
+      )}
       {hasShared && (
         <div className="legend-item" data-testid="legend-shared">
           <span className="legend-swatch" style={{ background: 'repeating-linear-gradient(135deg, #37474f 0 2px, transparent 2px 6px)' }} />

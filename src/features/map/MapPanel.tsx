@@ -8,6 +8,7 @@ import type { ZoneLevel } from '../../core/rules';
 import { MapLegend } from './MapLegend';
 import { EditToolbar } from '../edit/EditToolbar';
 import { ViewYearSelect } from './ViewYearSelect';
+import { SentPastSwitch } from '../distance/SentPastSwitch';
 
 /** The map with its display switches; the map itself is driven by the store (src/map). */
 export function MapPanel() {
@@ -31,7 +32,8 @@ export function MapPanel() {
       <div className="map-toolbar">
         <Segmented<ZoneLevel> value={level} onChange={uiActions.setLevel} options={[{ value: 'primary', label: t('primary') }, { value: 'junior', label: t('junior') }]} data-testid="level-switch" />
         <ViewYearSelect />
-        <Segmented<ColorBy> value={colorBy} onChange={uiActions.setColorBy} options={[{ value: 'utilization', label: t('byUtilization') }, { value: 'compliance', label: t('byCompliance') }, { value: 'warning', label: t('byWarning') }]} data-testid="color-by" />
+        <Segmented<ColorBy> value={colorBy} onChange={uiActions.setColorBy} options={[{ value: 'utilization', label: t('byUtilization') }, { value: 'compliance', label: t('byCompliance') }, { value: 'warning', label: t('byWarning') }, { value: 'distance', label: t('byDistance') }]} data-testid="color-by" />
+        <SentPastSwitch />
         <EditToolbar />
         <Segmented<PupilMode> value={pupilMode} onChange={uiActions.setPupilMode} options={[{ value: 'density', label: `${t('pupils')}: ${t('pupilsDensity')}` }, { value: 'dots', label: t('pupilsDots') }, { value: 'off', label: t('pupilsOff') }]} />
       </div>

@@ -1,4 +1,4 @@
-import type { DistanceMetrics, DistanceStats, LevelDistance, MovedDistance } from '../../core/distance';
+import type { DistanceMetrics, DistanceStats, LevelDistance, MovedDistance, YearDistance } from '../../core/distance';
 
 const metres = (v: number) => Math.round(v * 10) / 10;
 const share = (v: number) => Math.round(v * 10000) / 10000;
@@ -42,5 +42,22 @@ export function toMovedDistanceJson(moved: MovedDistance[]) {
     meanAfterM: metres(m.meanAfterM),
     maxIncreaseM: metres(m.maxIncreaseM),
     groups: m.groups.map((g) => ({ ...g, meanBeforeM: metres(g.meanBeforeM), meanAfterM: metres(g.meanAfterM) })),
+    units: m.units.map((u) => ({ ...u, meanBeforeM: metres(u.meanBeforeM), meanAfterM: metres(u.meanAfterM), maxIncreaseM: metres(u.maxIncreaseM) })),
   }));
+}
+
+/**
+ * A projected year's `distance` block (CLI, with --years): per level the projected pupils (0.1),
+ * their mean distance (metres, 0.1), the shares within the service radius and at their nearest
+ * open public school (就近率), and those sent past a nearer one (0.1).
+ */
+export function toYearDistanceJson(y: YearDistance) {
+  const tenth = (v: number) => Math.round(v * 10) / 10;
+  return {
+    byRoad: y.byRoad,
+    ...Object.fromEntries(Object.entries(y.levels).map(([level, d]) => [level, {
+      pupils: tenth(d.pupils), meanM: metres(d.meanM), withinShare: share(d.withinShare), nearbyShare: share(d.nearbyShare), sentPast: tenth(d.sentPast),
+      ...(d.unreachable > 0 && { unreachable: tenth(d.unreachable) }),
+    }])),
+  };
 }
