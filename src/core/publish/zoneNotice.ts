@@ -36,8 +36,8 @@ function zonesByKey(dataset: Dataset, state: ZoneState, level: ZoneLevel): Map<s
   return out;
 }
 
-/** For every point, the schools its zone gives it at `level` under `state` (several for a shared zone). */
-function zoneSchools(dataset: Dataset, state: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, rules: Rules): number[][] {
+/** For every point, the schools its zone gives it at `level` under `state` (several for a shared zone; none outside every zone). */
+export function zoneSchools(dataset: Dataset, state: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, rules: Rules): number[][] {
   const S = dataset.schools.length;
   const shared = [...state.shared[level].values()];
   return Array.from(computePointSchools(state, level, x, y, unit, rules.overlapRule, S), (s) => (s < 0 ? [] : s < S ? [s] : shared[s - S].schools));
