@@ -494,7 +494,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   reportCountyMap: 'County',
   reportChangedMap: 'Changed areas',
   lookupTitle: '{dataset}: school zones {year}',
-  lookupSearch: 'Compound, village or road name, or pinyin initials (e.g. {example})',
+  lookupSearch: 'Compound, village, road, or pinyin initials ({example})',
   lookupNoResult: 'No compound, village or road matches',
   lookupShared: 'Shared zone (多校划片): {list}',
   lookupChanged: 'Changed since {base}: was {list}',

@@ -492,7 +492,7 @@ export const ZH = {
   reportCountyMap: '全县',
   reportChangedMap: '改动区域',
   lookupTitle: '{dataset}{year}年义务教育学校学区查询',
-  lookupSearch: '输入小区、村或道路名称，或拼音首字母（如 {example}）',
+  lookupSearch: '小区、村、道路名称或拼音首字母（如 {example}）',
   lookupNoResult: '没有找到匹配的小区、村或道路',
   lookupShared: '多校划片：{list}',
   lookupChanged: '较{base}年调整：原为{list}',

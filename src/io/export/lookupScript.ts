@@ -67,7 +67,7 @@ if (typeof document !== "undefined") (function () {
   function teaches(s, lv) { var l = DATA.s[s][3]; return l === "nine_year" || l === (lv === 0 ? "primary" : "junior"); }
   function drawSchools() {
     schoolsG.textContent = "";
-    var r = view[2] / 300, size = view[2] / 90;
+    var r = view[2] / 300, size = view[2] / 70;
     DATA.s.forEach(function (s, k) {
       if (!teaches(k, level)) return;
       el("circle", { cx: s[4], cy: s[5], r: r, "class": "school" }, schoolsG);
@@ -79,6 +79,7 @@ if (typeof document !== "undefined") (function () {
   function setView(v) { view = v; svg.setAttribute("viewBox", v.join(" ")); drawSchools(); }
   function drawLevel() {
     zoneEls.forEach(function (p, i) { p.style.display = DATA.z[i][0] === level ? "" : "none"; p.classList.toggle("on", i === zoneOn); });
+    if (zoneOn >= 0) zonesG.appendChild(zoneEls[zoneOn]);
     var box = $("levels"); box.textContent = "";
     ["primary", "junior"].forEach(function (key, lv) {
       var b = html("button", T(key), lv === level ? "on" : ""); b.type = "button";

@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../test/e2e/chromium';
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const requests: string[] = [];
+page.on('request', (r) => requests.push(r.url()));
+page.on('console', (m) => console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('file:///tmp/pub/out/' + encodeURIComponent('学区查询.html'));
+await page.waitForSelector('body[data-ready="yes"]');
+await page.screenshot({ path: '/tmp/pub/shot1.png' });
+await page.fill('#q', '滨河');
+await page.screenshot({ path: '/tmp/pub/shot2.png' });
+await page.fill('#q', 'nsgy');
+await page.locator('#results li').first().click();
+await page.screenshot({ path: '/tmp/pub/shot3.png' });
+console.log(requests);
+await browser.close();
