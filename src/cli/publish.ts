@@ -1,7 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeLetterRows } from '../core/publish/letters';
-import { computeLookupIndex } from '../core/publish/lookupIndex';
 import type { Rules } from '../core/rules';
 import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 import type { StandardsProfile } from '../core/standards';
@@ -10,15 +8,14 @@ import type { ZoneState } from '../core/zoneState';
 import { zoneNoticeDocument } from '../features/publish/zoneNoticeText';
 import { warningNoticeDocument } from '../features/warning/warningNoticeText';
 import { computeWarningTable } from '../features/warning/warningTable';
-import { formatDate } from '../i18n/format';
+import { formatDate, translate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { buildDocx, buildLettersDocx } from '../io/export/docx';
-import { computeLettersTable, lettersDocument } from '../io/export/letters';
-import { buildLookupPage, lookupPageData } from '../io/export/lookupPage';
 import { buildTablesWorkbook } from '../io/export/workbook';
 import type { LoadedDataset } from '../io/readDataset';
 import { runWarning } from '../../workers/warningRun';
 import { noticeUnits, runZoneNotice } from '../../workers/zoneNoticeRun';
+import { runLetters, runLookupPage } from '../../workers/publishRun';
 
 /** What a publication is made from: the dataset, a scenario's zoning, rules and projection, the profile, the language. */
 export interface PublishInput {
@@ -72,11 +69,7 @@ export async function buildPublication(input: PublishInput): Promise<PublishedFi
     const view = runZoneNotice(loaded, [], () => state, rules);
     return buildDocx(zoneNoticeDocument(view, dataset.schools, { dataset: datasetName, year: dataset.baseYear + 1, docNo: '', date, locale, nameOf }));
   });
-  await timed(names.lookup, () => {
-    const index = computeLookupIndex(dataset, state, units, rules);
-    const data = lookupPageData(index, dataset.schools, { dataset: { zh: dataset.name, en: dataset.nameEn ?? dataset.name }, year: dataset.baseYear + 1, baseYear: dataset.baseYear, synthetic: dataset.synthetic, locale });
-    return new TextEncoder().encode(buildLookupPage(data));
-  });
+  await timed(names.lookup, async () => new TextEncoder().encode(await runLookupPage(loaded, [], () => state, rules, locale)));
   const warning = await runWarning(dataset, { edits: [], rules: input.scenario, projection: input.projection, warning: input.profile.warning ?? DEFAULT_WARNING }, () => state, rules, () => false);
   if (warning.ok) {
     const view = warning.view;
@@ -86,12 +79,11 @@ export async function buildPublication(input: PublishInput): Promise<PublishedFi
     await timed(names.warningNotice, () => buildDocx(warningNoticeDocument(view, dataset.schools, { dataset: datasetName, docNo: '', cutoff: '', date, locale, nameOf, unitName: (id) => unitName.get(id) ?? id })));
   }
   const t0 = performance.now();
-  const rows = computeLetterRows(dataset, state, input.scenario, input.projection, rules);
-  const rowsMs = performance.now() - t0;
-  const letterNames = { dataset: datasetName, school: (s: number) => nameOf(dataset.schools[s].id), units };
-  await timed(names.lettersXlsx, async () => new Uint8Array(await buildTablesWorkbook([{ name: locale === 'en' ? 'Letters' : '致家长信', table: computeLettersTable(rows, dataset, letterNames, locale) }]).xlsx.writeBuffer()));
-  files[files.length - 1].ms += rowsMs;
-  await timed(names.lettersDocx, () => buildLettersDocx(lettersDocument(rows, letterNames, locale, date)));
+  const letters = runLetters(loaded, { edits: [], rules: input.scenario, projection: input.projection }, () => state, rules, locale, date);
+  const lettersMs = performance.now() - t0;
+  await timed(names.lettersXlsx, async () => new Uint8Array(await buildTablesWorkbook([{ name: translate(locale, 'lettersSheet'), table: letters.table }]).xlsx.writeBuffer()));
+  files[files.length - 1].ms += lettersMs;
+  await timed(names.lettersDocx, () => buildLettersDocx(letters.letters));
   return files;
 }
 

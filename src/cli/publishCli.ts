@@ -18,6 +18,9 @@ export function publishLocale(args: { 'publish-lang'?: string }): { locale: Loca
   return { error: `--publish-lang must be zh-CN or en, got "${value}"` };
 }
 
+/** The folder given to --publish cannot be written: printed as one line, exit code 1. */
+export class PublishError extends Error {}
+
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 /** Writes the publication set into `dir` and says on standard error what was written, its size and time, and the whole time. */
@@ -29,7 +32,7 @@ export async function publishTo(dir: string, input: PublishInput): Promise<void>
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === undefined) throw e;
-    throw new Error(`--publish ${dir}: cannot be written (${code})`, { cause: e });
+    throw new PublishError(`--publish ${dir}: cannot be written (${code}); the files made so far are not all there`, { cause: e });
   }
   for (const f of files) say(`  ${f.name}: ${kb(f.bytes.length)}, ${(f.ms / 1000).toFixed(2)} s`);
   say(`published ${files.length} files to ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

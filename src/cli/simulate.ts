@@ -22,7 +22,7 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 import { formatBacktest, formatWarning, WARNING_OPTIONS, WARNING_USAGE } from './warningCli';
 import { computeDistanceState, computeMovedDistance, distanceSettingsOf, prepareDistances } from '../core/distance';
 import { toDistanceJson, toMovedDistanceJson } from '../io/export/distanceJson';
-import { PUBLISH_OPTIONS, PUBLISH_USAGE, publishLocale, publishTo } from './publishCli';
+import { PUBLISH_OPTIONS, PUBLISH_USAGE, PublishError, publishLocale, publishTo } from './publishCli';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
@@ -368,7 +368,7 @@ function stackOf(e: unknown): string {
 // Every way out is one line and exit code 1: a problem with the input or the options as it is;
 // anything unexpected (a fault of a library or of this program) by its message, the stack only with --debug.
 main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof DataError || e instanceof UsageError) say(`error: ${e.message}`);
+  if (e instanceof DataError || e instanceof UsageError || e instanceof PublishError) say(`error: ${e.message}`);
   else say(`error: the data could not be read: ${e instanceof Error ? e.message : String(e)} (--debug shows where)`);
   if (process.argv.includes('--debug')) say(stackOf(e));
   process.exit(1);
