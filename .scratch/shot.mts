@@ -6,7 +6,7 @@ const requests: string[] = [];
 page.on('request', (r) => requests.push(r.url()));
 page.on('console', (m) => console.log('console', m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e.message));
-await page.goto('file:///tmp/pub/out/' + encodeURIComponent('学区查询.html'));
+await page.goto('file:///tmp/pub/app-lookup.html');
 await page.waitForSelector('body[data-ready="yes"]');
 await page.screenshot({ path: '/tmp/pub/shot1.png' });
 await page.fill('#q', '滨河');

@@ -516,7 +516,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   letterMove: 'From the autumn term of {year}, {level} pupils of grade(s) {grades} ({n} pupils) go to {to} instead of {from}.',
   letterSharedTo: '{list} (shared zone, 多校划片)',
   letterNoSchool: 'no zoned school',
-  letterClosing: 'Pupils already enrolled move only from the year stated above. For questions, please contact the school or the education bureau (telephone: ________).',
+  letterClosing: 'For questions, please contact the school or the education bureau (telephone: ________).',
   letterSign: 'Education bureau of {dataset}',
   letterUnknownUnit: 'an unregistered compound or village',
   lettersSheet: 'Letters',

@@ -514,7 +514,7 @@ export const ZH = {
   letterMove: '自{year}年秋季学期起，{level}{grades}年级学生（{n}人）由{from}调整至{to}。',
   letterSharedTo: '{list}（多校划片）',
   letterNoSchool: '无片区学校',
-  letterClosing: '调整前已入学的学生是否随之调整，以上述年份为准。如有疑问，请向学校或教育主管部门咨询（电话：________）。',
+  letterClosing: '如有疑问，请向学校或教育主管部门咨询（电话：________）。',
   letterSign: '{dataset}教育主管部门',
   letterUnknownUnit: '未登记小区、村',
   lettersSheet: '致家长信',

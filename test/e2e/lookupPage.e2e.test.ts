@@ -34,16 +34,15 @@ describe('学区查询 page for parents (issue 14)', () => {
 
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const url = pathToFileURL(path).href;
+    // Every request but the page's own file is recorded and refused.
     const requests: string[] = [];
     await context.route('**/*', (route) => {
+      if (route.request().url() === url) return route.continue();
       requests.push(route.request().url());
       return route.abort();
     });
     const tab = await context.newPage();
-    const url = pathToFileURL(path).href;
-    tab.on('request', (r) => {
-      if (r.url() !== url) requests.push(r.url());
-    });
     await tab.goto(url);
     await tab.locator('body[data-ready="yes"]').waitFor();
     await tab.locator('#q').fill(moved.name);

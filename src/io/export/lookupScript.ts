@@ -47,7 +47,7 @@ function search(query) {
 }
 if (typeof document !== "undefined") (function () {
   var NS = "http://www.w3.org/2000/svg";
-  var lang = DATA.locale, level = 0, chosen = -1, zoneOn = -1, view = [0, 0, DATA.w, DATA.h];
+  var lang = DATA.locale, level = 0, chosen = -1, zonesOn = [], view = [0, 0, DATA.w, DATA.h];
   var $ = function (id) { return document.getElementById(id); };
   var svg = $("map"), q = $("q");
   function T(key, vars) { return DATA.t[lang][key].replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? vars[k] : m; }); }
@@ -78,12 +78,12 @@ if (typeof document !== "undefined") (function () {
   }
   function setView(v) { view = v; svg.setAttribute("viewBox", v.join(" ")); drawSchools(); }
   function drawLevel() {
-    zoneEls.forEach(function (p, i) { p.style.display = DATA.z[i][0] === level ? "" : "none"; p.classList.toggle("on", i === zoneOn); });
-    if (zoneOn >= 0) zonesG.appendChild(zoneEls[zoneOn]);
+    zoneEls.forEach(function (p, i) { p.style.display = DATA.z[i][0] === level ? "" : "none"; p.classList.toggle("on", zonesOn.indexOf(i) >= 0); });
+    zonesOn.forEach(function (i) { zonesG.appendChild(zoneEls[i]); });
     var box = $("levels"); box.textContent = "";
     ["primary", "junior"].forEach(function (key, lv) {
       var b = html("button", T(key), lv === level ? "on" : ""); b.type = "button";
-      b.addEventListener("click", function () { level = lv; zoneOn = -1; drawLevel(); drawSchools(); });
+      b.addEventListener("click", function () { level = lv; zonesOn = chosen >= 0 ? placeZones(chosen) : []; drawLevel(); drawSchools(); });
       box.appendChild(b);
     });
   }
@@ -92,8 +92,12 @@ if (typeof document !== "undefined") (function () {
     lists.forEach(function (list) { parent.appendChild(html("p", list.length > 1 ? T("lookupShared", { list: listText(list) }) : listText(list))); });
   }
   function key(lists) { return JSON.stringify(lists); }
+  /* The zones of the shown level a place's schools are zoned by. */
+  function placeZones(i) {
+    return DATA.p[i][6][level].map(function (list) { return DATA.z.findIndex(function (z) { return z[0] === level && key(z[1]) === key(list); }); }).filter(function (k) { return k >= 0; });
+  }
   function showPlace(i) {
-    chosen = i; zoneOn = -1;
+    chosen = i; zonesOn = placeZones(i);
     var p = DATA.p[i], d = $("detail"); d.textContent = "";
     d.appendChild(html("h2", p[1]));
     if (p[0] === "r") d.appendChild(html("p", T("lookupRoad"), "muted")); else if (p[2]) d.appendChild(html("p", p[2], "muted"));
@@ -105,15 +109,13 @@ if (typeof document !== "undefined") (function () {
     });
     Array.prototype.forEach.call($("results").children, function (li) { li.classList.toggle("on", Number(li.dataset.place) === i); });
     if (p[4] >= 0) {
-      var own = p[6][level][0];
-      zoneOn = own ? DATA.z.findIndex(function (z) { return z[0] === level && key(z[1]) === key(own); }) : -1;
       var span = Math.min(DATA.w, DATA.h) / 6;
       setView([p[4] - span, p[5] - span * DATA.h / DATA.w, span * 2, span * 2 * DATA.h / DATA.w]);
     } else drawSchools();
     drawLevel();
   }
   function showZone(i) {
-    zoneOn = i; chosen = -1;
+    zonesOn = [i]; chosen = -1;
     var z = DATA.z[i], d = $("detail"); d.textContent = "";
     d.appendChild(html("h2", z[1].length > 1 ? T("lookupShared", { list: listText(z[1]) }) : listText(z[1])));
     d.appendChild(html("p", T(z[0] === 0 ? "primary" : "junior") + " · " + T("lookupZoneOf"), "muted"));
@@ -140,7 +142,7 @@ if (typeof document !== "undefined") (function () {
   }
   $("lang").addEventListener("click", function () {
     lang = lang === "en" ? "zh-CN" : "en"; texts(); drawLevel(); drawSchools(); runSearch();
-    if (chosen >= 0) showPlace(chosen); else if (zoneOn >= 0) showZone(zoneOn);
+    if (chosen >= 0) showPlace(chosen); else if (zonesOn.length === 1) showZone(zonesOn[0]);
   });
   q.addEventListener("input", runSearch);
   var drag = null, dragged = false;

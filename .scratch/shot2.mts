@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../test/e2e/chromium';
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('file:///tmp/pub/app-lookup.html');
+await page.waitForSelector('body[data-ready="yes"]');
+await page.fill('#q', 'hxjy');
+await page.locator('#results li').first().click();
+await page.screenshot({ path: '/tmp/pub/shot4.png' });
+await page.click('#lang');
+await page.locator('#levels button').nth(1).click();
+await page.screenshot({ path: '/tmp/pub/shot5.png' });
+await page.fill('#q', '寿光—侯');
+await page.locator('#results li').first().click();
+await page.screenshot({ path: '/tmp/pub/shot6.png' });
+await browser.close();
