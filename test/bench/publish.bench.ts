@@ -28,14 +28,18 @@ const state = scenario.edits.reduce((s, e) => applyZoneEdit(s, e, ctx), dataset.
 const input = { loaded, state, scenario: scenario.rules ?? NO_RULES, projection: scenario.projection ?? DEFAULT_PROJECTION, profile: NATIONAL_PROFILE, rules: DEFAULT_RULES, locale: 'zh-CN' as const };
 
 const totals: number[] = [];
+const cpus: number[] = [];
 let files: Awaited<ReturnType<typeof buildPublication>> = [];
 for (let r = 0; r < 3; r++) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   files = await buildPublication(input);
   totals.push(performance.now() - t0);
-  console.log(`run ${r + 1}: ${(totals[r] / 1000).toFixed(2)} s — ${files.map((f) => `${f.name} ${(f.ms / 1000).toFixed(2)} s`).join(', ')}`);
+  const cpu = process.cpuUsage(cpu0);
+  cpus.push((cpu.user + cpu.system) / 1000);
+  console.log(`run ${r + 1}: ${(totals[r] / 1000).toFixed(2)} s (CPU ${(cpus[r] / 1000).toFixed(2)} s) — ${files.map((f) => `${f.name} ${(f.ms / 1000).toFixed(2)} s`).join(', ')}`);
 }
-console.log(`publication set: median ${(median(totals) / 1000).toFixed(2)} s of ${totals.length} runs (first run ${(totals[0] / 1000).toFixed(2)} s, includes warming up); target ≤ 5 s`);
+console.log(`publication set: median ${(median(totals) / 1000).toFixed(2)} s of ${totals.length} runs (first run ${(totals[0] / 1000).toFixed(2)} s, includes warming up; CPU time, which a loaded machine does not stretch: median ${(median(cpus) / 1000).toFixed(2)} s, first ${(cpus[0] / 1000).toFixed(2)} s); target ≤ 5 s`);
 
 const page = files.find((f) => f.name.endsWith('.html'))!.bytes;
 console.log(`lookup page: ${(page.length / 1024).toFixed(0)} KB, gzipped ${(gzipSync(page).length / 1024).toFixed(0)} KB; target ≤ 1,024 KB gzipped`);
