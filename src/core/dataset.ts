@@ -57,6 +57,8 @@ export interface PupilColumns {
   id?: string[];
   /** The pupil's name (`name` column), when the file has one: '' where a row leaves it empty. */
   name?: string[];
+  /** Which of Dataset.pupilFiles the pupil was read from, when the pupils came from several files. */
+  file?: Uint16Array;
 }
 
 /**
@@ -128,6 +130,8 @@ export interface Dataset {
   roads?: Polylines;
   /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross (distances; see also `barriers`). */
   barrierLines?: Polylines;
+  /** The files the pupils were read from, when several (PupilColumns.file indexes it). */
+  pupilFiles?: string[];
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;
   rejected: RejectedRow[];

@@ -55,6 +55,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     currentSchool: new Int32Array(n),
     line: new Uint32Array(n),
     unit: new Int32Array(n),
+    ...(cols.file && { file: new Uint16Array(n) }),
     segmentStart: Int32Array.of(
       0,
       segmentCounts[0],
@@ -79,6 +80,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     out.unit[k] = cols.unit[i];
     if (out.id) out.id[k] = cols.id![i];
     if (out.name) out.name[k] = cols.name![i];
+    if (cols.file) out.file![k] = cols.file[i];
     out.cell[k] = cellOfPoint(frame, cols.x[i], cols.y[i]);
   }
   computeRuns(out);

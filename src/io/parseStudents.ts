@@ -11,6 +11,8 @@ export interface ParsedStudents {
   columns: PupilColumns;
   /** Unit ids in order of first appearance in the `unit_id` column. */
   unitIds: string[];
+  /** The pupils' files in order of first appearance in the `source_file` column, when there is one (columns.file indexes it). */
+  files?: string[];
   /** Data rows read (blank lines are not rows) = loaded + rejected. */
   rowsRead: number;
   rejected: RejectedRow[];
@@ -99,6 +101,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const unit = new Int32Array(cap);
   const ids: string[] = [];
   const names: string[] = [];
+  const fileOf = new Uint16Array(cSourceFile >= 0 ? cap : 0);
+  const fileIndex = new Map<string, number>();
   let n = 0;
   let rowsRead = 0;
   const rejected: RejectedRow[] = [];
@@ -170,6 +174,11 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     unit[n] = u;
     ids.push(id);
     if (cName >= 0) names.push((row[cName] ?? '').trim());
+    if (cSourceFile >= 0) {
+      let f = fileIndex.get(rowFile);
+      if (f === undefined) fileIndex.set(rowFile, (f = fileIndex.size));
+      fileOf[n] = f;
+    }
     n++;
   };
   Papa.parse<string[]>(body, { step: (result) => readRow(result.data) });
@@ -186,8 +195,10 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       unit: unit.slice(0, n),
       id: ids,
       ...(cName >= 0 && { name: names }),
+      ...(cSourceFile >= 0 && { file: fileOf.slice(0, n) }),
     },
     unitIds: [...unitIndex.keys()],
+    ...(cSourceFile >= 0 && { files: [...fileIndex.keys()] }),
     rowsRead,
     rejected,
     warnings,
