@@ -503,7 +503,6 @@ export const ZH = {
   lookupZoneOf: '招生片区',
   lookupNote: '本页可离线使用，不含任何学生信息；以教育部门正式公告为准。',
   lookupResults: '{n} 条结果',
-  lookupOtherLanguage: 'English',
   lookupMenu: '导出学区查询页（HTML）',
   lettersXlsxMenu: '导出致家长信名单（XLSX）',
   lettersDocxMenu: '导出致家长信（DOCX）',

@@ -39,6 +39,11 @@ describe('npm run simulate -- --publish DIR', () => {
     // A, B (grade 1) and J (grade 7), 3 years each.
     expect(warning.getWorksheet('学位预警')!.rowCount).toBe(1 + 3 * 3);
     expect(readFileSync(join(out, '学区查询.html'), 'utf8')).toContain('"西村"');
+    const warningNotice = await (await JSZip.loadAsync(readFileSync(join(out, '学位预警公告.docx')))).file('word/document.xml')!.async('string');
+    expect(warningNotice).toContain('预警测试县义务教育学位预警公告');
+    // Per level a table: its header, then a row per school with its zone's units under the scenario.
+    const rows = [...warningNotice.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((r) => [...r[1].matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].slice(0, 2).map((c) => [...c[1].matchAll(/<w:t[^>]*>(.*?)<\/w:t>/g)].map((t) => t[1]).join('')));
+    expect(rows).toEqual([['学校', '招生范围'], ['A校', '（片区内无登记的小区、村）'], ['B校', '西村、东村'], ['学校', '招生范围'], ['J校', '西村、东村']]);
   });
 
   it('refuses a language it does not write, before reading anything', () => {

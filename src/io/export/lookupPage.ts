@@ -36,7 +36,7 @@ export interface LookupPageData {
   t: Record<Locale, Record<string, string>>;
 }
 
-const KEYS: MessageKey[] = ['lookupTitle', 'lookupSearch', 'lookupNoResult', 'lookupShared', 'lookupChanged', 'lookupUnchanged', 'lookupNoZone', 'lookupRoad', 'lookupClickHint', 'lookupZoneOf', 'lookupNote', 'lookupResults', 'lookupOtherLanguage', 'primary', 'junior', 'syntheticNote'];
+const KEYS: MessageKey[] = ['lookupTitle', 'lookupSearch', 'lookupNoResult', 'lookupShared', 'lookupChanged', 'lookupUnchanged', 'lookupNoZone', 'lookupRoad', 'lookupClickHint', 'lookupZoneOf', 'lookupNote', 'lookupResults', 'language', 'primary', 'junior', 'syntheticNote'];
 
 /** Pinyin initials of a name, lower case, other characters (digits, letters) kept as they are and punctuation dropped: 阳光花园 → yghy. */
 export function pinyinInitials(name: string): string {
@@ -90,9 +90,9 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /**
  * The 学区查询 page as one self-contained HTML file: its data inline as JSON, its style and script
- * inline, the map drawn as SVG by the script; nothing is fetched (a Content-Security-Policy that
- * allows no connection, image, font or frame source says so to the browser too), so it opens from
- * the file system or any static server.
+ * inline, the map drawn as SVG by the script; nothing is fetched (its Content-Security-Policy allows
+ * only inline style and script and data: images, so the browser refuses any connection, font or
+ * frame too), so it opens from the file system or any static server.
  */
 export function buildLookupPage(data: LookupPageData): string {
   // `<` written as \u003c keeps `</script>` in a name from closing the data's script element.

@@ -135,7 +135,7 @@ if (typeof document !== "undefined") (function () {
   function texts() {
     document.documentElement.lang = lang;
     document.title = $("title").textContent = T("lookupTitle");
-    $("lang").textContent = T("lookupOtherLanguage");
+    $("lang").textContent = T("language");
     q.placeholder = T("lookupSearch");
     $("hint").textContent = T("lookupClickHint");
     $("note").textContent = T("lookupNote") + (DATA.synthetic ? " " + T("syntheticNote") : "");
