@@ -23,6 +23,8 @@ import { polylineFeatures } from '../src/io/roadFeatures';
 import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
+import { runLetters, runLookupPage, type LettersView, type PublishRequest } from './publishRun';
+import type { Locale } from '../src/i18n/messages';
 import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
 import type { BalanceInput } from '../src/core/balance/types';
 import { computeScenarioRun } from '../src/core/scenarioRun';
@@ -287,6 +289,16 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     zoneNotice(edits: ZoneEdit[]): ZoneNoticeView {
       const { session } = requireSession();
       return runZoneNotice(loaded!, edits, session.stateAfter, rules);
+    },
+    /** The 学区查询 page of a scenario (its edits from the dataset's own zoning) as one HTML file opening in `locale`. */
+    lookupPage(edits: ZoneEdit[], locale: Locale): Promise<string> {
+      const { session } = requireSession();
+      return runLookupPage(loaded!, edits, session.stateAfter, rules, locale);
+    },
+    /** The letters to the families a scenario moves (respecting its phase-in), with their mail-merge table, in `locale`, dated `date`. */
+    letters(request: PublishRequest, locale: Locale, date: string): LettersView {
+      const { session } = requireSession();
+      return runLetters(loaded!, request, session.stateAfter, rules, locale, date);
     },
     /** Stops the warning being computed (it answers `cancelled`). */
     cancelWarning(): void {

@@ -8,7 +8,7 @@ import type { LoadedDataset } from '../src/io/readDataset';
 export type ZoneNoticeView = Record<ZoneLevel, ZoneNoticeEntry[]>;
 
 /** The dataset's units as the notice names them: name and town from units.geojson, else the id. */
-function noticeUnits(loaded: LoadedDataset): NoticeUnit[] {
+export function noticeUnits(loaded: LoadedDataset): NoticeUnit[] {
   const props = new Map((loaded.units?.features ?? []).map((f) => [String(f.properties?.id), f.properties ?? {}]));
   return loaded.dataset.unitIds.map((id) => {
     const p = props.get(id) ?? {};

@@ -11,14 +11,14 @@ import type { ProjectionView } from '../../workers/scenarioProjection';
 import { downloadFile } from './download';
 import { currentEngine } from './engineClient';
 import { EngineFault } from './engineCalls';
-import { translate } from '../i18n/format';
+import { formatDate, translate } from '../i18n/format';
 import { activeScenario } from './scenarioActions';
 
 const CSV = 'text/csv;charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The export formats the planner can choose. */
-export type ExportKind = 'schoolsCsv' | 'distanceCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng';
+export type ExportKind = 'schoolsCsv' | 'distanceCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng' | 'lookupHtml' | 'lettersXlsx' | 'lettersDocx';
 
 const fileStem = () => activeScenario()?.name ?? 'scenario';
 
@@ -97,6 +97,25 @@ export async function exportFile(kind: ExportKind): Promise<string> {
       return save(`${stem}-${zh ? '变更学校学生' : 'pupils-changing-school'}.csv`, formatMovedCsv(await fromEngine(engine.remote.movedByUnit()), dataset.schools, unitNames(), locale), CSV);
     case 'mapPng':
       return save(`${stem}-${zh ? '地图' : 'map'}.png`, await printableMapPng(), 'image/png');
+    case 'lookupHtml': {
+      const doc = activeScenario();
+      if (!doc) throw new Error(translate(locale, 'exportNoData'));
+      return save(`${stem}-${zh ? '学区查询' : 'school-lookup'}.html`, await fromEngine(engine.remote.lookupPage(doc.edits, locale)), 'text/html;charset=utf-8');
+    }
+    case 'lettersXlsx':
+    case 'lettersDocx': {
+      const doc = activeScenario();
+      if (!doc) throw new Error(translate(locale, 'exportNoData'));
+      const view = await fromEngine(engine.remote.letters({ edits: doc.edits, rules: doc.rules, projection: doc.projection }, locale, formatDate(locale, Date.now())));
+      if (view.table.rows.length === 0) throw new Error(translate(locale, 'lettersNone'));
+      if (kind === 'lettersXlsx') {
+        const { buildTablesWorkbook } = await import('../io/export/workbook');
+        const book = buildTablesWorkbook([{ name: translate(locale, 'lettersSheet'), table: view.table }]);
+        return save(`${stem}-${zh ? '致家长信名单' : 'letters-mail-merge'}.xlsx`, new Uint8Array(await book.xlsx.writeBuffer()), XLSX);
+      }
+      const { buildLettersDocx } = await import('../io/export/docx');
+      return save(`${stem}-${zh ? '致家长信' : 'letters'}.docx`, await buildLettersDocx(view.letters), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    }
   }
 }
 

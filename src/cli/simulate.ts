@@ -22,11 +22,12 @@ import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFI
 import { formatBacktest, formatWarning, WARNING_OPTIONS, WARNING_USAGE } from './warningCli';
 import { computeDistanceState, computeMovedDistance, createProjectionDistance, distanceSettingsOf, prepareDistances, scenarioOpenYears } from '../core/distance';
 import { toDistanceJson, toMovedDistanceJson, toYearDistanceJson } from '../io/export/distanceJson';
+import { PUBLISH_OPTIONS, PUBLISH_USAGE, PublishError, publishLocale, publishTo } from './publishCli';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
   + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug] '
-  + AUTO_BALANCE_USAGE + ' ' + WARNING_USAGE;
+  + AUTO_BALANCE_USAGE + ' ' + WARNING_USAGE + ' ' + PUBLISH_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county', 'roads', 'barriers'] as const;
@@ -235,7 +236,7 @@ async function main(argv: string[]): Promise<void> {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, roads: text, barriers: text, 'roads-crs': text, 'barriers-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
-        ...AUTO_BALANCE_OPTIONS, ...WARNING_OPTIONS,
+        ...AUTO_BALANCE_OPTIONS, ...WARNING_OPTIONS, ...PUBLISH_OPTIONS,
       },
     }).values;
   } catch (e) {
@@ -249,6 +250,8 @@ async function main(argv: string[]): Promise<void> {
   if (balancing && 'error' in balancing) throw new UsageError(balancing.error);
   if (balancing && args.out === undefined) throw new UsageError('--auto-balance needs --out <plan.json>');
   if (args.out !== undefined) checkWritable(args.out);
+  const publishLang = publishLocale(args);
+  if ('error' in publishLang) throw new UsageError(publishLang.error);
   const years = intOption('years', args.years, 0, 30);
   const rules = {
     ...DEFAULT_RULES,
@@ -286,6 +289,10 @@ async function main(argv: string[]): Promise<void> {
     for (const line of balanced.lines) say(line);
     say(`wrote ${args.out}: a scenario of ${balanced.plan.moves.length} unit moves (--scenario ${args.out} replays it)`);
     return;
+  }
+  const published = typeof args.publish === 'string';
+  if (published) {
+    await publishTo(args.publish!, { loaded, state: run.state, scenario: scenario?.rules ?? NO_RULES, projection: scenario?.projection ?? DEFAULT_PROJECTION, profile, rules, locale: publishLang.locale });
   }
   // --warning and --backtest print their tables; --years is then the warning's years, not a projection in the JSON.
   const warned = args.warning === true || args.backtest === true;
@@ -333,7 +340,7 @@ async function main(argv: string[]): Promise<void> {
     const s = result.summary;
     const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} total row(s) skipped` : '';
     say(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
-  } else if (!warned) {
+  } else if (!warned && !published) {
     process.stdout.write(json);
   }
   if (shifted.length > 0 && !acceptShift) {
@@ -364,7 +371,7 @@ function stackOf(e: unknown): string {
 // Every way out is one line and exit code 1: a problem with the input or the options as it is;
 // anything unexpected (a fault of a library or of this program) by its message, the stack only with --debug.
 main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof DataError || e instanceof UsageError) say(`error: ${e.message}`);
+  if (e instanceof DataError || e instanceof UsageError || e instanceof PublishError) say(`error: ${e.message}`);
   else say(`error: the data could not be read: ${e instanceof Error ? e.message : String(e)} (--debug shows where)`);
   if (process.argv.includes('--debug')) say(stackOf(e));
   process.exit(1);

@@ -53,6 +53,10 @@ export interface PupilColumns {
   line: Uint32Array;
   /** The pupil's unit (compound or village; index into Dataset.unitIds), −1 when not given. */
   unit: Int32Array;
+  /** The pupil's id (学籍号) as read, when the reader kept it (for letters to families; never shown on a map). */
+  id?: string[];
+  /** The pupil's name (`name` column), when the file has one: '' where a row leaves it empty. */
+  name?: string[];
   /** Which of Dataset.pupilFiles the pupil was read from, when the pupils came from several files. */
   file?: Uint16Array;
 }

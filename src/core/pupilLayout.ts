@@ -66,6 +66,8 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     cell: new Int32Array(n),
     runStart: new Int32Array(0),
     segmentRun: new Int32Array(4),
+    ...(cols.id && { id: new Array<string>(n) }),
+    ...(cols.name && { name: new Array<string>(n) }),
   };
   for (let k = 0; k < n; k++) {
     const i = keys[k] % MORTON_FACTOR;
@@ -76,6 +78,8 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     out.currentSchool[k] = cols.currentSchool[i];
     out.line[k] = cols.line[i];
     out.unit[k] = cols.unit[i];
+    if (out.id) out.id[k] = cols.id![i];
+    if (out.name) out.name[k] = cols.name![i];
     if (cols.file) out.file![k] = cols.file[i];
     out.cell[k] = cellOfPoint(frame, cols.x[i], cols.y[i]);
   }

@@ -51,7 +51,7 @@ function rowBound(text: string): number {
 }
 
 /**
- * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id and unit_id; extra
+ * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id, unit_id and name; extra
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
  * that is not a longitude/latitude in degrees (named as swapped when
  * the pair would be degrees the other way round), or a private school that does not teach the grade is
@@ -84,6 +84,7 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const cCandidates = header.indexOf(ADDRESS_CANDIDATES_COLUMN);
   const cAddress = header.indexOf('address');
   const cNotes = header.indexOf(IMPORT_NOTES_COLUMN);
+  const cName = header.indexOf('name');
   // The first loaded line of each id (a pupil listed twice would be counted twice).
   const lineOfId = new Map<string, { line: number; file: string }>();
   const unitIndex = new Map<string, number>();
@@ -98,6 +99,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const currentSchool = new Int32Array(cap);
   const lineOf = new Uint32Array(cap);
   const unit = new Int32Array(cap);
+  const ids: string[] = [];
+  const names: string[] = [];
   const fileOf = new Uint16Array(cSourceFile >= 0 ? cap : 0);
   const fileIndex = new Map<string, number>();
   let n = 0;
@@ -169,6 +172,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       unitIndex.set(unitId, u);
     }
     unit[n] = u;
+    ids.push(id);
+    if (cName >= 0) names.push((row[cName] ?? '').trim());
     if (cSourceFile >= 0) {
       let f = fileIndex.get(rowFile);
       if (f === undefined) fileIndex.set(rowFile, (f = fileIndex.size));
@@ -188,6 +193,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       currentSchool: currentSchool.slice(0, n),
       line: lineOf.slice(0, n),
       unit: unit.slice(0, n),
+      id: ids,
+      ...(cName >= 0 && { name: names }),
       ...(cSourceFile >= 0 && { file: fileOf.slice(0, n) }),
     },
     unitIds: [...unitIndex.keys()],

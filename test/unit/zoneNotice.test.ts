@@ -4,6 +4,7 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { readDataset } from '../../src/io/readDataset';
 import { warningCountyTexts } from './warningCounty';
+import { boundsText } from '../../src/features/publish/zoneNoticeText';
 
 // The warning county (A west, B east, J over both) with a third unit UC on the A–B border whose
 // pupils live on both sides of it.
@@ -44,5 +45,18 @@ describe('招生片区公告 of a level', () => {
     const state = applyZoneEdit(dataset.zoneState, { op: 'assignArea', level: 'primary', schoolId: 'B', area }, ctx);
     const [a, b] = computeZoneNotice(dataset, state, 'primary', units, DEFAULT_RULES);
     expect([a.lost.map((u) => u.id), b.gained.map((u) => u.id), a.gained, b.lost]).toEqual([['UA'], ['UA'], [], []]);
+  });
+});
+
+describe('招生片区公告 四至 from roads', () => {
+  it('writes a side along a named road by the road\'s name, the others by their neighbours', () => {
+    const road = { type: 'Feature', properties: { class: 'arterial', name: '界河路' }, geometry: { type: 'LineString', coordinates: [[118.01, 35.99], [118.01, 36.02]] } };
+    const texts = warningCountyTexts({ 'roads.geojson': JSON.stringify({ type: 'FeatureCollection', features: [road] }) });
+    const dataset = readDataset(texts, DEFAULT_RULES, 2020).dataset;
+    const units: NoticeUnit[] = dataset.unitIds.map((id) => ({ id, name: id, town: '' }));
+    const [a, b] = computeZoneNotice(dataset, dataset.zoneState, 'primary', units, DEFAULT_RULES);
+    const names: Record<string, string> = { A: 'A校', B: 'B校' };
+    expect(boundsText(a, (id) => names[id], 'zh-CN')).toBe('东至界河路；南至县（市）界；西至县（市）界；北至县（市）界');
+    expect(boundsText(b, (id) => names[id], 'en')).toBe('East to the county boundary; South to the county boundary; West to 界河路; North to the county boundary');
   });
 });

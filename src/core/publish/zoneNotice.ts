@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset';
 import { computePointSchools } from '../pointSchools';
 import type { Rules, ZoneLevel } from '../rules';
 import type { MultiPolygonCoords, ZoneState } from '../zoneState';
-import { computeFourBounds, type Side, type SideBound } from './fourBounds';
+import { computeFourBounds, namedLinesOf, type Side, type SideBound } from './fourBounds';
 
 /** A compound or village as the notice names it. */
 export interface NoticeUnit {
@@ -17,7 +17,7 @@ export interface ZoneNoticeEntry {
   school: number;
   /** The compounds and villages of its zone, by town (towns and units in name order). */
   towns: { town: string; units: NoticeUnit[] }[];
-  /** 四至 from the neighbouring zones (keys: school ids; a shared zone's joined by 、). */
+  /** 四至 from the named roads and rivers along each side when the dataset has them, and from the neighbouring zones (keys: school ids; a shared zone's joined by 、). */
   bounds: Record<Side, SideBound>;
   /** The zone is shared with other schools (多校划片): their ids. */
   sharedWith: string[];
@@ -36,8 +36,8 @@ function zonesByKey(dataset: Dataset, state: ZoneState, level: ZoneLevel): Map<s
   return out;
 }
 
-/** For every point, the schools its zone gives it at `level` under `state` (several for a shared zone). */
-function zoneSchools(dataset: Dataset, state: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, rules: Rules): number[][] {
+/** For every point, the schools its zone gives it at `level` under `state` (several for a shared zone; none outside every zone). */
+export function zoneSchools(dataset: Dataset, state: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, rules: Rules): number[][] {
   const S = dataset.schools.length;
   const shared = [...state.shared[level].values()];
   return Array.from(computePointSchools(state, level, x, y, unit, rules.overlapRule, S), (s) => (s < 0 ? [] : s < S ? [s] : shared[s - S].schools));
@@ -46,7 +46,7 @@ function zoneSchools(dataset: Dataset, state: ZoneState, level: ZoneLevel, x: Fl
 /**
  * The 招生片区 notice of a level under a scenario's zoning: per public school teaching the level, the
  * units (compounds, villages) at a point in its zone grouped by town, its 四至 from the neighbouring
- * zones (computeFourBounds), the schools it shares a zone with, the units whose pupils' homes fall in
+ * zones and the named roads, rivers and railways of the dataset along its boundary (computeFourBounds), the schools it shares a zone with, the units whose pupils' homes fall in
  * more than one zone of the level (cut by the boundary), and the units it gains and loses against
  * the dataset's own zoning. `units[u]` names unit u of the dataset.
  */
@@ -67,6 +67,7 @@ export function computeZoneNotice(dataset: Dataset, state: ZoneState, level: Zon
     zonesOfUnit.set(p.unit[i], set);
   }
   const zones = zonesByKey(dataset, state, level);
+  const lines = namedLinesOf([dataset.roads, dataset.barrierLines]);
   // Per school: the units it holds now and before, and those its zone shares with another (cut).
   const S = dataset.schools.length;
   const mine = Array.from({ length: S }, () => [] as NoticeUnit[]);
@@ -97,7 +98,7 @@ export function computeZoneNotice(dataset: Dataset, state: ZoneState, level: Zon
     entries.push({
       school: s,
       towns: [...towns].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN')).map(([town, list]) => ({ town, units: list.sort(byName) })),
-      bounds: computeFourBounds(geometry, others),
+      bounds: computeFourBounds(geometry, others, lines),
       sharedWith: sharedZone ? sharedZone.schools.filter((m) => m !== s).map((m) => dataset.schools[m].id) : [],
       cut: cut[s].sort(byName),
       gained: gained[s].sort(byName),

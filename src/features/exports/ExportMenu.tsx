@@ -18,9 +18,12 @@ const ITEMS: [ExportKind, MessageKey][] = [
   ['zonesShp', 'exportZonesShp'],
   ['movedCsv', 'exportMovedCsv'],
   ['mapPng', 'exportMapPng'],
+  ['lookupHtml', 'lookupMenu'],
+  ['lettersXlsx', 'lettersXlsxMenu'],
+  ['lettersDocx', 'lettersDocxMenu'],
 ];
 
-/** Exports of the active scenario: tables, projections, zones, the moved-pupil list, the map, the report. */
+/** Exports of the active scenario: tables, projections, zones, the moved-pupil list, the map, the 学区查询 page, the letters to families, the report. */
 export function ExportMenu() {
   const t = useT();
   const { message } = App.useApp();

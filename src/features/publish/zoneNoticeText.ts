@@ -10,11 +10,11 @@ import type { ZoneNoticeView } from '../../../workers/zoneNoticeRun';
 /** Units by name, joined as the language writes a list. */
 export const unitList = (units: NoticeUnit[], locale: Locale) => units.map((u) => u.name).join(locale === 'en' ? ', ' : '、');
 
-/** 四至 in words: "东至汇文学校片区；南至县（市）界 …", a side's neighbours by their schools' names. */
+/** 四至 in words: "东至弥河；南至汇文学校片区；西至县（市）界 …", a side's roads and rivers when it runs along named ones, else its neighbours by their schools' names. */
 export function boundsText(entry: ZoneNoticeEntry, nameOf: (id: string) => string, locale: Locale): string {
   return SIDES.map((side) => {
     const b = entry.bounds[side];
-    const parts = [...b.neighbours.map((k) => translate(locale, 'boundZone', { school: k.split('、').map(nameOf).join('、') })), ...(b.open ? [translate(locale, 'boundEdge')] : [])];
+    const parts = b.roads ?? [...b.neighbours.map((k) => translate(locale, 'boundZone', { school: k.split('、').map(nameOf).join('、') })), ...(b.open ? [translate(locale, 'boundEdge')] : [])];
     return `${translate(locale, `side_${side}`)}${locale === 'en' ? ' ' : ''}${parts.join(locale === 'en' ? ' and ' : '、')}`;
   }).join(locale === 'en' ? '; ' : '；');
 }

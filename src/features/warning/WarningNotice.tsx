@@ -7,6 +7,9 @@ import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { WarningView } from '../../../workers/warningRun';
 import { tierText, warnedYears, warningLines } from './warningTable';
+import { warningNoticeDocument } from './warningNoticeText';
+import { downloadFile } from '../../app/download';
+import { activeScenario } from '../../app/scenarioActions';
 
 /**
  * The printable 学位预警 notice of the active scenario, in the planner's language (the browser prints
@@ -25,6 +28,15 @@ export function WarningNotice({ view, onClose }: { view: WarningView; onClose: (
   const names = unitNames();
   const pct = (v: number) => formatPercent(locale, v);
   const s = view.settings;
+  const saveDocx = async () => {
+    const { buildDocx } = await import('../../io/export/docx');
+    const byId = new Map(dataset.schools.map((school) => [school.id, school]));
+    const doc = warningNoticeDocument(view, dataset.schools, {
+      dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name, docNo, cutoff, date, locale,
+      nameOf: (id) => (byId.has(id) ? displayName(byId.get(id)!, locale) : id), unitName: (id) => names.get(id) || id,
+    });
+    downloadFile(`${activeScenario()?.name ?? ''}-${locale === 'en' ? 'enrollment-warning-notice' : '学位预警公告'}.docx`, await buildDocx(doc), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  };
   return createPortal(
     <div className="print-report warning-notice" data-testid="warning-notice">
       <div className="no-print"><Space className="report-actions" wrap>
@@ -32,6 +44,7 @@ export function WarningNotice({ view, onClose }: { view: WarningView; onClose: (
         <span>{t('noticeDate')} <Input size="small" style={{ width: 160 }} value={date} onChange={(e) => setDate(e.target.value)} /></span>
         <span>{t('noticeCutoff')} <Input size="small" style={{ width: 160 }} value={cutoff} onChange={(e) => setCutoff(e.target.value)} data-testid="notice-cutoff" /></span>
         <Button type="primary" onClick={() => window.print()}>{t('print')}</Button>
+        <Button onClick={() => void saveDocx()} data-testid="notice-docx">DOCX</Button>
         <Button onClick={onClose} data-testid="notice-close">{t('close')}</Button>
       </Space></div>
       <h1 className="notice-title">{t('noticeTitle', { dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name })}</h1>

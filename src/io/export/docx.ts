@@ -7,6 +7,8 @@ export interface DocxDocument {
   subtitle: string;
   paragraphs: string[];
   sections: { heading: string; header: string[]; rows: string[][] }[];
+  /** Paragraphs after the sections (a disclaimer). */
+  after?: string[];
   closing: string;
 }
 
@@ -37,20 +39,8 @@ const RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
   + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
   + '</Relationships>';
 
-/**
- * A document as DOCX bytes (WordprocessingML that Word and WPS open and edit): the title centred and
- * large, the line under it centred, the paragraphs, each section's heading in bold and its table
- * (header row repeated on each page, thin borders), the closing line on the right, an A4 page.
- * Text is made printable (no control characters) and escaped.
- */
-export async function buildDocx(doc: DocxDocument): Promise<Uint8Array> {
-  const body = [
-    paragraph(doc.title, { align: 'center', bold: true, size: 36 }),
-    paragraph(doc.subtitle, { align: 'center' }),
-    ...doc.paragraphs.map((p) => paragraph(p)),
-    ...doc.sections.flatMap((s) => [paragraph(s.heading, { bold: true, size: 28 }), table(s.header, s.rows)]),
-    paragraph(doc.closing, { align: 'right' }),
-  ].join('');
+/** WordprocessingML body paragraphs as DOCX bytes on A4 pages. */
+async function packDocx(body: string): Promise<Uint8Array> {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
     + body
@@ -61,4 +51,41 @@ export async function buildDocx(doc: DocxDocument): Promise<Uint8Array> {
   zip.file('_rels/.rels', RELS);
   zip.file('word/document.xml', xml);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A document as DOCX bytes (WordprocessingML that Word and WPS open and edit): the title centred and
+ * large, the line under it centred, the paragraphs, each section's heading in bold and its table
+ * (header row repeated on each page, thin borders), the paragraphs after, the closing line on the right, an A4 page.
+ * Text is made printable (no control characters) and escaped.
+ */
+export async function buildDocx(doc: DocxDocument): Promise<Uint8Array> {
+  return packDocx([
+    paragraph(doc.title, { align: 'center', bold: true, size: 36 }),
+    paragraph(doc.subtitle, { align: 'center' }),
+    ...doc.paragraphs.map((p) => paragraph(p)),
+    ...doc.sections.flatMap((s) => [paragraph(s.heading, { bold: true, size: 28 }), table(s.header, s.rows)]),
+    ...(doc.after ?? []).map((p) => paragraph(p)),
+    paragraph(doc.closing, { align: 'right' }),
+  ].join(''));
+}
+
+/** A letter: its title, the greeting, the body paragraphs and the closing lines (signed on the right). */
+export interface DocxLetter {
+  title: string;
+  greeting: string;
+  paragraphs: string[];
+  closing: string[];
+}
+
+const PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
+
+/** Letters as one DOCX, each on its own page (title centred, body paragraphs, closing lines on the right); text made printable and escaped. */
+export async function buildLettersDocx(letters: readonly DocxLetter[]): Promise<Uint8Array> {
+  return packDocx(letters.map((l) => [
+    paragraph(l.title, { align: 'center', bold: true, size: 32 }),
+    paragraph(l.greeting),
+    ...l.paragraphs.map((p) => paragraph(p)),
+    ...l.closing.map((c) => paragraph(c, { align: 'right' })),
+  ].join('')).join(PAGE_BREAK));
 }
