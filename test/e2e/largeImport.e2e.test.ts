@@ -69,6 +69,11 @@ describe('a million pupil rows in the browser', () => {
   });
 
   it('loads them all: rows read = loaded + rejected, each rejected row named by its line; no long task, renderer under 1.5 GB', async () => {
+    // The default dataset's labels drawn first: their first draw is the map's work on opening, not the import's.
+    await page.waitForFunction(() => {
+      const map = window.__planner!.map!;
+      return map.loaded() && map.queryRenderedFeatures({ layers: ['labels-schools'] }).length > 0;
+    }, undefined, { timeout: 120_000, polling: 500 });
     await page.evaluate(() => {
       const w = window as unknown as { __longest: number; __tasks: string[] };
       w.__longest = 0;

@@ -65,7 +65,8 @@ describe('the built page under its Content-Security-Policy', () => {
     await page.getByTestId('export-menu').click();
     await page.getByTestId('export-report').click();
     await page.locator('[data-testid="print-report"][data-ready="yes"]').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('report-map').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // The county and the changed area, each drawn.
+    expect(await page.getByTestId('report-map').evaluateAll((imgs: HTMLImageElement[]) => imgs.map((img) => img.complete && img.naturalWidth > 0))).toEqual([true, true]);
     await page.getByTestId('report-close').click();
     await page.getByTestId('open-compare').click();
     await page.locator('[data-testid="county-chart"] svg, [data-testid="county-chart"] canvas').first().waitFor({ timeout: 120_000 });
