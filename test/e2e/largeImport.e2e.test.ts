@@ -85,7 +85,7 @@ describe('a million pupil rows in the browser', () => {
     expect(await page.evaluate(() => window.__planner!.store.getState().dataset!.name)).toBe(shouguangName);
   });
 
-  it('loads them all: rows read = loaded + rejected, each rejected row named by its line; no long task, renderer under 1.5 GB', async () => {
+  it('loads them all: rows read = loaded + rejected, each rejected row named by its line; longest task and renderer memory within the limits above', async () => {
     await labelsDrawn(page);
     await page.evaluate(() => {
       const w = window as unknown as { __longest: number; __tasks: string[] };
