@@ -5,7 +5,7 @@
  * not an `error` event was fired. Without Web Locks (Node, old browsers) both do nothing.
  */
 
-type Locks = { request(name: string, callback: () => Promise<unknown> | unknown): Promise<unknown>; query(): Promise<{ held?: { name?: string }[]; pending?: { name?: string }[] }> };
+type Locks = { request(name: string, callback: () => Promise<unknown> | unknown): Promise<unknown>; query(): Promise<{ held?: { name?: string }[] }> };
 
 const locksOf = (): Locks | undefined => (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
 
@@ -27,17 +27,11 @@ const SEEK_MS = 30_000;
 export function watchLifeLock(name: string, onEnded: () => void): void {
   const locks = locksOf();
   if (!locks) return;
-  const ask = (): void => {
-    void locks.request(name, async () => {
-      const { pending = [] } = await locks.query();
-      if (pending.some((l) => l.name === name)) setTimeout(ask);
-      else onEnded();
-    });
-  };
   const started = performance.now();
   const seek = async (wait: number): Promise<void> => {
     const { held = [] } = await locks.query();
-    if (held.some((l) => l.name === name)) ask();
+    // Held by the worker, the lock is granted to the page only once the worker has ended.
+    if (held.some((l) => l.name === name)) void locks.request(name, onEnded);
     else if (performance.now() - started < SEEK_MS) setTimeout(() => void seek(Math.min(wait * 2, 1000)), wait);
   };
   void seek(20);
