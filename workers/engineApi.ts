@@ -24,6 +24,7 @@ import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/dat
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
 import { runLetters, runLookupPage, type LettersView, type PublishRequest } from './publishRun';
+import type { PublishedFile } from './publicationSet';
 import type { Locale } from '../src/i18n/messages';
 import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
 import type { BalanceInput } from '../src/core/balance/types';
@@ -299,6 +300,16 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     letters(request: PublishRequest, locale: Locale, date: string): LettersView {
       const { session } = requireSession();
       return runLetters(loaded!, request, session.stateAfter, rules, locale, date);
+    },
+    /**
+     * The publication set of a scenario in `locale` (the 招生片区公告 and 学位预警 notices as DOCX, the
+     * 学区查询 page, the warning table and the letters' mail-merge list as XLSX, the letters as DOCX),
+     * made as `npm run simulate -- --publish` makes it. Its builders load on the first call.
+     */
+    async publication(request: PublishRequest, profile: StandardsProfile, locale: Locale): Promise<PublishedFile[]> {
+      const { session } = requireSession();
+      const { buildPublication } = await import('./publicationSet');
+      return buildPublication({ loaded: loaded!, state: session.stateAfter(request.edits), scenario: request.rules, projection: request.projection, profile, rules, locale });
     },
     /** Stops the warning being computed (it answers `cancelled`). */
     cancelWarning(): void {

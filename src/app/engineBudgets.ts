@@ -37,6 +37,7 @@ export function callBudgetMs(method: string, args: unknown[], size: EngineSize):
     case 'openScenario':
       return quick + PER_EDIT_MS * (editsIn(args[0]) + editsIn(args[1]));
     case 'warning':
+    case 'publication':
       // A projection, then draws that report progress (each report gives the call its budget again).
       return quick + PROJECTION_MS + (PROJECTION_MS * size.pupils) / 1e6 + PER_EDIT_MS * editsIn((args[0] as { edits?: unknown } | undefined)?.edits);
     case 'changedAreas':

@@ -18,7 +18,7 @@ const CSV = 'text/csv;charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The export formats the planner can choose. */
-export type ExportKind = 'schoolsCsv' | 'distanceCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng' | 'lookupHtml' | 'lettersXlsx' | 'lettersDocx';
+export type ExportKind = 'schoolsCsv' | 'distanceCsv' | 'tablesXlsx' | 'projectionCsv' | 'zonesGeoJson' | 'zonesShp' | 'movedCsv' | 'mapPng' | 'lookupHtml' | 'lettersXlsx' | 'lettersDocx' | 'publicationZip';
 
 const fileStem = () => activeScenario()?.name ?? 'scenario';
 
@@ -115,6 +115,15 @@ export async function exportFile(kind: ExportKind): Promise<string> {
       }
       const { buildLettersDocx } = await import('../io/export/docx');
       return save(`${stem}-${zh ? '致家长信' : 'letters'}.docx`, await buildLettersDocx(view.letters), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    }
+    case 'publicationZip': {
+      const doc = activeScenario();
+      if (!doc) throw new Error(translate(locale, 'exportNoData'));
+      const files = await fromEngine(engine.remote.publication({ edits: doc.edits, rules: doc.rules, projection: doc.projection }, useAppStore.getState().profile, locale));
+      const { default: JSZip } = await import('jszip');
+      const zip = new JSZip();
+      for (const f of files) zip.file(f.name, f.bytes);
+      return save(`${stem}-${zh ? '发布材料' : 'publication'}.zip`, await zip.generateAsync({ type: 'uint8array' }), 'application/zip');
     }
   }
 }

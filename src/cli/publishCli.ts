@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/messages';
 import { say } from './printer';
-import { writePublication, type PublishInput } from './publish';
+import type { PublishInput } from '../../workers/publicationSet';
+import { writePublication } from './publish';
 
 /** The command line's publication options (parseArgs): --publish DIR and the language of its documents. */
 export const PUBLISH_OPTIONS = {

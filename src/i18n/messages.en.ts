@@ -593,6 +593,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   lookupMenu: 'School lookup page for parents (HTML)',
   lettersXlsxMenu: 'Letters to families: mail-merge list (XLSX)',
   lettersDocxMenu: 'Letters to families (DOCX)',
+  publicationZipMenu: 'The whole publication set (notices, lookup page, warning, letters; ZIP)',
   lettersNone: 'No pupil changes school under this scenario; no file was written',
   letterTitle: 'To the families of {unit}',
   letterGreeting: 'Dear parents,',

@@ -591,6 +591,7 @@ export const ZH = {
   lookupMenu: '导出学区查询页（HTML）',
   lettersXlsxMenu: '导出致家长信名单（XLSX）',
   lettersDocxMenu: '导出致家长信（DOCX）',
+  publicationZipMenu: '全部发布材料（公告、查询页、学位预警、致家长信，ZIP）',
   lettersNone: '此方案没有需要调整学校的学生，未生成文件',
   letterTitle: '致{unit}学生家长的一封信',
   letterGreeting: '尊敬的家长：',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
-import { buildPublication } from '../../src/cli/publish';
+import { buildPublication } from '../../workers/publicationSet';
 import { NATIONAL_PROFILE } from '../../src/core/standards';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { pinyinInitials } from '../../src/io/export/lookupPage';

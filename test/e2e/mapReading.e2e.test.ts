@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { drawSquareBetween, sharedAppForFile } from './appPage';
@@ -157,6 +158,18 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     const [shp] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zonesShp').click()]);
     expect(shp.suggestedFilename()).toMatch(/片区\.zip$/);
     await page.getByText(`已导出：${shp.suggestedFilename()}`).waitFor();
+  });
+
+  it('exports the whole publication set in one step: both notices, the lookup page, the warning table and the letters in one ZIP', async () => {
+    await page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-publicationZip').click()]);
+    expect(download.suggestedFilename()).toMatch(/发布材料\.zip$/);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    expect(Object.keys(zip.files).sort()).toEqual(['学位预警.xlsx', '学位预警公告.docx', '学区查询.html', '招生片区公告.docx', '致家长信.docx', '致家长信名单.xlsx'].sort());
+    const notice = await JSZip.loadAsync(await zip.file('招生片区公告.docx')!.async('uint8array'));
+    expect(await notice.file('word/document.xml')!.async('string')).toContain('汇文学校');
+    expect(await zip.file('学区查询.html')!.async('string')).toContain('汇文学校');
+    await page.getByText(`已导出：${download.suggestedFilename()}`).waitFor();
   });
 
   it('leaves the map room above the compare drawer; the school chart shows the largest class and classes over the cap', async () => {

@@ -21,6 +21,7 @@ const ITEMS: [ExportKind, MessageKey][] = [
   ['lookupHtml', 'lookupMenu'],
   ['lettersXlsx', 'lettersXlsxMenu'],
   ['lettersDocx', 'lettersDocxMenu'],
+  ['publicationZip', 'publicationZipMenu'],
 ];
 
 /** Exports of the active scenario: tables, projections, zones, the moved-pupil list, the map, the 学区查询 page, the letters to families, the report. */
