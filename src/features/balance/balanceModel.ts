@@ -8,8 +8,8 @@ import type { ZoneEdit } from '../../core/zoneEdits';
 /** Which schools may give or receive units: all, those over their limits and their neighbours, or those picked. */
 export type BalanceScope = 'all' | 'nearOver' | 'picked';
 
-/** What the planner sets in the 自动均衡 panel. */
-export interface BalanceForm {
+/** What the planner sets in the 自动均衡 panel: the run's settings (distance limits, goal, seed) and its scope, locks and budget. */
+export interface BalanceForm extends Pick<BalanceSettings, 'nearestSchools' | 'maxDistanceKm' | 'maxAddedKm' | 'entrantWeight' | 'phaseIn' | 'minOpeningUtilization' | 'iterations' | 'seed'> {
   level: ZoneLevel | 'both';
   scope: BalanceScope;
   /** Schools picked (in the table or on the map) when the scope is 'picked'. */
@@ -17,16 +17,8 @@ export interface BalanceForm {
   /** Schools whose zones stay as they are (beyond the zones locked in the scenario), and units that stay. */
   lockedSchools: string[];
   lockedUnits: string[];
-  nearestSchools: number;
-  maxDistanceKm: number;
-  maxAddedKm: number;
-  entrantWeight: number;
-  phaseIn: boolean;
-  minOpeningUtilization: number;
-  /** Time budget, seconds, and the search's iteration budget (whichever ends first). */
+  /** Time budget, seconds (the search stops at it or at its iteration budget, whichever ends first). */
   timeLimitS: number;
-  iterations: number;
-  seed: number;
 }
 
 /** The panel's settings before the planner changes them: both levels, every school, the balancer's defaults. */
