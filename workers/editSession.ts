@@ -78,11 +78,23 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
   let baseSchoolOf: Int32Array = run.schoolOf.slice();
   const states: ZoneState[] = [dataset.zoneState];
+  // The edit that made each state after the first: edits[i] turned states[i] into states[i + 1].
+  const edits: ZoneEdit[] = [];
   let index = 0;
   // Test-only (fault injection): the next move throws after the run has changed.
   let faultArmed = false;
   // Set when a failed step could not be undone: the session's state is unknown from then on.
   let broken: Error | undefined;
+
+  /** An edit of the history applied again (under new rules); one that no longer applies throws, naming its place. */
+  const applyEditOrThrow = (state: ZoneState, edit: ZoneEdit, at: number): ZoneState => {
+    try {
+      return applyZoneEdit(state, edit, ctx);
+    } catch (e) {
+      if (e instanceof EditError) throw new Error(`edit ${at + 1} (${edit.op}) no longer applies under the new rules: ${e.code}`, { cause: e });
+      throw e;
+    }
+  };
 
   const moveTo = (state: ZoneState, at: number, length: number): EditOutcome => {
     const previous = run.state;
@@ -117,12 +129,13 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
    */
   const atomically = <T>(step: () => T): T => {
     if (broken) throw broken;
-    const saved = { rules, profile, baseSchoolOf, states: states.slice(), index };
+    const saved = { rules, profile, baseSchoolOf, states: states.slice(), edits: edits.slice(), index };
     try {
       return step();
     } catch (e) {
       ({ rules, profile, baseSchoolOf, index } = saved);
       states.splice(0, states.length, ...saved.states);
+      edits.splice(0, edits.length, ...saved.edits);
       try {
         run = computeScenarioRun(dataset, states[index], rules, workspace);
         if (preparedFor !== rules) [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
@@ -154,12 +167,17 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     },
     /**
      * Recomputes everything from scratch under other rules (e.g. another overlap rule), keeping
-     * the history; the moves since the dataset's own zoning are measured under the new rules.
+     * the history (made again from its edits when the overlap rule changes the units' cells); the
+     * moves since the dataset's own zoning are measured under the new rules.
      */
     setRules: (next: Rules): EditOutcome =>
       atomically(() => {
+        const cellsChange = next.overlapRule !== rules.overlapRule;
         rules = next;
         prepareUnitCells(dataset, rules.overlapRule, county);
+        // A unit's cell depends on the overlap rule: the history is made again under the new one,
+        // so that the zones are those a reload (which replays the edits) would give.
+        if (cellsChange) for (let i = 0; i < edits.length; i++) states[i + 1] = applyEditOrThrow(states[i], edits[i], i);
         baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
         run = computeScenarioRun(dataset, states[index], rules, workspace);
         [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
@@ -194,18 +212,19 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         // The history changes only once the run has moved: a failed move leaves it as it was.
         const outcome = moveTo(next, index + 1, index + 2);
         states.splice(index + 1, states.length, next);
+        edits.splice(index, edits.length, edit);
         index++;
         return outcome;
       }),
     /**
-     * Replaces the history with a saved one: `edits` applied in order (the current state) and
+     * Replaces the history with a saved one: `done` applied in order (the current state) and
      * `redoEdits` after them (what can be redone). A failing edit leaves the session as it was and
      * says which one (its place in edits, then redoEdits, from 0).
      */
-    restore: (edits: ZoneEdit[], redoEdits: ZoneEdit[]): EditOutcome | (EditRefusal & { index: number }) =>
+    restore: (done: ZoneEdit[], redoEdits: ZoneEdit[]): EditOutcome | (EditRefusal & { index: number }) =>
       atomically(() => {
         const rebuilt: ZoneState[] = [dataset.zoneState];
-        const all = [...edits, ...redoEdits];
+        const all = [...done, ...redoEdits];
         for (let i = 0; i < all.length; i++) {
           try {
             rebuilt.push(applyZoneEdit(rebuilt[i], all[i], ctx));
@@ -215,7 +234,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
           }
         }
         states.splice(0, states.length, ...rebuilt);
-        index = edits.length;
+        edits.splice(0, edits.length, ...all);
+        index = done.length;
         return { ...moveTo(states[index], index, states.length), moved: [] };
       }),
     /** The zone state after a list of edits from the dataset's own zoning (for other scenarios). */

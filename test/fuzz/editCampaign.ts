@@ -152,7 +152,8 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
   const scratchOf = (state: ZoneState): ScenarioRun => computeScenarioRun(dataset, state, rules);
   let base = scratchOf(dataset.zoneState);
   const first = base;
-  let snaps: Snapshot[] = [{ state: dataset.zoneState, result: first.result, schoolOf: first.schoolOf, rulesVersion }];
+  // The state and results at each place of the history, while they still hold (for the undo and redo checks).
+  let snaps: (Snapshot | undefined)[] = [{ state: dataset.zoneState, result: first.result, schoolOf: first.schoolOf, rulesVersion }];
   const notes: Record<string, number> = { [`dataset ${datasetName}`]: 1 };
   const note = (key: string) => (notes[key] = (notes[key] ?? 0) + 1);
 
@@ -163,7 +164,7 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
       failures.push({ kind, message: `step ${n} of ${steps} [${describeStep(step)}] on ${datasetName}: ${message}` });
       return undefined;
     };
-    const before = snaps[at];
+    const before = snaps[at]!;
     note(step.kind);
     if (process.env.FUZZ_TRACE) console.log(`step ${n}: ${describeStep(step)} at=${at} edits=${edits.length}`);
 
@@ -285,6 +286,8 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
         }
         record(scratch);
       } else if (step.kind === 'rules') {
+        // Another overlap rule gives the units other cells: the session makes its history again, so the states kept for undo no longer hold.
+        if (step.rules.overlapRule !== rules.overlapRule) snaps = snaps.map((snap, i) => (i === at ? snap : undefined));
         rules = step.rules;
         rulesVersion++;
         base = scratchOf(dataset.zoneState);

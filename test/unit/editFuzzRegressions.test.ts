@@ -30,3 +30,24 @@ describe('edit campaign cases of seed 1 that polyclip failed on (near-coincident
     }, 60_000);
   }
 });
+
+// Cases of seed 20261204 that failed before a change of the overlap rule made the session's history
+// again: the session kept the zones its unit reassignments had made under the old rule's unit
+// cells, while a reload (which replays the edits) gave the new rule's, so reopening a scenario
+// changed its zones.
+const RULE_CHANGE = new Map<number, string>([
+  [129, 'step 10, restore: reopened state differs'],
+  [1594, 'step 3, rules change after assignUnits: replayed state differs'],
+  [1788, 'step 5, shareArea after a rules change: replayed state differs'],
+  [9125, 'step 9, shareArea after a rules change: replayed state differs'],
+]);
+
+describe('edit campaign cases of seed 20261204: a rules change after unit reassignments', () => {
+  for (const [k, before] of RULE_CHANGE) {
+    it(`case ${k} (before: ${before}) keeps every invariant`, () => {
+      const report = runEditCase(20261204, k, { faults: true, maxSteps: 10 });
+      expect(report.failures).toEqual([]);
+      expect(report.notes.rules).toBeGreaterThan(0);
+    }, 60_000);
+  }
+});
