@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     globalSetup: ['test/e2e/previewServer.ts'],
-    // Every test opens the app afresh (its own browser context); on a shared 2-core machine with
+    // Many tests open the app afresh (a browser context of their own); on a shared 2-core machine with
     // software WebGL that alone can take a minute.
     testTimeout: 300_000,
     hookTimeout: 300_000,

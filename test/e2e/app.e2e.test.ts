@@ -4,14 +4,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Page } from 'playwright-core';
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun, simulate } from '../../src/core/scenarioRun';
 import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/core/standards';
 import { formatNumber, formatPercent } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
 import { classesOverCap, largestClass, P01_PUPILS, primaryByGrade, zoneOf } from '../unit/shouguangFiles';
-import { drawSquareBetween, freshAppForEachTest } from './appPage';
+import { drawSquareBetween, freshAppForEachTest, sharedAppForFile } from './appPage';
 import { expectedAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
@@ -32,11 +32,12 @@ async function schoolRow(page: Page, name: string, id: string): Promise<string[]
 /** The value a county summary figure shows. */
 const summaryValue = (page: Page, key: string) => page.locator(`[data-testid="summary-${key}"] .ant-statistic-content`).innerText();
 
-describe('the planner in Chromium', () => {
-  const baseUrl = inject('baseUrl');
-  const app = freshAppForEachTest(baseUrl);
+// The tests that only read the default dataset share one page; the table's, which searches and
+// selects a school, comes last. Each asserts the default state, so each can run alone.
+describe('the planner in Chromium, reading the default dataset', () => {
+  const app = sharedAppForFile(inject('baseUrl'));
   let page: Page;
-  beforeEach(() => {
+  beforeAll(() => {
     page = app.page;
   });
 
@@ -50,19 +51,6 @@ describe('the planner in Chromium', () => {
     // The primary zones: one per open public school teaching primary grades (data/generator/README.md).
     expect(zonesDrawn).toBe(94);
     await page.screenshot({ path: join(shots, 'app-zh.png') });
-  });
-
-  it('shows 圣城小学 in the table with its 2,600 pupils, 46 classes, the largest 61', async () => {
-    // The generator's figures (data/generator/README.md), and the engine's outside the browser.
-    const sc = expected.schools.find((s) => s.name === '圣城小学')!;
-    expect([sc.enrollment, sc.totalClasses, sc.maxClassSize, sc.classesOverCap, sc.grades[1]]).toEqual([2600, 46, 61, 46, 420]);
-    const cells = await schoolRow(page, '圣城小学', sc.id);
-    expect(cells[0]).toContain('圣城小学');
-    for (const v of ['2,600', '46', '61', '是']) expect(cells).toContain(v);
-    await page.locator(`tr[data-school-id="${sc.id}"]`).click();
-    const detail = page.getByTestId('school-detail');
-    await detail.waitFor();
-    expect(await detail.innerText()).toContain('420');
   });
 
   it('shows the county summary of the engine', async () => {
@@ -102,6 +90,37 @@ describe('the planner in Chromium', () => {
     expect(rows).toEqual(sections.map((x) => [x.schoolId, x.pupils]));
   });
 
+  it('switches the interface to English and back', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: 'School Zoning Planner' }).waitFor();
+    expect(await page.getByTestId('county-summary').innerText()).toContain('Oversized schools');
+    await page.screenshot({ path: join(shots, 'app-en.png') });
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: '学区规划' }).waitFor();
+  });
+
+  it('shows 圣城小学 in the table with its 2,600 pupils, 46 classes, the largest 61', async () => {
+    // The generator's figures (data/generator/README.md), and the engine's outside the browser.
+    const sc = expected.schools.find((s) => s.name === '圣城小学')!;
+    expect([sc.enrollment, sc.totalClasses, sc.maxClassSize, sc.classesOverCap, sc.grades[1]]).toEqual([2600, 46, 61, 46, 420]);
+    const cells = await schoolRow(page, '圣城小学', sc.id);
+    expect(cells[0]).toContain('圣城小学');
+    for (const v of ['2,600', '46', '61', '是']) expect(cells).toContain(v);
+    await page.locator(`tr[data-school-id="${sc.id}"]`).click();
+    const detail = page.getByTestId('school-detail');
+    await detail.waitFor();
+    expect(await detail.innerText()).toContain('420');
+  });
+});
+
+describe('the planner in Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  const app = freshAppForEachTest(baseUrl);
+  let page: Page;
+  beforeEach(() => {
+    page = app.page;
+  });
+
   it('assesses against an edited profile: a lower room-area threshold clears 圣城小学’s room gap', async () => {
     await page.getByTestId('edit-profile').click();
     await page.getByTestId('profile-roomAreaPerStudent-primary').fill('3.5');
@@ -125,15 +144,6 @@ describe('the planner in Chromium', () => {
       const x = window.__planner!.store.getState().standards!.sections.find((y) => y.schoolId === 'N01' && y.level === 'junior')!;
       return Math.abs(x.indicators.roomAreaPerStudent - want) < 1e-9;
     }, n01.indicators.roomAreaPerStudent);
-  });
-
-  it('switches the interface to English and back', async () => {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('heading', { name: 'School Zoning Planner' }).waitFor();
-    expect(await page.getByTestId('county-summary').innerText()).toContain('Oversized schools');
-    await page.screenshot({ path: join(shots, 'app-en.png') });
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('heading', { name: '学区规划' }).waitFor();
   });
 
   it('draws an area with the mouse, gives it to 汇文学校, shows the engine’s numbers, and undoes', async () => {

@@ -9,7 +9,7 @@ export async function waitForApp(page: Page): Promise<void> {
     const s = p?.store.getState();
     if (!s?.result || s.load.status !== 'idle' || !s.workspaceReady || !p?.map?.getLayer('zones-fill') || !p.map.loaded()) return false;
     return p.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
-  }, undefined, { timeout: 120_000, polling: 250 });
+  }, undefined, { timeout: 120_000, polling: 100 });
 }
 
 /**

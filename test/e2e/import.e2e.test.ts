@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { type Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CORPUS, findingName, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
-import { freshAppForEachTest } from './appPage';
+import { sharedAppForFile, waitForApp } from './appPage';
 import { datasetVersion, waitForStatus } from './loadStatus';
 import { randomBytes, zipSignatureAndNoise } from '../fixtures/hostile/makeHostile';
 import { namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, zonesShapefile } from '../unit/gisFixtures';
@@ -30,11 +30,21 @@ const outcome = (page: Page) => page.evaluate(() => {
   return { loaded: s.dataset!.pupilsLoaded, rejected: s.dataset!.rejected.length, assigned: s.result!.summary.assigned, unassigned: s.result!.summary.unassigned, read: s.dataset!.rowsRead };
 });
 
+// One page for the file: every test picks whole datasets, so it needs only some dataset open, no
+// remembered mapping (cleared first) and no load under way (else the page is reloaded).
 describe('importing the corpus into the app (Chromium)', () => {
-  const app = freshAppForEachTest(inject('baseUrl'));
+  const app = sharedAppForFile(inject('baseUrl'));
   let page: Page;
-  beforeEach(() => {
+  beforeEach(async () => {
     page = app.page;
+    const busy = await page.evaluate(() => {
+      localStorage.clear();
+      return window.__planner!.store.getState().load.status !== 'idle';
+    });
+    if (busy) {
+      await page.reload();
+      await waitForApp(page);
+    }
   });
 
   /** A screenshot once `locator` shows and the dialogs' opening animations have ended. */
