@@ -6,6 +6,7 @@ import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/cor
 import type { SimulationResult } from '../src/core/simulation';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../src/core/standards';
 import type { EditProblem } from '../src/core/editProblems';
+import { computeEditPreview, type EditPreview } from '../src/core/editPreview';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
 import { buildZoneGrid } from '../src/core/zoneGrid';
@@ -238,6 +239,22 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         index++;
         return moveTo(states[index], index, states.length);
       }),
+    /**
+     * What `edit` would do after the current state, without applying it: the session (history,
+     * run, distances) is left exactly as it was. A refused edit is answered as apply answers it.
+     */
+    previewEdit(edit: ZoneEdit): EditPreview | EditRefusal {
+      if (broken) throw broken;
+      const t0 = performance.now();
+      let next: ZoneState;
+      try {
+        next = applyZoneEdit(states[index], edit, ctx);
+      } catch (e) {
+        if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
+        throw e;
+      }
+      return { ...computeEditPreview(run, dataset, next, rules), computeMs: performance.now() - t0 };
+    },
     /** Why the session can no longer be used (a failed step could not be undone), if it cannot. */
     brokenBy: (): Error | undefined => broken,
     /** Test-only fault injection: the next edit, undo, redo or restore throws once the run has moved. */

@@ -10,6 +10,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
 import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
+import type { EditPreview } from '../src/core/editPreview';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
 import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { asDataError, DataError } from '../src/io/dataError';
@@ -329,6 +330,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     standards: (): StandardsResult => requireSession().session.standards(),
     /** Assesses the standards against another profile. */
     setProfile: (profile: StandardsProfile): StandardsResult => requireSession().session.setProfile(profile),
+    /** What an edit would do (pupils moved, the changed schools' sizes and largest classes), without applying it: for live figures while dragging. */
+    previewEdit: (edit: ZoneEdit): EditPreview | EditRefusal => requireSession().session.previewEdit(edit),
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 
