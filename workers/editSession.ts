@@ -223,6 +223,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     stateAfter(edits: ZoneEdit[]): ZoneState {
       return edits.reduce((state, edit) => applyZoneEdit(state, edit, ctx), dataset.zoneState);
     },
+    /** The zone state after one more edit from `state` (throws EditError as apply refuses). */
+    applyTo: (state: ZoneState, edit: ZoneEdit): ZoneState => applyZoneEdit(state, edit, ctx),
     /** The current zone state. */
     state: (): ZoneState => states[index],
     /** School per pupil row under the dataset's own zoning. */

@@ -7,12 +7,14 @@ import type { StandardsProfile, StandardsResult } from '../src/core/standards';
 import type { ZoneEdit } from '../src/core/zoneEdits';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+type ProjectionCache = ReturnType<typeof createProjectionCache>;
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
 import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import type { EditPreview } from '../src/core/editPreview';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
-import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
+import { createProjectionCache } from './projectionCache';
+import { computeChangedAreas, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
@@ -140,6 +142,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   let rules = initialRules;
   let loaded: LoadedDataset | undefined;
   let session: EditSession | undefined;
+  let projections: ProjectionCache | undefined;
   const workspace = createAssignmentWorkspace();
   let staged: ImportFile[] = [];
   // The warning being computed: a newer call or cancelWarning moves it on, and the running one stops.
@@ -149,6 +152,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   const resident = (dataset: LoadedDataset, report: ValidationReport, t0: number): LoadOutcome => {
     loaded = dataset;
     session = createEditSession(loaded, rules, workspace);
+    const edited = session;
+    projections = createProjectionCache(loaded.dataset, rules, (state, edit) => edited.applyTo(state, edit));
     const d = loaded.dataset;
     return {
       ok: true,
@@ -253,6 +258,10 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
     setOverlapRule(overlapRule: OverlapRule): EditOutcome | undefined {
       rules = { ...rules, overlapRule };
+      if (loaded && session) {
+        const edited = session;
+        projections = createProjectionCache(loaded.dataset, rules, (state, edit) => edited.applyTo(state, edit));
+      }
       return session?.setRules(rules);
     },
 
@@ -269,10 +278,18 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     applyEdit: (edit: ZoneEdit): EditOutcome | EditRefusal => requireSession().session.apply(edit),
     /** Opens a saved scenario: its edits applied and its redo list kept; a failing edit changes nothing. */
     openScenario: (edits: ZoneEdit[], redoEdits: ZoneEdit[]) => requireSession().session.restore(edits, redoEdits),
-    /** Projects scenarios year by year (ten years by default) and assesses each year. */
-    project(requests: ScenarioRequest[], profile: StandardsProfile): (ProjectionView | ProjectionRefusal)[] {
-      const { dataset, session } = requireSession();
-      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile));
+    /**
+     * Projects scenarios year by year (ten years by default) and assesses each year. Each scenario's
+     * projection is kept, so that after an edit only what it changed is projected again; a projection
+     * from scratch lets other calls (edits) run between its years.
+     */
+    async project(requests: ScenarioRequest[], profile: StandardsProfile): Promise<(ProjectionView | ProjectionRefusal)[]> {
+      const views: (ProjectionView | ProjectionRefusal)[] = [];
+      for (const r of requests) {
+        const { session } = requireSession();
+        views.push(await projections!.project(r, profile, session.baseSchoolOf()));
+      }
+      return views;
     },
     /**
      * 学位预警 of a scenario with its ranges (seeded draws, progress 0..1 through `onProgress`) and

@@ -278,8 +278,8 @@ export function createProjectionRun(input: ProjectionInput): ProjectionRun {
         let moved: Int32Array | undefined;
         candidates.forEach((loc, c) => {
           if (found[c] === current[loc]) return;
-          // The dataset's zoning stays as loaded: copy before the first change when they are one array.
-          moved ??= current === zoning[k].old ? current.slice() : current;
+          // A copy: the current zoning is read again below to take the old placements out.
+          moved ??= current.slice();
           moved[loc] = found[c];
           changedPlaces.push(loc);
         });

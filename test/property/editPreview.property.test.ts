@@ -82,11 +82,11 @@ describe('previewEdit: what an edit would do, without doing it', () => {
         if (a.ok) previewed.undo();
         if (b.ok) plain.undo();
       }),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
-    expect(compared).toBe(25);
+    expect(compared).toBe(12);
     // The random edits must have moved pupils in previews, or the comparison says little.
-    expect(previewsWithMoves).toBeGreaterThan(5);
+    expect(previewsWithMoves).toBeGreaterThan(3);
   }, 240_000);
 });
 

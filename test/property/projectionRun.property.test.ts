@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeProjection } from '../../src/core/projection';
+import { createProjectionRun } from '../../src/core/projectionRun';
+import { DEFAULT_RULES, teachesLevel, type ZoneLevel } from '../../src/core/rules';
+import { DEFAULT_PROJECTION, NO_RULES, type ScenarioRules } from '../../src/core/scenarioRules';
+import { unitCellArea } from '../../src/core/units/datasetCells';
+import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
+import type { MultiPolygonCoords, ZoneState } from '../../src/core/zoneState';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+
+// The default dataset with its births, housing estates and planned schools: the projection's every source of pupils.
+const dir = join(import.meta.dirname, '../../data/shouguang');
+const { dataset } = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
+const ctx: EditContext = {
+  schools: dataset.schools,
+  schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
+  unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])),
+  unitArea: (level, u) => unitCellArea(dataset, level, u),
+};
+const zonedSchools = (level: ZoneLevel) => dataset.schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level)).map((s) => s.id);
+
+const quad = fc.record({
+  cx: fc.double({ min: 118.62, max: 118.86, noNaN: true }),
+  cy: fc.double({ min: 36.8, max: 36.95, noNaN: true }),
+  r: fc.double({ min: 0.002, max: 0.03, noNaN: true }),
+}).map(({ cx, cy, r }) => ({ type: 'Polygon' as const, coordinates: [[[cx - r, cy - r], [cx + r, cy - r * 0.5], [cx + r * 0.8, cy + r], [cx - r, cy + r], [cx - r, cy - r]]] }));
+const level = fc.constantFrom<ZoneLevel>('primary', 'junior');
+type Step =
+  | { op: 'assignArea' | 'setZone'; level: ZoneLevel; pick: number; area: { type: 'Polygon'; coordinates: number[][][] } }
+  | { op: 'assignUnits'; level: ZoneLevel; pick: number; units: number[] }
+  | { op: 'moveVertex'; level: ZoneLevel; pick: number; vertex: number; dx: number; dy: number }
+  | { op: 'mergeZones'; level: ZoneLevel; pick: number; from: number }
+  | { op: 'setFacilities'; level: ZoneLevel; pick: number; classrooms: number }
+  | { op: 'back' };
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constantFrom('assignArea' as const, 'setZone' as const), level, pick: fc.nat(), area: quad }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('assignUnits' as const), level, pick: fc.nat(), units: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('moveVertex' as const), level, pick: fc.nat(), vertex: fc.nat(), dx: fc.double({ min: -0.004, max: 0.004, noNaN: true }), dy: fc.double({ min: -0.004, max: 0.004, noNaN: true }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('mergeZones' as const), level, pick: fc.nat(), from: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('setFacilities' as const), level, pick: fc.nat(), classrooms: fc.integer({ min: 0, max: 80 }) }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'back' as const }) },
+);
+
+function toEdit(s: Exclude<Step, { op: 'back' }>, state: ZoneState): ZoneEdit {
+  const schools = zonedSchools(s.level);
+  const schoolId = schools[s.pick % schools.length];
+  if (s.op === 'setFacilities') return { op: 'setFacilities', schoolId, facilities: { classrooms: s.classrooms } };
+  if (s.op === 'assignUnits') return { op: 'assignUnits', level: s.level, schoolId, unitIds: s.units.map((u) => dataset.unitIds[u % dataset.unitIds.length]) };
+  if (s.op === 'mergeZones') return { op: 'mergeZones', level: s.level, schoolId, fromSchoolId: schools[s.from % schools.length] };
+  if (s.op === 'assignArea' || s.op === 'setZone') return s.op === 'setZone' ? { op: 'setZone', level: s.level, schoolId, geometry: s.area } : { op: 'assignArea', level: s.level, schoolId, area: s.area };
+  if (s.op !== 'moveVertex') throw new Error('every other step is handled above');
+  const zoned = [...state.zones[s.level]] as [number, MultiPolygonCoords][];
+  const [school, zone] = zoned[s.pick % zoned.length];
+  const ring = zone[0][0];
+  const [x, y] = ring[s.vertex % (ring.length - 1)];
+  return { op: 'moveVertex', level: s.level, schoolId: dataset.schools[school].id, from: [x, y], to: [x + s.dx, y + s.dy] };
+}
+
+// Scenario rules that change how places map to schools over the years: none, phase-in, an earlier opening, a diversion.
+const scenarios: ScenarioRules[] = [
+  NO_RULES,
+  { ...NO_RULES, phaseIn: { fromYear: 2022 } },
+  { ...NO_RULES, openings: [{ schoolId: 'P90', year: 2021 }], classroomAdditions: [{ schoolId: 'P01', year: 2023, rooms: 4 }] },
+  { ...NO_RULES, diversions: [{ fromSchoolId: 'P01', toSchoolId: 'N02', grades: [1, 2, 3], count: 40, year: 2021 }] },
+];
+const settings = { ...DEFAULT_PROJECTION, years: 6 };
+
+describe('the incremental projection against its from-scratch twin', () => {
+  it('after random edits and steps back, moving the run gives exactly the projection from scratch', () => {
+    let compared = 0;
+    let differed = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...scenarios.keys()), fc.array(step, { minLength: 1, maxLength: 3 }), (which, steps) => {
+        const scenario = scenarios[which];
+        const input = { dataset, state: dataset.zoneState, scenario, settings, rules: DEFAULT_RULES };
+        const run = createProjectionRun(input);
+        const start = run.projection;
+        const history: ZoneState[] = [dataset.zoneState];
+        for (const s of steps) {
+          let next: ZoneState;
+          if (s.op === 'back') {
+            if (history.length === 1) continue;
+            history.pop();
+            next = history[history.length - 1];
+          } else {
+            try {
+              next = applyZoneEdit(history[history.length - 1], toEdit(s, history[history.length - 1]), ctx);
+            } catch (e) {
+              if (e instanceof EditError) continue;
+              throw e;
+            }
+            history.push(next);
+          }
+          expect(run.moveTo(next)).toBe(true);
+          const scratch = computeProjection({ ...input, state: next });
+          expect(run.projection).toEqual(scratch);
+          compared++;
+          if (JSON.stringify(scratch.years.map((y) => y.counts)) !== JSON.stringify(start.years.map((y) => y.counts))) differed++;
+        }
+      }),
+      { numRuns: 8 },
+    );
+    // The edits must have changed the projection often, or the agreement says little.
+    expect(compared).toBeGreaterThan(8);
+    expect(differed).toBeGreaterThan(4);
+  }, 600_000);
+
+  it('refuses to move when a state has shared zones (多校划片), leaving the run as it was', () => {
+    const run = createProjectionRun({ dataset, state: dataset.zoneState, scenario: NO_RULES, settings: { ...settings, years: 1 }, rules: DEFAULT_RULES });
+    const before = run.projection;
+    const area = { type: 'Polygon' as const, coordinates: [[[118.73, 36.86], [118.76, 36.86], [118.76, 36.89], [118.73, 36.89], [118.73, 36.86]]] };
+    const shared = applyZoneEdit(dataset.zoneState, { op: 'shareArea', level: 'primary', schoolIds: ['P01', 'N02'], area }, ctx);
+    expect(run.moveTo(shared)).toBe(false);
+    expect(run.state).toBe(dataset.zoneState);
+    expect(run.projection).toEqual(before);
+  });
+});
