@@ -5,10 +5,10 @@ import { computePointSchools } from './pointSchools';
 import { createPrivateShares } from './privateShares';
 import type { ProjectionInput, ProjectionNote, ProjectionYear, Projection } from './projection';
 import { prepareSharedZoning, type SharedSplit } from './sharedProjection';
-import { MAX_GRADE, ZONE_LEVELS, gradesTaught, teachesLevel, type ZoneLevel } from './rules';
+import { MAX_GRADE, ZONE_LEVELS, gradesTaught, teachesLevel, type OverlapRule, type ZoneLevel } from './rules';
 import type { ProjectionSettings, ScenarioRules } from './scenarioRules';
 import { computeSchoolResult, summarizeCounts, type SchoolResult } from './simulation';
-import { computeEffectiveSchools, type MultiPolygonCoords, type ZoneState } from './zoneState';
+import { computeEffectiveSchools, computeZoneArea, type MultiPolygonCoords, type ZoneState } from './zoneState';
 
 // Every placement is rounded to a multiple of 2^-20 pupil before it is added: sums of such
 // numbers below 2^32 are exact in a double, so they do not depend on the order of the additions,
@@ -16,6 +16,9 @@ import { computeEffectiveSchools, type MultiPolygonCoords, type ZoneState } from
 // places whose school changed and still give, to the last bit, the from-scratch counts.
 const QUANTUM = 2 ** 20;
 const quantized = (x: number): number => Math.round(x * QUANTUM) / QUANTUM;
+
+// The zone grid (cells a side) for the few places near an edit: they lie in a small box.
+const LOCATE_GRID = 128;
 
 /**
  * A projection kept so that the next zone state can be reached by re-placing only the places
@@ -74,9 +77,13 @@ export function createProjectionRun(input: ProjectionInput): ProjectionRun {
     ly[n + U + h] = e.y;
     lunit[n + U + h] = e.unit;
   });
-  const zoning = ZONE_LEVELS.map((level) => {
-    const old = computePointSchools(dataset.zoneState, level, lx, ly, lunit, rules.overlapRule, S);
-    return { old, next: state === dataset.zoneState ? old : computePointSchools(state, level, lx, ly, lunit, rules.overlapRule, S) };
+  // Per level, the places whose zone the overlap rule chose under the current state (in several
+  // zones, or on a boundary only): only their zone can change when the zones' ranks change.
+  const ranked = ZONE_LEVELS.map(() => new Uint8Array(lx.length));
+  const zoning = ZONE_LEVELS.map((level, k) => {
+    const mark = (i: number) => (ranked[k][i] = 1);
+    const old = computePointSchools(dataset.zoneState, level, lx, ly, lunit, rules.overlapRule, S, undefined, state === dataset.zoneState ? mark : undefined);
+    return { old, next: state === dataset.zoneState ? old : computePointSchools(state, level, lx, ly, lunit, rules.overlapRule, S, undefined, mark) };
   });
   // Places in a shared zone (多校划片): values from S on, split by the zone's weights.
   const shared: SharedSplit[][] = prepareSharedZoning(dataset, state, rules, zoning);
@@ -269,12 +276,17 @@ export function createProjectionRun(input: ProjectionInput): ProjectionRun {
       const changedPlaces: number[] = [];
       const nextZoning = ZONE_LEVELS.map((level, k) => {
         const current = zoning[k].next;
-        const candidates = candidatePlaces(state, next, level, current, lx, ly, lunit);
+        const candidates = candidatePlaces(state, next, level, lx, ly, lunit, U);
+        if (ranksChanged(state, next, level, rules.overlapRule)) {
+          const listed = new Set(candidates);
+          for (let i = 0; i < lx.length; i++) if (ranked[k][i] === 1 && !listed.has(i)) candidates.push(i);
+        }
         if (candidates.length === 0) return current;
         const cx = Float64Array.from(candidates, (i) => lx[i]);
         const cy = Float64Array.from(candidates, (i) => ly[i]);
         const cu = Int32Array.from(candidates, (i) => lunit[i]);
-        const found = computePointSchools(nearState(next, level, cx, cy), level, cx, cy, cu, rules.overlapRule, S);
+        for (const i of candidates) ranked[k][i] = 0;
+        const found = computePointSchools(nearState(next, level, cx, cy), level, cx, cy, cu, rules.overlapRule, S, LOCATE_GRID, (c) => (ranked[k][candidates[c]] = 1));
         let moved: Int32Array | undefined;
         candidates.forEach((loc, c) => {
           if (found[c] === current[loc]) return;
@@ -312,6 +324,10 @@ function sameSlice(a: Int32Array, b: Int32Array, s: number): boolean {
 
 type Box = [number, number, number, number];
 
+// Per zone geometry (states share the geometries of zones an edit left alone), its area and edges.
+const areas = new WeakMap<MultiPolygonCoords, number>();
+const edgesOf = new WeakMap<MultiPolygonCoords, Map<string, number>>();
+
 function boxOf(zone: MultiPolygonCoords): Box {
   const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const polygon of zone) for (const [x, y] of polygon[0]) {
@@ -324,29 +340,117 @@ function boxOf(zone: MultiPolygonCoords): Box {
 }
 
 /**
- * The places whose zoning at `level` may differ between two states: those zoned now to a school
- * whose zone changed, those inside the box of a changed zone's new geometry (a zone only takes land
- * it covers), and those of a unit whose assignment changed.
+ * A zone's edges, each directed with its polygon's interior on its left (outer rings
+ * counter-clockwise, holes clockwise, whatever way the rings were written), counted by
+ * "x0,y0,x1,y1" key (two parts of a zone may have the same edge).
  */
-function candidatePlaces(state: ZoneState, next: ZoneState, level: ZoneLevel, current: Int32Array, x: Float64Array, y: Float64Array, unit: Int32Array): number[] {
-  const changed = new Set<number>();
+function directedEdges(zone: MultiPolygonCoords | undefined): Map<string, number> {
+  if (!zone) return new Map();
+  const kept = edgesOf.get(zone);
+  if (kept) return kept;
+  const edges = new Map<string, number>();
+  edgesOf.set(zone, edges);
+  for (const polygon of zone) {
+    polygon.forEach((ring, r) => {
+      let twiceArea = 0;
+      for (let i = 0; i + 1 < ring.length; i++) twiceArea += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+      const flip = r === 0 ? twiceArea < 0 : twiceArea > 0;
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [a, b] = flip ? [ring[i + 1], ring[i]] : [ring[i], ring[i + 1]];
+        const key = `${a[0]},${a[1]},${b[0]},${b[1]}`;
+        edges.set(key, (edges.get(key) ?? 0) + 1);
+      }
+    });
+  }
+  return edges;
+}
+
+/**
+ * The box of the land a zone gained or lost between two geometries, or undefined when they cover
+ * the same land. With every edge directed so that its polygon lies on its left, how many of the
+ * zone's polygons hold a point is the winding number of the edges around it; a ray from a point
+ * outside the box of the edges whose count differs, cast away from that box, crosses only edges
+ * both geometries have as often, so the point is in the zone in both or in neither.
+ */
+function changedLandBox(before: MultiPolygonCoords | undefined, after: MultiPolygonCoords | undefined): Box | undefined {
+  const [a, b] = [directedEdges(before), directedEdges(after)];
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  let any = false;
+  const add = (edges: Map<string, number>, other: Map<string, number>) => {
+    for (const [e, count] of edges) {
+      if (other.get(e) === count) continue;
+      any = true;
+      const [x0, y0, x1, y1] = e.split(',').map(Number);
+      box[0] = Math.min(box[0], x0, x1);
+      box[1] = Math.min(box[1], y0, y1);
+      box[2] = Math.max(box[2], x0, x1);
+      box[3] = Math.max(box[3], y0, y1);
+    }
+  };
+  add(a, b);
+  add(b, a);
+  return any ? box : undefined;
+}
+
+/** The zones of a level in the overlap rule's order (as computeZoneRanks ranks them), areas kept per geometry. */
+function rankOrder(zones: ReadonlyMap<number, MultiPolygonCoords>, rule: OverlapRule): number[] {
+  const order = [...zones.keys()];
+  if (rule !== 'smallestZone') return order;
+  const area = (s: number) => {
+    const zone = zones.get(s)!;
+    let a = areas.get(zone);
+    if (a === undefined) areas.set(zone, (a = computeZoneArea(zone)));
+    return a;
+  };
+  return order.sort((a, b) => area(a) - area(b));
+}
+
+/**
+ * Whether the overlap rule ranks a level's zones differently in two states (a zone's area or place
+ * in the file changed its order among the others).
+ */
+function ranksChanged(state: ZoneState, next: ZoneState, level: ZoneLevel, rule: OverlapRule): boolean {
+  if (state.zones[level] === next.zones[level]) return false;
+  const [a, b] = [rankOrder(state.zones[level], rule), rankOrder(next.zones[level], rule)];
+  return a.length !== b.length || a.some((s, r) => b[r] !== s);
+}
+
+/**
+ * The places whose zone at `level` may differ between two states, the ranks of the zones being
+ * the same: those in the box of land a zone gained or lost (changedLandBox; a place elsewhere lies
+ * in the same zones as before), and those of a unit whose assignment changed. (When the ranks
+ * change, the places the rule chose for are added: see `ranked`.)
+ */
+function candidatePlaces(state: ZoneState, next: ZoneState, level: ZoneLevel, x: Float64Array, y: Float64Array, unit: Int32Array, unitCount: number): number[] {
   const [a, b] = [state.zones[level], next.zones[level]];
-  for (const [s, zone] of a) if (b.get(s) !== zone) changed.add(s);
-  for (const s of b.keys()) if (!a.has(s)) changed.add(s);
-  const units = new Set<number>();
+  const boxes: number[] = [];
+  const changedZone = (before: MultiPolygonCoords | undefined, after: MultiPolygonCoords | undefined) => {
+    const box = changedLandBox(before, after);
+    if (box) boxes.push(...box);
+  };
+  for (const [s, zone] of a) if (b.get(s) !== zone) changedZone(zone, b.get(s));
+  for (const [s, zone] of b) if (!a.has(s)) changedZone(undefined, zone);
+  const units = new Uint8Array(unitCount);
+  let anyUnit = false;
   const [ua, ub] = [state.unitSchool[level], next.unitSchool[level]];
-  for (const [u, s] of ua) if (ub.get(u) !== s) units.add(u);
-  for (const u of ub.keys()) if (!ua.has(u)) units.add(u);
-  if (changed.size === 0 && units.size === 0) return [];
-  const boxes = [...changed].flatMap((s) => (b.has(s) ? [boxOf(b.get(s)!)] : []));
+  const unitChanged = (u: number) => {
+    units[u] = 1;
+    anyUnit = true;
+  };
+  for (const [u, s] of ua) if (ub.get(u) !== s) unitChanged(u);
+  for (const u of ub.keys()) if (!ua.has(u)) unitChanged(u);
+  if (boxes.length === 0 && !anyUnit) return [];
   const out: number[] = [];
-  for (let i = 0; i < current.length; i++) {
-    if (changed.has(current[i]) || (unit[i] >= 0 && units.has(unit[i]))) {
+  const m = boxes.length;
+  for (let i = 0; i < x.length; i++) {
+    if (anyUnit && unit[i] >= 0 && units[unit[i]] === 1) {
       out.push(i);
       continue;
     }
-    for (const [x0, y0, x1, y1] of boxes) {
-      if (x[i] >= x0 && x[i] <= x1 && y[i] >= y0 && y[i] <= y1) {
+    const px = x[i];
+    const py = y[i];
+    for (let j = 0; j < m; j += 4) {
+      if (px >= boxes[j] && px <= boxes[j + 2] && py >= boxes[j + 1] && py <= boxes[j + 3]) {
         out.push(i);
         break;
       }

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset } from '../../src/core/dataset';
+import { computeProjection, type Projection } from '../../src/core/projection';
+import { createProjectionRun } from '../../src/core/projectionRun';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
+import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
+import type { ZoneState } from '../../src/core/zoneState';
+import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
+import { datasetWithSyntheticPupils, median, seededRandom } from './benchData';
+
+// The ten-year projection after each of a series of edits (boundary points dragged, areas given to
+// a neighbour), from scratch against the run moved incrementally (only the places whose school
+// changes re-placed), on the default dataset (births, estates) and with 150,000 synthetic pupils.
+// Each incremental result is checked against the from-scratch one.
+// Usage: npm run bench:projection [-- --json] [-- --edits 12]
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const editCount = args.includes('--edits') ? Number(args[args.indexOf('--edits') + 1]) : 12;
+const log = (s: string) => json || console.log(s);
+
+const dir = join(import.meta.dirname, '../../data/shouguang');
+const loaded = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
+
+/** A series of valid edits from the dataset's zoning: primary and junior vertices moved ~150–400 m, and city blocks given to the zone's neighbour. */
+function editSeries(dataset: Dataset, count: number): ZoneState[] {
+  const ctx: EditContext = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])) };
+  const rand = seededRandom(7);
+  const states: ZoneState[] = [dataset.zoneState];
+  while (states.length <= count) {
+    const state = states[states.length - 1];
+    const level = rand() < 0.7 ? 'primary' : 'junior';
+    const zones = [...state.zones[level]];
+    const [school, zone] = zones[Math.floor(rand() * zones.length)];
+    const ring = zone[0][0];
+    const [x, y] = ring[Math.floor(rand() * (ring.length - 1))];
+    const d = (0.0015 + rand() * 0.0025) * (rand() < 0.5 ? -1 : 1);
+    const edit: ZoneEdit = rand() < 0.5
+      ? { op: 'moveVertex', level, schoolId: dataset.schools[school].id, from: [x, y], to: [x + d, y - d] }
+      : { op: 'assignArea', level, schoolId: dataset.schools[school].id, area: { type: 'Polygon', coordinates: [[[x - 0.004, y - 0.003], [x + 0.004, y - 0.003], [x + 0.004, y + 0.003], [x - 0.004, y + 0.003], [x - 0.004, y - 0.003]]] } };
+    try {
+      states.push(applyZoneEdit(state, edit, ctx));
+    } catch (e) {
+      if (!(e instanceof EditError)) throw e;
+    }
+  }
+  return states;
+}
+
+const sameCounts = (a: Projection, b: Projection) => a.years.every((y, t) => y.counts.every((c, i) => c === b.years[t].counts[i]) && JSON.stringify(y.result) === JSON.stringify(b.years[t].result));
+
+const rows = [];
+for (const [label, dataset] of [['default dataset', loaded.dataset], ['150,000 pupils', datasetWithSyntheticPupils(loaded, 150_000).dataset]] as const) {
+  const states = editSeries(dataset, editCount);
+  const input = { dataset, state: dataset.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES };
+  // Warm up both paths (JIT) before timing.
+  computeProjection(input);
+  const run = createProjectionRun(input);
+  const t0 = performance.now();
+  void run.projection;
+  const firstMs = performance.now() - t0;
+  const full: number[] = [];
+  const incremental: number[] = [];
+  let equal = true;
+  for (const state of states.slice(1)) {
+    const a = performance.now();
+    const scratch = computeProjection({ ...input, state });
+    full.push(performance.now() - a);
+    const b = performance.now();
+    run.moveTo(state);
+    const moved = run.projection;
+    incremental.push(performance.now() - b);
+    equal &&= sameCounts(moved, scratch);
+  }
+  const row = { dataset: label, pupils: dataset.pupils.count, edits: full.length, fullMs: round(median(full)), incrementalMs: round(median(incremental)), incrementalMaxMs: round(Math.max(...incremental)), ratio: round(median(full) / median(incremental)), firstProjectionMs: round(firstMs), equal };
+  rows.push(row);
+  log(`${label} (${row.pupils.toLocaleString('en')} pupils), ${DEFAULT_PROJECTION.years}-year projection after each of ${row.edits} edits: full ${row.fullMs} ms, incremental ${row.incrementalMs} ms (median; slowest ${row.incrementalMaxMs} ms), ratio ${row.ratio}×; equal to the full one: ${equal}`);
+}
+if (json) console.log(JSON.stringify(rows, null, 2));
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
