@@ -7,7 +7,11 @@ import { createLatestOnly } from './latestOnly';
 interface Candidate {
   edit: ZoneEdit;
   point: [number, number];
+  flip: { x: boolean; y: boolean };
 }
+
+/** Room (px) the overlay needs to open right of and below the pointer. */
+const ROOM = { x: 340, y: 220 };
 
 const queue = createLatestOnly(
   async ({ edit }: Candidate) => {
@@ -21,18 +25,18 @@ const queue = createLatestOnly(
       throw e;
     }
   },
-  (figures, { point }, seq) => {
-    if (figures) useAppStore.setState({ livePreview: { seq, figures, point } });
+  (figures, { point, flip }, seq) => {
+    if (figures) useAppStore.setState({ livePreview: { seq, figures, point, flip } });
   },
 );
 
 /**
  * Shows what `edit` would do (pupils moved, the changed schools' sizes and largest classes) near
- * `point` (map pixels) while the planner drags or draws; only the latest of fast pointer moves is
- * computed (see createLatestOnly), and nothing is applied.
+ * `point` (pixels in a map of `size` pixels) while the planner drags or draws; only the latest of
+ * fast pointer moves is computed (see createLatestOnly), and nothing is applied.
  */
-export function previewLive(edit: ZoneEdit, point: [number, number]): void {
-  queue.request({ edit, point });
+export function previewLive(edit: ZoneEdit, point: [number, number], size: [number, number]): void {
+  queue.request({ edit, point, flip: { x: point[0] > size[0] - ROOM.x, y: point[1] > size[1] - ROOM.y } });
 }
 
 /** Ends the live figures (drop or cancel): an answer still coming is dropped and the overlay closes. */

@@ -57,7 +57,7 @@ export function createDrawController(map: MapLibreMap): () => void {
       const schoolId = defaultTarget();
       const ring = polygon.coordinates[0];
       const at = map.project(ring[Math.max(0, ring.length - 2)] as [number, number]);
-      if (schoolId) previewLive({ op: 'assignArea', level: useAppStore.getState().level, schoolId, area: polygon }, [at.x, at.y]);
+      if (schoolId) previewLive({ op: 'assignArea', level: useAppStore.getState().level, schoolId, area: polygon }, [at.x, at.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
     });
   });
   draw.on('finish', (id) => {

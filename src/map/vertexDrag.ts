@@ -74,7 +74,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     setDrag(to);
     // The figures follow the pointer: what the edit would do if dropped here (nothing applied).
-    previewLive({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: drag.school, from: drag.from, to }, [e.point.x, e.point.y]);
+    previewLive({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: drag.school, from: drag.from, to }, [e.point.x, e.point.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
   };
   const onUp = (e: MapMouseEvent) => {
     if (!drag) return;

@@ -124,6 +124,8 @@ export interface LivePreview {
   seq: number;
   figures: EditPreview | EditRefusal;
   point: [number, number];
+  /** The pointer is near the map's right or bottom edge: the overlay opens to the left or upwards. */
+  flip: { x: boolean; y: boolean };
 }
 
 /** A named scenario: its edit history and its rules; the active one's history lives in ScenarioSlice. */

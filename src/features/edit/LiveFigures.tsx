@@ -18,10 +18,12 @@ export function LiveFigures() {
   const live = useAppStore((s) => s.livePreview);
   const nameOf = useSchoolName();
   if (!live) return null;
-  const { figures, point } = live;
+  const { figures, point, flip } = live;
+  // Beside the pointer, on the side with room.
+  const place = { left: point[0] + (flip.x ? -16 : 16), top: point[1] + (flip.y ? -16 : 16), transform: `translate(${flip.x ? '-100%' : '0'}, ${flip.y ? '-100%' : '0'})` };
   const n = (x: number) => formatNumber(locale, x);
   return (
-    <div className="live-figures" data-testid="live-figures" data-seq={live.seq} style={{ left: point[0] + 16, top: point[1] + 16 }}>
+    <div className="live-figures" data-testid="live-figures" data-seq={live.seq} style={place}>
       {!figures.ok ? (
         <div data-testid="live-refused">{t('liveRefused', { why: describeEditProblem(figures.problem.code, figures.problem.params, locale) })}</div>
       ) : (
