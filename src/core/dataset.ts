@@ -53,6 +53,8 @@ export interface PupilColumns {
   line: Uint32Array;
   /** The pupil's unit (compound or village; index into Dataset.unitIds), −1 when not given. */
   unit: Int32Array;
+  /** Which of Dataset.pupilFiles the pupil was read from, when the pupils came from several files. */
+  file?: Uint16Array;
 }
 
 /**
@@ -124,6 +126,8 @@ export interface Dataset {
   roads?: Polylines;
   /** Rivers, railways and motorways (`barriers.geojson`) a way to school may cross (distances; see also `barriers`). */
   barrierLines?: Polylines;
+  /** The files the pupils were read from, when several (PupilColumns.file indexes it). */
+  pupilFiles?: string[];
   /** Data rows read from the pupils file (= loaded + rejected). */
   rowsRead: number;
   rejected: RejectedRow[];

@@ -55,6 +55,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     currentSchool: new Int32Array(n),
     line: new Uint32Array(n),
     unit: new Int32Array(n),
+    ...(cols.file && { file: new Uint16Array(n) }),
     segmentStart: Int32Array.of(
       0,
       segmentCounts[0],
@@ -75,6 +76,7 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     out.currentSchool[k] = cols.currentSchool[i];
     out.line[k] = cols.line[i];
     out.unit[k] = cols.unit[i];
+    if (cols.file) out.file![k] = cols.file[i];
     out.cell[k] = cellOfPoint(frame, cols.x[i], cols.y[i]);
   }
   computeRuns(out);

@@ -11,6 +11,8 @@ export interface ParsedStudents {
   columns: PupilColumns;
   /** Unit ids in order of first appearance in the `unit_id` column. */
   unitIds: string[];
+  /** The pupils' files in order of first appearance in the `source_file` column, when there is one (columns.file indexes it). */
+  files?: string[];
   /** Data rows read (blank lines are not rows) = loaded + rejected. */
   rowsRead: number;
   rejected: RejectedRow[];
@@ -96,6 +98,8 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const currentSchool = new Int32Array(cap);
   const lineOf = new Uint32Array(cap);
   const unit = new Int32Array(cap);
+  const fileOf = new Uint16Array(cSourceFile >= 0 ? cap : 0);
+  const fileIndex = new Map<string, number>();
   let n = 0;
   let rowsRead = 0;
   const rejected: RejectedRow[] = [];
@@ -165,6 +169,11 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       unitIndex.set(unitId, u);
     }
     unit[n] = u;
+    if (cSourceFile >= 0) {
+      let f = fileIndex.get(rowFile);
+      if (f === undefined) fileIndex.set(rowFile, (f = fileIndex.size));
+      fileOf[n] = f;
+    }
     n++;
   };
   Papa.parse<string[]>(body, { step: (result) => readRow(result.data) });
@@ -179,8 +188,10 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       currentSchool: currentSchool.slice(0, n),
       line: lineOf.slice(0, n),
       unit: unit.slice(0, n),
+      ...(cSourceFile >= 0 && { file: fileOf.slice(0, n) }),
     },
     unitIds: [...unitIndex.keys()],
+    ...(cSourceFile >= 0 && { files: [...fileIndex.keys()] }),
     rowsRead,
     rejected,
     warnings,

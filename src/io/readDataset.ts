@@ -121,6 +121,7 @@ export function readDataset(
       pupils,
       ...(texts['roads.geojson'] !== undefined && { roads: parseRoads('roads.geojson', texts['roads.geojson']) }),
       ...(texts['barriers.geojson'] !== undefined && { barrierLines: parseBarriers('barriers.geojson', texts['barriers.geojson']) }),
+      ...(students.files && { pupilFiles: students.files }),
       rowsRead: students.rowsRead,
       rejected: students.rejected,
       warnings: students.warnings,

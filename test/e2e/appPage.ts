@@ -58,10 +58,7 @@ export async function openAppIn(browser: Browser, url: string): Promise<OpenedAp
   return { context, page, requests };
 }
 
-/**
- * Launches Chromium and opens the app once: for a file of a single test. Files of several tests
- * use freshAppForEachTest, so that no test depends on another's state.
- */
+/** Launches Chromium and opens the app once (sharedAppForFile, scripts that take screenshots). */
 export async function openApp(url: string): Promise<OpenedApp & { browser: Browser }> {
   const browser = await launchChromium();
   return { browser, ...(await openAppIn(browser, url)) };
@@ -72,6 +69,23 @@ export const requestsOutside = (requests: string[], url: string) => {
   const origin = new URL(url).origin;
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 };
+
+/**
+ * Opens the app once for the enclosing describe, whose steps follow each other on one page; after
+ * the last, checks that the page requested nothing outside its own origin and closes Chromium.
+ */
+export function sharedAppForFile(url: string): OpenedApp & { browser: Browser } {
+  const app = {} as OpenedApp & { browser: Browser };
+  beforeAll(async () => {
+    Object.assign(app, await openApp(url));
+  });
+  afterAll(async () => {
+    const outside = requestsOutside(app.requests ?? [], url);
+    await app.browser?.close();
+    expect(outside).toEqual([]);
+  });
+  return app;
+}
 
 /**
  * Gives every test of the enclosing describe the app freshly opened on the default dataset in a

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PUPIL_ROWS, workbook } from '../fixtures/registryExport';
-import { openApp } from './appPage';
+import { sharedAppForFile } from './appPage';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -11,15 +11,12 @@ mkdirSync(shots, { recursive: true });
 const tiny = join(root, 'test/fixtures/tiny');
 
 describe('a registry export in the mapping step (Chromium)', () => {
-  let browser: Browser;
   let page: Page;
   const baseUrl = inject('baseUrl');
 
-  beforeAll(async () => {
-    ({ browser, page } = await openApp(baseUrl));
-  });
-  afterAll(async () => {
-    await browser?.close();
+  const app = sharedAppForFile(baseUrl);
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('shows the base year the sheet states and each cohort’s conversion, and loads with the planner’s level', async () => {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
-import { drawSquareBetween, openApp } from './appPage';
+import { drawSquareBetween, sharedAppForFile } from './appPage';
 import { expectedAfter, shouguang } from './shouguang';
 
 const shots = join(import.meta.dirname, '../../test-results');
@@ -15,14 +15,10 @@ const renderedShared = (page: Page) =>
   page.evaluate(() => [...new Set(window.__planner!.map!.queryRenderedFeatures({ layers: ['zones-shared'] }).map((f) => String(f.properties.school_id)))]);
 
 describe('多校划片 in Chromium', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    ({ browser, page } = await openApp(inject('baseUrl')));
-  });
-  afterAll(async () => {
-    await browser?.close();
+  const app = sharedAppForFile(inject('baseUrl'));
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('gives a drawn area to 汇文学校 and 圣城小学 together: a hatched shared zone, the pupils split as the engine splits them, and undo', async () => {

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
-import { openApp, requestsOutside, waitForApp, type OpenedApp } from './appPage';
+import { sharedAppForFile, waitForApp } from './appPage';
 import { expectedAfter } from './shouguang';
 
 const url = inject('baseUrl');
@@ -29,15 +29,10 @@ const restarted = (page: Page) => page.waitForFunction(() => window.__planner!.s
 // One page for the three faults, in order: each starts from what the one before left, which the
 // test knows exactly (the history and the numbers it gives).
 describe('the engine worker fails; the app restarts it and nothing the planner did is lost', () => {
-  let app: OpenedApp & { browser: Browser };
   let page: Page;
-  beforeAll(async () => {
-    app = await openApp(url);
+  const app = sharedAppForFile(url);
+  beforeAll(() => {
     page = app.page;
-  });
-  afterAll(async () => {
-    expect(requestsOutside(app.requests, url)).toEqual([]);
-    await app.browser.close();
   });
 
   it('a crashed worker is replaced and the scenario replayed; the next edit applies on top of the one before', async () => {

@@ -20,5 +20,5 @@ describe('data/generator', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });

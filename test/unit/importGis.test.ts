@@ -239,6 +239,21 @@ describe('coordinate systems a file names', () => {
     expect(shifted).toMatchObject([{ layer: 'pupils', file: '学生名单.csv', crs: 'bd09', readAs: 'wgs84', severity: 'error' }]);
     expect(describeValidationItem(shifted[0], 'en')).toMatch(/^学生名单\.csv: the pupils look like BD-09 read as WGS84 — choose BD-09 for 学生名单\.csv\./);
   });
+
+  it('checks each pupils file in its own system: a BD-09 file read as WGS84 beside a right one is named, and nothing once it is read as BD-09', async () => {
+    // The tiny pupils twice: as they are, and (ids prefixed) in BD-09.
+    const renamed = (text: string) => text.replace(/^([^,\n]+),/gm, (m, id: string) => (id === 'id' ? m : `B${id},`));
+    const right: ImportFile = { name: '西城.csv', bytes: utf8(tinyText('students.csv')), part: 'students' };
+    const bd09: ImportFile = { name: '东城.csv', bytes: utf8(renamed(tinyStudentsIn('bd09'))), part: 'students' };
+    const shiftedOf = async (files: ImportFile[]) => {
+      const imported = await importDataset(tinyFiles(files));
+      const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
+      expect(loaded.dataset.pupilFiles).toEqual(['西城.csv', '东城.csv']);
+      return validateImported(imported, loaded, DEFAULT_RULES).items.filter((i) => i.kind === 'shiftedLayer');
+    };
+    expect(await shiftedOf([right, bd09])).toMatchObject([{ layer: 'pupils', file: '东城.csv', crs: 'bd09', readAs: 'wgs84' }]);
+    expect(await shiftedOf([right, { ...bd09, crs: 'bd09' }])).toEqual([]);
+  });
 });
 
 describe('mapping files', () => {

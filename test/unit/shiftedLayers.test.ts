@@ -51,6 +51,21 @@ describe('pupils against the zones', () => {
     expect(describeValidationItem(item[0], 'zh-CN')).toBe('学生名单.csv：学生坐标看起来是 GCJ-02，却按 WGS84 读取——请为 学生名单.csv 选择 GCJ-02。抽查的 400 名学生中有 140 名住在其学校的片区之外（无学校片区的：在所有片区之外）；按 GCJ-02 读取只有 0 名');
   });
 
+  it('checks pupils from several files file by file: a GCJ-02 file among WGS84 ones is named, though the whole layer read as GCJ-02 would not fit better', () => {
+    // Rows with odd j (10 per column) come from 东城.csv in GCJ-02 read as WGS84, the others from 西城.csv, right.
+    const fileOf = grid.map((_, k) => k % 2);
+    const homes = grid.map(([x, y], k) => (fileOf[k] === 1 ? toGcj(x, y) : [x, y]) as [number, number]);
+    const two = { ...pupils(homes, noSchool), file: Uint16Array.from(fileOf) };
+    const sources = { pupilSources: [{ file: '西城.csv', crs: 'wgs84' as const }, { file: '东城.csv', crs: 'wgs84' as const }] };
+    // 东城.csv: of its 200 homes, the 7 east columns × 10 leave both zones; read as GCJ-02, none.
+    expect(checkShiftedLayers(input(zones, schools, two, sources))).toMatchObject([{ layer: 'pupils', file: '东城.csv', crs: 'gcj02', readAs: 'wgs84', tested: 200, before: 70, after: 0 }]);
+    // As one layer, reading all as GCJ-02 would bring 70 in and move 70 of 西城.csv out: no finding.
+    expect(checkShiftedLayers(input(zones, schools, pupils(homes, noSchool)))).toEqual([]);
+    // 东城.csv read as GCJ-02, as it should be (its homes converted to WGS84: the grid): nothing to say.
+    const declared = { pupilSources: [sources.pupilSources[0], { file: '东城.csv', crs: 'gcj02' as const }] };
+    expect(checkShiftedLayers(input(zones, schools, { ...two, x: Float64Array.from(grid, (h) => h[0]), y: Float64Array.from(grid, (h) => h[1]) }, declared))).toEqual([]);
+  });
+
   it('tells BD-09 homes from GCJ-02 ones', () => {
     const item = checkShiftedLayers(input(zones, schools, pupils(grid.map(([x, y]) => toBd(x, y)), noSchool)));
     expect(item).toMatchObject([{ layer: 'pupils', file: 'students.csv', crs: 'bd09', readAs: 'wgs84', after: 0 }]);

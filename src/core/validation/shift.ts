@@ -78,11 +78,15 @@ function targetsOf(rows: [number, number, number, number][]): Targets {
   };
 }
 
-/** Zoned pupils (sampled): each should live in its current school's zone of its level when that school has one, else in some zone of its level. */
-function pupilTargets(pupils: ValidationPupils, schools: readonly School[], zones: Zones, rules: Rules): Targets {
+/**
+ * Zoned pupils (sampled; only those of file `file` when given): each should live in its current
+ * school's zone of its level when that school has one, else in some zone of its level.
+ */
+function pupilTargets(pupils: ValidationPupils, schools: readonly School[], zones: Zones, rules: Rules, file?: number): Targets {
   const rows: [number, number, number, number][] = [];
   const eligible: number[] = [];
   for (let i = 0; i < pupils.x.length; i++) {
+    if (file !== undefined && pupils.file![i] !== file) continue;
     const s = pupils.currentSchool[i];
     if (!isGrade(pupils.grade[i]) || !Number.isFinite(pupils.x[i]) || !Number.isFinite(pupils.y[i])) continue;
     if (s >= 0 && s < schools.length && schools[s].ownership === 'private') continue;
@@ -216,7 +220,33 @@ export interface ShiftInput {
   pupils: ValidationPupils;
   units?: { x: ArrayLike<number>; y: ArrayLike<number> };
   sources?: Partial<Record<ShiftLayer, LayerSource>>;
+  /** The pupils' files, indexed by `pupils.file`, when they came from several: each is checked in its own system. */
+  pupilSources?: readonly LayerSource[];
   rules: Rules;
+}
+
+/** A point layer as checked, with the file and system it was read from (pupils: once per file). */
+interface CheckedLayer {
+  layer: ShiftLayer;
+  source: LayerSource;
+  targets: Targets;
+}
+
+/** Positions of points each read from `from[group[k]]`, read instead as `to[group[k]]` (see reread). */
+function rereadGroups(x: ArrayLike<number>, y: ArrayLike<number>, group: ArrayLike<number>, from: readonly CoordinateSystem[], to: readonly CoordinateSystem[]): [Float64Array, Float64Array] {
+  const ox = Float64Array.from(x);
+  const oy = Float64Array.from(y);
+  from.forEach((readAs, g) => {
+    if (readAs === to[g]) return;
+    const at: number[] = [];
+    for (let k = 0; k < ox.length; k++) if (group[k] === g) at.push(k);
+    const [gx, gy] = reread(at.map((k) => ox[k]), at.map((k) => oy[k]), readAs, to[g]);
+    at.forEach((k, j) => {
+      ox[k] = gx[j];
+      oy[k] = gy[j];
+    });
+  });
+  return [ox, oy];
 }
 
 /**
@@ -234,64 +264,74 @@ export interface ShiftInput {
  *   (or, if the pupils could not be checked against at least 100 own-school zones, the pupils) in
  *   another system at least halves the median distance and brings it 100 m nearer, that layer is named.
  * Each finding is an error: with a layer shifted, pupils are counted at the neighbouring zone's school.
+ * Pupils read from several files (`pupilSources`) are checked file by file, each in its own system.
  */
 export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
   const source = (layer: ShiftLayer): LayerSource => input.sources?.[layer] ?? { file: DEFAULT_FILES[layer], crs: 'wgs84' };
   const zonesRead = source('zones').crs;
-  const layers: [ShiftLayer, Targets][] = [
-    ['pupils', pupilTargets(input.pupils, input.schools, input.zones, input.rules)],
-    ['schools', schoolTargets(input.schools, input.zones)],
-    ['units', input.units ? unitTargets(input.units) : targetsOf([])],
+  const byFile = input.pupilSources && input.pupilSources.length > 1 && input.pupils.file ? input.pupilSources : undefined;
+  const pupilSources = byFile ?? [source('pupils')];
+  const unitsSource = source('units');
+  const layers: CheckedLayer[] = [
+    ...pupilSources.map((src, f) => ({ layer: 'pupils' as const, source: src, targets: pupilTargets(input.pupils, input.schools, input.zones, input.rules, byFile && f) })),
+    { layer: 'schools', source: source('schools'), targets: schoolTargets(input.schools, input.zones) },
+    { layer: 'units', source: unitsSource, targets: input.units ? unitTargets(input.units) : targetsOf([]) },
   ];
   const items: ShiftedLayerItem[] = [];
-  const item = (layer: ShiftLayer, against: ShiftedLayerItem['against'], crs: CoordinateSystem, tested: number, before: number, after: number, points: [number, number][]): ShiftedLayerItem => ({
-    kind: 'shiftedLayer', severity: 'error', schools: [], layer, file: source(layer).file, crs, readAs: source(layer).crs, against, tested, before, after,
+  const item = (layer: ShiftLayer, src: LayerSource, against: ShiftedLayerItem['against'], crs: CoordinateSystem, tested: number, before: number, after: number, points: [number, number][]): ShiftedLayerItem => ({
+    kind: 'shiftedLayer', severity: 'error', schools: [], layer, file: src.file, crs, readAs: src.crs, against, tested, before, after,
     geometry: { type: 'MultiPoint', coordinates: points } satisfies MultiPoint,
   });
-  const fixed = new Map<ShiftLayer, CoordinateSystem>();
+  const fixed = new Map<LayerSource, CoordinateSystem>();
   const zoneVotes = new Map<CoordinateSystem, ShiftedLayerItem>();
   let ownZonePupils = 0;
-  for (const [layer, t] of layers) {
+  for (const { layer, source: src, targets: t } of layers) {
     if (t.x.length === 0) continue;
-    if (layer === 'pupils') ownZonePupils = t.target.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
-    const fit = fitAgainstZones(t, source(layer).crs, zonesRead, input.zones, input.rules.overlapRule);
+    if (layer === 'pupils') ownZonePupils += t.target.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
+    const fit = fitAgainstZones(t, src.crs, zonesRead, input.zones, input.rules.overlapRule);
     if (!fit.best) continue;
     if (fit.best.shifted === 'self') {
-      fixed.set(layer, fit.best.crs);
-      items.push(item(layer, 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed));
+      fixed.set(src, fit.best.crs);
+      items.push(item(layer, src, 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed));
       continue;
     }
     const vote = zoneVotes.get(fit.best.crs);
-    if (!vote) zoneVotes.set(fit.best.crs, { ...item('zones', 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed), layers: [layer] });
-    else Object.assign(vote, { tested: vote.tested + fit.tested, before: vote.before + fit.before, after: vote.after + fit.best.after, layers: [...vote.layers!, layer] });
+    if (!vote) zoneVotes.set(fit.best.crs, { ...item('zones', source('zones'), 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed), layers: [layer] });
+    else Object.assign(vote, { tested: vote.tested + fit.tested, before: vote.before + fit.before, after: vote.after + fit.best.after, layers: [...new Set([...vote.layers!, layer])] });
   }
   items.push(...zoneVotes.values());
   const units = input.units;
-  if (units && input.pupils.unit && !fixed.has('units')) {
+  if (units && input.pupils.unit && !fixed.has(unitsSource)) {
     const pairs = pupilUnitPairs(input.pupils, units);
     if (pairs.pupil.length >= MIN_PAIRS) {
-      const pupilsRead = fixed.get('pupils') ?? source('pupils').crs;
-      const [px, py] = reread(pairs.pupil.map((i) => input.pupils.x[i]), pairs.pupil.map((i) => input.pupils.y[i]), source('pupils').crs, pupilsRead);
+      // Each pair's pupil in its own file's system, as the zone check above corrected it.
+      const group = Int32Array.from(pairs.pupil, (i) => (byFile ? input.pupils.file![i] : 0));
+      const readAs = pupilSources.map((src) => src.crs);
+      const pupilsRead = pupilSources.map((src) => fixed.get(src) ?? src.crs);
+      const [px, py] = rereadGroups(pairs.pupil.map((i) => input.pupils.x[i]), pairs.pupil.map((i) => input.pupils.y[i]), group, readAs, pupilsRead);
       const ux = Float64Array.from(pairs.unit, (u) => units.x[u]);
       const uy = Float64Array.from(pairs.unit, (u) => units.y[u]);
       const distance = (ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Float64Array) => median(Float64Array.from(ax, (_, k) => metres(ax[k], ay[k], bx[k], by[k])));
       const before = distance(px, py, ux, uy);
-      const candidates: { layer: 'units' | 'pupils'; crs: CoordinateSystem; after: number }[] = [];
-      for (const crs of SYSTEMS.filter((c) => c !== source('units').crs)) {
-        const [x, y] = reread(ux, uy, source('units').crs, crs);
-        candidates.push({ layer: 'units', crs, after: distance(px, py, x, y) });
+      const candidates: { layer: 'units' | 'pupils'; source: LayerSource; crs: CoordinateSystem; after: number; x: Float64Array; y: Float64Array }[] = [];
+      for (const crs of SYSTEMS.filter((c) => c !== unitsSource.crs)) {
+        const [x, y] = reread(ux, uy, unitsSource.crs, crs);
+        candidates.push({ layer: 'units', source: unitsSource, crs, after: distance(px, py, x, y), x: ux, y: uy });
       }
-      if (!fixed.has('pupils') && ownZonePupils < CONCLUSIVE_PUPILS) {
-        for (const crs of SYSTEMS.filter((c) => c !== pupilsRead)) {
-          const [x, y] = reread(px, py, pupilsRead, crs);
-          candidates.push({ layer: 'pupils', crs, after: distance(x, y, ux, uy) });
-        }
+      if (ownZonePupils < CONCLUSIVE_PUPILS) {
+        pupilSources.forEach((src, f) => {
+          if (fixed.has(src)) return;
+          for (const crs of SYSTEMS.filter((c) => c !== pupilsRead[f])) {
+            const [x, y] = rereadGroups(px, py, group, pupilsRead, pupilsRead.map((c, g) => (g === f ? crs : c)));
+            const own = pairs.pupil.flatMap((_, k) => (group[k] === f ? [k] : []));
+            candidates.push({ layer: 'pupils', source: src, crs, after: distance(x, y, ux, uy), x: Float64Array.from(own, (k) => px[k]), y: Float64Array.from(own, (k) => py[k]) });
+          }
+        });
       }
       const best = candidates.filter((c) => c.after * 2 <= before && before - c.after >= MIN_PAIR_GAIN_M).sort((a, b) => a.after - b.after)[0];
       if (best) {
-        const [sx, sy] = best.layer === 'units' ? [ux, uy] : [px, py];
-        const points = Array.from({ length: Math.min(sx.length, MAX_POINTS_SHOWN) }, (_, k): [number, number] => [sx[k], sy[k]]);
-        items.push(item(best.layer, best.layer === 'units' ? 'pupils' : 'units', best.crs, pairs.pupil.length, Math.round(before), Math.round(best.after), points));
+        const points = Array.from({ length: Math.min(best.x.length, MAX_POINTS_SHOWN) }, (_, k): [number, number] => [best.x[k], best.y[k]]);
+        items.push(item(best.layer, best.source, best.layer === 'units' ? 'pupils' : 'units', best.crs, pairs.pupil.length, Math.round(before), Math.round(best.after), points));
       }
     }
   }

@@ -19,6 +19,8 @@ export interface ValidationPupils {
   id?: readonly string[];
   /** Each pupil's compound or village (index into ValidationInput.units), −1 when none. */
   unit?: ArrayLike<number>;
+  /** Which of the pupils' files each pupil came from (index into ValidationInput.pupilSources), when several. */
+  file?: ArrayLike<number>;
 }
 
 /** Coordinate systems a file can be read as: WGS84 (CGCS2000), GCJ-02 (AMap), BD-09 (Baidu). */
@@ -56,6 +58,8 @@ export interface ValidationInput {
   units?: { x: ArrayLike<number>; y: ArrayLike<number> };
   /** Where each layer came from, for the shift check's advice. */
   sources?: Partial<Record<ShiftLayer, LayerSource>>;
+  /** The pupils' files, indexed by `pupils.file`, when they came from several (each checked in its own system). */
+  pupilSources?: readonly LayerSource[];
   /** Files and rows the import itself left out: rows of the compounds and villages, broken optional map files. */
   importRejected?: readonly RejectedRow[];
   filesNotUsed?: readonly { file: string; reason: string; problem?: DataProblem }[];

@@ -19,6 +19,15 @@ export function layerSources(imported: ImportedDataset): Partial<Record<ShiftLay
 }
 
 /**
+ * The file and coordinate system of each of the pupils' files, in the dataset's order
+ * (Dataset.pupilFiles), when the pupils came from several: each is checked in its own system.
+ */
+export function pupilSources(imported: ImportedDataset, loaded: LoadedDataset): LayerSource[] | undefined {
+  const notes = imported.notes.filter((n) => n.part === 'students');
+  return loaded.dataset.pupilFiles?.map((file) => ({ file, crs: notes.find((n) => n.file === file)?.crs ?? 'wgs84' }));
+}
+
+/**
  * The validation report of an imported dataset once read: its zones as the files gave them (before
  * the parser merged or dropped any), the pupils, compounds and villages with the file and
  * coordinate system of each layer (for the shift check), the rows rejected or flagged, and the
@@ -39,6 +48,7 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
     rules,
     units: { x: d.unitX, y: d.unitY },
     sources: layerSources(imported),
+    pupilSources: pupilSources(imported, loaded),
     importRejected: imported.rejected,
     filesNotUsed: imported.notUsed,
     roads: d.roads,
@@ -53,5 +63,5 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
 export function shiftedLayersOfImported(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules): ShiftedLayerItem[] {
   const d = loaded.dataset;
   const zones = checkZoneFeatures(featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''), d.schools).zones;
-  return checkShiftedLayers({ zones, schools: d.schools, pupils: d.pupils, units: { x: d.unitX, y: d.unitY }, sources: layerSources(imported), rules });
+  return checkShiftedLayers({ zones, schools: d.schools, pupils: d.pupils, units: { x: d.unitX, y: d.unitY }, sources: layerSources(imported), pupilSources: pupilSources(imported, loaded), rules });
 }
