@@ -9,11 +9,15 @@ import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../..
 import type { ZoneState } from '../../src/core/zoneState';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { datasetWithSyntheticPupils, median, seededRandom } from './benchData';
+import { computeScenarioRun } from '../../src/core/scenarioRun';
+import { NATIONAL_PROFILE } from '../../src/core/standards';
+import { createProjectionCache } from '../../workers/projectionCache';
 
 // The ten-year projection after each of a series of edits (boundary points dragged, areas given to
 // a neighbour), from scratch against the run moved incrementally (only the places whose school
 // changes re-placed), on the default dataset (births, estates) and with 150,000 synthetic pupils.
-// Each incremental result is checked against the from-scratch one.
+// Each incremental result is checked against the from-scratch one. Then the worker's answer to the
+// compare panel after each edit, with its projections kept, against a cold answer.
 // Usage: npm run bench:projection [-- --json] [-- --edits 12]
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -24,10 +28,11 @@ const dir = join(import.meta.dirname, '../../data/shouguang');
 const loaded = readDataset(Object.fromEntries([...REQUIRED_FILES, ...OPTIONAL_FILES].map((f) => [f, readFileSync(join(dir, f), 'utf8')])), DEFAULT_RULES, 2020);
 
 /** A series of valid edits from the dataset's zoning: primary and junior vertices moved ~150–400 m, and city blocks given to the zone's neighbour. */
-function editSeries(dataset: Dataset, count: number): ZoneState[] {
+function editSeries(dataset: Dataset, count: number): { states: ZoneState[]; edits: ZoneEdit[] } {
   const ctx: EditContext = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])) };
   const rand = seededRandom(7);
   const states: ZoneState[] = [dataset.zoneState];
+  const edits: ZoneEdit[] = [];
   while (states.length <= count) {
     const state = states[states.length - 1];
     const level = rand() < 0.7 ? 'primary' : 'junior';
@@ -41,18 +46,19 @@ function editSeries(dataset: Dataset, count: number): ZoneState[] {
       : { op: 'assignArea', level, schoolId: dataset.schools[school].id, area: { type: 'Polygon', coordinates: [[[x - 0.004, y - 0.003], [x + 0.004, y - 0.003], [x + 0.004, y + 0.003], [x - 0.004, y + 0.003], [x - 0.004, y - 0.003]]] } };
     try {
       states.push(applyZoneEdit(state, edit, ctx));
+      edits.push(edit);
     } catch (e) {
       if (!(e instanceof EditError)) throw e;
     }
   }
-  return states;
+  return { states, edits };
 }
 
 const sameCounts = (a: Projection, b: Projection) => a.years.every((y, t) => y.counts.every((c, i) => c === b.years[t].counts[i]) && JSON.stringify(y.result) === JSON.stringify(b.years[t].result));
 
 const rows = [];
 for (const [label, dataset] of [['default dataset', loaded.dataset], ['150,000 pupils', datasetWithSyntheticPupils(loaded, 150_000).dataset]] as const) {
-  const states = editSeries(dataset, editCount);
+  const { states, edits } = editSeries(dataset, editCount);
   const input = { dataset, state: dataset.zoneState, scenario: NO_RULES, settings: DEFAULT_PROJECTION, rules: DEFAULT_RULES };
   // Warm up both paths (JIT) before timing.
   computeProjection(input);
@@ -73,9 +79,30 @@ for (const [label, dataset] of [['default dataset', loaded.dataset], ['150,000 p
     incremental.push(performance.now() - b);
     equal &&= sameCounts(moved, scratch);
   }
-  const row = { dataset: label, pupils: dataset.pupils.count, edits: full.length, fullMs: round(median(full)), incrementalMs: round(median(incremental)), incrementalMaxMs: round(Math.max(...incremental)), ratio: round(median(full) / median(incremental)), firstProjectionMs: round(firstMs), equal };
+  // What the compare panel waits for: the worker's answer (edits replayed from the longest kept
+  // prefix, the projection moved, changed years reassessed, pupils moved counted), kept against cold.
+  const ctx: EditContext = { schools: dataset.schools, schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])), unitIndex: new Map(dataset.unitIds.map((u, i) => [u, i])) };
+  const applyEdit = (state: ZoneState, edit: ZoneEdit) => applyZoneEdit(state, edit, ctx);
+  const baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES).schoolOf;
+  const request = (k: number) => ({ key: 'plan', edits: edits.slice(0, k), rules: NO_RULES, settings: DEFAULT_PROJECTION });
+  const kept = createProjectionCache(dataset, DEFAULT_RULES, applyEdit);
+  await kept.project(request(0), NATIONAL_PROFILE, baseSchoolOf);
+  const answers: number[] = [];
+  const cold: number[] = [];
+  for (let k = 1; k <= edits.length; k++) {
+    const a = performance.now();
+    await kept.project(request(k), NATIONAL_PROFILE, baseSchoolOf);
+    answers.push(performance.now() - a);
+    if (k % 4 === 0) {
+      const b = performance.now();
+      await createProjectionCache(dataset, DEFAULT_RULES, applyEdit).project(request(k), NATIONAL_PROFILE, baseSchoolOf);
+      cold.push(performance.now() - b);
+    }
+  }
+  const row = { dataset: label, pupils: dataset.pupils.count, edits: full.length, fullMs: round(median(full)), incrementalMs: round(median(incremental)), incrementalMaxMs: round(Math.max(...incremental)), ratio: round(median(full) / median(incremental)), firstProjectionMs: round(firstMs), equal, workerAnswerMs: round(median(answers)), workerColdMs: round(median(cold)) };
   rows.push(row);
   log(`${label} (${row.pupils.toLocaleString('en')} pupils), ${DEFAULT_PROJECTION.years}-year projection after each of ${row.edits} edits: full ${row.fullMs} ms, incremental ${row.incrementalMs} ms (median; slowest ${row.incrementalMaxMs} ms), ratio ${row.ratio}×; equal to the full one: ${equal}`);
+  log(`  the worker's answer to the compare panel (projection, each year assessed, pupils moved): ${row.workerAnswerMs} ms kept (median of ${answers.length}) against ${row.workerColdMs} ms cold (median of ${cold.length}), ratio ${round(row.workerColdMs / row.workerAnswerMs)}×`);
 }
 if (json) console.log(JSON.stringify(rows, null, 2));
 
