@@ -85,7 +85,9 @@ for (const [label, dataset] of [['default dataset', loaded.dataset], ['150,000 p
   const applyEdit = (state: ZoneState, edit: ZoneEdit) => applyZoneEdit(state, edit, ctx);
   const baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, DEFAULT_RULES).schoolOf;
   const request = (k: number) => ({ key: 'plan', edits: edits.slice(0, k), rules: NO_RULES, settings: DEFAULT_PROJECTION });
-  const kept = createProjectionCache(dataset, DEFAULT_RULES, applyEdit);
+  // As in the worker, the scenario being edited lends the states its edits made (EditSession.applyTo).
+  const made = new Map(states.slice(0, -1).map((state, i) => [state, JSON.stringify(edits[i])]));
+  const kept = createProjectionCache(dataset, DEFAULT_RULES, (state, edit) => (made.get(state) === JSON.stringify(edit) ? states[states.indexOf(state) + 1] : applyEdit(state, edit)));
   await kept.project(request(0), NATIONAL_PROFILE, baseSchoolOf);
   const answers: number[] = [];
   const cold: number[] = [];
