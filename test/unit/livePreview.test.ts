@@ -98,4 +98,15 @@ describe('previewEdit on the tiny county (figures by hand)', () => {
     // A refused edit is answered as the edit itself would be.
     expect(session.previewEdit({ ...toP2, schoolId: 'NOPE' })).toEqual({ ok: false, problem: { code: 'unknownSchool', params: { id: 'NOPE' } } });
   });
+
+  it('lends a projection the state an applied edit made, and makes it afresh once the rules change', () => {
+    const session = createEditSession(loaded, DEFAULT_RULES, createAssignmentWorkspace());
+    const start = session.state();
+    expect(session.apply(toP2).ok).toBe(true);
+    expect(session.applyTo(start, toP2)).toBe(session.state());
+    session.setRules({ ...DEFAULT_RULES, overlapRule: 'fileOrder' });
+    const again = session.applyTo(start, toP2);
+    expect(again).not.toBe(session.state());
+    expect(again.zones.primary).toEqual(session.state().zones.primary);
+  });
 });
