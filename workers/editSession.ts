@@ -6,6 +6,7 @@ import { applyZoneState, computeScenarioRun, type ScenarioRun } from '../src/cor
 import type { SimulationResult } from '../src/core/simulation';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../src/core/standards';
 import type { EditProblem } from '../src/core/editProblems';
+import { computeEditPreview, type EditPreview } from '../src/core/editPreview';
 import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../src/core/zoneEdits';
 import { computeGridFrame } from '../src/core/gridFrame';
 import { buildZoneGrid } from '../src/core/zoneGrid';
@@ -85,6 +86,15 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   let faultArmed = false;
   // Set when a failed step could not be undone: the session's state is unknown from then on.
   let broken: Error | undefined;
+  // The states edits made, by the state they were applied to and the edit's JSON: a projection of
+  // the scenario being edited replays its edits without their geometry.
+  // Rules give units their cells (assignUnits): new rules forget them.
+  let made = new WeakMap<ZoneState, Map<string, ZoneState>>();
+  const remember = (state: ZoneState, key: string, next: ZoneState) => {
+    const byEdit = made.get(state) ?? new Map<string, ZoneState>();
+    byEdit.set(key, next);
+    made.set(state, byEdit);
+  };
 
   /** An edit of the history applied again (under new rules); one that no longer applies throws, naming its place. */
   const applyEditOrThrow = (state: ZoneState, edit: ZoneEdit, at: number): ZoneState => {
@@ -174,6 +184,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       atomically(() => {
         const cellsChange = next.overlapRule !== rules.overlapRule;
         rules = next;
+        made = new WeakMap();
         prepareUnitCells(dataset, rules.overlapRule, county);
         // A unit's cell depends on the overlap rule: the history is made again under the new one,
         // so that the zones are those a reload (which replays the edits) would give.
@@ -211,6 +222,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         }
         // The history changes only once the run has moved: a failed move leaves it as it was.
         const outcome = moveTo(next, index + 1, index + 2);
+        remember(states[index], JSON.stringify(edit), next);
         states.splice(index + 1, states.length, next);
         edits.splice(index, edits.length, edit);
         index++;
@@ -242,6 +254,18 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     stateAfter(edits: ZoneEdit[]): ZoneState {
       return edits.reduce((state, edit) => applyZoneEdit(state, edit, ctx), dataset.zoneState);
     },
+    /**
+     * The zone state after one more edit from `state` (throws EditError as apply refuses); an edit
+     * this session has applied from that state gives the state it made (no geometry again).
+     */
+    applyTo(state: ZoneState, edit: ZoneEdit): ZoneState {
+      const key = JSON.stringify(edit);
+      const known = made.get(state)?.get(key);
+      if (known) return known;
+      const next = applyZoneEdit(state, edit, ctx);
+      remember(state, key, next);
+      return next;
+    },
     /** The current zone state. */
     state: (): ZoneState => states[index],
     /** School per pupil row under the dataset's own zoning. */
@@ -258,6 +282,22 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         index++;
         return moveTo(states[index], index, states.length);
       }),
+    /**
+     * What `edit` would do after the current state, without applying it: the session (history,
+     * run, distances) is left exactly as it was. A refused edit is answered as apply answers it.
+     */
+    previewEdit(edit: ZoneEdit): EditPreview | EditRefusal {
+      if (broken) throw broken;
+      const t0 = performance.now();
+      let next: ZoneState;
+      try {
+        next = applyZoneEdit(states[index], edit, ctx);
+      } catch (e) {
+        if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
+        throw e;
+      }
+      return { ...computeEditPreview(run, dataset, next, rules), computeMs: performance.now() - t0 };
+    },
     /** Why the session can no longer be used (a failed step could not be undone), if it cannot. */
     brokenBy: (): Error | undefined => broken,
     /** Test-only fault injection: the next edit, undo, redo or restore throws once the run has moved. */

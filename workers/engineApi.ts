@@ -8,11 +8,14 @@ import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { EditProblem } from '../src/core/editProblems';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+type ProjectionCache = ReturnType<typeof createProjectionCache>;
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
 import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
+import type { EditPreview } from '../src/core/editPreview';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
-import { computeChangedAreas, projectScenario, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
+import { createProjectionCache } from './projectionCache';
+import { computeChangedAreas, type ProjectionRefusal, type ProjectionView, type ScenarioRequest } from './scenarioProjection';
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
@@ -143,6 +146,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   let rules = initialRules;
   let loaded: LoadedDataset | undefined;
   let session: EditSession | undefined;
+  let projections: ProjectionCache | undefined;
   const workspace = createAssignmentWorkspace();
   let staged: ImportFile[] = [];
   // The warning being computed: a newer call or cancelWarning moves it on, and the running one stops.
@@ -152,6 +156,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   const resident = (dataset: LoadedDataset, report: ValidationReport, t0: number): LoadOutcome => {
     loaded = dataset;
     session = createEditSession(loaded, rules, workspace);
+    const edited = session;
+    projections = createProjectionCache(loaded.dataset, rules, (state, edit) => edited.applyTo(state, edit));
     const d = loaded.dataset;
     return {
       ok: true,
@@ -256,6 +262,10 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
     setOverlapRule(overlapRule: OverlapRule): EditOutcome | undefined {
       rules = { ...rules, overlapRule };
+      if (loaded && session) {
+        const edited = session;
+        projections = createProjectionCache(loaded.dataset, rules, (state, edit) => edited.applyTo(state, edit));
+      }
       return session?.setRules(rules);
     },
 
@@ -272,10 +282,19 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     applyEdit: (edit: ZoneEdit): EditOutcome | EditRefusal => requireSession().session.apply(edit),
     /** Opens a saved scenario: its edits applied and its redo list kept; a failing edit changes nothing. */
     openScenario: (edits: ZoneEdit[], redoEdits: ZoneEdit[]) => requireSession().session.restore(edits, redoEdits),
-    /** Projects scenarios year by year (ten years by default) and assesses each year. */
-    project(requests: ScenarioRequest[], profile: StandardsProfile): (ProjectionView | ProjectionRefusal)[] {
-      const { dataset, session } = requireSession();
-      return requests.map((r) => projectScenario(dataset, r, session.stateAfter, session.baseSchoolOf(), rules, profile, session.distanceState().prepared));
+    /**
+     * Projects scenarios year by year (ten years by default), assesses each year and measures how far
+     * its pupils go (per year, and the moved pupils by compound). Each scenario's projection is kept,
+     * so that after an edit only what it changed is projected again; a projection from scratch lets
+     * other calls (edits) run between its years.
+     */
+    async project(requests: ScenarioRequest[], profile: StandardsProfile): Promise<(ProjectionView | ProjectionRefusal)[]> {
+      const views: (ProjectionView | ProjectionRefusal)[] = [];
+      for (const r of requests) {
+        const { session } = requireSession();
+        views.push(await projections!.project(r, profile, session.baseSchoolOf(), session.distanceState().prepared));
+      }
+      return views;
     },
     /**
      * 学位预警 of a scenario with its ranges (seeded draws, progress 0..1 through `onProgress`) and
@@ -380,6 +399,8 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     standards: (): StandardsResult => requireSession().session.standards(),
     /** Assesses the standards against another profile. */
     setProfile: (profile: StandardsProfile): StandardsResult => requireSession().session.setProfile(profile),
+    /** What an edit would do (pupils moved, the changed schools' sizes and largest classes), without applying it: for live figures while dragging. */
+    previewEdit: (edit: ZoneEdit): EditPreview | EditRefusal => requireSession().session.previewEdit(edit),
     /** Pupils of a level inside an area being drawn. */
     previewArea: (level: ZoneLevel, area: Polygon | MultiPolygon): AreaPreview => requireSession().session.preview(level, area),
 

@@ -2,16 +2,15 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { difference, intersection } from 'polyclip-ts';
 import type { Dataset } from '../src/core/dataset';
 import type { EditProblem } from '../src/core/editProblems';
-import { computeProjection, type ProjectionNote } from '../src/core/projection';
-import { ZONE_LEVELS, type Rules, type ZoneLevel } from '../src/core/rules';
-import { computeScenarioRun } from '../src/core/scenarioRun';
+import type { ProjectionNote } from '../src/core/projection';
+import { ZONE_LEVELS, type ZoneLevel } from '../src/core/rules';
 import type { ProjectionSettings, ScenarioRules } from '../src/core/scenarioRules';
 import type { SimulationResult } from '../src/core/simulation';
-import { classesBySection, computeStandards, type StandardsProfile, type StandardsResult } from '../src/core/standards';
-import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
+import type { StandardsResult } from '../src/core/standards';
+import type { ZoneEdit } from '../src/core/zoneEdits';
 import type { MultiPolygonCoords, ZoneState } from '../src/core/zoneState';
 import { SHARED_SEPARATOR } from '../src/io/zoneFeatures';
-import { computeMovedDistance, createProjectionDistance, distanceSettingsOf, scenarioOpenYears, type MovedDistance, type PreparedDistances, type YearDistance } from '../src/core/distance';
+import type { MovedDistance, YearDistance } from '../src/core/distance';
 
 /** A scenario to project: its edits from the dataset's own zoning, its rules and settings. */
 export interface ScenarioRequest {
@@ -50,53 +49,6 @@ export interface ProjectionRefusal {
   key: string;
   problem: EditProblem;
   index: number;
-}
-
-/** Projects one scenario: replays its edits, runs the projection, assesses every year. */
-export function projectScenario(
-  dataset: Dataset,
-  request: ScenarioRequest,
-  stateAfter: (edits: ZoneEdit[]) => ZoneState,
-  baseSchoolOf: Int32Array,
-  rules: Rules,
-  profile: StandardsProfile,
-  prepared?: PreparedDistances,
-): ProjectionView | ProjectionRefusal {
-  let state: ZoneState;
-  try {
-    state = stateAfter(request.edits);
-  } catch (e) {
-    if (!(e instanceof EditError)) throw e;
-    const index = request.edits.findIndex((_, i) => {
-      try {
-        stateAfter(request.edits.slice(0, i + 1));
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    return { key: request.key, problem: { code: e.code, params: e.params }, index };
-  }
-  const measured = prepared && createProjectionDistance({ prepared, dataset, openYear: scenarioOpenYears(dataset.schools, request.rules.openings), settings: distanceSettingsOf(profile), rules });
-  const projection = computeProjection({ dataset, state, scenario: request.rules, settings: request.settings, rules, sink: measured?.sink });
-  const run = computeScenarioRun(dataset, state, rules);
-  const distanceByYear = new Map(measured?.years().map((y) => [y.year, y.levels]));
-  let pupilsMoved = 0;
-  for (let i = 0; i < baseSchoolOf.length; i++) if (baseSchoolOf[i] !== run.schoolOf[i]) pupilsMoved++;
-  return {
-    key: request.key,
-    baseYear: projection.baseYear,
-    intake: projection.intake,
-    notes: projection.notes,
-    pupilsMoved,
-    ...(prepared && { byRoad: prepared.byRoad, movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds }) }),
-    years: projection.years.map((y) => ({
-      year: y.year,
-      result: y.result,
-      standards: computeStandards(y.schools, y.counts, classesBySection(y.result.schools, rules), rules, profile),
-      ...(distanceByYear.has(y.year) && { distance: distanceByYear.get(y.year) }),
-    })),
-  };
 }
 
 /**

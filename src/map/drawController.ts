@@ -3,6 +3,8 @@ import type { LineString, Polygon } from 'geojson';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { finishCut, finishDrawing, previewArea } from '../app/editActions';
+import { endLivePreview, previewLive } from '../app/livePreview';
+import { teachesLevel } from '../core/rules';
 import { useAppStore } from '../store/store';
 
 let finishing = false;
@@ -20,9 +22,17 @@ function hasArea(p: Polygon): boolean {
   return new Set(p.coordinates[0].map(([x, y]) => `${x},${y}`)).size >= 3;
 }
 
+/** The school a drawn area would go to by default: the selected one, when it can take a zone of the level. */
+function defaultTarget(): string | undefined {
+  const { selectedSchoolId, dataset, level } = useAppStore.getState();
+  const school = dataset?.schools.find((s) => s.id === selectedSchoolId);
+  return school && school.ownership === 'public' && teachesLevel(school.level, level) ? school.id : undefined;
+}
+
 /**
  * Polygon drawing with terra-draw, switched on and off by the store's `drawing` flag. While the
- * planner draws an area, the pupils inside are previewed; a finished polygon becomes the pending
+ * planner draws an area, the pupils inside are previewed, and, with a school selected, what giving
+ * it the area would do follows the pointer (livePreview); a finished polygon becomes the pending
  * area, or, drawn as a lasso, gives the units inside to the selected school; a cut line (split)
  * makes the part of the selected school's zone beyond it the pending area.
  */
@@ -42,13 +52,19 @@ export function createDrawController(map: MapLibreMap): () => void {
     requestAnimationFrame(() => {
       previewQueued = false;
       const polygon = ids.length > 0 ? drawnPolygon(ids[0]) : undefined;
-      if (polygon?.type === 'Polygon' && hasArea(polygon) && useAppStore.getState().drawPurpose === 'area') void previewArea(polygon);
+      if (polygon?.type !== 'Polygon' || !hasArea(polygon) || useAppStore.getState().drawPurpose !== 'area') return;
+      void previewArea(polygon);
+      const schoolId = defaultTarget();
+      const ring = polygon.coordinates[0];
+      const at = map.project(ring[Math.max(0, ring.length - 2)] as [number, number]);
+      if (schoolId) previewLive({ op: 'assignArea', level: useAppStore.getState().level, schoolId, area: polygon }, [at.x, at.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
     });
   });
   draw.on('finish', (id) => {
     // The map's click event for this same click comes next; it must not select a school.
     finishing = true;
     setTimeout(() => (finishing = false), 0);
+    endLivePreview();
     const geometry = draw.getSnapshotFeature(id)?.geometry as Polygon | LineString | undefined;
     if (geometry?.type === 'Polygon') finishDrawing(geometry);
     else if (geometry?.type === 'LineString') finishCut(geometry.coordinates as [number, number][]);
@@ -59,6 +75,7 @@ export function createDrawController(map: MapLibreMap): () => void {
       draw.start();
       draw.setMode(useAppStore.getState().drawPurpose === 'split' ? 'linestring' : 'polygon');
     } else if (!drawing && draw.enabled) {
+      endLivePreview();
       draw.clear();
       draw.stop();
     }

@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { commitEdit } from '../app/editActions';
+import { endLivePreview, previewLive } from '../app/livePreview';
 import { timingMeasure } from '../app/timing';
 import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
@@ -36,7 +37,8 @@ function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureColl
 
 /**
  * "Move a boundary point": with the store's vertexMode on, the level's zone vertices are shown;
- * dragging one commits a moveVertex edit on release, so every zone sharing the point follows.
+ * while one is dragged, what the edit would do is previewed at the pointer (livePreview); the
+ * release commits one moveVertex edit, so every zone sharing the point follows.
  */
 export function createVertexDrag(map: MapLibreMap): () => void {
   map.addSource(VERTICES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -68,7 +70,11 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     setDrag(drag.from);
   };
   const onMove = (e: MapMouseEvent) => {
-    if (drag) setDrag([e.lngLat.lng, e.lngLat.lat]);
+    if (!drag) return;
+    const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    setDrag(to);
+    // The figures follow the pointer: what the edit would do if dropped here (nothing applied).
+    previewLive({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: drag.school, from: drag.from, to }, [e.point.x, e.point.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
   };
   const onUp = (e: MapMouseEvent) => {
     if (!drag) return;
@@ -76,6 +82,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     drag = undefined;
     map.dragPan.enable();
     setDrag();
+    endLivePreview();
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (to[0] !== from[0] || to[1] !== from[1]) void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to });
   };

@@ -5,7 +5,8 @@ import type { DataProblem } from '../core/dataProblems';
 import type { EditProblem } from '../core/editProblems';
 import type { MovedGroup } from '../core/moves';
 import type { ZoneEdit } from '../core/zoneEdits';
-import type { AreaPreview } from '../../workers/editSession';
+import type { AreaPreview, EditRefusal } from '../../workers/editSession';
+import type { EditPreview } from '../core/editPreview';
 import { create } from 'zustand';
 import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
@@ -112,10 +113,22 @@ interface ScenarioSlice {
   /** A drawn area waiting to be given to a school, with the pupils inside it. */
   pendingArea?: Polygon | MultiPolygon;
   preview?: AreaPreview;
+  /** Live figures of the edit the planner is dragging or drawing (not applied yet). */
+  livePreview?: LivePreview;
   /** Why the last edit was refused (nothing changed). */
   editError?: EditProblem;
   /** Engine time of the last edit, ms. */
   editMs?: number;
+}
+
+/** What an edit being dragged or drawn would do, and where the pointer is (map pixels), for the overlay. */
+export interface LivePreview {
+  /** The page's number of the request answered (rises with every pointer move previewed). */
+  seq: number;
+  figures: EditPreview | EditRefusal;
+  point: [number, number];
+  /** The pointer is near the map's right or bottom edge: the overlay opens to the left or upwards. */
+  flip: { x: boolean; y: boolean };
 }
 
 /** A named scenario: its edit history and its rules; the active one's history lives in ScenarioSlice. */

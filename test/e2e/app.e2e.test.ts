@@ -211,17 +211,34 @@ describe('the planner in Chromium', () => {
       const map = window.__planner!.map!;
       return map.loaded() && !map.isMoving() && map.queryRenderedFeatures({ layers: ['zone-vertices'] }).some((f) => f.properties.shared);
     });
+    // The shared point nearest 圣城小学, in the dense city core, so that the drag moves pupils.
     const at = await page.evaluate(() => {
       const map = window.__planner!.map!;
-      const f = map.queryRenderedFeatures({ layers: ['zone-vertices'] }).find((v) => v.properties.shared)!;
-      return map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const school = window.__planner!.store.getState().dataset!.schools.find((s) => s.id === 'P01')!;
+      const c = map.project([school.lon, school.lat]);
+      const shared = map.queryRenderedFeatures({ layers: ['zone-vertices'] }).filter((v) => v.properties.shared).map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]));
+      return shared.sort((a, b) => Math.hypot(a.x - c.x, a.y - c.y) - Math.hypot(b.x - c.x, b.y - c.y))[0];
     });
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.move(box.x + at.x, box.y + at.y);
     await page.mouse.down();
+    // While dragging, the figures follow the pointer (nothing applied yet): first a nudge, then the full move.
+    const live = (after: number, moving: boolean) =>
+      page.waitForFunction(([seq, moving]) => {
+        const s = window.__planner!.store.getState();
+        const l = s.livePreview;
+        return l && l.seq > seq && l.figures.ok && (!moving || l.figures.moved > 0) && s.edits.length === 0 && l.seq;
+      }, [after, moving] as const).then((h) => h.jsonValue() as Promise<number>);
+    await page.mouse.move(box.x + at.x + 1, box.y + at.y + 1);
+    const nudged = await live(0, false);
     await page.mouse.move(box.x + at.x + 40, box.y + at.y + 25, { steps: 5 });
+    await live(nudged, true);
+    expect(await page.getByTestId('live-moved').innerText()).toMatch(/^[\d,]+ 名学生将转校$/);
+    expect(await page.evaluate(() => window.__planner!.store.getState().edits.length)).toBe(0);
     await page.mouse.up();
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    // The drop committed one edit and closed the live figures.
+    expect(await page.evaluate(() => window.__planner!.store.getState().livePreview)).toBeUndefined();
     const { edits, enrollments } = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
       return { edits: s.edits, enrollments: s.result!.schools.map((r) => r.enrollment) };

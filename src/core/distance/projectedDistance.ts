@@ -55,13 +55,22 @@ interface Sums {
 
 const emptySums = (): Sums => ({ w: 0, withD: 0, sumWD: 0, within: 0, publicW: 0, nearest: 0, sentPast: 0, unreachable: 0 });
 
+// Each placement's pupils are rounded to 2^-30 pupil and its pupil-metres to 2^-20 before they are
+// added: sums of such numbers are exact in a double (below 2^23 pupils and 2^33 pupil-metres a year
+// and level), so they do not depend on the order of the additions and a placement taken back
+// (sign −1, a run following an edit) is removed exactly: the figures after edits are, to the
+// last bit, those computed from scratch.
+const PUPIL_QUANTUM = 2 ** 30;
+const PUPIL_METRE_QUANTUM = 2 ** 20;
+
 /**
  * A projection sink (pass it as ProjectionInput.sink) that measures every placement of the
  * projection: a pupil row by its own distance (basisDistanceM), a unit's entrants and a housing
  * estate's pupils from the unit's or estate's place (snapped to the roads when there are roads).
  * The nearest school of a place is looked for among the public schools of the level open in that
  * year: once per place and level among those open in the base year, then among those added since.
- * `years()` gives the figures in year order.
+ * `years()` gives the figures in year order. A placement told with sign −1 is taken back out (see
+ * ProjectionSink), so the sink can follow a ProjectionRun through its edits.
  */
 export function createProjectionDistance(input: ProjectionDistanceInput): { sink: ProjectionSink; years: () => YearDistance[] } {
   const { prepared: p, dataset, openYear, settings, rules } = input;
@@ -123,9 +132,10 @@ export function createProjectionDistance(input: ProjectionDistanceInput): { sink
   const byYear = new Map<number, [Sums, Sums]>();
   let current: { year: number; sums: [Sums, Sums]; near: ReturnType<typeof nearestOf>[] } | undefined;
 
-  const sink: ProjectionSink = (year, loc, _baseRow, grade, school, fraction, weight) => {
-    const w = weight * fraction;
-    if (!(w > 0)) return;
+  const sink: ProjectionSink = (year, loc, _baseRow, grade, school, fraction, weight, sign = 1) => {
+    const placed = Math.round(weight * fraction * PUPIL_QUANTUM) / PUPIL_QUANTUM;
+    if (!(placed > 0)) return;
+    const w = sign * placed;
     if (current?.year !== year) {
       const sums = byYear.get(year) ?? ([emptySums(), emptySums()] as [Sums, Sums]);
       byYear.set(year, sums);
@@ -140,7 +150,7 @@ export function createProjectionDistance(input: ProjectionDistanceInput): { sink
       return;
     }
     o.withD += w;
-    o.sumWD += w * d;
+    o.sumWD += (sign * Math.round(placed * d * PUPIL_METRE_QUANTUM)) / PUPIL_METRE_QUANTUM;
     if (d <= radius[level][school]) o.within += w;
     if (!isPublic[school]) return;
     const nearest = nearestIn(current.near[level], level, loc);

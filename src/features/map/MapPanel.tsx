@@ -7,6 +7,7 @@ import { uiActions, useAppStore, type ColorBy, type PupilMode } from '../../stor
 import type { ZoneLevel } from '../../core/rules';
 import { MapLegend } from './MapLegend';
 import { EditToolbar } from '../edit/EditToolbar';
+import { LiveFigures } from '../edit/LiveFigures';
 import { ViewYearSelect } from './ViewYearSelect';
 import { SentPastSwitch } from '../distance/SentPastSwitch';
 
@@ -38,6 +39,7 @@ export function MapPanel() {
         <Segmented<PupilMode> value={pupilMode} onChange={uiActions.setPupilMode} options={[{ value: 'density', label: `${t('pupils')}: ${t('pupilsDensity')}` }, { value: 'dots', label: t('pupilsDots') }, { value: 'off', label: t('pupilsOff') }]} />
       </div>
       <MapLegend />
+      <LiveFigures />
     </div>
   );
 }
