@@ -304,7 +304,7 @@ export function runEditCase(seed: number, k: number, options: EditOptions): Case
           all.splice(place, 0, bad);
           const outcome = session.restore(all.slice(0, done.length), all.slice(done.length));
           if (outcome.ok) fail('refusable-accepted', 'a scenario with an edit naming an unknown school was opened');
-          else if (!('index' in outcome) || outcome.index !== place) fail('refusal-code', `the failing edit is named as ${'index' in outcome ? outcome.index : 'nothing'}, it is ${place}`);
+          else if (!('index' in outcome) || outcome.index !== place) fail('refusal-code', `the failing edit is named as ${'index' in outcome ? outcome.index : 'nothing'}, it is ${place} (${JSON.stringify(outcome.problem)})`);
           else checkUnchanged('restore refused');
           continue;
         }

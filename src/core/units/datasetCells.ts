@@ -1,4 +1,4 @@
-import { intersection, union } from 'polyclip-ts';
+import { intersectionOf, unionOf } from '../clip';
 import type { Dataset } from '../dataset';
 import type { OverlapRule, ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
@@ -55,7 +55,7 @@ export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: M
 /**
  * The area of unit `u`'s cell at `level` (see UnitCells) as MultiPolygon coordinates: each piece
  * is the unit's Voronoi region in a zone intersected with the zone's winning ground and the
- * county (polyclip), the pieces joined. Empty when the unit has no cell. Made on first use and kept.
+ * county, the pieces joined (the robust operations zone edits use, src/core/clip.ts). Empty when the unit has no cell. Made on first use and kept.
  */
 export function unitCellArea(dataset: Dataset, level: ZoneLevel, u: number, rule?: OverlapRule): MultiPolygonCoords {
   const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
@@ -76,13 +76,13 @@ export function unitCellArea(dataset: Dataset, level: ZoneLevel, u: number, rule
     zone.unitRegions = zone.unitRegions ?? computeUnitRegions(zone.regions);
     const region = zone.unitRegions.get(u);
     if (!region) continue;
-    let piece = intersection(zone.winning, region) as MultiPolygonCoords;
+    let piece = intersectionOf(zone.winning, region);
     const county = dataset.unitCells?.county;
     // The county outline is large: clip to it only a piece that leaves it.
-    if (county && piece.length > 0 && computeNotWithin([piece], county)[0]) piece = intersection(piece, county) as MultiPolygonCoords;
+    if (county && piece.length > 0 && computeNotWithin([piece], county)[0]) piece = intersectionOf(piece, county);
     if (piece.length > 0) pieces.push(piece);
   }
-  const area = pieces.length <= 1 ? (pieces[0] ?? []) : (union(pieces[0], ...pieces.slice(1)) as MultiPolygonCoords);
+  const area = pieces.length <= 1 ? (pieces[0] ?? []) : unionOf(...pieces);
   entry.areas.set(u, area);
   return area;
 }
