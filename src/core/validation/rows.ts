@@ -1,4 +1,5 @@
 import type { RejectedRow, School } from '../dataset';
+import { packedAt, packedCount } from '../packedStrings';
 import { MAX_GRADE } from '../rules';
 import { isGrade, lineOf } from './levelPupils';
 import type { DuplicateSchoolIdItem, RowsItem, ValidationPupils } from './types';
@@ -43,15 +44,16 @@ export function checkPupilColumns(pupils: ValidationPupils, file: string, maxLin
   if (pupils.id) {
     const seen = new Set<string>();
     let duplicate: RowsItem | undefined;
-    pupils.id.forEach((id, i) => {
+    for (let i = 0; i < packedCount(pupils.id); i++) {
+      const id = packedAt(pupils.id, i);
       if (!seen.has(id)) {
         seen.add(id);
-        return;
+        continue;
       }
       duplicate ??= item('duplicateId', `duplicate id "${id}"`, { code: 'duplicateId', params: { id } });
       duplicate.count++;
       if (duplicate.lines.length < maxLines) duplicate.lines.push(lineOf(pupils, i));
-    });
+    }
     if (duplicate) items.push(duplicate);
   }
   return items;
