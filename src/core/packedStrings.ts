@@ -70,3 +70,48 @@ export function permutePacked(p: PackedStrings, n: number, order: (k: number) =>
   for (let k = 0; k < n; k++) b.push(packedAt(p, order(k)));
   return b.finish();
 }
+
+/** FNV-1a over the UTF-16 code units of text[from, to). */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function sameRange(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/**
+ * For each string, the index of the first string equal to it (its own index when it is the first):
+ * a hash table of indices over the packed text, so no string is made per entry.
+ */
+export function firstOccurrences(p: PackedStrings): Int32Array {
+  const n = p.ends.length;
+  const first = new Int32Array(n);
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const startOf = (i: number) => (i === 0 ? 0 : p.ends[i - 1]);
+  for (let i = 0; i < n; i++) {
+    const from = startOf(i);
+    const to = p.ends[i];
+    let s = hashRange(p.text, from, to) & (size - 1);
+    for (;;) {
+      const j = slots[s];
+      if (j < 0) {
+        slots[s] = i;
+        first[i] = i;
+        break;
+      }
+      if (sameRange(p.text, startOf(j), p.ends[j], from, to)) {
+        first[i] = j;
+        break;
+      }
+      s = (s + 1) & (size - 1);
+    }
+  }
+  return first;
+}
