@@ -1,5 +1,6 @@
 import type { DataProblem } from './dataProblems';
 import type { GridFrame } from './gridFrame';
+import type { PackedStrings } from './packedStrings';
 import type { IntakePlanRow } from './warning/intake';
 import type { EnrollmentHistory } from './warning/backtest';
 import type { MultiPolygonCoords, ZoneSet, ZoneState } from './zoneState';
@@ -53,10 +54,10 @@ export interface PupilColumns {
   line: Uint32Array;
   /** The pupil's unit (compound or village; index into Dataset.unitIds), −1 when not given. */
   unit: Int32Array;
-  /** The pupil's id (学籍号) as read, when the reader kept it (for letters to families; never shown on a map). */
-  id?: string[];
-  /** The pupil's name (`name` column), when the file has one: '' where a row leaves it empty. */
-  name?: string[];
+  /** The pupils' ids (学籍号) as read, when the reader kept them (for letters to families; never shown on a map). */
+  id?: PackedStrings;
+  /** The pupils' names (`name` column), when the file has one: '' where a row leaves it empty. */
+  name?: PackedStrings;
   /** Which of Dataset.pupilFiles the pupil was read from, when the pupils came from several files. */
   file?: Uint16Array;
 }

@@ -1,5 +1,6 @@
 import type { PupilColumns, PupilTable } from './dataset';
 import { cellOfPoint, computeGridFrame, DEFAULT_GRID_SIZE } from './gridFrame';
+import { permutePacked } from './packedStrings';
 import { levelOfGrade, type Rules } from './rules';
 
 /** Spreads the low 10 bits of v to the even bit positions (for a 20-bit Morton code). */
@@ -66,11 +67,12 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     cell: new Int32Array(n),
     runStart: new Int32Array(0),
     segmentRun: new Int32Array(4),
-    ...(cols.id && { id: new Array<string>(n) }),
-    ...(cols.name && { name: new Array<string>(n) }),
   };
+  const rowAt = (k: number) => keys[k] % MORTON_FACTOR;
+  if (cols.id) out.id = permutePacked(cols.id, n, rowAt);
+  if (cols.name) out.name = permutePacked(cols.name, n, rowAt);
   for (let k = 0; k < n; k++) {
-    const i = keys[k] % MORTON_FACTOR;
+    const i = rowAt(k);
     out.x[k] = cols.x[i];
     out.y[k] = cols.y[i];
     out.grade[k] = cols.grade[i];
@@ -78,8 +80,6 @@ export function computePupilLayout(cols: PupilColumns, rules: Rules, gridSize = 
     out.currentSchool[k] = cols.currentSchool[i];
     out.line[k] = cols.line[i];
     out.unit[k] = cols.unit[i];
-    if (out.id) out.id[k] = cols.id![i];
-    if (out.name) out.name[k] = cols.name![i];
     if (cols.file) out.file![k] = cols.file[i];
     out.cell[k] = cellOfPoint(frame, cols.x[i], cols.y[i]);
   }

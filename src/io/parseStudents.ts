@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { echoList } from '../core/printable';
 import type { PupilColumns, RejectedRow, School } from '../core/dataset';
+import { createPackedBuilder } from '../core/packedStrings';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
 import { DataError, stripBom } from './dataError';
 import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
@@ -85,8 +86,9 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const cAddress = header.indexOf('address');
   const cNotes = header.indexOf(IMPORT_NOTES_COLUMN);
   const cName = header.indexOf('name');
-  // The first loaded line of each id (a pupil listed twice would be counted twice).
-  const lineOfId = new Map<string, { line: number; file: string }>();
+  // The first loaded row of each id (a pupil listed twice would be counted twice): its index, whose
+  // line and file are in lineOf and fileOf (a number per id, not an object: a million of them).
+  const rowOfId = new Map<string, number>();
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -99,10 +101,11 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const currentSchool = new Int32Array(cap);
   const lineOf = new Uint32Array(cap);
   const unit = new Int32Array(cap);
-  const ids: string[] = [];
-  const names: string[] = [];
+  const ids = createPackedBuilder(cap);
+  const names = createPackedBuilder(cName >= 0 ? cap : 0);
   const fileOf = new Uint16Array(cSourceFile >= 0 ? cap : 0);
   const fileIndex = new Map<string, number>();
+  const fileNames: string[] = [];
   let n = 0;
   let rowsRead = 0;
   const rejected: RejectedRow[] = [];
@@ -150,13 +153,14 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     const s = schoolId === '' ? -1 : (schoolIndex.get(schoolId) ?? -1);
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
     if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
-    const first = lineOfId.get(id);
+    const first = rowOfId.get(id);
     if (first !== undefined) {
-      if (first.file === rowFile) reject('duplicatePupilId', { id, n: first.line });
-      else reject('duplicatePupilIdIn', { id, n: first.line, value: first.file });
+      const firstFile = cSourceFile >= 0 ? fileNames[fileOf[first]] : file;
+      if (firstFile === rowFile) reject('duplicatePupilId', { id, n: lineOf[first] });
+      else reject('duplicatePupilIdIn', { id, n: lineOf[first], value: firstFile });
       return;
     }
-    lineOfId.set(id, { line, file: rowFile });
+    rowOfId.set(id, n);
     if (schoolId !== '' && s < 0) warn('unknownSchoolId', { id: schoolId });
     for (const note of notes) warn(note.code, note.params);
     x[n] = lon;
@@ -176,7 +180,10 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     if (cName >= 0) names.push((row[cName] ?? '').trim());
     if (cSourceFile >= 0) {
       let f = fileIndex.get(rowFile);
-      if (f === undefined) fileIndex.set(rowFile, (f = fileIndex.size));
+      if (f === undefined) {
+        fileIndex.set(rowFile, (f = fileIndex.size));
+        fileNames.push(rowFile);
+      }
       fileOf[n] = f;
     }
     n++;
@@ -193,12 +200,12 @@ export function parseStudents(file: string, text: string, schools: School[], rul
       currentSchool: currentSchool.slice(0, n),
       line: lineOf.slice(0, n),
       unit: unit.slice(0, n),
-      id: ids,
-      ...(cName >= 0 && { name: names }),
+      id: ids.finish(),
+      ...(cName >= 0 && { name: names.finish() }),
       ...(cSourceFile >= 0 && { file: fileOf.slice(0, n) }),
     },
     unitIds: [...unitIndex.keys()],
-    ...(cSourceFile >= 0 && { files: [...fileIndex.keys()] }),
+    ...(cSourceFile >= 0 && { files: fileNames }),
     rowsRead,
     rejected,
     warnings,

@@ -1,4 +1,5 @@
 import type { RejectedRow, School } from '../dataset';
+import { firstOccurrences, packedAt } from '../packedStrings';
 import { MAX_GRADE } from '../rules';
 import { isGrade, lineOf } from './levelPupils';
 import type { DuplicateSchoolIdItem, RowsItem, ValidationPupils } from './types';
@@ -41,17 +42,15 @@ export function checkPupilColumns(pupils: ValidationPupils, file: string, maxLin
   }
   if (badGrade) items.push(badGrade);
   if (pupils.id) {
-    const seen = new Set<string>();
+    const first = firstOccurrences(pupils.id);
     let duplicate: RowsItem | undefined;
-    pupils.id.forEach((id, i) => {
-      if (!seen.has(id)) {
-        seen.add(id);
-        return;
-      }
+    for (let i = 0; i < first.length; i++) {
+      if (first[i] === i) continue;
+      const id = packedAt(pupils.id, i);
       duplicate ??= item('duplicateId', `duplicate id "${id}"`, { code: 'duplicateId', params: { id } });
       duplicate.count++;
       if (duplicate.lines.length < maxLines) duplicate.lines.push(lineOf(pupils, i));
-    });
+    }
     if (duplicate) items.push(duplicate);
   }
   return items;

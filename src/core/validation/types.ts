@@ -1,3 +1,4 @@
+import type { PackedStrings } from '../packedStrings';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
 import type { Polylines } from '../distance/lines';
 import type { DataProblem, DataProblemCode } from '../dataProblems';
@@ -16,7 +17,7 @@ export interface ValidationPupils {
   /** Line of each pupil in its file (header = line 1); absent: row index + 2. */
   line?: ArrayLike<number>;
   /** Pupil ids, one per row of the columns, when the caller still has them: repeated ids are reported. */
-  id?: readonly string[];
+  id?: PackedStrings;
   /** Each pupil's compound or village (index into ValidationInput.units), −1 when none. */
   unit?: ArrayLike<number>;
   /** Which of the pupils' files each pupil came from (index into ValidationInput.pupilSources), when several. */

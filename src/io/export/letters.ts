@@ -1,4 +1,5 @@
 import type { Dataset } from '../../core/dataset';
+import { packedAt } from '../../core/packedStrings';
 import { groupLettersByUnit, type LetterRow } from '../../core/publish/letters';
 import type { NoticeUnit } from '../../core/publish/zoneNotice';
 import { translate } from '../../i18n/format';
@@ -34,7 +35,7 @@ export function computeLettersTable(rows: readonly LetterRow[], dataset: Dataset
     rows: rows.map((r) => {
       const unit = r.unit >= 0 ? names.units[r.unit] : undefined;
       return [
-        unit?.id ?? '', unit?.name ?? '', unit?.town ?? '', p.id?.[r.row] ?? `#${p.line[r.row]}`, p.name?.[r.row] ?? '',
+        unit?.id ?? '', unit?.name ?? '', unit?.town ?? '', p.id ? packedAt(p.id, r.row) : `#${p.line[r.row]}`, p.name ? packedAt(p.name, r.row) : '',
         translate(locale, r.level), r.baseGrade, r.grade, schoolsText(r.from, names, locale), schoolsText(r.to, names, locale), r.year,
       ];
     }),

@@ -7,7 +7,7 @@ import type { LoadedDataset } from '../readDataset';
 import { decodeStructured, encodeStructured } from './structuredBytes';
 
 // Bumped when what a snapshot holds changes shape.
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 
 /** A dataset read once from its files: what the engine keeps resident, and its validation report under each overlap rule. */
 interface DatasetSnapshot {
