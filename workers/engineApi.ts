@@ -8,7 +8,6 @@ import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { EditProblem } from '../src/core/editProblems';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
-type ProjectionCache = ReturnType<typeof createProjectionCache>;
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
 import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
@@ -146,7 +145,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   let rules = initialRules;
   let loaded: LoadedDataset | undefined;
   let session: EditSession | undefined;
-  let projections: ProjectionCache | undefined;
+  let projections: ReturnType<typeof createProjectionCache> | undefined;
   const workspace = createAssignmentWorkspace();
   let staged: ImportFile[] = [];
   // The warning being computed: a newer call or cancelWarning moves it on, and the running one stops.

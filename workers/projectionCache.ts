@@ -47,8 +47,6 @@ const sameYear = (a: ProjectionYear, b: ProjectionYear) => a.year === b.year && 
 export function createProjectionCache(dataset: Dataset, rules: Rules, applyEdit: (state: ZoneState, edit: ZoneEdit) => ZoneState) {
   const entries = new Map<string, Entry>();
   let queue: Promise<unknown> = Promise.resolve();
-  // Counts the clears: a projection that yielded across one keeps nothing (it was made under the old rules).
-  let generation = 0;
 
   /** The state after a request's edits, replayed from the longest prefix the entry has; or the first edit refused. */
   const replay = (entry: Entry | undefined, edits: ZoneEdit[]): { edits: string[]; states: ZoneState[] } | { problem: EditError; index: number } => {
@@ -68,7 +66,6 @@ export function createProjectionCache(dataset: Dataset, rules: Rules, applyEdit:
   };
 
   const project = async (request: ScenarioRequest, profile: StandardsProfile, baseSchoolOf: Int32Array, prepared: PreparedDistances): Promise<ProjectionView | ProjectionRefusal> => {
-    const started = generation;
     const kept = entries.get(request.key);
     const replayed = replay(kept, request.edits);
     if ('problem' in replayed) return { key: request.key, problem: { code: replayed.problem.code, params: replayed.problem.params }, index: replayed.index };
@@ -102,7 +99,7 @@ export function createProjectionCache(dataset: Dataset, rules: Rules, applyEdit:
       return { year, view: { year: year.year, result: year.result, standards: computeStandards(year.schools, year.counts, classesBySection(year.result.schools, rules), rules, profile), distance } };
     });
     entries.delete(request.key);
-    if (generation === started) entries.set(request.key, { ...entry, views, profile });
+    entries.set(request.key, { ...entry, views, profile });
     // The least recently projected scenarios go first.
     while (entries.size > KEPT) entries.delete(entries.keys().next().value!);
     let pupilsMoved = 0;
@@ -121,11 +118,6 @@ export function createProjectionCache(dataset: Dataset, rules: Rules, applyEdit:
       const answer = queue.then(() => project(request, profile, baseSchoolOf, prepared));
       queue = answer.catch(() => undefined);
       return answer;
-    },
-    /** Forgets every kept projection (another overlap rule, or another dataset). */
-    clear(): void {
-      generation++;
-      entries.clear();
     },
   };
 }
