@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packedAt } from '../../src/core/packedStrings';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { createAddressPlacer, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
 
@@ -72,6 +73,15 @@ describe('pupils placed by their address', () => {
     const placed = readImportedDataset(await importDataset(files(list)), DEFAULT_RULES, 2024).dataset;
     expect(placed.pupils.count).toBe(1);
     expect(placed.rejected).toEqual([]);
+  });
+
+  it('keeps the pupils\' names from a 姓名 column (for the letters to families), each with its row', async () => {
+    const list = '学籍号,姓名,年级,经度,纬度\nc1,张小明,一年级,118.002,36.002\nc2,,二年级,118.012,36.004\nc3,李 华,三年级,118.015,36.005\n';
+    const imported = await importDataset(files(list));
+    expect(imported.texts['students.csv']!.split('\n')[0]).toBe('id,lon,lat,grade,name,source_line,import_notes');
+    const { pupils } = readImportedDataset(imported, DEFAULT_RULES, 2024).dataset;
+    const byId = new Map(Array.from({ length: pupils.count }, (_, i) => [packedAt(pupils.id!, i), packedAt(pupils.name!, i)]));
+    expect(byId).toEqual(new Map([['c1', '张小明'], ['c2', ''], ['c3', '李 华']]));
   });
 
   it('rejects an address naming two units of the same name in towns it does not name, listing both', () => {

@@ -12,7 +12,7 @@ import type { Table } from './table';
 import { flattenText } from './textDecoding';
 import { createTotalRowTest, totalRowProblem, type SkippedRow } from './totalRows';
 
-const OPTIONAL = ['school_id', 'unit_id', 'address'] as const;
+const OPTIONAL = ['school_id', 'unit_id', 'address', 'name'] as const;
 // Distinct grade texts remembered (a column of free text would otherwise grow the memo without bound).
 const GRADE_TEXTS = 1000;
 // Rows written per Papa.unparse call: one call per row costs a third more time at a million rows.
