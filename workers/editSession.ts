@@ -106,6 +106,16 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     }
   };
 
+  /** The state `edit` makes from the current one, or the refusal of an edit that does not apply. */
+  const nextState = (edit: ZoneEdit): ZoneState | EditRefusal => {
+    try {
+      return applyZoneEdit(states[index], edit, ctx);
+    } catch (e) {
+      if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
+      throw e;
+    }
+  };
+
   const moveTo = (state: ZoneState, at: number, length: number): EditOutcome => {
     const previous = run.state;
     const t0 = performance.now();
@@ -213,13 +223,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     /** Applies an edit after the current state (dropping what could be redone). */
     apply: (edit: ZoneEdit): EditOutcome | EditRefusal =>
       step(() => {
-        let next: ZoneState;
-        try {
-          next = applyZoneEdit(states[index], edit, ctx);
-        } catch (e) {
-          if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
-          throw e;
-        }
+        const next = nextState(edit);
+        if ('problem' in next) return next;
         // The history changes only once the run has moved: a failed move leaves it as it was.
         const outcome = moveTo(next, index + 1, index + 2);
         remember(states[index], JSON.stringify(edit), next);
@@ -289,13 +294,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     previewEdit(edit: ZoneEdit): EditPreview | EditRefusal {
       if (broken) throw broken;
       const t0 = performance.now();
-      let next: ZoneState;
-      try {
-        next = applyZoneEdit(states[index], edit, ctx);
-      } catch (e) {
-        if (e instanceof EditError) return { ok: false, problem: { code: e.code, params: e.params } };
-        throw e;
-      }
+      const next = nextState(edit);
+      if ('problem' in next) return next;
       return { ...computeEditPreview(run, dataset, next, rules), computeMs: performance.now() - t0 };
     },
     /** Why the session can no longer be used (a failed step could not be undone), if it cannot. */
