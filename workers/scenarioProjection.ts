@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { difference, intersection } from 'polyclip-ts';
 import type { Dataset } from '../src/core/dataset';
+import { boxOf, overlaps } from '../src/core/editGeometry';
 import type { EditProblem } from '../src/core/editProblems';
 import type { ProjectionNote } from '../src/core/projection';
 import { ZONE_LEVELS, type ZoneLevel } from '../src/core/rules';
@@ -79,9 +80,9 @@ function changedAreasOfLevel(before: ZoneState, after: ZoneState, level: ZoneLev
     if (previous === zone) continue;
     let gained = (previous ? difference(zone, previous) : zone) as MultiPolygonCoords;
     if (gained.length === 0) continue;
-    const box = bboxOf(gained);
+    const box = boxOf(gained);
     for (const [t, other] of old) {
-      if (t === s || gained.length === 0 || !overlaps(box, bboxOf(other))) continue;
+      if (t === s || gained.length === 0 || !overlaps(box, boxOf(other))) continue;
       const piece = intersection(gained, other) as MultiPolygonCoords;
       if (piece.length === 0) continue;
       emit(t, s, piece);
@@ -91,17 +92,3 @@ function changedAreasOfLevel(before: ZoneState, after: ZoneState, level: ZoneLev
   }
 }
 
-type Box = [number, number, number, number];
-
-function bboxOf(g: MultiPolygonCoords): Box {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const polygon of g) for (const [x, y] of polygon[0]) {
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  }
-  return box;
-}
-
-const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
