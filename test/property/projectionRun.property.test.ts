@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { messyZoning } from './messyZoning';
 import { describe, expect, it } from 'vitest';
 import { computeProjection } from '../../src/core/projection';
 import { createProjectionRun } from '../../src/core/projectionRun';
@@ -132,19 +133,8 @@ function expectRunsAgree(data: Dataset, rules: Rules, runs: number, maxSteps: nu
  * boundaries), so the overlap rule and the boundary rule choose.
  */
 function messyDataset(): Dataset {
-  const square = (cx: number, cy: number, r: number): [number, number][] => [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r], [cx - r, cy - r]];
-  const zones = { ...dataset.zoneState.zones };
-  for (const level of ['primary', 'junior'] as const) {
-    const next = new Map(zones[level]);
-    const [a, b, c] = [...next.keys()].filter((s) => next.get(s)![0][0].some(([x, y]) => x > 118.68 && x < 118.8 && y > 36.84 && y < 36.92));
-    const add = (s: number, part: MultiPolygonCoords) => next.set(s, [...next.get(s)!, ...part]);
-    add(a, [[square(118.74, 36.88, 0.02)]]);
-    add(b, [[square(118.7, 36.86, 0.004)]]);
-    add(c, [[square(118.78, 36.9, 0.01), square(118.78, 36.9, 0.003)]]);
-    zones[level] = next;
-  }
+  const { zones, corners } = messyZoning(dataset);
   const p = dataset.pupils;
-  const corners = [...zones.primary.values(), ...zones.junior.values()].flatMap((m) => m.flat(2)).filter(([x, y]) => x > 118.6 && x < 118.9 && y > 36.78 && y < 36.98);
   const n = p.count + corners.length;
   const cat = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(a: T, extra: number[]) => {
     const out = new (a.constructor as new (n: number) => T)(n);

@@ -2,6 +2,7 @@ import { area, booleanPointInPolygon, multiPolygon } from '@turf/turf';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { messyZoning } from './messyZoning';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset';
 import { computePupilLayout } from '../../src/core/pupilLayout';
@@ -174,19 +175,8 @@ function expectRandomRunsAgree(data: Dataset, start: ZoneState, rules: Rules) {
  * hole. Pupils are added at every vertex of the city's zones, so the boundary rule is exercised.
  */
 function messyStart(): { data: Dataset; start: ZoneState } {
-  const square = (cx: number, cy: number, r: number): [number, number][] => [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r], [cx - r, cy - r]];
-  const zones = { ...dataset.zoneState.zones };
-  for (const level of ['primary', 'junior'] as const) {
-    const next = new Map(zones[level]);
-    const [a, b, c] = [...next.keys()].filter((s) => next.get(s)![0][0].some(([x, y]) => x > 118.68 && x < 118.8 && y > 36.84 && y < 36.92));
-    const add = (s: number, part: MultiPolygonCoords) => next.set(s, [...next.get(s)!, ...part]);
-    add(a, [[square(118.74, 36.88, 0.02)]]);
-    add(b, [[square(118.7, 36.86, 0.004)]]);
-    add(c, [[square(118.78, 36.9, 0.01), square(118.78, 36.9, 0.003)]]);
-    zones[level] = next;
-  }
+  const { zones, corners } = messyZoning(dataset);
   const p = dataset.pupils;
-  const corners = [...zones.primary.values(), ...zones.junior.values()].flatMap((m) => m.flat(2)).filter(([x, y]) => x > 118.6 && x < 118.9 && y > 36.78 && y < 36.98);
   const n = p.count + 2 * corners.length;
   const cat = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(a: T, extra: number[]) => {
     const out = new (a.constructor as new (n: number) => T)(n);
