@@ -48,9 +48,12 @@ export interface ProjectionInput {
  * moving up, −1 for an entrant. With a sink, estates are placed also before they fill (weight 0), so
  * that their school is known in every year. `sign` is 1 for a placement made; −1 when a run that
  * follows edits (ProjectionRun.moveTo) takes back a placement of a place whose school changes (it
- * then tells the new one with 1): a sink used with such a run must subtract it.
+ * then tells the new one with 1): a sink used with such a run must subtract it. `placed` is what the
+ * placement adds to the school's count before rounding (sign included): weight × fraction as the
+ * run computes it, rounded to a multiple of 2^-20 pupil, so that a sink's sums of it are exact and
+ * round as the projection's counts do.
  */
-export type ProjectionSink = (year: number, loc: number, baseRow: number, grade: number, school: number, fraction: number, weight: number, sign?: 1 | -1) => void;
+export type ProjectionSink = (year: number, loc: number, baseRow: number, grade: number, school: number, fraction: number, weight: number, sign: 1 | -1, placed: number) => void;
 
 /**
  * Projects enrollment for the base year and `settings.years` years after it (DOMAIN.md): pupils move

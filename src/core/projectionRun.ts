@@ -133,8 +133,9 @@ export function createProjectionRun(input: ProjectionInput): ProjectionRun {
     const c = counts[t];
     if (fixed >= 0 && taught[fixed].has(g) && openYear[fixed] <= Y) {
       if (zonedOnly) return;
-      c[fixed * GRADE_STRIDE + g] += quantized(w);
-      sink?.(Y, loc, baseRow, g, fixed, 1, w);
+      const placed = quantized(w);
+      c[fixed * GRADE_STRIDE + g] += placed;
+      sink?.(Y, loc, baseRow, g, fixed, 1, w, 1, placed);
       return;
     }
     const k = levelOf(g);
@@ -147,8 +148,9 @@ export function createProjectionRun(input: ProjectionInput): ProjectionRun {
         zoned -= w * share;
         zonedShare -= share;
         if (zonedOnly) continue;
-        c[r * GRADE_STRIDE + g] += quantized(w * share);
-        sink?.(Y, loc, baseRow, g, r, share, w);
+        const placed = quantized(w * share);
+        c[r * GRADE_STRIDE + g] += placed;
+        sink?.(Y, loc, baseRow, g, r, share, w, 1, placed);
       }
     }
     let s: number;
@@ -159,12 +161,14 @@ export function createProjectionRun(input: ProjectionInput): ProjectionRun {
       const { schools: members, weights } = shared[k][s - S];
       const total = weights.reduce((a, x) => a + x, 0);
       members.forEach((m, j) => {
-        c[m * GRADE_STRIDE + g] += sign * quantized((zoned * weights[j]) / total);
-        sink?.(Y, loc, baseRow, g, m, (zonedShare * weights[j]) / total, w, sign);
+        const placed = sign * quantized((zoned * weights[j]) / total);
+        c[m * GRADE_STRIDE + g] += placed;
+        sink?.(Y, loc, baseRow, g, m, (zonedShare * weights[j]) / total, w, sign, placed);
       });
     } else if (s >= 0) {
-      c[s * GRADE_STRIDE + g] += sign * quantized(zoned);
-      sink?.(Y, loc, baseRow, g, s, zonedShare, w, sign);
+      const placed = sign * quantized(zoned);
+      c[s * GRADE_STRIDE + g] += placed;
+      sink?.(Y, loc, baseRow, g, s, zonedShare, w, sign, placed);
     } else unassigned[t][k] += sign * quantized(zoned);
   };
 

@@ -16,7 +16,7 @@ export function tileCounty(input: BalanceInput, copies: number, shiftKm = 200): 
     return out;
   };
   const Y = input.years.length;
-  const fixed = new Int32Array(Y * S * copies * G);
+  const fixed = new Float64Array(Y * S * copies * G);
   for (let y = 0; y < Y; y++) for (let c = 0; c < copies; c++) for (let s = 0; s < S; s++) for (let g = 0; g < G; g++) fixed[(y * S * copies + c * S + s) * G + g] = input.fixed[(y * S + s) * G + g];
   const adjacency = (a: UnitAdjacency): UnitAdjacency => {
     const offsets = new Int32Array(U * copies + 1);

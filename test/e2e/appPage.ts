@@ -53,6 +53,8 @@ export async function openAppIn(browser: Browser, url: string): Promise<OpenedAp
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
+  // An error thrown in the page fails no test by itself; said here, it names itself when a wait then fails.
+  page.on('pageerror', (e) => console.warn('page error:', e.message));
   await page.goto(url);
   await waitForApp(page);
   return { context, page, requests };

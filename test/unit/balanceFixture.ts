@@ -96,12 +96,12 @@ export function gridInput(c: GridCounty): BalanceInput {
     gradeCap: Array.from({ length: 10 }, (_, g) => (g === 0 ? 0 : cap)),
     firstJuniorGrade: 7,
     years: [2024],
-    fixed: new Int32Array(S * 10),
+    fixed: new Float64Array(S * 10),
     levels: [
       {
         level: 'primary',
         home: Int32Array.from(home),
-        pupils: { offsets, school: Int32Array.from(school), year: new Uint8Array(school.length), grade: Uint8Array.from(grade), count: Int32Array.from(count) },
+        pupils: { offsets, school: Int32Array.from(school), year: new Uint8Array(school.length), grade: Uint8Array.from(grade), count: Float64Array.from(count) },
         lockedUnits: Uint8Array.from({ length: U }, (_, u) => (c.lockedUnits?.includes(u) ? 1 : 0)),
         adjacency: gridAdjacency(c.w, c.h),
       },

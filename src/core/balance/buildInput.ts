@@ -50,7 +50,7 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
   const years = projected?.years ?? [dataset.baseYear];
   const Y = years.length;
   const schoolsIn = projected?.schools ?? [run.schools];
-  const fixed = new Int32Array(Y * S * GRADE_STRIDE);
+  const fixed = new Float64Array(Y * S * GRADE_STRIDE);
   (projected?.counts ?? [run.counts]).forEach((c, y) => fixed.set(c, y * S * GRADE_STRIDE));
   const levels: BalanceLevelInput[] = request.levels.map((level, k) => {
     const entries = projected?.entries[k] ?? baseYearEntries(dataset, run, level);

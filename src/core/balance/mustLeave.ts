@@ -16,7 +16,7 @@ const fullCount = new Float64Array(GRADES);
 
 /**
  * The exact distance of one school from its limits. `counts[offset + g]` are the pupils of grade g
- * (1..9), `cap[g]` the class cap, `rooms` undefined = not limited. Under the class rule a school has
+ * (1..9; fractional projected pupils count as the whole number they round to), `cap[g]` the class cap, `rooms` undefined = not limited. Under the class rule a school has
  * no class over the cap iff Σ_g ceil(n_g / cap_g) ≤ rooms; one class fewer in grade g costs first
  * the pupils of its last class, n_g − cap_g·(k_g − 1), then cap_g per further class. The fewest
  * leavers take the cheapest such pieces for the rooms short (the first piece of a grade is never
@@ -27,7 +27,7 @@ export function computeLimitExcess(counts: ArrayLike<number>, offset: number, ca
   let total = 0;
   let classes = 0;
   for (let g = 1; g <= GRADES; g++) {
-    const n = counts[offset + g];
+    const n = Math.round(counts[offset + g]);
     total += n;
     if (n > 0) classes += Math.ceil(n / cap[g]);
   }
@@ -41,7 +41,7 @@ export function computeMustLeave(counts: ArrayLike<number>, offset: number, cap:
   let total = 0;
   let classes = 0;
   for (let g = 1; g <= GRADES; g++) {
-    const n = counts[offset + g];
+    const n = Math.round(counts[offset + g]);
     total += n;
     if (n > 0) classes += Math.ceil(n / cap[g]);
   }
@@ -58,7 +58,7 @@ function roomCost(counts: ArrayLike<number>, offset: number, cap: ArrayLike<numb
   let m = 0;
   let f = 0;
   for (let g = 1; g <= GRADES; g++) {
-    const n = counts[offset + g];
+    const n = Math.round(counts[offset + g]);
     if (n <= 0) continue;
     const c = cap[g];
     const k = Math.ceil(n / c);

@@ -36,7 +36,7 @@ export function computePlan(st: BalanceState, initialOver: Uint8Array, contiguit
       level: level.level,
       from: input.schools[h].id,
       to,
-      pupilsByGrade,
+      pupilsByGrade: pupilsByGrade.map(Math.round),
       addedKm: cost.pupils > 0 ? cost.addedKm / cost.pupils : st.distance(u, t) - st.distance(u, h),
       sortKey: [st.itemLevel[i], REASON_ORDER.indexOf(reason), h, u],
     });
@@ -60,7 +60,7 @@ export function computePlan(st: BalanceState, initialOver: Uint8Array, contiguit
   return {
     moves: moves.map(({ sortKey: _, ...m }) => m),
     objective: { violation: o.violation, ...(goals && { utilizationGap: o.utilizationGap }), moved: o.moved, addedKm: o.addedKm },
-    pupilsMoved,
+    pupilsMoved: Math.round(pupilsMoved),
     unitsMoved: moves.length,
     limitsMet: o.violation === 0,
     failures,

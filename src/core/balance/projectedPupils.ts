@@ -22,8 +22,11 @@ export interface ProjectedPupils {
   years: number[];
   /** Per balanced level (in the order asked), the pupils that follow their unit's zone. */
   entries: PupilEntries[];
-  /** Per year slot, pupils by school and grade (computeGradeCounts layout), all levels: the projection's counts. */
-  counts: Int32Array[];
+  /**
+   * Per year slot, pupils by school and grade (computeGradeCounts layout), all levels, before
+   * rounding: the projection's counts are these rounded (diversions included).
+   */
+  counts: Float64Array[];
   /** Per year slot, the schools as they are that year (openings, added rooms). */
   schools: School[][];
 }
@@ -35,7 +38,8 @@ export interface ProjectedPupils {
  * private school's share of an intake, not pupils who stay on their old zoning under a phase-in
  * rule; a place without a unit (a housing estate, a pupil without one) counts with the unit whose
  * cell holds it (cellUnitOf), as its cell carries it when the unit moves. Each (unit, slot, school,
- * grade) figure is the projection's fractional figure rounded.
+ * grade) figure is the exact sum of the projection's placements (multiples of 2^-20 pupil), so that
+ * any sum of them rounds as the projection's count of the same pupils does.
  * The year slots are `future.year` alone, or every year from the base year up to it.
  */
 export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, levels: ZoneLevel[], future: FutureYears): ProjectedPupils {
@@ -52,6 +56,8 @@ export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, 
   // Per balanced level: (unit, slot, school + 1, grade) → fractional pupils.
   const sums = levels.map(() => new Map<number, number>());
   const S1 = dataset.schools.length + 1;
+  // Per year slot, every placement by school and grade: the projection's counts before rounding.
+  const placedIn = years.map(() => new Float64Array(dataset.schools.length * GRADE_STRIDE));
   // A place without a unit goes with the unit whose cell holds it (kept per level and place).
   const cellUnits = [new Map<number, number>(), new Map<number, number>()];
   const unitAt = (k: number, loc: number): number => {
@@ -70,10 +76,12 @@ export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, 
     scenario: future.scenario,
     settings: { ...future.projection, years: future.year - base },
     rules,
-    sink: (year, loc, _baseRow, g, school, fraction, weight) => {
+    sink: (year, loc, _baseRow, g, school, _fraction, _weight, _sign, placed) => {
       const slot = slotOf.get(year);
+      if (slot === undefined || placed === 0) return;
+      placedIn[slot][school * GRADE_STRIDE + g] += placed;
       const k = g <= rules.primaryLastGrade ? 0 : 1;
-      if (slot === undefined || levelSlot[k] < 0 || weight * fraction === 0) return;
+      if (levelSlot[k] < 0) return;
       if (loc < n && p.fixedSchool[loc] >= 0 && p.fixedSchool[loc] === school) return;
       if (dataset.schools[school].ownership !== 'public') return;
       if (phaseFrom !== undefined && year - (g - firstGrade[k]) < phaseFrom) return;
@@ -81,13 +89,13 @@ export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, 
       if (unit < 0) return;
       const key = ((unit * years.length + slot) * S1 + school + 1) * GRADE_STRIDE + g;
       const m = sums[levelSlot[k]];
-      m.set(key, (m.get(key) ?? 0) + weight * fraction);
+      m.set(key, (m.get(key) ?? 0) + placed);
     },
   });
   const entries = sums.map((m) => {
     const e: PupilEntries = { unit: [], slot: [], school: [], grade: [], count: [] };
     for (const key of [...m.keys()].sort((a, b) => a - b)) {
-      const count = Math.round(m.get(key)!);
+      const count = m.get(key)!;
       if (count === 0) continue;
       const g = key % GRADE_STRIDE;
       const rest = Math.floor(key / GRADE_STRIDE);
@@ -100,5 +108,7 @@ export function projectPupils(dataset: Dataset, state: ZoneState, rules: Rules, 
     return e;
   });
   const inSlot = years.map((y) => projection.years.find((py) => py.year === y)!);
-  return { years, entries, counts: inSlot.map((y) => y.counts), schools: inSlot.map((y) => y.schools) };
+  // The diversions move whole pupils after rounding: they stay as the projection made them.
+  const counts = inSlot.map((y, slot) => Float64Array.from(placedIn[slot], (v, i) => v - Math.round(v) + y.counts[i]));
+  return { years, entries, counts, schools: inSlot.map((y) => y.schools) };
 }

@@ -40,9 +40,9 @@ export class BalanceState {
   /** Per item: target school, −1 = unmoved. */
   readonly target: Int32Array;
   /** Per item, year and grade: all its pupils (item × Y × GRADE_STRIDE). */
-  readonly total: Int32Array;
-  /** (year × S + school) × GRADE_STRIDE + grade. */
-  readonly load: Int32Array;
+  readonly total: Float64Array;
+  /** (year × S + school) × GRADE_STRIDE + grade; whole pupils are these rounded (see BalanceInput). */
+  readonly load: Float64Array;
   /** Pupils who must leave, per year × S + school (0 for schools whose limits do not count). */
   readonly mustLeave: Int32Array;
   /** Whether a school's limits count: public schools open in the plan or with pupils. */
@@ -92,8 +92,8 @@ export class BalanceState {
     this.itemUnit = Int32Array.from(un);
     this.home = Int32Array.from(hm);
     this.target = new Int32Array(n).fill(-1);
-    this.total = new Int32Array(n * Y * GRADE_STRIDE);
-    this.load = Int32Array.from(input.fixed);
+    this.total = new Float64Array(n * Y * GRADE_STRIDE);
+    this.load = Float64Array.from(input.fixed);
     this.gradeWeight = new Float64Array(GRADE_STRIDE);
     for (let g = 1; g < GRADE_STRIDE; g++) {
       const entrant = g === 1 || g === input.firstJuniorGrade;
@@ -133,11 +133,11 @@ export class BalanceState {
     return computeMustLeave(this.load, (y * this.S + s) * GRADE_STRIDE, this.cap, roomsIn(school, y), school.maxSize);
   }
 
-  /** Pupils of school s in year slot y. */
+  /** Whole pupils of school s in year slot y. */
   pupilsIn(y: number, s: number): number {
     let n = 0;
     const base = (y * this.S + s) * GRADE_STRIDE;
-    for (let g = 1; g < GRADE_STRIDE; g++) n += this.load[base + g];
+    for (let g = 1; g < GRADE_STRIDE; g++) n += Math.round(this.load[base + g]);
     return n;
   }
 

@@ -29,14 +29,14 @@ export interface BalanceSchool {
 /**
  * The pupils of one unit at one level where they are now: entry e of unit u (offsets[u] ..
  * offsets[u+1]) is `count[e]` pupils of `grade[e]` in year slot `year[e]` at school `school[e]`
- * (−1: in no school's zone).
+ * (−1: in no school's zone). Projected pupils are fractional (multiples of 2^-20, see ProjectionSink).
  */
 export interface UnitPupils {
   offsets: Int32Array;
   school: Int32Array;
   year: Uint8Array;
   grade: Uint8Array;
-  count: Int32Array;
+  count: Float64Array;
 }
 
 /** One level of the balancing problem. */
@@ -54,7 +54,9 @@ export interface BalanceLevelInput {
 /**
  * Everything the balancer needs: units (by dataset unit index) with coordinates in km, schools,
  * per year slot and school the pupils by grade that no balanced unit carries (`fixed`, layout
- * (year × schools + s) × 10 + grade), and the levels to balance.
+ * (year × schools + s) × 10 + grade), and the levels to balance. Projected pupils are fractional
+ * and exact (multiples of 2^-20): a school's grade holds the whole number they round to, as in the
+ * projection.
  */
 export interface BalanceInput {
   unitIds: string[];
@@ -67,7 +69,7 @@ export interface BalanceInput {
   firstJuniorGrade: number;
   /** Calendar years of the year slots: the limits hold in each; moves count the first slot's pupils and later slots' entrants. */
   years: number[];
-  fixed: Int32Array;
+  fixed: Float64Array;
   levels: BalanceLevelInput[];
 }
 

@@ -32,7 +32,7 @@ export function toUnitPupils(U: number, e: PupilEntries): { pupils: UnitPupils; 
     for (const [s, c] of by) if (majority[u] < 0 || c > by.get(majority[u])! || (c === by.get(majority[u])! && s < majority[u])) majority[u] = s;
   }
   return {
-    pupils: { offsets, school: Int32Array.from(e.school), year: Uint8Array.from(e.slot), grade: Uint8Array.from(e.grade), count: Int32Array.from(e.count) },
+    pupils: { offsets, school: Int32Array.from(e.school), year: Uint8Array.from(e.slot), grade: Uint8Array.from(e.grade), count: Float64Array.from(e.count) },
     majority,
   };
 }
