@@ -12,6 +12,7 @@ import { formatNumber, formatPercent } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
 import { classesOverCap, largestClass, P01_PUPILS, primaryByGrade, zoneOf } from '../unit/shouguangFiles';
 import { drawSquareBetween, freshAppForEachTest, sharedAppForFile } from './appPage';
+import { clickSettled } from './loadStatus';
 import { expectedAfter, shouguang } from './shouguang';
 
 const root = join(import.meta.dirname, '../..');
@@ -336,7 +337,7 @@ describe('the planner in Chromium', () => {
     const tiny = join(root, 'test/fixtures/tiny');
     await page.getByTestId('file-input').setInputFiles(REQUIRED_FILES.map((f) => join(tiny, f)));
     // The tiny dataset's rejected rows and gaps are in the validation report: load it anyway.
-    await page.getByTestId('load-anyway').click();
+    await clickSettled(page, 'load-anyway');
     await page.waitForFunction(() => window.__planner!.store.getState().result?.schools.length === 5);
     // 19 rows: 10 assigned, 3 outside every zone, 6 rejected (test/fixtures/tiny, counted by hand).
     expect([await summaryValue(page, 'input'), await summaryValue(page, 'assigned'), await summaryValue(page, 'unassigned'), await summaryValue(page, 'rejected')]).toEqual(['19', '10', '3', '6']);

@@ -4,7 +4,7 @@ import { type Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { TINY_STUDENTS } from '../fixtures/hostile-geo/manifest';
 import { freshAppForEachTest } from './appPage';
-import { datasetVersion, waitForStatus } from './loadStatus';
+import { clickSettled, datasetVersion, waitForStatus } from './loadStatus';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -28,7 +28,7 @@ describe('swapped longitude/latitude through the app’s file input (Chromium)',
     let before = await datasetVersion(page);
     await page.getByTestId('file-input').setInputFiles([join(tiny, 'schools.geojson'), join(hostile, 'zones-lonlat-swapped.geojson'), join(tiny, 'students.csv')]);
     expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
-    await page.getByTestId('import-confirm').click();
+    await clickSettled(page, 'import-confirm');
     expect(await waitForStatus(page, before, ['review', 'error', 'done'])).toBe('error');
     const error = await page.getByTestId('load-error').innerText();
     expect(error).toContain('zones-lonlat-swapped.geojson: 第 1 个要素（school_id "P1"）：坐标 [36, 118] 不是经纬度，交换两数后即是：经纬度可能颠倒');
@@ -43,10 +43,10 @@ describe('swapped longitude/latitude through the app’s file input (Chromium)',
     await page.getByTestId(`swap-lonlat-${k}`).click();
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await page.getByTestId(`import-file-${k}`).screenshot({ path: join(shots, 'import-swap-lonlat.png') });
-    await page.getByTestId('import-confirm').click();
+    await clickSettled(page, 'import-confirm');
     // The tiny county's 6 bad rows make a report to pass.
     expect(await waitForStatus(page, before, ['review', 'error', 'done'])).toBe('review');
-    await page.getByTestId('load-anyway').click();
+    await clickSettled(page, 'load-anyway');
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
     const got = await page.evaluate(() => {
       const s = window.__planner!.store.getState();

@@ -6,7 +6,7 @@ import { type Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CORPUS, findingName, type CorpusCase, type Loads } from '../fixtures/corpus/manifest';
 import { sharedAppForFile, waitForApp } from './appPage';
-import { datasetVersion, waitForStatus } from './loadStatus';
+import { clickSettled, datasetVersion, waitForStatus, waitUntilSettled } from './loadStatus';
 import { randomBytes, zipSignatureAndNoise } from '../fixtures/hostile/makeHostile';
 import { namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, zonesShapefile } from '../unit/gisFixtures';
 
@@ -47,10 +47,9 @@ describe('importing the corpus into the app (Chromium)', () => {
     }
   });
 
-  /** A screenshot once `locator` shows and the dialogs' opening animations have ended. */
-  async function settledShot(locator: ReturnType<Page['getByTestId']>, name: string) {
-    await locator.waitFor({ state: 'visible' });
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  /** A screenshot once the element `testId` shows and its dialog has finished opening. */
+  async function settledShot(testId: string, name: string) {
+    await waitUntilSettled(page, testId);
     await page.screenshot({ path: join(shots, name) });
   }
 
@@ -67,16 +66,16 @@ describe('importing the corpus into the app (Chromium)', () => {
     const card = page.getByTestId('import-file-' + pathsOf(c).findIndex((p) => p.endsWith(c.file)));
     expect(await card.innerText()).toContain(c.file);
     if (c.crs) await card.getByTestId(`crs-${pathsOf(c).findIndex((p) => p.endsWith(c.file))}`).getByText(c.crs === 'gcj02' ? 'GCJ-02' : 'BD-09', { exact: false }).click();
-    if (shot) await settledShot(page.getByTestId('import-dialog'), `${shot}-mapping.png`);
-    await page.getByTestId('import-confirm').click();
+    if (shot) await settledShot('import-dialog', `${shot}-mapping.png`);
+    await clickSettled(page, 'import-confirm');
     status = await waitForStatus(page, before, ['review', 'error', 'done']);
     if (status !== 'review') return [];
     const items = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
       return s.load.status === 'review' ? s.load.report.items.map((i) => ({ kind: i.kind, code: 'code' in i ? i.code : undefined })) : [];
     });
-    if (shot) await settledShot(page.getByTestId('validation-summary'), `${shot}-report.png`);
-    await page.getByTestId('load-anyway').click();
+    if (shot) await settledShot('validation-summary', `${shot}-report.png`);
+    await clickSettled(page, 'load-anyway');
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
     return items.map(findingName);
   }
@@ -120,7 +119,7 @@ describe('importing the corpus into the app (Chromium)', () => {
     const name = await page.evaluate(() => window.__planner!.store.getState().dataset!.rowsRead);
     await page.getByTestId('file-input').setInputFiles(pathsOf(c));
     await waitForStatus(page, before, ['mapping']);
-    await page.getByTestId('import-confirm').click();
+    await clickSettled(page, 'import-confirm');
     await waitForStatus(page, before, ['review']);
     const report = page.getByTestId('validation-report');
     const text = await report.innerText();
@@ -161,8 +160,8 @@ describe('importing the corpus into the app (Chromium)', () => {
     let before = await datasetVersion(page);
     await page.getByTestId('file-input').setInputFiles([schools, zones, join(root, 'test/fixtures/hostile/files/students-unclosed-quote.csv')]);
     expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
-    await page.getByTestId('import-confirm').click();
-    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await page.getByTestId('load-anyway').click();
+    await clickSettled(page, 'import-confirm');
+    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await clickSettled(page, 'load-anyway');
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
     // As the CLI corpus test: a4 (line 5, in P1) is rejected, the 15 rows after it read.
     const loaded = await outcome(page);
@@ -179,7 +178,7 @@ describe('importing the corpus into the app (Chromium)', () => {
       await page.getByTestId('file-input').setInputFiles([...paths]);
       expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('error');
       expect(await page.getByTestId('load-error').innerText()).toBe(message);
-      if (shot) await settledShot(page.getByTestId('load-error'), shot);
+      if (shot) await settledShot('load-error', shot);
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
     }
@@ -222,8 +221,8 @@ describe('importing the corpus into the app (Chromium)', () => {
 
   /** Confirms the mapping step, loads anyway past the report, and waits for the new dataset. */
   async function confirmAndLoad(before: number) {
-    await page.getByTestId('import-confirm').click();
-    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await page.getByTestId('load-anyway').click();
+    await clickSettled(page, 'import-confirm');
+    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await clickSettled(page, 'load-anyway');
     expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
   }
 
@@ -241,7 +240,7 @@ describe('importing the corpus into the app (Chromium)', () => {
     expect(await page.getByTestId(`map-${zones}-school_name`).innerText()).toBe('XXMC');
     expect(await page.getByTestId(`crs-hint-${pupils}`).innerText()).toBe('按文件名判断为 BD-09（百度）');
     await page.getByTestId(`import-file-${zones}`).scrollIntoViewIfNeeded();
-    await settledShot(page.getByTestId('import-dialog'), 'import-pinyin-dbf-mapping.png');
+    await settledShot('import-dialog', 'import-pinyin-dbf-mapping.png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-export-mapping').click()]);
     expect(download.suggestedFilename()).toBe('mapping.json');
     const mapping = JSON.parse(readFileSync((await download.path())!, 'utf8'));

@@ -4,6 +4,7 @@ import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PUPIL_ROWS, workbook } from '../fixtures/registryExport';
 import { sharedAppForFile } from './appPage';
+import { clickSettled } from './loadStatus';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -53,10 +54,10 @@ describe('a registry export in the mapping step (Chromium)', () => {
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await page.screenshot({ path: join(shots, 'import-registry-mapping.png') });
 
-    await page.getByTestId('import-confirm').click();
+    await clickSettled(page, 'import-confirm');
     // A row is flagged (code and name disagree): the report waits for the planner.
     await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'review', undefined, { timeout: 60_000 });
-    await page.getByTestId('load-anyway').click();
+    await clickSettled(page, 'load-anyway');
     await page.waitForFunction((v) => {
       const s = window.__planner!.store.getState();
       return s.load.status === 'idle' && s.datasetVersion > v && s.workspaceReady;

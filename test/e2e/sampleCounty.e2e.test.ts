@@ -3,9 +3,9 @@
 // its mapping.json read back in the mapping step, and every school's pupils equal to truth.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { freshAppForEachTest } from './appPage';
+import { clickSettled, waitForStatus } from './loadStatus';
 
 const county = join(import.meta.dirname, '../fixtures/sample-county');
 const mappingPath = join(county, 'mapping.json');
@@ -22,15 +22,6 @@ const PART_NAMES: Record<string, string> = { schools: '学校', catchments: '招
 /** Every file with the part the mapping file gives it, in the mapping file's order. */
 const files = Object.entries(mapping.parts).flatMap(([part, e]) => (Array.isArray(e) ? e : [e]).map(({ file }) => ({ file, part })));
 
-async function waitForStatus(page: Page, before: number, wanted: string[]): Promise<string> {
-  const handle = await page.waitForFunction(([v, w]) => {
-    const s = window.__planner!.store.getState();
-    const status = s.load.status === 'idle' ? (s.datasetVersion > v && s.workspaceReady ? 'done' : '') : s.load.status;
-    return (w as string[]).includes(status) ? status : false;
-  }, [before, wanted] as const, { timeout: 120_000 });
-  return (await handle.jsonValue()) as string;
-}
-
 describe('the corpus county 样本县 in the app (Chromium)', () => {
   const app = freshAppForEachTest(inject('baseUrl'));
 
@@ -38,15 +29,15 @@ describe('the corpus county 样本县 in the app (Chromium)', () => {
     const page = app.page;
     const before = await page.evaluate(() => window.__planner!.store.getState().datasetVersion);
     await page.getByTestId('file-input').setInputFiles(files.map(({ file }) => join(county, 'files', file)));
-    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'], 120_000)).toBe('mapping');
     await page.getByTestId('import-mapping-input').setInputFiles(mappingPath);
     // The mapping file gives every file its part (the outline 样本县.json, whose name says none, too), columns,
     // level and coordinate system: nothing is missing, so the load button is enabled.
     await page.waitForSelector('[data-testid="import-confirm"]:not([disabled])', { timeout: 30_000 });
     for (const [i, { part }] of files.entries()) expect(await page.getByTestId(`part-select-${i}`).innerText(), files[i].file).toBe(PART_NAMES[part]);
-    await page.getByTestId('import-confirm').click();
-    if ((await waitForStatus(page, before, ['review', 'error', 'done'])) === 'review') await page.getByTestId('load-anyway').click();
-    expect(await waitForStatus(page, before, ['done', 'error'])).toBe('done');
+    await clickSettled(page, 'import-confirm');
+    if ((await waitForStatus(page, before, ['review', 'error', 'done'], 120_000)) === 'review') await clickSettled(page, 'load-anyway');
+    expect(await waitForStatus(page, before, ['done', 'error'], 120_000)).toBe('done');
     const got = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
       return {
