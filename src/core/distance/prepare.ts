@@ -9,6 +9,9 @@ import { buildSegmentGrid, nearestSegment, type SegmentGrid, type Snap } from '.
 /** How many nearest public schools of its level each pupil keeps. */
 export const NEAREST_KEPT = 3;
 
+// Schools whose shortest-path trees are written into the node-major table together.
+const SCHOOL_BLOCK = 16;
+
 /** What distances are computed from: schools, pupils, and the optional road and barrier lines. */
 export interface DistanceInputs {
   schools: School[];
@@ -181,10 +184,16 @@ export function prepareDistances(input: DistanceInputs, rules: Rules): PreparedD
       const S = schools.length;
       const nodes = g.nodeX.length;
       const table = new Float32Array(nodes * S);
-      const dist = new Float64Array(nodes);
-      for (let s = 0; s < S; s++) {
-        shortestFrom(g, prepared.schoolSnap.seg[s], prepared.schoolSnap.t[s], dist, ws);
-        for (let v = 0; v < nodes; v++) table[v * S + s] = dist[v];
+      // The table is node-major: schools' trees are written a block at a time, so that each node's
+      // row takes a block's figures together instead of one scattered write per school and node.
+      const dists = Array.from({ length: Math.min(S, SCHOOL_BLOCK) }, () => new Float64Array(nodes));
+      for (let s0 = 0; s0 < S; s0 += SCHOOL_BLOCK) {
+        const block = Math.min(SCHOOL_BLOCK, S - s0);
+        for (let j = 0; j < block; j++) shortestFrom(g, prepared.schoolSnap.seg[s0 + j], prepared.schoolSnap.t[s0 + j], dists[j], ws);
+        for (let v = 0; v < nodes; v++) {
+          const row = v * S + s0;
+          for (let j = 0; j < block; j++) table[row + j] = dists[j][v];
+        }
       }
       prepared.nodeSchoolM = table;
     }

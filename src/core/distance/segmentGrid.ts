@@ -106,6 +106,11 @@ export function nearestSegment(g: SegmentGrid, lon: number, lat: number, out: Sn
   const cc = Math.min(g.cols - 1, Math.max(0, Math.floor((px - g.x0) / g.cellM)));
   const cr = Math.min(g.rows - 1, Math.max(0, Math.floor((py - g.y0) / g.cellM)));
   const maxRing = Math.max(g.cols, g.rows);
+  // Rings 0..r cover every point within r cells and the point's distance to its own cell's border
+  // (clamped to 0 for a point outside the grid); a segment found that near is the nearest.
+  const left = px - (g.x0 + cc * g.cellM);
+  const below = py - (g.y0 + cr * g.cellM);
+  const inset = Math.max(0, Math.min(left, g.cellM - left, below, g.cellM - below));
   for (let r = 0; r <= maxRing; r++) {
     for (let row = cr - r; row <= cr + r; row++) {
       if (row < 0 || row >= g.rows) continue;
@@ -115,7 +120,7 @@ export function nearestSegment(g: SegmentGrid, lon: number, lat: number, out: Sn
         if (r === 0) break;
       }
     }
-    const reach = r * g.cellM;
+    const reach = r * g.cellM + inset;
     if (out.seg >= 0 && out.d2 <= reach * reach) break;
   }
   return out;
