@@ -4,8 +4,9 @@ import type { ZoneLevel } from '../rules';
 /**
  * Service radii in metres per level, for city schools (`setting` "city") and for the others (town
  * and village schools: "rural"). City defaults: 500 m primary, 1000 m junior (居住区规划设计规范 /
- * 城市居住区规划设计标准 GB 50180). Rural defaults: 2500 m primary, 5000 m junior — often
- * attributed to 建标109-2008 but not confirmed from its text (see data/README.md). A county sets its own.
+ * 城市居住区规划设计标准 GB 50180). Rural defaults: 2500 m primary (half an hour on foot, the State
+ * Council's 2018 limit for grades 1–3), 5000 m junior (our assumption: half an hour by bicycle); see
+ * data/README.md. A county sets its own.
  */
 export interface DistanceSettings {
   radiusM: { city: Record<ZoneLevel, number>; rural: Record<ZoneLevel, number> };
