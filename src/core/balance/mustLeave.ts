@@ -16,7 +16,8 @@ const fullCount = new Float64Array(GRADES);
 
 /**
  * The exact distance of one school from its limits. `counts[offset + g]` are the pupils of grade g
- * (1..9; fractional projected pupils count as the whole number they round to), `cap[g]` the class cap, `rooms` undefined = not limited. Under the class rule a school has
+ * (1..9; fractional projected pupils count as the whole number they round to), `cap[g]` the class
+ * cap, `rooms` undefined = not limited. Under the class rule a school has
  * no class over the cap iff Σ_g ceil(n_g / cap_g) ≤ rooms; one class fewer in grade g costs first
  * the pupils of its last class, n_g − cap_g·(k_g − 1), then cap_g per further class. The fewest
  * leavers take the cheapest such pieces for the rooms short (the first piece of a grade is never
