@@ -1,7 +1,8 @@
 import { computeSchoolsNearOver } from '../core/balance/nearOver';
 import type { BalanceInput, BalancePlan } from '../core/balance/types';
 import { translate } from '../i18n/format';
-import { balanceRequestOf, balanceSettingsOf, nextBalanceName, overLimitIds, planScenarioEdits, type BalanceForm } from '../features/balance/balanceModel';
+import { BalanceState } from '../core/balance/state';
+import { balanceRequestOf, balanceSettingsOf, nextBalanceName, overLimitIds, planScenarioEdits, plannedYears, type BalanceForm } from '../features/balance/balanceModel';
 import { BASELINE_ID, useAppStore, type BalanceView } from '../store/store';
 import { createBalanceClient } from './balanceClient';
 import { setCompareIds } from './compareActions';
@@ -36,10 +37,13 @@ export async function startBalance(form: BalanceForm): Promise<void> {
   const doc = activeScenario();
   if (!engine || !doc) return;
   const id = ++runId;
-  useAppStore.setState({ balance: { status: 'preparing', cancelled: false, removed: [], baseId: doc.id, baseEdits: doc.edits } });
+  const baseYear = useAppStore.getState().dataset!.baseYear;
+  const years = plannedYears(form, baseYear);
+  const planned = years.length > 1 || years[0] !== baseYear ? { years, rules: doc.rules, projection: doc.projection } : undefined;
+  useAppStore.setState({ balance: { status: 'preparing', cancelled: false, removed: [], baseId: doc.id, baseEdits: doc.edits, ...(planned && { planned }) } });
   let input: BalanceInput | { error: string };
   try {
-    input = await engine.remote.balanceInput(balanceRequestOf(form));
+    input = await engine.remote.balanceInput(balanceRequestOf(form, { baseYear, rules: doc.rules, projection: doc.projection }));
   } catch (e) {
     setBalance(id, { status: 'error', error: { problem: engineProblem(e) } });
     return;
@@ -48,8 +52,7 @@ export async function startBalance(form: BalanceForm): Promise<void> {
     setBalance(id, { status: 'error', error: { detail: input.error } });
     return;
   }
-  const result = useAppStore.getState().result;
-  const schoolIds = form.scope === 'picked' ? form.picked : form.scope === 'nearOver' && result ? computeSchoolsNearOver(input, overLimitIds(result)) : undefined;
+  const schoolIds = form.scope === 'picked' ? form.picked : form.scope === 'nearOver' ? computeSchoolsNearOver(input, overIds(input, form, planned !== undefined)) : undefined;
   setBalance(id, { status: 'running' });
   client ??= createBalanceClient();
   let final: Awaited<ReturnType<typeof client.run>>;
@@ -67,6 +70,17 @@ export async function startBalance(form: BalanceForm): Promise<void> {
   }
   setBalance(id, { status: 'done', progress: final.progress, plan: final.plan });
   if (id === runId) await checkPlan();
+}
+
+/**
+ * The schools over their limits the 'nearOver' scope starts from: in the base year, those of the
+ * current result; for projected years, those the balancing problem finds over in some planned year.
+ */
+function overIds(input: BalanceInput, form: BalanceForm, projected: boolean): Set<string> {
+  const result = useAppStore.getState().result;
+  if (!projected) return result ? overLimitIds(result) : new Set();
+  const state = new BalanceState(input, balanceSettingsOf(form));
+  return new Set(input.schools.filter((_, s) => state.isOver(s)).map((s) => s.id));
 }
 
 /** Stops the run: the worker answers the best plan so far, which stays in the panel. */
@@ -89,9 +103,17 @@ export async function checkPlan(): Promise<void> {
   const removed = b.removed;
   useAppStore.setState({ balance: { ...b, check: undefined } });
   let check: BalanceView['check'];
+  const edits = planScenarioEdits(b.baseEdits, b.plan.moves, removed);
   try {
-    const answer = await engine.remote.checkEdits(planScenarioEdits(b.baseEdits, b.plan.moves, removed));
-    check = answer.ok ? { removed, result: answer.result } : { removed, problem: answer.problem, index: answer.index };
+    if (b.planned) {
+      const { years, rules, projection } = b.planned;
+      const baseYear = useAppStore.getState().dataset!.baseYear;
+      const [view] = await engine.remote.project([{ key: `balance-check-${b.baseId}`, edits, rules, settings: { ...projection, years: Math.max(projection.years, years.at(-1)! - baseYear) } }], useAppStore.getState().profile);
+      check = 'problem' in view ? { removed, problem: view.problem, index: view.index } : { removed, years: view.years.filter((y) => years.includes(y.year)).map(({ year, result }) => ({ year, result })) };
+    } else {
+      const answer = await engine.remote.checkEdits(edits);
+      check = answer.ok ? { removed, result: answer.result } : { removed, problem: answer.problem, index: answer.index };
+    }
   } catch (e) {
     check = { removed, problem: engineProblem(e) };
   }

@@ -208,11 +208,17 @@ export interface BalanceView {
   plan?: BalancePlan;
   /** Indexes of the plan's moves the planner removed. */
   removed: number[];
-  /** The engine's figures of the scenario with the kept moves, for the `removed` list it was asked with (undefined while computing). */
-  check?: { removed: number[]; result?: SimulationResult; problem?: EditProblem; index?: number };
+  /**
+   * The engine's figures of the scenario with the kept moves, for the `removed` list it was asked
+   * with (undefined while computing): the base year's result, or, for a plan of projected years,
+   * each planned year's.
+   */
+  check?: { removed: number[]; result?: SimulationResult; years?: { year: number; result: SimulationResult }[]; problem?: EditProblem; index?: number };
   /** The scenario the plan was made from: its id and its edits then. */
   baseId: string;
   baseEdits: ZoneEdit[];
+  /** For a plan of projected years: those years, and the scenario's rules and projection settings it was projected with. */
+  planned?: { years: number[]; rules: ScenarioRules; projection: ProjectionSettings };
   /** Why the run could not be made: a problem of the request (English detail) or of the engine. */
   error?: { detail?: string; problem?: EditProblem };
   /** The scenario the plan became, once accepted. */

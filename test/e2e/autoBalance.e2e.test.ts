@@ -76,4 +76,31 @@ describe('自动均衡 on Shouguang (issue 12)', () => {
     await expect.poll(() => page.getByTestId('summary-classesOverCap').locator('.ant-statistic-content').innerText()).toMatch(/^0( \(0%\))?$/);
     expect(requestsOutside(requests, url)).toEqual([]);
   });
+
+  it('plans for the projected pupils of 2024 and checks the plan with the projection of that year', async () => {
+    // The drawer stays open after a plan is accepted.
+    if (!(await page.evaluate(() => window.__planner!.store.getState().balanceOpen))) await page.getByTestId('open-balance').click();
+    await page.getByTestId('balance-year').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2024 年（预测）' }).click();
+    await setNumber(page, 'timeLimitS', 5);
+    await setNumber(page, 'iterations', 20);
+    await page.getByTestId('balance-run').click();
+    await page.waitForFunction(() => {
+      const b = window.__planner!.store.getState().balance;
+      return b?.status === 'done' && b.planned !== undefined && b.check?.years !== undefined;
+    }, undefined, { timeout: 120_000, polling: 100 });
+    const got = await page.evaluate(() => {
+      const b = window.__planner!.store.getState().balance!;
+      const over = (y: { result: { schools: { ownership: string; oversize: boolean; classesOverCap: number }[] } }) => y.result.schools.filter((r) => r.ownership === 'public' && (r.oversize || r.classesOverCap > 0)).length;
+      return { planned: b.planned!.years, limitsMet: b.plan!.limitsMet, moves: b.plan!.moves.length, checked: b.check!.years!.map((y) => [y.year, over(y)]) };
+    });
+    // The balancer's figures are the projection's (balanceFutureReplay): what it says holds, the engine's projection confirms.
+    expect(got.planned).toEqual([2024]);
+    expect(got.moves).toBeGreaterThan(0);
+    expect(got.limitsMet).toBe(true);
+    expect(got.checked).toEqual([[2024, 0]]);
+    // The private schools over their limits in 2024 are not the plan's: the check names none.
+    await page.getByTestId('balance-check').getByText('没有学校超规模或超班额').waitFor();
+    await page.screenshot({ path: 'test-results/auto-balance-2024.png' });
+  });
 });

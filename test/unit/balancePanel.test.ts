@@ -3,7 +3,8 @@ import { computeSchoolsNearOver } from '../../src/core/balance/nearOver';
 import type { BalanceMove } from '../../src/core/balance/types';
 import type { School } from '../../src/core/dataset';
 import type { SchoolResult, SimulationResult } from '../../src/core/simulation';
-import { balanceRequestOf, balanceSettingsOf, computeLimitBreaks, computeMoveRows, DEFAULT_BALANCE_FORM, keptMoves, nextBalanceName, planScenarioEdits } from '../../src/features/balance/balanceModel';
+import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
+import { balanceRequestOf, balanceSettingsOf, computeLimitBreaks, computeMoveRows, DEFAULT_BALANCE_FORM, firstYearBreaks, keptMoves, nextBalanceName, planScenarioEdits, plannedYears } from '../../src/features/balance/balanceModel';
 import { computeMoveFeatures } from '../../src/map/balanceMoves';
 import { gridInput } from './balanceFixture';
 
@@ -45,20 +46,42 @@ describe('自动均衡 panel model', () => {
 
   it('turns the form into the request and the settings (seconds to ms; schools limited only when given)', () => {
     const form = { ...DEFAULT_BALANCE_FORM, level: 'junior' as const, lockedSchools: ['J01'], lockedUnits: ['U9'], timeLimitS: 2.5, iterations: 30, maxAddedKm: 1.5 };
-    expect(balanceRequestOf(form)).toEqual({ levels: ['junior'], lockedSchoolIds: ['J01'], lockedUnitIds: ['U9'] });
-    expect(balanceRequestOf(DEFAULT_BALANCE_FORM).levels).toEqual(['primary', 'junior']);
+    const base = { baseYear: 2020, rules: NO_RULES, projection: DEFAULT_PROJECTION };
+    expect(balanceRequestOf(form, base)).toEqual({ levels: ['junior'], lockedSchoolIds: ['J01'], lockedUnitIds: ['U9'] });
+    expect(balanceRequestOf(DEFAULT_BALANCE_FORM, base).levels).toEqual(['primary', 'junior']);
     const settings = balanceSettingsOf(form, ['P01', 'P02']);
     expect(settings).toEqual({ seed: 1, iterations: 30, timeLimitMs: 2500, nearestSchools: 5, maxDistanceKm: 5, maxAddedKm: 1.5, entrantWeight: 0.5, phaseIn: false, minOpeningUtilization: 0, schoolIds: ['P01', 'P02'] });
     expect('schoolIds' in balanceSettingsOf(form)).toBe(false);
   });
 
-  it('finds the schools over their limits in a result: oversized or with classes over the cap', () => {
-    const school = (id: string, enrollment: number, oversize: boolean, classesOverCap: number) => ({ id, enrollment, oversize, classesOverCap }) as SchoolResult;
-    const result = { schools: [school('A', 2100, true, 0), school('B', 900, false, 0), school('C', 1500, false, 2)], summary: {} } as SimulationResult;
+  it('finds the public schools over their limits in a result: oversized or with classes over the cap (a private one is not the plan’s)', () => {
+    const school = (id: string, enrollment: number, oversize: boolean, classesOverCap: number, ownership = 'public') => ({ id, enrollment, oversize, classesOverCap, ownership }) as SchoolResult;
+    const result = { schools: [school('A', 2100, true, 0), school('B', 900, false, 0), school('C', 1500, false, 2), school('R', 2700, true, 4, 'private')], summary: {} } as SimulationResult;
     expect(computeLimitBreaks(result)).toEqual([
       { id: 'A', enrollment: 2100, oversize: true, classesOverCap: 0 },
       { id: 'C', enrollment: 1500, oversize: false, classesOverCap: 2 },
     ]);
+  });
+
+  it('plans for a projected year, or every year up to it, with the scenario’s rules; the base year is the base year’s pupils', () => {
+    const rules = { ...NO_RULES, phaseIn: { fromYear: 2022 } };
+    const base = { baseYear: 2020, rules, projection: DEFAULT_PROJECTION };
+    expect(plannedYears(DEFAULT_BALANCE_FORM, 2020)).toEqual([2020]);
+    expect(plannedYears({ ...DEFAULT_BALANCE_FORM, year: 2024 }, 2020)).toEqual([2024]);
+    expect(plannedYears({ ...DEFAULT_BALANCE_FORM, year: 2022, everyYear: true }, 2020)).toEqual([2020, 2021, 2022]);
+    expect('future' in balanceRequestOf({ ...DEFAULT_BALANCE_FORM, year: 2020 }, base)).toBe(false);
+    expect(balanceRequestOf({ ...DEFAULT_BALANCE_FORM, year: 2024 }, base).future).toEqual({ year: 2024, everyYear: false, scenario: rules, projection: DEFAULT_PROJECTION });
+    expect(balanceRequestOf({ ...DEFAULT_BALANCE_FORM, year: 2022, everyYear: true }, base).future).toMatchObject({ year: 2022, everyYear: true });
+  });
+
+  it('names each school over its limits in some planned year once, with the first such year', () => {
+    const school = (id: string, oversize: boolean, classesOverCap: number) => ({ id, enrollment: 1000, oversize, classesOverCap, ownership: 'public' }) as SchoolResult;
+    const result = (...schools: SchoolResult[]) => ({ schools, summary: {} }) as SimulationResult;
+    const breaks = firstYearBreaks([
+      { year: 2021, result: result(school('A', false, 0), school('B', false, 1)) },
+      { year: 2022, result: result(school('A', true, 0), school('B', false, 3)) },
+    ]);
+    expect(breaks.map((b) => [b.id, b.year, b.classesOverCap])).toEqual([['B', 2021, 1], ['A', 2022, 0]]);
   });
 });
 

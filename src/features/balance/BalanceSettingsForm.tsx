@@ -3,11 +3,11 @@ import { memo, useMemo } from 'react';
 import type { ZoneLevel } from '../../core/rules';
 import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import type { BalanceForm, BalanceScope } from './balanceModel';
+import { BALANCE_YEARS_AHEAD, type BalanceForm, type BalanceScope } from './balanceModel';
 
 const num = (v: number | null, fallback: number) => (v === null || !Number.isFinite(v) ? fallback : v);
 
-/** The settings of a 自动均衡 run: level, schools that may change, locks, distance limits, goal and budget. */
+/** The settings of a 自动均衡 run: level, the year planned for, schools that may change, locks, distance limits, goal and budget. */
 export const BalanceSettingsForm = memo(function BalanceSettingsForm({ form, onChange, disabled }: { form: BalanceForm; onChange: (patch: Partial<BalanceForm>) => void; disabled: boolean }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
@@ -15,6 +15,8 @@ export const BalanceSettingsForm = memo(function BalanceSettingsForm({ form, onC
   const units = useAppStore((s) => s.dataset?.units);
   const selected = useAppStore((s) => s.selectedSchoolId);
   const zoneLocks = useAppStore((s) => s.lockedZones.primary.length + s.lockedZones.junior.length);
+  const baseYear = useAppStore((s) => s.dataset?.baseYear ?? new Date().getFullYear());
+  const years = useMemo(() => Array.from({ length: BALANCE_YEARS_AHEAD + 1 }, (_, k) => baseYear + k), [baseYear]);
   const schoolOptions = useMemo(() => (schools ?? []).map((s) => ({ value: s.id, label: displayName(s, locale) })), [schools, locale]);
   const unitOptions = useMemo(() => (units?.features ?? []).map((f) => ({ value: String(f.properties?.id), label: String(f.properties?.name ?? f.properties?.id) })), [units]);
   const numberField = (key: 'nearestSchools' | 'maxDistanceKm' | 'maxAddedKm' | 'entrantWeight' | 'minOpeningUtilization' | 'timeLimitS' | 'iterations' | 'seed', label: string, min: number, max: number, step = 1) => (
@@ -32,6 +34,20 @@ export const BalanceSettingsForm = memo(function BalanceSettingsForm({ form, onC
           options={[{ value: 'both', label: t('balanceBoth') }, { value: 'primary', label: t('primary') }, { value: 'junior', label: t('junior') }]}
           data-testid="balance-level"
         />
+      </Form.Item>
+      <Form.Item label={t('balanceYear')} style={{ marginBottom: 6 }}>
+        <Space wrap>
+          <Select
+            style={{ width: 180 }}
+            value={form.year ?? baseYear}
+            options={years.map((y) => ({ value: y, label: t(y === baseYear ? 'balanceYearBase' : 'balanceYearProjected', { year: String(y) }) }))}
+            onChange={(year: number) => onChange({ year: year === baseYear ? undefined : year, ...(year === baseYear && { everyYear: false }) })}
+            data-testid="balance-year"
+          />
+          <Checkbox checked={form.everyYear} disabled={disabled || form.year === undefined} onChange={(e) => onChange({ everyYear: e.target.checked })} data-testid="balance-every-year">
+            {t('balanceEveryYear')}
+          </Checkbox>
+        </Space>
       </Form.Item>
       <Form.Item label={t('balanceScope')} style={{ marginBottom: 6 }}>
         <Radio.Group

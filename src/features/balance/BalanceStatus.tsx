@@ -3,7 +3,7 @@ import { describeEditProblem } from '../../core/editProblems';
 import { formatNumber } from '../../i18n/format';
 import { useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { computeLimitBreaks, keptMoves } from './balanceModel';
+import { computeLimitBreaks, firstYearBreaks, keptMoves } from './balanceModel';
 
 /** A run's progress (phase, pupils over the limits, pupils moved, the best plan so far), what still fails, and the engine's check of the kept moves. */
 export function BalanceStatus({ timeLimitS }: { timeLimitS: number }) {
@@ -20,7 +20,9 @@ export function BalanceStatus({ timeLimitS }: { timeLimitS: number }) {
   }
   const running = view.status === 'preparing' || view.status === 'running';
   const kept = plan ? keptMoves(plan.moves, view.removed).length : 0;
-  const breaks = check?.result ? computeLimitBreaks(check.result) : undefined;
+  const breaks = check?.years ? firstYearBreaks(check.years) : check?.result ? computeLimitBreaks(check.result) : undefined;
+  // A plan of projected years names the year a school fails in.
+  const named = (id: string, year: number | undefined) => (view.planned && year !== undefined ? t('balanceInYear', { school: schoolName(id), year: String(year) }) : schoolName(id));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={6} data-testid="balance-status">
       {running && (
@@ -42,7 +44,7 @@ export function BalanceStatus({ timeLimitS }: { timeLimitS: number }) {
         ? <Typography.Text type="success" data-testid="balance-met">{t('balanceLimitsMet')}</Typography.Text>
         : plan.failures.map((f) => (
           <Typography.Text type="danger" key={f.schoolId} data-testid="balance-failure">
-            {t('balanceFailure', { school: schoolName(f.schoolId), n: n(f.mustLeave), over: n(f.pupilsOver), rooms: n(f.roomsShort) })}
+            {t('balanceFailure', { school: named(f.schoolId, f.year), n: n(f.mustLeave), over: n(f.pupilsOver), rooms: n(f.roomsShort) })}
           </Typography.Text>
         )))}
       {view.status === 'done' && plan && !plan.contiguityChecked && <Typography.Text type="warning">{t('balanceNoContiguity')}</Typography.Text>}
@@ -58,7 +60,7 @@ export function BalanceStatus({ timeLimitS }: { timeLimitS: number }) {
               title={t('balanceCheckBreaks', { n: n(kept) })}
               description={breaks.map((b) => (
                 <div key={b.id} data-testid="balance-break">
-                  {schoolName(b.id)}：{[b.oversize && t('balanceBreakOversize', { n: n(b.enrollment) }), b.classesOverCap > 0 && t('balanceBreakClasses', { n: n(b.classesOverCap) })].filter(Boolean).join(locale === 'en' ? ', ' : '，')}
+                  {named(b.id, b.year)}{locale === 'en' ? ': ' : '：'}{[b.oversize && t('balanceBreakOversize', { n: n(b.enrollment) }), b.classesOverCap > 0 && t('balanceBreakClasses', { n: n(b.classesOverCap) })].filter(Boolean).join(locale === 'en' ? ', ' : '，')}
                 </div>
               ))}
             />

@@ -1,4 +1,5 @@
 import type { BalanceRequest } from '../../core/balance/buildInput';
+import type { ProjectionSettings, ScenarioRules } from '../../core/scenarioRules';
 import { DEFAULT_BALANCE_SETTINGS } from '../../core/balance/settings';
 import type { BalanceMove, BalanceSettings, MoveReason } from '../../core/balance/types';
 import type { ZoneLevel } from '../../core/rules';
@@ -19,6 +20,10 @@ export interface BalanceForm extends Pick<BalanceSettings, 'nearestSchools' | 'm
   lockedUnits: string[];
   /** Time budget, seconds (the search stops at it or at its iteration budget, whichever ends first). */
   timeLimitS: number;
+  /** The year whose projected pupils are balanced (undefined: the base year's pupils). */
+  year?: number;
+  /** Balance every year from the base year to `year`, so that the plan holds in each. */
+  everyYear: boolean;
 }
 
 /** The panel's settings before the planner changes them: both levels, every school, the balancer's defaults. */
@@ -37,11 +42,41 @@ export const DEFAULT_BALANCE_FORM: BalanceForm = {
   timeLimitS: (DEFAULT_BALANCE_SETTINGS.timeLimitMs ?? 3000) / 1000,
   iterations: DEFAULT_BALANCE_SETTINGS.iterations,
   seed: DEFAULT_BALANCE_SETTINGS.seed,
+  everyYear: false,
 };
 
-/** The balancing request of the form: its levels and locks. */
-export function balanceRequestOf(form: BalanceForm): BalanceRequest {
-  return { levels: form.level === 'both' ? ['primary', 'junior'] : [form.level], lockedSchoolIds: form.lockedSchools, lockedUnitIds: form.lockedUnits };
+/** Years a plan can be made for: the base year and this many after it (the projection's default span). */
+export const BALANCE_YEARS_AHEAD = 10;
+
+/** The scenario a plan is made from, as the balancing request needs it for projected years. */
+export interface BalanceBase {
+  baseYear: number;
+  rules: ScenarioRules;
+  projection: ProjectionSettings;
+}
+
+/**
+ * The calendar years a plan holds in: the base year; the form's year; or, with every year, each
+ * year from the base year to the form's.
+ */
+export function plannedYears(form: BalanceForm, baseYear: number): number[] {
+  const last = form.year ?? baseYear;
+  return form.everyYear ? Array.from({ length: last - baseYear + 1 }, (_, k) => baseYear + k) : [last];
+}
+
+/**
+ * The balancing request of the form: its levels and locks, and, for a year after the base year (or
+ * every year up to one), the pupils the scenario's projection gives then, under its rules.
+ */
+export function balanceRequestOf(form: BalanceForm, base: BalanceBase): BalanceRequest {
+  const years = plannedYears(form, base.baseYear);
+  const future = years.length > 1 || years[0] !== base.baseYear;
+  return {
+    levels: form.level === 'both' ? ['primary', 'junior'] : [form.level],
+    lockedSchoolIds: form.lockedSchools,
+    lockedUnitIds: form.lockedUnits,
+    ...(future && { future: { year: years.at(-1)!, everyYear: form.everyYear, scenario: base.rules, projection: base.projection } }),
+  };
 }
 
 /** The balancer's settings of the form; `schoolIds` limits the schools that may change (undefined: all). Time in ms. */
@@ -113,20 +148,30 @@ export function planScenarioEdits(baseEdits: ZoneEdit[], moves: BalanceMove[], r
   return [...baseEdits, ...keptMoves(moves, removed).map((m) => m.edit)];
 }
 
-/** A school over its limits in a result: over its size limit, or with classes over the cap. */
+/** A school over its limits in a result: over its size limit, or with classes over the cap; `year` when the result is a projected year's. */
 export interface LimitBreak {
   id: string;
   enrollment: number;
   oversize: boolean;
   classesOverCap: number;
+  year?: number;
 }
 
-/** The schools of `result` over their limits (oversize or classes over the cap), in the result's order. */
-export function computeLimitBreaks(result: SimulationResult): LimitBreak[] {
-  return result.schools.filter((r) => r.oversize || r.classesOverCap > 0).map((r) => ({ id: r.id, enrollment: r.enrollment, oversize: r.oversize, classesOverCap: r.classesOverCap }));
+/**
+ * The public schools of `result` over their limits (oversize or classes over the cap), in the
+ * result's order: the limits a plan answers for (it never moves pupils to or from a private school).
+ */
+export function computeLimitBreaks(result: SimulationResult, year?: number): LimitBreak[] {
+  return result.schools.filter((r) => r.ownership === 'public' && (r.oversize || r.classesOverCap > 0)).map((r) => ({ id: r.id, enrollment: r.enrollment, oversize: r.oversize, classesOverCap: r.classesOverCap, ...(year !== undefined && { year }) }));
 }
 
-/** Ids of the schools over their limits in `result`. */
+/** Each school over its limits in some year of `years` (results by year), with the first such year. */
+export function firstYearBreaks(years: { year: number; result: SimulationResult }[]): LimitBreak[] {
+  const seen = new Set<string>();
+  return years.flatMap(({ year, result }) => computeLimitBreaks(result, year)).filter((b) => !seen.has(b.id) && seen.add(b.id));
+}
+
+/** Ids of the public schools over their limits in `result`. */
 export function overLimitIds(result: SimulationResult): Set<string> {
   return new Set(computeLimitBreaks(result).map((b) => b.id));
 }
