@@ -2,7 +2,7 @@ import { computeSchoolsNearOver } from '../core/balance/nearOver';
 import type { BalanceInput, BalancePlan } from '../core/balance/types';
 import { translate } from '../i18n/format';
 import { BalanceState } from '../core/balance/state';
-import { balanceRequestOf, balanceSettingsOf, nextBalanceName, overLimitIds, planScenarioEdits, plannedYears, type BalanceForm } from '../features/balance/balanceModel';
+import { balanceRequestOf, balanceSettingsOf, nextBalanceName, overLimitIds, planScenarioEdits, plannedYears, plansAhead, type BalanceForm } from '../features/balance/balanceModel';
 import { BASELINE_ID, useAppStore, type BalanceView } from '../store/store';
 import { createBalanceClient } from './balanceClient';
 import { setCompareIds } from './compareActions';
@@ -38,8 +38,7 @@ export async function startBalance(form: BalanceForm): Promise<void> {
   if (!engine || !doc) return;
   const id = ++runId;
   const baseYear = useAppStore.getState().dataset!.baseYear;
-  const years = plannedYears(form, baseYear);
-  const planned = years.length > 1 || years[0] !== baseYear ? { years, rules: doc.rules, projection: doc.projection } : undefined;
+  const planned = plansAhead(form, baseYear) ? { years: plannedYears(form, baseYear), rules: doc.rules, projection: doc.projection } : undefined;
   useAppStore.setState({ balance: { status: 'preparing', cancelled: false, removed: [], baseId: doc.id, baseEdits: doc.edits, ...(planned && { planned }) } });
   let input: BalanceInput | { error: string };
   try {

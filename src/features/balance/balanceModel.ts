@@ -64,18 +64,23 @@ export function plannedYears(form: BalanceForm, baseYear: number): number[] {
   return form.everyYear ? Array.from({ length: last - baseYear + 1 }, (_, k) => baseYear + k) : [last];
 }
 
+/** Whether the form plans for projected pupils (a year after the base year, or every year up to one). */
+export function plansAhead(form: BalanceForm, baseYear: number): boolean {
+  const years = plannedYears(form, baseYear);
+  return years.length > 1 || years[0] !== baseYear;
+}
+
 /**
  * The balancing request of the form: its levels and locks, and, for a year after the base year (or
  * every year up to one), the pupils the scenario's projection gives then, under its rules.
  */
 export function balanceRequestOf(form: BalanceForm, base: BalanceBase): BalanceRequest {
-  const years = plannedYears(form, base.baseYear);
-  const future = years.length > 1 || years[0] !== base.baseYear;
+  const future = plansAhead(form, base.baseYear);
   return {
     levels: form.level === 'both' ? ['primary', 'junior'] : [form.level],
     lockedSchoolIds: form.lockedSchools,
     lockedUnitIds: form.lockedUnits,
-    ...(future && { future: { year: years.at(-1)!, everyYear: form.everyYear, scenario: base.rules, projection: base.projection } }),
+    ...(future && { future: { year: form.year ?? base.baseYear, everyYear: form.everyYear, scenario: base.rules, projection: base.projection } }),
   };
 }
 
