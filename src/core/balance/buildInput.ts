@@ -1,6 +1,7 @@
 import { GRADE_STRIDE } from '../aggregate';
 import type { Dataset } from '../dataset';
-import { classCapOfGrade, maxSizeOfSchool, MAX_GRADE, ZONE_LEVELS, type Rules, type ZoneLevel } from '../rules';
+import { classCapOfGrade, maxSizeOfSchool, MAX_GRADE, ZONE_LEVELS, type OverlapRule, type Rules, type ZoneLevel } from '../rules';
+import { cellUnitOf } from './cellUnit';
 import type { ScenarioRun } from '../scenarioRun';
 import { datasetUnitCells } from '../units/datasetCells';
 import { unitAdjacency } from '../units/unitAdjacency';
@@ -53,7 +54,7 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
   const fixed = new Float64Array(Y * S * GRADE_STRIDE);
   (projected?.counts ?? [run.counts]).forEach((c, y) => fixed.set(c, y * S * GRADE_STRIDE));
   const levels: BalanceLevelInput[] = request.levels.map((level, k) => {
-    const entries = projected?.entries[k] ?? baseYearEntries(dataset, run, level);
+    const entries = projected?.entries[k] ?? baseYearEntries(dataset, run, level, rules.overlapRule);
     for (let e = 0; e < entries.unit.length; e++) {
       if (entries.school[e] >= 0) fixed[(entries.slot[e] * S + entries.school[e]) * GRADE_STRIDE + entries.grade[e]] -= entries.count[e];
     }
@@ -97,14 +98,18 @@ export function buildBalanceInput(dataset: Dataset, run: ScenarioRun, rules: Rul
   };
 }
 
-/** The base year's pupils of `level` by unit, school (the run's) and grade, sorted by unit. */
-function baseYearEntries(dataset: Dataset, run: ScenarioRun, level: ZoneLevel): PupilEntries {
+/**
+ * The base year's pupils of `level` by unit, school (the run's) and grade, sorted by unit. A pupil
+ * without a unit counts with the unit whose cell holds its home (cellUnitOf), as that cell carries
+ * it when the unit moves; one in no unit's cell stays where it is.
+ */
+function baseYearEntries(dataset: Dataset, run: ScenarioRun, level: ZoneLevel, rule: OverlapRule): PupilEntries {
   const p = dataset.pupils;
   const k = ZONE_LEVELS.indexOf(level);
   // Pupils by unit, then (school + 1) × GRADE_STRIDE + grade; school −1 is "no school".
   const byUnit = new Map<number, Map<number, number>>();
   for (let i = p.segmentStart[k]; i < p.segmentStart[k + 1]; i++) {
-    const u = p.unit[i];
+    const u = p.unit[i] >= 0 ? p.unit[i] : cellUnitOf(dataset, level, rule, p.x[i], p.y[i]);
     if (u < 0) continue;
     let m = byUnit.get(u);
     if (!m) byUnit.set(u, (m = new Map()));
