@@ -38,7 +38,7 @@ export const BalanceSettingsForm = memo(function BalanceSettingsForm({ form, onC
       <Form.Item label={t('balanceYear')} style={{ marginBottom: 6 }}>
         <Space wrap>
           <Select
-            style={{ width: 180 }}
+            style={{ width: 240 }}
             value={form.year ?? baseYear}
             options={years.map((y) => ({ value: y, label: t(y === baseYear ? 'balanceYearBase' : 'balanceYearProjected', { year: String(y) }) }))}
             onChange={(year: number) => onChange({ year: year === baseYear ? undefined : year, ...(year === baseYear && { everyYear: false }) })}
