@@ -172,8 +172,9 @@ export function computeLimitBreaks(result: SimulationResult, year?: number): Lim
 
 /** Each school over its limits in some year of `years` (results by year), with the first such year. */
 export function firstYearBreaks(years: { year: number; result: SimulationResult }[]): LimitBreak[] {
-  const seen = new Set<string>();
-  return years.flatMap(({ year, result }) => computeLimitBreaks(result, year)).filter((b) => !seen.has(b.id) && seen.add(b.id));
+  const first = new Map<string, LimitBreak>();
+  for (const { year, result } of years) for (const b of computeLimitBreaks(result, year)) if (!first.has(b.id)) first.set(b.id, b);
+  return [...first.values()];
 }
 
 /** Ids of the public schools over their limits in `result`. */
