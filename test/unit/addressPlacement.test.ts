@@ -49,11 +49,13 @@ describe('pupils placed by their address', () => {
     expect(dataset.pupils.count).toBe(5);
     const rows = imported.texts['students.csv']!.split('\n');
     expect(rows[0]).toBe('id,lon,lat,grade,unit_id,address,source_line,import_notes,address_status,address_candidates');
-    expect(rows.find((r) => r.startsWith('a2,'))).toBe('a2,118.005,36.005,2,U1,山东省潍坊市寿光市圣城街道滨河小区12号楼3单元501室,3,,,');
+    // A placed row's address is not carried on: only a row that could not be placed needs it, to be named.
+    expect(rows.find((r) => r.startsWith('a2,'))).toBe('a2,118.005,36.005,2,U1,,3,,,');
     expect(rows.find((r) => r.startsWith('a3,'))).toContain('a3,118.015,36.005,3,U3,');
     expect(rows.find((r) => r.startsWith('a4,'))).toContain('a4,118.004,36.012,4,U4,');
     // A row with coordinates keeps them, even when it also has an address.
-    expect(rows.find((r) => r.startsWith('a7,'))).toBe('a7,118.012,36.004,2,,滨河小区,8,,,');
+    expect(rows.find((r) => r.startsWith('a7,'))).toBe('a7,118.012,36.004,2,,,8,,,');
+    expect(rows.find((r) => r.startsWith('a5,'))).toContain(',寿光市圣城街道滨和花苑3号,');
     expect(dataset.rejected.map((r) => [r.file, r.line, r.problem?.code])).toEqual([
       ['学生名单.csv', 6, 'addressUnmatched'],
       ['学生名单.csv', 7, 'badLon'],

@@ -59,7 +59,7 @@ function coordinateText(value: number, raw: string): string {
  * With an address column and a `placer`, a row with an address and no lon/lat is placed at the
  * unit its address names (lon/lat of the unit, unit_id set); a row it cannot place keeps empty
  * coordinates and gets the address_status and address_candidates columns, for parseStudents to
- * reject it with the nearest candidates. With a `school_name` column and `schools`, a row without
+ * reject it with the nearest candidates; the address column keeps only such rows' addresses. With a `school_name` column and `schools`, a row without
  * school_id gets the school its name names (matchSchoolName); an unknown or ambiguous name, or a
  * name that disagrees with the row's school_id, is noted in the import_notes column.
  */
@@ -73,6 +73,7 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
   const cOptional = optional.map(col);
   const unitAt = optional.indexOf('unit_id');
   const schoolAt = optional.indexOf('school_id');
+  const addressAt = optional.indexOf('address');
   const chunks: string[] = [];
   let batch: string[][] = [['id', 'lon', 'lat', 'grade', ...optional, SOURCE_LINE_COLUMN, IMPORT_NOTES_COLUMN, ...(byAddress ? [ADDRESS_STATUS_COLUMN, ADDRESS_CANDIDATES_COLUMN] : [])]];
   const flush = () => {
@@ -145,6 +146,9 @@ export function studentsCsvFromTable(table: Table, mapping: ColumnMapping, crs: 
       grades.set(key, grade);
     }
     if (grade.note) notes.push(grade.note);
+    // The address is read again only to name a row that could not be placed: written for every
+    // row, its (Chinese) text would make the whole contract text two bytes a character.
+    if (addressAt >= 0 && !status[0]) optionalCells[addressAt] = '';
     write([
       (cells[cId] ?? '').trim(),
       coordinateText(x, lonText),
