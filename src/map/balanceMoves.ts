@@ -50,7 +50,7 @@ export function syncBalanceMoves(map: MapLibreMap, s: AppState, prev: AppState |
   const shown = (x: AppState) => (x.balanceOpen && x.balance?.status === 'done' ? x.balance : undefined);
   const b = shown(s);
   const pb = prev && shown(prev);
-  if (prev && b?.plan === pb?.plan && b?.removed === pb?.removed && s.level === prev.level && s.dataset === prev.dataset) return;
+  if (prev && b?.plan === pb?.plan && b?.removed === pb?.removed && s.level === prev.level && (s.dataset === prev.dataset || !b)) return;
   const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
   if (!source) return;
   if (!b?.plan || !s.dataset) {

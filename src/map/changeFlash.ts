@@ -28,15 +28,16 @@ export function computeGainedAreas(before: Zones, after: Zones): FeatureCollecti
 }
 
 /**
- * Outlines, for FLASH_MS, the area the last edit (or undo) gave to another school. Computed after
- * the edit's frame (a polygon difference of the zones it replaced), so it never delays the numbers.
+ * Outlines, for FLASH_MS, the area the last edit (or undo) gave to another school. Computed once
+ * the map has drawn the edit (a polygon difference of the zones it replaced, tens of ms, then a
+ * source of its own to tile), so it delays neither the numbers nor the new zones on screen.
  */
 export function createChangeFlash(map: MapLibreMap): { zonesReplaced: (before: Zones, after: Zones) => void } {
   let clear: ReturnType<typeof setTimeout> | undefined;
   const source = () => map.getSource('flash') as GeoJSONSource | undefined;
   return {
     zonesReplaced(before, after) {
-      setTimeout(() => {
+      map.once('idle', () => setTimeout(() => {
         let gained: FeatureCollection<MultiPolygon>;
         try {
           gained = computeGainedAreas(before, after);
@@ -47,7 +48,7 @@ export function createChangeFlash(map: MapLibreMap): { zonesReplaced: (before: Z
         source()?.setData(gained);
         clearTimeout(clear);
         clear = setTimeout(() => source()?.setData({ type: 'FeatureCollection', features: [] }), FLASH_MS);
-      }, 0);
+      }));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
 import type { AppState } from '../store/store';
+import type { School } from '../core/school';
 
 /** Ids of the road, barrier and service-radius layers. */
 export const ROAD_LAYER = { roads: 'roads-line', barriers: 'barriers-line', ring: 'service-ring', sentPast: 'sent-past-line' } as const;
@@ -78,7 +79,16 @@ export function syncServiceRing(map: MapLibreMap, s: AppState, prev: AppState | 
   if (s.selectedSchoolId === prev?.selectedSchoolId && s.level === prev?.level && s.distance === prev?.distance) return;
   const source = map.getSource('service-ring') as GeoJSONSource | undefined;
   if (!source) return;
+  const ring = ringOf(s);
+  const was = prev && ringOf(prev);
+  // Every edit brings new distances, mostly with the same ring: the source is sent (and re-tiled) only when the ring changes.
+  if (prev && ring?.school === was?.school && ring?.radiusM === was?.radiusM) return;
+  source.setData(ring ? { type: 'FeatureCollection', features: [circlePolygon(ring.school.lon, ring.school.lat, ring.radiusM)] } : EMPTY);
+}
+
+/** The service ring a state shows: the selected school and its section's radius at the level, if any. */
+function ringOf(s: AppState): { school: School; radiusM: number } | undefined {
   const school = s.dataset?.schools.find((x) => x.id === s.selectedSchoolId);
   const section = s.distance?.schools.find((x) => x.id === s.selectedSchoolId && x.level === s.level);
-  source.setData(school && section?.radiusM ? { type: 'FeatureCollection', features: [circlePolygon(school.lon, school.lat, section.radiusM)] } : EMPTY);
+  return school && section?.radiusM ? { school, radiusM: section.radiusM } : undefined;
 }

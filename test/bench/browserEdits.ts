@@ -82,6 +82,8 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
 async function collect(page: Page): Promise<EditTiming> {
   await page.waitForFunction(() => (window as unknown as { __edit?: unknown }).__edit !== undefined, undefined, { timeout: 120_000, polling: 50 });
   const e = await page.evaluate(() => (window as unknown as { __edit: Record<string, number> }).__edit);
+  // The frame is timed on a quiet map: the changed area's outline is drawn after the edit's frame.
+  await mapSettled(page);
   const gpuFrame = await page.evaluate(() => new Promise<number>((resolve) => {
     const map = window.__planner!.map!;
     const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
