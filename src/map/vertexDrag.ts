@@ -91,9 +91,13 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   map.on('mouseup', onUp);
 
   let shown: Pick<AppState, 'vertexMode' | 'level'> & { zones?: FeatureCollection } = { vertexMode: false, level: 'primary' };
-  let rebuild: ReturnType<typeof setTimeout> | undefined;
+  let rebuild = false;
+  let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  const rebuildOnIdle = () => {
+    rebuildTimer = setTimeout(showVertices);
+  };
   const showVertices = () => {
-    rebuild = undefined;
+    rebuild = false;
     const s = useAppStore.getState();
     if (!s.vertexMode || !s.dataset) return;
     vertices = vertexFeatures(s.dataset.zones, s.level);
@@ -102,10 +106,13 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   const sync = (s: AppState) => {
     if (s.vertexMode === shown.vertexMode && s.level === shown.level && s.dataset?.zones === shown.zones) return;
     map.setLayoutProperty(VERTICES, 'visibility', s.vertexMode ? 'visible' : 'none');
-    // After an edit the points are gathered again once the edit is on screen (a pass over every zone).
+    // After an edit the points are gathered again once the map has drawn the edit (a pass over every
+    // zone, then a source of its own to tile, which would otherwise hold the edit's frame back).
     const edited = s.vertexMode && shown.vertexMode && s.level === shown.level;
-    if (edited) rebuild ??= setTimeout(() => requestAnimationFrame(() => setTimeout(showVertices)));
-    else if (s.vertexMode) showVertices();
+    if (edited) {
+      if (!rebuild) map.once('idle', rebuildOnIdle);
+      rebuild = true;
+    } else if (s.vertexMode) showVertices();
     shown = { vertexMode: s.vertexMode, level: s.level, zones: s.dataset?.zones };
   };
   const unsubscribe = useAppStore.subscribe((s) => {
@@ -114,7 +121,8 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     timingMeasure('map:sync', start);
   });
   return () => {
-    clearTimeout(rebuild);
+    map.off('idle', rebuildOnIdle);
+    clearTimeout(rebuildTimer);
     unsubscribe();
     map.off('mousedown', onDown);
     map.off('mousemove', onMove);

@@ -125,7 +125,7 @@ describe('the planner in Chromium', () => {
   it('assesses against an edited profile: a lower room-area threshold clears 圣城小学’s room gap', async () => {
     await page.getByTestId('edit-profile').click();
     await page.getByTestId('profile-roomAreaPerStudent-primary').fill('3.5');
-    await page.getByTestId('save-profile').click();
+    await clickSettled(page, 'save-profile');
     await page.waitForFunction(() => window.__planner!.store.getState().profile.thresholds.primary.roomAreaPerStudent === 3.5);
     await page.waitForFunction(() => {
       const p01 = window.__planner!.store.getState().standards!.sections.find((x) => x.schoolId === 'P01')!;
@@ -136,7 +136,7 @@ describe('the planner in Chromium', () => {
     // The nine-year weighting is part of the profile too: 建桥学校's sections follow the engine's split.
     await page.getByTestId('edit-profile').click();
     await page.getByTestId('profile-nineYearJuniorWeight').fill('1.5');
-    await page.getByTestId('save-profile').click();
+    await clickSettled(page, 'save-profile');
     await page.waitForFunction(() => window.__planner!.store.getState().profile.nineYearJuniorWeight === 1.5);
     const run = computeScenarioRun(shouguang.dataset, shouguang.dataset.zoneState, DEFAULT_RULES);
     const weighted = computeStandards(shouguang.dataset.schools, run.counts, classesBySection(run.result.schools, DEFAULT_RULES), DEFAULT_RULES, { ...NATIONAL_PROFILE, thresholds: { ...NATIONAL_PROFILE.thresholds, primary: { ...NATIONAL_PROFILE.thresholds.primary, roomAreaPerStudent: 3.5 } }, nineYearJuniorWeight: 1.5 });
@@ -320,7 +320,7 @@ describe('the planner in Chromium', () => {
     await page.evaluate(() => window.__planner!.store.setState({ selectedSchoolId: 'P01' }));
     await page.getByTestId('facility-levers').getByText('设施调整', { exact: false }).click();
     await page.getByTestId('lever-classrooms').fill('58');
-    await page.getByTestId('apply-levers').click();
+    await clickSettled(page, 'apply-levers');
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
     const { edits, p01 } = await page.evaluate(() => {
       const s = window.__planner!.store.getState();

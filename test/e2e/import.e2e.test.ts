@@ -108,7 +108,7 @@ describe('importing the corpus into the app (Chromium)', () => {
       const s = window.__planner!.store.getState();
       return s.load.status === 'mapping' ? s.load.files.find((f) => f.part === 'students')!.crs : undefined;
     })).toBe('gcj02');
-    await page.getByTestId('import-cancel').click();
+    await clickSettled(page, 'import-cancel');
     await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
     expect(await datasetVersion(page)).toBe(before);
   });
@@ -131,7 +131,7 @@ describe('importing the corpus into the app (Chromium)', () => {
       return p.store.getState().highlight?.type === 'MultiPolygon' && p.map!.queryRenderedFeatures({ layers: ['highlight-fill'] }).length > 0;
     });
     await page.screenshot({ path: join(shots, 'import-report-on-map.png') });
-    await page.getByTestId('validation-cancel').click();
+    await clickSettled(page, 'validation-cancel');
     await page.waitForFunction(() => window.__planner!.store.getState().load.status === 'idle');
     expect(await datasetVersion(page)).toBe(before);
     expect(await page.evaluate(() => window.__planner!.store.getState().dataset!.rowsRead)).toBe(name);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { formatTime } from '../../src/i18n/format';
 import { p01AfterPlan } from '../unit/shouguangFiles';
 import { launchChromium, requestsOutside, waitForApp } from './appPage';
+import { clickSettled } from './loadStatus';
 
 const url = inject('baseUrl');
 const planFile = join(import.meta.dirname, '../../data/scenarios/shengcheng-to-huiwen.json');
@@ -91,7 +92,7 @@ async function newScenario(page: Page, count: number) {
 
 /** Renames the active scenario with the scenario bar. */
 async function rename(page: Page, name: string) {
-  await page.getByTestId('scenario-rename').click();
+  await clickSettled(page, 'scenario-rename');
   await page.getByTestId('scenario-name').fill(name);
   await page.getByTestId('scenario-name').press('Enter');
   await page.waitForFunction((n) => window.__planner!.store.getState().scenarios.some((d) => d.name === n), name);
@@ -150,7 +151,7 @@ describe('saved work survives storage faults and a second tab (Chromium)', () =>
     await reload(page);
     expect(await page.evaluate(() => window.__planner!.store.getState().readError)).toEqual({ code: 'unknown', detail: 'UnknownError' });
     expect(await page.getByTestId('read-error-text').innerText()).toBe('保存的工作无法读取：浏览器存储出错（UnknownError）。保存的记录未做任何改动；为免覆盖它，自动保存已关闭。');
-    await page.getByTestId('keep-autosave-off').click();
+    await clickSettled(page, 'keep-autosave-off');
     expect(await page.getByTestId('autosave-off').innerText()).toBe('自动保存已关闭');
     expect(await names(page)).toEqual(['方案 1']);
     await newScenario(page, 2);

@@ -14,6 +14,7 @@ import { describeGap } from '../../src/features/standards/gap';
 import { p01AfterPlan, primaryByGrade } from '../unit/shouguangFiles';
 import { freshAppForEachTest, waitForApp } from './appPage';
 import { runAfter, shouguang } from './shouguang';
+import { clickSettled } from './loadStatus';
 
 const root = join(import.meta.dirname, '../..');
 const shots = join(root, 'test-results');
@@ -104,7 +105,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
   it('asks before an import would replace a scenario of the same name', async () => {
     await importPlan();
     await importScenario(planFile);
-    await page.getByTestId('import-keep-both').click();
+    await clickSettled(page, 'import-keep-both');
     await page.waitForFunction(() => window.__planner!.store.getState().scenarios.length === 3);
     expect((await state(page)).names).toEqual(['方案 1', plan.name, `${plan.name} 副本`]);
   });
@@ -113,7 +114,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     await importPlan();
     await page.getByTestId('scenario-rules').click();
     await page.getByTestId('phase-in').check();
-    await page.getByTestId('rules-save').click();
+    await clickSettled(page, 'rules-save');
     await page.waitForFunction(() => !!window.__planner!.store.getState().scenarios.find((x) => x.id === window.__planner!.store.getState().activeScenarioId)?.rules.phaseIn);
     expect(await page.getByTestId('rules-note').innerText()).toContain('方案比较与预测');
     await page.getByTestId('undo').click();
@@ -210,7 +211,7 @@ describe('scenarios, autosave and exports in Chromium', () => {
     // A phase-in rule (from the year after the base year, the editor's default) for the report to print.
     await page.getByTestId('scenario-rules').click();
     await page.getByTestId('phase-in').check();
-    await page.getByTestId('rules-save').click();
+    await clickSettled(page, 'rules-save');
     await page.waitForFunction(() => window.__planner!.store.getState().scenarios.find((x) => x.id === window.__planner!.store.getState().activeScenarioId)?.rules.phaseIn?.fromYear === 2021);
     const size = await page.evaluate(() => [window.__planner!.map!.getContainer().clientWidth, window.__planner!.map!.getContainer().clientHeight]);
     await page.getByTestId('export-menu').click();
@@ -237,17 +238,17 @@ describe('scenarios, autosave and exports in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
-    await page.getByTestId('report-close').click();
+    await clickSettled(page, 'report-close');
   });
 
   it('deletes the scenario being edited after asking, and opens its neighbour', async () => {
     await importPlan();
     await importScenario(planFile);
-    await page.getByTestId('import-keep-both').click();
+    await clickSettled(page, 'import-keep-both');
     await page.waitForFunction(() => window.__planner!.store.getState().scenarios.length === 3);
     expect((await state(page)).active).toBe(`${plan.name} 副本`);
     await page.getByTestId('scenario-delete').click();
-    await page.getByTestId('confirm-delete').click();
+    await clickSettled(page, 'confirm-delete');
     await page.waitForFunction(() => window.__planner!.store.getState().scenarios.length === 2);
     expect(await state(page)).toMatchObject({ names: ['方案 1', plan.name], active: plan.name });
   });

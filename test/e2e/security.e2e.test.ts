@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { drawSquareBetween, launchChromium, requestsOutside, waitForApp } from './appPage';
 import { CSP_HEADER, CSP_META } from '../../src/app/securityHeaders';
+import { clickSettled } from './loadStatus';
 
 const url = inject('baseUrl');
 
@@ -67,7 +68,7 @@ describe('the built page under its Content-Security-Policy', () => {
     await page.locator('[data-testid="print-report"][data-ready="yes"]').waitFor({ timeout: 120_000 });
     // The county and the changed area, each drawn.
     expect(await page.getByTestId('report-map').evaluateAll((imgs: HTMLImageElement[]) => imgs.map((img) => img.complete && img.naturalWidth > 0))).toEqual([true, true]);
-    await page.getByTestId('report-close').click();
+    await clickSettled(page, 'report-close');
     await page.getByTestId('open-compare').click();
     await page.locator('[data-testid="county-chart"] svg, [data-testid="county-chart"] canvas').first().waitFor({ timeout: 120_000 });
     expect(await violations()).toEqual([]);

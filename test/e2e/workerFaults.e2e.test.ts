@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
 import { sharedAppForFile, waitForApp } from './appPage';
+import { clickSettled } from './loadStatus';
 import { expectedAfter } from './shouguang';
 
 const url = inject('baseUrl');
@@ -20,7 +21,7 @@ async function setClassrooms(page: Page, n: number) {
   const input = page.getByTestId('lever-classrooms');
   if (!(await input.isVisible())) await page.getByTestId('facility-levers').getByText('设施调整', { exact: false }).click();
   await input.fill(String(n));
-  await page.getByTestId('apply-levers').click();
+  await clickSettled(page, 'apply-levers');
 }
 
 /** Waits until the engine notice says the worker was restarted with the scenario. */

@@ -16,8 +16,10 @@ export function DistancePanel() {
   const t = useT();
   const locale = useAppStore((s) => s.locale) as Locale;
   const level = useAppStore((s) => s.level);
+  // Both follow an edit in React's deferred pass: the table is slow to draw, and a new moved-pupils
+  // line alone would redraw it in the edit's own pass.
   const distance = useDeferredValue(useAppStore((s) => s.distance));
-  const movedDistance = useAppStore((s) => s.movedDistance);
+  const movedDistance = useDeferredValue(useAppStore((s) => s.movedDistance));
   const schools = useAppStore((s) => s.dataset?.schools);
   const selected = useAppStore((s) => s.selectedSchoolId);
   return useMemo(() => {
