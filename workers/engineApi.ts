@@ -260,6 +260,23 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       return resident(opened.loaded, opened.report, t0);
     },
 
+    /**
+     * Fetches a stored dataset (the embedded default, by its absolute URL) and opens it as
+     * loadSnapshot does. Fetched here, its arrival does not wait for the page's own thread, which
+     * is busy drawing the panels and the map at start-up.
+     */
+    async loadSnapshotFrom(url: string): Promise<LoadOutcome> {
+      let bytes: ArrayBuffer;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        bytes = await response.arrayBuffer();
+      } catch (e) {
+        return failure(e);
+      }
+      return this.loadSnapshot(bytes);
+    },
+
     /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
     setOverlapRule(overlapRule: OverlapRule): EditOutcome | undefined {
       rules = { ...rules, overlapRule };

@@ -35,10 +35,7 @@ function recipeOf(source: 'default' | File[]): LoadRecipe {
     choices: [],
     megabytes: source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0),
     async load(remote, onProgress) {
-      if (source === 'default') {
-        const bytes = await readDefaultSnapshot();
-        return remote.loadSnapshot(Comlink.transfer(bytes, [bytes]));
-      }
+      if (source === 'default') return remote.loadSnapshotFrom(defaultSnapshotUrl());
       const files = await readPickedFiles(source);
       if (!Array.isArray(files)) return files;
       await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
@@ -47,6 +44,9 @@ function recipeOf(source: 'default' | File[]): LoadRecipe {
   };
   return recipe;
 }
+
+/** Where the build stored the embedded dataset (read, parsed and validated then), absolute: the worker fetches it. */
+const defaultSnapshotUrl = () => new URL(`${import.meta.env.BASE_URL}${DEFAULT_SNAPSHOT_PATH}`, location.href).href;
 
 const STEP_KEYS = {
   read: 'stepRead', inspect: 'stepInspect', schools: 'stepSchools', zones: 'stepZones', students: 'stepStudents', index: 'stepIndex', validate: 'stepValidate', compute: 'stepCompute',
@@ -66,13 +66,6 @@ const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number)
   engine.beat();
   if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
-
-/** The embedded dataset as the build stored it (read, parsed and validated then). */
-async function readDefaultSnapshot(): Promise<ArrayBuffer> {
-  const response = await fetch(`${import.meta.env.BASE_URL}${DEFAULT_SNAPSHOT_PATH}`);
-  if (!response.ok) throw new Error(`${DEFAULT_SNAPSHOT_PATH}: HTTP ${response.status}`);
-  return response.arrayBuffer();
-}
 
 /**
  * The picked or dropped files the importer can read; others in a folder (notes, images) are left
@@ -106,10 +99,8 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
   pendingRecipe = recipe;
   try {
     if (source === 'default') {
-      const bytes = await readDefaultSnapshot();
-      if (pending !== engine) return;
       await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
-      return await settleLoad(engine, await engine.remote.loadSnapshot(Comlink.transfer(bytes, [bytes])));
+      return await settleLoad(engine, await engine.remote.loadSnapshotFrom(defaultSnapshotUrl()));
     }
     const files = await readPickedFiles(source);
     if (pending !== engine) return;

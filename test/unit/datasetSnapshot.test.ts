@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
@@ -74,6 +76,23 @@ describe('the embedded dataset opened from its snapshot', () => {
       expect(withoutTime(opened)).toEqual(withoutTime(read));
       expect(fromSnapshot.simulate().result).toEqual(fromFiles.simulate().result);
       expect(fromSnapshot.pupilDensity()).toEqual(fromFiles.pupilDensity());
+    }
+  }, 120_000);
+
+  it('is fetched by the worker itself from its URL (the app passes the embedded one), and a URL that fails is a load failure naming it', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/data/shouguang.snapshot') res.end(snapshot);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const fetched = await createEngineApi().loadSnapshotFrom(`${base}/data/shouguang.snapshot`);
+      expect(withoutTime(fetched)).toEqual(withoutTime(createEngineApi().loadSnapshot(snapshot.slice().buffer)));
+      const missing = await createEngineApi().loadSnapshotFrom(`${base}/data/missing.snapshot`);
+      expect(missing).toMatchObject({ ok: false, detail: expect.stringContaining('missing.snapshot: HTTP 404') });
+    } finally {
+      server.close();
     }
   }, 120_000);
 
