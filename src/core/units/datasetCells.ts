@@ -5,10 +5,13 @@ import type { MultiPolygonCoords } from '../zoneState';
 import { computeUnitCells, type UnitCells } from './unitCells';
 import { computeNotWithin } from './ringTests';
 import { computeUnitRegions } from './unitRegions';
-import { computeLevelDiagrams, type ZoneDiagram } from './zoneDiagrams';
+import { computeLevelGround, zoneDiagramsOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
 
-/** Zone diagrams (by zone id) and unit polygons made so far, per dataset, by rule and level (not kept in snapshots: made when first needed). */
-const made = new WeakMap<Dataset, Map<string, { diagrams: Map<number, ZoneDiagram>; areas: Map<number, MultiPolygonCoords> }>>();
+/**
+ * Zone diagrams (by zone id), the level's ground they are made from and unit polygons made so far,
+ * per dataset, by rule and level (not kept in snapshots: made when first needed).
+ */
+const made = new WeakMap<Dataset, Map<string, { diagrams: Map<number, ZoneDiagram>; ground?: LevelGround; areas: Map<number, MultiPolygonCoords> }>>();
 
 function madeFor(dataset: Dataset, rule: OverlapRule, level: ZoneLevel) {
   let byKey = made.get(dataset);
@@ -67,7 +70,8 @@ export function unitCellArea(dataset: Dataset, level: ZoneLevel, u: number, rule
   const zoneIds = [...cells.pieceZone.subarray(cells.pieceStart[u], cells.pieceStart[u + 1])];
   const missing = new Set(zoneIds.filter((z) => !entry.diagrams.has(z)));
   if (missing.size > 0) {
-    for (const zone of computeLevelDiagrams(dataset, dataset.zoneState, level, r, missing).zones) entry.diagrams.set(zone.id, zone);
+    entry.ground ??= computeLevelGround(dataset, dataset.zoneState, level, r);
+    for (const zone of zoneDiagramsOf(entry.ground, missing)) entry.diagrams.set(zone.id, zone);
   }
   const pieces: MultiPolygonCoords[] = [];
   for (const id of zoneIds) {

@@ -4,17 +4,22 @@ import type { MultiPolygonCoords } from '../zoneState';
 import { computeOverlappingPairs } from './ringTests';
 
 /**
- * Where each zone of a ZoneSet wins (index as in the set): its polygons less every zone of better
- * (lower) rank that overlaps it with positive area — the ground the overlap rule gives it. Exact
- * polygon operations (polyclip) run only where zones do overlap; a zone that overlaps none is
- * returned as it is, and so is a zone that `wanted` (when given) leaves out.
+ * Where each zone of a ZoneSet wins (index as in the set), made per zone when asked and kept: its
+ * polygons less every zone of better (lower) rank that overlaps it with positive area — the ground
+ * the overlap rule gives it. Exact polygon operations (polyclip) run only where zones do overlap; a
+ * zone that overlaps none is returned as it is.
  */
-export function computeEffectiveZones(zones: ZoneSet, polygons: MultiPolygonCoords[], wanted?: (z: number) => boolean): MultiPolygonCoords[] {
+export function createEffectiveZones(zones: ZoneSet, polygons: MultiPolygonCoords[]): (z: number) => MultiPolygonCoords {
   const n = polygons.length;
   const pairs = computeOverlappingPairs(polygons);
-  return polygons.map((own, z) => {
-    if (wanted && !wanted(z)) return own;
-    const better = polygons.filter((_, w) => w !== z && zones.rank[w] < zones.rank[z] && pairs.has(z * n + w));
-    return better.length > 0 ? (difference(own, ...better) as MultiPolygonCoords) : own;
-  });
+  const made = new Map<number, MultiPolygonCoords>();
+  return (z) => {
+    let winning = made.get(z);
+    if (!winning) {
+      const better = polygons.filter((_, w) => w !== z && zones.rank[w] < zones.rank[z] && pairs.has(z * n + w));
+      winning = better.length > 0 ? (difference(polygons[z], ...better) as MultiPolygonCoords) : polygons[z];
+      made.set(z, winning);
+    }
+    return winning;
+  };
 }

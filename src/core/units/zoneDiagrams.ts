@@ -6,7 +6,7 @@ import { createSharedZoneIds, zonesById } from '../sharedZones';
 import { buildZoneGrid } from '../zoneGrid';
 import { locateInGrid } from '../zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../zoneState';
-import { computeEffectiveZones } from './effectiveZones';
+import { createEffectiveZones } from './effectiveZones';
 import { triangulate, type Generators, type Triangulation } from './unitRegions';
 
 /** One zone's homes and their Voronoi diagram. */
@@ -118,19 +118,44 @@ function zoneGenerators(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY'>, zo
 }
 
 /**
- * The Voronoi diagrams of the homes of each zone of `level` under `state` (homes: pupils of every
- * level with a unit, and unit points; located in the zones by the overlap rule `rule`), with each
- * zone's winning ground. Zones without homes are left out, and those not in `only` when given.
+ * What the diagrams of a level's zones are made from, level-wide (a pass over every home and every
+ * zone edge): each zone's homes and where it wins. Made once per zoning and kept (datasetCells), so
+ * that a zone's diagram asked for later costs only its own triangulation.
  */
-export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, only?: ReadonlySet<number>): LevelDiagrams {
+export interface LevelGround {
+  /** The zone id of each zone of the level's set: a school index, or `schools.length + k` for the level's k-th shared zone. */
+  zoneIds: Int32Array;
+  byZone: Generators[];
+  winningOf: (z: number) => MultiPolygonCoords;
+  strayPupils: number;
+}
+
+/** The ground of `level`'s zones under `state` and the overlap rule `rule` (see LevelGround). */
+export function computeLevelGround(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule): LevelGround {
   const byId = zonesById(state, level, createSharedZoneIds(dataset.schools.length));
   const zoneSet = computeZoneSet(level, byId, rule);
   const { byZone, stray } = zoneGenerators(dataset, zoneSet);
-  const winning = computeEffectiveZones(zoneSet, [...byId.values()], only && ((z) => only.has(zoneSet.zoneSchool[z])));
+  return { zoneIds: zoneSet.zoneSchool, byZone, winningOf: createEffectiveZones(zoneSet, [...byId.values()]), strayPupils: stray };
+}
+
+/** The diagrams of the zones of a ground that have homes, those whose ids are in `only` when given. */
+export function zoneDiagramsOf(ground: LevelGround, only?: ReadonlySet<number>): ZoneDiagram[] {
   const zones: ZoneDiagram[] = [];
-  byZone.forEach((g, z) => {
-    if (g.x.length === 0 || winning[z].length === 0 || (only && !only.has(zoneSet.zoneSchool[z]))) return;
-    zones.push({ id: zoneSet.zoneSchool[z], winning: winning[z], generators: g, regions: triangulate(g, boxOf(winning[z])) });
+  ground.byZone.forEach((g, z) => {
+    const id = ground.zoneIds[z];
+    if (g.x.length === 0 || (only && !only.has(id))) return;
+    const winning = ground.winningOf(z);
+    if (winning.length > 0) zones.push({ id, winning, generators: g, regions: triangulate(g, boxOf(winning)) });
   });
-  return { zones, strayPupils: stray };
+  return zones;
+}
+
+/**
+ * The Voronoi diagrams of the homes of each zone of `level` under `state` (homes: pupils of every
+ * level with a unit, and unit points; located in the zones by the overlap rule `rule`), with each
+ * zone's winning ground. Zones without homes are left out.
+ */
+export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule): LevelDiagrams {
+  const ground = computeLevelGround(dataset, state, level, rule);
+  return { zones: zoneDiagramsOf(ground), strayPupils: ground.strayPupils };
 }
