@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { area as turfArea, kinks } from '@turf/turf';
 import { cleanMultiPolygon } from './cleanGeometry';
+import { clearlyWithin } from './clearlyWithin';
 import { intersectionOf } from './clip';
 import type { EditSubject } from './editProblems';
 import { EditError, type EditContext } from './editTypes';
@@ -59,9 +60,14 @@ export function checkedGeometry(g: unknown, what: EditSubject): MultiPolygonCoor
   return clean;
 }
 
+/** How near the county border (degrees, about 1 cm) a geometry must come for the exact clip to decide. */
+const COUNTY_MARGIN = 1e-7;
+
 /** The geometry clipped to the county outline when the context has one; outside it is an EditError. */
 export function clipToCounty(m: MultiPolygonCoords, ctx: EditContext, what: EditSubject): MultiPolygonCoords {
   if (!ctx.county) return m;
+  // Most edits lie inside the county, away from its border: the exact clip (tens of ms) would give m back.
+  if (clearlyWithin(m, ctx.county, COUNTY_MARGIN)) return m;
   const clipped = intersectionOf(m, ctx.county);
   if (clipped.length === 0) throw new EditError('outsideCounty', { what });
   return clipped;
