@@ -1,19 +1,10 @@
+import { ringContains } from './ringContains';
 import type { MultiPolygonCoords } from './zoneState';
 
 type Ring = [number, number][];
 
-/** Whether a point lies inside a MultiPolygon: a ray to the east crosses its rings an odd number of times. */
-function insideRings(rings: Ring[], x: number, y: number): boolean {
-  let odd = false;
-  for (const r of rings) {
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [xi, yi] = r[i];
-      const [xj, yj] = r[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
-    }
-  }
-  return odd;
-}
+/** Whether a point lies inside rings taken together (even–odd: a point inside a hole is outside). */
+const insideRings = (rings: Ring[], x: number, y: number): boolean => rings.reduce((odd, r) => odd !== ringContains(r, x, y), false);
 
 /** Squared distance from (px, py) to the segment (ax, ay)–(bx, by). */
 function pointSegment2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {

@@ -1,5 +1,6 @@
 import { Delaunay } from 'd3-delaunay';
 import type { MultiPolygonCoords } from '../zoneState';
+import { ringContains } from '../ringContains';
 
 /** Generator points of one zone: coordinates (degrees) and the unit each belongs to. */
 export interface Generators {
@@ -117,16 +118,6 @@ export function ringArea2(ring: [number, number][]): number {
   return a;
 }
 
-function inRing(x: number, y: number, ring: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** Groups rings into polygons: each clockwise ring (a hole) goes to the smallest outer ring around it. */
 function ringsToPolygons(rings: [number, number][][]): MultiPolygonCoords {
   const outers = rings.filter((r) => ringArea2(r) > 0).sort((a, b) => ringArea2(a) - ringArea2(b));
@@ -135,7 +126,7 @@ function ringsToPolygons(rings: [number, number][][]): MultiPolygonCoords {
     if (ringArea2(hole) >= 0) continue;
     // A hole's vertices lie on its outer ring's inside; test a midpoint of an edge, off any vertex.
     const [mx, my] = [(hole[0][0] + hole[1][0]) / 2, (hole[0][1] + hole[1][1]) / 2];
-    const k = outers.findIndex((r) => inRing(mx, my, r));
+    const k = outers.findIndex((r) => ringContains(r, mx, my));
     if (k >= 0) polygons[k].push(hole);
   }
   return polygons;
