@@ -1,14 +1,11 @@
-import Papa from 'papaparse';
 import { echoList } from '../core/printable';
 import type { PupilColumns, RejectedRow, School } from '../core/dataset';
 import { createPackedBuilder } from '../core/packedStrings';
 import { gradesTaught, MAX_GRADE, type Rules } from '../core/rules';
-import { DataError, stripBom } from './dataError';
+import { DataError } from './dataError';
+import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
-
-/** Characters of the pupils' text parsed at a time. */
-const PARSE_PIECE_CHARS = 1 << 20;
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
 export interface ParsedStudents {
@@ -21,6 +18,8 @@ export interface ParsedStudents {
   rowsRead: number;
   rejected: RejectedRow[];
   warnings: RejectedRow[];
+  /** Total rows (合计, 小计 …) the source skipped, not read as data. */
+  skipped: RejectedRow[];
 }
 
 const REQUIRED = ['id', 'lon', 'lat', 'grade'] as const;
@@ -44,15 +43,8 @@ function notesOf(cell: string | undefined): ImportRowNote[] {
 
 const isLonLat = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
 
-/** An upper bound on the rows of a CSV text: its line breaks plus one. */
-function rowBound(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) n++;
-  }
-  return n;
-}
+/** Rows between two progress reports. */
+const PROGRESS_ROWS = 10_000;
 
 /**
  * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id, unit_id and name; extra
@@ -69,11 +61,18 @@ function rowBound(text: string): number {
  * Throws a DataError when the file is empty or a required column is missing.
  */
 export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
-  const body = stripBom(text);
-  const first = Papa.parse<string[]>(body, { preview: 1 }).data[0];
-  if (first === undefined || (first.join('') === '' && !/[\r\n]/.test(body))) {
-    throw new DataError(file, 'emptyFile');
-  }
+  return readPupilRows(file, textPupilRows(text), schools, rules);
+}
+
+/**
+ * Reads pupil rows as parseStudents reads students.csv, from any source of its rows (its text, or
+ * the importer's converted table); total rows the source skipped are listed in `skipped`, so rows
+ * read = loaded + rejected, and the source's rows = rows read + skipped. `onFraction` hears the
+ * share of the source's row bound read (0..1), every 10,000 rows.
+ */
+export function readPupilRows(file: string, source: PupilRowSource, schools: School[], rules: Rules, onFraction?: (fraction: number) => void): ParsedStudents {
+  const first = source.header;
+  if (first.length === 0) throw new DataError(file, 'emptyFile');
   const header = first.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
@@ -96,7 +95,7 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
 
-  const cap = rowBound(body);
+  const cap = source.rowBound;
   const x = new Float64Array(cap);
   const y = new Float64Array(cap);
   const grade = new Uint8Array(cap);
@@ -113,16 +112,14 @@ export function parseStudents(file: string, text: string, schools: School[], rul
   let rowsRead = 0;
   const rejected: RejectedRow[] = [];
   const warnings: RejectedRow[] = [];
-
+  const skipped: RejectedRow[] = [];
 
   // Rows are taken one at a time: holding a million parsed rows at once would cost ~700 MB.
-  let r = -1;
-  const readRow = (row: string[]) => {
-    r++;
-    if (r === 0 || (row.length === 1 && row[0].trim() === '')) return;
+  const readRow = (row: string[], rowLine: number) => {
     rowsRead++;
-    const source = cSource >= 0 ? Number(row[cSource]) : NaN;
-    const line = Number.isInteger(source) && source >= 1 ? source : r + 1;
+    if (rowsRead % PROGRESS_ROWS === 0) onFraction?.(Math.min(1, rowsRead / cap));
+    const sourceLine = cSource >= 0 ? Number(row[cSource]) : NaN;
+    const line = Number.isInteger(sourceLine) && sourceLine >= 1 ? sourceLine : rowLine;
     const sourceFile = cSourceFile >= 0 ? (row[cSourceFile] ?? '').trim() : '';
     const rowFile = sourceFile === '' ? file : sourceFile;
     const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
@@ -192,9 +189,10 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     }
     n++;
   };
-  // In pieces: parsed whole, a million rows' strings outlive the young generation and V8's heap
-  // grows by hundreds of MB of garbage before it collects them (Papa joins a row cut by a piece).
-  Papa.parse<string[]>(body, { chunkSize: PARSE_PIECE_CHARS, step: (result) => readRow(result.data) });
+  source.forEachRow({
+    row: readRow,
+    skip: ({ file: rowFile = file, line, problem }) => skipped.push({ file: rowFile, line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem }),
+  });
   // Every row read is loaded or rejected; a row counted but neither would be a row lost without a word.
   if (rowsRead !== n + rejected.length) throw new DataError(file, 'rowCountMismatch', { n: rowsRead, max: n + rejected.length });
   return {
@@ -215,5 +213,6 @@ export function parseStudents(file: string, text: string, schools: School[], rul
     rowsRead,
     rejected,
     warnings,
+    skipped,
   };
 }

@@ -8,7 +8,8 @@ import { parseBirths } from './parseBirths';
 import { parseHousing } from './parseHousing';
 import { parseBarriers, parseRoads } from './parseRoads';
 import { parseSchools } from './parseSchools';
-import { parseStudents } from './parseStudents';
+import { readPupilRows } from './parseStudents';
+import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { parseZones, type ParsedZones } from './parseZones';
 import { parseIntakePlan } from './import/intakePlan';
 import { parseHistory } from './import/history';
@@ -49,15 +50,17 @@ export type LoadProgress = (step: 'schools' | 'zones' | 'students' | 'index', fr
  * Reads a dataset from the texts of its files (decoding is the caller's job). Throws a DataError
  * naming the file when a required file is missing or unusable (also: dataset.json not a JSON object,
  * a compound or village whose point is not longitude/latitude degrees); bad pupil rows are rejected and
- * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none.
+ * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none. `pupilRows` are
+ * students.csv's rows when they do not come as its text (the importer's, see importDataset).
  */
 export function readDataset(
   texts: DatasetTexts,
   rules: Rules,
   fallbackYear: number,
   onProgress: LoadProgress = () => {},
+  pupilRows?: PupilRowSource,
 ): LoadedDataset {
-  for (const f of REQUIRED_FILES) if (texts[f] === undefined) throw new DataError(f, 'missingFile');
+  for (const f of REQUIRED_FILES) if (texts[f] === undefined && !(f === 'students.csv' && pupilRows)) throw new DataError(f, 'missingFile');
   const meta = texts['dataset.json'] === undefined ? {} : datasetMeta(texts['dataset.json']);
   const baseYear = meta.baseYear === undefined ? fallbackYear : Number(meta.baseYear);
   if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', 'badBaseYear', { got: JSON.stringify(meta.baseYear) });
@@ -66,7 +69,7 @@ export function readDataset(
   onProgress('zones', 0.15);
   const parsedZones = parseZones('catchments.geojson', texts['catchments.geojson']!, schools);
   onProgress('students', 0.3);
-  const students = parseStudents('students.csv', texts['students.csv']!, schools, rules);
+  const students = readPupilRows('students.csv', pupilRows ?? textPupilRows(texts['students.csv']!), schools, rules, (f) => onProgress('students', 0.3 + f * 0.55));
   onProgress('index', 0.85);
   const pupils = computePupilLayout(students.columns, rules);
   const units = texts['units.geojson'] === undefined ? undefined : featuresOf('units.geojson', texts['units.geojson']);
@@ -125,6 +128,7 @@ export function readDataset(
       rowsRead: students.rowsRead,
       rejected: students.rejected,
       warnings: students.warnings,
+      ...(students.skipped.length > 0 && { skipped: students.skipped }),
     },
     zoneFeatures: parsedZones.features,
     county: optional('county.geojson'),

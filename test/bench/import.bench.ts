@@ -28,11 +28,11 @@ const files: ImportFile[] = [
 t = performance.now();
 const imported = await importDataset(files);
 const importMs = performance.now() - t;
-console.log(`importDataset (decode, CSV, mapping, grades, ${crs}): ${Math.round(importMs)} ms; students.csv ${mb(imported.texts['students.csv']!.length)} chars; heap ${heap()}`);
+console.log(`importDataset (decode, CSV, find columns, ${crs}): ${Math.round(importMs)} ms; heap ${heap()}`);
 t = performance.now();
 const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
 const readMs = performance.now() - t;
-console.log(`readImportedDataset (parseStudents, pupil layout): ${Math.round(readMs)} ms; heap ${heap()}`);
+console.log(`readImportedDataset (pupil rows converted and read, pupil layout): ${Math.round(readMs)} ms; heap ${heap()}`);
 console.log(`pupils read ${dataset.rowsRead.toLocaleString('en')} = loaded ${dataset.pupils.count.toLocaleString('en')} + rejected ${dataset.rejected.length.toLocaleString('en')}`);
 // The worker then computes the validation report on the parsed dataset before answering (workers/engineApi.ts load).
 t = performance.now();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pupilRowsText } from './pupilRowsText';
 import { packedAt } from '../../src/core/packedStrings';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { createAddressPlacer, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
@@ -47,7 +48,7 @@ describe('pupils placed by their address', () => {
     expect(dataset.rowsRead).toBe(7);
     expect(dataset.pupils.count + dataset.rejected.length).toBe(7);
     expect(dataset.pupils.count).toBe(5);
-    const rows = imported.texts['students.csv']!.split('\n');
+    const rows = pupilRowsText(imported).split('\n');
     expect(rows[0]).toBe('id,lon,lat,grade,unit_id,address,source_line,import_notes,address_status,address_candidates');
     // A placed row's address is not carried on: only a row that could not be placed needs it, to be named.
     expect(rows.find((r) => r.startsWith('a2,'))).toBe('a2,118.005,36.005,2,U1,,3,,,');
@@ -80,7 +81,7 @@ describe('pupils placed by their address', () => {
   it('keeps the pupils\' names from a 姓名 column (for the letters to families), each with its row', async () => {
     const list = '学籍号,姓名,年级,经度,纬度\nc1,张小明,一年级,118.002,36.002\nc2,,二年级,118.012,36.004\nc3,李 华,三年级,118.015,36.005\n';
     const imported = await importDataset(files(list));
-    expect(imported.texts['students.csv']!.split('\n')[0]).toBe('id,lon,lat,grade,name,source_line,import_notes');
+    expect(pupilRowsText(imported).split('\n')[0]).toBe('id,lon,lat,grade,name,source_line,import_notes');
     const { pupils } = readImportedDataset(imported, DEFAULT_RULES, 2024).dataset;
     const byId = new Map(Array.from({ length: pupils.count }, (_, i) => [packedAt(pupils.id!, i), packedAt(pupils.name!, i)]));
     expect(byId).toEqual(new Map([['c1', '张小明'], ['c2', ''], ['c3', '李 华']]));

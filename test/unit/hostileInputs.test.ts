@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pupilRowsText } from './pupilRowsText';
 import type { School } from '../../src/core/dataset';
 import { describeEditProblem } from '../../src/core/editProblems';
 import { EditError } from '../../src/core/editTypes';
@@ -96,7 +97,7 @@ describe('swapped longitude and latitude in the importer', () => {
     ]);
     const note = imported.notes.find((n) => n.part === 'students')!;
     expect(note).toMatchObject({ swapLonLat: true, mapping: { lon: 'lat', lat: 'lon' } });
-    expect(imported.texts['students.csv']!.split('\n')[1]).toContain('a1,118.002,36.002,1');
+    expect(pupilRowsText(imported).split('\n')[1]).toContain('a1,118.002,36.002,1');
   });
 
   it('keeps swapLonLat through a mapping file and refuses a value that is not true or false', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pupilRowsText } from './pupilRowsText';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
 import { DataError } from '../../src/io/dataError';
@@ -66,7 +67,7 @@ describe('import corpus: what the files hold', () => {
 
   it('converts GCJ-02 (118.7, 36.9) to WGS84 (118.69435, 36.89960): about 505 m west-south-west', async () => {
     const imported = await importDataset(filesOf(byName('students-gcj02.csv')));
-    const s1 = imported.texts['students.csv']!.split('\n').find((l) => l.startsWith('s1,'))!.split(',');
+    const s1 = pupilRowsText(imported).split('\n').find((l) => l.startsWith('s1,'))!.split(',');
     const [lon, lat] = [Number(s1[1]), Number(s1[2])];
     // Hand check: Δlon −0.00565° × 111.32 km × cos 36.9° ≈ −503 m, Δlat −0.00040° × 110.95 km ≈ −45 m.
     expect(lon).toBeCloseTo(118.69435, 5);
@@ -75,7 +76,7 @@ describe('import corpus: what the files hold', () => {
     expect(metres).toBeGreaterThan(490);
     expect(metres).toBeLessThan(520);
     // The tiny pupil a1, written in GCJ-02, comes back to within 1 cm of (118.002, 36.002).
-    const a1 = imported.texts['students.csv']!.split('\n').find((l) => l.startsWith('a1,'))!.split(',');
+    const a1 = pupilRowsText(imported).split('\n').find((l) => l.startsWith('a1,'))!.split(',');
     expect(Math.abs(Number(a1[1]) - 118.002)).toBeLessThan(1e-7);
     expect(Math.abs(Number(a1[2]) - 36.002)).toBeLessThan(1e-7);
   });
@@ -96,11 +97,13 @@ describe('import corpus: what the files hold', () => {
   it('reads the GBK CSV’s encoding, title row and Chinese grades', async () => {
     const imported = await importDataset(filesOf(byName('学生名单-gbk.csv')));
     expect(imported.notes.find((n) => n.part === 'students')).toMatchObject({
-      encoding: 'gbk', delimiter: ',', count: 19,
+      encoding: 'gbk', delimiter: ',',
       mapping: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '学校', unit_id: '小区' },
     });
-    const rows = imported.texts['students.csv']!.split('\n');
+    const rows = pupilRowsText(imported).split('\n');
     expect(rows[0]).toBe('id,lon,lat,grade,school_id,unit_id,source_line,import_notes');
+    // 19 data rows, then the text's last line break.
+    expect(rows.slice(1, -1)).toHaveLength(19);
     expect(rows[1]).toBe('a1,118.002,36.002,1,,小区a,3,');
     expect(rows.find((r) => r.startsWith('j1,'))).toBe('j1,118.005,36.005,7,,小区j,10,');
     expect(rows.find((r) => r.startsWith('r1,'))).toBe('r1,118.005,36.005,零年级,,小区r,17,');

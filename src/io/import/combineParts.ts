@@ -1,8 +1,6 @@
-import Papa from 'papaparse';
 import type { Feature } from 'geojson';
 import { SOURCE_FILE_COLUMN } from '../parseStudents';
-import { stripBom } from '../dataError';
-import { flattenText } from './textDecoding';
+import type { PupilRowSource } from '../pupilRows';
 
 /** One file's contract text of a part given by several files, with the file's name. */
 export interface PartPiece {
@@ -15,9 +13,6 @@ export interface FeatureSpan {
   file: string;
   count: number;
 }
-
-// Rows written per Papa.unparse call (one call per row costs a third more time at a million rows).
-const BATCH_ROWS = 10_000;
 
 /**
  * The FeatureCollection text of several files' contract texts: their features concatenated in
@@ -34,33 +29,38 @@ export function combineFeatureTexts(pieces: readonly PartPiece[]): { text: strin
   return { text: JSON.stringify({ type: 'FeatureCollection', features }), spans };
 }
 
+/** One file's pupil rows, of a part given by several files, with the file's name. */
+export interface PupilRowsPiece {
+  file: string;
+  rows: PupilRowSource;
+}
+
 /**
- * The students.csv text of several files' students.csv texts: the union of their columns (in
- * order of first appearance), every data row of each file in the files' order, and a
- * `source_file` column naming each row's file, so that parseStudents names every rejected or
- * warned row by its own file and line. No row is dropped or merged: rows out = the sum of rows in.
+ * The pupil rows of several files as one source: the union of their columns (in order of first
+ * appearance), every data row of each file in the files' order, and a `source_file` column naming
+ * each row's file (skipped rows name it too), so that every rejected or warned row is named by its
+ * own file and line. No row is dropped or merged: rows out = the sum of rows in.
  */
-export function combinePupilCsvs(pieces: readonly PartPiece[]): string {
-  const parsed = pieces.map(({ file, text }) => ({ file, rows: Papa.parse<string[]>(stripBom(text), { skipEmptyLines: true }).data }));
+export function combinePupilRows(pieces: readonly PupilRowsPiece[]): PupilRowSource {
   const header: string[] = [];
-  for (const { rows } of parsed) for (const name of rows[0] ?? []) if (!header.includes(name)) header.push(name);
+  for (const { rows } of pieces) for (const name of rows.header) if (!header.includes(name)) header.push(name);
   header.push(SOURCE_FILE_COLUMN);
-  const chunks: string[] = [];
-  let batch: string[][] = [header];
-  const flush = () => {
-    chunks.push(flattenText(Papa.unparse(batch, { newline: '\n' })));
-    batch = [];
+  return {
+    header,
+    rowBound: pieces.reduce((sum, { rows }) => sum + rows.rowBound, 0),
+    forEachRow(visit) {
+      for (const { file, rows } of pieces) {
+        const at = rows.header.map((name) => header.indexOf(name));
+        rows.forEachRow({
+          row(cells, line) {
+            const out = new Array<string>(header.length).fill('');
+            cells.forEach((cell, c) => { if (at[c] !== undefined) out[at[c]] = cell; });
+            out[header.length - 1] = file;
+            visit.row(out, line);
+          },
+          skip: (row) => visit.skip({ ...row, file }),
+        });
+      }
+    },
   };
-  for (const { file, rows } of parsed) {
-    const at = (rows[0] ?? []).map((name) => header.indexOf(name));
-    for (let r = 1; r < rows.length; r++) {
-      const out = new Array<string>(header.length).fill('');
-      rows[r].forEach((cell, c) => { if (at[c] !== undefined && at[c] >= 0) out[at[c]] = cell; });
-      out[header.length - 1] = file;
-      batch.push(out);
-      if (batch.length >= BATCH_ROWS) flush();
-    }
-  }
-  if (batch.length > 0) flush();
-  return chunks.join('\n') + '\n';
 }

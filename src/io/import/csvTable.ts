@@ -138,6 +138,7 @@ export function readCsvTable(file: string, decoded: string): Table {
     file,
     header: uniqueNames(top[h].cells),
     headerLine,
+    rowBound: countLineBreaks(text, 0, text.length) + 1,
     titles: top.slice(0, h).map((r) => r.cells.join(' ').trim()),
     delimiter,
     repeated: repeatedColumns(top[h].cells),

@@ -8,7 +8,7 @@ import { asDataError, DataError, featuresOf, parseJsonFile } from '../dataError'
 import { parseSchools } from '../parseSchools';
 import type { DatasetTexts } from '../readDataset';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
-import { combineFeatureTexts, combinePupilCsvs, type FeatureSpan, type PartPiece } from './combineParts';
+import { combineFeatureTexts, combinePupilRows, type FeatureSpan, type PartPiece, type PupilRowsPiece } from './combineParts';
 import { createAddressPlacer } from './addressPlacement';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
 import { applyOverrides, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
@@ -24,7 +24,8 @@ import { countyFromFeatures, looseFeatures } from './looseGeoJson';
 import { levelFromText } from './pupilGrade';
 import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
-import { studentsCsvFromTable } from './studentsCsv';
+import { pupilRowsOfTable } from './tablePupilRows';
+import type { PupilRowSource } from '../pupilRows';
 import type { SkippedRow } from './totalRows';
 import { decodeDocument } from './textDecoding';
 import { unitsFromGeoJson, unitsFromTable } from './unitsTable';
@@ -72,7 +73,7 @@ export interface ImportNote {
   header?: string[];
   /** The mapping used: contract column → header name or property key. */
   mapping?: ColumnMapping;
-  /** Data rows (tables) or features read; total rows are not counted but listed in `skipped`. */
+  /** Data rows (tables but the pupils', counted as they are read) or features read; total rows are not counted but listed in `skipped`. */
   count?: number;
   /** Total rows of a table (合计, 小计 …) not read as data. */
   skipped?: SkippedRow[];
@@ -84,9 +85,12 @@ export interface ImportNote {
   cohortLevel?: ZoneLevel;
 }
 
-/** The dataset in the data contract's texts, the original name of each, and a note per file. */
+/** The dataset in the data contract's texts (the pupils as rows), the original name of each, and a note per file. */
 export interface ImportedDataset {
+  /** The contract's files but students.csv, whose rows are `pupils`. */
   texts: DatasetTexts;
+  /** The pupils' rows in students.csv's columns, converted from their files as they are read. */
+  pupils?: PupilRowSource;
   /** Contract file name → the file it was made from (several: their names joined by ", "), to name in messages. */
   sources: Partial<Record<keyof DatasetTexts, string>>;
   /** Contract files of features made from several files (zones, units) → per file, in order, its name and features, to name a feature by its own file and number. */
@@ -94,7 +98,7 @@ export interface ImportedDataset {
   notes: ImportNote[];
   /** The base year cohort grades were converted for, and what the files say. */
   baseYear: BaseYearChoice;
-  /** Total rows skipped, by original file (and sheet) and row, in file order. */
+  /** Total rows of tables other than the pupils' skipped, by original file (and sheet) and row, in file order (the pupils' are skipped as their rows are read). */
   skipped: RejectedRow[];
   /** Rows of tables other than the pupils' (compounds and villages) not loaded, with file, line and reason. */
   rejected: RejectedRow[];
@@ -212,15 +216,16 @@ interface ImportContext {
   option?: number;
 }
 
-/** What an import of one file gives: its contract text, a note, and rows not loaded. */
+/** What an import of one file gives: its contract text (pupils: its rows), a note, and rows not loaded. */
 interface FileImport {
-  text: string;
+  text?: string;
+  rows?: PupilRowSource;
   note: ImportNote;
   rejected?: RejectedRow[];
 }
 
 /** One file as the text of its contract file. */
-async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, ctx: ImportContext, onFraction?: (f: number) => void): Promise<FileImport> {
+async function importFile(file: ImportFile, part: DatasetPart, format: FileFormat, ctx: ImportContext): Promise<FileImport> {
   const { texts } = ctx;
   const note: ImportNote = { file: file.name, part, format, ...crsOf(file, []) };
   const target = PART_FILES[part];
@@ -243,14 +248,11 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (kind === 'students') {
       const unitsText = texts['units.geojson'];
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
-      const lines = countLines(file.bytes);
       ctx.stated.unshift(...years);
       const baseYear = chooseYear(ctx.option, ctx.stated, file.name).year ?? new Date().getFullYear();
       const cohortLevel = file.cohortLevel ?? [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);
-      const csv = studentsCsvFromTable(table, mapping, note.crs, {
-        placer, baseYear, cohortLevel, schools: schoolsOf(texts['schools.geojson']), onLine: (line) => onFraction?.(line / lines),
-      });
-      return { text: csv.text, note: { ...note, count: csv.rows, skipped: csv.skipped, cohortLevel } };
+      const rows = pupilRowsOfTable(table, mapping, note.crs, { placer, baseYear, cohortLevel, schools: schoolsOf(texts['schools.geojson']) });
+      return { rows, note: { ...note, cohortLevel } };
     }
     if (kind === 'units') {
       const units = unitsFromTable(file.name, table, mapping, note.crs);
@@ -298,11 +300,12 @@ const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 
  * XLSX or GeoJSON; other optional files as GeoJSON (a FeatureCollection, a bare list of Features
  * or one Feature; JSON for dataset.json) — and writes each as its data contract text, so that
  * readDataset reads them unchanged (readImportedDataset names the original files in its
- * messages). Text encodings are detected, columns and properties mapped by their Chinese, English
+ * messages); the pupils are handed over as students.csv's rows (`pupils`), converted from their
+ * tables as readDataset reads them, with no text of them built. Text encodings are detected, columns and properties mapped by their Chinese, English
  * or pinyin-initial names (or the file's `mapping`), values such as 一年级 or 公办 normalised,
  * positions converted to WGS84 from the file's `crs` (default: what its name or coordinate column
  * says, else WGS84). Zones naming their school only by name get its id. Pupil rows that cannot be
- * read are kept for parseStudents to reject with their original line, so rows read = loaded +
+ * read are kept for readPupilRows to reject with their original line, so rows read = loaded +
  * rejected + skipped total rows (合计, 小计 …, listed); unit rows that cannot be read are listed in
  * `rejected`. Pupils with an address and no coordinates are placed at the compound or village of
  * units.geojson their address names; those it names none of are rejected with the 3 nearest
@@ -314,7 +317,7 @@ const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 
  * be used throws a DataError naming it. `onProgress` hears the fraction done (0..1, by bytes).
  *
  * Zones, pupils and units may each come in several files (MULTI_FILE_PARTS; any other part given
- * twice throws `sameKind`): each is read as above, then their texts are combined in the order the
+ * twice throws `sameKind`): each is read as above, then they are combined in the order the
  * files were given — features concatenated (`spans` says which file gave which), pupil rows
  * concatenated with a `source_file` column, so every pupil row keeps its own file and line.
  */
@@ -323,6 +326,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   const sources: ImportedDataset['sources'] = {};
   const spans: ImportedDataset['spans'] = {};
   const pieces = new Map<keyof DatasetTexts, PartPiece[]>();
+  const pupilPieces: PupilRowsPiece[] = [];
   const notes: ImportNote[] = [];
   const rejected: RejectedRow[] = [];
   const notUsed: FileNotUsed[] = [];
@@ -346,7 +350,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   for (const { file, format, part, target } of planned) {
     let read: FileImport;
     try {
-      read = await importFile(file, part, format, ctx, (f) => onProgress?.((done + f * file.bytes.length) / total));
+      read = await importFile(file, part, format, ctx);
     } catch (thrown) {
       // Whatever a library or this program throws on a strange file, the user hears which file.
       const e = asDataError(file.name, thrown);
@@ -358,31 +362,27 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
       done += file.bytes.length;
       onProgress?.(done / total);
     }
-    const given = [...(pieces.get(target) ?? []), { file: file.name, text: read.text }];
-    pieces.set(target, given);
-    // Combined once the part's last file is read: units before the pupils placed at them.
-    if (given.length === planned.filter((p) => p.target === target).length) texts[target] = combined(target, given, spans);
+    if (read.rows) pupilPieces.push({ file: file.name, rows: read.rows });
+    else {
+      const given = [...(pieces.get(target) ?? []), { file: file.name, text: read.text! }];
+      pieces.set(target, given);
+      // Combined once the part's last file is read: units before the pupils placed at them.
+      if (given.length === planned.filter((p) => p.target === target).length) texts[target] = combined(given, spans, target);
+    }
     notes.push(read.note);
     rejected.push(...(read.rejected ?? []));
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
   const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
   const pupilsFile = notes.find((n) => n.part === 'students')?.file;
-  return { texts, sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), skipped, rejected, notUsed };
+  const pupils = pupilPieces.length <= 1 ? pupilPieces[0]?.rows : combinePupilRows(pupilPieces);
+  return { texts, ...(pupils && { pupils }), sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), skipped, rejected, notUsed };
 }
 
-/** A contract file's text from the texts of the files that gave it so far (one: that text, unchanged). */
-function combined(target: keyof DatasetTexts, parts: PartPiece[], spans: ImportedDataset['spans']): string {
+/** A contract file's text from the texts of the files that gave it (one: that text, unchanged). */
+function combined(parts: PartPiece[], spans: ImportedDataset['spans'], target: keyof DatasetTexts): string {
   if (parts.length === 1) return parts[0].text;
-  if (target === 'students.csv') return combinePupilCsvs(parts);
   const { text, spans: own } = combineFeatureTexts(parts);
   spans[target] = own;
   return text;
-}
-
-/** Lines in a text file's bytes (line feeds, plus a last line without one). */
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
-  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : Math.max(n, 1);
 }

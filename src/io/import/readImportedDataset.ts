@@ -10,8 +10,8 @@ import type { ImportedDataset } from './importDataset';
  * every rejected or warned row name the original file (rows keep their original lines; an XLSX
  * row also names its sheet), and a school made from a table row is named by that row, not as a
  * feature. The base year is the import's (imported.baseYear: the planner's, or the one the files
- * state), else dataset.json's, else `fallbackYear`. Total rows the import skipped are listed in
- * `dataset.skipped`. For a part given by several files, a feature is named by its own file and
+ * state), else dataset.json's, else `fallbackYear`. Total rows skipped are listed in
+ * `dataset.skipped`: other tables' first, then the pupils'. For a part given by several files, a feature is named by its own file and
  * number in it, a pupil row by its own file (and sheet) and line.
  */
 export function readImportedDataset(imported: ImportedDataset, rules: Rules, fallbackYear: number, onProgress?: LoadProgress): LoadedDataset {
@@ -19,7 +19,7 @@ export function readImportedDataset(imported: ImportedDataset, rules: Rules, fal
   const noteOf = (file: string) => imported.notes.find((n) => n.file === rename(file));
   let loaded: LoadedDataset;
   try {
-    loaded = readDataset(imported.texts, rules, fallbackYear, onProgress);
+    loaded = readDataset(imported.texts, rules, fallbackYear, onProgress, imported.pupils);
   } catch (e) {
     if (e instanceof DataError) {
       const own = inOwnFile(e.file, e.params, imported);
@@ -41,7 +41,7 @@ export function readImportedDataset(imported: ImportedDataset, rules: Rules, fal
       baseYear: imported.baseYear.year ?? dataset.baseYear,
       rejected: renameRows(dataset.rejected),
       warnings: renameRows(dataset.warnings),
-      skipped: imported.skipped,
+      skipped: [...imported.skipped, ...renameRows(dataset.skipped ?? [])],
     },
   };
 }

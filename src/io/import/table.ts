@@ -29,6 +29,8 @@ export interface Table {
   header: string[];
   /** The line (CSV) or row (XLSX) of the last header row. */
   headerLine: number;
+  /** At least the number of data rows (CSV: its line breaks plus one; XLSX: the sheet's last row). */
+  rowBound: number;
   /** The text of each title row above the header (e.g. "寿光市2024年秋季学生名单"), in order. */
   titles: string[];
   /**

@@ -101,6 +101,7 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
     file,
     header: uniqueNames(labels),
     headerLine,
+    rowBound: sheet.rowCount,
     repeated: repeatedColumns(labels),
     titles: top.slice(0, h).map((r) => Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1)).filter(isMaster).map((c) => c.text).join(' ').trim()),
     sheet: sheet.name,
