@@ -64,6 +64,8 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // React on its own: in antd's chunk it made the first map wait for all of antd.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-|@rc-component)/ },
           ],

@@ -5,7 +5,6 @@ import { loadDataset } from './app/loadActions';
 import { useAppStore } from './store/store';
 import { startAutosave } from './app/workspace';
 import { injectFault } from './app/engineRecovery';
-import 'antd/dist/antd.css';
 import './app/app.css';
 
 declare global {

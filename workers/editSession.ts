@@ -12,7 +12,7 @@ import { computeGridFrame } from '../src/core/gridFrame';
 import { buildZoneGrid } from '../src/core/zoneGrid';
 import { zoneAt } from '../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
-import { countyOutline } from '../src/io/parseScenario';
+import { countyOutline } from '../src/io/countyOutline';
 import { prepareUnitCells, unitCellArea } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';

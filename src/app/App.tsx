@@ -1,75 +1,54 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { AppHeader } from '../features/header/AppHeader';
-import { LoadStatus } from '../features/load/LoadStatus';
-import { DropZone } from '../features/load/DropZone';
-import { MapPanel } from '../features/map/MapPanel';
-import { CountySummary } from '../features/summary/CountySummary';
-import { RejectedRows } from '../features/summary/RejectedRows';
-import { SchoolDetail } from '../features/schools/SchoolDetail';
-import { SchoolTable } from '../features/schools/SchoolTable';
-import { DistancePanel } from '../features/distance/DistancePanel';
+import { lazy, Suspense, useCallback, useLayoutEffect, useState } from 'react';
+import { MapView } from '../features/map/MapView';
+import { preloadDrawing } from '../map/drawController';
+import { useT } from '../store/selectors';
 import { useAppStore } from '../store/store';
-import { MovedPupils } from '../features/edit/MovedPupils';
-import { ComplianceCard } from '../features/standards/ComplianceCard';
-import { PendingArea } from '../features/edit/PendingArea';
-import { useEditShortcuts } from '../features/edit/useEditShortcuts';
-import { ScenarioBar } from '../features/scenarios/ScenarioBar';
-import { EngineNotice } from '../features/engine/EngineNotice';
-import { WarningPanel } from '../features/warning/WarningPanel';
-import { CommitMark } from './CommitMark';
-import { BalancePanel } from '../features/balance/BalancePanel';
 
-// Components take their styles from antd's prebuilt stylesheet (main.tsx): made at run time, the
-// first render of the panels spent most of its ~0.7 s generating CSS.
-const THEME = { zeroRuntime: true, token: { colorPrimary: '#0b6aa2', borderRadius: 4 } };
+// The controls (antd, the tables, the dialogs, the drawing tools: most of the page's code) load
+// once the map has drawn the dataset's zones, so that the first map does not wait for them.
+const Panels = lazy(() => Promise.all([import('./Panels'), preloadDrawing()]).then(([m]) => ({ default: m.Panels })));
 
-// The compare drawer (its tables, charts and projections) loads when first opened, then stays.
-const ComparePanel = lazy(() => import('../features/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
-
-function CompareOnDemand() {
-  const open = useAppStore((s) => s.compareOpen);
-  const [wanted, setWanted] = useState(open);
-  useEffect(() => {
-    if (open) setWanted(true);
-  }, [open]);
-  return wanted ? <Suspense fallback={null}><ComparePanel /></Suspense> : null;
+/** The planner's screen: header, map on the left, summary and tables on the right; the map first, the controls as soon as it shows. */
+export function App() {
+  const t = useT();
+  const locale = useAppStore((s) => s.locale);
+  const [header, setHeader] = useState<HTMLElement | null>(null);
+  const [mapSlot, setMapSlot] = useState<HTMLElement | null>(null);
+  const [side, setSide] = useState<HTMLElement | null>(null);
+  const [mapShown, setMapShown] = useState(false);
+  const [panelsIn, setPanelsIn] = useState(false);
+  const markPanelsIn = useCallback(() => setPanelsIn(true), []);
+  const markMapShown = useCallback(() => setMapShown(true), []);
+  const slots = header && mapSlot && side ? { header, map: mapSlot, side } : undefined;
+  return (
+    <div className="app" lang={locale}>
+      <div className="slot" ref={setHeader}>
+        {!panelsIn && (
+          <header className="app-header">
+            <h1>{t('appTitle')}</h1>
+            <span className="subtitle">{t('appSubtitle')}</span>
+          </header>
+        )}
+      </div>
+      <div className="app-body">
+        <div className="map-panel">
+          <MapView onShown={markMapShown} />
+          <div className="slot" ref={setMapSlot} />
+        </div>
+        <div className="side-panel" ref={setSide} aria-busy={!panelsIn} />
+      </div>
+      {mapShown && slots && (
+        <Suspense fallback={null}>
+          <PanelsIn onIn={markPanelsIn} />
+          <Panels slots={slots} />
+        </Suspense>
+      )}
+    </div>
+  );
 }
 
-/** The planner's screen: header, map on the left, summary and tables on the right. */
-export function App() {
-  const locale = useAppStore((s) => s.locale);
-  useEditShortcuts();
-  return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
-      <AntApp>
-        <div className="app" lang={locale}>
-          <AppHeader />
-          <div className="app-body">
-            <MapPanel />
-            <div className="side-panel">
-              <EngineNotice />
-              <ScenarioBar />
-              <PendingArea />
-              <CountySummary />
-              <MovedPupils />
-              <ComplianceCard />
-              <SchoolDetail />
-              <SchoolTable />
-              <DistancePanel />
-              <RejectedRows />
-            </div>
-          </div>
-          <CompareOnDemand />
-          <WarningPanel />
-          <BalancePanel />
-          <LoadStatus />
-          <DropZone />
-          <CommitMark />
-        </div>
-      </AntApp>
-    </ConfigProvider>
-  );
+/** Tells the shell that the panels have come in (rendered inside the panels' Suspense boundary, so only once they have). */
+function PanelsIn({ onIn }: { onIn: () => void }) {
+  useLayoutEffect(onIn, [onIn]);
+  return null;
 }

@@ -1,7 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { pointsWithinPolygon } from '@turf/turf';
-import { EditError, type ZoneEdit } from '../core/zoneEdits';
-import { computeSplitPart } from '../core/splitZone';
+import { EditError, type ZoneEdit } from '../core/editTypes';
 import type { StandardsProfile } from '../core/standards';
 import type { OverlapRule } from '../core/rules';
 import type { MultiPolygonCoords } from '../core/zoneState';
@@ -174,12 +173,14 @@ export function finishDrawing(area: Polygon): void {
  * A finished cut line across the selected school's zone: the part away from the school becomes the
  * pending area, to be given to another school (splitting the zone).
  */
-export function finishCut(line: [number, number][]): void {
+export async function finishCut(line: [number, number][]): Promise<void> {
   const { selectedSchoolId, level, dataset } = useAppStore.getState();
   useAppStore.setState({ drawing: false });
   const school = dataset?.schools.find((s) => s.id === selectedSchoolId);
   const zone = dataset?.zones.features.find((f) => f.properties?.level === level && f.properties?.school_id === selectedSchoolId);
   if (!school || !zone) return;
+  // The polygon clipping code loads with the first cut, not with the page.
+  const { computeSplitPart } = await import('../core/splitZone');
   try {
     const part = computeSplitPart(zone.geometry.coordinates as MultiPolygonCoords, line, [school.lon, school.lat]);
     const area: MultiPolygon = { type: 'MultiPolygon', coordinates: part };

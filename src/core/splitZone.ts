@@ -1,6 +1,6 @@
 import { area as turfArea, booleanIntersects, booleanPointInPolygon } from '@turf/turf';
 import { differenceOf, intersectionOf } from './clip';
-import { EditError } from './zoneEdits';
+import { EditError } from './editTypes';
 import type { MultiPolygonCoords } from './zoneState';
 
 /** How far (degrees) the cut line is extended and its side reaches: beyond any county. */

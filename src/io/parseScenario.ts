@@ -1,11 +1,8 @@
-import type { FeatureCollection } from 'geojson';
-import { union } from 'polyclip-ts';
 import { parseProfile } from '../core/parseProfile';
 import type { StandardsProfile } from '../core/standards';
 import type { School } from '../core/dataset';
 import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 import type { ZoneEdit } from '../core/zoneEdits';
-import type { MultiPolygonCoords } from '../core/zoneState';
 import { findUnknownKey } from '../core/unknownKeys';
 import { DataError, parseJsonFile } from './dataError';
 import { parseProjectionSettings, parseScenarioRules } from './parseScenarioRules';
@@ -65,15 +62,4 @@ export function parseScenario(file: string, text: string, schools?: School[]): S
     projection: parseProjectionSettings(file, json.projection),
     profile,
   };
-}
-
-/** The county outline as one MultiPolygon, for clipping edits; undefined without polygons. */
-export function countyOutline(county: FeatureCollection | undefined): MultiPolygonCoords | undefined {
-  const parts = (county?.features ?? []).flatMap((f) => {
-    const g = f.geometry;
-    if (g?.type === 'Polygon') return [[g.coordinates] as MultiPolygonCoords];
-    if (g?.type === 'MultiPolygon') return [g.coordinates as MultiPolygonCoords];
-    return [];
-  });
-  return parts.length === 0 ? undefined : (union(parts[0], ...parts.slice(1)) as MultiPolygonCoords);
 }

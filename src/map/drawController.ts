@@ -1,7 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LineString, Polygon } from 'geojson';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { TerraDraw } from 'terra-draw';
 import { finishCut, finishDrawing, previewArea } from '../app/editActions';
 import { endLivePreview, previewLive } from '../app/livePreview';
 import { teachesLevel } from '../core/rules';
@@ -11,6 +10,15 @@ let finishing = false;
 
 /** How near (px) a click must come to a corner to finish the drawing there. */
 const CLOSE_PX = 10;
+
+// terra-draw loads with the controls, after the first map (preloadDrawing), not before it.
+let terraDraw: Promise<[typeof import('terra-draw'), typeof import('terra-draw-maplibre-gl-adapter')]> | undefined;
+const loadTerraDraw = () => (terraDraw ??= Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]));
+
+/** Loads the drawing library, so that the first drawing starts at once. */
+export async function preloadDrawing(): Promise<void> {
+  await loadTerraDraw();
+}
 
 /** Whether the click being handled is the one that finished a drawing (not a selection). */
 export function isFinishingClick(): boolean {
@@ -37,6 +45,36 @@ function defaultTarget(): string | undefined {
  * makes the part of the selected school's zone beyond it the pending area.
  */
 export function createDrawController(map: MapLibreMap): () => void {
+  let draw: TerraDraw | undefined;
+  let stopped = false;
+  const sync = (drawing: boolean) => {
+    if (drawing && !draw) {
+      void loadTerraDraw().then((lib) => {
+        if (stopped || draw) return;
+        draw = createDraw(map, lib);
+        sync(useAppStore.getState().drawing);
+      });
+    } else if (drawing && draw && !draw.enabled) {
+      draw.start();
+      draw.setMode(useAppStore.getState().drawPurpose === 'split' ? 'linestring' : 'polygon');
+    } else if (!drawing && draw?.enabled) {
+      endLivePreview();
+      draw.clear();
+      draw.stop();
+    }
+  };
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (s.drawing !== prev.drawing) sync(s.drawing);
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+    if (draw?.enabled) draw.stop();
+  };
+}
+
+/** A terra-draw instance on the map whose drawings preview, and finish as, the planner's edits (see createDrawController). */
+function createDraw(map: MapLibreMap, [{ TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<ReturnType<typeof loadTerraDraw>>): TerraDraw {
   const draw = new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map }),
     // terra-draw finishes a polygon on a click this close (px) to its first or last corner; at its
@@ -67,24 +105,7 @@ export function createDrawController(map: MapLibreMap): () => void {
     endLivePreview();
     const geometry = draw.getSnapshotFeature(id)?.geometry as Polygon | LineString | undefined;
     if (geometry?.type === 'Polygon') finishDrawing(geometry);
-    else if (geometry?.type === 'LineString') finishCut(geometry.coordinates as [number, number][]);
+    else if (geometry?.type === 'LineString') void finishCut(geometry.coordinates as [number, number][]);
   });
-
-  const sync = (drawing: boolean) => {
-    if (drawing && !draw.enabled) {
-      draw.start();
-      draw.setMode(useAppStore.getState().drawPurpose === 'split' ? 'linestring' : 'polygon');
-    } else if (!drawing && draw.enabled) {
-      endLivePreview();
-      draw.clear();
-      draw.stop();
-    }
-  };
-  const unsubscribe = useAppStore.subscribe((s, prev) => {
-    if (s.drawing !== prev.drawing) sync(s.drawing);
-  });
-  return () => {
-    unsubscribe();
-    if (draw.enabled) draw.stop();
-  };
+  return draw;
 }

@@ -8,7 +8,7 @@ import type { BalanceInput, BalanceSettings } from '../../src/core/balance/types
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { useCellSettings } from '../../src/core/units/datasetCells';
-import { countyOutline } from '../../src/io/parseScenario';
+import { countyOutline } from '../../src/io/countyOutline';
 import { lowerBound, statusName, type LowerBound } from './balanceBound';
 import { tileCounty } from './balanceCounty';
 import { loadDatasetDir } from './balanceData';

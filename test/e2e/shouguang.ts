@@ -6,7 +6,7 @@ import { applyZoneEdit, type EditContext, type ZoneEdit } from '../../src/core/z
 import type { ZoneState } from '../../src/core/zoneState';
 import { computeProjection, type Projection } from '../../src/core/projection';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
-import { countyOutline } from '../../src/io/parseScenario';
+import { countyOutline } from '../../src/io/countyOutline';
 import { unitCellArea, useCellSettings } from '../../src/core/units/datasetCells';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 

@@ -7,7 +7,7 @@ import type { SimulationResult } from '../../src/core/simulation';
 import { classesBySection, computeNearbyCounts, computeStandards, NATIONAL_PROFILE } from '../../src/core/standards';
 import { applyZoneEdit, type EditContext, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { ZoneState } from '../../src/core/zoneState';
-import { countyOutline } from '../../src/io/parseScenario';
+import { countyOutline } from '../../src/io/countyOutline';
 import { unitCellArea } from '../../src/core/units/datasetCells';
 import { createEditSession, type EditOutcome, type EditRefusal, type EditSession } from '../../workers/editSession';
 import { firstDifference, sortedByJson } from './compare';

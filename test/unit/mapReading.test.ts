@@ -5,7 +5,7 @@ import { describeGap, gapDigits } from '../../src/features/standards/gap';
 import { computeScaleBar, metresPerPixel } from '../../src/map/scaleBar';
 import { legendEntries } from '../../src/map/legendEntries';
 import { UTILIZATION_CLASSES } from '../../src/map/style';
-import { computeGainedAreas } from '../../src/map/changeFlash';
+import { computeGainedAreas } from '../../src/map/gainedAreas';
 import { labelPoint, townPoints } from '../../src/map/labelPoints';
 import { zoneFigure } from '../../src/map/labels';
 import { EN } from '../../src/i18n/messages.en';

@@ -8,7 +8,8 @@ import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { DEFAULT_PROJECTION, NO_RULES, type ScenarioRules } from '../../src/core/scenarioRules';
 import { applyZoneEdit, type ZoneEdit } from '../../src/core/zoneEdits';
 import type { ZoneState } from '../../src/core/zoneState';
-import { countyOutline, parseScenario } from '../../src/io/parseScenario';
+import { parseScenario } from '../../src/io/parseScenario';
+import { countyOutline } from '../../src/io/countyOutline';
 import { readDataset, type DatasetTexts } from '../../src/io/readDataset';
 
 const FIXTURE = join(__dirname, '../fixtures/projection');

@@ -8,7 +8,8 @@ import { computeScenarioRun } from '../../src/core/scenarioRun';
 import { parseProfile } from '../../src/core/parseProfile';
 import { computeNearbyCounts, computeStandards, computeWeightedCv, NATIONAL_PROFILE } from '../../src/core/standards';
 import { applyZoneEdit } from '../../src/core/zoneEdits';
-import { countyOutline, parseScenario } from '../../src/io/parseScenario';
+import { parseScenario } from '../../src/io/parseScenario';
+import { countyOutline } from '../../src/io/countyOutline';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { p01AfterPlan, schoolProperty } from './shouguangFiles';
 

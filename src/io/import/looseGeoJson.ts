@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { DataError, parseJsonFile } from '../dataError';
-import { countyOutline } from '../parseScenario';
+import { countyOutline } from '../countyOutline';
 import { geometryToWgs84, type Crs } from './crs';
 import { polygonsAsMultiPolygon } from './zonesGeoJson';
 

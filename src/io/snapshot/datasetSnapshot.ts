@@ -1,6 +1,6 @@
 import { OVERLAP_RULES, type OverlapRule, type Rules } from '../../core/rules';
 import { prepareUnitCells } from '../../core/units/datasetCells';
-import { countyOutline } from '../parseScenario';
+import { countyOutline } from '../countyOutline';
 import type { ValidationReport } from '../../core/validation';
 import type { ImportFile } from '../import/importDataset';
 import type { LoadedDataset } from '../readDataset';

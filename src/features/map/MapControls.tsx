@@ -1,7 +1,4 @@
 import { Segmented } from 'antd';
-import { useEffect, useRef } from 'react';
-import { createMapController } from '../../map/mapController';
-import { registerMap } from '../../map/mapImage';
 import { useT } from '../../store/selectors';
 import { uiActions, useAppStore, type ColorBy, type PupilMode } from '../../store/store';
 import type { ZoneLevel } from '../../core/rules';
@@ -11,25 +8,14 @@ import { LiveFigures } from '../edit/LiveFigures';
 import { ViewYearSelect } from './ViewYearSelect';
 import { SentPastSwitch } from '../distance/SentPastSwitch';
 
-/** The map with its display switches; the map itself is driven by the store (src/map). */
-export function MapPanel() {
+/** What lies over the map: its display switches, the edit toolbar, the legend and the live figures. */
+export function MapControls() {
   const t = useT();
-  const container = useRef<HTMLDivElement>(null);
   const level = useAppStore((s) => s.level);
   const colorBy = useAppStore((s) => s.colorBy);
   const pupilMode = useAppStore((s) => s.pupilMode);
-  useEffect(() => {
-    const controller = createMapController(container.current!);
-    window.__planner = { ...window.__planner!, map: controller.map };
-    registerMap(controller.map);
-    return () => {
-      registerMap(undefined);
-      controller.destroy();
-    };
-  }, []);
   return (
-    <div className="map-panel">
-      <div className="map-container" ref={container} data-testid="map" />
+    <>
       <div className="map-toolbar">
         <Segmented<ZoneLevel> value={level} onChange={uiActions.setLevel} options={[{ value: 'primary', label: t('primary') }, { value: 'junior', label: t('junior') }]} data-testid="level-switch" />
         <ViewYearSelect />
@@ -40,6 +26,6 @@ export function MapPanel() {
       </div>
       <MapLegend />
       <LiveFigures />
-    </div>
+    </>
   );
 }
