@@ -59,7 +59,8 @@ export interface AreaPreview {
 export function createEditSession(loaded: LoadedDataset, initialRules: Rules, workspace: AssignmentWorkspace) {
   let rules = initialRules;
   const dataset = loaded.dataset;
-  const county = countyOutline(loaded.county);
+  // A snapshot brings the outline its unit cells were built on (a union of the county's parts, 60 ms).
+  const county = dataset.unitCells?.county ?? countyOutline(loaded.county);
   // The units' cells are built once here, at load (a snapshot brings them built).
   prepareUnitCells(dataset, rules.overlapRule, county);
   const ctx: EditContext = {
@@ -71,10 +72,17 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   };
   let run: ScenarioRun = computeScenarioRun(dataset, dataset.zoneState, rules, workspace);
   let profile: StandardsProfile = NATIONAL_PROFILE;
-  // Distances are prepared once (snapping, one shortest-path tree per school); edits update the metrics of the schools they touch.
-  let prepared: PreparedDistances = prepareDistances(dataset, rules);
+  // Distances are prepared when first asked for (snapping every home to the roads, one shortest-path
+  // tree per school: 0.4 s on Shouguang), not at load, so that the first map does not wait for them;
+  // from then on edits update the metrics of the schools they touch.
+  let prepared: PreparedDistances | undefined;
   let preparedFor = rules;
-  let distance: DistanceState = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
+  let distance: DistanceState | undefined;
+  const preparedNow = (): PreparedDistances => {
+    if (!prepared || preparedFor !== rules) [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
+    return prepared;
+  };
+  const distanceNow = (): DistanceState => (distance ??= computeDistanceState(preparedNow(), run.schoolOf, distanceSettingsOf(profile)));
   const standardsOf = (): StandardsResult =>
     computeStandards(run.schools, run.counts, classesBySection(run.result.schools, rules), rules, profile, computeNearbyCounts(dataset.pupils, run.zoneSchoolOf));
   let baseSchoolOf: Int32Array = run.schoolOf.slice();
@@ -120,7 +128,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     const previous = run.state;
     const t0 = performance.now();
     const moves = applyZoneState(run, dataset, state, rules);
-    distance = updateDistanceState(prepared, distance, run.schoolOf, moves, distanceSettingsOf(profile));
+    if (distance) distance = updateDistanceState(preparedNow(), distance, run.schoolOf, moves, distanceSettingsOf(profile));
     if (faultArmed) {
       faultArmed = false;
       throw new Error('injected fault (test hook)');
@@ -136,8 +144,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       canUndo: at > 0,
       canRedo: at < length - 1,
       locked: { primary: [...state.locked.primary].map((i) => dataset.schools[i].id), junior: [...state.locked.junior].map((i) => dataset.schools[i].id) },
-      distance: distance.metrics,
-      movedDistance: computeMovedDistance(prepared, baseSchoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds }),
+      distance: distanceNow().metrics,
+      movedDistance: computeMovedDistance(preparedNow(), baseSchoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds }),
     };
   };
 
@@ -158,8 +166,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       edits.splice(0, edits.length, ...saved.edits);
       try {
         run = computeScenarioRun(dataset, states[index], rules, workspace);
-        if (preparedFor !== rules) [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
-        distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
+        if (distance) distance = computeDistanceState(preparedNow(), run.schoolOf, distanceSettingsOf(profile));
       } catch (again) {
         broken = new Error(`the editing session could not be restored after an error: ${(again as Error).message}`);
         throw broken;
@@ -182,7 +189,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     /** The current results, recomputed from scratch (the twin of the incremental path). */
     recompute(): SimulationResult {
       run = computeScenarioRun(dataset, states[index], rules, workspace);
-      distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
+      if (distance) distance = computeDistanceState(preparedNow(), run.schoolOf, distanceSettingsOf(profile));
       return run.result;
     },
     /**
@@ -201,8 +208,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         if (cellsChange) for (let i = 0; i < edits.length; i++) states[i + 1] = applyEditOrThrow(states[i], edits[i], i);
         baseSchoolOf = computeScenarioRun(dataset, dataset.zoneState, rules).schoolOf;
         run = computeScenarioRun(dataset, states[index], rules, workspace);
-        [prepared, preparedFor] = [prepareDistances(dataset, rules), rules];
-        distance = computeDistanceState(prepared, run.schoolOf, distanceSettingsOf(profile));
+        distance = undefined;
         return { ...moveTo(states[index], index, states.length), moved: [] };
       }),
     /** The quality-balance assessment of the current results. */
@@ -211,15 +217,15 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     setProfile: (next: StandardsProfile): StandardsResult =>
       atomically(() => {
         profile = next;
-        distance = resettleDistanceState(prepared, distance, distanceSettingsOf(profile));
+        if (distance) distance = resettleDistanceState(preparedNow(), distance, distanceSettingsOf(profile));
         return standardsOf();
       }),
     /** School per pupil row under the current state. */
     schoolOf: (): Int32Array => run.schoolOf,
     /** How far pupils go to school under the current state (see DistanceMetrics). */
-    distance: (): DistanceMetrics => distance.metrics,
-    /** The distances prepared at load and each pupil's current distances (for per-pupil views and scenario comparisons). */
-    distanceState: (): { prepared: PreparedDistances; state: DistanceState } => ({ prepared, state: distance }),
+    distance: (): DistanceMetrics => distanceNow().metrics,
+    /** The distances prepared for the dataset and each pupil's current distances (for per-pupil views and scenario comparisons). */
+    distanceState: (): { prepared: PreparedDistances; state: DistanceState } => ({ prepared: preparedNow(), state: distanceNow() }),
     /** Applies an edit after the current state (dropping what could be redone). */
     apply: (edit: ZoneEdit): EditOutcome | EditRefusal =>
       step(() => {

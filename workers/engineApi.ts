@@ -132,8 +132,6 @@ export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationRe
 export interface TimedResult {
   result: SimulationResult;
   standards: StandardsResult;
-  /** How far pupils go to school (就近入学), per school section and county level. */
-  distance: DistanceMetrics;
   computeMs: number;
 }
 
@@ -293,7 +291,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       const result = session.recompute();
       const computeMs = performance.now() - t0;
-      return { result, standards: session.standards(), distance: session.distance(), computeMs };
+      return { result, standards: session.standards(), computeMs };
     },
 
     /** Applies an edit incrementally; a refused edit changes nothing. */

@@ -177,10 +177,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
   setStep('compute', 0.95);
   const timed = await engine.remote.simulate();
   const { profile } = useAppStore.getState();
-  if (profile !== NATIONAL_PROFILE) {
-    timed.standards = await engine.remote.setProfile(profile);
-    timed.distance = await engine.remote.distance();
-  }
+  if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
   const pupilLayers = await fetchPupilLayers(engine.remote);
   if (pending !== engine || !pendingRecipe) return;
   adoptEngine(engine, pendingRecipe);
@@ -190,7 +187,7 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     datasetVersion: s.datasetVersion + 1,
     result: timed.result,
     standards: timed.standards,
-    distance: timed.distance,
+    distance: undefined,
     movedDistance: undefined,
     computeMs: timed.computeMs,
     pupilLayers,
@@ -203,6 +200,13 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     highlight: undefined,
     load: { status: 'idle' },
   }));
+  // The distances (就近入学) are prepared in the worker when first asked for, after the dataset shows;
+  // an edit answered first brings them itself.
+  const version = useAppStore.getState().datasetVersion;
+  engine.remote.distance().then((distance) => {
+    const s = useAppStore.getState();
+    if (s.datasetVersion === version && !s.distance) useAppStore.setState({ distance });
+  }, () => {});
   await restoreWorkspace();
 }
 
