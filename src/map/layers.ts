@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
 import { keyedZones, ZONE_KEY } from './zoneSource';
@@ -78,17 +78,33 @@ const statusColor: ExpressionSpecification = [
   NO_DATA_COLOR,
 ];
 
+/**
+ * Gives the detail layers their data (see addDatasetLayers). MapLibre tiles its sources one after
+ * another in one worker: sent with the zones, the roads, compounds and context (about 1 MB of
+ * GeoJSON on Shouguang) held the first map with zones back by most of a second.
+ */
+export function fillDetailLayers(map: MapLibreMap, d: LoadSummary): void {
+  (map.getSource('context') as GeoJSONSource | undefined)?.setData(d.context ?? EMPTY);
+  (map.getSource('units') as GeoJSONSource | undefined)?.setData(d.units ?? EMPTY);
+  (map.getSource('roads') as GeoJSONSource | undefined)?.setData(d.roads ?? EMPTY);
+  (map.getSource('barriers') as GeoJSONSource | undefined)?.setData(d.barriers ?? EMPTY);
+}
+
 /** The zone fill colour expression for a colouring mode. */
 export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning' | 'distance'): ExpressionSpecification {
   return mode === 'utilization' ? utilColor : mode === 'warning' ? tierColor : mode === 'distance' ? distanceColor : statusColor;
 }
 
-/** Adds (or replaces) the sources and layers of a dataset. Zones are keyed by level and school (zoneSource). */
+/**
+ * Adds (or replaces) the sources and layers of a dataset. Zones are keyed by level and school
+ * (zoneSource). The detail layers (context, compounds and villages, roads, barriers) start empty:
+ * fillDetailLayers gives them their data once the zones are on screen.
+ */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   for (const id of [...Object.values(LABEL_LAYER), ...Object.values(LAYER)].reverse()) if (map.getLayer(id)) map.removeLayer(id);
   for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight', 'flash', ...LABEL_SOURCES]) if (map.getSource(id)) map.removeSource(id);
 
-  map.addSource('context', { type: 'geojson', data: d.context ?? EMPTY });
+  map.addSource('context', { type: 'geojson', data: EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
   map.addSource('zones', { type: 'geojson', data: keyedZones(d.zones), promoteId: ZONE_KEY });
   map.addSource('changed', { type: 'geojson', data: EMPTY });
@@ -96,7 +112,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
   map.addSource('review', { type: 'geojson', data: EMPTY });
   map.addSource('highlight', { type: 'geojson', data: EMPTY });
   map.addSource('flash', { type: 'geojson', data: EMPTY });
-  map.addSource('units', { type: 'geojson', data: d.units ?? EMPTY });
+  map.addSource('units', { type: 'geojson', data: EMPTY });
   map.addSource('density', { type: 'geojson', data: EMPTY });
   map.addSource('dots', { type: 'geojson', data: EMPTY });
   map.addSource('schools', {
@@ -132,7 +148,7 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
     paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
   });
   map.addLayer({ id: LAYER.county, type: 'line', source: 'county', paint: { 'line-color': '#263238', 'line-width': 2 } });
-  addRoadLayers(map, d, LAYER.zones);
+  addRoadLayers(map, LAYER.zones);
   // Compounds (小区) and villages (村), the units zones are drawn from: shown once zoomed in.
   map.addLayer({
     id: LAYER.units,

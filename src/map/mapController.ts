@@ -9,7 +9,8 @@ import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
-import { addDatasetLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
+import { addDatasetLayers, fillDetailLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
+import { whenZonesDrawn } from './firstDraw';
 import { createZoneLooks, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
 import type { SimulationResult } from '../core/simulation';
 import { timingMeasure } from '../app/timing';
@@ -29,6 +30,9 @@ import type { LoadSummary } from '../../workers/engineApi';
 setWorkerUrl(workerUrl);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+// How long the detail layers (and the pupils' density) wait for the zones' first frame before coming anyway.
+const DETAILS_WAIT_MS = 3000;
 
 /**
  * Each zone's look by its key: its school's (a shared zone's: none) utilization and status in the
@@ -71,6 +75,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const zoneLooks = createZoneLooks(map);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
+  // The dataset version whose zones are on screen, and the one whose detail layers have their data.
+  let zonesDrawnFor = 0;
+  let detailsFor = 0;
+  let stopWaiting = () => {};
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy
   // is applied on the next styledata event, not lost.
@@ -91,6 +99,17 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       shownZones = s.dataset.zones;
       zoneLooks.reset();
       prev = undefined;
+      stopWaiting();
+      const version = s.datasetVersion;
+      stopWaiting = whenZonesDrawn(map, () => {
+        zonesDrawnFor = version;
+        sync(useAppStore.getState());
+      }, DETAILS_WAIT_MS);
+    }
+    const detailsDue = zonesDrawnFor === s.datasetVersion && detailsFor !== s.datasetVersion;
+    if (detailsDue) {
+      fillDetailLayers(map, s.dataset);
+      detailsFor = s.datasetVersion;
     }
     const zonesChanged = s.dataset.zones !== shownZones;
     if (zonesChanged) {
@@ -130,8 +149,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       zoneLooks.apply(looksOf(s, shown));
     }
     // The density cells are handed over only when rebuilt; dots are asked for per view, when shown.
-    const pupilsChanged = !!s.pupilLayers && s.pupilLayers !== prev?.pupilLayers;
-    if (pupilsChanged) (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers!.density);
+    const pupilsChanged = !!s.pupilLayers && (s.pupilLayers !== prev?.pupilLayers || detailsDue);
+    if (pupilsChanged && detailsFor === s.datasetVersion) (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers!.density);
     if (s.pupilMode !== prev?.pupilMode || pupilsChanged) {
       if (s.pupilMode === 'dots') dots.show();
       else dots.hide();
@@ -224,6 +243,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   return {
     map,
     destroy() {
+      stopWaiting();
       unsubscribe();
       stopDrawing();
       stopVertexDrag();

@@ -1,6 +1,5 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import type { LoadSummary } from '../../workers/engineApi';
 import type { AppState } from '../store/store';
 import type { School } from '../core/school';
 
@@ -17,11 +16,12 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * service-radius ring of the selected school and the lines of the pupils sent past a nearer school on top. Main roads wider than local ones and paths;
  * rivers blue, railways dashed.
  */
-export function addRoadLayers(map: MapLibreMap, d: LoadSummary, beforeId: string): void {
+export function addRoadLayers(map: MapLibreMap, beforeId: string): void {
   for (const id of Object.values(ROAD_LAYER)) if (map.getLayer(id)) map.removeLayer(id);
   for (const id of ['roads', 'barriers', 'service-ring', 'sent-past']) if (map.getSource(id)) map.removeSource(id);
-  map.addSource('roads', { type: 'geojson', data: d.roads ?? EMPTY });
-  map.addSource('barriers', { type: 'geojson', data: d.barriers ?? EMPTY });
+  // Their data comes once the zones are on screen (fillDetailLayers).
+  map.addSource('roads', { type: 'geojson', data: EMPTY });
+  map.addSource('barriers', { type: 'geojson', data: EMPTY });
   map.addSource('service-ring', { type: 'geojson', data: EMPTY });
   map.addSource('sent-past', { type: 'geojson', data: EMPTY });
   map.addLayer({
