@@ -13,7 +13,7 @@ import { buildZoneGrid } from '../src/core/zoneGrid';
 import { zoneAt } from '../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
 import { countyOutline } from '../src/io/countyOutline';
-import { prepareUnitCells, unitCellArea } from '../src/core/units/datasetCells';
+import { prepareUnitCells, unitCellArea, warmUnitAreas } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
 import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type MovedDistance, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
@@ -224,6 +224,11 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     schoolOf: (): Int32Array => run.schoolOf,
     /** How far pupils go to school under the current state (see DistanceMetrics). */
     distance: (): DistanceMetrics => distanceNow().metrics,
+    /** Prepares what the first edits need and the load left out (the road distances, the grounds of the units' cells); returns the distances. */
+    prepareForEdits(): DistanceMetrics {
+      warmUnitAreas(dataset, rules.overlapRule);
+      return distanceNow().metrics;
+    },
     /** The distances prepared for the dataset and each pupil's current distances (for per-pupil views and scenario comparisons). */
     distanceState: (): { prepared: PreparedDistances; state: DistanceState } => ({ prepared: preparedNow(), state: distanceNow() }),
     /** Applies an edit after the current state (dropping what could be redone). */

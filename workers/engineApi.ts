@@ -404,6 +404,12 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     redo: (): EditOutcome | EditRefusal => requireSession().session.redo(),
     /** How far pupils go to school under the current scenario (就近入学; by road when the dataset has roads). */
     distance: (): DistanceMetrics => requireSession().session.distance(),
+    /**
+     * Prepares, once a load is shown, what the first edits and the distance panel need and the
+     * load left out, so that the first map did not wait for it: the road distances (returned) and
+     * the grounds the units' cells are cut from.
+     */
+    prepareForEdits: (): DistanceMetrics => requireSession().session.prepareForEdits(),
     /** Lines from the compounds sent past a nearer school to that school, for a level, under the current state (see computeSentPastLines). */
     sentPastLines: (level: ZoneLevel): FeatureCollection<LineString, SentPastProps> => {
       const { session, dataset } = requireSession();

@@ -200,10 +200,10 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     highlight: undefined,
     load: { status: 'idle' },
   }));
-  // The distances (就近入学) are prepared in the worker when first asked for, after the dataset shows;
-  // an edit answered first brings them itself.
+  // The distances (就近入学) and what the first unit edits need are prepared in the worker once the
+  // dataset shows; an edit answered first brings the distances itself.
   const version = useAppStore.getState().datasetVersion;
-  engine.remote.distance().then((distance) => {
+  engine.remote.prepareForEdits().then((distance) => {
     const s = useAppStore.getState();
     if (s.datasetVersion === version && !s.distance) useAppStore.setState({ distance });
   }, () => {});

@@ -96,6 +96,25 @@ describe('the embedded dataset opened from its snapshot', () => {
     }
   }, 120_000);
 
+  it('opened, prepared for edits or not (distances, the grounds of the units\' cells), gives the same distances and unit edits as the files', async () => {
+    const fromFiles = createEngineApi();
+    await fromFiles.load(files().map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer })));
+    const cold = createEngineApi();
+    const warm = createEngineApi();
+    const opened = cold.loadSnapshot(snapshot.slice().buffer);
+    warm.loadSnapshot(snapshot.slice().buffer);
+    for (const api of [fromFiles, cold, warm]) api.simulate();
+    expect(warm.prepareForEdits()).toEqual(fromFiles.distance());
+    const units = opened.ok ? opened.summary.units!.features.map((f) => String(f.properties?.id)) : [];
+    for (const [k, schoolId] of ['N02', 'P01'].entries()) {
+      const edit = { op: 'assignUnits', level: 'primary', schoolId, unitIds: [units[k * 97]] } as const;
+      const [a, b, c] = [fromFiles, cold, warm].map((api) => ({ ...api.applyEdit(edit), computeMs: 0 }));
+      expect(a.ok).toBe(true);
+      expect(b).toEqual(a);
+      expect(c).toEqual(a);
+    }
+  }, 120_000);
+
   it('is refused under other rules or another version, so the engine never holds a dataset read differently', () => {
     expect(() => openDatasetSnapshot(snapshot, { ...DEFAULT_RULES, primaryLastGrade: 5 })).toThrow('other rules');
     const api = createEngineApi();

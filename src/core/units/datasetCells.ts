@@ -56,6 +56,19 @@ export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: M
 }
 
 /**
+ * Makes, for both levels, the ground the units' cell polygons are cut from (see unitCellArea) when
+ * the cells came built without it (a snapshot): about 0.1 s a level on Shouguang, which the first
+ * unit edit into each level would otherwise wait for.
+ */
+export function warmUnitAreas(dataset: Dataset, rule?: OverlapRule): void {
+  const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
+  for (const level of ['primary', 'junior'] as const) {
+    const entry = madeFor(dataset, r, level);
+    if (entry.diagrams.size === 0) entry.ground ??= computeLevelGround(dataset, dataset.zoneState, level, r);
+  }
+}
+
+/**
  * The area of unit `u`'s cell at `level` (see UnitCells) as MultiPolygon coordinates: each piece
  * is the unit's Voronoi region in a zone intersected with the zone's winning ground and the
  * county, the pieces joined (the robust operations zone edits use, src/core/clip.ts). Empty when the unit has no cell. Made on first use and kept.
