@@ -75,10 +75,17 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const zoneLooks = createZoneLooks(map);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
-  // The dataset version whose zones are on screen, and the one whose detail layers have their data.
-  let zonesDrawnFor = 0;
+  // The dataset version whose detail layers (and density) have their data: once its zones are on screen.
   let detailsFor = 0;
   let stopWaiting = () => {};
+  const densitySource = () => map.getSource('density') as GeoJSONSource | undefined;
+  const showDetails = (version: number) => {
+    const s = useAppStore.getState();
+    if (s.datasetVersion !== version || !s.dataset) return;
+    fillDetailLayers(map, s.dataset);
+    if (s.pupilLayers) densitySource()?.setData(s.pupilLayers.density);
+    detailsFor = version;
+  };
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy
   // is applied on the next styledata event, not lost.
@@ -101,15 +108,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       prev = undefined;
       stopWaiting();
       const version = s.datasetVersion;
-      stopWaiting = whenZonesDrawn(map, () => {
-        zonesDrawnFor = version;
-        sync(useAppStore.getState());
-      }, DETAILS_WAIT_MS);
-    }
-    const detailsDue = zonesDrawnFor === s.datasetVersion && detailsFor !== s.datasetVersion;
-    if (detailsDue) {
-      fillDetailLayers(map, s.dataset);
-      detailsFor = s.datasetVersion;
+      stopWaiting = whenZonesDrawn(map, () => showDetails(version), DETAILS_WAIT_MS);
     }
     const zonesChanged = s.dataset.zones !== shownZones;
     if (zonesChanged) {
@@ -149,8 +148,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       zoneLooks.apply(looksOf(s, shown));
     }
     // The density cells are handed over only when rebuilt; dots are asked for per view, when shown.
-    const pupilsChanged = !!s.pupilLayers && (s.pupilLayers !== prev?.pupilLayers || detailsDue);
-    if (pupilsChanged && detailsFor === s.datasetVersion) (map.getSource('density') as GeoJSONSource | undefined)?.setData(s.pupilLayers!.density);
+    const pupilsChanged = !!s.pupilLayers && s.pupilLayers !== prev?.pupilLayers;
+    if (pupilsChanged && detailsFor === s.datasetVersion) densitySource()?.setData(s.pupilLayers!.density);
     if (s.pupilMode !== prev?.pupilMode || pupilsChanged) {
       if (s.pupilMode === 'dots') dots.show();
       else dots.hide();

@@ -8,6 +8,7 @@ import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/io/readDataset';
 import { buildDatasetSnapshot, openDatasetSnapshot } from '../../src/io/snapshot/datasetSnapshot';
 import { decodeStructured, encodeStructured } from '../../src/io/snapshot/structuredBytes';
 import { createEngineApi, type LoadOutcome } from '../../workers/engineApi';
+import type { ZoneEdit } from '../../src/core/zoneEdits';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -107,7 +108,7 @@ describe('the embedded dataset opened from its snapshot', () => {
     expect(warm.prepareForEdits()).toEqual(fromFiles.distance());
     const units = opened.ok ? opened.summary.units!.features.map((f) => String(f.properties?.id)) : [];
     for (const [k, schoolId] of ['N02', 'P01'].entries()) {
-      const edit = { op: 'assignUnits', level: 'primary', schoolId, unitIds: [units[k * 97]] } as const;
+      const edit: ZoneEdit = { op: 'assignUnits', level: 'primary', schoolId, unitIds: [units[k * 97]] };
       const [a, b, c] = [fromFiles, cold, warm].map((api) => ({ ...api.applyEdit(edit), computeMs: 0 }));
       expect(a.ok).toBe(true);
       expect(b).toEqual(a);
