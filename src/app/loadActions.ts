@@ -99,8 +99,10 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
   pendingRecipe = recipe;
   try {
     if (source === 'default') {
-      await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
-      return await settleLoad(engine, await engine.remote.loadSnapshotFrom(defaultSnapshotUrl()));
+      // Both asked at once (the worker answers in order): awaiting the first held the dataset's
+      // fetch back until the page's thread, busy with the first render and the map, took the answer.
+      const [, opened] = await Promise.all([engine.remote.setOverlapRule(useAppStore.getState().overlapRule), engine.remote.loadSnapshotFrom(defaultSnapshotUrl())]);
+      return await settleLoad(engine, opened);
     }
     const files = await readPickedFiles(source);
     if (pending !== engine) return;
