@@ -13,7 +13,7 @@ import { buildZoneGrid } from '../src/core/zoneGrid';
 import { zoneAt } from '../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
 import { countyOutline } from '../src/io/countyOutline';
-import { prepareUnitCells, unitCellArea, warmUnitAreas } from '../src/core/units/datasetCells';
+import { prepareUnitCells, unitCellArea, useCellSettings, warmUnitAreas } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
 import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type MovedDistance, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
@@ -61,8 +61,9 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   const dataset = loaded.dataset;
   // A snapshot brings the outline its unit cells were built on (a union of the county's parts, 60 ms).
   const county = dataset.unitCells?.county ?? countyOutline(loaded.county);
-  // The units' cells are built once here, at load (a snapshot brings them built).
-  prepareUnitCells(dataset, rules.overlapRule, county);
+  // The units' cells (a snapshot brings them built) are built by prepareUnits once the dataset
+  // shows, or by the first edit that needs them: the first result does not wait for them.
+  useCellSettings(dataset, rules.overlapRule, county);
   const ctx: EditContext = {
     schools: dataset.schools,
     schoolIndex: new Map(dataset.schools.map((s, i) => [s.id, i])),
@@ -202,7 +203,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         const cellsChange = next.overlapRule !== rules.overlapRule;
         rules = next;
         made = new WeakMap();
-        prepareUnitCells(dataset, rules.overlapRule, county);
+        useCellSettings(dataset, rules.overlapRule, county);
         // A unit's cell depends on the overlap rule: the history is made again under the new one,
         // so that the zones are those a reload (which replays the edits) would give.
         if (cellsChange) for (let i = 0; i < edits.length; i++) states[i + 1] = applyEditOrThrow(states[i], edits[i], i);
@@ -224,10 +225,12 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     schoolOf: (): Int32Array => run.schoolOf,
     /** How far pupils go to school under the current state (see DistanceMetrics). */
     distance: (): DistanceMetrics => distanceNow().metrics,
-    /** Prepares what the first edits need and the load left out (the road distances, the grounds of the units' cells); returns the distances. */
-    prepareForEdits(): DistanceMetrics {
+    /** Prepares the road distances, which the load left out; returns them. */
+    prepareForEdits: (): DistanceMetrics => distanceNow().metrics,
+    /** Builds the units' cells and the grounds their areas are cut from, which the load left out (what the first unit edit needs). */
+    prepareUnits(): void {
+      prepareUnitCells(dataset, rules.overlapRule, county);
       warmUnitAreas(dataset, rules.overlapRule);
-      return distanceNow().metrics;
     },
     /** The distances prepared for the dataset and each pupil's current distances (for per-pupil views and scenario comparisons). */
     distanceState: (): { prepared: PreparedDistances; state: DistanceState } => ({ prepared: preparedNow(), state: distanceNow() }),

@@ -405,11 +405,16 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     /** How far pupils go to school under the current scenario (就近入学; by road when the dataset has roads). */
     distance: (): DistanceMetrics => requireSession().session.distance(),
     /**
-     * Prepares, once a load is shown, what the first edits and the distance panel need and the
-     * load left out, so that the first map did not wait for it: the road distances (returned) and
-     * the grounds the units' cells are cut from.
+     * Prepares, once a load is shown, the road distances the distance panel and the edits need and
+     * the load left out, so that the first map did not wait for them; returns them.
      */
     prepareForEdits: (): DistanceMetrics => requireSession().session.prepareForEdits(),
+    /**
+     * Builds, after prepareForEdits (a separate call, so that an edit asked for meanwhile goes
+     * between the two), the units' cells and the grounds their areas are cut from, which the load
+     * left out: what the first unit edit needs.
+     */
+    prepareUnits: (): void => requireSession().session.prepareUnits(),
     /** Lines from the compounds sent past a nearer school to that school, for a level, under the current state (see computeSentPastLines). */
     sentPastLines: (level: ZoneLevel): FeatureCollection<LineString, SentPastProps> => {
       const { session, dataset } = requireSession();

@@ -202,13 +202,15 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     highlight: undefined,
     load: { status: 'idle' },
   }));
-  // The distances (就近入学) and what the first unit edits need are prepared in the worker once the
-  // dataset shows; an edit answered first brings the distances itself.
+  // The distances (就近入学), then the units' cells, are prepared in the worker once the dataset
+  // shows; an edit answered first brings the distances itself.
   const version = useAppStore.getState().datasetVersion;
   engine.remote.prepareForEdits().then((distance) => {
     const s = useAppStore.getState();
-    if (s.datasetVersion === version && !s.distance) useAppStore.setState({ distance });
-  }, () => {});
+    if (s.datasetVersion !== version) return;
+    if (!s.distance) useAppStore.setState({ distance });
+    return engine.remote.prepareUnits();
+  }).catch(() => {});
   await restoreWorkspace();
 }
 
