@@ -1,5 +1,6 @@
 import { createBalanceRun, type BalanceRun } from '../src/core/balance/run';
 import type { BalanceInput, BalancePlan, BalanceProgress, BalanceSettings } from '../src/core/balance/types';
+import { yieldToCalls } from './yieldToCalls';
 
 /** What the balance worker reports while it works: the progress and the best plan so far. */
 export interface BalanceReport {
@@ -14,9 +15,6 @@ export interface BalanceTiming {
 }
 
 const DEFAULT_TIMING: BalanceTiming = { sliceMs: 40, reportMs: 150 };
-
-/** Lets the event loop run (a posted cancel is heard here). */
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The balance worker's API: one run at a time, in slices of `sliceMs` that yield to the event loop
@@ -45,7 +43,7 @@ export function createBalanceApi(timing: BalanceTiming = DEFAULT_TIMING) {
           lastReport = performance.now();
           void onReport({ progress, plan: bestPlan(progress) });
         }
-        await yieldToEvents();
+        await yieldToCalls();
       }
       if (current === job) current = undefined;
       const final = { progress: { ...progress, phase: 'done' as const }, plan: job.run.plan() };

@@ -13,7 +13,7 @@ import { buildZoneGrid } from '../src/core/zoneGrid';
 import { zoneAt } from '../src/core/zoneLocate';
 import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
 import { countyOutline } from '../src/io/countyOutline';
-import { prepareUnitCells, unitCellArea, useCellSettings, warmUnitAreas } from '../src/core/units/datasetCells';
+import { unitCellArea, unitEditPreparation, useCellSettings } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { computeZoneChanges, type ZoneChange } from '../src/io/zoneFeatures';
 import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type MovedDistance, prepareDistances, resettleDistanceState, updateDistanceState, type DistanceMetrics, type DistanceState, type PreparedDistances } from '../src/core/distance';
@@ -227,11 +227,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     distance: (): DistanceMetrics => distanceNow().metrics,
     /** Prepares the road distances, which the load left out; returns them. */
     prepareForEdits: (): DistanceMetrics => distanceNow().metrics,
-    /** Builds the units' cells and the grounds their areas are cut from, which the load left out (what the first unit edit needs). */
-    prepareUnits(): void {
-      prepareUnitCells(dataset, rules.overlapRule, county);
-      warmUnitAreas(dataset, rules.overlapRule);
-    },
+    /** What the first unit edit needs and the load left out (the units' cells, the grounds their areas are cut from), in steps: see unitEditPreparation. */
+    unitPreparation: (): Generator<void, void> => unitEditPreparation(dataset, rules.overlapRule),
     /** The distances prepared for the dataset and each pupil's current distances (for per-pupil views and scenario comparisons). */
     distanceState: (): { prepared: PreparedDistances; state: DistanceState } => ({ prepared: preparedNow(), state: distanceNow() }),
     /** Applies an edit after the current state (dropping what could be redone). */

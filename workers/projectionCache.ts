@@ -8,6 +8,7 @@ import { classesBySection, computeStandards, type StandardsProfile } from '../sr
 import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { ZoneState } from '../src/core/zoneState';
 import type { ProjectionRefusal, ProjectionView, ScenarioRequest, YearView } from './scenarioProjection';
+import { yieldToCalls } from './yieldToCalls';
 
 /** How many scenarios keep their projection between calls (the compared ones, 现状 and the active one). */
 const KEPT = 6;
@@ -28,9 +29,6 @@ interface Entry {
   views: { year: ProjectionYear; view: YearView }[];
   profile: StandardsProfile;
 }
-
-/** Lets the worker answer calls waiting behind this one (an edit) before going on. */
-const yieldToCalls = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Whether a year's schools and results are those of an earlier answer's year (nothing to assess again). */
 const sameYear = (a: ProjectionYear, b: ProjectionYear) => a.year === b.year && a.result.schools.every((r, s) => r === b.result.schools[s]) && a.schools.every((x, s) => x === b.schools[s]);

@@ -9,6 +9,7 @@ import type { WarningSettings } from '../src/core/warning/settings';
 import { computeWarningBase, type WarningRow } from '../src/core/warning/warning';
 import { EditError, type ZoneEdit } from '../src/core/zoneEdits';
 import type { ZoneState } from '../src/core/zoneState';
+import { yieldToCalls } from './yieldToCalls';
 
 /** A scenario to warn about: its edits from the dataset's own zoning, its rules and projection, and the profile's warning settings. */
 export interface WarningRequest {
@@ -38,8 +39,6 @@ export type WarningOutcome = { ok: true; view: WarningView } | { ok: false; canc
 
 /** Draws run between two looks at the message queue (a cancel) and two progress reports. */
 const DRAWS_PER_STEP = 50;
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 // The back-test depends on the dataset's own zoning only: computed once per dataset and settings.
 const backtests = new WeakMap<Dataset, Map<string, BacktestResult>>();
@@ -97,7 +96,7 @@ export async function runWarning(
   const run = createRangesRun(base, request.projection, dataset.housing ?? [], request.warning.spreads, request.warning.draws, request.warning.seed);
   onProgress?.(0);
   while (run.done < run.total) {
-    await yieldToMessages();
+    await yieldToCalls();
     if (stopped()) return { ok: false, cancelled: true };
     run.step(DRAWS_PER_STEP);
     onProgress?.(run.done / run.total);

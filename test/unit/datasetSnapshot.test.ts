@@ -108,7 +108,7 @@ describe('the embedded dataset opened from its snapshot', () => {
     for (const api of [fromFiles, filesWarm, cold, warm]) api.simulate();
     for (const api of [filesWarm, warm]) {
       expect(api.prepareForEdits()).toEqual(fromFiles.distance());
-      api.prepareUnits();
+      await api.prepareUnits();
     }
     const units = opened.ok ? opened.summary.units!.features.map((f) => String(f.properties?.id)) : [];
     for (const [k, schoolId] of ['N02', 'P01'].entries()) {

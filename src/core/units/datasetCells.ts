@@ -2,7 +2,7 @@ import { intersectionOf, unionOf } from '../clip';
 import type { Dataset } from '../dataset';
 import type { OverlapRule, ZoneLevel } from '../rules';
 import type { MultiPolygonCoords } from '../zoneState';
-import { computeUnitCells, type UnitCells } from './unitCells';
+import { computeUnitCells, unitCellSteps, type BuiltUnitCells, type UnitCells } from './unitCells';
 import { computeNotWithin } from './ringTests';
 import { computeUnitRegions } from './unitRegions';
 import { computeLevelGround, zoneDiagramsOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
@@ -28,14 +28,21 @@ function madeFor(dataset: Dataset, rule: OverlapRule, level: ZoneLevel) {
  */
 export function datasetUnitCells(dataset: Dataset, level: ZoneLevel, rule?: OverlapRule): UnitCells {
   const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
-  const kept = dataset.unitCells?.byRule[r]?.[level];
-  if (kept) return kept;
-  const { cells, diagrams } = computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county);
-  const entry = madeFor(dataset, r, level);
-  for (const zone of diagrams.zones) entry.diagrams.set(zone.id, zone);
-  dataset.unitCells = dataset.unitCells ?? { rule: r, byRule: {} };
-  dataset.unitCells.byRule[r] = { ...dataset.unitCells.byRule[r], [level]: cells };
-  return cells;
+  return keptCells(dataset, r, level) ?? keep(dataset, r, level, computeUnitCells(dataset, dataset.zoneState, level, r, dataset.unitCells?.county));
+}
+
+function keptCells(dataset: Dataset, rule: OverlapRule, level: ZoneLevel): UnitCells | undefined {
+  return dataset.unitCells?.byRule[rule]?.[level];
+}
+
+/** Keeps built cells on the dataset, and their ground and diagrams for unitCellArea. */
+function keep(dataset: Dataset, rule: OverlapRule, level: ZoneLevel, built: BuiltUnitCells): UnitCells {
+  const entry = madeFor(dataset, rule, level);
+  entry.ground = built.ground;
+  for (const zone of built.zones) entry.diagrams.set(zone.id, zone);
+  dataset.unitCells = dataset.unitCells ?? { rule, byRule: {} };
+  dataset.unitCells.byRule[rule] = { ...dataset.unitCells.byRule[rule], [level]: built.cells };
+  return built.cells;
 }
 
 /** Sets the overlap rule and the county outline the dataset's unit cells are built under (when first needed). */
@@ -56,15 +63,26 @@ export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: M
 }
 
 /**
- * Makes, for both levels, the ground the units' cell polygons are cut from (see unitCellArea) when
- * the cells came built without it (a snapshot): about 0.1 s a level on Shouguang, which the first
- * unit edit into each level would otherwise wait for.
+ * Makes what the first unit edits need and the dataset lacks, in steps (a generator yielding
+ * between zones, for a caller that lets other work run in between): the cells of both levels under
+ * `rule` when not kept (see datasetUnitCells: a level built meanwhile is not built again), and the
+ * ground their areas are cut from when they came built without it (a snapshot; about 0.1 s a level
+ * on Shouguang, which the first unit edit into each level would otherwise wait for).
  */
-export function warmUnitAreas(dataset: Dataset, rule?: OverlapRule): void {
-  const r = rule ?? dataset.unitCells?.rule ?? 'smallestZone';
+export function* unitEditPreparation(dataset: Dataset, rule: OverlapRule): Generator<void, void> {
   for (const level of ['primary', 'junior'] as const) {
-    const entry = madeFor(dataset, r, level);
-    if (entry.diagrams.size === 0) entry.ground ??= computeLevelGround(dataset, dataset.zoneState, level, r);
+    if (keptCells(dataset, rule, level)) continue;
+    const steps = unitCellSteps(dataset, dataset.zoneState, level, rule, dataset.unitCells?.county);
+    for (let step = steps.next(); !keptCells(dataset, rule, level); step = steps.next()) {
+      if (step.done) keep(dataset, rule, level, step.value);
+      else yield;
+    }
+  }
+  for (const level of ['primary', 'junior'] as const) {
+    const entry = madeFor(dataset, rule, level);
+    if (entry.diagrams.size > 0 || entry.ground) continue;
+    entry.ground = computeLevelGround(dataset, dataset.zoneState, level, rule);
+    yield;
   }
 }
 

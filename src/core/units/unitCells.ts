@@ -4,7 +4,7 @@ import type { MultiPolygonCoords, ZoneState } from '../zoneState';
 import { computeCollinearOverlaps, MIN_LENGTH } from './collinearOverlaps';
 import { traceZoneBorders } from './zoneBorders';
 import { locatePoints } from './locatePoints';
-import { computeLevelDiagrams, type LevelDiagrams } from './zoneDiagrams';
+import { computeLevelGround, zoneDiagramOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
 
 /**
  * The areas of the units (compounds, villages) at one level, as built on the loaded zones. Unit
@@ -35,14 +35,35 @@ export interface UnitCells {
   strayPupils: number;
 }
 
+/** Unit cells as built, with the level's ground and the zones' diagrams they were built on (unitCellArea cuts the pieces from them). */
+export interface BuiltUnitCells {
+  cells: UnitCells;
+  ground: LevelGround;
+  zones: ZoneDiagram[];
+}
+
 /**
  * Builds the unit cells of `level` on the zones of `state` (see UnitCells), clipped to `county`
- * when given; also returns the zones' diagrams, from which unitCellArea makes the pieces. Cost:
- * one Delaunay triangulation per zone's homes and a walk along every zone edge. Border stretches
- * whose midpoint lies outside the county are left out; the pieces are clipped to it when made.
+ * when given. Cost: one Delaunay triangulation per zone's homes and a walk along every zone edge.
+ * Border stretches whose midpoint lies outside the county are left out; the pieces are clipped to
+ * it when made.
  */
-export function computeUnitCells(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, county?: MultiPolygonCoords): { cells: UnitCells; diagrams: LevelDiagrams } {
-  const diagrams = computeLevelDiagrams(dataset, state, level, rule);
+export function computeUnitCells(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, county?: MultiPolygonCoords): BuiltUnitCells {
+  const steps = unitCellSteps(dataset, state, level, rule, county);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * computeUnitCells in steps, for a caller that lets other work run in between: yields after the
+ * level's ground (a pass over every home) and after each zone's diagram and borders (a few ms on
+ * Shouguang), and returns what computeUnitCells returns.
+ */
+export function* unitCellSteps(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, county?: MultiPolygonCoords): Generator<void, BuiltUnitCells> {
+  const ground = computeLevelGround(dataset, state, level, rule);
+  yield;
   // Every stretch: units, length, midpoint, homes; reduced per pair of units below.
   const raw: number[] = [];
   const push = (u: number, v: number, length: number, mx: number, my: number, ux: number, uy: number, vx: number, vy: number) => {
@@ -55,7 +76,11 @@ export function computeUnitCells(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'un
   const edgeUnit: number[] = [];
   const homes: number[] = [];
   const zonesOf: Set<number>[] = Array.from({ length: U }, () => new Set());
-  for (const zone of diagrams.zones) {
+  const zones: ZoneDiagram[] = [];
+  for (let z = 0; z < ground.zoneIds.length; z++) {
+    const zone = zoneDiagramOf(ground, z);
+    if (!zone) continue;
+    zones.push(zone);
     for (const u of zone.generators.unit) zonesOf[u].add(zone.id);
     traceZoneBorders(zone, {
       between(u, v, x1, y1, x2, y2, ux, uy, vx, vy) {
@@ -68,6 +93,7 @@ export function computeUnitCells(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'un
         homes.push(hx, hy);
       },
     });
+    yield;
   }
   const across = computeCollinearOverlaps(edges, edgeUnit);
   across.e.forEach((e, k) => {
@@ -78,7 +104,7 @@ export function computeUnitCells(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'un
   for (let u = 0; u < U; u++) pieceStart[u + 1] = pieceStart[u] + zonesOf[u].size;
   const pieceZone = Int32Array.from(zonesOf.flatMap((s) => [...s].sort((x, y) => x - y)));
   const borders = longestPerPair(raw, U, county);
-  return { cells: { level, rule, pieceStart, pieceZone, borders, strayPupils: diagrams.strayPupils }, diagrams };
+  return { cells: { level, rule, pieceStart, pieceZone, borders, strayPupils: ground.strayPupils }, ground, zones };
 }
 
 const STRIDE = 9;

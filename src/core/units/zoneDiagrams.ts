@@ -22,12 +22,6 @@ export interface ZoneDiagram {
   unitRegions?: Map<number, MultiPolygonCoords>;
 }
 
-/** The diagrams of every zone of a level that has homes, and the pupils living where another unit's homes are. */
-export interface LevelDiagrams {
-  zones: ZoneDiagram[];
-  strayPupils: number;
-}
-
 /** The generators of every zone: homes located in the zones of the level, one point per place. */
 function zoneGenerators(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY'>, zones: ReturnType<typeof computeZoneSet>): { byZone: Generators[]; stray: number } {
   const p = dataset.pupils;
@@ -138,24 +132,21 @@ export function computeLevelGround(dataset: Pick<Dataset, 'pupils' | 'unitX' | '
   return { zoneIds: zoneSet.zoneSchool, byZone, winningOf: createEffectiveZones(zoneSet, [...byId.values()]), strayPupils: stray };
 }
 
+/** The diagram of the `z`-th zone of a ground (index in its set), or undefined when it has no homes or wins no ground. */
+export function zoneDiagramOf(ground: LevelGround, z: number): ZoneDiagram | undefined {
+  const g = ground.byZone[z];
+  if (g.x.length === 0) return undefined;
+  const winning = ground.winningOf(z);
+  return winning.length > 0 ? { id: ground.zoneIds[z], winning, generators: g, regions: triangulate(g, boxOf(winning)) } : undefined;
+}
+
 /** The diagrams of the zones of a ground that have homes, those whose ids are in `only` when given. */
 export function zoneDiagramsOf(ground: LevelGround, only?: ReadonlySet<number>): ZoneDiagram[] {
   const zones: ZoneDiagram[] = [];
-  ground.byZone.forEach((g, z) => {
-    const id = ground.zoneIds[z];
-    if (g.x.length === 0 || (only && !only.has(id))) return;
-    const winning = ground.winningOf(z);
-    if (winning.length > 0) zones.push({ id, winning, generators: g, regions: triangulate(g, boxOf(winning)) });
+  ground.zoneIds.forEach((id, z) => {
+    if (only && !only.has(id)) return;
+    const zone = zoneDiagramOf(ground, z);
+    if (zone) zones.push(zone);
   });
   return zones;
-}
-
-/**
- * The Voronoi diagrams of the homes of each zone of `level` under `state` (homes: pupils of every
- * level with a unit, and unit points; located in the zones by the overlap rule `rule`), with each
- * zone's winning ground. Zones without homes are left out.
- */
-export function computeLevelDiagrams(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule): LevelDiagrams {
-  const ground = computeLevelGround(dataset, state, level, rule);
-  return { zones: zoneDiagramsOf(ground), strayPupils: ground.strayPupils };
 }
