@@ -4,13 +4,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { DEFAULT_SNAPSHOT_PATH } from './src/app/defaultDataset.ts';
 import { CSP_META, SECURITY_HEADERS } from './src/app/securityHeaders.ts';
 
 /**
  * Reads data/shouguang once per build (and per change, under the dev server) into the snapshot the
- * app opens at start, in a child process (data/generator/snapshot.ts), so the config loads no app code.
+ * app opens at start, in a child process (data/generator/snapshot.ts), so the config loads no app
+ * code; stored gzip-compressed (the worker unpacks it when the server has not: src/io/snapshot/gunzip.ts).
  */
 function defaultDatasetSnapshot(): Plugin {
   const build = async () => {
@@ -18,7 +20,7 @@ function defaultDatasetSnapshot(): Plugin {
     try {
       const out = join(dir, 'shouguang.snapshot');
       await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'data/generator/snapshot.ts'), out]);
-      return readFileSync(out);
+      return gzipSync(readFileSync(out), { level: 9 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -34,7 +36,7 @@ function defaultDatasetSnapshot(): Plugin {
       server.middlewares.use(`/${DEFAULT_SNAPSHOT_PATH}`, (_req, res, next) => {
         served ??= build();
         served.then((bytes) => {
-          res.setHeader('Content-Type', 'application/octet-stream');
+          res.setHeader('Content-Type', 'application/gzip');
           res.end(bytes);
         }, next);
       });

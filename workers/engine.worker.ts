@@ -2,10 +2,15 @@ import * as Comlink from 'comlink';
 import type { DotsRequest } from '../src/core/pupilView';
 import { holdLifeLock } from './lifeLock';
 import { createEngineApi, type EngineApi, type InjectedFault, type WorkerApi } from './engineApi';
+import { prefetchUrlOf } from './engineWorkerName';
 
 const api = createEngineApi();
 // The page learns at once when this worker ends without an error event (see lifeLock).
 holdLifeLock(self.name);
+// The embedded dataset is fetched at once: the call asking for it reaches this worker only when
+// the page's thread is free, after its first render and map frame (half a second and more).
+const prefetchUrl = prefetchUrlOf(self.name);
+if (prefetchUrl) api.prefetchSnapshot(prefetchUrl);
 
 /**
  * The engine's methods, each answering its errors as rejections; when an error has left the

@@ -23,7 +23,8 @@ import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, Impor
 import type { ValidationReport } from '../src/core/validation';
 import { computeSentPastLines, type DistanceMetrics, type SentPastProps } from '../src/core/distance';
 import { polylineFeatures } from '../src/io/roadFeatures';
-import { openDatasetSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { decodeDatasetSnapshot, openDecodedSnapshot, type DecodedSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { gunzipped } from '../src/io/snapshot/gunzip';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
 import { runLetters, runLookupPage, type LettersView, type PublishRequest } from './publishRun';
@@ -129,6 +130,13 @@ export interface LoadSummary {
 /** The outcome of a load: the summary with the validation report, or the one problem that stopped it. */
 export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationReport } | LoadFailure;
 
+/** Fetches a stored dataset (gzip-compressed or not) and decodes it; throws with the URL when the server answers an error. */
+async function fetchSnapshot(url: string): Promise<DecodedSnapshot> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return decodeDatasetSnapshot(new Uint8Array(await gunzipped(await response.arrayBuffer())));
+}
+
 /** How long the units' preparation runs between two looks at the calls waiting (prepareUnits), ms. */
 const UNIT_SLICE_MS = 20;
 
@@ -184,6 +192,9 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       },
     };
   };
+
+  // The embedded dataset fetched and decoded since the worker started (prefetchSnapshot), by URL.
+  let prefetched: { url: string; decoded: Promise<DecodedSnapshot> } | undefined;
 
   const requireSession = () => {
     if (!loaded || !session) throw new Error('no dataset is loaded');
@@ -255,7 +266,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       let opened: OpenedSnapshot;
       try {
-        opened = openDatasetSnapshot(new Uint8Array(bytes), rules);
+        opened = openDecodedSnapshot(decodeDatasetSnapshot(new Uint8Array(bytes)), rules);
       } catch (e) {
         return failure(e);
       }
@@ -263,20 +274,35 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     },
 
     /**
-     * Fetches a stored dataset (the embedded default, by its absolute URL) and opens it as
-     * loadSnapshot does. Fetched here, its arrival does not wait for the page's own thread, which
-     * is busy drawing the panels and the map at start-up.
+     * Starts fetching and decoding a stored dataset before it is asked for (loadSnapshotFrom with
+     * the same URL takes it over): the worker does it at its start, while the page's thread, busy
+     * with the first render and the map, has not yet handed over the calls waiting for it.
+     */
+    prefetchSnapshot(url: string): void {
+      const decoded = fetchSnapshot(url);
+      // A failure is answered by loadSnapshotFrom, when the dataset is asked for.
+      decoded.catch(() => {});
+      prefetched = { url, decoded };
+    },
+
+    /**
+     * Fetches a stored dataset (the embedded default, by its absolute URL; gzip-compressed or not)
+     * and opens it as loadSnapshot does. Fetched here, its arrival does not wait for the page's own
+     * thread, which is busy drawing the panels and the map at start-up.
      */
     async loadSnapshotFrom(url: string): Promise<LoadOutcome> {
-      let bytes: ArrayBuffer;
+      const decoded = prefetched?.url === url ? prefetched.decoded : fetchSnapshot(url);
+      prefetched = undefined;
+      let opened: OpenedSnapshot;
+      let t0: number;
       try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        bytes = await response.arrayBuffer();
+        const snapshot = await decoded;
+        t0 = performance.now();
+        opened = openDecodedSnapshot(snapshot, rules);
       } catch (e) {
         return failure(e);
       }
-      return this.loadSnapshot(bytes);
+      return resident(opened.loaded, opened.report, t0);
     },
 
     /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */

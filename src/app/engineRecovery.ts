@@ -6,6 +6,7 @@ import { callBudgetMs, type EngineSize } from './engineBudgets';
 import { EngineFault, superviseWorker, type EngineRemote, type SupervisedWorker } from './engineCalls';
 import { fetchPupilLayers } from './pupilLayers';
 import { watchLifeLock } from '../../workers/lifeLock';
+import { engineWorkerName } from '../../workers/engineWorkerName';
 import { datasetKey } from './datasetKey';
 
 /** How the current dataset was loaded, so that a fresh worker can load it again without the planner. */
@@ -40,10 +41,11 @@ const currentSize = (): EngineSize => ({ pupils: useAppStore.getState().dataset?
 /**
  * A fresh engine worker under supervision. Once it is the current one (adoptEngine) its budgets
  * follow the current dataset and a fault starts a recovery; before that (while it loads) they
- * follow `loadSize`, and a fault only fails the calls made to it.
+ * follow `loadSize`, and a fault only fails the calls made to it. A worker given `prefetchUrl`
+ * fetches that stored dataset at its start (see prefetchSnapshot).
  */
-export function startSupervisedWorker(loadSize: () => EngineSize = currentSize): SupervisedWorker {
-  const name = `engine-${Date.now().toString(36)}-${(workerCount++).toString(36)}`;
+export function startSupervisedWorker(loadSize: () => EngineSize = currentSize, prefetchUrl?: string): SupervisedWorker {
+  const name = engineWorkerName(`engine-${Date.now().toString(36)}-${(workerCount++).toString(36)}`, prefetchUrl);
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name });
   const isCurrent = () => current?.engine === engine;
   const engine: SupervisedWorker = superviseWorker(worker, {

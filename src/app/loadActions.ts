@@ -94,7 +94,7 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
   useAppStore.setState({ highlight: undefined });
   setStep('read', 0);
   const recipe = recipeOf(source);
-  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes: recipe.megabytes }));
+  const engine = startSupervisedWorker(() => ({ pupils: reviewed?.pupilsLoaded ?? 0, megabytes: recipe.megabytes }), source === 'default' ? defaultSnapshotUrl() : undefined);
   pending = engine;
   pendingRecipe = recipe;
   try {

@@ -47,7 +47,11 @@ export function warningFigure(row: WarningRow | undefined, locale: Locale): stri
   return `${translate(locale, `tierShort_${row.tier}`)} ${Number.isFinite(row.ratio) ? formatPercent(locale, row.ratio) : '—'}`;
 }
 
-/** Adds the label sources and layers of a dataset (after its data layers: labels draw on top). */
+/**
+ * Adds the label sources and layers of a dataset (after its data layers: labels draw on top),
+ * hidden: showLabels shows them once the zones are on screen, as MapLibre draws every glyph on the
+ * page's thread (about 0.2 s for a county's names), which would hold back the zones' first frame.
+ */
 export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   const context: Feature<Point>[] = (d.context?.features ?? []).flatMap((f) => {
     const at = f.geometry && labelPoint(f.geometry);
@@ -60,7 +64,7 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
     id: LABEL_LAYER.context,
     type: 'symbol',
     source: 'labels-context',
-    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13 },
+    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 13, visibility: 'none' },
     paint: { 'text-color': '#78909c', ...HALO },
   });
   map.addLayer({
@@ -68,7 +72,7 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
     type: 'symbol',
     source: 'labels-zones',
     minzoom: 9.5,
-    layout: { 'text-field': ['get', 'figure'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 13], 'text-padding': 1 },
+    layout: { 'text-field': ['get', 'figure'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 13], 'text-padding': 1, visibility: 'none' },
     paint: { 'text-color': '#263238', ...HALO },
   });
   // School names beside their markers, the largest schools placed first; MapLibre leaves out a
@@ -86,6 +90,7 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
       'text-offset': [0, 0.6],
       'text-max-width': 8,
       'symbol-sort-key': ['-', 0, ['get', 'rooms']],
+      visibility: 'none',
     },
     paint: { 'text-color': '#102a43', ...HALO },
   });
@@ -96,9 +101,14 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
     type: 'symbol',
     source: 'labels-towns',
     maxzoom: 12,
-    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 13, 12, 16], 'text-letter-spacing': 0.2 },
+    layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 13, 12, 16], 'text-letter-spacing': 0.2, visibility: 'none' },
     paint: { 'text-color': '#6d4c41', 'text-opacity': 0.8, ...HALO },
   });
+}
+
+/** Shows the label layers (added hidden by addLabelLayers). */
+export function showLabels(map: MapLibreMap): void {
+  for (const id of Object.values(LABEL_LAYER)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
 }
 
 /** The zones' label points with the key figure of the colouring, for the schools of a result. */

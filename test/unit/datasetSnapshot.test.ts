@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/io/readDataset';
 import { buildDatasetSnapshot, openDatasetSnapshot } from '../../src/io/snapshot/datasetSnapshot';
 import { decodeStructured, encodeStructured } from '../../src/io/snapshot/structuredBytes';
 import { createEngineApi, type LoadOutcome } from '../../workers/engineApi';
+import { engineWorkerName, prefetchUrlOf } from '../../workers/engineWorkerName';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
 
 const root = join(import.meta.dirname, '../..');
@@ -80,18 +82,42 @@ describe('the embedded dataset opened from its snapshot', () => {
     }
   }, 120_000);
 
-  it('is fetched by the worker itself from its URL (the app passes the embedded one), and a URL that fails is a load failure naming it', async () => {
+  it('is fetched by the worker itself from its URL (the app passes the embedded one), stored gzip-compressed or not, and a URL that fails is a load failure naming it', async () => {
+    const packed = gzipSync(snapshot);
+    const asked: string[] = [];
     const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
       if (req.url === '/data/shouguang.snapshot') res.end(snapshot);
+      // The stored .gz, sent as it is or with Content-Encoding (then the client unpacks it).
+      else if (req.url === '/data/shouguang.snapshot.gz') res.writeHead(200, { 'Content-Type': 'application/gzip' }).end(packed);
+      else if (req.url === '/data/encoded.snapshot.gz') res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(packed);
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const fetched = await createEngineApi().loadSnapshotFrom(`${base}/data/shouguang.snapshot`);
-      expect(withoutTime(fetched)).toEqual(withoutTime(createEngineApi().loadSnapshot(snapshot.slice().buffer)));
+      const opened = withoutTime(createEngineApi().loadSnapshot(snapshot.slice().buffer));
+      for (const path of ['shouguang.snapshot', 'shouguang.snapshot.gz', 'encoded.snapshot.gz']) {
+        expect(withoutTime(await createEngineApi().loadSnapshotFrom(`${base}/data/${path}`))).toEqual(opened);
+      }
       const missing = await createEngineApi().loadSnapshotFrom(`${base}/data/missing.snapshot`);
       expect(missing).toMatchObject({ ok: false, detail: expect.stringContaining('missing.snapshot: HTTP 404') });
+      // Fetched at the worker's start (the URL in its name), then asked for: one request.
+      const url = `${base}/data/shouguang.snapshot.gz`;
+      expect(prefetchUrlOf(engineWorkerName('engine-1', url))).toBe(url);
+      expect(prefetchUrlOf('engine-2')).toBeUndefined();
+      const early = createEngineApi();
+      asked.length = 0;
+      early.prefetchSnapshot(url);
+      expect(withoutTime(await early.loadSnapshotFrom(url))).toEqual(opened);
+      expect(asked).toEqual(['/data/shouguang.snapshot.gz']);
+      // A failed prefetch is that load's failure; another URL asked for is fetched.
+      const failed = createEngineApi();
+      failed.prefetchSnapshot(`${base}/data/missing.snapshot`);
+      expect(await failed.loadSnapshotFrom(`${base}/data/missing.snapshot`)).toMatchObject({ ok: false, detail: expect.stringContaining('HTTP 404') });
+      const other = createEngineApi();
+      other.prefetchSnapshot(`${base}/data/missing.snapshot`);
+      expect(withoutTime(await other.loadSnapshotFrom(url))).toEqual(opened);
     } finally {
       server.close();
     }

@@ -52,13 +52,28 @@ export async function buildDatasetSnapshot(files: ImportFile[], rules: Rules): P
   return encodeStructured(snapshot);
 }
 
+/** A snapshot's bytes decoded, not yet checked against the engine's rules (see openDecodedSnapshot). */
+export interface DecodedSnapshot {
+  readonly value: unknown;
+}
+
+/** Decodes bytes written by `buildDatasetSnapshot` (the part of opening that needs no rules). Throws when they are not a snapshot. */
+export function decodeDatasetSnapshot(bytes: Uint8Array): DecodedSnapshot {
+  return { value: decodeStructured(bytes) };
+}
+
 /**
- * Opens bytes written by `buildDatasetSnapshot` for the engine's `rules`. Throws when the bytes are
- * not a snapshot of this version or were read under other rules (the caller reads the files then).
+ * Opens a decoded snapshot for the engine's `rules`. Throws when it is not of this version or was
+ * read under other rules (the caller reads the files then).
  */
-export function openDatasetSnapshot(bytes: Uint8Array, rules: Rules): OpenedSnapshot {
-  const snapshot = decodeStructured(bytes) as DatasetSnapshot;
+export function openDecodedSnapshot(decoded: DecodedSnapshot, rules: Rules): OpenedSnapshot {
+  const snapshot = decoded.value as DatasetSnapshot;
   if (snapshot?.version !== SNAPSHOT_VERSION) throw new Error(`dataset snapshot: version ${snapshot?.version}, expected ${SNAPSHOT_VERSION}`);
   if (!sameRules(snapshot.rules, withoutOverlapRule(rules))) throw new Error('dataset snapshot: read under other rules');
   return { loaded: snapshot.loaded, report: snapshot.reports[rules.overlapRule] };
+}
+
+/** Opens bytes written by `buildDatasetSnapshot` for the engine's `rules` (decodeDatasetSnapshot, then openDecodedSnapshot). */
+export function openDatasetSnapshot(bytes: Uint8Array, rules: Rules): OpenedSnapshot {
+  return openDecodedSnapshot(decodeDatasetSnapshot(bytes), rules);
 }
