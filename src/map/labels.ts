@@ -50,7 +50,8 @@ export function warningFigure(row: WarningRow | undefined, locale: Locale): stri
 /**
  * Adds the label sources and layers of a dataset (after its data layers: labels draw on top),
  * hidden: showLabels shows them once the zones are on screen, as MapLibre draws every glyph on the
- * page's thread (about 0.2 s for a county's names), which would hold back the zones' first frame.
+ * page's thread (about 0.2 s for a county's names), which would hold back the zones' first frame;
+ * the zones' figures are made only then too (see syncLabels).
  */
 export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   const context: Feature<Point>[] = (d.context?.features ?? []).flatMap((f) => {
@@ -106,9 +107,10 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   });
 }
 
-/** Shows the label layers (added hidden by addLabelLayers). */
-export function showLabels(map: MapLibreMap): void {
+/** Shows the label layers (added hidden by addLabelLayers) with the zones' figures of `s`. */
+export function showLabels(map: MapLibreMap, s: AppState): void {
   for (const id of Object.values(LABEL_LAYER)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
+  syncLabels(map, s, undefined);
 }
 
 /** The zones' label points with the key figure of the colouring, for the schools of a result. */
@@ -129,12 +131,14 @@ function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureC
 
 /**
  * Keeps the labels in step with the store: the zones' figures after every result, colouring,
- * year or locale change, the names in the locale, and the level's schools named.
+ * year or locale change (not while the labels are hidden: showLabels makes them), the names in
+ * the locale, and the level's schools named.
  */
 export function syncLabels(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
   if (!map.getLayer(LABEL_LAYER.schools)) return;
   const shown = selectShownResult(s);
-  if (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones || s.warning !== prev.warning || s.viewYear !== prev.viewYear || s.distance !== prev.distance || s.level !== prev.level) {
+  const hidden = map.getLayoutProperty(LABEL_LAYER.zones, 'visibility') === 'none';
+  if (!hidden && (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones || s.warning !== prev.warning || s.viewYear !== prev.viewYear || s.distance !== prev.distance || s.level !== prev.level)) {
     (map.getSource('labels-zones') as GeoJSONSource).setData(zoneLabels(s, shown));
   }
   if (!prev || s.level !== prev.level) {

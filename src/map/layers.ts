@@ -2,7 +2,7 @@ import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
 import { keyedZones, ZONE_KEY } from './zoneSource';
-import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES, showLabels } from './labels';
+import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
 import { tierColor } from './warningTiers';
 import { distanceColor } from './distanceBands';
 import { addRoadLayers } from './roadLayers';
@@ -79,13 +79,11 @@ const statusColor: ExpressionSpecification = [
 ];
 
 /**
- * Shows the labels and gives the detail layers their data (see addDatasetLayers). MapLibre tiles
- * its sources one after another in one worker: sent with the zones, the roads, compounds and
- * context (about 1 MB of GeoJSON on Shouguang) held the first map with zones back by most of a
- * second; the labels' glyphs, drawn on the page's thread, by another 0.2 s.
+ * Gives the detail layers their data (see addDatasetLayers). MapLibre tiles its sources one after
+ * another in one worker: sent with the zones, the roads, compounds and context (about 1 MB of
+ * GeoJSON on Shouguang) held the first map with zones back by most of a second.
  */
 export function fillDetailLayers(map: MapLibreMap, d: LoadSummary): void {
-  showLabels(map);
   (map.getSource('context') as GeoJSONSource | undefined)?.setData(d.context ?? EMPTY);
   (map.getSource('units') as GeoJSONSource | undefined)?.setData(d.units ?? EMPTY);
   (map.getSource('roads') as GeoJSONSource | undefined)?.setData(d.roads ?? EMPTY);

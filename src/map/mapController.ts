@@ -18,7 +18,7 @@ import { BASE_STYLE } from './style';
 import type { ZoneLevel } from '../core/rules';
 import { SHARED_SEPARATOR } from '../io/zoneFeatures';
 import { createHoverTooltip } from './hoverTooltip';
-import { syncLabels } from './labels';
+import { showLabels, syncLabels } from './labels';
 import { syncSentPastLines, syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
@@ -31,7 +31,7 @@ setWorkerUrl(workerUrl);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-// How long the detail layers (and the pupils' density) wait for the zones' first frame before coming anyway.
+// How long the labels, the detail layers and the pupils' density wait for the zones' first frame before coming anyway.
 const DETAILS_WAIT_MS = 3000;
 
 /**
@@ -75,13 +75,14 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const zoneLooks = createZoneLooks(map);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
-  // The dataset version whose detail layers (and density) have their data: once its zones are on screen.
+  // The dataset version whose labels show and whose detail layers (and density) have their data: once its zones are on screen.
   let detailsFor = 0;
   let stopWaiting = () => {};
   const densitySource = () => map.getSource('density') as GeoJSONSource | undefined;
   const showDetails = (version: number) => {
     const s = useAppStore.getState();
     if (s.datasetVersion !== version || !s.dataset) return;
+    showLabels(map, s);
     fillDetailLayers(map, s.dataset);
     if (s.pupilLayers) densitySource()?.setData(s.pupilLayers.density);
     detailsFor = version;
