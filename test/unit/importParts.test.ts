@@ -41,6 +41,18 @@ describe('CSV tables', () => {
     expect(findHeaderRow([])).toBe(-1);
   });
 
+  it('bounds the rows by the line breaks of every kind, and guesses the delimiter past a first row of over a megabyte', () => {
+    for (const [text, lines] of [['a,b\n1,2\n3,4', 3], ['a,b\r\n1,2\r\n', 3], ['a,b\r1,2\r3,4\r', 4], ['a,b\r\n1,2\n3,4\r5,6', 4]] as const) {
+      expect(readCsvTable('t.csv', text).rowBound).toBe(lines);
+    }
+    // A title cell of 1.25 million characters, then the header and 50 rows.
+    const long = `"${'很长的标题说明'.repeat(180_000)}";\n学籍号;姓名\n${Array.from({ length: 50 }, (_, i) => `${i};张${i}\n`).join('')}`;
+    const table = readCsvTable('t.csv', long);
+    expect([table.delimiter, table.header, table.rowBound]).toEqual([';', ['学籍号', '姓名'], 53]);
+    expect(rowsOf(long)[0]).toEqual([['0', '张0'], 3]);
+    expect(rowsOf(long)).toHaveLength(50);
+  });
+
   it('throws emptyFile for a file of blank lines', () => {
     expect(() => readCsvTable('t.csv', '\n\n')).toThrow(expect.objectContaining({ code: 'emptyFile', file: 't.csv' }));
   });

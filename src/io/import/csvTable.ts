@@ -103,6 +103,20 @@ function stepRows(file: string, text: string, delimiter: string, newline: '\n' |
   }
 }
 
+// The delimiter is guessed on the head of the text: given the whole of a 100 MB file, Papa took a
+// quarter of a second over it for the ten rows it looks at.
+const HEAD_CHARS = 1 << 20;
+
+/** The text up to HEAD_CHARS characters, or further to the end of four times the rows the header is looked for in. */
+function headOf(text: string, newline: string): string {
+  let end = -newline.length;
+  for (let k = 0; k < 4 * HEADER_SEARCH_ROWS; k++) {
+    end = text.indexOf(newline, end + newline.length);
+    if (end < 0) return text;
+  }
+  return text.slice(0, Math.max(HEAD_CHARS, end));
+}
+
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 const undecodable = (cell: string) => cell.includes(UNDECODABLE);
 
@@ -117,7 +131,7 @@ const undecodable = (cell: string) => cell.includes(UNDECODABLE);
 export function readCsvTable(file: string, decoded: string): Table {
   if (looksBinary(decoded)) throw new DataError(file, 'notTextTable');
   const { text, newline } = oneKindOfLineBreak(decoded);
-  const guess = Papa.parse<string[]>(text, { preview: HEADER_SEARCH_ROWS, skipEmptyLines: true, delimitersToGuess: DELIMITERS, newline });
+  const guess = Papa.parse<string[]>(headOf(text, newline), { preview: HEADER_SEARCH_ROWS, skipEmptyLines: true, delimitersToGuess: DELIMITERS, newline });
   const delimiter = guess.meta.delimiter;
   const top: { cells: string[]; line: number; broken: boolean }[] = [];
   stepRows(file, text, delimiter, newline, (cells, line, broken) => {
@@ -138,7 +152,8 @@ export function readCsvTable(file: string, decoded: string): Table {
     file,
     header: uniqueNames(top[h].cells),
     headerLine,
-    rowBound: countLineBreaks(text, 0, text.length) + 1,
+    // One kind of line break is left in the text: counted by a native search, not a loop over every character.
+    rowBound: occurrences(text, newline) + 1,
     titles: top.slice(0, h).map((r) => r.cells.join(' ').trim()),
     delimiter,
     repeated: repeatedColumns(top[h].cells),
