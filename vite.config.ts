@@ -12,7 +12,7 @@ import { CSP_META, SECURITY_HEADERS } from './src/app/securityHeaders.ts';
 /**
  * Reads data/shouguang once per build (and per change, under the dev server) into the snapshot the
  * app opens at start, in a child process (data/generator/snapshot.ts), so the config loads no app
- * code; stored gzip-compressed (the worker unpacks it when the server has not: src/io/snapshot/gunzip.ts).
+ * code; stored gzip-compressed (the worker unpacks it when the server has not: src/io/snapshot/fetchSnapshot.ts).
  */
 function defaultDatasetSnapshot(): Plugin {
   const build = async () => {

@@ -23,8 +23,8 @@ import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, Impor
 import type { ValidationReport } from '../src/core/validation';
 import { computeSentPastLines, type DistanceMetrics, type SentPastProps } from '../src/core/distance';
 import { polylineFeatures } from '../src/io/roadFeatures';
-import { decodeDatasetSnapshot, openDecodedSnapshot, type DecodedSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
-import { gunzipped } from '../src/io/snapshot/gunzip';
+import { openDatasetSnapshot, openDecodedSnapshot, type DecodedSnapshot, type OpenedSnapshot } from '../src/io/snapshot/datasetSnapshot';
+import { fetchDatasetSnapshot } from '../src/io/snapshot/fetchSnapshot';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
 import { runLetters, runLookupPage, type LettersView, type PublishRequest } from './publishRun';
@@ -129,13 +129,6 @@ export interface LoadSummary {
 
 /** The outcome of a load: the summary with the validation report, or the one problem that stopped it. */
 export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationReport } | LoadFailure;
-
-/** Fetches a stored dataset (gzip-compressed or not) and decodes it; throws with the URL when the server answers an error. */
-async function fetchSnapshot(url: string): Promise<DecodedSnapshot> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return decodeDatasetSnapshot(new Uint8Array(await gunzipped(await response.arrayBuffer())));
-}
 
 /** How long the units' preparation runs between two looks at the calls waiting (prepareUnits), ms. */
 const UNIT_SLICE_MS = 20;
@@ -266,7 +259,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       let opened: OpenedSnapshot;
       try {
-        opened = openDecodedSnapshot(decodeDatasetSnapshot(new Uint8Array(bytes)), rules);
+        opened = openDatasetSnapshot(new Uint8Array(bytes), rules);
       } catch (e) {
         return failure(e);
       }
@@ -279,7 +272,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
      * with the first render and the map, has not yet handed over the calls waiting for it.
      */
     prefetchSnapshot(url: string): void {
-      const decoded = fetchSnapshot(url);
+      const decoded = fetchDatasetSnapshot(url);
       // A failure is answered by loadSnapshotFrom, when the dataset is asked for.
       decoded.catch(() => {});
       prefetched = { url, decoded };
@@ -291,7 +284,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
      * thread, which is busy drawing the panels and the map at start-up.
      */
     async loadSnapshotFrom(url: string): Promise<LoadOutcome> {
-      const decoded = prefetched?.url === url ? prefetched.decoded : fetchSnapshot(url);
+      const decoded = prefetched?.url === url ? prefetched.decoded : fetchDatasetSnapshot(url);
       prefetched = undefined;
       let opened: OpenedSnapshot;
       let t0: number;
