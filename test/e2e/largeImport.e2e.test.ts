@@ -42,8 +42,9 @@ async function longestStall(page: Page, during: () => Promise<void>): Promise<nu
 
 /**
  * Waits until the app has opened on the default dataset: its labels drawn (CJK glyphs rasterised on
- * the main thread, about 2 s on a quiet machine), the panels in, the workspace restored and the map
- * idle. That is the app's work on opening, not the import's.
+ * the main thread, about 2 s on a quiet machine), the panels in, the workspace restored, the road
+ * distances prepared after it showed (the panels draw them) and the map idle. That is the app's work
+ * on opening, not the import's.
  */
 const appOpened = async (page: Page) => {
   await page.waitForFunction(() => {
@@ -52,7 +53,8 @@ const appOpened = async (page: Page) => {
   }, undefined, { timeout: 120_000, polling: 500 });
   await page.waitForFunction(() => {
     const map = window.__planner!.map!;
-    return !!document.querySelector('[data-testid="language-switch"]') && window.__planner!.store.getState().workspaceReady && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+    const s = window.__planner!.store.getState();
+    return !!document.querySelector('[data-testid="language-switch"]') && s.workspaceReady && !!s.distance && map.loaded() && map.areTilesLoaded() && !map.isMoving();
   }, undefined, { timeout: 120_000, polling: 250 });
 };
 
