@@ -26,7 +26,7 @@ import { BalancePanel } from '../features/balance/BalancePanel';
 
 // Components take their styles from antd's prebuilt stylesheet (imported above, loaded with this
 // chunk): made at run time, the first render of the panels spent most of its ~0.7 s generating CSS.
-const THEME = { zeroRuntime: true, token: { colorPrimary: '#0b6aa2', borderRadius: 4 } };
+const THEME = { zeroRuntime: true, token: { colorPrimary: '#0b6aa2', borderRadius: 4, motion: false } };
 
 // The compare drawer (its tables, charts and projections) loads when first opened, then stays.
 const ComparePanel = lazy(() => import('../features/compare/ComparePanel').then((m) => ({ default: m.ComparePanel })));
@@ -52,7 +52,7 @@ export function Panels({ slots }: { slots: PanelSlots }) {
   const locale = useAppStore((s) => s.locale);
   useEditShortcuts();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME} wave={{ disabled: true }}>
       <AntApp component={false}>
         {createPortal(<AppHeader />, slots.header)}
         {createPortal(<MapControls />, slots.map)}
