@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { datasetUnitCells, unitEditPreparation, useCellSettings } from '../../src/core/units/datasetCells';
 import { computeUnitCells } from '../../src/core/units/unitCells';
+import { computeLevelGround, levelGroundSteps } from '../../src/core/units/zoneDiagrams';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { createEngineApi } from '../../workers/engineApi';
@@ -31,6 +32,26 @@ describe('the units\u2019 preparation after a load', () => {
     // The junior level alone takes a step for its ground and one per zone with homes.
     const juniorZones = new Set(plain.junior.pieceZone).size;
     expect(more).toBeGreaterThanOrEqual(juniorZones);
+  }, 60_000);
+
+  it('makes a level\u2019s ground in steps of a bounded number of homes, equal to the ground made in one piece', () => {
+    const dataset = shouguang();
+    const plain = computeLevelGround(dataset, dataset.zoneState, 'junior', 'smallestZone');
+    const perStep = 20_000;
+    const p = dataset.pupils;
+    let homes = dataset.unitX.length;
+    for (let i = 0; i < p.count; i++) if (p.unit[i] >= 0 && Number.isFinite(p.x[i]) && Number.isFinite(p.y[i])) homes++;
+    const steps = levelGroundSteps(dataset, dataset.zoneState, 'junior', 'smallestZone', perStep);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Located in chunks, then hashed in chunks.
+    expect(homes).toBeGreaterThan(5 * perStep);
+    expect(yields).toBeGreaterThanOrEqual(Math.ceil(homes / perStep) + Math.floor(homes / perStep));
+    const { winningOf, ...rest } = step.value;
+    const { winningOf: plainWinningOf, ...plainRest } = plain;
+    expect(rest).toEqual(plainRest);
+    for (let z = 0; z < plain.zoneIds.length; z++) expect(winningOf(z)).toEqual(plainWinningOf(z));
   }, 60_000);
 
   it('answers an edit asked for while it runs before it ends, and unit edits then equal those of an engine that built the cells when first needed', async () => {

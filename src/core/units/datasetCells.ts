@@ -5,7 +5,7 @@ import type { MultiPolygonCoords } from '../zoneState';
 import { computeUnitCells, unitCellSteps, type BuiltUnitCells, type UnitCells } from './unitCells';
 import { computeNotWithin } from './ringTests';
 import { computeUnitRegions } from './unitRegions';
-import { computeLevelGround, zoneDiagramsOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
+import { computeLevelGround, levelGroundSteps, zoneDiagramsOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
 
 /**
  * Zone diagrams (by zone id), the level's ground they are made from and unit polygons made so far,
@@ -64,7 +64,7 @@ export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: M
 
 /**
  * Makes what the first unit edits need and the dataset lacks, in steps (a generator yielding
- * between zones, for a caller that lets other work run in between): the cells of both levels under
+ * within a level's ground and between zones, for a caller that lets other work run in between): the cells of both levels under
  * `rule` when not kept (see datasetUnitCells: a level built meanwhile is not built again), and the
  * ground their areas are cut from when they came built without it (a snapshot; about 0.1 s a level
  * on Shouguang, which the first unit edit into each level would otherwise wait for).
@@ -81,7 +81,9 @@ export function* unitEditPreparation(dataset: Dataset, rule: OverlapRule): Gener
   for (const level of ['primary', 'junior'] as const) {
     const entry = madeFor(dataset, rule, level);
     if (entry.diagrams.size > 0 || entry.ground) continue;
-    entry.ground = computeLevelGround(dataset, dataset.zoneState, level, rule);
+    const ground = yield* levelGroundSteps(dataset, dataset.zoneState, level, rule);
+    // A unit edit in between may have made it already.
+    entry.ground ??= ground;
     yield;
   }
 }

@@ -4,7 +4,8 @@ import type { MultiPolygonCoords, ZoneState } from '../zoneState';
 import { computeCollinearOverlaps, MIN_LENGTH } from './collinearOverlaps';
 import { traceZoneBorders } from './zoneBorders';
 import { locatePoints } from './locatePoints';
-import { computeLevelGround, zoneDiagramOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
+import { levelGroundSteps, zoneDiagramOf, type LevelGround, type ZoneDiagram } from './zoneDiagrams';
+import { runSteps } from '../runSteps';
 
 /**
  * The areas of the units (compounds, villages) at one level, as built on the loaded zones. Unit
@@ -49,21 +50,16 @@ export interface BuiltUnitCells {
  * it when made.
  */
 export function computeUnitCells(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, county?: MultiPolygonCoords): BuiltUnitCells {
-  const steps = unitCellSteps(dataset, state, level, rule, county);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(unitCellSteps(dataset, state, level, rule, county));
 }
 
 /**
- * computeUnitCells in steps, for a caller that lets other work run in between: yields after the
- * level's ground (a pass over every home) and after each zone's diagram and borders (a few ms on
+ * computeUnitCells in steps, for a caller that lets other work run in between: yields within the
+ * level's ground (see levelGroundSteps) and after each zone's diagram and borders (a few ms on
  * Shouguang), and returns what computeUnitCells returns.
  */
 export function* unitCellSteps(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unitY' | 'schools'>, state: ZoneState, level: ZoneLevel, rule: OverlapRule, county?: MultiPolygonCoords): Generator<void, BuiltUnitCells> {
-  const ground = computeLevelGround(dataset, state, level, rule);
-  yield;
+  const ground = yield* levelGroundSteps(dataset, state, level, rule);
   // Every stretch: units, length, midpoint, homes; reduced per pair of units below.
   const raw: number[] = [];
   const push = (u: number, v: number, length: number, mx: number, my: number, ux: number, uy: number, vx: number, vy: number) => {
