@@ -47,6 +47,11 @@ const exposed = {
     const d = guarded.pupilDensity();
     return Comlink.transfer(d, [d.lonLat.buffer, d.count.buffer]);
   },
+  async openSnapshotFrom(url: string) {
+    const opened = await guarded.openSnapshotFrom(url);
+    const d = opened.first?.density;
+    return d ? Comlink.transfer(opened, [d.lonLat.buffer, d.count.buffer]) : opened;
+  },
   pupilDots(req: DotsRequest) {
     const d = guarded.pupilDots(req);
     return Comlink.transfer(d, [d.lonLat.buffer, d.outside.buffer]);

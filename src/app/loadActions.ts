@@ -1,11 +1,11 @@
 import * as Comlink from 'comlink';
-import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile } from '../../workers/engineApi';
+import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile, TimedResult } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
-import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep } from '../store/store';
+import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep, type PupilLayers } from '../store/store';
 import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
-import { fetchPupilLayers } from './pupilLayers';
+import { fetchPupilLayers, pupilLayersOf } from './pupilLayers';
 import { checkFileSizes } from './fileSizeLimit';
 import { confirmDrafts, draftsOf, needsMapping } from './importDrafts';
 import { PART_FILES } from '../io/import/datasetPart';
@@ -99,10 +99,12 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
   pendingRecipe = recipe;
   try {
     if (source === 'default') {
-      // Both asked at once (the worker answers in order): awaiting the first held the dataset's
-      // fetch back until the page's thread, busy with the first render and the map, took the answer.
-      const [, opened] = await Promise.all([engine.remote.setOverlapRule(useAppStore.getState().overlapRule), engine.remote.loadSnapshotFrom(defaultSnapshotUrl())]);
-      return await settleLoad(engine, opened);
+      // Both asked at once (the worker answers in order), and the first result comes with the load:
+      // each answer awaited before the next call left the worker idle until the page's thread, busy
+      // with the first render and the map, took it.
+      const [, opened] = await Promise.all([engine.remote.setOverlapRule(useAppStore.getState().overlapRule), engine.remote.openSnapshotFrom(defaultSnapshotUrl())]);
+      const first = opened.first && { timed: opened.first.timed, layers: pupilLayersOf(opened.first.density) };
+      return await settleLoad(engine, opened.outcome, first);
     }
     const files = await readPickedFiles(source);
     if (pending !== engine) return;
@@ -151,10 +153,10 @@ async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
 }
 
 /** A clean validation report goes straight on; any finding waits for the planner. */
-async function settleLoad(engine: Engine, outcome: LoadOutcome): Promise<void> {
+async function settleLoad(engine: Engine, outcome: LoadOutcome, first?: FirstResult): Promise<void> {
   if (pending !== engine) return;
   if (!outcome.ok) return fail(engine, outcome);
-  if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary);
+  if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary, first);
   reviewed = outcome.summary;
   const s = outcome.summary;
   useAppStore.setState({ load: { status: 'review', report: outcome.report, rowsRead: s.rowsRead, loaded: s.pupilsLoaded, rejected: s.rejected.length, zones: s.zones } });
@@ -174,13 +176,19 @@ export async function loadAnyway(): Promise<void> {
   }
 }
 
-/** Runs the first simulation in the pending worker and makes it current. */
-async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
+/** A loaded dataset's first simulation and pupil layers, answered with the load. */
+interface FirstResult {
+  timed: TimedResult;
+  layers: PupilLayers;
+}
+
+/** Runs the first simulation in the pending worker (or takes the one answered with the load) and makes it current. */
+async function finishLoad(engine: Engine, summary: LoadSummary, first?: FirstResult): Promise<void> {
   setStep('compute', 0.95);
-  const timed = await engine.remote.simulate();
+  const timed = first?.timed ?? (await engine.remote.simulate());
   const { profile } = useAppStore.getState();
   if (profile !== NATIONAL_PROFILE) timed.standards = await engine.remote.setProfile(profile);
-  const pupilLayers = await fetchPupilLayers(engine.remote);
+  const pupilLayers = first?.layers ?? (await fetchPupilLayers(engine.remote));
   if (pending !== engine || !pendingRecipe) return;
   adoptEngine(engine, pendingRecipe);
   pending = undefined;
@@ -202,16 +210,39 @@ async function finishLoad(engine: Engine, summary: LoadSummary): Promise<void> {
     highlight: undefined,
     load: { status: 'idle' },
   }));
-  // The distances (就近入学), then the units' cells, are prepared in the worker once the dataset
-  // shows; an edit answered first brings the distances itself.
+  // The distances (就近入学), then the units' cells, are prepared in the worker once the map has
+  // drawn the dataset: begun with the load, the distances (a second's work) took the 2 cores from
+  // the map's first frame. An edit answered first brings the distances itself.
   const version = useAppStore.getState().datasetVersion;
-  engine.remote.prepareForEdits().then((distance) => {
+  whenMapShown(version, PREPARATION_WAIT_MS).then(async () => {
+    if (useAppStore.getState().datasetVersion !== version) return;
+    const distance = await engine.remote.prepareForEdits();
     const s = useAppStore.getState();
     if (s.datasetVersion !== version) return;
     if (!s.distance) useAppStore.setState({ distance });
     return engine.remote.prepareUnits();
   }).catch(() => {});
   await restoreWorkspace();
+}
+
+// How long the preparation waits for the map's first frame with the dataset (no map, no WebGL: it does not come).
+const PREPARATION_WAIT_MS = 4000;
+
+/** Resolves once the map has drawn dataset `version` (see mapShownVersion), another dataset came, or `giveUpMs` passed. */
+function whenMapShown(version: number, giveUpMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const shown = (s = useAppStore.getState()) => s.mapShownVersion >= version || s.datasetVersion !== version;
+    if (shown()) return resolve();
+    const done = () => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve();
+    };
+    const unsubscribe = useAppStore.subscribe((s) => {
+      if (shown(s)) done();
+    });
+    const timer = setTimeout(done, giveUpMs);
+  });
 }
 
 /** Stops a load in progress, in the mapping step or under review; the current dataset stays. */

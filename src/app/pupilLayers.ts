@@ -37,5 +37,10 @@ export function dotFeatures(d: Dots): FeatureCollection<MultiPoint> {
  * Dots are asked for by the map per view (src/map/pupilDots.ts); every pupil stays in the worker.
  */
 export async function fetchPupilLayers(remote: Remote<EngineApi>): Promise<PupilLayers> {
-  return { density: densityFeatures(await remote.pupilDensity()) };
+  return pupilLayersOf(await remote.pupilDensity());
+}
+
+/** The pupil layers of density cells counted in the worker. */
+export function pupilLayersOf(density: DensityCells): PupilLayers {
+  return { density: densityFeatures(density) };
 }

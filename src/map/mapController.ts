@@ -86,6 +86,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     fillDetailLayers(map, s.dataset);
     if (s.pupilLayers) densitySource()?.setData(s.pupilLayers.density);
     detailsFor = version;
+    useAppStore.setState({ mapShownVersion: version });
   };
 
   // What the map shows, by the state last applied: a change that arrives while the style is busy

@@ -79,6 +79,8 @@ interface DatasetSlice {
   load: LoadState;
   /** Increases with every successful load, so views can reset. */
   datasetVersion: number;
+  /** The dataset version whose zones the map has drawn (or has stopped waiting for); 0 before any. */
+  mapShownVersion: number;
 }
 
 interface ResultSlice {
@@ -288,6 +290,7 @@ export const EMPTY_COMPARISON: ComparisonSlice & WarningSlice & BalanceSlice = {
 export const useAppStore = create<AppState>()(() => ({
   load: { status: 'idle' },
   datasetVersion: 0,
+  mapShownVersion: 0,
   ...EMPTY_SCENARIO,
   scenarios: [],
   activeScenarioId: '',

@@ -118,6 +118,16 @@ describe('the embedded dataset opened from its snapshot', () => {
       const other = createEngineApi();
       other.prefetchSnapshot(`${base}/data/missing.snapshot`);
       expect(withoutTime(await other.loadSnapshotFrom(url))).toEqual(opened);
+      // Opened with its first result (the app's start-up call): the load's outcome, and the
+      // simulation and density of an engine that loaded it; none after a failed load.
+      const withFirst = await createEngineApi().openSnapshotFrom(url);
+      expect(withoutTime(withFirst.outcome)).toEqual(opened);
+      const loaded = createEngineApi();
+      loaded.loadSnapshot(snapshot.slice().buffer);
+      expect({ ...withFirst.first!.timed, computeMs: 0 }).toEqual({ ...loaded.simulate(), computeMs: 0 });
+      expect(withFirst.first!.density).toEqual(loaded.pupilDensity());
+      const none = await createEngineApi().openSnapshotFrom(`${base}/data/missing.snapshot`);
+      expect(none).toEqual({ outcome: expect.objectContaining({ ok: false }) });
     } finally {
       server.close();
     }
