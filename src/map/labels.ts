@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { LoadSummary } from '../../workers/engineApi';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
@@ -10,6 +10,8 @@ import { labelPoint, townPoints } from './labelPoints';
 import { warningRowsShown } from './warningTiers';
 import { distanceFigure, schoolMeanM } from './distanceBands';
 import type { WarningRow } from '../core/warning/warning';
+import { LABEL_KEY, type LabelProperties, type LabelSource } from './labelSource';
+import { zoneKey } from './zoneSource';
 
 /** Ids of the label layers, bottom to top (added over the data layers, under nothing). */
 export const LABEL_LAYER = {
@@ -19,8 +21,11 @@ export const LABEL_LAYER = {
   towns: 'labels-towns',
 } as const;
 
+/** The source of the zones' figures (keyed by zone, see createLabelSource). */
+export const ZONE_LABEL_SOURCE = 'labels-zones';
+
 /** Sources the label layers draw from (the school names draw from the `schools` source). */
-export const LABEL_SOURCES = ['labels-context', 'labels-towns', 'labels-zones'] as const;
+export const LABEL_SOURCES = ['labels-context', 'labels-towns', ZONE_LABEL_SOURCE] as const;
 
 // No `glyphs` URL in the style: MapLibre draws text with the browser's own fonts (TinySDF), CJK
 // through the map's localIdeographFontFamily. Nothing is fetched.
@@ -60,7 +65,7 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   });
   map.addSource('labels-context', { type: 'geojson', data: { type: 'FeatureCollection', features: context } });
   map.addSource('labels-towns', { type: 'geojson', data: townPoints(d.units) });
-  map.addSource('labels-zones', { type: 'geojson', data: EMPTY });
+  map.addSource(ZONE_LABEL_SOURCE, { type: 'geojson', data: EMPTY, promoteId: LABEL_KEY });
   map.addLayer({
     id: LABEL_LAYER.context,
     type: 'symbol',
@@ -71,7 +76,7 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   map.addLayer({
     id: LABEL_LAYER.zones,
     type: 'symbol',
-    source: 'labels-zones',
+    source: ZONE_LABEL_SOURCE,
     minzoom: 9.5,
     layout: { 'text-field': ['get', 'figure'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 9.5, 10, 13, 13], 'text-padding': 1, visibility: 'none' },
     paint: { 'text-color': '#263238', ...HALO },
@@ -107,26 +112,27 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   });
 }
 
-/** Shows the label layers (added hidden by addLabelLayers) with the zones' figures of `s`. */
-export function showLabels(map: MapLibreMap, s: AppState): void {
+/** Shows the label layers (added hidden by addLabelLayers) with the zones' figures of `s`, sent to `zoneLabels`. */
+export function showLabels(map: MapLibreMap, s: AppState, zoneLabels: LabelSource): void {
   for (const id of Object.values(LABEL_LAYER)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'visible');
-  syncLabels(map, s, undefined);
+  syncLabels(map, s, undefined, zoneLabels);
 }
 
-/** The zones' label points with the key figure of the colouring, for the schools of a result. */
-function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureCollection<Point> {
+/** The zones' label points, keyed by zone, with the key figure of the colouring, for the schools of a result. */
+function zoneLabelPoints(s: AppState, result: SimulationResult | undefined): Feature<Point, LabelProperties>[] {
   const byId = new Map(result?.schools.map((r) => [r.id, r]));
   const warned = s.colorBy === 'warning' ? warningRowsShown(s) : undefined;
   const means = s.colorBy === 'distance' ? schoolMeanM(s.distance, s.level) : undefined;
   const schoolIndex = new Map(s.dataset?.schools.map((x, i) => [x.id, i]));
-  const features: Feature<Point>[] = [];
+  const features: Feature<Point, LabelProperties>[] = [];
   for (const f of s.dataset?.zones.features ?? []) {
     const r = byId.get(f.properties.school_id);
     const at = labelPoint(f.geometry);
     if (!r || !at || f.properties.school_ids !== undefined) continue;
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { level: f.properties.level, figure: warned ? warningFigure(warned.get(schoolIndex.get(r.id) ?? -1), s.locale) : means ? distanceFigure(means.get(r.id), s.locale) : zoneFigure(r, s.colorBy, s.locale) } });
+    const figure = warned ? warningFigure(warned.get(schoolIndex.get(r.id) ?? -1), s.locale) : means ? distanceFigure(means.get(r.id), s.locale) : zoneFigure(r, s.colorBy, s.locale);
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { [LABEL_KEY]: zoneKey(f), level: f.properties.level, figure } });
   }
-  return { type: 'FeatureCollection', features };
+  return features;
 }
 
 /**
@@ -134,12 +140,12 @@ function zoneLabels(s: AppState, result: SimulationResult | undefined): FeatureC
  * year or locale change (not while the labels are hidden: showLabels makes them), the names in
  * the locale, and the level's schools named.
  */
-export function syncLabels(map: MapLibreMap, s: AppState, prev: AppState | undefined): void {
+export function syncLabels(map: MapLibreMap, s: AppState, prev: AppState | undefined, zoneLabels: LabelSource): void {
   if (!map.getLayer(LABEL_LAYER.schools)) return;
   const shown = selectShownResult(s);
   const hidden = map.getLayoutProperty(LABEL_LAYER.zones, 'visibility') === 'none';
   if (!hidden && (!prev || shown !== selectShownResult(prev) || s.colorBy !== prev.colorBy || s.locale !== prev.locale || s.dataset?.zones !== prev.dataset?.zones || s.warning !== prev.warning || s.viewYear !== prev.viewYear || s.distance !== prev.distance || s.level !== prev.level)) {
-    (map.getSource('labels-zones') as GeoJSONSource).setData(zoneLabels(s, shown));
+    zoneLabels.show(zoneLabelPoints(s, shown));
   }
   if (!prev || s.level !== prev.level) {
     map.setFilter(LABEL_LAYER.schools, levelFilter(s.level));
