@@ -22,7 +22,7 @@ import { computeDistanceState, computeMovedDistance, distanceSettingsOf, type Mo
 export interface EditOutcome {
   ok: true;
   result: SimulationResult;
-  /** Time of the engine's incremental recompute, ms. */
+  /** The worker's time for the step, ms: a new edit's geometry, the incremental recompute, the distances and this outcome. */
   computeMs: number;
   /** The zones that changed in this step (the map merges them into what it shows). */
   zoneChanges: ZoneChange[];
@@ -134,11 +134,10 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       faultArmed = false;
       throw new Error('injected fault (test hook)');
     }
-    const computeMs = performance.now() - t0;
-    return {
+    const outcome: EditOutcome = {
       ok: true,
       result: run.result,
-      computeMs,
+      computeMs: 0,
       zoneChanges: computeZoneChanges(previous, state, dataset.schools),
       moved: groupMoves(dataset, moves),
       totalMoved: computeMovedGroups(dataset, baseSchoolOf, run.schoolOf),
@@ -148,6 +147,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       distance: distanceNow().metrics,
       movedDistance: computeMovedDistance(preparedNow(), baseSchoolOf, run.schoolOf, { unit: dataset.pupils.unit, unitIds: dataset.unitIds }),
     };
+    outcome.computeMs = performance.now() - t0;
+    return outcome;
   };
 
   /**
@@ -234,6 +235,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     /** Applies an edit after the current state (dropping what could be redone). */
     apply: (edit: ZoneEdit): EditOutcome | EditRefusal =>
       step(() => {
+        const t0 = performance.now();
         const next = nextState(edit);
         if ('problem' in next) return next;
         // The history changes only once the run has moved: a failed move leaves it as it was.
@@ -242,7 +244,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         states.splice(index + 1, states.length, next);
         edits.splice(index, edits.length, edit);
         index++;
-        return outcome;
+        return { ...outcome, computeMs: performance.now() - t0 };
       }),
     /**
      * Replaces the history with a saved one: `done` applied in order (the current state) and

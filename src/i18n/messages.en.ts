@@ -276,7 +276,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   from: 'From',
   to: 'To',
   count: 'Pupils',
-  editTime: 'recomputed in {ms} ms',
+  editTime: 'computed in {ms} ms',
   editsCount: 'Edits: {n}',
   complianceTitle: 'Quality-balance standards',
   exportXlsx: 'Export XLSX',

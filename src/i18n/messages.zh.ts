@@ -274,7 +274,7 @@ export const ZH = {
   from: '原学校',
   to: '新学校',
   count: '人数',
-  editTime: '重算 {ms} 毫秒',
+  editTime: '计算 {ms} 毫秒',
   editsCount: '已做 {n} 处修改',
   complianceTitle: '优质均衡达标',
   exportXlsx: '导出 XLSX',
