@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, StagedFile, TimedResult } from '../../workers/engineApi';
+import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, PickedFile, TimedResult } from '../../workers/engineApi';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep, type PupilLayers } from '../store/store';
 import { restoreWorkspace } from './workspace';
@@ -36,9 +36,10 @@ function recipeOf(source: 'default' | File[]): LoadRecipe {
     megabytes: source === 'default' ? 0 : source.reduce((mb, f) => mb + f.size / 1e6, 0),
     async load(remote, onProgress) {
       if (source === 'default') return remote.loadSnapshotFrom(defaultSnapshotUrl());
-      const files = await readPickedFiles(source);
+      const files = readableFiles(source);
       if (!Array.isArray(files)) return files;
-      await remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+      const unread = await remote.stagePicked(files);
+      if (unread) return unread;
       return remote.load(undefined, recipe.choices, Comlink.proxy(onProgress));
     },
   };
@@ -69,11 +70,12 @@ const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number)
 
 /**
  * The picked or dropped files the importer can read; others in a folder (notes, images) are left
- * out. Files too large for the page's memory are refused by their size, before any is read.
+ * out. Files too large for the page's memory are refused by their size; the others are read by
+ * the worker (stagePicked).
  */
-async function readPickedFiles(files: File[]): Promise<StagedFile[] | LoadFailure> {
+function readableFiles(files: File[]): PickedFile[] | LoadFailure {
   const readable = files.filter((f) => IMPORT_EXTENSIONS.some((ext) => f.name.toLowerCase().endsWith(ext)));
-  return checkFileSizes(readable) ?? Promise.all(readable.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  return checkFileSizes(readable) ?? readable.map((f) => ({ name: f.name, blob: f }));
 }
 
 function fail(engine: Engine, outcome: LoadFailure) {
@@ -106,11 +108,12 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
       const first = opened.first && { timed: opened.first.timed, layers: pupilLayersOf(opened.first.density) };
       return await settleLoad(engine, opened.outcome, first);
     }
-    const files = await readPickedFiles(source);
-    if (pending !== engine) return;
+    const files = readableFiles(source);
     if (!Array.isArray(files)) return fail(engine, files);
     const contractNames = files.every((f) => CONTRACT_NAMES.has(f.name));
-    await engine.remote.stage(Comlink.transfer(files, files.map((f) => f.bytes)));
+    const unread = await engine.remote.stagePicked(files);
+    if (pending !== engine) return;
+    if (unread) return fail(engine, unread);
     if (!contractNames) {
       const inspected = await engine.remote.inspect(progressOf(engine));
       if (pending !== engine) return;

@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { EngineApi, StagedFile } from '../../workers/engineApi';
+import { createEngineApi, type EngineApi, type StagedFile } from '../../workers/engineApi';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
 import { readDataset } from '../../src/io/readDataset';
@@ -48,6 +48,20 @@ describe('engine worker (comlink, real Worker API)', () => {
     expect([...dots.outside].filter((o) => o === 1)).toHaveLength(3);
     const density = await remote.pupilDensity();
     expect([...density.count].reduce((a, c) => a + c, 0)).toBe(13);
+  });
+
+  it('reads picked files itself (off the page\u2019s thread) and loads them as the same bytes; a file that cannot be read is the failure, naming it', async () => {
+    const names = ['schools.geojson', 'catchments.geojson', 'students.csv'];
+    const picked = names.map((name) => ({ name, blob: new Blob([bytes(name)]) }));
+    expect(await remote.stagePicked(picked)).toBeUndefined();
+    const fromPicked = await remote.load(undefined);
+    const fromBytes = await remote.load(names.map((name) => ({ name, bytes: bytes(name) })));
+    expect({ ...fromPicked, summary: { ...(fromPicked as { summary: object }).summary, loadMs: 0 } }).toEqual({ ...fromBytes, summary: { ...(fromBytes as { summary: object }).summary, loadMs: 0 } });
+    expect(fromPicked.ok && fromPicked.summary.pupilsLoaded).toBe(13);
+    // A picked file gone before it is read (its reading rejects in the worker).
+    const gone = { name: 'students.csv', blob: new Blob([bytes('students.csv')]).slice(0, 10, 'text/csv') };
+    Object.defineProperty(gone.blob, 'arrayBuffer', { value: () => Promise.reject(new Error('file moved')) });
+    expect(await createEngineApi().stagePicked([picked[0], gone])).toEqual({ ok: false, file: 'students.csv', detail: 'file moved' });
   });
 
   it('answers a bad file with the file and the problem, not an exception', async () => {
