@@ -254,7 +254,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
      */
     async load(files: StagedFile[] | undefined, choices: FileChoice[] = [], onProgress?: StepProgress): Promise<LoadOutcome> {
       const t0 = performance.now();
-      if (files) this.stage(files);
+      if (files) api.stage(files);
       const byName = new Map(choices.map((c) => [c.name, c]));
       let read: LoadedDataset;
       let report: ValidationReport;
@@ -320,6 +320,17 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         return failure(e);
       }
       return resident(opened.loaded, opened.report, t0);
+    },
+
+    /**
+     * loadSnapshotFrom, then, when the dataset loaded without findings, its first simulation and
+     * pupil density: one answer for the page's thread, busy at start-up, which took three answers
+     * in turn before (asked at once, the later calls ran while the load still awaited its fetch).
+     */
+    async openSnapshotFrom(url: string): Promise<OpenedWithResult> {
+      const outcome = await api.loadSnapshotFrom(url);
+      if (!outcome.ok || outcome.report.items.length > 0) return { outcome };
+      return { outcome, first: { timed: api.simulate(), density: api.pupilDensity() } };
     },
 
     /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
@@ -502,17 +513,6 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
     pupilDots(req: DotsRequest): Dots {
       const { dataset, session } = requireSession();
       return computeDots(dataset.pupils.x, dataset.pupils.y, session.schoolOf(), req);
-    },
-
-    /**
-     * loadSnapshotFrom, then, when the dataset loaded without findings, its first simulation and
-     * pupil density: one answer for the page's thread, busy at start-up, which took three answers
-     * in turn before (asked at once, the later calls ran while the load still awaited its fetch).
-     */
-    async openSnapshotFrom(url: string): Promise<OpenedWithResult> {
-      const outcome = await api.loadSnapshotFrom(url);
-      if (!outcome.ok || outcome.report.items.length > 0) return { outcome };
-      return { outcome, first: { timed: api.simulate(), density: api.pupilDensity() } };
     },
   };
   return api;

@@ -31,7 +31,6 @@ export function callBudgetMs(method: string, args: unknown[], size: EngineSize):
     case 'stage':
       return 30_000;
     case 'stagePicked':
-      return 30_000 + PER_MEGABYTE_MS * size.megabytes;
     case 'inspect':
       return 30_000 + PER_MEGABYTE_MS * size.megabytes;
     case 'load':

@@ -64,8 +64,8 @@ export function prepareUnitCells(dataset: Dataset, rule: OverlapRule, county?: M
 
 /**
  * Makes what the first unit edits need and the dataset lacks, in steps (a generator yielding
- * within a level's ground and between zones, for a caller that lets other work run in between): the cells of both levels under
- * `rule` when not kept (see datasetUnitCells: a level built meanwhile is not built again), and the
+ * within a level's ground and between zones, for a caller that lets other work run in between):
+ * the cells of both levels under `rule` when not kept (see datasetUnitCells: a level built meanwhile is not built again), and the
  * ground their areas are cut from when they came built without it (a snapshot; about 0.1 s a level
  * on Shouguang, which the first unit edit into each level would otherwise wait for).
  */

@@ -24,7 +24,7 @@ export interface ZoneDiagram {
 }
 
 /** Homes located, or hashed, between two yields of levelGroundSteps (each 2–36 ms at a million pupils). */
-export const HOMES_PER_STEP = 1 << 17;
+const HOMES_PER_STEP = 1 << 17;
 
 /**
  * The generators of every zone: homes located in the zones of the level, one point per place.
