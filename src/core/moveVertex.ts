@@ -28,10 +28,12 @@ function withVertexMoved(zone: MultiPolygonCoords, from: [number, number], to: [
 }
 
 /**
- * moveVertex: the zones sharing the point move it together; each moved zone is checked, clipped to
- * the county, and taken out of the zones after it and of every other zone it now overlaps, so the
- * level stays free of overlaps; area no zone keeps any more is a gap (reported, as for setZone).
- * The school's own zone, or a zone it shares with others, must have a vertex at the point.
+ * moveVertex: the zones sharing the point move it together; each moved zone is checked and clipped
+ * to the county. Only the land between the point's old and new edges changes hands: what a moved
+ * zone gains is taken out of the moved zones after it and of every other zone it lay in, and what a
+ * moved zone gives up and no other gains is a gap (reported, as for setZone). Everywhere else the
+ * zones stay as they were, overlaps and nested zones included. The school's own zone, or a zone it
+ * shares with others, must have a vertex at the point.
  */
 export function applyMoveVertex(state: ZoneState, edit: MoveVertexEdit, level: ZoneLevel, school: number, ctx: EditContext): ZoneState {
   if (!isPoint(edit.from) || !isPoint(edit.to)) throw new EditError('badPoint');
@@ -49,18 +51,19 @@ export function applyMoveVertex(state: ZoneState, edit: MoveVertexEdit, level: Z
     const subject = { schoolZone: name(s) };
     movedZones.push([s, clipToCounty(checkedGeometry({ type: 'MultiPolygon', coordinates: moved }, subject), ctx, subject)]);
   }
-  const taken: MultiPolygonCoords[] = [];
+  const gains: MultiPolygonCoords[] = [];
   for (const [s, zone] of movedZones) {
-    const rest = taken.length > 0 ? differenceOf(zone, ...taken) : zone;
+    const rest = gains.length > 0 ? differenceOf(zone, ...gains) : zone;
     if (rest.length === 0) zones.delete(s);
     else zones.set(s, rest);
-    taken.push(zone);
+    const gain = differenceOf(zone, current.get(s)!);
+    if (gain.length > 0) gains.push(gain);
   }
   const movedSet = new Set(movedZones.map(([s]) => s));
   for (const [s, zone] of current) {
     if (movedSet.has(s)) continue;
     const box = boxOf(zone);
-    const over = taken.filter((m) => overlaps(box, boxOf(m)) && intersectionOf(zone, m).length > 0);
+    const over = gains.filter((g) => overlaps(box, boxOf(g)) && intersectionOf(zone, g).length > 0);
     if (over.length === 0) continue;
     if (state.locked[level].has(s)) throw new EditError('moveReachesLocked', { school: name(s), level });
     const rest = differenceOf(zone, ...over);

@@ -132,6 +132,34 @@ describe('zone edits on a hand-made county', () => {
     expect(() => applyZoneEdit(dataset.zoneState, { op: 'moveVertex', level: 'primary', schoolId: 'P2', from: [118.02, 36.0], to: [118.02, 36.02] }, ctx)).toThrow(/crosses itself/);
   });
 
+  it('moveVertex changes only the land between the old and new edges: a zone nested in a moved zone, and an overlap far from the point, stay', () => {
+    // P2 also has a small part nested in P1 (drawn over it, no hole in P1) and a strip overlapping P1's west edge.
+    const nested: [number, number][][] = [[[118.003, 36.012], [118.005, 36.012], [118.005, 36.014], [118.003, 36.014], [118.003, 36.012]]];
+    const strip: [number, number][][] = [[[118.0, 36.004], [118.002, 36.004], [118.002, 36.006], [118.0, 36.006], [118.0, 36.004]]];
+    const { dataset, ctx } = tiny(`${PUPILS}\nn1,118.004,36.013,1,,V5\ns1,118.001,36.005,1,,V6`);
+    const primary = new Map(dataset.zoneState.zones.primary);
+    primary.set(1, [...primary.get(1)!, nested, strip]);
+    const state = { ...dataset.zoneState, zones: { ...dataset.zoneState.zones, primary } };
+    // The corner the two zones share moves 200 m east. P1's east edge now runs from (118.012, 36.0) to
+    // (118.01, 36.02): P1 gains that triangle, partly from P2 (below 36.01) and partly from the gap.
+    // P2 loses the part of it that was P2's: the quadrilateral under 36.01.
+    const next = applyZoneEdit(state, { op: 'moveVertex', level: 'primary', schoolId: 'P1', from: [118.01, 36.0], to: [118.012, 36.0] }, ctx);
+    const gained = area({ type: 'Polygon', coordinates: [[[118.01, 36.0], [118.012, 36.0], [118.01, 36.02], [118.01, 36.0]]] });
+    const lost = area({ type: 'Polygon', coordinates: [[[118.01, 36.0], [118.012, 36.0], [118.011, 36.01], [118.01, 36.01], [118.01, 36.0]]] });
+    const [nestedArea, stripArea] = [nested, strip].map((p) => areaOf([p]));
+    expect(areaOf(next.zones.primary.get(0))).toBeCloseTo(areaOf(primary.get(0)) + gained, -1);
+    // P2's nested part and strip lie in P1 and still count towards P2's area: they are P2's still.
+    expect(areaOf(next.zones.primary.get(1))).toBeCloseTo(areaOf(dataset.zoneState.zones.primary.get(1)) - lost + nestedArea + stripArea, -1);
+    expect(next.zones.primary.get(1)).toContainEqual(nested);
+    expect(next.zones.primary.get(1)).toContainEqual(strip);
+    // The nested pupil stays with P2 (the smallest zone), as before the move.
+    const run = computeScenarioRun(dataset, state, DEFAULT_RULES);
+    const moves = applyZoneState(run, dataset, next, DEFAULT_RULES);
+    const n1 = dataset.pupils.line.indexOf(8);
+    expect(moves.map((m) => m.pupil)).not.toContain(n1);
+    expect(run.schoolOf[n1]).toBe(1);
+  });
+
   it('setFacilities adds classrooms from the base year on, and not before its year', () => {
     const rows = Array.from({ length: 100 }, (_, i) => `p${i},118.002,36.002,1,,V1`).join('\n');
     const { dataset, ctx } = tiny(rows);
