@@ -126,6 +126,26 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     await expect.poll(() => tooltip(page)).toContain(`在校生 ${after.toLocaleString('en')}`);
   });
 
+  it('draws the school table again only near the screen, and shows the current numbers when it scrolls near', async () => {
+    const p01Cells = () => page.locator('tr[data-school-id="P01"]').locator('td').allInnerTexts();
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const edited = await enrollment(page, 'P01');
+    await page.getByTestId('school-table').scrollIntoViewIfNeeded();
+    await expect.poll(p01Cells).toContain(edited.toLocaleString('en'));
+    await page.evaluate(() => document.querySelector('.side-panel')!.scrollTo(0, 0));
+    await frames();
+    // Undone while the table is far below: the cards on screen follow, the table keeps what it showed.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+    await page.getByTestId('moved-pupils').waitFor({ state: 'detached' });
+    await frames();
+    expect(await p01Cells()).toContain(edited.toLocaleString('en'));
+    await page.getByTestId('school-table').scrollIntoViewIfNeeded();
+    await expect.poll(p01Cells).toContain('2,600');
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+  });
+
   it('shows a projected year on the map and in the table from the year selector', async () => {
     await page.getByTestId('view-year').click();
     await page.getByTitle('2023 学年（预测）').click();

@@ -1,10 +1,11 @@
-import { Card, Table, Tooltip, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo } from 'react';
 import type { DistanceMetrics, DistanceStats, LevelDistance } from '../../core/distance';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
+import { useHeldWhile, useNearScreen } from '../panels/offScreen';
 import { uiActions, useAppStore } from '../../store/store';
 
 type Row = DistanceMetrics['schools'][number] & { name: string };
@@ -16,10 +17,11 @@ export function DistancePanel() {
   const t = useT();
   const locale = useAppStore((s) => s.locale) as Locale;
   const level = useAppStore((s) => s.level);
-  // Both follow an edit in React's deferred pass: the table is slow to draw, and a new moved-pupils
-  // line alone would redraw it in the edit's own pass.
-  const distance = useDeferredValue(useAppStore((s) => s.distance));
-  const movedDistance = useDeferredValue(useAppStore((s) => s.movedDistance));
+  // Both follow an edit in React's deferred pass, and only near the screen: the table is slow to
+  // draw, and a new moved-pupils line alone would redraw it in the edit's own pass.
+  const [near, nearRef] = useNearScreen();
+  const distance = useHeldWhile(!near, useDeferredValue(useAppStore((s) => s.distance)));
+  const movedDistance = useHeldWhile(!near, useDeferredValue(useAppStore((s) => s.movedDistance)));
   const schools = useAppStore((s) => s.dataset?.schools);
   const selected = useAppStore((s) => s.selectedSchoolId);
   return useMemo(() => {
@@ -44,7 +46,7 @@ export function DistancePanel() {
       stat('maxM'),
       {
         title: t('distanceWithin'), key: 'within', align: 'right', sorter: (a, b) => a.withinShare - b.withinShare,
-        render: (_, r) => <Tooltip title={t('distanceRadiusTip', { radius: m(r.radiusM) })}><span className="num">{formatPercent(locale, r.withinShare)}</span></Tooltip>,
+        render: (_, r) => <span className="num" title={t('distanceRadiusTip', { radius: m(r.radiusM) })}>{formatPercent(locale, r.withinShare)}</span>,
       },
       {
         title: t('distanceNearby'), key: 'nearby', align: 'right', sorter: (a, b) => (a.nearby?.share ?? -1) - (b.nearby?.share ?? -1),
@@ -52,18 +54,18 @@ export function DistancePanel() {
       },
       {
         title: t('distanceSentPast'), key: 'sentPast', align: 'right', sorter: (a, b) => (a.nearby?.sentPast ?? -1) - (b.nearby?.sentPast ?? -1),
-        render: (_, r) => r.nearby ? <Tooltip title={t('distanceSentPastTip', { n: formatNumber(locale, r.nearby.sentPast), extra: m(r.nearby.extraMeanM), max: m(r.nearby.extraMaxM) })}><span className={`num ${r.nearby.sentPast > 0 ? 'warn' : ''}`}>{formatNumber(locale, r.nearby.sentPast)}</span></Tooltip> : '—',
+        render: (_, r) => r.nearby ? <span className={`num ${r.nearby.sentPast > 0 ? 'warn' : ''}`} title={t('distanceSentPastTip', { n: formatNumber(locale, r.nearby.sentPast), extra: m(r.nearby.extraMeanM), max: m(r.nearby.extraMaxM) })}>{formatNumber(locale, r.nearby.sentPast)}</span> : '—',
       },
       {
         title: t('distanceCrossings'), key: 'crossings', align: 'right', sorter: (a, b) => a.crossings.any - b.crossings.any,
-        render: (_, r) => <Tooltip title={t('distanceCrossingsTip', { arterial: formatNumber(locale, r.crossings.arterial), railway: formatNumber(locale, r.crossings.railway), river: formatNumber(locale, r.crossings.river) })}><span className="num">{formatNumber(locale, r.crossings.any)}</span></Tooltip>,
+        render: (_, r) => <span className="num" title={t('distanceCrossingsTip', { arterial: formatNumber(locale, r.crossings.arterial), railway: formatNumber(locale, r.crossings.railway), river: formatNumber(locale, r.crossings.river) })}>{formatNumber(locale, r.crossings.any)}</span>,
       },
     ];
     const c = distance.county[level];
     const moved = movedDistance?.find((x) => x.level === level);
     const cs = statsOf(c, byRoad);
     return (
-      <Card size="small" data-testid="distance-panel" title={`${t('distanceTitle')} · ${t(byRoad ? 'distanceByRoad' : 'distanceStraight')}`}>
+      <Card ref={nearRef} size="small" data-testid="distance-panel" title={`${t('distanceTitle')} · ${t(byRoad ? 'distanceByRoad' : 'distanceStraight')}`}>
         <Typography.Paragraph data-testid="distance-county" style={{ fontSize: 12, marginBottom: 8 }}>
           {t('distanceCounty', {
             level: t(level), pupils: formatNumber(locale, c.pupils), mean: m(cs?.meanM), median: m(cs?.medianM), p90: m(cs?.p90M), max: m(cs?.maxM),
@@ -84,11 +86,13 @@ export function DistancePanel() {
           columns={columns}
           dataSource={rows}
           pagination={{ pageSize: 10, showSizeChanger: false }}
+          // The sort arrows need no hover hint; its tooltips were drawn again on every edit.
+          showSorterTooltip={false}
           scroll={{ x: 900 }}
           onRow={(r) => ({ onClick: () => uiActions.selectSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
           rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
         />
       </Card>
     );
-  }, [distance, movedDistance, schools, level, selected, locale, t]);
+  }, [distance, movedDistance, schools, level, selected, locale, t, nearRef]);
 }

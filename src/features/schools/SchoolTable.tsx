@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { SchoolResult } from '../../core/simulation';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { selectShownResult, useT } from '../../store/selectors';
+import { useHeldWhile, useNearScreen } from '../panels/offScreen';
 import { schoolNameColumn } from './schoolNameColumn';
 import { uiActions, useAppStore } from '../../store/store';
 
@@ -16,8 +17,10 @@ const TABLE_WIDTH = 608;
 export function SchoolTable() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
-  // The table follows an edit a moment after the county numbers: it is the slowest part to draw.
-  const result = useDeferredValue(useAppStore(selectShownResult));
+  // The table follows an edit a moment after the county numbers, and only near the screen: it is
+  // the slowest part to draw.
+  const [near, nearRef] = useNearScreen();
+  const result = useHeldWhile(!near, useDeferredValue(useAppStore(selectShownResult)));
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [query, setQuery] = useState('');
   const rows = useMemo(
@@ -47,7 +50,7 @@ export function SchoolTable() {
       { title: t('utilization'), dataIndex: 'utilization', width: 76, align: 'right', sorter: (a, b) => num(a.utilization ?? -1, b.utilization ?? -1), render: (v?: number) => <span className={`num ${v !== undefined && v > 1 ? 'warn' : ''}`}>{v === undefined ? '—' : formatPercent(locale, v)}</span> },
     ];
     return (
-      <Card size="small" title={`${t('schoolTable')} (${result.schools.length})`} extra={<Input.Search allowClear size="small" placeholder={t('searchSchool')} onChange={(e) => setQuery(e.target.value)} style={{ width: 160 }} />}>
+      <Card ref={nearRef} size="small" title={`${t('schoolTable')} (${result.schools.length})`} extra={<Input.Search allowClear size="small" placeholder={t('searchSchool')} onChange={(e) => setQuery(e.target.value)} style={{ width: 160 }} />}>
         <Table<SchoolResult>
           data-testid="school-table"
           size="small"
@@ -55,6 +58,8 @@ export function SchoolTable() {
           columns={columns}
           dataSource={rows}
           pagination={{ pageSize: 15, showSizeChanger: false }}
+          // The sort arrows need no hover hint; its tooltips were drawn again on every edit.
+          showSorterTooltip={false}
           // The columns fit the side panel at 1440 px; narrower, the table scrolls under the fixed names.
           scroll={{ x: TABLE_WIDTH }}
           onRow={(r) => ({ onClick: () => uiActions.focusSchool(r.id), 'data-school-id': r.id } as React.HTMLAttributes<HTMLElement>)}
@@ -62,6 +67,6 @@ export function SchoolTable() {
         />
       </Card>
     );
-  }, [result, rows, selected, locale, t]);
+  }, [result, rows, selected, locale, t, nearRef]);
   return table;
 }
