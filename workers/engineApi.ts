@@ -1,5 +1,3 @@
-import type { DataProblem } from '../src/core/dataProblems';
-import type { RejectedRow, School } from '../src/core/dataset';
 import { DEFAULT_RULES, type OverlapRule, type Rules } from '../src/core/rules';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
@@ -9,7 +7,7 @@ import type { EditProblem } from '../src/core/editProblems';
 import type { ZoneLevel } from '../src/core/rules';
 import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
 import { createEditSession, type AreaPreview, type EditOutcome, type EditRefusal, type EditSession } from './editSession';
-import { computeZoneFeatures, type ZoneProperties } from '../src/io/zoneFeatures';
+import { computeZoneFeatures } from '../src/io/zoneFeatures';
 import { formatZonesGeoJson } from '../src/io/export/zonesGeoJson';
 import type { EditPreview } from '../src/core/editPreview';
 import { computeMovedByUnit, type MovedUnitGroup } from '../src/core/moves';
@@ -19,7 +17,7 @@ import { computeChangedAreas, type ProjectionRefusal, type ProjectionView, type 
 import { asDataError, DataError } from '../src/io/dataError';
 import { printable } from '../src/core/printable';
 import type { LoadedDataset } from '../src/io/readDataset';
-import type { ColumnMapping, Crs, DatasetPart, FileFormat, FileInspection, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
+import type { FileInspection, ImportFile } from '../src/io/import';
 import type { ValidationReport } from '../src/core/validation';
 import { computeSentPastLines, type DistanceMetrics, type SentPastProps } from '../src/core/distance';
 import { polylineFeatures } from '../src/io/roadFeatures';
@@ -34,56 +32,7 @@ import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../
 import type { BalanceInput } from '../src/core/balance/types';
 import { computeScenarioRun } from '../src/core/scenarioRun';
 import { computeDensityCells, computeDots, type DensityCells, type Dots, type DotsRequest } from '../src/core/pupilView';
-
-/** A file as the user gave it: its name and raw bytes (transferred, not copied). */
-export interface StagedFile {
-  name: string;
-  bytes: ArrayBuffer;
-}
-
-/** A file the planner picked, not read yet: its name and its handle (read in the worker, see stagePicked). */
-export interface PickedFile {
-  name: string;
-  blob: Blob;
-}
-
-/** The planner's choices for one staged file (by name): its part, coordinate system, column mapping and, for zones, one level for the file. */
-export interface FileChoice {
-  name: string;
-  part?: DatasetPart;
-  crs?: Crs;
-  mapping?: ColumnMapping;
-  /** The base year the planner set (the same on every file), and the level a pupils file's cohorts count from. */
-  baseYear?: number;
-  cohortLevel?: ZoneLevel;
-  /** Zones: the level given to every zone of the file. */
-  level?: ZoneLevel;
-  /** The file's longitude and latitude are swapped: read them the other way round. */
-  swapLonLat?: boolean;
-}
-
-/** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
-export interface StagedInspection {
-  name: string;
-  format: FileFormat;
-  part?: DatasetPart;
-  header: string[];
-  /** Base years its name, sheet or title states; the level they state; cohort grades among its first rows (see inspectFile). */
-  years?: StatedYear[];
-  level?: ZoneLevel;
-  cohorts?: string[];
-  /** A table's names its header has more than once (see FileInspection.repeated). */
-  repeated?: RepeatedColumn[];
-}
-
-/** The steps of a load, for the progress bar. */
-export type LoadStepName = 'read' | 'inspect' | 'schools' | 'zones' | 'students' | 'index' | 'validate';
-
-/** Progress of a load: a step and a fraction 0..1 of the whole. */
-export type StepProgress = (step: LoadStepName, fraction: number) => void;
-
-/** Why a load stopped: the file, the problem in English, and as data for the planner's language. */
-export type LoadFailure = { ok: false; file: string; detail: string; problem?: DataProblem };
+import type { FileChoice, LoadFailure, LoadOutcome, PickedFile, StagedFile, StagedInspection, StepProgress, TimedResult } from './loadContract';
 
 function failure(e: unknown): LoadFailure {
   // Anything else (a fault met while reading, the file unknown) is "could not be read" with its
@@ -110,41 +59,8 @@ async function inspectOptional(file: ImportFile): Promise<FileInspection | undef
   }
 }
 
-/** What the app needs to draw a loaded dataset; pupils stay in the worker. */
-export interface LoadSummary {
-  name: string;
-  nameEn?: string;
-  synthetic: boolean;
-  baseYear: number;
-  schools: School[];
-  zones: FeatureCollection<MultiPolygon, ZoneProperties>;
-  county?: FeatureCollection;
-  context?: FeatureCollection;
-  units?: FeatureCollection;
-  /** The road network and the barriers, to draw under the zones. */
-  roads?: FeatureCollection;
-  barriers?: FeatureCollection;
-  rowsRead: number;
-  pupilsLoaded: number;
-  rejected: RejectedRow[];
-  warnings: RejectedRow[];
-  /** Total rows (合计, 小计 …) of the imported tables, not read as data. */
-  skipped: RejectedRow[];
-  loadMs: number;
-}
-
-/** The outcome of a load: the summary with the validation report, or the one problem that stopped it. */
-export type LoadOutcome = { ok: true; summary: LoadSummary; report: ValidationReport } | LoadFailure;
-
 /** How long the units' preparation runs between two looks at the calls waiting (prepareUnits), ms. */
 const UNIT_SLICE_MS = 20;
-
-/** A simulation with its compute time in ms (assignment and aggregation, index build included). */
-export interface TimedResult {
-  result: SimulationResult;
-  standards: StandardsResult;
-  computeMs: number;
-}
 
 /**
  * The engine behind the worker: keeps one dataset resident and answers small requests about it.

@@ -1,4 +1,4 @@
-import type { LoadSummary } from '../../workers/engineApi';
+import type { LoadSummary } from '../../workers/loadContract';
 
 /** The key a dataset's workspace is saved under: its name, size and base year. */
 export function datasetKey(d: LoadSummary): string {

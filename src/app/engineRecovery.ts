@@ -1,4 +1,5 @@
-import type { FileChoice, InjectedFault, LoadOutcome } from '../../workers/engineApi';
+import type { InjectedFault } from '../../workers/engineApi';
+import type { FileChoice, LoadOutcome } from '../../workers/loadContract';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { applyZoneChanges } from '../io/zoneFeatures';
 import { useAppStore, type EngineNotice } from '../store/store';

@@ -1,5 +1,5 @@
 import { describeDataProblem, type DataProblem } from '../core/dataProblems';
-import type { LoadFailure } from '../../workers/engineApi';
+import type { LoadFailure } from '../../workers/loadContract';
 
 const MB = 2 ** 20;
 

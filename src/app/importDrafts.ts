@@ -7,7 +7,7 @@ import { DATASET_PARTS, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from '.
 import type { FileFormat } from '../io/import/fileFormat';
 import { entriesOf, entryFor, type MappingChoices } from '../io/import/mappingFile';
 import type { ImportDraft } from '../store/store';
-import type { FileChoice, StagedInspection } from '../../workers/engineApi';
+import type { FileChoice, StagedInspection } from '../../workers/loadContract';
 import { recallMapping, rememberMapping } from './mappingMemory';
 
 /** The kind of columns a part is mapped onto, if it is mapped at all. */

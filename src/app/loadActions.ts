@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, PickedFile, TimedResult } from '../../workers/engineApi';
+import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, PickedFile, TimedResult } from '../../workers/loadContract';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep, type PupilLayers } from '../store/store';
 import { restoreWorkspace } from './workspace';

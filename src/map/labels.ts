@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { LoadSummary } from '../../workers/engineApi';
+import type { LoadSummary } from '../../workers/loadContract';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
 import { formatNumber, formatPercent, translate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';

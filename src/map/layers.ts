@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { LoadSummary } from '../../workers/engineApi';
+import type { LoadSummary } from '../../workers/loadContract';
 import { keyedZones, ZONE_KEY } from './zoneSource';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
 import { tierColor } from './warningTiers';

@@ -26,7 +26,7 @@ import { createChangeFlash } from './changeFlash';
 import { syncWarningTiers } from './warningTiers';
 import { syncBalanceMoves } from './balanceMoves';
 import { syncDistanceBands } from './distanceBands';
-import type { LoadSummary } from '../../workers/engineApi';
+import type { LoadSummary } from '../../workers/loadContract';
 
 setWorkerUrl(workerUrl);
 

@@ -13,7 +13,7 @@ import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '.
 import type { DistanceMetrics, MovedDistance, SentPastProps } from '../core/distance';
 import { DEFAULT_RULES, type OverlapRule, type ZoneLevel } from '../core/rules';
 import type { Locale } from '../i18n/messages';
-import type { LoadSummary } from '../../workers/engineApi';
+import type { LoadSummary } from '../../workers/loadContract';
 import type { ProjectionView } from '../../workers/scenarioProjection';
 import type { ProjectionSettings, ScenarioRules } from '../core/scenarioRules';
 import type { StorageProblem } from '../app/persistence';

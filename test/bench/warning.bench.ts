@@ -5,7 +5,8 @@ import { DEFAULT_RULES } from '../../src/core/rules';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { DEFAULT_WARNING } from '../../src/core/warning/settings';
 import { OPTIONAL_FILES, REQUIRED_FILES, readDataset } from '../../src/io/readDataset';
-import { createEngineApi, type StagedFile } from '../../workers/engineApi';
+import { createEngineApi } from '../../workers/engineApi';
+import type { StagedFile } from '../../workers/loadContract';
 import type { WarningRequest } from '../../workers/warningRun';
 import { median } from './benchData';
 

@@ -6,7 +6,8 @@ import { DEFAULT_BALANCE_SETTINGS } from '../../src/core/balance/settings';
 import type { BalanceInput } from '../../src/core/balance/types';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/io/readDataset';
 import { planScenarioEdits } from '../../src/features/balance/balanceModel';
-import { createEngineApi, type StagedFile } from '../../workers/engineApi';
+import { createEngineApi } from '../../workers/engineApi';
+import type { StagedFile } from '../../workers/loadContract';
 
 const dir = join(import.meta.dirname, '../../data/shouguang');
 

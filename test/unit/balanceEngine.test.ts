@@ -12,7 +12,8 @@ import { applyZoneEdit } from '../../src/core/zoneEdits';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { unitCellArea } from '../../src/core/units/datasetCells';
 import type { BalanceApi } from '../../workers/balanceApi';
-import { createEngineApi, type StagedFile } from '../../workers/engineApi';
+import { createEngineApi } from '../../workers/engineApi';
+import type { StagedFile } from '../../workers/loadContract';
 import { gridInput, SMALL_SETTINGS } from './balanceFixture';
 
 const dir = join(import.meta.dirname, '../../data/shouguang');

@@ -8,7 +8,8 @@ import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/io/readDataset';
 import { buildDatasetSnapshot, openDatasetSnapshot } from '../../src/io/snapshot/datasetSnapshot';
 import { decodeStructured, encodeStructured } from '../../src/io/snapshot/structuredBytes';
-import { createEngineApi, type LoadOutcome } from '../../workers/engineApi';
+import { createEngineApi } from '../../workers/engineApi';
+import type { LoadOutcome } from '../../workers/loadContract';
 import { engineWorkerName, prefetchUrlOf } from '../../workers/engineWorkerName';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoadSummary } from '../../workers/engineApi';
+import type { LoadSummary } from '../../workers/loadContract';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
 import { EngineFault, type SupervisedWorker, type Supervision } from '../../src/app/engineCalls';
 import { useAppStore } from '../../src/store/store';

@@ -1,7 +1,8 @@
 import '@vitest/web-worker';
 import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EngineApi, StagedFile } from '../../workers/engineApi';
+import type { EngineApi } from '../../workers/engineApi';
+import type { StagedFile } from '../../workers/loadContract';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { DEFAULT_WARNING } from '../../src/core/warning/settings';
