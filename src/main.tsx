@@ -5,18 +5,20 @@ import { loadDataset } from './app/loadActions';
 import { useAppStore } from './store/store';
 import { startAutosave } from './app/workspace';
 import { injectFault } from './app/engineRecovery';
+import { livePreviewStats } from './app/livePreview';
 import './app/app.css';
 
 declare global {
   interface Window {
     /**
      * The store, for end-to-end tests that wait on app state; `testFaults.inject` (test-only, never
-     * used by the app) injects a fault into the engine's worker: 'hang', 'crash', 'exit', 'throwInEdit'.
+     * used by the app) injects a fault into the engine's worker: 'hang', 'crash', 'exit', 'throwInEdit';
+     * `livePreviewStats`, the live figures computed and dropped, for the browser benchmark.
      */
-    __planner?: { store: typeof useAppStore; map?: import('maplibre-gl').Map; testFaults: { inject: typeof injectFault } };
+    __planner?: { store: typeof useAppStore; map?: import('maplibre-gl').Map; testFaults: { inject: typeof injectFault }; livePreviewStats: typeof livePreviewStats };
   }
 }
-window.__planner = { store: useAppStore, testFaults: { inject: injectFault } };
+window.__planner = { store: useAppStore, testFaults: { inject: injectFault }, livePreviewStats };
 
 // The embedded dataset is asked for first, and the panels' first render runs as a transition, which
 // yields to the browser: done in one piece (half a second here), it held back the dataset's arrival

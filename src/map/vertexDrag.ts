@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { Marker, type GeoJSONSource, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { commitEdit } from '../app/editActions';
 import { endLivePreview, previewLive } from '../app/livePreview';
@@ -7,7 +7,6 @@ import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
 
 const VERTICES = 'zone-vertices';
-const DRAG = 'vertex-drag';
 
 /** Every distinct vertex of the level's zones, with the schools whose zone (alone or shared) has it. */
 function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureCollection<Point> {
@@ -42,7 +41,6 @@ function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureColl
  */
 export function createVertexDrag(map: MapLibreMap): () => void {
   map.addSource(VERTICES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-  map.addSource(DRAG, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
     id: VERTICES,
     type: 'circle',
@@ -51,12 +49,15 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     layout: { visibility: 'none' },
     paint: { 'circle-radius': 4, 'circle-color': ['case', ['get', 'shared'], '#ffffff', '#ffe58f'], 'circle-stroke-color': '#0b3d62', 'circle-stroke-width': 1.5 },
   });
-  map.addLayer({ id: DRAG, type: 'circle', source: DRAG, paint: { 'circle-radius': 6, 'circle-color': '#1677ff', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+  // The point being dragged is a marker on the page, not a map source: following the pointer then
+  // redraws no map frame, so the pointer's moves and the live figures are not held to the map's
+  // frame rate (a few frames a second where WebGL is drawn in software).
+  const handle = document.createElement('div');
+  handle.className = 'vertex-drag-handle';
+  const marker = new Marker({ element: handle });
 
   let drag: { from: [number, number]; school: string } | undefined;
   let vertices: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
-  const setDrag = (at?: [number, number]) =>
-    (map.getSource(DRAG) as GeoJSONSource).setData({ type: 'FeatureCollection', features: at ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} }] : [] });
 
   const onDown = (e: MapMouseEvent) => {
     if (!useAppStore.getState().vertexMode) return;
@@ -67,12 +68,12 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     e.preventDefault();
     map.dragPan.disable();
     drag = { from: vertex.geometry.coordinates as [number, number], school: String(vertex.properties?.school) };
-    setDrag(drag.from);
+    marker.setLngLat(drag.from).addTo(map);
   };
   const onMove = (e: MapMouseEvent) => {
     if (!drag) return;
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    setDrag(to);
+    marker.setLngLat(to);
     // The figures follow the pointer: what the edit would do if dropped here (nothing applied).
     previewLive({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: drag.school, from: drag.from, to }, [e.point.x, e.point.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
   };
@@ -81,7 +82,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     const { from, school } = drag;
     drag = undefined;
     map.dragPan.enable();
-    setDrag();
+    marker.remove();
     endLivePreview();
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (to[0] !== from[0] || to[1] !== from[1]) void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to });
@@ -121,6 +122,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     timingMeasure('map:sync', start);
   });
   return () => {
+    marker.remove();
     map.off('idle', rebuildOnIdle);
     clearTimeout(rebuildTimer);
     unsubscribe();

@@ -4,7 +4,8 @@
  * 1,000,000 pupils. Prints, per dataset: time to the first map with zones (in the browser just
  * started, and on a second visit, its compiled shaders kept), the JS fetched before it (raw and
  * gzipped), heap after load, and for each kind of edit the median time from the input
- * event to the numbers and the map painted, split into its steps, with the long tasks it caused.
+ * event to the numbers and the map painted, split into its steps, with the long tasks it caused;
+ * and how often the live figures followed a boundary point dragged for a few seconds.
  *
  *   npm run bench:browser [-- --json] [--reps N] [--only default|million] [--pupils N] [--dist DIR]
  *
@@ -20,6 +21,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium } from '../e2e/appPage';
 import { rendererMemory } from '../e2e/processMemory';
 import { writeLargeCounty } from './browserCounty';
+import { timeDrag, type DragFigures } from './browserDrag';
 import { timeEdits, type EditKind, type EditTiming } from './browserEdits';
 
 const args = process.argv.slice(2);
@@ -187,7 +189,11 @@ interface DatasetFigures {
   load: LoadFigures & { loadMs?: number; progressSeen?: number[] };
   memory: { mainHeapMb: number; rendererMb: number };
   edits: Record<EditKind | 'undo', ReturnType<typeof medians>>;
+  drag: DragFigures;
 }
+
+/** Seconds a boundary point is dragged to and fro while the live figures are counted. */
+const DRAG_SECONDS = 3;
 
 async function benchDefault(browser: Browser, dist: string): Promise<DatasetFigures> {
   log('default dataset: first load …');
@@ -201,8 +207,10 @@ async function benchDefault(browser: Browser, dist: string): Promise<DatasetFigu
   const pupils = await page.evaluate(() => window.__planner!.store.getState().dataset!.pupilsLoaded);
   log(`default dataset (${pupils} pupils): edits …`);
   const timings = await timeEdits(page, reps, log);
+  log('dragging a boundary point …');
+  const drag = await timeDrag(page, DRAG_SECONDS);
   await page.context().close();
-  return { pupils, load: { ...first.load, secondVisitFirstMapMs: second.firstMapMs }, memory, edits: mapValues(timings, medians) };
+  return { pupils, load: { ...first.load, secondVisitFirstMapMs: second.firstMapMs }, memory, edits: mapValues(timings, medians), drag };
 }
 
 async function benchMillion(browser: Browser, dist: string): Promise<DatasetFigures> {
@@ -231,8 +239,10 @@ async function benchMillion(browser: Browser, dist: string): Promise<DatasetFigu
   const pupils = await page.evaluate(() => window.__planner!.store.getState().dataset!.pupilsLoaded);
   log(`${pupils} pupils loaded in ${(loadMs / 1000).toFixed(1)} s: edits …`);
   const timings = await timeEdits(page, reps, log);
+  log('dragging a boundary point …');
+  const drag = await timeDrag(page, DRAG_SECONDS);
   await page.context().close();
-  return { pupils, load: { firstMapMs: NaN, jsBeforeFirstMap: { files: 0, rawBytes: 0, gzipBytes: 0, list: [] }, longTasksBeforeFirstMap: 0, steps: [], loadMs, progressSeen }, memory, edits: mapValues(timings, medians) };
+  return { pupils, load: { firstMapMs: NaN, jsBeforeFirstMap: { files: 0, rawBytes: 0, gzipBytes: 0, list: [] }, longTasksBeforeFirstMap: 0, steps: [], loadMs, progressSeen }, memory, edits: mapValues(timings, medians), drag };
 }
 
 function mapValues<K extends string, A, B>(o: Record<K, A>, f: (a: A) => B): Record<K, B> {
@@ -257,6 +267,8 @@ function print(name: string, f: DatasetFigures) {
   for (const [kind, m] of Object.entries(f.edits)) {
     console.log(`${kind.padEnd(12)} n=${String(m.n).padEnd(2)}${ms(m.total)}${ms(m.totalLessGpu)}${ms(m.engine)}${ms(m.handOff)}${ms(m.store)}${ms(m.mapSync)}${ms(m.react)}${ms(m.mapAfter)}   |${ms(m.gpuFrame)}    | ${m.longTasks}, ${m.longestTask.toFixed(0)} (${m.maxLongestTask.toFixed(0)})`);
   }
+  const d = f.drag;
+  console.log(`live figures while dragging a boundary point (${d.seconds.toFixed(1)} s): ${d.updatesPerSecond.toFixed(1)} updates/s; pointer ${d.movesPerSecond.toFixed(0)} moves/s, frames ${d.framesPerSecond.toFixed(1)}/s; previews computed ${d.computed}, dropped unseen ${d.dropped}`);
 }
 
 async function main() {

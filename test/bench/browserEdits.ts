@@ -111,7 +111,7 @@ const mapSettled = (page: Page) => page.waitForFunction(() => {
 }, undefined, { timeout: 120_000, polling: 100 });
 
 /** Ctrl+Z as the planner presses it (focus off any field), timed. */
-async function undo(page: Page): Promise<EditTiming> {
+export async function undo(page: Page): Promise<EditTiming> {
   const n = await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     return window.__planner!.store.getState().edits.length;
@@ -149,8 +149,11 @@ async function assignArea(page: Page): Promise<EditTiming> {
   return collect(page);
 }
 
-/** Drags a boundary point two zones share (near 118.745, 36.88) 40 px right and 25 px down. */
-async function moveVertex(page: Page): Promise<EditTiming> {
+/**
+ * Turns on "move a boundary point" zoomed in near (118.745, 36.88) and presses the mouse on a point
+ * two zones share; returns where it pressed (page px).
+ */
+export async function pressSharedVertex(page: Page): Promise<{ x: number; y: number }> {
   await page.evaluate(() => {
     window.__planner!.store.setState({ vertexMode: true, drawing: false, unitPicking: false });
     window.__planner!.map!.jumpTo({ center: [118.745, 36.88], zoom: 14 });
@@ -165,10 +168,17 @@ async function moveVertex(page: Page): Promise<EditTiming> {
     return map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
   });
   const box = (await page.getByTestId('map').boundingBox())!;
-  const n = await page.evaluate(() => window.__planner!.store.getState().edits.length);
-  await page.mouse.move(box.x + at.x, box.y + at.y);
+  const pressed = { x: box.x + at.x, y: box.y + at.y };
+  await page.mouse.move(pressed.x, pressed.y);
   await page.mouse.down();
-  await page.mouse.move(box.x + at.x + 40, box.y + at.y + 25, { steps: 5 });
+  return pressed;
+}
+
+/** Drags a boundary point two zones share (near 118.745, 36.88) 40 px right and 25 px down. */
+async function moveVertex(page: Page): Promise<EditTiming> {
+  const n = await page.evaluate(() => window.__planner!.store.getState().edits.length);
+  const at = await pressSharedVertex(page);
+  await page.mouse.move(at.x + 40, at.y + 25, { steps: 5 });
   await arm(page, 'mouseup');
   await page.mouse.up();
   await editsReach(page, n + 1);

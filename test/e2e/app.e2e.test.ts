@@ -232,14 +232,23 @@ describe('the planner in Chromium', () => {
       }, [after, moving] as const).then((h) => h.jsonValue() as Promise<number>);
     await page.mouse.move(box.x + at.x + 1, box.y + at.y + 1);
     const nudged = await live(0, false);
+    // The dragged point is a marker on the page: following the pointer redraws no map frame.
+    await page.evaluate(() => {
+      const w = window as unknown as { __renders: number };
+      w.__renders = 0;
+      window.__planner!.map!.on('render', () => w.__renders++);
+    });
     await page.mouse.move(box.x + at.x + 40, box.y + at.y + 25, { steps: 5 });
     await live(nudged, true);
+    expect(await page.evaluate(() => (window as unknown as { __renders: number }).__renders)).toBe(0);
+    expect(await page.locator('.vertex-drag-handle').count()).toBe(1);
     expect(await page.getByTestId('live-moved').innerText()).toMatch(/^[\d,]+ 名学生将转校$/);
     expect(await page.evaluate(() => window.__planner!.store.getState().edits.length)).toBe(0);
     await page.mouse.up();
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
     // The drop committed one edit and closed the live figures.
     expect(await page.evaluate(() => window.__planner!.store.getState().livePreview)).toBeUndefined();
+    expect(await page.locator('.vertex-drag-handle').count()).toBe(0);
     const { edits, enrollments } = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
       return { edits: s.edits, enrollments: s.result!.schools.map((r) => r.enrollment) };
