@@ -238,6 +238,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   });
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
+    // While live figures follow the pointer (a drag or an area being drawn), they say what matters there.
+    if (s.livePreview) return tooltip.hide();
     const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) tooltip.text(s, e.lngLat, String(unit.properties.name));
     else tooltip.show(s, schoolsAt(e), e.lngLat);

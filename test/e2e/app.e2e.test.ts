@@ -242,6 +242,8 @@ describe('the planner in Chromium', () => {
     await live(nudged, true);
     expect(await page.evaluate(() => (window as unknown as { __renders: number }).__renders)).toBe(0);
     expect(await page.locator('.vertex-drag-handle').count()).toBe(1);
+    // The hover tooltip gives way to the live figures.
+    expect(await page.locator('.map-tooltip').count()).toBe(0);
     expect(await page.getByTestId('live-moved').innerText()).toMatch(/^[\d,]+ 名学生将转校$/);
     expect(await page.evaluate(() => window.__planner!.store.getState().edits.length)).toBe(0);
     await page.mouse.up();
