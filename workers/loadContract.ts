@@ -5,7 +5,7 @@ import type { ZoneLevel } from '../src/core/rules';
 import type { SimulationResult } from '../src/core/simulation';
 import type { StandardsResult } from '../src/core/standards';
 import type { ValidationReport } from '../src/core/validation';
-import type { ColumnMapping, Crs, DatasetPart, FileFormat, RepeatedColumn, StatedYear } from '../src/io/import';
+import type { DatasetPart, FileFormat, ImportFile, RepeatedColumn, StatedYear } from '../src/io/import';
 import type { ZoneProperties } from '../src/io/zoneFeatures';
 
 // What a load takes and gives across the worker boundary (see EngineApi's load, stagePicked,
@@ -23,20 +23,8 @@ export interface PickedFile {
   blob: Blob;
 }
 
-/** The planner's choices for one staged file (by name): its part, coordinate system, column mapping and, for zones, one level for the file. */
-export interface FileChoice {
-  name: string;
-  part?: DatasetPart;
-  crs?: Crs;
-  mapping?: ColumnMapping;
-  /** The base year the planner set (the same on every file), and the level a pupils file's cohorts count from. */
-  baseYear?: number;
-  cohortLevel?: ZoneLevel;
-  /** Zones: the level given to every zone of the file. */
-  level?: ZoneLevel;
-  /** The file's longitude and latitude are swapped: read them the other way round. */
-  swapLonLat?: boolean;
-}
+/** The planner's choices for one staged file (by name): an import file's settings without its bytes. */
+export type FileChoice = Omit<ImportFile, 'bytes'>;
 
 /** What a staged file looks like: format, the part guessed from its name, and its columns or property keys. */
 export interface StagedInspection {
