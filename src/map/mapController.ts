@@ -23,6 +23,7 @@ import { createLabelSource } from './labelSource';
 import { syncSentPastLines, syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
+import { createEditFrame } from './editFrame';
 import { syncWarningTiers } from './warningTiers';
 import { syncBalanceMoves } from './balanceMoves';
 import { syncDistanceBands } from './distanceBands';
@@ -75,6 +76,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const flash = createChangeFlash(map);
   const zoneLooks = createZoneLooks(map);
   const zoneLabels = createLabelSource(map, ZONE_LABEL_SOURCE);
+  const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE]);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
   // The dataset version whose labels show and whose detail layers (and density) have their data: once its zones are on screen.
@@ -119,7 +121,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (zonesChanged) {
       // An edit changed a few zones: only they are sent (and re-tiled); the others keep their state.
       const diff = zoneDiff(shownZones!, s.dataset.zones);
-      if (diff) void (map.getSource('zones') as GeoJSONSource).updateData(diff);
+      if (diff) {
+        void (map.getSource('zones') as GeoJSONSource).updateData(diff);
+        editFrame.hold();
+      }
       flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
     }
@@ -253,6 +258,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       unsubscribe();
       stopDrawing();
       stopVertexDrag();
+      editFrame.destroy();
       dots.destroy();
       tooltip.destroy();
       map.remove();

@@ -1,0 +1,53 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/** The longest an edit holds the map's frames back while its zones are re-tiled, ms. */
+export const EDIT_FRAME_HOLD_MS = 300;
+
+/**
+ * Draws an edit in one map frame. An edit recolours zones at once (feature-state) but reaches the
+ * map's tiles only after its worker has re-tiled them: each change asked for a frame of its own, and
+ * with WebGL rasterised on the CPU (SwiftShader, 100–250 ms a frame) the frame of the old shapes in
+ * new colours held back the frame of the new ones. `hold()` keeps the map from drawing until every
+ * source in `sources` has loaded again (or EDIT_FRAME_HOLD_MS has passed, or the planner presses,
+ * scrolls or touches the map), then draws once. Call it just after giving the sources their new data.
+ * MapLibre has no public switch for this: the map's own `triggerRepaint` is wrapped.
+ */
+export function createEditFrame(map: MapLibreMap, sources: readonly string[]): { hold(): void; destroy(): void } {
+  const draw = map.triggerRepaint.bind(map);
+  let held = false;
+  let asked = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    clearTimeout(timer);
+    if (asked) draw();
+    asked = false;
+  };
+  map.triggerRepaint = () => {
+    if (held) asked = true;
+    else draw();
+  };
+  const loaded = () => sources.every((id) => !map.getSource(id) || map.isSourceLoaded(id));
+  const onData = () => {
+    if (held && loaded()) release();
+  };
+  map.on('sourcedata', onData);
+  // A planner panning or zooming sees the map follow at once: MapLibre moves the camera in a frame.
+  const inputs = ['mousedown', 'wheel', 'touchstart'] as const;
+  for (const type of inputs) map.on(type, release);
+  return {
+    hold() {
+      held = true;
+      clearTimeout(timer);
+      timer = setTimeout(release, EDIT_FRAME_HOLD_MS);
+      // Data the sources already hold (nothing changed) brings no event to wait for.
+      queueMicrotask(onData);
+    },
+    destroy() {
+      release();
+      map.off('sourcedata', onData);
+      for (const type of inputs) map.off(type, release);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEditFrame, EDIT_FRAME_HOLD_MS } from '../../src/map/editFrame';
+
+/** The part of a MapLibre map the edit frame uses: its repaint, events and sources' loading state. */
+function fakeMap() {
+  const handlers = new Map<string, Set<() => void>>();
+  const loading = new Set<string>();
+  const map = {
+    frames: 0,
+    triggerRepaint() {
+      map.frames++;
+    },
+    on(type: string, f: () => void) {
+      if (!handlers.has(type)) handlers.set(type, new Set());
+      handlers.get(type)!.add(f);
+    },
+    off(type: string, f: () => void) {
+      handlers.get(type)?.delete(f);
+    },
+    getSource: (id: string) => ({ id }),
+    isSourceLoaded: (id: string) => !loading.has(id),
+    fire(type: string) {
+      for (const f of handlers.get(type) ?? []) f();
+    },
+    /** The source's worker re-tiles (loading) or has handed its tiles back (loaded, a sourcedata event). */
+    setLoading(id: string, on: boolean) {
+      if (on) loading.add(id);
+      else loading.delete(id);
+      if (!on) map.fire('sourcedata');
+    },
+  };
+  return map;
+}
+
+describe('an edit drawn in one map frame', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('draws nothing while the edited sources re-tile, then once when both are in', async () => {
+    const map = fakeMap();
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones', 'labels']);
+    map.setLoading('zones', true);
+    map.setLoading('labels', true);
+    frame.hold();
+    await Promise.resolve();
+    // The new colours (feature-state) and each tile's arrival ask for frames: none is drawn yet.
+    map.triggerRepaint();
+    map.triggerRepaint();
+    map.setLoading('zones', false);
+    expect(map.frames).toBe(0);
+    map.setLoading('labels', false);
+    expect(map.frames).toBe(1);
+    // Held no longer: frames are drawn as asked.
+    (map as unknown as MapLibreMap).triggerRepaint();
+    expect(map.frames).toBe(2);
+  });
+
+  it('draws once the hold runs out, when the tiles are late', async () => {
+    const map = fakeMap();
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
+    map.setLoading('zones', true);
+    frame.hold();
+    await Promise.resolve();
+    (map as unknown as MapLibreMap).triggerRepaint();
+    vi.advanceTimersByTime(EDIT_FRAME_HOLD_MS - 1);
+    expect(map.frames).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(map.frames).toBe(1);
+  });
+
+  it('lets the map follow the planner at once: a press or a scroll ends the hold', async () => {
+    const map = fakeMap();
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
+    for (const input of ['mousedown', 'wheel', 'touchstart']) {
+      map.frames = 0;
+      map.setLoading('zones', true);
+      frame.hold();
+      await Promise.resolve();
+      (map as unknown as MapLibreMap).triggerRepaint();
+      map.fire(input);
+      expect(map.frames).toBe(1);
+    }
+  });
+
+  it('holds nothing when the sources had nothing new to tile', async () => {
+    const map = fakeMap();
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
+    frame.hold();
+    await Promise.resolve();
+    (map as unknown as MapLibreMap).triggerRepaint();
+    expect(map.frames).toBe(1);
+  });
+
+  it('draws nothing on release when no frame was asked for', async () => {
+    const map = fakeMap();
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
+    map.setLoading('zones', true);
+    frame.hold();
+    await Promise.resolve();
+    map.setLoading('zones', false);
+    expect(map.frames).toBe(0);
+  });
+});
