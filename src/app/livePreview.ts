@@ -25,8 +25,8 @@ const queue = createLatestOnly(
       throw e;
     }
   },
-  (figures, { point, flip }, seq) => {
-    if (figures) useAppStore.setState({ livePreview: { seq, figures, point, flip } });
+  (figures, { edit, point, flip }, seq) => {
+    if (figures) useAppStore.setState({ livePreview: { seq, figures, point, flip, ...(edit.op === 'assignArea' && { areaFor: edit.schoolId }) } });
   },
 );
 

@@ -256,6 +256,8 @@ export const EN: Record<keyof typeof ZH, string> = {
   pupilsInArea: '{n} {level} pupils in the area',
   currentlyAt: 'Now at',
   liveTitle: 'Release to apply this edit',
+  liveAreaTitle: 'This area given to {school}',
+  liveAreaRefused: 'Given to {school}, this area would be refused: {why}',
   liveMoved: '{n} pupils would change school',
   liveFlow: '{from} → {to}: {n}',
   liveSchool: '{name}: {before} → {after} pupils, largest class {classBefore} → {classAfter}',

@@ -254,6 +254,8 @@ export const ZH = {
   pupilsInArea: '区域内{level}学生 {n} 人',
   currentlyAt: '目前就读',
   liveTitle: '松开鼠标即应用此修改',
+  liveAreaTitle: '此区域划给{school}后',
+  liveAreaRefused: '此区域划给{school}会被拒绝：{why}',
   liveMoved: '{n} 名学生将转校',
   liveFlow: '{from} → {to}：{n} 人',
   liveSchool: '{name}：{before} → {after} 人，最大班额 {classBefore} → {classAfter}',

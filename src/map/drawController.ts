@@ -5,6 +5,7 @@ import { finishCut, finishDrawing, previewArea } from '../app/editActions';
 import { endLivePreview, previewLive } from '../app/livePreview';
 import { teachesLevel } from '../core/rules';
 import { useAppStore } from '../store/store';
+import { createOverlayAdapter } from './drawOverlay';
 
 let finishing = false;
 
@@ -12,8 +13,8 @@ let finishing = false;
 const CLOSE_PX = 10;
 
 // terra-draw loads with the controls, after the first map (preloadDrawing), not before it.
-let terraDraw: Promise<[typeof import('terra-draw'), typeof import('terra-draw-maplibre-gl-adapter')]> | undefined;
-const loadTerraDraw = () => (terraDraw ??= Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]));
+let terraDraw: Promise<typeof import('terra-draw')> | undefined;
+const loadTerraDraw = () => (terraDraw ??= import('terra-draw'));
 
 /** Loads the drawing library, so that the first drawing starts at once. */
 export async function preloadDrawing(): Promise<void> {
@@ -74,9 +75,9 @@ export function createDrawController(map: MapLibreMap): () => void {
 }
 
 /** A terra-draw instance on the map whose drawings preview, and finish as, the planner's edits (see createDrawController). */
-function createDraw(map: MapLibreMap, [{ TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }]: Awaited<ReturnType<typeof loadTerraDraw>>): TerraDraw {
+function createDraw(map: MapLibreMap, { TerraDraw, TerraDrawExtend, TerraDrawLineStringMode, TerraDrawPolygonMode }: Awaited<ReturnType<typeof loadTerraDraw>>): TerraDraw {
   const draw = new TerraDraw({
-    adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    adapter: createOverlayAdapter(map, TerraDrawExtend.TerraDrawBaseAdapter),
     // terra-draw finishes a polygon on a click this close (px) to its first or last corner; at its
     // default 40 px a corner placed near the one before silently ended the drawing without it.
     modes: [new TerraDrawPolygonMode({ pointerDistance: CLOSE_PX }), new TerraDrawLineStringMode({ pointerDistance: CLOSE_PX })],

@@ -131,6 +131,8 @@ export interface LivePreview {
   point: [number, number];
   /** The pointer is near the map's right or bottom edge: the overlay opens to the left or upwards. */
   flip: { x: boolean; y: boolean };
+  /** For an area being drawn, the school it would go to; a dragged boundary point has none. */
+  areaFor?: string;
 }
 
 /** A named scenario: its edit history and its rules; the active one's history lives in ScenarioSlice. */

@@ -5,7 +5,7 @@
  * started, and on a second visit, its compiled shaders kept), the JS fetched before it (raw and
  * gzipped), heap after load, and for each kind of edit the median time from the input
  * event to the numbers and the map painted, split into its steps, with the long tasks it caused;
- * and how often the live figures followed a boundary point dragged for a few seconds.
+ * and how often the live figures followed a boundary point dragged, and an area drawn, for a few seconds.
  *
  *   npm run bench:browser [-- --json] [--reps N] [--only default|million] [--pupils N] [--dist DIR]
  *
@@ -21,7 +21,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium } from '../e2e/appPage';
 import { rendererMemory } from '../e2e/processMemory';
 import { writeLargeCounty } from './browserCounty';
-import { timeDrag, type DragFigures } from './browserDrag';
+import { timeDrag, timeDrawing, type DragFigures } from './browserDrag';
 import { timeEdits, type EditKind, type EditTiming } from './browserEdits';
 
 const args = process.argv.slice(2);
@@ -190,9 +190,10 @@ interface DatasetFigures {
   memory: { mainHeapMb: number; rendererMb: number };
   edits: Record<EditKind | 'undo', ReturnType<typeof medians>>;
   drag: DragFigures;
+  drawing: DragFigures;
 }
 
-/** Seconds a boundary point is dragged to and fro while the live figures are counted. */
+/** Seconds a boundary point is dragged, or an area's last corner moved, to and fro while the live figures are counted. */
 const DRAG_SECONDS = 3;
 
 async function benchDefault(browser: Browser, dist: string): Promise<DatasetFigures> {
@@ -207,10 +208,11 @@ async function benchDefault(browser: Browser, dist: string): Promise<DatasetFigu
   const pupils = await page.evaluate(() => window.__planner!.store.getState().dataset!.pupilsLoaded);
   log(`default dataset (${pupils} pupils): edits …`);
   const timings = await timeEdits(page, reps, log);
-  log('dragging a boundary point …');
+  log('dragging a boundary point, drawing an area …');
   const drag = await timeDrag(page, DRAG_SECONDS);
+  const drawing = await timeDrawing(page, DRAG_SECONDS);
   await page.context().close();
-  return { pupils, load: { ...first.load, secondVisitFirstMapMs: second.firstMapMs }, memory, edits: mapValues(timings, medians), drag };
+  return { pupils, load: { ...first.load, secondVisitFirstMapMs: second.firstMapMs }, memory, edits: mapValues(timings, medians), drag, drawing };
 }
 
 async function benchMillion(browser: Browser, dist: string): Promise<DatasetFigures> {
@@ -239,10 +241,11 @@ async function benchMillion(browser: Browser, dist: string): Promise<DatasetFigu
   const pupils = await page.evaluate(() => window.__planner!.store.getState().dataset!.pupilsLoaded);
   log(`${pupils} pupils loaded in ${(loadMs / 1000).toFixed(1)} s: edits …`);
   const timings = await timeEdits(page, reps, log);
-  log('dragging a boundary point …');
+  log('dragging a boundary point, drawing an area …');
   const drag = await timeDrag(page, DRAG_SECONDS);
+  const drawing = await timeDrawing(page, DRAG_SECONDS);
   await page.context().close();
-  return { pupils, load: { firstMapMs: NaN, jsBeforeFirstMap: { files: 0, rawBytes: 0, gzipBytes: 0, list: [] }, longTasksBeforeFirstMap: 0, steps: [], loadMs, progressSeen }, memory, edits: mapValues(timings, medians), drag };
+  return { pupils, load: { firstMapMs: NaN, jsBeforeFirstMap: { files: 0, rawBytes: 0, gzipBytes: 0, list: [] }, longTasksBeforeFirstMap: 0, steps: [], loadMs, progressSeen }, memory, edits: mapValues(timings, medians), drag, drawing };
 }
 
 function mapValues<K extends string, A, B>(o: Record<K, A>, f: (a: A) => B): Record<K, B> {
@@ -267,8 +270,9 @@ function print(name: string, f: DatasetFigures) {
   for (const [kind, m] of Object.entries(f.edits)) {
     console.log(`${kind.padEnd(12)} n=${String(m.n).padEnd(2)}${ms(m.total)}${ms(m.totalLessGpu)}${ms(m.engine)}${ms(m.handOff)}${ms(m.store)}${ms(m.mapSync)}${ms(m.react)}${ms(m.mapAfter)}   |${ms(m.gpuFrame)}    | ${m.longTasks}, ${m.longestTask.toFixed(0)} (${m.maxLongestTask.toFixed(0)})`);
   }
-  const d = f.drag;
-  console.log(`live figures while dragging a boundary point (${d.seconds.toFixed(1)} s): ${d.updatesPerSecond.toFixed(1)} updates/s; pointer ${d.movesPerSecond.toFixed(0)} moves/s, frames ${d.framesPerSecond.toFixed(1)}/s; previews computed ${d.computed}, dropped unseen ${d.dropped}`);
+  for (const [what, d] of [['dragging a boundary point', f.drag], ['drawing an area', f.drawing]] as const) {
+    console.log(`live figures while ${what} (${d.seconds.toFixed(1)} s): ${d.updatesPerSecond.toFixed(1)} updates/s; pointer ${d.movesPerSecond.toFixed(0)} moves/s, frames ${d.framesPerSecond.toFixed(1)}/s; previews computed ${d.computed}, dropped unseen ${d.dropped}`);
+  }
 }
 
 async function main() {

@@ -205,6 +205,48 @@ describe('the planner in Chromium', () => {
     await expect.poll(() => schoolRow(page, '圣城小学', 'P01')).toContain('2,600');
   });
 
+  it('while an area is drawn, the figures of giving it to the selected school follow the pointer with no map frame', async () => {
+    const corners = await page.evaluate(() => {
+      const { store, map } = window.__planner!;
+      const [a, b] = ['P01', 'N02'].map((id) => store.getState().dataset!.schools.find((s) => s.id === id)!);
+      const [cx, cy, r] = [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2, 0.004];
+      map!.jumpTo({ center: [cx, cy], zoom: 13 });
+      store.setState({ selectedSchoolId: 'N02' });
+      return [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r]].map((p) => map!.project(p as [number, number])).map((p) => [p.x, p.y]);
+    });
+    await page.waitForFunction(() => !window.__planner!.map!.isMoving());
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.getByTestId('draw-area').click();
+    for (const [x, y] of corners) await page.mouse.click(box.x + x, box.y + y);
+    const [x, y] = corners[2];
+    await page.mouse.move(box.x + x - 10, box.y + y + 10);
+    const seq = () => page.evaluate(() => window.__planner!.store.getState().livePreview?.seq ?? 0);
+    await page.waitForFunction(() => window.__planner!.store.getState().livePreview?.figures.ok === true);
+    // The area being drawn is an SVG layer over the map: following the pointer redraws no map frame.
+    await page.evaluate(() => {
+      const w = window as unknown as { __renders: number };
+      w.__renders = 0;
+      window.__planner!.map!.on('render', () => w.__renders++);
+    });
+    const before = await seq();
+    await page.mouse.move(box.x + x - 60, box.y + y + 40, { steps: 5 });
+    await page.waitForFunction((n) => (window.__planner!.store.getState().livePreview?.seq ?? 0) > n, before);
+    expect(await page.evaluate(() => (window as unknown as { __renders: number }).__renders)).toBe(0);
+    // Three corners placed and the pointer's: one polygon (its ring closed: five positions), and the points that close it.
+    expect(await page.locator('.draw-overlay path').count()).toBe(1);
+    expect((await page.locator('.draw-overlay path').getAttribute('d'))!.match(/[ML]/g)).toHaveLength(5);
+    expect(await page.locator('.draw-overlay circle').count()).toBeGreaterThan(0);
+    // The figures say what giving the area to 汇文学校 would do; nothing is applied.
+    expect(await page.getByTestId('live-title').innerText()).toBe('此区域划给汇文学校后');
+    expect(await page.getByTestId('live-moved').innerText()).toMatch(/^[\d,]+ 名学生将转校$/);
+    expect(await page.evaluate(() => window.__planner!.store.getState().edits.length)).toBe(0);
+    // Stopping the drawing clears the layer and closes the figures.
+    await page.getByTestId('draw-area').click();
+    await page.waitForFunction(() => !window.__planner!.store.getState().drawing);
+    await expect.poll(() => page.locator('.draw-overlay path, .draw-overlay circle').count()).toBe(0);
+    expect(await page.evaluate(() => window.__planner!.store.getState().livePreview)).toBeUndefined();
+  });
+
   it('drags a shared boundary point; both zones follow and the results match the engine', async () => {
     await page.evaluate(() => window.__planner!.map!.jumpTo({ center: [118.745, 36.88], zoom: 14 }));
     await page.getByTestId('move-vertex').click();
