@@ -5,6 +5,7 @@ import { endLivePreview, previewLive } from '../app/livePreview';
 import { timingMeasure } from '../app/timing';
 import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
+import { dragEdgesPath, edgeNeighbours } from './dragEdges';
 
 const VERTICES = 'zone-vertices';
 
@@ -55,8 +56,17 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   const handle = document.createElement('div');
   handle.className = 'vertex-drag-handle';
   const marker = new Marker({ element: handle });
+  // The edges that meet at the point follow it too, drawn on the page over the map.
+  const edges = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  edges.classList.add('vertex-drag-edges');
+  const edgePath = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  edges.appendChild(edgePath);
+  const project = (p: [number, number]): [number, number] => {
+    const { x, y } = map.project(p);
+    return [x, y];
+  };
 
-  let drag: { from: [number, number]; school: string } | undefined;
+  let drag: { from: [number, number]; school: string; neighbours: [number, number][] } | undefined;
   let vertices: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
 
   const onDown = (e: MapMouseEvent) => {
@@ -67,13 +77,19 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     if (!vertex) return;
     e.preventDefault();
     map.dragPan.disable();
-    drag = { from: vertex.geometry.coordinates as [number, number], school: String(vertex.properties?.school) };
-    marker.setLngLat(drag.from).addTo(map);
+    const from = vertex.geometry.coordinates as [number, number];
+    const s = useAppStore.getState();
+    drag = { from, school: String(vertex.properties?.school), neighbours: s.dataset ? edgeNeighbours(s.dataset.zones, s.level, from) : [] };
+    marker.setLngLat(from).addTo(map);
+    edgePath.setAttribute('d', dragEdgesPath(drag.neighbours, from, project));
+    // Under the dragged point's marker.
+    handle.before(edges);
   };
   const onMove = (e: MapMouseEvent) => {
     if (!drag) return;
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     marker.setLngLat(to);
+    edgePath.setAttribute('d', dragEdgesPath(drag.neighbours, to, project));
     // The figures follow the pointer: what the edit would do if dropped here (nothing applied).
     previewLive({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: drag.school, from: drag.from, to }, [e.point.x, e.point.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
   };
@@ -83,6 +99,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     drag = undefined;
     map.dragPan.enable();
     marker.remove();
+    edges.remove();
     endLivePreview();
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (to[0] !== from[0] || to[1] !== from[1]) void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to });
@@ -123,6 +140,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   });
   return () => {
     marker.remove();
+    edges.remove();
     map.off('idle', rebuildOnIdle);
     clearTimeout(rebuildTimer);
     unsubscribe();

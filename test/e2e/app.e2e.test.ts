@@ -284,6 +284,10 @@ describe('the planner in Chromium', () => {
     await live(nudged, true);
     expect(await page.evaluate(() => (window as unknown as { __renders: number }).__renders)).toBe(0);
     expect(await page.locator('.vertex-drag-handle').count()).toBe(1);
+    // The edges that meet at the point follow it: at least two (a point two zones share), each ending at the pointer.
+    const ends = (await page.locator('.vertex-drag-edges path').getAttribute('d'))!.split('M').filter(Boolean).map((seg) => seg.split('L')[1].split(' ').map(Number));
+    expect(ends.length).toBeGreaterThanOrEqual(2);
+    for (const [x, y] of ends) expect(Math.hypot(x - (at.x + 40), y - (at.y + 25))).toBeLessThan(1.5);
     // The hover tooltip gives way to the live figures.
     expect(await page.locator('.map-tooltip').count()).toBe(0);
     expect(await page.getByTestId('live-moved').innerText()).toMatch(/^[\d,]+ 名学生将转校$/);
@@ -293,6 +297,7 @@ describe('the planner in Chromium', () => {
     // The drop committed one edit and closed the live figures.
     expect(await page.evaluate(() => window.__planner!.store.getState().livePreview)).toBeUndefined();
     expect(await page.locator('.vertex-drag-handle').count()).toBe(0);
+    expect(await page.locator('.vertex-drag-edges').count()).toBe(0);
     const { edits, enrollments } = await page.evaluate(() => {
       const s = window.__planner!.store.getState();
       return { edits: s.edits, enrollments: s.result!.schools.map((r) => r.enrollment) };
