@@ -116,7 +116,12 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   };
 
   /** The state `edit` makes from the current one, or the refusal of an edit that does not apply. */
+  // The last edit previewed and the state it would make from the current one: dropped where the
+  // pointer was last previewed, a dragged point (or a drawn area) is committed without its geometry again.
+  let lastPreviewed: { from: ZoneState; key: string; next: ZoneState } | undefined;
   const nextState = (edit: ZoneEdit): ZoneState | EditRefusal => {
+    const key = JSON.stringify(edit);
+    if (lastPreviewed?.from === states[index] && lastPreviewed.key === key) return lastPreviewed.next;
     try {
       return applyZoneEdit(states[index], edit, ctx);
     } catch (e) {
@@ -204,6 +209,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
         const cellsChange = next.overlapRule !== rules.overlapRule;
         rules = next;
         made = new WeakMap();
+        lastPreviewed = undefined;
         useCellSettings(dataset, rules.overlapRule, county);
         // A unit's cell depends on the overlap rule: the history is made again under the new one,
         // so that the zones are those a reload (which replays the edits) would give.
@@ -309,6 +315,7 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
       const t0 = performance.now();
       const next = nextState(edit);
       if ('problem' in next) return next;
+      lastPreviewed = { from: states[index], key: JSON.stringify(edit), next };
       return { ...computeEditPreview(run, dataset, next, rules), computeMs: performance.now() - t0 };
     },
     /** Why the session can no longer be used (a failed step could not be undone), if it cannot. */

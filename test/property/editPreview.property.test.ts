@@ -52,14 +52,17 @@ describe('previewEdit: what an edit would do, without doing it', () => {
   const plain: EditSession = createEditSession(loaded(), DEFAULT_RULES, createAssignmentWorkspace());
   let compared = 0;
   let previewsWithMoves = 0;
+  let droppedAtLast = 0;
 
   it('previews then a real edit give exactly the real edit alone, and each preview gives the figures its own commit gives', () => {
     fc.assert(
-      fc.property(fc.array(pick, { minLength: 1, maxLength: 3 }), pick, (candidates, real) => {
+      fc.property(fc.array(pick, { minLength: 1, maxLength: 3 }), pick, fc.boolean(), (candidates, real, dropAtLast) => {
+        let lastPreviewed: ZoneEdit | undefined;
         for (const c of candidates) {
           const edit = toEdit(c, previewed.state());
           const before = previewed.state();
           const preview = previewed.previewEdit(edit);
+          lastPreviewed = edit;
           // Untouched: the same state object, and the same results as the session that never previewed.
           expect(previewed.state()).toBe(before);
           if (!preview.ok) continue;
@@ -71,7 +74,9 @@ describe('previewEdit: what an edit would do, without doing it', () => {
           if (preview.moved > 0) previewsWithMoves++;
           plain.undo();
         }
-        const edit = toEdit(real, plain.state());
+        // Dropped where the pointer was last previewed: the session commits the state that preview made.
+        const edit = dropAtLast && lastPreviewed ? lastPreviewed : toEdit(real, plain.state());
+        if (dropAtLast) droppedAtLast++;
         const a = previewed.apply(edit);
         const b = plain.apply(edit);
         expect(untimed(a)).toEqual(untimed(b));
@@ -88,6 +93,7 @@ describe('previewEdit: what an edit would do, without doing it', () => {
     expect(compared).toBe(12);
     // The random edits must have moved pupils in previews, or the comparison says little.
     expect(previewsWithMoves).toBeGreaterThan(3);
+    expect(droppedAtLast).toBeGreaterThan(2);
   }, 240_000);
 });
 

@@ -109,4 +109,30 @@ describe('previewEdit on the tiny county (figures by hand)', () => {
     expect(again).not.toBe(session.state());
     expect(again.zones.primary).toEqual(session.state().zones.primary);
   });
+
+  it('commits the state a preview made when dropped where it was previewed, and only from the state it was previewed on', () => {
+    const session = createEditSession(loaded, DEFAULT_RULES, createAssignmentWorkspace());
+    const plain = createEditSession(loaded, DEFAULT_RULES, createAssignmentWorkspace());
+    // Previewed, then dropped there: the committed state is the one the preview computed, the same as computed afresh.
+    expect(session.previewEdit(toP2).ok).toBe(true);
+    expect(session.apply(toP2).ok).toBe(true);
+    expect(plain.apply(toP2).ok).toBe(true);
+    expect(session.state().zones.primary).toEqual(plain.state().zones.primary);
+    expect(session.schoolOf()).toEqual(plain.schoolOf());
+    // A preview made before another edit is not the state after it: the whole south of P1's zone
+    // then goes to P2, and the edit previewed earlier, applied after that, keeps it there.
+    const south = { type: 'Polygon' as const, coordinates: [[[118.0, 36.0], [118.01, 36.0], [118.01, 36.01], [118.0, 36.01], [118.0, 36.0]]] };
+    const southToP2: ZoneEdit = { op: 'assignArea', level: 'primary', schoolId: 'P2', area: south };
+    session.undo();
+    plain.undo();
+    expect(session.previewEdit(toP2).ok).toBe(true);
+    const outcomes = [session, plain].map((s) => {
+      expect(s.apply(southToP2).ok).toBe(true);
+      const o = s.apply(toP2);
+      return o.ok ? { ...o, computeMs: 0 } : o;
+    });
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(session.state().zones.primary).toEqual(plain.state().zones.primary);
+    expect(session.schoolOf()).toEqual(plain.schoolOf());
+  });
 });
