@@ -116,8 +116,8 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
   };
 
   /** The state `edit` makes from the current one, or the refusal of an edit that does not apply. */
-  // The last edit previewed and the state it would make from the current one: dropped where the
-  // pointer was last previewed, a dragged point (or a drawn area) is committed without its geometry again.
+  // The last edit previewed and the state it would make from the current one: a dragged point
+  // dropped where the pointer was last previewed is committed without its geometry again.
   let lastPreviewed: { from: ZoneState; key: string; next: ZoneState } | undefined;
   const nextState = (edit: ZoneEdit): ZoneState | EditRefusal => {
     const key = JSON.stringify(edit);

@@ -46,6 +46,7 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[]): {
     },
     destroy() {
       release();
+      map.triggerRepaint = draw;
       map.off('sourcedata', onData);
       for (const type of inputs) map.off(type, release);
     },

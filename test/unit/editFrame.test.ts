@@ -92,6 +92,22 @@ describe('an edit drawn in one map frame', () => {
     expect(map.frames).toBe(1);
   });
 
+  it('draws a frame that was held when destroyed, and holds nothing after', async () => {
+    const map = fakeMap();
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
+    map.setLoading('zones', true);
+    frame.hold();
+    await Promise.resolve();
+    map.triggerRepaint();
+    frame.destroy();
+    expect(map.frames).toBe(1);
+    map.triggerRepaint();
+    expect(map.frames).toBe(2);
+    map.fire('mousedown');
+    vi.advanceTimersByTime(EDIT_FRAME_HOLD_MS);
+    expect(map.frames).toBe(2);
+  });
+
   it('draws nothing on release when no frame was asked for', async () => {
     const map = fakeMap();
     const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
