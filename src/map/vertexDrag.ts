@@ -93,16 +93,30 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     // The figures follow the pointer: what the edit would do if dropped here (nothing applied).
     previewLive({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: drag.school, from: drag.from, to }, [e.point.x, e.point.y], [map.getContainer().clientWidth, map.getContainer().clientHeight]);
   };
+  // Drops so far: a drop's point and edges are taken away only if no drop or drag came after it.
+  let drops = 0;
+  const hideDragged = () => {
+    marker.remove();
+    edges.remove();
+  };
   const onUp = (e: MapMouseEvent) => {
     if (!drag) return;
     const { from, school } = drag;
     drag = undefined;
     map.dragPan.enable();
-    marker.remove();
-    edges.remove();
     endLivePreview();
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    if (to[0] !== from[0] || to[1] !== from[1]) void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to });
+    if (to[0] === from[0] && to[1] === from[1]) return hideDragged();
+    // The point and its edges stay where they were dropped until the map has drawn the edit: taken
+    // away at once, the old boundary showed again until the new one was drawn.
+    const drop = ++drops;
+    const hideIfLast = () => {
+      if (drop === drops && !drag) hideDragged();
+    };
+    void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to }).then((applied) => {
+      if (applied) map.once('idle', hideIfLast);
+      else hideIfLast();
+    }, hideIfLast);
   };
   map.on('mousedown', onDown);
   map.on('mousemove', onMove);
