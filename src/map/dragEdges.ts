@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { ZoneLevel } from '../core/rules';
+import { px } from './svgLayer';
 
 /**
  * The points joined to `at` by a zone edge: the vertices before and after it in every ring of the
@@ -24,9 +25,9 @@ export function edgeNeighbours(zones: FeatureCollection, level: ZoneLevel, at: [
 
 /** An SVG path of the edges from each of `neighbours` to `to`, in map pixels (`project`). */
 export function dragEdgesPath(neighbours: [number, number][], to: [number, number], project: (p: [number, number]) => [number, number]): string {
-  const [tx, ty] = project(to).map((v) => Math.round(v * 10) / 10);
+  const [tx, ty] = project(to).map(px);
   return neighbours.map((p) => {
-    const [x, y] = project(p).map((v) => Math.round(v * 10) / 10);
+    const [x, y] = project(p).map(px);
     return `M${x} ${y}L${tx} ${ty}`;
   }).join('');
 }

@@ -1,8 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { TerraDrawChanges, TerraDrawExtend, TerraDrawStylingFunction } from 'terra-draw';
 import { drawShapes, type StyledFeature } from './drawShapes';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { createSvgLayer, svgElement } from './svgLayer';
 
 /**
  * A terra-draw adapter for a MapLibre map that draws the area or line being drawn in an SVG layer
@@ -13,7 +12,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  */
 export function createOverlayAdapter(map: MapLibreMap, Base: typeof TerraDrawExtend.TerraDrawBaseAdapter): InstanceType<typeof TerraDrawExtend.TerraDrawBaseAdapter> {
   class OverlayAdapter extends Base {
-    private readonly svg = document.createElementNS(SVG_NS, 'svg');
+    private readonly svg = createSvgLayer('draw-overlay');
     private shown = new Map<string | number, StyledFeature>();
     private frame: number | undefined;
     private readonly initialDragPan = map.dragPan.isEnabled();
@@ -23,7 +22,6 @@ export function createOverlayAdapter(map: MapLibreMap, Base: typeof TerraDrawExt
 
     constructor() {
       super({});
-      this.svg.classList.add('draw-overlay');
     }
 
     getLngLatFromEvent(event: PointerEvent | MouseEvent) {
@@ -114,7 +112,7 @@ export function createOverlayAdapter(map: MapLibreMap, Base: typeof TerraDrawExt
         return [x, y];
       });
       this.svg.replaceChildren(...shapes.map(({ tag, attrs }) => {
-        const el = document.createElementNS(SVG_NS, tag);
+        const el = svgElement(tag);
         for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
         return el;
       }));

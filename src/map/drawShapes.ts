@@ -1,4 +1,5 @@
 import type { GeoJSONStoreFeatures, TerraDrawAdapterStyling } from 'terra-draw';
+import { px } from './svgLayer';
 
 /** A feature being drawn, with terra-draw's styling of it. */
 export interface StyledFeature {
@@ -15,8 +16,6 @@ export interface SvgShape {
 type Project = (lngLat: [number, number]) => [number, number];
 
 const KIND_ORDER = { Polygon: 0, LineString: 1, Point: 2 } as const;
-
-const px = (n: number) => (Math.round(n * 10) / 10).toString();
 
 /** An SVG path through projected positions, closed (`Z`) for a ring. */
 function pathData(positions: number[][], project: Project, closed: boolean): string {

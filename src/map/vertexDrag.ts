@@ -6,6 +6,7 @@ import { timingMeasure } from '../app/timing';
 import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
 import { dragEdgesPath, edgeNeighbours } from './dragEdges';
+import { createSvgLayer, svgElement } from './svgLayer';
 
 const VERTICES = 'zone-vertices';
 
@@ -57,9 +58,8 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   handle.className = 'vertex-drag-handle';
   const marker = new Marker({ element: handle });
   // The edges that meet at the point follow it too, drawn on the page over the map.
-  const edges = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  edges.classList.add('vertex-drag-edges');
-  const edgePath = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  const edges = createSvgLayer('vertex-drag-edges');
+  const edgePath = svgElement('path');
   edges.appendChild(edgePath);
   const project = (p: [number, number]): [number, number] => {
     const { x, y } = map.project(p);

@@ -33,17 +33,25 @@ function fakeMap() {
   return map;
 }
 
+/**
+ * A stand-in map with an edit frame over `sources`, the sources in `loading` re-tiling, held as
+ * just after an edit (the hold's first look at the sources, a microtask later, done).
+ */
+async function heldAfterEdit(sources: string[], loading: string[]) {
+  const map = fakeMap();
+  const frame = createEditFrame(map as unknown as MapLibreMap, sources);
+  for (const id of loading) map.setLoading(id, true);
+  frame.hold();
+  await Promise.resolve();
+  return { map, frame };
+}
+
 describe('an edit drawn in one map frame', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('draws nothing while the edited sources re-tile, then once when both are in', async () => {
-    const map = fakeMap();
-    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones', 'labels']);
-    map.setLoading('zones', true);
-    map.setLoading('labels', true);
-    frame.hold();
-    await Promise.resolve();
+    const { map } = await heldAfterEdit(['zones', 'labels'], ['zones', 'labels']);
     // The new colours (feature-state) and each tile's arrival ask for frames: none is drawn yet.
     map.triggerRepaint();
     map.triggerRepaint();
@@ -52,17 +60,13 @@ describe('an edit drawn in one map frame', () => {
     map.setLoading('labels', false);
     expect(map.frames).toBe(1);
     // Held no longer: frames are drawn as asked.
-    (map as unknown as MapLibreMap).triggerRepaint();
+    map.triggerRepaint();
     expect(map.frames).toBe(2);
   });
 
   it('draws once the hold runs out, when the tiles are late', async () => {
-    const map = fakeMap();
-    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
-    map.setLoading('zones', true);
-    frame.hold();
-    await Promise.resolve();
-    (map as unknown as MapLibreMap).triggerRepaint();
+    const { map } = await heldAfterEdit(['zones'], ['zones']);
+    map.triggerRepaint();
     vi.advanceTimersByTime(EDIT_FRAME_HOLD_MS - 1);
     expect(map.frames).toBe(0);
     vi.advanceTimersByTime(1);
@@ -84,20 +88,13 @@ describe('an edit drawn in one map frame', () => {
   });
 
   it('holds nothing when the sources had nothing new to tile', async () => {
-    const map = fakeMap();
-    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
-    frame.hold();
-    await Promise.resolve();
-    (map as unknown as MapLibreMap).triggerRepaint();
+    const { map } = await heldAfterEdit(['zones'], []);
+    map.triggerRepaint();
     expect(map.frames).toBe(1);
   });
 
   it('draws a frame that was held when destroyed, and holds nothing after', async () => {
-    const map = fakeMap();
-    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
-    map.setLoading('zones', true);
-    frame.hold();
-    await Promise.resolve();
+    const { map, frame } = await heldAfterEdit(['zones'], ['zones']);
     map.triggerRepaint();
     frame.destroy();
     expect(map.frames).toBe(1);
@@ -109,11 +106,7 @@ describe('an edit drawn in one map frame', () => {
   });
 
   it('draws nothing on release when no frame was asked for', async () => {
-    const map = fakeMap();
-    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones']);
-    map.setLoading('zones', true);
-    frame.hold();
-    await Promise.resolve();
+    const { map } = await heldAfterEdit(['zones'], ['zones']);
     map.setLoading('zones', false);
     expect(map.frames).toBe(0);
   });
