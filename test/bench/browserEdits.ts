@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { GpuTrace } from './gpuTrace';
 
 /** One edit's way from the input event to the screen, ms (see probeEdit). */
 export interface EditTiming {
@@ -19,9 +20,17 @@ export interface EditTiming {
   /** Main-thread long tasks (> 50 ms) during the edit, and the longest, ms. */
   longTasks: number;
   longestTask: number;
+  /**
+   * The part of `total` the edit waited on the GPU process alone (no thread of the page running):
+   * here SwiftShader drawing the map's WebGL and compositing the page on the CPU.
+   */
+  gpuAlone: number;
   /** A full repaint of the map waited for on the GPU (SwiftShader here), measured after the edit. */
   gpuFrame: number;
 }
+
+// The trace of the edit armed last (one page is timed at a time).
+let trace: GpuTrace | undefined;
 
 type InputKind = 'click' | 'mouseup' | 'keydown';
 
@@ -31,11 +40,12 @@ type InputKind = 'click' | 'mouseup' | 'keydown';
  * idle stop it, at the animation frame after the last of them.
  */
 async function arm(page: Page, kind: InputKind): Promise<void> {
+  trace = await GpuTrace.start(page);
   await page.evaluate((k) => {
     const w = window as unknown as { __edit?: Record<string, number>; __bench: { longTasks: [number, number][] } };
     performance.clearMarks();
     performance.clearMeasures();
-    const edit: Record<string, number> = {};
+    const edit: Record<string, number> = { clockAt: performance.mark('bench:clock').startTime };
     w.__edit = undefined;
     const { store } = window.__planner!;
     const map = window.__planner!.map!;
@@ -63,6 +73,9 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
       const storedMark = performance.getEntriesByName('edit:stored')[0]?.startTime ?? edit.stored;
       const tasks = w.__bench.longTasks.filter(([start, d]) => start + d >= edit.t0 && start <= painted);
       w.__edit = {
+        t0: edit.t0,
+        painted,
+        clockAt: edit.clockAt,
         total: painted - edit.t0,
         engine: store.getState().editMs ?? 0,
         answered: answered - edit.t0,
@@ -82,6 +95,7 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
 async function collect(page: Page): Promise<EditTiming> {
   await page.waitForFunction(() => (window as unknown as { __edit?: unknown }).__edit !== undefined, undefined, { timeout: 120_000, polling: 50 });
   const e = await page.evaluate(() => (window as unknown as { __edit: Record<string, number> }).__edit);
+  const gpuAlone = await trace!.gpuAloneMs(e.t0, e.painted, 'bench:clock', e.clockAt);
   // The frame is timed on a quiet map: the changed area's outline is drawn after the edit's frame.
   await mapSettled(page);
   const gpuFrame = await page.evaluate(() => new Promise<number>((resolve) => {
@@ -97,7 +111,7 @@ async function collect(page: Page): Promise<EditTiming> {
   }));
   return {
     total: e.total, engine: e.engine, handOff: Math.max(0, e.answered - e.engine), store: e.store, mapSync: e.mapSync, react: e.react,
-    mapAfter: e.mapAfter, longTasks: e.longTasks, longestTask: e.longestTask, gpuFrame,
+    mapAfter: e.mapAfter, longTasks: e.longTasks, longestTask: e.longestTask, gpuAlone, gpuFrame,
   };
 }
 
