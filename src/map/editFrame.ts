@@ -10,9 +10,11 @@ export const EDIT_FRAME_HOLD_MS = 300;
  * new colours held back the frame of the new ones. `hold()` keeps the map from drawing until every
  * source in `sources` has loaded again (or EDIT_FRAME_HOLD_MS has passed, or the planner presses,
  * scrolls or touches the map), then draws once. Call it just after giving the sources their new data.
- * MapLibre has no public switch for this: the map's own `triggerRepaint` is wrapped.
+ * `onRelease` runs just before that frame is asked for, so that what waited for it (the edit's
+ * numbers, see `shownState`) is drawn in the same frame. MapLibre has no public switch for this: the
+ * map's own `triggerRepaint` is wrapped.
  */
-export function createEditFrame(map: MapLibreMap, sources: readonly string[]): { hold(): void; destroy(): void } {
+export function createEditFrame(map: MapLibreMap, sources: readonly string[], onRelease: () => void = () => {}): { hold(): void; destroy(): void } {
   const draw = map.triggerRepaint.bind(map);
   let held = false;
   let asked = false;
@@ -21,6 +23,7 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[]): {
     if (!held) return;
     held = false;
     clearTimeout(timer);
+    onRelease();
     if (asked) draw();
     asked = false;
   };

@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { schoolStatus, selectShownResult } from '../store/selectors';
-import { uiActions, useAppStore, type AppState } from '../store/store';
+import { shownState, uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
@@ -76,7 +76,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const flash = createChangeFlash(map);
   const zoneLooks = createZoneLooks(map);
   const zoneLabels = createLabelSource(map, ZONE_LABEL_SOURCE);
-  const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE]);
+  const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE], shownState.release);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
   // The dataset version whose labels show and whose detail layers (and density) have their data: once its zones are on screen.
@@ -124,6 +124,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       if (diff) {
         void (map.getSource('zones') as GeoJSONSource).updateData(diff);
         editFrame.hold();
+        // The panels' numbers wait for that frame too: drawn apart, the page's frame and the map's
+        // were drawn one after the other by a software GPU (SwiftShader), 40–90 ms more per edit.
+        shownState.hold();
       }
       flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;

@@ -7,7 +7,8 @@ import type { MovedGroup } from '../core/moves';
 import type { ZoneEdit } from '../core/zoneEdits';
 import type { AreaPreview, EditRefusal } from '../../workers/editSession';
 import type { EditPreview } from '../core/editPreview';
-import { create } from 'zustand';
+import { createStore, useStore } from 'zustand';
+import { createHeldView } from './heldView';
 import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
 import type { DistanceMetrics, MovedDistance, SentPastProps } from '../core/distance';
@@ -289,7 +290,7 @@ export const EMPTY_SCENARIO: ScenarioSlice = {
 export const EMPTY_COMPARISON: ComparisonSlice & WarningSlice & BalanceSlice = { compareOpen: false, compareIds: [BASELINE_ID], projections: {}, projecting: false, showChangedAreas: false, viewYear: undefined, warningOpen: false, warning: undefined, warningProgress: undefined, warningError: undefined, balanceOpen: false, balance: undefined };
 
 /** The app's one store. Actions that talk to the worker live in src/app, not here. */
-export const useAppStore = create<AppState>()(() => ({
+const appStore = createStore<AppState>()(() => ({
   load: { status: 'idle' },
   datasetVersion: 0,
   mapShownVersion: 0,
@@ -307,6 +308,13 @@ export const useAppStore = create<AppState>()(() => ({
   pupilMode: 'density',
   focusRequest: 0,
 }));
+
+/** What React shows of the store: held back while the map draws an edit, so both change in one frame. */
+export const shownState = createHeldView(appStore);
+
+/** The store: as a hook, a component's slice of what is shown; its methods reach the store itself. */
+export const useAppStore = Object.assign(<T>(selector: (s: AppState) => T): T => useStore(shownState, selector), appStore);
+
 
 /** Setters for UI choices. */
 export const uiActions = {

@@ -39,11 +39,13 @@ function fakeMap() {
  */
 async function heldAfterEdit(sources: string[], loading: string[]) {
   const map = fakeMap();
-  const frame = createEditFrame(map as unknown as MapLibreMap, sources);
+  // The frames drawn when the hold was let go of, once per release.
+  const releasedAt: number[] = [];
+  const frame = createEditFrame(map as unknown as MapLibreMap, sources, () => releasedAt.push(map.frames));
   for (const id of loading) map.setLoading(id, true);
   frame.hold();
   await Promise.resolve();
-  return { map, frame };
+  return { map, frame, releasedAt };
 }
 
 describe('an edit drawn in one map frame', () => {
@@ -62,6 +64,18 @@ describe('an edit drawn in one map frame', () => {
     // Held no longer: frames are drawn as asked.
     map.triggerRepaint();
     expect(map.frames).toBe(2);
+  });
+
+  it('lets go of what waits for the frame just before drawing it, once', async () => {
+    const { map, releasedAt } = await heldAfterEdit(['zones'], ['zones']);
+    map.triggerRepaint();
+    expect(releasedAt).toEqual([]);
+    map.setLoading('zones', false);
+    expect(releasedAt).toEqual([0]);
+    expect(map.frames).toBe(1);
+    map.setLoading('zones', false);
+    vi.advanceTimersByTime(EDIT_FRAME_HOLD_MS);
+    expect(releasedAt).toEqual([0]);
   });
 
   it('draws once the hold runs out, when the tiles are late', async () => {
