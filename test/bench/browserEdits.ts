@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { GpuTrace } from './gpuTrace';
+import { GpuTrace, type TraceWindow } from './gpuTrace';
 
 /** One edit's way from the input event to the screen, ms (see probeEdit). */
 export interface EditTiming {
@@ -29,8 +29,10 @@ export interface EditTiming {
   gpuFrame: number;
 }
 
-// The trace of the edit armed last (one page is timed at a time).
-let trace: GpuTrace | undefined;
+// Each timed edit's place on the page's clock, to find it in the trace of its page's edits.
+const windows = new WeakMap<EditTiming, TraceWindow>();
+let armed = 0;
+let armedMark = '';
 
 type InputKind = 'click' | 'mouseup' | 'keydown';
 
@@ -40,12 +42,12 @@ type InputKind = 'click' | 'mouseup' | 'keydown';
  * idle stop it, at the animation frame after the last of them.
  */
 async function arm(page: Page, kind: InputKind): Promise<void> {
-  trace = await GpuTrace.start(page);
-  await page.evaluate((k) => {
+  armedMark = `bench:edit:${++armed}`;
+  await page.evaluate(([k, mark]) => {
     const w = window as unknown as { __edit?: Record<string, number>; __bench: { longTasks: [number, number][] } };
     performance.clearMarks();
     performance.clearMeasures();
-    const edit: Record<string, number> = { clockAt: performance.mark('bench:clock').startTime };
+    const edit: Record<string, number> = { markAt: performance.mark(mark).startTime };
     w.__edit = undefined;
     const { store } = window.__planner!;
     const map = window.__planner!.map!;
@@ -75,7 +77,7 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
       w.__edit = {
         t0: edit.t0,
         painted,
-        clockAt: edit.clockAt,
+        markAt: edit.markAt,
         total: painted - edit.t0,
         engine: store.getState().editMs ?? 0,
         answered: answered - edit.t0,
@@ -88,14 +90,13 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
       };
     };
     requestAnimationFrame(frame);
-  }, kind);
+  }, [kind, armedMark] as const);
 }
 
-/** Waits for the armed edit's figures, then times a full repaint finished on the GPU. */
+/** Waits for the armed edit's figures, then times a full repaint finished on the GPU (its `gpuAlone` comes from the trace, later). */
 async function collect(page: Page): Promise<EditTiming> {
   await page.waitForFunction(() => (window as unknown as { __edit?: unknown }).__edit !== undefined, undefined, { timeout: 120_000, polling: 50 });
   const e = await page.evaluate(() => (window as unknown as { __edit: Record<string, number> }).__edit);
-  const gpuAlone = await trace!.gpuAloneMs(e.t0, e.painted, 'bench:clock', e.clockAt);
   // The frame is timed on a quiet map: the changed area's outline is drawn after the edit's frame.
   await mapSettled(page);
   const gpuFrame = await page.evaluate(() => new Promise<number>((resolve) => {
@@ -109,10 +110,12 @@ async function collect(page: Page): Promise<EditTiming> {
     });
     map.triggerRepaint();
   }));
-  return {
+  const timing: EditTiming = {
     total: e.total, engine: e.engine, handOff: Math.max(0, e.answered - e.engine), store: e.store, mapSync: e.mapSync, react: e.react,
-    mapAfter: e.mapAfter, longTasks: e.longTasks, longestTask: e.longestTask, gpuAlone, gpuFrame,
+    mapAfter: e.mapAfter, longTasks: e.longTasks, longestTask: e.longestTask, gpuAlone: NaN, gpuFrame,
   };
+  windows.set(timing, { from: e.t0, to: e.painted, mark: armedMark, markAt: e.markAt });
+  return timing;
 }
 
 /** How many edits the page has, once it has reached `n`. */
@@ -233,6 +236,7 @@ const DRIVERS: Record<EditKind, (page: Page) => Promise<EditTiming>> = { assignA
 export async function timeEdits(page: Page, reps: number, log: (line: string) => void): Promise<Record<EditKind | 'undo', EditTiming[]>> {
   const out: Record<EditKind | 'undo', EditTiming[]> = { assignArea: [], moveVertex: [], assignUnits: [], undo: [] };
   await page.evaluate(() => window.__planner!.store.setState({ pupilMode: 'density' }));
+  const trace = await GpuTrace.start(page);
   for (const kind of Object.keys(DRIVERS) as EditKind[]) {
     for (let i = 0; i < reps; i++) {
       out[kind].push(await DRIVERS[kind](page));
@@ -241,5 +245,7 @@ export async function timeEdits(page: Page, reps: number, log: (line: string) =>
     }
     await page.evaluate(() => window.__planner!.store.setState({ vertexMode: false, unitPicking: false }));
   }
+  const tasks = await trace.stop();
+  for (const t of Object.values(out).flat()) t.gpuAlone = tasks.gpuAloneMs(windows.get(t)!);
   return out;
 }
