@@ -79,6 +79,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE], shownState.release);
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
+  // The panels' numbers wait for an edit's map frame too: drawn apart, the page's frame and the
+  // map's were drawn one after the other by a software GPU (SwiftShader), 40–90 ms more per edit.
+  shownState.holdWhen((s, prev) => !!s.dataset && s.dataset.zones !== prev.dataset?.zones && s.datasetVersion === shownVersion && !!map.isStyleLoaded());
+  // A key or a press anywhere shows the panels at once: a field being typed in must show what is typed.
+  const showPanels = () => shownState.release();
+  for (const type of ['keydown', 'pointerdown'] as const) window.addEventListener(type, showPanels, true);
   // The dataset version whose labels show and whose detail layers (and density) have their data: once its zones are on screen.
   let detailsFor = 0;
   let stopWaiting = () => {};
@@ -124,10 +130,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       if (diff) {
         void (map.getSource('zones') as GeoJSONSource).updateData(diff);
         editFrame.hold();
-        // The panels' numbers wait for that frame too: drawn apart, the page's frame and the map's
-        // were drawn one after the other by a software GPU (SwiftShader), 40–90 ms more per edit.
-        shownState.hold();
-      }
+      } else shownState.release();
       flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
     }
@@ -259,6 +262,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     destroy() {
       stopWaiting();
       unsubscribe();
+      shownState.holdWhen(undefined);
+      shownState.release();
+      for (const type of ['keydown', 'pointerdown'] as const) window.removeEventListener(type, showPanels, true);
       stopDrawing();
       stopVertexDrag();
       editFrame.destroy();

@@ -1,37 +1,38 @@
 import type { StoreApi } from 'zustand';
 
-/** A store as React reads it: the state published so far, which can be held back for a moment. */
+/** A store as React reads it: the state published so far, which a change can be held back from. */
 export interface HeldView<S> {
   getState(): S;
   getInitialState(): S;
   subscribe(listener: (state: S, previous: S) => void): () => void;
-  /** Keeps showing the state published so far until release(). */
-  hold(): void;
-  /** Publishes the store's latest state (if held, or already pending) and stops holding. */
+  /**
+   * From now on a change for which `when(state, previous)` is true is not published until
+   * release(), nor is any change after it (undefined: no change is held).
+   */
+  holdWhen(when: ((state: S, previous: S) => boolean) | undefined): void;
+  /** Publishes the store's latest state if it was held back, and holds nothing more. */
   release(): void;
 }
 
 /**
- * React's view of a store, published one microtask after each change, so that a synchronous
- * subscriber of the store (the map) can hold it back first: an edit's numbers then wait for the
- * map's frame with the edit's zones and both are drawn in one frame.
+ * React's view of a store, published with each change unless a change the holder asked for came:
+ * an edit's numbers then wait for the map's frame with the edit's zones, and both are drawn in one
+ * frame. The view is told of a change before the store's other subscribers (it subscribes first).
  */
 export function createHeldView<S>(store: StoreApi<S>): HeldView<S> {
   let shown = store.getState();
   let held = false;
-  let queued = false;
+  let when: ((state: S, previous: S) => boolean) | undefined;
   const listeners = new Set<(state: S, previous: S) => void>();
   const publish = () => {
-    queued = false;
     if (held || shown === store.getState()) return;
     const previous = shown;
     shown = store.getState();
     for (const listener of listeners) listener(shown, previous);
   };
-  store.subscribe(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(publish);
+  store.subscribe((state, previous) => {
+    if (!held && when?.(state, previous)) held = true;
+    publish();
   });
   return {
     getState: () => shown,
@@ -40,8 +41,8 @@ export function createHeldView<S>(store: StoreApi<S>): HeldView<S> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    hold() {
-      held = true;
+    holdWhen(next) {
+      when = next;
     },
     release() {
       held = false;

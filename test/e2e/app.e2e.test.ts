@@ -207,10 +207,24 @@ describe('the planner in Chromium', () => {
     const moved = await page.getByTestId('moved-pupils').innerText();
     expect(moved).toContain('汇文学校');
 
-    // Ctrl+Z undoes unless the planner is typing in a field: leave the search box first.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Ctrl+Z undoes unless the planner is typing in a field: leave the search box first. The undo's
+    // numbers wait for the map's frame, but a key pressed meanwhile shows them at once (a field
+    // being typed in shows what is typed).
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      const w = window as unknown as { __held?: { before: number; afterKey: number } };
+      const { store, shown } = window.__planner!;
+      const stop = store.subscribe((s) => {
+        if (s.edits.length !== 0) return;
+        stop();
+        const before = shown.getState().edits.length;
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+        w.__held = { before, afterKey: shown.getState().edits.length };
+      });
+    });
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+    expect(await page.evaluate(() => (window as unknown as { __held: unknown }).__held)).toEqual({ before: 1, afterKey: 0 });
     await expect.poll(() => schoolRow(page, '圣城小学', 'P01')).toContain('2,600');
   });
 

@@ -16,49 +16,47 @@ function viewed() {
   return { store, view, published };
 }
 
-const microtask = () => Promise.resolve();
-
 describe("React's view of the store, held while the map draws an edit", () => {
-  it('publishes a change a microtask later, several changes of one task once', async () => {
+  it('publishes each change at once when nothing is to be held', () => {
     const { store, view, published } = viewed();
     store.setState({ pupils: 1100 });
-    store.setState({ pupils: 1200 });
-    expect(view.getState().pupils).toBe(1000);
-    await microtask();
-    expect(view.getState().pupils).toBe(1200);
-    expect(published).toEqual([[1000, 1200]]);
+    expect(view.getState().pupils).toBe(1100);
+    store.setState({ classes: 21 });
+    expect(published).toEqual([[1000, 1100], [1100, 1100]]);
   });
 
-  it('lets a subscriber of the store hold the change it is told of, until released', async () => {
+  it('holds the change the holder asked for, and the changes after it, until released', () => {
     const { store, view, published } = viewed();
-    // The map: told of the edit first, it holds the numbers until its frame with the edit's zones.
-    store.subscribe((s) => {
-      if (s.pupils === 1500) view.hold();
-    });
+    // The map: an edit's new pupils wait for its frame with the edit's zones.
+    view.holdWhen((s, previous) => s.pupils !== previous.pupils);
+    let seenByLaterSubscriber = 0;
+    store.subscribe((s) => (seenByLaterSubscriber = s.pupils));
     store.setState({ pupils: 1500, classes: 30 });
-    await microtask();
     store.setState({ classes: 31 });
-    await microtask();
+    expect(seenByLaterSubscriber).toBe(1500);
     expect(view.getState()).toEqual({ pupils: 1000, classes: 20 });
     expect(published).toEqual([]);
     view.release();
     expect(view.getState()).toEqual({ pupils: 1500, classes: 31 });
     expect(published).toEqual([[1000, 1500]]);
+    // Released: a change the holder does not ask for is published at once.
+    store.setState({ classes: 32 });
+    expect(view.getState().classes).toBe(32);
   });
 
-  it('publishes nothing on a release with nothing new, and follows the store again after', async () => {
+  it('publishes nothing on a release with nothing held, and holds nothing once the holder is gone', () => {
     const { store, view, published } = viewed();
-    view.hold();
     view.release();
     expect(published).toEqual([]);
+    view.holdWhen(() => true);
+    view.holdWhen(undefined);
     store.setState({ pupils: 900 });
-    await microtask();
     expect(published).toEqual([[1000, 900]]);
   });
 
-  it('reads the store itself for what the view has not yet published', async () => {
+  it('leaves the store itself current while its view is held', () => {
     const { store, view } = viewed();
-    view.hold();
+    view.holdWhen(() => true);
     store.setState({ pupils: 800 });
     expect(store.getState().pupils).toBe(800);
     expect(view.getState().pupils).toBe(1000);
