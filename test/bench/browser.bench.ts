@@ -76,7 +76,7 @@ const median = (xs: number[]) => {
 function medians(ts: EditTiming[]): EditTiming & { n: number; totalLessGpu: number; maxLongestTask: number } {
   const m = (k: keyof EditTiming) => median(ts.map((t) => t[k]));
   return {
-    n: ts.length, total: m('total'), engine: m('engine'), handOff: m('handOff'), store: m('store'), mapSync: m('mapSync'), react: m('react'), mapAfter: m('mapAfter'),
+    n: ts.length, total: m('total'), engine: m('engine'), handOff: m('handOff'), store: m('store'), mapSync: m('mapSync'), held: m('held'), react: m('react'), mapAfter: m('mapAfter'),
     longTasks: m('longTasks'), longestTask: m('longestTask'), gpuAlone: m('gpuAlone'), gpuFrame: m('gpuFrame'), totalLessGpu: median(ts.map((t) => t.total - t.gpuAlone)),
     maxLongestTask: Math.max(0, ...ts.map((t) => t.longestTask)),
   };
@@ -266,9 +266,9 @@ function print(name: string, f: DatasetFigures) {
   }
   if (f.load.loadMs !== undefined) console.log(`load through the file picker: ${(f.load.loadMs / 1000).toFixed(1)} s; progress seen: ${f.load.progressSeen!.join(' ')} %`);
   console.log(`heap after load: main thread ${f.memory.mainHeapMb.toFixed(0)} MB; renderer resident (page and its workers) ${f.memory.rendererMb.toFixed(0)} MB`);
-  console.log('edit (median ms)  total  −GPU  engine hand-off store mapSync React mapAfter |   GPU repaint | long tasks/edit, longest (worst)');
+  console.log('edit (median ms)  total  −GPU  engine hand-off store mapSync  held React mapAfter |   GPU repaint | long tasks/edit, longest (worst)');
   for (const [kind, m] of Object.entries(f.edits)) {
-    console.log(`${kind.padEnd(12)} n=${String(m.n).padEnd(2)}${ms(m.total)}${ms(m.totalLessGpu)}${ms(m.engine)}${ms(m.handOff)}${ms(m.store)}${ms(m.mapSync)}${ms(m.react)}${ms(m.mapAfter)}   |${ms(m.gpuAlone)}${ms(m.gpuFrame)}  | ${m.longTasks}, ${m.longestTask.toFixed(0)} (${m.maxLongestTask.toFixed(0)})`);
+    console.log(`${kind.padEnd(12)} n=${String(m.n).padEnd(2)}${ms(m.total)}${ms(m.totalLessGpu)}${ms(m.engine)}${ms(m.handOff)}${ms(m.store)}${ms(m.mapSync)}${ms(m.held)}${ms(m.react)}${ms(m.mapAfter)}   |${ms(m.gpuAlone)}${ms(m.gpuFrame)}  | ${m.longTasks}, ${m.longestTask.toFixed(0)} (${m.maxLongestTask.toFixed(0)})`);
   }
   for (const [what, d] of [['dragging a boundary point', f.drag], ['drawing an area', f.drawing]] as const) {
     console.log(`live figures while ${what} (${d.seconds.toFixed(1)} s): ${d.updatesPerSecond.toFixed(1)} updates/s; pointer ${d.movesPerSecond.toFixed(0)} moves/s, frames ${d.framesPerSecond.toFixed(1)}/s; previews computed ${d.computed}, dropped unseen ${d.dropped}`);

@@ -13,7 +13,9 @@ export interface EditTiming {
   store: number;
   /** The map's synchronous update inside the store update (feature state, sources). */
   mapSync: number;
-  /** Store updated → React committed the new numbers. */
+  /** Store updated → the panels let go of (held while the map re-tiles the edit's zones, see src/store/heldView.ts). */
+  held: number;
+  /** The panels let go of (or the store updated, when nothing was held) → React committed the new numbers. */
   react: number;
   /** React committed → the map idle (its sources re-tiled and drawn), 0 when it was first. */
   mapAfter: number;
@@ -73,6 +75,7 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
       const painted = performance.now();
       const answered = performance.getEntriesByName('edit:answered')[0]?.startTime ?? edit.stored;
       const storedMark = performance.getEntriesByName('edit:stored')[0]?.startTime ?? edit.stored;
+      const shown = performance.getEntriesByName('edit:shown').find((m) => m.startTime >= storedMark)?.startTime ?? storedMark;
       const tasks = w.__bench.longTasks.filter(([start, d]) => start + d >= edit.t0 && start <= painted);
       w.__edit = {
         t0: edit.t0,
@@ -83,7 +86,8 @@ async function arm(page: Page, kind: InputKind): Promise<void> {
         answered: answered - edit.t0,
         store: storedMark - answered - edit.mapSync,
         mapSync: edit.mapSync,
-        react: Math.max(0, commit.startTime - storedMark),
+        held: Math.max(0, shown - storedMark),
+        react: Math.max(0, commit.startTime - Math.max(storedMark, shown)),
         mapAfter: Math.max(0, edit.mapIdle - Math.max(commit.startTime, storedMark)),
         longTasks: tasks.length,
         longestTask: Math.max(0, ...tasks.map(([, d]) => d)),
@@ -111,7 +115,7 @@ async function collect(page: Page): Promise<EditTiming> {
     map.triggerRepaint();
   }));
   const timing: EditTiming = {
-    total: e.total, engine: e.engine, handOff: Math.max(0, e.answered - e.engine), store: e.store, mapSync: e.mapSync, react: e.react,
+    total: e.total, engine: e.engine, handOff: Math.max(0, e.answered - e.engine), store: e.store, mapSync: e.mapSync, held: e.held, react: e.react,
     mapAfter: e.mapAfter, longTasks: e.longTasks, longestTask: e.longestTask, gpuAlone: NaN, gpuFrame,
   };
   windows.set(timing, { from: e.t0, to: e.painted, mark: armedMark, markAt: e.markAt });
