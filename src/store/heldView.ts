@@ -18,10 +18,12 @@ export interface HeldView<S> {
  * React's view of a store, published with each change unless a change the holder asked for came:
  * an edit's numbers then wait for the map's frame with the edit's zones, and both are drawn in one
  * frame. The view is told of a change before the store's other subscribers (it subscribes first).
+ * A hold ends by itself after `maxHoldMs`, so a holder that fails to release cannot freeze the view.
  */
-export function createHeldView<S>(store: StoreApi<S>): HeldView<S> {
+export function createHeldView<S>(store: StoreApi<S>, maxHoldMs: number): HeldView<S> {
   let shown = store.getState();
   let held = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let when: ((state: S, previous: S) => boolean) | undefined;
   const listeners = new Set<(state: S, previous: S) => void>();
   const publish = () => {
@@ -30,8 +32,16 @@ export function createHeldView<S>(store: StoreApi<S>): HeldView<S> {
     shown = store.getState();
     for (const listener of listeners) listener(shown, previous);
   };
+  const release = () => {
+    held = false;
+    clearTimeout(timer);
+    publish();
+  };
   store.subscribe((state, previous) => {
-    if (!held && when?.(state, previous)) held = true;
+    if (!held && when?.(state, previous)) {
+      held = true;
+      timer = setTimeout(release, maxHoldMs);
+    }
     publish();
   });
   return {
@@ -44,9 +54,6 @@ export function createHeldView<S>(store: StoreApi<S>): HeldView<S> {
     holdWhen(next) {
       when = next;
     },
-    release() {
-      held = false;
-      publish();
-    },
+    release,
   };
 }

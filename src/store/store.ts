@@ -309,12 +309,14 @@ const appStore = createStore<AppState>()(() => ({
   focusRequest: 0,
 }));
 
+// Longer than the map holds an edit's frame (EDIT_FRAME_HOLD_MS): the map lets the panels go first.
+const PANELS_HOLD_MAX_MS = 500;
+
 /** What React shows of the store: held back while the map draws an edit, so both change in one frame. */
-export const shownState = createHeldView(appStore);
+export const shownState = createHeldView(appStore, PANELS_HOLD_MAX_MS);
 
 /** The store: as a hook, a component's slice of what is shown; its methods reach the store itself. */
 export const useAppStore = Object.assign(<T>(selector: (s: AppState) => T): T => useStore(shownState, selector), appStore);
-
 
 /** Setters for UI choices. */
 export const uiActions = {

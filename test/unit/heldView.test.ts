@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand';
 import { createHeldView } from '../../src/store/heldView';
 
@@ -10,7 +10,7 @@ interface Counts {
 /** A store, React's held view of it, and every state the view published with the one before it. */
 function viewed() {
   const store = createStore<Counts>()(() => ({ pupils: 1000, classes: 20 }));
-  const view = createHeldView(store);
+  const view = createHeldView(store, 500);
   const published: [number, number][] = [];
   view.subscribe((s, previous) => published.push([previous.pupils, s.pupils]));
   return { store, view, published };
@@ -52,6 +52,21 @@ describe("React's view of the store, held while the map draws an edit", () => {
     view.holdWhen(undefined);
     store.setState({ pupils: 900 });
     expect(published).toEqual([[1000, 900]]);
+  });
+
+  it('publishes a held change by itself when the holder never lets go', () => {
+    vi.useFakeTimers();
+    try {
+      const { store, view, published } = viewed();
+      view.holdWhen(() => true);
+      store.setState({ pupils: 700 });
+      vi.advanceTimersByTime(499);
+      expect(published).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(published).toEqual([[1000, 700]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaves the store itself current while its view is held', () => {
