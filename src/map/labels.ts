@@ -65,7 +65,10 @@ export function addLabelLayers(map: MapLibreMap, d: LoadSummary): void {
   });
   map.addSource('labels-context', { type: 'geojson', data: { type: 'FeatureCollection', features: context } });
   map.addSource('labels-towns', { type: 'geojson', data: townPoints(d.units) });
-  map.addSource(ZONE_LABEL_SOURCE, { type: 'geojson', data: EMPTY, promoteId: LABEL_KEY });
+  // No tile buffer: a label point belongs to its own tile only, so an edit's two or three changed
+  // figures re-tile one or two tiles, not every tile within a quarter tile of them (symbols are not
+  // clipped to their tile, so the map looks the same).
+  map.addSource(ZONE_LABEL_SOURCE, { type: 'geojson', data: EMPTY, promoteId: LABEL_KEY, buffer: 0 });
   map.addLayer({
     id: LABEL_LAYER.context,
     type: 'symbol',
