@@ -24,6 +24,7 @@ import { syncSentPastLines, syncServiceRing } from './roadLayers';
 import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import { createEditFrame } from './editFrame';
+import { holdFirstFrame } from './firstFrame';
 import { syncWarningTiers } from './warningTiers';
 import { syncBalanceMoves } from './balanceMoves';
 import { syncDistanceBands } from './distanceBands';
@@ -67,6 +68,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     fadeDuration: 0,
     localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   });
+  const startDrawing = holdFirstFrame(map);
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   const tooltip = createHoverTooltip(map);
@@ -112,6 +114,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     applied = s;
     if (s.datasetVersion !== shownVersion) {
       addDatasetLayers(map, s.dataset);
+      startDrawing();
       // Without a county outline, the zones give the extent.
       const extent = s.dataset.county ?? (s.dataset.zones.features.length > 0 ? s.dataset.zones : undefined);
       if (extent) {
