@@ -115,12 +115,11 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     }
   };
 
-  /** The state `edit` makes from the current one, or the refusal of an edit that does not apply. */
   // The last edit previewed and the state it would make from the current one: a dragged point
   // dropped where the pointer was last previewed is committed without its geometry again.
   let lastPreviewed: { from: ZoneState; key: string; next: ZoneState } | undefined;
-  const nextState = (edit: ZoneEdit): ZoneState | EditRefusal => {
-    const key = JSON.stringify(edit);
+  /** The state `edit` (whose JSON is `key`) makes from the current one, or the refusal of an edit that does not apply. */
+  const nextState = (edit: ZoneEdit, key = JSON.stringify(edit)): ZoneState | EditRefusal => {
     if (lastPreviewed?.from === states[index] && lastPreviewed.key === key) return lastPreviewed.next;
     try {
       return applyZoneEdit(states[index], edit, ctx);
@@ -313,9 +312,10 @@ export function createEditSession(loaded: LoadedDataset, initialRules: Rules, wo
     previewEdit(edit: ZoneEdit): EditPreview | EditRefusal {
       if (broken) throw broken;
       const t0 = performance.now();
-      const next = nextState(edit);
+      const key = JSON.stringify(edit);
+      const next = nextState(edit, key);
       if ('problem' in next) return next;
-      lastPreviewed = { from: states[index], key: JSON.stringify(edit), next };
+      lastPreviewed = { from: states[index], key, next };
       return { ...computeEditPreview(run, dataset, next, rules), computeMs: performance.now() - t0 };
     },
     /** Why the session can no longer be used (a failed step could not be undone), if it cannot. */

@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { TerraDrawChanges, TerraDrawExtend, TerraDrawStylingFunction } from 'terra-draw';
 import { drawShapes, type StyledFeature } from './drawShapes';
-import { createSvgLayer, svgElement } from './svgLayer';
+import { createSvgLayer, mapPixels, svgElement } from './svgLayer';
 
 /**
  * A terra-draw adapter for a MapLibre map that draws the area or line being drawn in an SVG layer
@@ -107,10 +107,7 @@ export function createOverlayAdapter(map: MapLibreMap, Base: typeof TerraDrawExt
     }
 
     private draw() {
-      const shapes = drawShapes([...this.shown.values()], ([lng, lat]) => {
-        const { x, y } = map.project([lng, lat]);
-        return [x, y];
-      });
+      const shapes = drawShapes([...this.shown.values()], mapPixels(map));
       this.svg.replaceChildren(...shapes.map(({ tag, attrs }) => {
         const el = svgElement(tag);
         for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);

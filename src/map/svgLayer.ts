@@ -1,3 +1,5 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A pixel position as written into SVG: rounded to a tenth of a pixel. */
@@ -11,4 +13,12 @@ export function createSvgLayer(className: string): SVGSVGElement {
   const svg = svgElement('svg');
   svg.classList.add(className);
   return svg;
+}
+
+/** Where a longitude, latitude is on `map`, in pixels of its container: what the SVG layers draw at. */
+export function mapPixels(map: MapLibreMap): (lngLat: [number, number]) => [number, number] {
+  return (lngLat) => {
+    const { x, y } = map.project(lngLat);
+    return [x, y];
+  };
 }

@@ -6,7 +6,7 @@ import { timingMeasure } from '../app/timing';
 import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
 import { dragEdgesPath, edgeNeighbours } from './dragEdges';
-import { createSvgLayer, svgElement } from './svgLayer';
+import { createSvgLayer, mapPixels, svgElement } from './svgLayer';
 
 const VERTICES = 'zone-vertices';
 
@@ -61,10 +61,7 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   const edges = createSvgLayer('vertex-drag-edges');
   const edgePath = svgElement('path');
   edges.appendChild(edgePath);
-  const project = (p: [number, number]): [number, number] => {
-    const { x, y } = map.project(p);
-    return [x, y];
-  };
+  const project = mapPixels(map);
 
   let drag: { from: [number, number]; school: string; neighbours: [number, number][] } | undefined;
   let vertices: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
