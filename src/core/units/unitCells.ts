@@ -76,6 +76,8 @@ export function* unitCellSteps(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unit
   for (let z = 0; z < ground.zoneIds.length; z++) {
     const zone = zoneDiagramOf(ground, z);
     if (!zone) continue;
+    // A zone's triangulation and the tracing of its borders take up to 0.1 s each at a million pupils.
+    yield;
     zones.push(zone);
     for (const u of zone.generators.unit) zonesOf[u].add(zone.id);
     traceZoneBorders(zone, {
@@ -92,6 +94,7 @@ export function* unitCellSteps(dataset: Pick<Dataset, 'pupils' | 'unitX' | 'unit
     yield;
   }
   const across = computeCollinearOverlaps(edges, edgeUnit);
+  yield;
   across.e.forEach((e, k) => {
     const f = across.f[k];
     push(edgeUnit[e], edgeUnit[f], across.length[k], across.mx[k], across.my[k], homes[2 * e], homes[2 * e + 1], homes[2 * f], homes[2 * f + 1]);
