@@ -79,18 +79,28 @@ export function computeNearbyCounts(
   pupils: { currentSchool: Int32Array; segmentStart: Int32Array },
   zoneSchoolOf: Int32Array,
 ): Map<string, NearbyCount> {
-  const out = new Map<string, NearbyCount>();
-  ZONE_LEVELS.forEach((level, k) => {
-    for (let i = pupils.segmentStart[k]; i < pupils.segmentStart[k + 1]; i++) {
-      const s = pupils.currentSchool[i];
+  const { currentSchool, segmentStart } = pupils;
+  const levels = ZONE_LEVELS.length;
+  let schools = 0;
+  for (let i = segmentStart[0]; i < segmentStart[levels]; i++) schools = Math.max(schools, currentSchool[i] + 1);
+  // Counted by school and level in arrays: a string key per pupil made this 70 ms at a million pupils.
+  const enrolled = new Int32Array(schools * levels);
+  const inZone = new Int32Array(schools * levels);
+  for (let k = 0; k < levels; k++) {
+    for (let i = segmentStart[k]; i < segmentStart[k + 1]; i++) {
+      const s = currentSchool[i];
       if (s < 0) continue;
-      const key = `${s}:${level}`;
-      const c = out.get(key) ?? { enrolled: 0, inZone: 0 };
-      c.enrolled++;
-      if (zoneSchoolOf[i] === s) c.inZone++;
-      out.set(key, c);
+      enrolled[s * levels + k]++;
+      if (zoneSchoolOf[i] === s) inZone[s * levels + k]++;
     }
-  });
+  }
+  const out = new Map<string, NearbyCount>();
+  for (let s = 0; s < schools; s++) {
+    ZONE_LEVELS.forEach((level, k) => {
+      const j = s * levels + k;
+      if (enrolled[j] > 0) out.set(`${s}:${level}`, { enrolled: enrolled[j], inZone: inZone[j] });
+    });
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRADE_STRIDE } from '../../src/core/aggregate';
 import type { School } from '../../src/core/dataset';
@@ -12,6 +13,7 @@ import { parseScenario } from '../../src/io/parseScenario';
 import { countyOutline } from '../../src/io/countyOutline';
 import { OPTIONAL_FILES, readDataset, REQUIRED_FILES } from '../../src/io/readDataset';
 import { p01AfterPlan, schoolProperty } from './shouguangFiles';
+import { naiveNearbyCounts } from '../bench/naiveNearby';
 
 /** A school meeting every primary threshold at 100 pupils, with some fields overridden. */
 function school(id: string, over: Record<string, number> = {}, level: School['level'] = 'primary'): School {
@@ -102,6 +104,22 @@ describe('就近入学: the share of a school’s pupils who live in its zone', 
     const p1 = standards.sections.find((x) => x.schoolId === 'P1')!;
     expect(p1.nearbyShare).toBeCloseTo(2 / 3);
     expect(p1.nearbyPass).toBe(false); // primary needs 100%
+  });
+});
+
+describe('就近入学 counts', () => {
+  it('equal a plain count per pupil, fixed-school pupils after the levels left out', () => {
+    const pupil = fc.record({ current: fc.integer({ min: -1, max: 6 }), zone: fc.integer({ min: -1, max: 6 }), segment: fc.integer({ min: 0, max: 2 }) });
+    fc.assert(fc.property(fc.array(pupil, { maxLength: 80 }), (ps) => {
+      const sorted = [...ps].sort((a, b) => a.segment - b.segment);
+      const currentSchool = Int32Array.from(sorted, (p) => p.current);
+      const zoneSchoolOf = Int32Array.from(sorted, (p) => p.zone);
+      const starts = [0, 1, 2].map((k) => sorted.findIndex((p) => p.segment >= k)).map((i) => (i < 0 ? sorted.length : i));
+      const segmentStart = Int32Array.from([...starts, sorted.length]);
+      const counted = computeNearbyCounts({ currentSchool, segmentStart }, zoneSchoolOf);
+      const plain = naiveNearbyCounts({ currentSchool, segmentStart }, zoneSchoolOf);
+      expect(new Map([...counted].sort())).toEqual(new Map([...plain].sort()));
+    }));
   });
 });
 
