@@ -88,6 +88,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       report,
       summary: {
         name: d.name,
+        nameGiven: d.nameGiven,
         nameEn: d.nameEn,
         synthetic: d.synthetic,
         baseYear: d.baseYear,

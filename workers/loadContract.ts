@@ -51,7 +51,9 @@ export type LoadFailure = { ok: false; file: string; detail: string; problem?: D
 
 /** What the app needs to draw a loaded dataset; pupils stay in the worker. */
 export interface LoadSummary {
+  /** See Dataset.name: '' when neither dataset.json nor the county outline names the dataset. */
   name: string;
+  nameGiven: boolean;
   nameEn?: string;
   synthetic: boolean;
   baseYear: number;

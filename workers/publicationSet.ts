@@ -14,6 +14,7 @@ import type { LoadedDataset } from '../src/io/readDataset';
 import { runWarning } from './warningRun';
 import { noticeUnits, runZoneNotice } from './zoneNoticeRun';
 import { runLetters, runLookupPage } from './publishRun';
+import { datasetTitle } from '../src/i18n/datasetTitle';
 
 /** What a publication is made from: the dataset, a scenario's zoning, rules and projection, the profile, the language. */
 export interface PublishInput {
@@ -49,7 +50,7 @@ export async function buildPublication(input: PublishInput): Promise<PublishedFi
   const { loaded, state, locale, rules } = input;
   const { dataset } = loaded;
   const names = FILES[locale];
-  const datasetName = locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name;
+  const datasetName = datasetTitle(dataset, locale);
   const byId = new Map(dataset.schools.map((s) => [s.id, s]));
   const nameOf = (id: string) => {
     const s = byId.get(id);

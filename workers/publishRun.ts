@@ -10,6 +10,7 @@ import { computeLettersTable, lettersDocument } from '../src/io/export/letters';
 import type { Table } from '../src/io/export/table';
 import type { LoadedDataset } from '../src/io/readDataset';
 import { noticeUnits } from './zoneNoticeRun';
+import { datasetTitle } from '../src/i18n/datasetTitle';
 
 /** A scenario to publish from: its edits from the dataset's own zoning, its rules and projection. */
 export interface PublishRequest {
@@ -28,7 +29,6 @@ const schoolName = (loaded: LoadedDataset, locale: Locale) => (s: number) => {
   const school = loaded.dataset.schools[s];
   return locale === 'en' && school.nameEn ? school.nameEn : school.name;
 };
-const datasetName = (loaded: LoadedDataset, locale: Locale) => (locale === 'en' ? (loaded.dataset.nameEn ?? loaded.dataset.name) : loaded.dataset.name);
 
 /**
  * The 学区查询 page of a scenario as one HTML file, opening in `locale` (an edit that no longer
@@ -40,13 +40,13 @@ export async function runLookupPage(loaded: LoadedDataset, edits: ZoneEdit[], st
   const index = computeLookupIndex(dataset, stateAfter(edits), noticeUnits(loaded), rules);
   const { buildLookupPage, lookupPageData } = await import('../src/io/export/lookupPage');
   return buildLookupPage(lookupPageData(index, dataset.schools, {
-    dataset: { zh: dataset.name, en: dataset.nameEn ?? dataset.name }, year: dataset.baseYear + 1, baseYear: dataset.baseYear, synthetic: dataset.synthetic, locale,
+    dataset: { zh: datasetTitle(dataset, 'zh-CN'), en: datasetTitle(dataset, 'en') }, year: dataset.baseYear + 1, baseYear: dataset.baseYear, synthetic: dataset.synthetic, locale,
   }));
 }
 
 /** The letters to the families a scenario moves (computeLetterRows), in `locale`, dated `date`. */
 export function runLetters(loaded: LoadedDataset, request: PublishRequest, stateAfter: (edits: ZoneEdit[]) => ZoneState, rules: Rules, locale: Locale, date: string): LettersView {
   const rows = computeLetterRows(loaded.dataset, stateAfter(request.edits), request.rules, request.projection, rules);
-  const names = { dataset: datasetName(loaded, locale), school: schoolName(loaded, locale), units: noticeUnits(loaded) };
+  const names = { dataset: datasetTitle(loaded.dataset, locale), school: schoolName(loaded, locale), units: noticeUnits(loaded) };
   return { table: computeLettersTable(rows, loaded.dataset, names, locale), letters: lettersDocument(rows, names, locale, date) };
 }

@@ -1,6 +1,17 @@
 import type { LoadSummary } from '../../workers/loadContract';
 
+type Keyed = Pick<LoadSummary, 'name' | 'nameGiven' | 'baseYear' | 'schools' | 'rowsRead'>;
+
 /** The key a dataset's workspace is saved under: its name, size and base year. */
-export function datasetKey(d: LoadSummary): string {
+export function datasetKey(d: Keyed): string {
   return `${d.name}|${d.baseYear}|${d.schools.length}|${d.rowsRead}`;
+}
+
+/**
+ * The key the workspace of a dataset whose dataset.json gives no name was saved under before such a
+ * dataset took its county outline's name: every one was named 'dataset'. Undefined for a named one.
+ */
+export function formerDatasetKey(d: Keyed): string | undefined {
+  const former = datasetKey({ ...d, name: 'dataset' });
+  return d.nameGiven || former === datasetKey(d) ? undefined : former;
 }

@@ -49,7 +49,7 @@ export interface StoredWorkspace {
   profile: StandardsProfile;
   overlapRule?: OverlapRule;
   revisions: Revisions;
-  /** Read from the version-1 record: nothing of it is in version-2 records yet. */
+  /** Read from the version-1 record or under the dataset's former key: nothing of it is under this key in version-2 records yet. */
   migrated: boolean;
 }
 
@@ -165,10 +165,19 @@ function fromLegacy(saved: SavedWorkspaceV1): StoredWorkspace {
 
 /**
  * Reads the workspace saved for a dataset (version 2, or version 1 converted in memory: the caller
- * saves it as version 2). Undefined when nothing is saved. Throws a StorageError when storage fails
- * or a record has an unknown version or is incomplete — never reports such a record as "nothing saved".
+ * saves it as version 2). With nothing under `key`, what is saved under `formerKey` (the key the
+ * dataset had before, see formerDatasetKey) is read as if migrated: the caller saves it under `key`.
+ * Undefined when nothing is saved. Throws a StorageError when storage fails or a record has an
+ * unknown version or is incomplete — never reports such a record as "nothing saved".
  */
-export async function readWorkspace(key: string): Promise<StoredWorkspace | undefined> {
+export async function readWorkspace(key: string, formerKey?: string): Promise<StoredWorkspace | undefined> {
+  const saved = await readWorkspaceAt(key);
+  if (saved || formerKey === undefined) return saved;
+  const former = await readWorkspaceAt(formerKey);
+  return former && { ...former, revisions: { meta: 0, scenarios: {} }, migrated: true };
+}
+
+async function readWorkspaceAt(key: string): Promise<StoredWorkspace | undefined> {
   const tx = (await database()).transaction([LEGACY, META, SCENARIOS], 'readonly');
   const meta = (await tx.objectStore(META).get(key)) as WorkspaceMeta | undefined;
   if (meta === undefined) {

@@ -5,6 +5,7 @@ import { readRawRecords } from './persistence';
 import { scenarioFileJson } from './scenarioFile';
 import { currentScenarios } from './scenarioActions';
 import { datasetKey } from './datasetKey';
+import { datasetTitle } from '../i18n/datasetTitle';
 
 /** A file name without the characters file systems refuse. */
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim() || 'scenario';
@@ -32,7 +33,7 @@ export async function exportAllScenarios(): Promise<void> {
   const zip = new JSZip();
   scenarioFileNames(docs.map((d) => d.name)).forEach((file, i) => zip.file(file, scenarioFileJson(docs[i], s.profile)));
   const stem = translate(s.locale, 'allScenariosFile');
-  downloadFile(`${stem}-${safeName(s.dataset?.name ?? '')}.zip`, await zip.generateAsync({ type: 'uint8array' }), 'application/zip');
+  downloadFile(`${stem}-${safeName(s.dataset ? datasetTitle(s.dataset, s.locale) : '')}.zip`, await zip.generateAsync({ type: 'uint8array' }), 'application/zip');
 }
 
 /** Downloads every record saved for the dataset exactly as stored, as JSON (when it cannot be read). */

@@ -1,6 +1,6 @@
 import { translate } from '../i18n/format';
 import { useAppStore, type AppState, type ScenarioDoc } from '../store/store';
-import { datasetKey } from './datasetKey';
+import { datasetKey, formerDatasetKey } from './datasetKey';
 import { settleOutcome, setProfile } from './editActions';
 import { currentEngine } from './engineClient';
 import { keepBoth, readWorkspace, saveWorkspace, storageProblemOf, type Revisions, type StoredWorkspace, type WorkspaceChange } from './persistence';
@@ -153,7 +153,7 @@ export async function restoreWorkspace(): Promise<void> {
   useAppStore.setState({ readError: undefined, saveError: undefined, saveConflict: undefined, savedAt: undefined });
   let saved: StoredWorkspace | undefined;
   try {
-    saved = await readWorkspace(key);
+    saved = await readWorkspace(key, formerDatasetKey(dataset));
   } catch (e) {
     const problem = storageProblemOf(e);
     useAppStore.setState(problem.code === 'blocked' ? { saveError: problem } : { readError: problem });

@@ -8,6 +8,7 @@ import { computeBacktest, type Mape } from '../core/warning/backtest';
 import { createRangesRun } from '../core/warning/ranges';
 import { DEFAULT_WARNING, type WarningSettings } from '../core/warning/settings';
 import { computeWarningBase, type WarningRow } from '../core/warning/warning';
+import { datasetTitle } from '../i18n/datasetTitle';
 
 /** The command line's warning options (parseArgs): --warning and --backtest; --years, --draws and --warning-seed set the warning's (--seed is auto-balance's). */
 export const WARNING_OPTIONS = {
@@ -59,7 +60,7 @@ export function formatWarning(ctx: WarningContext, opts: { years?: number; draws
   run.step(base.draws);
   run.finish();
   const schools = ctx.dataset.schools;
-  const head = `学位预警 enrollment-pressure warning: ${ctx.dataset.name}, base year ${ctx.dataset.baseYear}; yellow from ${percent.format(base.yellowAt)}, red from ${percent.format(base.redAt)} of places (${base.source}); `
+  const head = `学位预警 enrollment-pressure warning: ${datasetTitle(ctx.dataset, 'zh-CN')}, base year ${ctx.dataset.baseYear}; yellow from ${percent.format(base.yellowAt)}, red from ${percent.format(base.redAt)} of places (${base.source}); `
     + `ranges P10–P90 of ${base.draws} draws (seed ${base.seed})`;
   const cells = [['school', 'name', 'grade', 'year', 'demand', 'P10–P90', 'places', 'ratio', 'tier (likelihood)']];
   for (const r of warning.rows) {

@@ -96,7 +96,10 @@ export interface RejectedRow {
 
 /** A loaded dataset: schools, zones per level and resident pupils. */
 export interface Dataset {
+  /** dataset.json's name, else the county outline's (its features name one place), else ''. */
   name: string;
+  /** Whether dataset.json gives the name (saved work of a dataset without one was keyed 'dataset'). */
+  nameGiven: boolean;
   /** English name, when the dataset gives one. */
   nameEn?: string;
   /** The dataset says it is made up (the embedded default is). */

@@ -245,6 +245,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   warnings: 'Notes',
   searchSchool: 'Search schools',
   baseYear: 'Base year',
+  unnamedDataset: 'Unnamed dataset',
   close: 'Close',
   drawArea: 'Draw area',
   drawHint: 'Click on the map to draw an area; click the first point to finish',

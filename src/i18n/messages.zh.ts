@@ -243,6 +243,7 @@ export const ZH = {
   warnings: '提示',
   searchSchool: '搜索学校',
   baseYear: '基准学年',
+  unnamedDataset: '未命名数据集',
   close: '关闭',
   drawArea: '划区',
   drawHint: '在地图上单击画出区域，单击起点结束',

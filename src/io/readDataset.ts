@@ -105,9 +105,12 @@ export function readDataset(
   const history = texts['history.csv'] === undefined ? undefined : parseHistory('history.csv', texts['history.csv'], schools, baseYear, rules);
   const optional = (f: 'county.geojson' | 'context.geojson'): FeatureCollection | undefined =>
     texts[f] === undefined ? undefined : { type: 'FeatureCollection', features: featuresOf(f, texts[f]) };
+  const county = optional('county.geojson');
+  const givenName = typeof meta.name === 'string' ? meta.name : undefined;
   return {
     dataset: {
-      name: typeof meta.name === 'string' ? meta.name : 'dataset',
+      name: givenName ?? outlineName(county) ?? '',
+      nameGiven: givenName !== undefined,
       nameEn: typeof meta.nameEn === 'string' ? meta.nameEn : undefined,
       synthetic: meta.synthetic === true,
       baseYear,
@@ -131,8 +134,14 @@ export function readDataset(
       ...(students.skipped.length > 0 && { skipped: students.skipped }),
     },
     zoneFeatures: parsedZones.features,
-    county: optional('county.geojson'),
+    county,
     context: optional('context.geojson'),
     units: units && { type: 'FeatureCollection', features: units },
   };
+}
+
+/** The place a county outline names: the one `name` its features give (a DataV outline has one feature), else undefined. */
+function outlineName(county: FeatureCollection | undefined): string | undefined {
+  const names = new Set((county?.features ?? []).map((f) => f.properties?.name).filter((n) => typeof n === 'string').map((n: string) => n.trim()).filter((n) => n !== ''));
+  return names.size === 1 ? [...names][0] : undefined;
 }

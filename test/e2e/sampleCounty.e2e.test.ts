@@ -56,5 +56,7 @@ describe('the corpus county 样本县 in the app (Chromium)', () => {
       expect({ id, enrollment: school.enrollment, grades }).toEqual({ id, enrollment: want.enrollment, grades: Object.fromEntries(Object.keys(grades).map((g) => [g, want.grades[g]])) });
     }
     for (const g of e.groups) expect(got.schools.filter((s) => g.schools.includes(s.id)).reduce((a, s) => a + s.enrollment, 0)).toBe(g.enrollment);
+    // No dataset.json: the header names the county its outline names, not a placeholder.
+    expect(await page.getByTestId('dataset-name').innerText()).toBe(`样本县 · 基准学年 ${truth.baseYear}`);
   });
 });

@@ -127,6 +127,18 @@ describe('reading saved work', () => {
     expect((await readRawRecords(KEY)).legacy).toEqual(legacy);
   });
 
+  it("reads what was saved under the dataset's former key as migrated, and prefers its own key's records", async () => {
+    const FORMER = 'dataset|2024|66|100';
+    await saveWorkspace(FORMER, { put: [doc('a', '旧方案', [edit('P01')])], remove: [], meta: { scenarioIds: ['a'], ...settings }, activeScenarioId: 'a' }, ZERO);
+    const read = await readWorkspace(KEY, FORMER);
+    expect(read).toEqual({ scenarios: [doc('a', '旧方案', [edit('P01')])], activeScenarioId: 'a', ...settings, revisions: ZERO, migrated: true });
+    const saved = await saveWorkspace(KEY, { put: read!.scenarios, remove: [], meta: { scenarioIds: ['a'], ...settings }, activeScenarioId: 'a' }, read!.revisions);
+    expect(saved.ok).toBe(true);
+    await saveWorkspace(FORMER, { put: [doc('a', '旧方案 改', [edit('P02')])], remove: [], activeScenarioId: 'a' }, { meta: 1, scenarios: { a: 1 } });
+    expect(await readWorkspace(KEY, FORMER)).toMatchObject({ scenarios: [doc('a', '旧方案', [edit('P01')])], revisions: { meta: 1, scenarios: { a: 1 } }, migrated: false });
+    expect(await readWorkspace('other|2024|66|100', 'nothing|2024|66|100')).toBeUndefined();
+  });
+
   it('reports nothing saved only when there is no record', async () => {
     expect(await readWorkspace(KEY)).toBeUndefined();
   });

@@ -4,6 +4,7 @@ import { uiActions, useAppStore } from '../../store/store';
 import { LoadMenu } from '../load/LoadMenu';
 import { SaveBanner } from './SaveBanner';
 import { SaveStatus } from './SaveStatus';
+import { datasetTitle } from '../../i18n/datasetTitle';
 
 /** Title, dataset name, autosave status, dataset loading and the language switch; below it, any save problem. */
 export function AppHeader() {
@@ -21,7 +22,7 @@ export function AppHeader() {
         <span className="subtitle">{t('appSubtitle')}</span>
         {name !== undefined && (
           <span data-testid="dataset-name">
-            {locale === 'en' ? (nameEn ?? name) : name} · {t('baseYear')} {baseYear}
+            {datasetTitle({ name, nameEn }, locale)} · {t('baseYear')} {baseYear}
           </span>
         )}
         {synthetic && <Tag color="gold">{t('syntheticBadge')}</Tag>}

@@ -10,6 +10,7 @@ import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { ZoneNoticeView } from '../../../workers/zoneNoticeRun';
 import '../warning/warning.css';
+import { datasetTitle } from '../../i18n/datasetTitle';
 
 /**
  * The printable 招生片区公告 of the active scenario, in the planner's language: title, document number
@@ -34,7 +35,7 @@ export function ZoneNoticePage({ onClose }: { onClose: () => void }) {
   const byId = new Map(dataset.schools.map((s) => [s.id, s]));
   const nameOf = (id: string) => (byId.has(id) ? displayName(byId.get(id)!, locale) : id);
   const year = dataset.baseYear + 1;
-  const datasetName = locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name;
+  const datasetName = datasetTitle(dataset, locale);
   const saveDocx = async () => {
     if (!view) return;
     const { buildDocx } = await import('../../io/export/docx');

@@ -11,6 +11,7 @@ import { displayName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { describeRules } from './describeRules';
 import { describeGap } from '../standards/gap';
+import { datasetTitle } from '../../i18n/datasetTitle';
 
 function TableView({ table, testId }: { table: Table; testId: string }) {
   const locale = useAppStore((s) => s.locale);
@@ -66,7 +67,7 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
         <Button type="primary" data-testid="print" onClick={() => window.print()}>{t('print')}</Button>
         <Button data-testid="report-close" onClick={onClose}>{t('close')}</Button>
       </Space>
-      <h1>{t('reportTitle', { dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name, scenario: doc.name })}</h1>
+      <h1>{t('reportTitle', { dataset: datasetTitle(dataset, locale), scenario: doc.name })}</h1>
       <p>{t('reportGenerated', { date: formatDate(locale, Date.now()) })} · {t('baseYear')} {dataset.baseYear}</p>
       {maps?.map((m) => <img key={m.caption} className="report-map" src={m.url} alt={m.caption} data-testid="report-map" />)}
       {mapError && <p className="report-error">{mapError}</p>}

@@ -10,6 +10,7 @@ import { tierText, warnedYears, warningLines } from './warningTable';
 import { warningNoticeDocument } from './warningNoticeText';
 import { downloadFile } from '../../app/download';
 import { activeScenario } from '../../app/scenarioActions';
+import { datasetTitle } from '../../i18n/datasetTitle';
 
 /**
  * The printable 学位预警 notice of the active scenario, in the planner's language (the browser prints
@@ -32,7 +33,7 @@ export function WarningNotice({ view, onClose }: { view: WarningView; onClose: (
     const { buildDocx } = await import('../../io/export/docx');
     const byId = new Map(dataset.schools.map((school) => [school.id, school]));
     const doc = warningNoticeDocument(view, dataset.schools, {
-      dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name, docNo, cutoff, date, locale,
+      dataset: datasetTitle(dataset, locale), docNo, cutoff, date, locale,
       nameOf: (id) => (byId.has(id) ? displayName(byId.get(id)!, locale) : id), unitName: (id) => names.get(id) || id,
     });
     downloadFile(`${activeScenario()?.name ?? ''}-${locale === 'en' ? 'enrollment-warning-notice' : '学位预警公告'}.docx`, await buildDocx(doc), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -47,7 +48,7 @@ export function WarningNotice({ view, onClose }: { view: WarningView; onClose: (
         <Button onClick={() => void saveDocx()} data-testid="notice-docx">DOCX</Button>
         <Button onClick={onClose} data-testid="notice-close">{t('close')}</Button>
       </Space></div>
-      <h1 className="notice-title">{t('noticeTitle', { dataset: locale === 'en' ? (dataset.nameEn ?? dataset.name) : dataset.name })}</h1>
+      <h1 className="notice-title">{t('noticeTitle', { dataset: datasetTitle(dataset, locale) })}</h1>
       <p className="notice-docno">{docNo || t('noticeFill')}</p>
       <p>{t('noticeIntro', { cutoff, yellow: pct(s.yellowAt), red: pct(s.redAt), source: s.source })}</p>
       {(['primary', 'junior'] as const).map((level) => {
