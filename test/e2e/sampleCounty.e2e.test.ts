@@ -11,6 +11,7 @@ const county = join(import.meta.dirname, '../fixtures/sample-county');
 const mappingPath = join(county, 'mapping.json');
 const mapping = JSON.parse(readFileSync(mappingPath, 'utf8')) as { parts: Record<string, { file: string } | { file: string }[]> };
 const truth = JSON.parse(readFileSync(join(county, 'truth.json'), 'utf8')) as {
+  baseYear: number;
   expect: {
     loaded: number; rejected: number; assigned: number; unassigned: number;
     schools: Record<string, { enrollment: number; grades: Record<string, number> }>;
