@@ -1,40 +1,14 @@
 import { Marker, type GeoJSONSource, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { commitEdit } from '../app/editActions';
 import { endLivePreview, previewLive } from '../app/livePreview';
 import { timingMeasure } from '../app/timing';
-import type { ZoneLevel } from '../core/rules';
 import { useAppStore, type AppState } from '../store/store';
 import { dragEdgesPath, edgeNeighbours } from './dragEdges';
 import { createSvgLayer, mapPixels, svgElement } from './svgLayer';
+import { createZoneVertices } from './zoneVertices';
 
 const VERTICES = 'zone-vertices';
-
-/** Every distinct vertex of the level's zones, with the schools whose zone (alone or shared) has it. */
-function vertexFeatures(zones: FeatureCollection, level: ZoneLevel): FeatureCollection<Point> {
-  const byPoint = new Map<string, { at: [number, number]; schools: string[]; zones: Set<number> }>();
-  for (const [z, f] of zones.features.entries()) {
-    if (f.properties?.level !== level || f.geometry.type !== 'MultiPolygon') continue;
-    for (const ring of f.geometry.coordinates.flat()) {
-      for (const [x, y] of ring.slice(0, -1)) {
-        const key = `${x},${y}`;
-        const v = byPoint.get(key) ?? { at: [x, y] as [number, number], schools: [], zones: new Set<number>() };
-        v.zones.add(z);
-        // A shared zone's vertex is moved through one of its schools.
-        for (const id of f.properties.school_ids ?? [f.properties.school_id]) if (!v.schools.includes(id)) v.schools.push(id);
-        byPoint.set(key, v);
-      }
-    }
-  }
-  // The id indexes the exact coordinates: rendered features come back rounded to the tile grid.
-  const features: Feature<Point>[] = [...byPoint.values()].map((v, i) => ({
-    type: 'Feature',
-    id: i,
-    geometry: { type: 'Point', coordinates: v.at },
-    properties: { school: v.schools[0], shared: v.zones.size > 1 },
-  }));
-  return { type: 'FeatureCollection', features };
-}
 
 /**
  * "Move a boundary point": with the store's vertexMode on, the level's zone vertices are shown;
@@ -64,19 +38,19 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   const project = mapPixels(map);
 
   let drag: { from: [number, number]; school: string; neighbours: [number, number][] } | undefined;
-  let vertices: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+  const vertices = createZoneVertices();
 
   const onDown = (e: MapMouseEvent) => {
     if (!useAppStore.getState().vertexMode) return;
     const { x, y } = e.point;
     const hit = map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]], { layers: [VERTICES] })[0];
-    const vertex = hit && typeof hit.id === 'number' ? vertices.features[hit.id] : undefined;
-    if (!vertex) return;
+    const from = hit && typeof hit.id === 'number' ? vertices.at(hit.id) : undefined;
+    const school = from && vertices.props(hit.id as number)?.school;
+    if (!from || !school) return;
     e.preventDefault();
     map.dragPan.disable();
-    const from = vertex.geometry.coordinates as [number, number];
     const s = useAppStore.getState();
-    drag = { from, school: String(vertex.properties?.school), neighbours: s.dataset ? edgeNeighbours(s.dataset.zones, s.level, from) : [] };
+    drag = { from, school, neighbours: s.dataset ? edgeNeighbours(s.dataset.zones, s.level, from) : [] };
     marker.setLngLat(from).addTo(map);
     edgePath.setAttribute('d', dragEdgesPath(drag.neighbours, from, project));
     // Under the dragged point's marker.
@@ -119,30 +93,36 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   map.on('mousemove', onMove);
   map.on('mouseup', onUp);
 
-  let shown: Pick<AppState, 'vertexMode' | 'level'> & { zones?: FeatureCollection } = { vertexMode: false, level: 'primary' };
-  let rebuild = false;
-  let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
-  const rebuildOnIdle = () => {
-    rebuildTimer = setTimeout(showVertices);
+  // What the points' source holds: the zones and level they were gathered from, and whether they
+  // follow the zones (they are not kept up to date while the points are hidden).
+  let shown: Pick<AppState, 'vertexMode' | 'level' | 'datasetVersion'> & { zones?: FeatureCollection } = { vertexMode: false, level: 'primary', datasetVersion: -1 };
+  let gathered: FeatureCollection | undefined;
+  let updateTimer: ReturnType<typeof setTimeout> | undefined;
+  const source = () => map.getSource(VERTICES) as GeoJSONSource;
+  const updateOnIdle = () => {
+    updateTimer = setTimeout(updateVertices);
   };
-  const showVertices = () => {
-    rebuild = false;
+  const updateVertices = () => {
     const s = useAppStore.getState();
-    if (!s.vertexMode || !s.dataset) return;
-    vertices = vertexFeatures(s.dataset.zones, s.level);
-    (map.getSource(VERTICES) as GeoJSONSource).setData(vertices);
+    if (!s.vertexMode || !s.dataset || !gathered || s.dataset.zones === gathered) return;
+    const diff = vertices.update(s.dataset.zones);
+    gathered = s.dataset.zones;
+    if (diff) void source().updateData(diff);
   };
   const sync = (s: AppState) => {
-    if (s.vertexMode === shown.vertexMode && s.level === shown.level && s.dataset?.zones === shown.zones) return;
+    if (s.vertexMode === shown.vertexMode && s.level === shown.level && s.dataset?.zones === shown.zones && s.datasetVersion === shown.datasetVersion) return;
     map.setLayoutProperty(VERTICES, 'visibility', s.vertexMode ? 'visible' : 'none');
-    // After an edit the points are gathered again once the map has drawn the edit (a pass over every
-    // zone, then a source of its own to tile, which would otherwise hold the edit's frame back).
-    const edited = s.vertexMode && shown.vertexMode && s.level === shown.level;
+    const edited = s.vertexMode && shown.vertexMode && s.level === shown.level && s.datasetVersion === shown.datasetVersion && gathered !== undefined;
+    // After an edit only the changed zones' points are sent, once the map has drawn the edit: the
+    // points' source re-tiled in MapLibre's one worker would otherwise hold the edit's frame back.
     if (edited) {
-      if (!rebuild) map.once('idle', rebuildOnIdle);
-      rebuild = true;
-    } else if (s.vertexMode) showVertices();
-    shown = { vertexMode: s.vertexMode, level: s.level, zones: s.dataset?.zones };
+      map.off('idle', updateOnIdle);
+      map.once('idle', updateOnIdle);
+    } else if (s.vertexMode && s.dataset) {
+      gathered = s.dataset.zones;
+      source().setData(vertices.reset(s.dataset.zones, s.level));
+    } else gathered = undefined;
+    shown = { vertexMode: s.vertexMode, level: s.level, datasetVersion: s.datasetVersion, zones: s.dataset?.zones };
   };
   const unsubscribe = useAppStore.subscribe((s) => {
     const start = performance.now();
@@ -152,8 +132,8 @@ export function createVertexDrag(map: MapLibreMap): () => void {
   return () => {
     marker.remove();
     edges.remove();
-    map.off('idle', rebuildOnIdle);
-    clearTimeout(rebuildTimer);
+    map.off('idle', updateOnIdle);
+    clearTimeout(updateTimer);
     unsubscribe();
     map.off('mousedown', onDown);
     map.off('mousemove', onMove);

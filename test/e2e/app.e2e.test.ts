@@ -342,6 +342,17 @@ describe('the planner in Chromium', () => {
     const had = [...sharing.values()].filter((z) => z.flat(2).some(([x, y]) => x === from[0] && y === from[1]));
     expect(had.length).toBeGreaterThanOrEqual(2);
     expect(enrollments).toEqual(expectedAfter(edits).schools.map((r) => r.enrollment));
+    // The boundary points follow the edit: the dropped point is shown where it was dropped, shared, and none is left where it was.
+    const to = (edits[0] as { to: [number, number] }).to;
+    await page.waitForFunction(([from, to]) => {
+      const map = window.__planner!.map!;
+      const points = map.queryRenderedFeatures({ layers: ['zone-vertices'] });
+      const near = (p: [number, number]) => points.filter((f) => {
+        const [a, b] = [map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]), map.project(p)];
+        return Math.hypot(a.x - b.x, a.y - b.y) < 1.5;
+      });
+      return map.areTilesLoaded() && near(to).some((f) => f.properties.shared) && near(from).length === 0;
+    }, [from, to] as const);
     await page.getByTestId('move-vertex').click();
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
