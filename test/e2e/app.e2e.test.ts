@@ -181,6 +181,8 @@ describe('the planner in Chromium', () => {
         map.once('render', () => (w.__mapFrame = document.timeline.currentTime as number));
       });
     });
+    // The moved-pupils card is there before the first edit, hidden: mounting its table inside the edit's commit forced a layout of the page.
+    await page.evaluate(() => ((document.querySelector('[data-testid="moved-pupils"]') as HTMLElement).dataset.beforeEdit = 'yes'));
     await page.getByTestId('assign-area').click();
     const frames = await page.waitForFunction(() => {
       const w = window as unknown as { __frames: [number, number][]; __shownAt?: number; __mapFrame?: number };
@@ -206,6 +208,7 @@ describe('the planner in Chromium', () => {
     }
     const moved = await page.getByTestId('moved-pupils').innerText();
     expect(moved).toContain('汇文学校');
+    expect(await page.getByTestId('moved-pupils').getAttribute('data-before-edit')).toBe('yes');
 
     // Ctrl+Z undoes unless the planner is typing in a field: leave the search box first. The undo's
     // numbers wait for the map's frame, but a key pressed meanwhile shows them at once (a field

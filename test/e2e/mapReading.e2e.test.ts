@@ -137,7 +137,7 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     // Undone while the table is far below: the cards on screen follow, the table keeps what it showed.
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
-    await page.getByTestId('moved-pupils').waitFor({ state: 'detached' });
+    await page.getByTestId('moved-pupils').waitFor({ state: 'hidden' });
     await frames();
     expect(await p01Cells()).toContain(edited.toLocaleString('en'));
     await page.getByTestId('school-table').scrollIntoViewIfNeeded();

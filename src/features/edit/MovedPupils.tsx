@@ -5,7 +5,6 @@ import { formatNumber } from '../../i18n/format';
 import { useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
-
 /** Pupils changing school, from which to which, by grade: for the last edit and in total. */
 export function MovedPupils() {
   const t = useT();
@@ -16,11 +15,13 @@ export function MovedPupils() {
   const editMs = useAppStore((s) => s.editMs);
   const nameOf = useSchoolName();
   const [which, setWhich] = useState<'last' | 'total'>('total');
-  if (edits === 0 && totalMoved.length === 0) return null;
   const rows = which === 'last' ? moved : totalMoved;
   const sum = rows.reduce((a, m) => a + m.count, 0);
   return (
+    // Hidden, not unmounted, while there is nothing to show: mounted at an edit, its table measured
+    // the scrollbar (a forced layout of the page) inside the edit's commit.
     <Card
+      hidden={edits === 0 && totalMoved.length === 0}
       size="small"
       title={`${t('movedTitle')} (${formatNumber(locale, sum)})`}
       extra={<span className="num">{t('editsCount', { n: edits })}{editMs !== undefined && ` · ${t('editTime', { ms: formatNumber(locale, editMs, 1) })}`}</span>}
