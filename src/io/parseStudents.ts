@@ -146,13 +146,16 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
       reject(addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : 'addressUnmatched', params);
       return;
     }
+    // 0,0 is how registry exports leave a position unfilled; taken as a place it would count the pupil outside every zone.
+    if (lon === 0 && lat === 0) { reject('zeroLonLat'); return; }
     if (!isLonLat(lon, lat) && isLonLat(lat, lon)) { reject('swappedLonLat', { got: lonText, value: latText }); return; }
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); return; }
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); return; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';
     const s = schoolId === '' ? -1 : (schoolIndex.get(schoolId) ?? -1);
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
-    if (isPrivate && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
+    // A grade the row's own school does not teach: the grade or the school is wrong (初一 written 一年级), and either way the row cannot be counted at a level.
+    if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const first = rowOfId.get(id);
     if (first !== undefined) {
       const firstFile = cSourceFile >= 0 ? fileNames[fileOf[first]] : file;

@@ -68,6 +68,15 @@ describe('pupils placed by their address', () => {
     expect(reason).toContain('滨河小区 (U1)');
   });
 
+  it('reads 0,0 as a position left unfilled: placed by the address when there is one, else rejected as unfilled', async () => {
+    const list = ['学籍号,年级,经度,纬度,家庭住址', 'z1,一年级,0,0,阳光苑5栋', 'z2,二年级,0.000000,0,', 'z3,三年级,0,,滨河小区'].join('\n') + '\n';
+    const { dataset } = readImportedDataset(await importDataset(files(list)), DEFAULT_RULES, 2024);
+    expect(dataset.rowsRead).toBe(3);
+    expect(dataset.pupils.count).toBe(2);
+    expect([...dataset.pupils.x].sort()).toEqual([118.005, 118.015]);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code, r.reason])).toEqual([[3, 'zeroLonLat', 'lon 0, lat 0: the position was left unfilled']]);
+  });
+
   it('says when no units.geojson can place an address, and lon/lat need not be mapped when an address is', async () => {
     const list = '学籍号,年级,住址\nb1,一年级,滨河小区\n';
     const { dataset } = readImportedDataset(await importDataset(files(list, null)), DEFAULT_RULES, 2024);

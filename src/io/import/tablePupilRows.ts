@@ -28,6 +28,9 @@ export interface PupilRowOptions {
 }
 
 /** A number as text: a finite value in its shortest exact form, else the text it came from. */
+/** A coordinate cell left unfilled: empty, or 0 as registry exports write it (a row with both is placed by its address). */
+const unfilled = (text: string) => text === '' || Number(text) === 0;
+
 function coordinateText(value: number, raw: string): string {
   return Number.isFinite(value) ? String(value) : raw;
 }
@@ -96,7 +99,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const status: string[] = byAddress ? ['', ''] : [];
     const address = byAddress ? (cells[cAddress] ?? '').trim() : '';
     let placedAtUnit = false;
-    if (byAddress && lonText === '' && latText === '' && address !== '') {
+    if (byAddress && unfilled(lonText) && unfilled(latText) && address !== '') {
       const p = placer(address);
       if (p.placed) {
         [lonText, latText] = [String(p.lon), String(p.lat)];
@@ -109,8 +112,9 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     }
     const lon = lonText === '' ? NaN : Number(lonText);
     const lat = latText === '' ? NaN : Number(latText);
-    // Units are already WGS84: only the file's own coordinates are converted.
-    const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit ? toWgs84(lon, lat, crs) : [lon, lat];
+    // Units are already WGS84: only the file's own coordinates are converted; 0,0 stays as read
+    // (the reader rejects it as unfilled, where converted from a projected system it would be a place).
+    const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit && !(lon === 0 && lat === 0) ? toWgs84(lon, lat, crs) : [lon, lat];
     const gradeText = (cells[cGrade] ?? '').trim();
     const grade = gradeOf(gradeText, school >= 0 ? options.schools!.levels[school] : undefined);
     if (grade.note) notes.push(grade.note);
