@@ -92,6 +92,14 @@ describe('total rows', () => {
     expect(fresh(['', '118.002', '36.002', '1'])).toBeUndefined();
     // A name with 计 in it that is not a total label.
     expect(createTotalRowTest(0)(['k1', '计家村', '1', '2'])).toBeUndefined();
+    // A pupil with an id of its own, whose address or note says 小计 or 合计, is data; a labelled row without one is a total.
+    const pupils = createTotalRowTest(0);
+    expect(pupils(['G001', '小计', '118.002', '36.002', '一年级'])).toBeUndefined();
+    expect(pupils(['G002', '全村合计：5户', '118.003', '36.002', '二年级'])).toBeUndefined();
+    expect(pupils(['', '全村合计：5户', '', '', ''])).toEqual({ label: '全村合计:5户' });
+    expect(pupils(['合计', '', '', '', '2'])).toEqual({ label: '合计' });
+    // The label before the id's column, a count under the id: a total.
+    expect(createTotalRowTest(1)(['小计', '86', '', '', ''])).toEqual({ label: '小计' });
   });
 });
 

@@ -34,7 +34,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 
 /**
  * A test for the total rows of a sheet, fed every data row in order (blank rows left out): a row
- * with a cell labelled 合计, 总计, 小计 or 共计, or — with `idColumn` given — a row with no id whose
+ * with a cell labelled 合计, 总计, 小计 or 共计 (with `idColumn` given, at or before the id's cell, or
+ * with the id empty: a row with an id of its own is data), or — with `idColumn` given — a row with no id whose
  * numbers (at least one, not all zero) each equal the sum of their column over the data rows above
  * (the rows since the last total row, or all of them; at least two). A total row starts a new block
  * and is not added to the sums.
@@ -61,7 +62,11 @@ export function createTotalRowTest(idColumn: number): (cells: string[]) => Total
     return numbers > 0 && nonZero && (equals(block, blockRows) || equals(all, allRows));
   };
   return (cells) => {
-    const label = cells.find((c) => c.includes('计') && LABEL.test(compact(c)));
+    const at = cells.findIndex((c) => c.includes('计') && LABEL.test(compact(c)));
+    // A row with an id of its own is data whatever a cell after the id says (an address 小计, a note
+    // 全村合计：5户): a label makes a total where the id is empty, or from the id's cell or one before
+    // it (小计 | 86 | …: the count under the id).
+    const label = at >= 0 && (idColumn < 0 || at <= idColumn || (cells[idColumn] ?? '').trim() === '') ? cells[at] : undefined;
     const total: TotalRow | undefined = label !== undefined ? { label: compact(label) } : sumsAbove(cells) ? { sums: true } : undefined;
     if (total) {
       block = [];
