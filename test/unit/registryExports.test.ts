@@ -8,6 +8,9 @@ import { importDataset, inspectFile, readImportedDataset, type ImportFile } from
 import { baseYearFromText } from '../../src/io/import/baseYear';
 import { levelFromText } from '../../src/io/import/pupilGrade';
 import { createTotalRowTest } from '../../src/io/import/totalRows';
+import { validateImported } from '../../src/io/import/validateImported';
+import { describeValidationItem } from '../../src/core/validation/messages';
+import ExcelJS from 'exceljs';
 import { PUPIL_ROWS, workbook } from '../fixtures/registryExport';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -105,6 +108,24 @@ describe('total rows', () => {
 
 // The tiny schools as a table.
 const SCHOOLS_CSV = '学校代码,学校名称,学段,办学性质,经度,纬度\nP1,西小学,小学,公办,118.005,36.005\nP2,东小学,小学,公办,118.015,36.005\nJ1,中学,初中,公办,118.01,36.015\nX1,民办小学,小学,民办,118.012,36.012\nN9,新学校,九年一贯制,公办,118.018,36.018\n';
+
+describe('a workbook of several worksheets', () => {
+  it('reads the first and says which others hold rows, and how many, as a warning of the load', async () => {
+    const book = new ExcelJS.Workbook();
+    for (const [name, rows] of [['初中', PUPIL_ROWS.slice(0, 5)], ['小学', [PUPIL_ROWS[1], PUPIL_ROWS[2], PUPIL_ROWS[3]]], ['空白', []]] as const) {
+      const ws = book.addWorksheet(name);
+      for (const row of rows) ws.addRow([...row]);
+    }
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes }]);
+    expect(imported.notUsed.map((f) => [f.file, f.problem.code, f.problem.params])).toEqual([['学生名单.xlsx [小学]', 'sheetNotRead', { value: '初中', n: 3 }]]);
+    const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(loaded.dataset.rowsRead).toBe(3);
+    const warning = validateImported(imported, loaded, DEFAULT_RULES).items.find((i) => i.kind === 'fileNotUsed')!;
+    expect(warning.severity).toBe('warning');
+    expect(describeValidationItem(warning, 'zh-CN')).toBe('学生名单.xlsx [小学]：未使用——只读取工作簿的第一个工作表（“初中”），此表有 3 行：请把它的行并入第一个工作表，或另存为单独的文件；其他文件照常载入');
+  });
+});
 
 describe('a registry export loads unedited', () => {
   const pupils = async (extra: Partial<ImportFile> = {}) => ({ name: '学生名单.xlsx', bytes: await workbook('2024秋', PUPIL_ROWS), ...extra });

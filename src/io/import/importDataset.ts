@@ -16,6 +16,7 @@ import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
 import { MAX_JSON_BYTES } from '../jsonLimits';
 import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
+import type { SheetNotRead } from './table';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import { knownSchools } from './knownSchools';
@@ -69,6 +70,8 @@ export interface ImportNote {
   delimiter?: string;
   /** Worksheet read (XLSX: the first). */
   sheet?: string;
+  /** XLSX: the other worksheets that hold rows, not read. */
+  otherSheets?: SheetNotRead[];
   /** Column names as read (tables) or property keys (features). */
   header?: string[];
   /** The mapping used: contract column → header name or property key. */
@@ -102,7 +105,7 @@ export interface ImportedDataset {
   skipped: RejectedRow[];
   /** Rows of tables other than the pupils' (compounds and villages) not loaded, with file, line and reason. */
   rejected: RejectedRow[];
-  /** Optional map files (county outline, context) not used because they are broken; the others loaded. */
+  /** Optional map files (county outline, context) not used because they are broken, and worksheets of a workbook after its first (not read); the rest loaded. */
   notUsed: FileNotUsed[];
 }
 
@@ -244,7 +247,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping);
     if (file.swapLonLat) note.swapLonLat = true;
     const years = yearsOfTable(file.name, table);
-    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
+    Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, otherSheets: table.otherSheets, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
     if (kind === 'students') {
       const unitsText = texts['units.geojson'];
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
@@ -371,6 +374,11 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     }
     notes.push(read.note);
     rejected.push(...(read.rejected ?? []));
+    // Only a workbook's first worksheet is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
+    for (const other of read.note.otherSheets ?? []) {
+      const problem = { code: 'sheetNotRead' as const, params: { value: read.note.sheet ?? '', n: other.rows } };
+      notUsed.push({ file: `${file.name} [${other.name}]`, reason: describeDataProblem(problem.code, problem.params, 'en'), problem });
+    }
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
   const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));

@@ -43,6 +43,14 @@ export interface Table {
   encoding?: TextEncodingName;
   delimiter?: string;
   sheet?: string;
+  /** XLSX: the workbook's other worksheets that hold rows (not read), each with its rows. */
+  otherSheets?: SheetNotRead[];
+}
+
+/** A worksheet of a workbook that was not read, and how many rows it holds. */
+export interface SheetNotRead {
+  name: string;
+  rows: number;
 }
 
 /** Rows searched for the header; rows above it are titles such as "2024年学生名单". */

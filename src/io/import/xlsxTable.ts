@@ -70,7 +70,8 @@ async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Wo
 }
 
 /**
- * The first worksheet of an XLSX workbook as a table: title rows above the header are skipped, a
+ * The first worksheet of an XLSX workbook as a table (the others that hold rows are listed in
+ * `otherSheets`, not read): title rows above the header are skipped, a
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
  * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or the
@@ -105,6 +106,7 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
     repeated: repeatedColumns(labels),
     titles: top.slice(0, h).map((r) => Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1)).filter(isMaster).map((c) => c.text).join(' ').trim()),
     sheet: sheet.name,
+    otherSheets: book.worksheets.slice(1).filter((other) => other.actualRowCount > 0).map((other) => ({ name: other.name, rows: other.actualRowCount })),
     forEachRow(visit: RowVisitor) {
       sheet.eachRow({ includeEmpty: false }, (sheetRow, r) => {
         if (r <= headerLine) return;
