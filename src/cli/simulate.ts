@@ -14,7 +14,8 @@ import { countyOutline } from '../io/countyOutline';
 import { computeProjection } from '../core/projection';
 import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
-import { CRS_NAMES, DATASET_PARTS, entryFor, importDataset, MULTI_FILE_PARTS, parseMappingFile, PART_FILES, readImportedDataset, shiftedLayersOfImported, validateImported, type Crs, type DatasetPart, type ImportedDataset, type ImportFile, type MappingChoices } from '../io/import';
+import { CRS_NAMES, DATASET_PARTS, entryFor, importDataset, MULTI_FILE_PARTS, parseMappingFile, PART_FILES, readImportedDataset, shiftedLayersOfImported, validateImported, emptyPupilFiles, type Crs, type DatasetPart, type ImportedDataset, type ImportFile, type MappingChoices } from '../io/import';
+import { describeDataProblem } from '../core/dataProblems';
 import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
@@ -266,6 +267,7 @@ async function main(argv: string[]): Promise<void> {
   reportBaseYear(imported.baseYear);
   const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
   reportSwappedRows(loaded);
+  for (const file of emptyPupilFiles(imported, loaded)) say(`warning: ${file}: ${describeDataProblem('noPupilRows', {}, 'en')}`);
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;

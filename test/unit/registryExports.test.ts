@@ -127,6 +127,19 @@ describe('a workbook of several worksheets', () => {
   });
 });
 
+describe('a pupils file with a header only', () => {
+  it('is named in the load’s report, beside a file with rows and alone', async () => {
+    const header = { name: '学生名单_补录.csv', bytes: new TextEncoder().encode('学籍号,经度,纬度,年级\n') };
+    const withRows = { name: '学生名单.xlsx', bytes: await workbook('2024秋', PUPIL_ROWS) };
+    for (const files of [[withRows, header], [header]]) {
+      const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), ...files]);
+      const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
+      const items = validateImported(imported, loaded, DEFAULT_RULES).items.filter((i) => i.kind === 'fileNotUsed');
+      expect(items.map((i) => describeValidationItem(i, 'zh-CN'))).toEqual(['学生名单_补录.csv：未使用——文件只有表头，没有学生行；其他文件照常载入']);
+    }
+  });
+});
+
 describe('a registry export loads unedited', () => {
   const pupils = async (extra: Partial<ImportFile> = {}) => ({ name: '学生名单.xlsx', bytes: await workbook('2024秋', PUPIL_ROWS), ...extra });
 

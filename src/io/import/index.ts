@@ -2,7 +2,7 @@
 export { importDataset, type FileNotUsed, type ImportedDataset, type ImportFile, type ImportNote } from './importDataset';
 export { baseYearFromText, chooseYear, type BaseYearChoice, type StatedYear } from './baseYear';
 export { readImportedDataset } from './readImportedDataset';
-export { layerSources, shiftedLayersOfImported, validateImported } from './validateImported';
+export { layerSources, shiftedLayersOfImported, validateImported, emptyPupilFiles } from './validateImported';
 export { inspectFile, type FileInspection } from './inspectFile';
 export { createAddressPlacer, type AddressPlacement, type AddressPlacer, type AddressStatus } from './addressPlacement';
 export { suggestMapping, applyOverrides, requiredMissing, missingColumns, normaliseHeaderName, type ColumnMapping, type MappingSuggestion } from './columnMapping';

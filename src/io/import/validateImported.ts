@@ -2,6 +2,7 @@ import type { Rules } from '../../core/rules';
 import { checkShiftedLayers, computeValidationReport, type LayerSource, type ShiftedLayerItem, type ShiftLayer, type ValidationReport } from '../../core/validation';
 import { checkZoneFeatures } from '../../core/validation/zoneFeatures';
 import { featuresOf } from '../dataError';
+import { describeDataProblem } from '../../core/dataProblems';
 import type { LoadedDataset } from '../readDataset';
 import type { DatasetPart } from './datasetPart';
 import type { ImportedDataset } from './importDataset';
@@ -27,6 +28,14 @@ export function pupilSources(imported: ImportedDataset, loaded: LoadedDataset): 
   return loaded.dataset.pupilFiles?.map((file) => ({ file, crs: notes.find((n) => n.file === file)?.crs ?? 'wgs84' }));
 }
 
+/** The pupils' files that gave no row at all (a header only): no row loaded, rejected or skipped names them. */
+export function emptyPupilFiles(imported: ImportedDataset, loaded: LoadedDataset): string[] {
+  const d = loaded.dataset;
+  const files = imported.notes.filter((n) => n.part === 'students').map((n) => n.file);
+  const withRows = new Set([...(d.pupilFiles ?? (d.pupils.count > 0 ? files : [])), ...d.rejected.map((r) => r.file), ...(d.skipped ?? []).map((r) => r.file)]);
+  return files.filter((f) => !withRows.has(f));
+}
+
 /**
  * The validation report of an imported dataset once read: its zones as the files gave them (before
  * the parser merged or dropped any), the pupils, compounds and villages with the file and
@@ -50,7 +59,10 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
     sources: layerSources(imported),
     pupilSources: pupilSources(imported, loaded),
     importRejected: imported.rejected,
-    filesNotUsed: imported.notUsed,
+    filesNotUsed: [
+      ...imported.notUsed,
+      ...emptyPupilFiles(imported, loaded).map((file) => ({ file, reason: describeDataProblem('noPupilRows', {}, 'en'), problem: { code: 'noPupilRows' as const, params: {} } })),
+    ],
     roads: d.roads,
   });
 }
