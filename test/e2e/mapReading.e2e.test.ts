@@ -207,6 +207,11 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     await page.evaluate(() => window.__planner!.store.setState({ locale: 'en', viewYear: undefined }));
     await expect.poll(() => page.locator('.side-panel').innerText()).toContain('large classes (56–65)');
     expect(await page.locator('.side-panel').innerText()).not.toMatch(/大班额|超大班额/);
+    // The 就近入学 table names schools in English too (it is drawn once scrolled near).
+    await page.getByTestId('distance-table').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('distance-table').innerText()).toMatch(/Primary School/);
+    expect(await page.getByTestId('distance-table').innerText()).not.toMatch(/\p{Script=Han}/u);
+    await page.evaluate(() => document.querySelector('.side-panel')!.scrollTo(0, 0));
     await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['labels-schools'] }).length > 0);
     await page.screenshot({ path: join(shots, 'map-labels-en.png') });
   });

@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { DistanceMetrics, DistanceStats, LevelDistance } from '../../core/distance';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
-import { useT } from '../../store/selectors';
+import { displayName, useT } from '../../store/selectors';
 import { useHeldWhile, useNearScreen } from '../panels/offScreen';
 import { uiActions, useAppStore } from '../../store/store';
 
@@ -26,7 +26,7 @@ export function DistancePanel() {
   const selected = useAppStore((s) => s.selectedSchoolId);
   return useMemo(() => {
     if (!distance || !schools) return null;
-    const names = new Map(schools.map((s) => [s.id, s.name]));
+    const names = new Map(schools.map((s) => [s.id, displayName(s, locale)]));
     const byRoad = distance.byRoad;
     const m = (v: number | undefined) => (v === undefined ? '—' : t('distanceMetres', { n: formatNumber(locale, v) }));
     const rows: Row[] = distance.schools.filter((s) => s.level === level && s.pupils > 0).map((s) => ({ ...s, name: names.get(s.id) ?? s.id }));
