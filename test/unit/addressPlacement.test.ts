@@ -77,6 +77,13 @@ describe('pupils placed by their address', () => {
     expect(dataset.rejected.map((r) => [r.line, r.problem?.code, r.reason])).toEqual([[3, 'zeroLonLat', 'lon 0, lat 0: the position was left unfilled']]);
   });
 
+  it('reads coordinates typed in full-width digits (１１８．００２) as the numbers they are', async () => {
+    const list = ['学籍号,年级,经度,纬度', 'w1,一年级,１１８．００２,３６．００２', 'w2,二年级,118.7O5,36.002'].join('\n') + '\n';
+    const { dataset } = readImportedDataset(await importDataset(files(list, null)), DEFAULT_RULES, 2024);
+    expect([dataset.pupils.x[0], dataset.pupils.y[0]]).toEqual([118.002, 36.002]);
+    expect(dataset.rejected.map((r) => [r.line, r.reason])).toEqual([[3, 'lon "118.7O5" is not a longitude in degrees']]);
+  });
+
   it('says when no units.geojson can place an address, and lon/lat need not be mapped when an address is', async () => {
     const list = '学籍号,年级,住址\nb1,一年级,滨河小区\n';
     const { dataset } = readImportedDataset(await importDataset(files(list, null)), DEFAULT_RULES, 2024);

@@ -96,6 +96,7 @@ describe('values', () => {
     const cases: [string, number | undefined][] = [
       ['1', 1], ['01', 1], ['一年级', 1], ['1年级', 1], ['G1', 1], ['grade 6', 6], ['小学六年级', 6], ['七年级', 7], ['初一', 7],
       ['初中二年级', 8], ['初中八年级', 8], ['初三', 9], ['９', 9], ['高一', undefined], ['十年级', undefined], ['0', undefined], ['10', undefined], ['', undefined],
+      ['初1', 7], ['初３', 9], ['初中2年级', 8], ['小学3年级', 3], ['初4', undefined],
     ];
     expect(cases.map(([v]) => [v, normaliseGrade(v)])).toEqual(cases);
   });

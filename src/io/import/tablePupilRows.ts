@@ -28,6 +28,12 @@ export interface PupilRowOptions {
 }
 
 /** A number as text: a finite value in its shortest exact form, else the text it came from. */
+/** A coordinate cell's text; full-width digits and points typed with a Chinese input method (１１８．７２５) as the ASCII they stand for. */
+const coordinateCell = (cell: string | undefined) => {
+  const text = (cell ?? '').trim();
+  return Number.isNaN(Number(text)) ? text.normalize('NFKC') : text;
+};
+
 /** A coordinate cell left unfilled: empty, or 0 as registry exports write it (a row with both is placed by its address). */
 const unfilled = (text: string) => text === '' || Number(text) === 0;
 
@@ -85,8 +91,8 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     return ['', '', '', '', ...optional.map(() => ''), String(line), JSON.stringify([note]), ...(byAddress ? ['', ''] : [])];
   };
   const contractRow = (cells: string[], line: number): string[] => {
-    let lonText = (cells[cLon] ?? '').trim();
-    let latText = (cells[cLat] ?? '').trim();
+    let lonText = coordinateCell(cells[cLon]);
+    let latText = coordinateCell(cells[cLat]);
     const optionalCells = cOptional.map((c) => (cells[c] ?? '').trim());
     const notes: ImportRowNote[] = [];
     let school = -1;
