@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UNASSIGNED } from '../../src/core/assignment';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { computeScenarioRun } from '../../src/core/scenarioRun';
-import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { importDataset, readImportedDataset, shiftedLayersOfImported, type ImportFile } from '../../src/io/import';
 import { simulateCli } from './simulateCli';
 
 const root = join(import.meta.dirname, '../..');
@@ -215,5 +215,19 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
     expect(misplaced, misplaced.slice(0, 20).join('\n')).toEqual([]);
     expect(seen.size).toBe(truth.expect.loaded);
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.floor(0.01 * truth.expect.loaded));
+  });
+
+  it('names the one zones file read in the wrong coordinate system when each level comes from its own file', async () => {
+    const files = (juniorCrs?: 'gcj02'): ImportFile[] => entries.map(({ part, entry: e }) => ({
+      name: e.file, bytes: new Uint8Array(readFileSync(at(e.file))), part, crs: e.file === F.juniorZones && juniorCrs ? juniorCrs : e.crs, mapping: e.columns, ...(e.level && { level: e.level }),
+    }));
+    const shifted = async (given: ImportFile[]) => {
+      const imported = await importDataset(given);
+      return shiftedLayersOfImported(imported, readImportedDataset(imported, DEFAULT_RULES, truth.baseYear), DEFAULT_RULES);
+    };
+    expect(await shifted(files())).toEqual([]);
+    // The junior KML (WGS84) read as GCJ-02: its zones lie some 500 m off, the primary ones do not.
+    const items = await shifted(files('gcj02'));
+    expect(items.map((i) => [i.layer, i.file, i.readAs, i.crs])).toEqual([['zones', F.juniorZones, 'gcj02', 'wgs84']]);
   });
 });

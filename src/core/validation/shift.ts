@@ -156,8 +156,8 @@ function movedBy(h: Hypothesis, x: Float64Array, y: Float64Array, readAs: Coordi
   return h.shifted === 'self' ? reread(x, y, readAs, h.crs) : reread(x, y, h.crs, zonesRead);
 }
 
-/** A layer's points against the zones: misses as read, and under each other reading of the layer or of the zones. */
-function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: CoordinateSystem, zones: Zones, rule: OverlapRule): Fit {
+/** A layer's points against the zones: misses as read, and under each other reading of the layer or of the zones (`zonesOnly`: of the zones alone). */
+function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: CoordinateSystem, zones: Zones, rule: OverlapRule, zonesOnly = false): Fit {
   const n = t.x.length;
   const hit = hitsOf(t, t.x, t.y, zones, rule);
   const before = missesOf(hit);
@@ -167,7 +167,7 @@ function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: Coordi
   const fit: Fit = { tested: n, before, missed };
   if (before < enough) return fit;
   const hypotheses: Hypothesis[] = [
-    ...SYSTEMS.filter((c) => c !== readAs).map((crs) => ({ shifted: 'self' as const, crs })),
+    ...(zonesOnly ? [] : SYSTEMS.filter((c) => c !== readAs).map((crs) => ({ shifted: 'self' as const, crs }))),
     ...SYSTEMS.filter((c) => c !== zonesRead).map((crs) => ({ shifted: 'zones' as const, crs })),
   ];
   for (const h of hypotheses) {
@@ -222,7 +222,16 @@ export interface ShiftInput {
   sources?: Partial<Record<ShiftLayer, LayerSource>>;
   /** The pupils' files, indexed by `pupils.file`, when they came from several: each is checked in its own system. */
   pupilSources?: readonly LayerSource[];
+  /** Per level, the file that gave all of that level's zones (zones from one file per level): each is checked on its own. */
+  zoneSources?: Partial<Record<ZoneLevel, LayerSource>>;
   rules: Rules;
+}
+
+/** The targets of one level (0 primary, 1 junior). */
+function targetsOfLevel(t: Targets, l: number): Targets {
+  const at: number[] = [];
+  for (let i = 0; i < t.x.length; i++) if (t.level[i] === l) at.push(i);
+  return { x: Float64Array.from(at, (i) => t.x[i]), y: Float64Array.from(at, (i) => t.y[i]), level: Uint8Array.from(at, (i) => t.level[i]), target: Int32Array.from(at, (i) => t.target[i]) };
 }
 
 /** A point layer as checked, with the file and system it was read from (pupils: once per file). */
@@ -300,6 +309,24 @@ export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
     else Object.assign(vote, { tested: vote.tested + fit.tested, before: vote.before + fit.before, after: vote.after + fit.best.after, layers: [...new Set([...vote.layers!, layer])] });
   }
   items.push(...zoneVotes.values());
+  // Zones from one file per level (小学片区.zip, 初中范围.kml): one file can be in another system than
+  // the other, which the check of both levels at once does not see (half the pupils fit either way).
+  const perLevel = input.zoneSources;
+  if (zoneVotes.size === 0 && perLevel && new Set(Object.values(perLevel).map((src) => src.file)).size > 1) {
+    ZONE_LEVELS.forEach((level, l) => {
+      const src = perLevel[level];
+      if (!src) return;
+      const zones: Zones = { primary: level === 'primary' ? input.zones.primary : new Map(), junior: level === 'junior' ? input.zones.junior : new Map() };
+      for (const { layer, source: own, targets } of layers) {
+        if (layer !== 'pupils' || fixed.has(own)) continue;
+        const t = targetsOfLevel(targets, l);
+        const fit = t.x.length === 0 ? undefined : fitAgainstZones(t, own.crs, src.crs, zones, input.rules.overlapRule, true);
+        if (!fit?.best) continue;
+        items.push({ ...item('zones', src, 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed), layers: ['pupils'] });
+        return;
+      }
+    });
+  }
   const units = input.units;
   if (units && input.pupils.unit && !fixed.has(unitsSource)) {
     const pairs = pupilUnitPairs(input.pupils, units);

@@ -61,6 +61,8 @@ export interface ValidationInput {
   sources?: Partial<Record<ShiftLayer, LayerSource>>;
   /** The pupils' files, indexed by `pupils.file`, when they came from several (each checked in its own system). */
   pupilSources?: readonly LayerSource[];
+  /** Per level, the file that gave all of that level's zones, when the zones came from one file per level (each checked in its own system). */
+  zoneSources?: Partial<Record<ZoneLevel, LayerSource>>;
   /** Files and rows the import itself left out: rows of the compounds and villages, broken optional map files. */
   importRejected?: readonly RejectedRow[];
   filesNotUsed?: readonly { file: string; reason: string; problem?: DataProblem }[];

@@ -1,4 +1,5 @@
-import type { Rules } from '../../core/rules';
+import type { Feature } from 'geojson';
+import type { Rules, ZoneLevel } from '../../core/rules';
 import { checkShiftedLayers, computeValidationReport, type LayerSource, type ShiftedLayerItem, type ShiftLayer, type ValidationReport } from '../../core/validation';
 import { checkZoneFeatures } from '../../core/validation/zoneFeatures';
 import { featuresOf } from '../dataError';
@@ -28,6 +29,31 @@ export function pupilSources(imported: ImportedDataset, loaded: LoadedDataset): 
   return loaded.dataset.pupilFiles?.map((file) => ({ file, crs: notes.find((n) => n.file === file)?.crs ?? 'wgs84' }));
 }
 
+/**
+ * Per level, the zones' file and its coordinate system, when the zones came from several files and
+ * one of them gave all of that level's zones (小学片区.zip for primary, 初中范围.kml for junior).
+ */
+export function zoneSources(imported: ImportedDataset, features: Feature[]): Partial<Record<ZoneLevel, LayerSource>> | undefined {
+  const spans = imported.spans['catchments.geojson'];
+  if (!spans || spans.length < 2) return undefined;
+  const files = new Map<ZoneLevel, Set<string>>();
+  let at = 0;
+  for (const span of spans) {
+    for (const f of features.slice(at, at + span.count)) {
+      const level = f.properties?.level;
+      if (level === 'primary' || level === 'junior') files.set(level, new Set([...(files.get(level) ?? []), span.file]));
+    }
+    at += span.count;
+  }
+  const out: Partial<Record<ZoneLevel, LayerSource>> = {};
+  for (const [level, named] of files) {
+    if (named.size !== 1) continue;
+    const file = [...named][0];
+    out[level] = { file, crs: imported.notes.find((n) => n.file === file)?.crs ?? 'wgs84' };
+  }
+  return out;
+}
+
 /** The pupils' files that gave no row at all (a header only): no row loaded, rejected or skipped names them. */
 export function emptyPupilFiles(imported: ImportedDataset, loaded: LoadedDataset): string[] {
   const d = loaded.dataset;
@@ -45,9 +71,10 @@ export function emptyPupilFiles(imported: ImportedDataset, loaded: LoadedDataset
  */
 export function validateImported(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules): ValidationReport {
   const d = loaded.dataset;
+  const zones = featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? '');
   return computeValidationReport({
     schools: d.schools,
-    zones: featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''),
+    zones,
     county: loaded.county,
     pupils: d.pupils,
     pupilsFile: imported.sources['students.csv'],
@@ -58,6 +85,7 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
     units: { x: d.unitX, y: d.unitY },
     sources: layerSources(imported),
     pupilSources: pupilSources(imported, loaded),
+    zoneSources: zoneSources(imported, zones),
     importRejected: imported.rejected,
     filesNotUsed: [
       ...imported.notUsed,
@@ -74,6 +102,7 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
  */
 export function shiftedLayersOfImported(imported: ImportedDataset, loaded: LoadedDataset, rules: Rules): ShiftedLayerItem[] {
   const d = loaded.dataset;
-  const zones = checkZoneFeatures(featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? ''), d.schools).zones;
-  return checkShiftedLayers({ zones, schools: d.schools, pupils: d.pupils, units: { x: d.unitX, y: d.unitY }, sources: layerSources(imported), pupilSources: pupilSources(imported, loaded), rules });
+  const features = featuresOf('catchments.geojson', imported.texts['catchments.geojson'] ?? '');
+  const zones = checkZoneFeatures(features, d.schools).zones;
+  return checkShiftedLayers({ zones, schools: d.schools, pupils: d.pupils, units: { x: d.unitX, y: d.unitY }, sources: layerSources(imported), pupilSources: pupilSources(imported, loaded), zoneSources: zoneSources(imported, features), rules });
 }
