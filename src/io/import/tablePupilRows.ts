@@ -27,7 +27,6 @@ export interface PupilRowOptions {
   schools?: KnownSchools;
 }
 
-/** A number as text: a finite value in its shortest exact form, else the text it came from. */
 /** A coordinate cell's text; full-width digits and points typed with a Chinese input method (１１８．７２５) as the ASCII they stand for. */
 const coordinateCell = (cell: string | undefined) => {
   const text = (cell ?? '').trim();
@@ -37,6 +36,7 @@ const coordinateCell = (cell: string | undefined) => {
 /** A coordinate cell left unfilled: empty, or 0 as registry exports write it (a row with both is placed by its address). */
 const unfilled = (text: string) => text === '' || Number(text) === 0;
 
+/** A number as text: a finite value in its shortest exact form, else the text it came from. */
 function coordinateText(value: number, raw: string): string {
   return Number.isFinite(value) ? String(value) : raw;
 }
