@@ -39,9 +39,11 @@ export function zoneSources(imported: ImportedDataset, features: Feature[]): Par
   const files = new Map<ZoneLevel, Set<string>>();
   let at = 0;
   for (const span of spans) {
-    for (const f of features.slice(at, at + span.count)) {
-      const level = f.properties?.level;
-      if (level === 'primary' || level === 'junior') files.set(level, new Set([...(files.get(level) ?? []), span.file]));
+    for (let i = at; i < at + span.count; i++) {
+      const level = features[i]?.properties?.level;
+      if (level !== 'primary' && level !== 'junior') continue;
+      const named = files.get(level) ?? new Set<string>();
+      files.set(level, named.add(span.file));
     }
     at += span.count;
   }
