@@ -63,7 +63,8 @@ async function serve(dist: string): Promise<() => void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return () => {
-    if (server.pid) process.kill(-server.pid);
+    // A server already gone must not hide the error that ended the run.
+    if (server.pid && server.exitCode === null) process.kill(-server.pid);
   };
 }
 

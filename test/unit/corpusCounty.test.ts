@@ -230,4 +230,15 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
     const items = await shifted(files('gcj02'));
     expect(items.map((i) => [i.layer, i.file, i.readAs, i.crs])).toEqual([['zones', F.juniorZones, 'gcj02', 'wgs84']]);
   });
+
+  it('names the compounds file read in the wrong coordinate system when the pupils placed at its compounds show it', async () => {
+    // 11 compounds are too few to show a shift against the zones, and the pupils placed by address sit
+    // on their compound: the pupils placed there, each in its school's zone, are what shows it.
+    const files = entries.map(({ part, entry: e }): ImportFile => ({
+      name: e.file, bytes: new Uint8Array(readFileSync(at(e.file))), part, crs: e.file === F.units ? 'wgs84' : e.crs, mapping: e.columns, ...(e.level && { level: e.level }),
+    }));
+    const imported = await importDataset(files);
+    const items = shiftedLayersOfImported(imported, readImportedDataset(imported, DEFAULT_RULES, truth.baseYear), DEFAULT_RULES);
+    expect(items.map((i) => [i.layer, i.file, i.readAs, i.crs])).toEqual([['units', F.units, 'wgs84', 'gcj02']]);
+  });
 });

@@ -35,8 +35,8 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '{file}：学校坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。{tested} 个学校片区中有 {before} 个不包含本校；按 {crs} 读取只有 {after} 个',
   },
   'shiftedLayer.units': {
-    en: '{file}: the compounds and villages look like {crs} read as {readAs} — choose {crs} for {file}. {before} of {tested} checked lie outside every zone; read as {crs}, {after} would',
-    'zh-CN': '{file}：小区和村的坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。抽查的 {tested} 个中有 {before} 个在所有片区之外；按 {crs} 读取只有 {after} 个',
+    en: '{file}: the compounds and villages look like {crs} read as {readAs} — choose {crs} for {file}. Of {tested} checked (compounds and villages, and pupils placed at them by address), {before} lie outside every zone (a pupil: outside the zone of their school); read as {crs}, {after} would',
+    'zh-CN': '{file}：小区和村的坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。抽查的 {tested} 个（小区、村及按地址定位到其中的学生）中有 {before} 个在所有片区之外（学生：在其学校的片区之外）；按 {crs} 读取只有 {after} 个',
   },
   'shiftedLayer.zones': {
     en: '{file}: the zones look like {crs} read as {readAs} — choose {crs} for {file}. The {layers} fit them only when shifted: {before} of {tested} checked lie outside their zone; with the zones read as {crs}, {after} would',

@@ -78,17 +78,24 @@ function targetsOf(rows: [number, number, number, number][]): Targets {
   };
 }
 
+type Points = { x: ArrayLike<number>; y: ArrayLike<number> };
+
+/** Whether pupil `i` was placed at its compound or village by address: its position is the unit's, read from the units' file. */
+function placedAtUnit(pupils: ValidationPupils, units: Points | undefined, i: number): boolean {
+  const u = pupils.unit?.[i] ?? -1;
+  return !!units && u >= 0 && u < units.x.length && pupils.x[i] === units.x[u] && pupils.y[i] === units.y[u];
+}
+
 /**
- * Zoned pupils (sampled; only those of file `file` when given): each should live in its current
- * school's zone of its level when that school has one, else in some zone of its level.
+ * Zoned pupils (sampled) for which `take` holds: each should live in its current school's zone of
+ * its level when that school has one, else in some zone of its level.
  */
-function pupilTargets(pupils: ValidationPupils, schools: readonly School[], zones: Zones, rules: Rules, file?: number): Targets {
+function pupilTargets(pupils: ValidationPupils, schools: readonly School[], zones: Zones, rules: Rules, take: (i: number) => boolean): [number, number, number, number][] {
   const rows: [number, number, number, number][] = [];
   const eligible: number[] = [];
   for (let i = 0; i < pupils.x.length; i++) {
-    if (file !== undefined && pupils.file![i] !== file) continue;
     const s = pupils.currentSchool[i];
-    if (!isGrade(pupils.grade[i]) || !Number.isFinite(pupils.x[i]) || !Number.isFinite(pupils.y[i])) continue;
+    if (!isGrade(pupils.grade[i]) || !Number.isFinite(pupils.x[i]) || !Number.isFinite(pupils.y[i]) || !take(i)) continue;
     if (s >= 0 && s < schools.length && schools[s].ownership === 'private') continue;
     eligible.push(i);
   }
@@ -97,7 +104,7 @@ function pupilTargets(pupils: ValidationPupils, schools: readonly School[], zone
     const s = pupils.currentSchool[i];
     rows.push([pupils.x[i], pupils.y[i], level === 'primary' ? 0 : 1, s >= 0 && zones[level].has(s) ? s : -1]);
   }
-  return targetsOf(rows);
+  return rows;
 }
 
 /** Each zoned school: it should lie in its own zone of each level it has one for. */
@@ -113,10 +120,10 @@ function schoolTargets(schools: readonly School[], zones: Zones): Targets {
 }
 
 /** Compounds and villages with a position (sampled): each should lie in some zone of either level. */
-function unitTargets(units: { x: ArrayLike<number>; y: ArrayLike<number> }): Targets {
+function unitTargets(units: Points): [number, number, number, number][] {
   const placed: number[] = [];
   for (let u = 0; u < units.x.length; u++) if (Number.isFinite(units.x[u]) && Number.isFinite(units.y[u])) placed.push(u);
-  return targetsOf(spread(placed).map((u) => [units.x[u], units.y[u], 2, -1]));
+  return spread(placed).map((u) => [units.x[u], units.y[u], 2, -1]);
 }
 
 /** Which points (at positions x, y) lie where they should (in the zone the engine would give them, or in any zone of their level). */
@@ -199,13 +206,13 @@ function median(values: Float64Array): number {
 }
 
 /** Pupils (sampled) whose home and unit are both known and apart (pupils placed at their unit by address say nothing). */
-function pupilUnitPairs(pupils: ValidationPupils, units: { x: ArrayLike<number>; y: ArrayLike<number> }): { pupil: number[]; unit: number[] } {
+function pupilUnitPairs(pupils: ValidationPupils, units: Points): { pupil: number[]; unit: number[] } {
   const pairs: number[] = [];
   const unitOf = pupils.unit!;
   for (let i = 0; i < pupils.x.length; i++) {
     const u = unitOf[i];
     if (u < 0 || u >= units.x.length || !Number.isFinite(units.x[u]) || !Number.isFinite(pupils.x[i]) || !Number.isFinite(pupils.y[i])) continue;
-    if (pupils.x[i] === units.x[u] && pupils.y[i] === units.y[u]) continue;
+    if (placedAtUnit(pupils, units, i)) continue;
     pairs.push(i);
   }
   const pupil = spread(pairs);
@@ -218,7 +225,7 @@ export interface ShiftInput {
   zones: Zones;
   schools: readonly School[];
   pupils: ValidationPupils;
-  units?: { x: ArrayLike<number>; y: ArrayLike<number> };
+  units?: Points;
   sources?: Partial<Record<ShiftLayer, LayerSource>>;
   /** The pupils' files, indexed by `pupils.file`, when they came from several: each is checked in its own system. */
   pupilSources?: readonly LayerSource[];
@@ -264,7 +271,8 @@ function rereadGroups(x: ArrayLike<number>, y: ArrayLike<number>, group: ArrayLi
  * pupils with the compounds and villages they name:
  * - pupils should live in their current school's zone (or, without a school with a zone, in some
  *   zone of their level; where zones overlap, the one the overlap rule gives), schools in their own
- *   zones, compounds and villages in some zone; when at
+ *   zones, compounds and villages in some zone (and the pupils placed at them by address, whose
+ *   positions come from the units' file, in their school's zone, as part of the units); when at
  *   least 3 (and 0.2%) of a layer's points (sampled) miss and reading the layer in another system
  *   brings at least 4 times as many of them where they should be as it moves away (and at least as
  *   many as were needed to look), that layer is named with the system that fits best; when reading the zones in another system fits best instead, the zones are
@@ -282,9 +290,18 @@ export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
   const pupilSources = byFile ?? [source('pupils')];
   const unitsSource = source('units');
   const layers: CheckedLayer[] = [
-    ...pupilSources.map((src, f) => ({ layer: 'pupils' as const, source: src, targets: pupilTargets(input.pupils, input.schools, input.zones, input.rules, byFile && f) })),
+    ...pupilSources.map((src, f) => ({
+      layer: 'pupils' as const,
+      source: src,
+      targets: targetsOf(pupilTargets(input.pupils, input.schools, input.zones, input.rules, (i) => (!byFile || input.pupils.file![i] === f) && !placedAtUnit(input.pupils, input.units, i))),
+    })),
     { layer: 'schools', source: source('schools'), targets: schoolTargets(input.schools, input.zones) },
-    { layer: 'units', source: unitsSource, targets: input.units ? unitTargets(input.units) : targetsOf([]) },
+    // Pupils placed by address lie where their unit's file puts them: they test that file, each in its own school's zone.
+    {
+      layer: 'units',
+      source: unitsSource,
+      targets: targetsOf(input.units ? [...unitTargets(input.units), ...pupilTargets(input.pupils, input.schools, input.zones, input.rules, (i) => placedAtUnit(input.pupils, input.units, i))] : []),
+    },
   ];
   const items: ShiftedLayerItem[] = [];
   const item = (layer: ShiftLayer, src: LayerSource, against: ShiftedLayerItem['against'], crs: CoordinateSystem, tested: number, before: number, after: number, points: [number, number][]): ShiftedLayerItem => ({
