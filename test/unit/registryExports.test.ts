@@ -158,7 +158,7 @@ describe('a registry export loads unedited', () => {
     expect(dataset.rejected.map((r) => [r.file, r.sheet, r.line, r.reason])).toEqual([
       ['学生名单.xlsx', '2024秋', 8, 'grade "2017级" is grade 8 in the autumn term of 2024, outside grades 1 to 6'],
       ['学生名单.xlsx', '2024秋', 9, 'id "s1" is also on line 3, which is loaded; this row is not'],
-      ['学生名单.xlsx', '2024秋', 12, 'grade "2022级" is a cohort, but neither the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); set the file\'s level in the mapping step'],
+      ['学生名单.xlsx', '2024秋', 12, 'grade "2022级" is a cohort, but neither the row\'s 学段, the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); map a 学段 column or set the file\'s level in the mapping step'],
     ]);
     expect(dataset.warnings.map((r) => [r.line, r.reason])).toEqual([
       [10, 'school_id "P1" is 西小学, but the school name is "东小学" = 东小学 (P2); school_id used'],
@@ -204,6 +204,38 @@ describe('a registry export loads unedited', () => {
   it('without a planner’s year uses the pupils file’s and reports the other file’s', async () => {
     const imported = await importDataset([text('学校2023学年.csv', SCHOOLS_CSV), tinyFile('catchments.geojson'), await pupils()]);
     expect(imported.baseYear).toMatchObject({ year: 2024, from: 'files', conflict: true });
+  });
+});
+
+describe('a pupils file with a 学段 column', () => {
+  it('counts each row’s grade within its 学段 and rejects a grade its 学段 does not have, naming the row', async () => {
+    const csv = [
+      '学籍号,经度,纬度,年级,学校代码,学段',
+      's1,118.002,36.002,一年级,,初中',
+      's2,118.002,36.003,二年级,J1,初中部',
+      's3,118.002,36.004,五年级,,初中',
+      's4,118.002,36.005,初一,,小学',
+      's5,118.002,36.006,2023级,,初级中学',
+      's6,118.002,36.007,3,,高中',
+      's7,118.002,36.008,初中2023级,,小学',
+      's8,118.002,36.009,三年级,P1,',
+      's9,118.002,36.010,七年级,,初中',
+    ].join('\n');
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), text('学生名单（2024学年）.csv', csv)]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2030);
+    expect(dataset.rowsRead).toBe(9);
+    const p = dataset.pupils;
+    const byLine = new Map(Array.from({ length: p.count }, (_, i) => [p.line[i], p.grade[i]]));
+    // 一年级 of 初中 = 7, 二年级 of 初中部 = 8, 2023级 of 初级中学 in 2024 = 8, 三年级 without a 学段 = 3, 七年级 of 初中 = 7;
+    // 3 with 学段 高中 is read alone, with a remark.
+    expect([...byLine].sort((a, b) => a[0] - b[0])).toEqual([[2, 7], [3, 8], [6, 8], [7, 3], [9, 3], [10, 7]]);
+    expect(dataset.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [4, 'grade "五年级" is not one of grades 7 to 9, those of the row\'s 学段 "初中"'],
+      [5, 'grade "初一" is not one of grades 1 to 6, those of the row\'s 学段 "小学"'],
+      [8, 'grade "初中2023级" is not one of grades 1 to 6, those of the row\'s 学段 "小学"'],
+    ]);
+    expect(dataset.warnings.map((r) => [r.line, r.reason])).toEqual([[7, '学段 "高中" is neither 小学 nor 初中; the grade was read on its own']]);
+    expect(p.count + dataset.rejected.length).toBe(dataset.rowsRead);
   });
 });
 

@@ -41,6 +41,7 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
     { column: 'unit_id', required: false, aliases: ['小区', '村', '小区/村', '小区代码', '村代码', '单元', '单元代码', '小区编号', '居住小区', '所属小区', '社区', 'unit'] },
     { column: 'address', required: false, aliases: ['住址', '地址', '家庭住址', '现住址', '居住地址', '家庭地址', 'addr'] },
     { column: 'name', required: false, aliases: ['姓名', '学生姓名', 'pupil_name', 'student_name'] },
+    { column: 'level', required: false, aliases: ['学段', '就读学段', '所在学段', 'level', 'stage'] },
   ],
   schools: [
     { column: 'id', required: true, aliases: ['编号', '代码', '学校代码', '学校编号', '学校编码', '学校标识码', 'code', 'school_id'] },

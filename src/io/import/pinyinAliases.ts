@@ -15,6 +15,7 @@ export const PINYIN_ALIASES: Record<MappedKind, Record<string, string[]>> = {
     school_id: ['XXDM', 'XXBSM', 'XXBM', 'XXBH', 'JDXX'],
     unit_id: ['XQDM', 'XQBH', 'CDM'],
     address: ['JTZZ', 'XZZ', 'JZDZ', 'ZZ', 'DZ'],
+    level: ['XD'],
   },
   schools: {
     id: ['XXDM', 'XXBSM', 'XXBM', 'XXBH', 'DM'],

@@ -1,7 +1,7 @@
 import { cohortGrade, gradesOfLevel, parseCohort } from '../../core/cohortGrade';
 import type { SchoolLevel, ZoneLevel } from '../../core/rules';
 import type { ImportRowNote } from '../parseStudents';
-import { normaliseGrade } from './valueNormalise';
+import { normaliseGrade, normaliseZoneLevel } from './valueNormalise';
 
 /** What decides a cohort's grade besides its text. */
 export interface GradeContext {
@@ -11,6 +11,8 @@ export interface GradeContext {
   schoolLevel?: SchoolLevel;
   /** The level the whole file counts cohorts from. */
   fileLevel?: ZoneLevel;
+  /** The row's own 学段 cell, as written ('' or undefined: none). */
+  rowLevel?: string;
 }
 
 /** A grade cell read: the grade 1..9 when it can be read, and a note when the row is to be rejected. */
@@ -19,20 +21,57 @@ export interface ReadGrade {
   note?: ImportRowNote;
 }
 
+/** The level a 学段 cell names: 小学 / 小学部 → primary, 初中 / 初级中学 / 初中部 → junior (English names kept). */
+export function levelOfCell(text: string): ZoneLevel | undefined {
+  return normaliseZoneLevel(text) ?? levelFromText(text);
+}
+
+/**
+ * A grade counted within a level (一年级 of 学段 初中 = 7) as 1..9, or undefined when it is not one
+ * of that level's grades. A grade that names its level (初一, 小学三年级) or lies above grade 6 counts
+ * from grade 1.
+ */
+function gradeWithinLevel(text: string, plain: number, level: ZoneLevel): number | undefined {
+  const named = /初|小学/.test(text.normalize('NFKC')) || plain > 6;
+  const grade = level === 'junior' && !named ? plain + 6 : plain;
+  const [min, max] = gradesOfLevel(level);
+  return grade >= min && grade <= max ? grade : undefined;
+}
+
 /**
  * A pupil's grade from its cell: the usual forms (normaliseGrade: 3, 三年级, 初一 …), or a cohort
  * (parseCohort: 2023级, 2025届, 初中2023级) converted for the base year (cohortGrade), counted from
- * the level the cell names, else the pupil's school's (primary or junior), else the file's. A
- * cohort whose level nothing tells, or whose grade falls outside its level, gives a note that
- * rejects the row; a cell that is neither gives no grade (parseStudents rejects it as a bad grade).
+ * the level the cell names, else the row's 学段, else the pupil's school's (primary or junior), else
+ * the file's. With the row's 学段, a grade is counted within it (二年级 of 初中 = 8) and one that is not
+ * among its grades rejects the row (五年级 of 初中, 初一 of 小学); a 学段 that is neither gives a
+ * remark and the grade is read alone. A cohort whose level nothing tells, or whose grade falls
+ * outside its level, gives a note that rejects the row; a cell that is neither gives no grade
+ * (parseStudents rejects it as a bad grade).
  */
 export function pupilGrade(text: string, ctx: GradeContext): ReadGrade {
+  const levelText = ctx.rowLevel?.trim() ?? '';
+  const rowLevel = levelText === '' ? undefined : levelOfCell(levelText);
+  const remark: ImportRowNote | undefined = levelText !== '' && rowLevel === undefined ? { code: 'levelUnread', params: { got: levelText } } : undefined;
+  const read = gradeOf(text, ctx, rowLevel, levelText);
+  return remark && !read.note ? { ...read, note: remark } : read;
+}
+
+function gradeOf(text: string, ctx: GradeContext, rowLevel: ZoneLevel | undefined, levelText: string): ReadGrade {
+  const conflict = (level: ZoneLevel): ReadGrade => {
+    const [min, max] = gradesOfLevel(level);
+    return { note: { code: 'gradeLevelConflict', params: { got: text, value: levelText, min, max }, reject: true } };
+  };
   const plain = normaliseGrade(text);
-  if (plain !== undefined) return { grade: plain };
+  if (plain !== undefined) {
+    if (!rowLevel) return { grade: plain };
+    const grade = gradeWithinLevel(text, plain, rowLevel);
+    return grade === undefined ? conflict(rowLevel) : { grade };
+  }
   const cohort = parseCohort(text);
   if (!cohort || ctx.baseYear === undefined) return {};
+  if (cohort.level && rowLevel && cohort.level !== rowLevel) return conflict(rowLevel);
   const schoolLevel = ctx.schoolLevel === 'nine_year' ? undefined : ctx.schoolLevel;
-  const level = cohort.level ?? schoolLevel ?? ctx.fileLevel;
+  const level = cohort.level ?? rowLevel ?? schoolLevel ?? ctx.fileLevel;
   if (level === undefined) return { note: { code: 'cohortNoLevel', params: { got: text }, reject: true } };
   const grade = cohortGrade(cohort, ctx.baseYear, level);
   const [min, max] = gradesOfLevel(level);

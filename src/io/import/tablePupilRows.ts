@@ -46,7 +46,8 @@ function coordinateText(value: number, raw: string): string {
  * that no text of them is built; each read of the source converts again): columns id, lon, lat, grade, the
  * optional ones mapped, and `source_line` (each row's line in the original file). Coordinates are
  * converted from `crs` to WGS84, grades written as 1..9 where recognised (pupilGrade: 三年级, and
- * cohorts such as 2023级 converted for `baseYear`); a value that cannot be read is written as it
+ * cohorts such as 2023级 converted for `baseYear`; counted within the row's 学段 when a `level`
+ * column is mapped); a value that cannot be read is written as it
  * was, so that the reader rejects that row with its line and reason — no row is lost here.
  * Total rows (合计, 小计 …, or a row without id that sums the rows above) are not handed on as
  * rows but as skipped, so rows read = rows + skipped (checked: a mismatch throws
@@ -64,7 +65,7 @@ function coordinateText(value: number, raw: string): string {
 export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs, options: PupilRowOptions = {}): PupilRowSource {
   const { placer } = options;
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
-  const [cId, cLon, cLat, cGrade, cAddress, cSchoolName] = ['id', 'lon', 'lat', 'grade', 'address', 'school_name'].map(col);
+  const [cId, cLon, cLat, cGrade, cAddress, cSchoolName, cLevel] = ['id', 'lon', 'lat', 'grade', 'address', 'school_name', 'level'].map(col);
   const byAddress = placer !== undefined && cAddress >= 0;
   const byName = options.schools !== undefined && cSchoolName >= 0;
   const optional = OPTIONAL.filter((name) => col(name) >= 0 || (byAddress && name === 'unit_id') || (byName && name === 'school_id'));
@@ -74,12 +75,12 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
   const addressAt = optional.indexOf('address');
   const header = ['id', 'lon', 'lat', 'grade', ...optional, SOURCE_LINE_COLUMN, IMPORT_NOTES_COLUMN, ...(byAddress ? [ADDRESS_STATUS_COLUMN, ADDRESS_CANDIDATES_COLUMN] : [])];
   const grades = new Map<string, ReturnType<typeof pupilGrade>>();
-  const gradeOf = (gradeText: string, schoolLevel: SchoolLevel | undefined) => {
-    // A file holds a handful of distinct grade texts: each is read once per school level.
-    const key = `${schoolLevel ?? ''}|${gradeText}`;
+  const gradeOf = (gradeText: string, schoolLevel: SchoolLevel | undefined, rowLevel: string) => {
+    // A file holds a handful of distinct grade texts: each is read once per school level and 学段.
+    const key = `${schoolLevel ?? ''}|${rowLevel}|${gradeText}`;
     let grade = grades.get(key);
     if (!grade) {
-      grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel });
+      grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel, rowLevel });
       if (grades.size >= GRADE_TEXTS) grades.clear();
       grades.set(key, grade);
     }
@@ -122,7 +123,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     // (the reader rejects it as unfilled, where converted from a projected system it would be a place).
     const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit && !(lon === 0 && lat === 0) ? toWgs84(lon, lat, crs) : [lon, lat];
     const gradeText = (cells[cGrade] ?? '').trim();
-    const grade = gradeOf(gradeText, school >= 0 ? options.schools!.levels[school] : undefined);
+    const grade = gradeOf(gradeText, school >= 0 ? options.schools!.levels[school] : undefined, cLevel >= 0 ? (cells[cLevel] ?? '').trim() : '');
     if (grade.note) notes.push(grade.note);
     // The address is read again only to name a row that could not be placed.
     if (addressAt >= 0 && !status[0]) optionalCells[addressAt] = '';
