@@ -35,8 +35,8 @@ const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [
 const FILE_PARTS = ['schools', 'catchments', 'students', 'units', 'county', 'roads', 'barriers'] as const;
 const REQUIRED_PARTS: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students']);
 
-/** The option that sets each layer's coordinate system, for the shift check's advice. */
-const CRS_OPTION: Record<ShiftLayer, string> = { pupils: '--students-crs', schools: '--schools-crs', units: '--units-crs', zones: '--catchments-crs' };
+/** The part whose files give each layer, for the shift check's advice. */
+const LAYER_PART: Record<ShiftLayer, DatasetPart> = { pupils: 'students', schools: 'schools', units: 'units', zones: 'catchments' };
 
 /** Exit code of a run whose output was written but a layer looks read in the wrong coordinate system. */
 const EXIT_SHIFTED = 2;
@@ -150,9 +150,20 @@ function reportImport(imported: ImportedDataset): void {
 
 const CRS_LABEL: Record<Crs, string> = { wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' };
 
-/** The shift findings on standard error, each with the option that fixes it. */
-function reportShift(items: ShiftedLayerItem[], accepted: boolean): void {
-  for (const item of items) say(`${accepted ? 'warning' : 'error'}: ${describeValidationItem(item, 'en')} (${CRS_OPTION[item.layer]} ${item.crs})`);
+/**
+ * How to read a shifted layer's file in the system it fits: `--<part>-crs <crs>` when it is its
+ * part's only file; else the mapping file's entry for it, since the option sets every file of the part.
+ */
+function crsFix(item: ShiftedLayerItem, files: readonly ImportFile[]): string {
+  const part = LAYER_PART[item.layer];
+  const option = `--${part}-crs ${item.crs}`;
+  if (files.filter((f) => f.part === part).length <= 1) return option;
+  return `"crs": "${item.crs}" in the --mapping file's entry for ${item.file}; ${option} would set every ${part} file`;
+}
+
+/** The shift findings on standard error, each with what fixes it. */
+function reportShift(items: ShiftedLayerItem[], accepted: boolean, files: readonly ImportFile[]): void {
+  for (const item of items) say(`${accepted ? 'warning' : 'error'}: ${describeValidationItem(item, 'en')} (${crsFix(item, files)})`);
 }
 
 /** Applies a scenario file's edits in order; a bad edit stops the run naming it. */
@@ -262,7 +273,8 @@ async function main(argv: string[]): Promise<void> {
     sharedZoneSeed: intOption('shared-seed', args['shared-seed'], -(2 ** 31), 2 ** 31 - 1) ?? DEFAULT_RULES.sharedZoneSeed,
   };
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
-  const imported = await importDataset(inputFiles(args).map((f) => ({ ...f, baseYear })));
+  const inputs = inputFiles(args);
+  const imported = await importDataset(inputs.map((f) => ({ ...f, baseYear })));
   reportImport(imported);
   reportBaseYear(imported.baseYear);
   const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
@@ -324,7 +336,7 @@ async function main(argv: string[]): Promise<void> {
   // Every run checks the coordinate systems: a wrong one moves thousands of pupils to neighbouring zones without any other sign.
   const shifted = validated?.shifted ?? shiftedLayersOfImported(imported, loaded, rules);
   const acceptShift = args['accept-shift'] === true;
-  if (!validated) reportShift(shifted, acceptShift);
+  if (!validated) reportShift(shifted, acceptShift, inputs);
   const json = JSON.stringify({
     ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
     ...(moved && { moved }),
@@ -347,7 +359,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(json);
   }
   if (shifted.length > 0 && !acceptShift) {
-    say(`error: ${shifted.map((item) => `${item.file} looks like ${CRS_LABEL[item.crs]} (${CRS_OPTION[item.layer]} ${item.crs})`).join('; ')}; `
+    say(`error: ${shifted.map((item) => `${item.file} looks like ${CRS_LABEL[item.crs]} (${crsFix(item, inputs)})`).join('; ')}; `
       + `the output is written, but pupils would be counted at neighbouring schools: choose the coordinate system, or pass --accept-shift to keep the positions as they are (exit code ${EXIT_SHIFTED})`);
     process.exitCode = EXIT_SHIFTED;
   }

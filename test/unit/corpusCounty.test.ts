@@ -75,10 +75,10 @@ const REASON: Record<string, RegExp> = {
   addressAmbiguous: /^no coordinates, and the address "王家庄17号" fits several compounds or villages: .*王家庄 \(U07\).*王家庄 \(U08\)|王家庄 \(U08\).*王家庄 \(U07\)/,
 };
 
-/** The mapping with the given files' coordinate systems left to the app, written to a file. */
-function mappingFile(name: string, withoutCrs: string[] = []): string {
+/** The mapping with the given files' coordinate systems left to the app (or set to `crsOf`'s), written to a file. */
+function mappingFile(name: string, withoutCrs: string[] = [], crsOf: Record<string, NonNullable<MappingEntry['crs']>> = {}): string {
   const path = join(work, name);
-  const strip = ({ crs, ...e }: MappingEntry): MappingEntry => (withoutCrs.includes(e.file) ? e : { ...e, crs });
+  const strip = ({ crs, ...e }: MappingEntry): MappingEntry => (withoutCrs.includes(e.file) ? e : { ...e, crs: crsOf[e.file] ?? crs });
   const parts = Object.fromEntries(Object.entries(mapping.parts).map(([part, e]) => [part, Array.isArray(e) ? e.map(strip) : strip(e)]));
   writeFileSync(path, JSON.stringify({ ...mapping, parts }));
   return path;
@@ -184,6 +184,12 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
     expect(r.stderr).toContain(`${F.pupils}: coordinate system BD-09, as the file's name says`);
     expect(r.stderr).toContain(`${F.units}: coordinate system GCJ-02, as the file's name says`);
     expectTruth(JSON.parse(readFileSync(out, 'utf8')));
+  });
+
+  it('CLI: a shifted zones file among two is fixed in the mapping file, not by --catchments-crs, which would set both', () => {
+    const r = simulateCli(...fileArgs(), '--mapping', mappingFile('mapping-junior-gcj.json', [], { [F.juniorZones]: 'gcj02' }), '--out', join(work, 'shifted.json'));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`error: ${F.juniorZones} looks like WGS84 ("crs": "wgs84" in the --mapping file's entry for ${F.juniorZones}; --catchments-crs wgs84 would set every catchments file)`);
   });
 
   it('every pupil at the school its truth says (≥ 99%, the rest named), placed within 10 m of its home', async () => {
