@@ -59,7 +59,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   importNoPart: 'Choose what this file holds',
   importSamePart: 'Several files hold “{part}”: one of each',
   importRemembered: 'Filled in from last time',
-  importAddressHint: 'Pupils without coordinates are placed by address at the compound or village of units.geojson it names',
+  importAddressHint: 'Pupils without coordinates are placed by address at the compound or village it names, from the compounds and villages file',
   importCrsFromName: 'taken from the file name: {crs}',
   importCrsFromColumn: 'taken from the coordinate column’s name: {crs}',
   // Hostile files: swapped longitude/latitude

@@ -57,7 +57,7 @@ export const ZH = {
   importNoPart: '请选择此文件的内容',
   importSamePart: '多个文件都是“{part}”，每种只能有一个',
   importRemembered: '已按上次的选择填写',
-  importAddressHint: '没有经纬度的学生按住址匹配到 units.geojson 中的小区或村',
+  importAddressHint: '没有经纬度的学生按住址匹配到小区和村文件中的小区或村',
   importCrsFromName: '按文件名判断为 {crs}',
   importCrsFromColumn: '按坐标列名判断为 {crs}',
   // Hostile files: swapped longitude/latitude

@@ -143,7 +143,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const addressStatus = cAddressStatus >= 0 ? (row[cAddressStatus] ?? '').trim() : '';
     if (addressStatus !== '') {
       const params = { got: (row[cAddress] ?? '').trim(), value: (row[cCandidates] ?? '').trim() };
-      reject(addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : 'addressUnmatched', params);
+      reject(addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : params.value === '' ? 'addressUnlike' : 'addressUnmatched', params);
       return;
     }
     // 0,0 is how registry exports leave a position unfilled; taken as a place it would count the pupil outside every zone.

@@ -71,7 +71,7 @@ const REASON: Record<string, RegExp> = {
   badGrade: /^grade ".*" is not a whole number from 1 to \d$/,
   cohortOutOfRange: new RegExp(`^grade "${truth.baseYear + 1}级" is grade 0 in the autumn term of ${truth.baseYear}, outside grades 1 to 6$`),
   badLon: /^lon "118\.7O5" is not a longitude in degrees$/,
-  addressUnmatched: /^no coordinates, and the address "外县务工人员临时住所" names no compound or village/,
+  addressUnmatched: /^no coordinates, and the address "外县务工人员临时住所" names none of the compounds and villages loaded, nor is like any of them$/,
   addressAmbiguous: /^no coordinates, and the address "王家庄17号" fits several compounds or villages: .*王家庄 \(U07\).*王家庄 \(U08\)|王家庄 \(U08\).*王家庄 \(U07\)/,
 };
 

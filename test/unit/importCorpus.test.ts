@@ -209,7 +209,7 @@ describe('npm run simulate with files in any format', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.students).toEqual({ input: 2, assigned: 1, unassigned: 0, rejected: 1 });
-    expect(json.rejected[0]).toEqual({ file: '学生.csv', line: 3, reason: 'no coordinates, and the address "幸福村" names no compound or village of units.geojson; nearest: —' });
+    expect(json.rejected[0]).toEqual({ file: '学生.csv', line: 3, reason: 'no coordinates, and the address "幸福村" names none of the compounds and villages loaded, nor is like any of them' });
   });
 
   it('stops with one line naming the file for a zip without .shp and for an unknown coordinate system', () => {

@@ -32,8 +32,8 @@ function placeOf(geometry: Geometry | null | undefined): [number, number] | unde
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 }
 
-/** The candidates as one text: `name (id)` joined by commas, or — for none. */
-const candidateText = (candidates: AddressCandidate[]) => (candidates.length === 0 ? '—' : candidates.map((c) => `${c.name} (${c.unitId})`).join(', '));
+/** The candidates as one text: `name (id)` joined by commas; empty for none. */
+const candidateText = (candidates: AddressCandidate[]) => candidates.map((c) => `${c.name} (${c.unitId})`).join(', ');
 
 /**
  * A placer of addresses on the units of `units.geojson` (WGS84 features; units without a position
