@@ -15,3 +15,9 @@ export function formerDatasetKey(d: Keyed): string | undefined {
   const former = datasetKey({ ...d, name: 'dataset' });
   return d.nameGiven || former === datasetKey(d) ? undefined : former;
 }
+
+/** What a dataset key says of its dataset (see datasetKey); undefined for a key it did not make. */
+export function keyParts(key: string): { name: string; baseYear: number; schools: number; rowsRead: number } | undefined {
+  const m = /^(.*)\|(\d+)\|(\d+)\|(\d+)$/s.exec(key);
+  return m ? { name: m[1], baseYear: Number(m[2]), schools: Number(m[3]), rowsRead: Number(m[4]) } : undefined;
+}

@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { OverlapRule } from '../core/rules';
 import type { StandardsProfile } from '../core/standards';
 import type { ScenarioDoc } from '../store/store';
+import { keyParts } from './datasetKey';
 
 /** The workspace as saved before version 2: one record per dataset holding every scenario. */
 export interface SavedWorkspaceV1 {
@@ -304,4 +305,39 @@ export async function readRawRecords(key: string): Promise<{ datasetKey: string;
   const tx = (await database()).transaction([LEGACY, META, SCENARIOS], 'readonly');
   const [legacy, meta, scenarios] = await Promise.all([tx.objectStore(LEGACY).get(key), tx.objectStore(META).get(key), tx.objectStore(SCENARIOS).getAll(scenarioRange(key))]);
   return { datasetKey: key, legacy, meta, scenarios };
+}
+
+/** Work saved for another version of a dataset: same name, another base year, school count or rows read. */
+export interface OtherVersion {
+  key: string;
+  baseYear: number;
+  schools: number;
+  rowsRead: number;
+  savedAt: number;
+  scenarios: ScenarioDoc[];
+}
+
+/**
+ * The work saved under other keys than `key` for a dataset of the same name (the same files with a
+ * few pupils added, a school more), newest first. One that cannot be read is left out: it is not
+ * this dataset's, and its own dataset reports it when opened.
+ */
+export async function readOtherVersions(key: string): Promise<OtherVersion[]> {
+  const name = keyParts(key)?.name;
+  if (name === undefined) return [];
+  const tx = (await database()).transaction([LEGACY, META], 'readonly');
+  const keys = [...(await tx.objectStore(META).getAllKeys()), ...(await tx.objectStore(LEGACY).getAllKeys())].filter((k): k is string => typeof k === 'string');
+  const found: OtherVersion[] = [];
+  for (const other of new Set(keys)) {
+    const parts = keyParts(other);
+    if (other === key || parts?.name !== name) continue;
+    try {
+      const saved = await readWorkspaceAt(other);
+      const record = ((await (await database()).get(META, other)) ?? (await (await database()).get(LEGACY, other))) as { savedAt?: number } | undefined;
+      if (saved) found.push({ key: other, baseYear: parts.baseYear, schools: parts.schools, rowsRead: parts.rowsRead, savedAt: record?.savedAt ?? 0, scenarios: saved.scenarios });
+    } catch (e) {
+      if (!(e instanceof StorageError)) throw e;
+    }
+  }
+  return found.sort((a, b) => b.savedAt - a.savedAt);
 }

@@ -164,6 +164,24 @@ export async function addImportedScenario(doc: ScenarioDoc, replaces?: ScenarioD
   return open(replaces ? { ...doc, id: replaces.id } : doc, next);
 }
 
+/**
+ * Adds a scenario saved for another version of the dataset, keeping its id (so that it is known as
+ * brought in), in place of `drop` when given, and opens it. When one of its edits is refused
+ * nothing changes.
+ */
+export async function addEarlierScenario(doc: ScenarioDoc, drop?: ScenarioDoc): Promise<true | OpenRefusal> {
+  const docs = currentScenarios(useAppStore.getState()).filter((d) => d.id !== drop?.id);
+  const outcome = await open(doc, [...docs, doc]);
+  if (outcome === true && drop) useAppStore.setState((s) => ({ compareIds: s.compareIds.filter((id) => id !== drop.id) }));
+  return outcome;
+}
+
+/** Whether a scenario is as a new one starts: no edits, no undo history, the default rules (also as read back from storage). */
+export function isBlankScenario(d: ScenarioDoc): boolean {
+  const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+  return d.edits.length === 0 && d.redoEdits.length === 0 && same(d.rules, NO_RULES) && same(d.projection, DEFAULT_PROJECTION);
+}
+
 /** Every scenario id that can be compared, 现状 first. */
 export function comparableIds(): string[] {
   return [BASELINE_ID, ...useAppStore.getState().scenarios.map((d) => d.id)];

@@ -1,6 +1,7 @@
 import { translate } from '../i18n/format';
 import { useAppStore, type AppState, type ScenarioDoc } from '../store/store';
 import { datasetKey, formerDatasetKey } from './datasetKey';
+import { offerEarlierWork } from './earlierWork';
 import { settleOutcome, setProfile } from './editActions';
 import { currentEngine } from './engineClient';
 import { keepBoth, readWorkspace, saveWorkspace, storageProblemOf, type Revisions, type StoredWorkspace, type WorkspaceChange } from './persistence';
@@ -143,14 +144,15 @@ function openFresh(key: string, on: boolean): void {
  * rules) and reopens the one that was being edited; with nothing saved, starts one empty scenario.
  * Saved work that cannot be read is never taken for "nothing saved": the planner is told why and
  * autosave stays off until they decide (blocked storage: off for this visit). A saved scenario whose
- * edits no longer apply is kept as it is, and a new one is opened instead.
+ * edits no longer apply is kept as it is, and a new one is opened instead. Work saved for another
+ * version of the dataset (same name, other rows) is then offered (offerEarlierWork).
  */
 export async function restoreWorkspace(): Promise<void> {
   const { dataset } = useAppStore.getState();
   if (!dataset || !currentEngine()) return;
   const key = datasetKey(dataset);
   session = undefined;
-  useAppStore.setState({ readError: undefined, saveError: undefined, saveConflict: undefined, savedAt: undefined });
+  useAppStore.setState({ readError: undefined, saveError: undefined, saveConflict: undefined, savedAt: undefined, earlierWork: undefined });
   let saved: StoredWorkspace | undefined;
   try {
     saved = await readWorkspace(key, formerDatasetKey(dataset));
@@ -163,9 +165,8 @@ export async function restoreWorkspace(): Promise<void> {
   if (!saved) {
     openFresh(key, true);
     await scheduleSave();
-    return;
-  }
-  await openSaved(key, saved);
+  } else await openSaved(key, saved);
+  await offerEarlierWork(key);
 }
 
 /**

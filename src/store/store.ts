@@ -163,6 +163,20 @@ interface WorkspaceSlice {
   readError?: StorageProblem;
   /** Another tab saved newer work; `blocked` when this tab's save was refused for it (autosave paused). */
   saveConflict?: SaveConflict;
+  /** Scenarios saved for another version of this dataset (same name), not open here; see src/app/earlierWork.ts. */
+  earlierWork?: EarlierWork;
+}
+
+/** Work saved for another version of the dataset, offered to the planner. */
+export interface EarlierWork {
+  key: string;
+  baseYear: number;
+  schools: number;
+  rowsRead: number;
+  /** Its scenarios with edits that this workspace does not hold. */
+  scenarios: ScenarioDoc[];
+  /** After an import: the scenarios whose edits the current data refused: which edit (from 0; −1: the worker failed) and why. */
+  refused?: { name: string; index: number; problem: EditProblem }[];
 }
 
 /** Newer work saved by another tab: the scenarios concerned (names) and whether the list or settings changed. */

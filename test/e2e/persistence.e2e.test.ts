@@ -187,6 +187,62 @@ describe('saved work survives storage faults and a second tab (Chromium)', () =>
     expect(after.scenarios.map((d) => d.name)).toEqual(['方案 1']);
   }, 600_000);
 
+  it('work saved for another version of the dataset (two pupil rows fewer) is offered, brought in and replayed; a scenario the data refuses is named; dismissed, it is not offered again', async () => {
+    const page = await open('');
+    await waitStored(page, ['方案 1']);
+    // Saved work under the key the same dataset had with two rows fewer: the plan, and a scenario
+    // giving an area to a school that does not exist. Written with the browser's own API.
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { name: string; edits: unknown[] };
+    const other = await page.evaluate(async (edits) => {
+      const s = window.__planner!.store.getState();
+      const d = s.dataset!;
+      const key = `${d.name}|${d.baseYear}|${d.schools.length}|${d.rowsRead - 2}`;
+      const { rules, projection } = s.scenarios[0];
+      const docs = [
+        { id: 'earlier-plan', name: edits.name, edits: edits.edits, redoEdits: [], rules, projection },
+        { id: 'earlier-bad', name: '给不存在的学校', edits: [{ ...(edits.edits[0] as object), schoolId: 'NO-SUCH' }], redoEdits: [], rules, projection },
+      ];
+      const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('xuequ-guihua'); r.onsuccess = () => ok(r.result); });
+      const tx = db.transaction(['workspaceMeta', 'scenarios'], 'readwrite');
+      tx.objectStore('workspaceMeta').put({ version: 2, revision: 1, scenarioIds: docs.map((x) => x.id), activeScenarioId: docs[0].id, profile: s.profile, savedAt: Date.now() }, key);
+      for (const doc of docs) tx.objectStore('scenarios').put({ version: 2, revision: 1, doc, savedAt: Date.now() }, [key, doc.id]);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+      return { rows: d.rowsRead - 2 };
+    }, plan);
+
+    await reload(page);
+    const notice = page.getByTestId('earlier-work');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain(`学生 ${(other.rows).toLocaleString('zh-CN')} 行）保存有 2 个方案：${planName}、给不存在的学校。`);
+    expect((await shown(page)).scenarios.map((d) => d.name)).toEqual(['方案 1']);
+
+    await page.getByTestId('earlier-work-import').click();
+    await page.getByTestId('earlier-work-refused').waitFor();
+    expect(await page.getByTestId('earlier-work-refused').innerText()).toContain('以下方案未能导入当前数据：给不存在的学校（第 1 步编辑不适用：');
+    // The plan replaced the untouched 方案 1 and replays to the counted figure; the refused one changed nothing.
+    const after = await shown(page);
+    expect(after.scenarios.map((d) => [d.id, d.name, d.edits])).toEqual([['earlier-plan', planName, 1]]);
+    expect(after.p01).toBe(P01_AFTER);
+    // Kept under this dataset by autosave.
+    const keptHere = () => page.evaluate(async () => {
+      const d = window.__planner!.store.getState().dataset!;
+      const key = `${d.name}|${d.baseYear}|${d.schools.length}|${d.rowsRead}`;
+      const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('xuequ-guihua'); r.onsuccess = () => ok(r.result); });
+      const found = await new Promise<unknown>((ok) => { const r = db.transaction('scenarios').objectStore('scenarios').get([key, 'earlier-plan']); r.onsuccess = () => ok(r.result); });
+      db.close();
+      return found !== undefined;
+    });
+    await expect.poll(keptHere, { timeout: 60_000 }).toBe(true);
+
+    await page.getByTestId('earlier-work-dismiss').click();
+    await reload(page);
+    expect(await names(page)).toEqual([planName]);
+    expect(await page.getByTestId('earlier-work').count()).toBe(0);
+    expect(await page.getByTestId('earlier-work-refused').count()).toBe(0);
+  }, 600_000);
+
   it('full storage (an empty message) turns autosave off with the reason and 导出全部方案; the next successful save clears it and saves what was missed', async () => {
     const page = await open(FAULTS);
     await page.getByTestId('saved-at').waitFor();

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PROJECTION, NO_RULES } from '../../src/core/scenarioRules';
 import { NATIONAL_PROFILE } from '../../src/core/standards';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
-import { closeDatabase, keepBoth, readRawRecords, readWorkspace, saveWorkspace, StorageError, storageProblemOf, type Revisions, type SavedWorkspaceV1 } from '../../src/app/persistence';
+import { keyParts } from '../../src/app/datasetKey';
+import { closeDatabase, keepBoth, readOtherVersions, readRawRecords, readWorkspace, saveWorkspace, StorageError, storageProblemOf, type Revisions, type SavedWorkspaceV1 } from '../../src/app/persistence';
 import type { ScenarioDoc } from '../../src/store/store';
 
 const KEY = '寿光|2024|66|100';
@@ -165,5 +166,36 @@ describe('reading saved work', () => {
     expect(storageProblemOf(new DOMException('', 'QuotaExceededError'))).toEqual({ code: 'quota' });
     expect(storageProblemOf(new DOMException('The operation is insecure.', 'SecurityError'))).toEqual({ code: 'blocked' });
     expect(storageProblemOf(new DOMException('Internal error.', 'UnknownError'))).toEqual({ code: 'unknown', detail: 'UnknownError' });
+  });
+});
+
+describe('work saved for other versions of a dataset', () => {
+  it('lists the keys of the same name, newest first, with what each key says and its scenarios; not the key itself, another name, or a damaged record', async () => {
+    const at = (key: string, docs: ScenarioDoc[], savedAt: number) => {
+      vi.spyOn(Date, 'now').mockReturnValue(savedAt);
+      return saveWorkspace(key, { put: docs, remove: [], meta: { scenarioIds: docs.map((d) => d.id), ...settings }, activeScenarioId: docs[0].id }, ZERO);
+    };
+    await at(KEY, [doc('s1', '方案 1')], 1);
+    await at('寿光|2024|66|98', [doc('a1', '甲', [edit('P01')])], 2);
+    await at('寿光|2023|65|90', [doc('b1', '乙'), doc('b2', '丙', [edit('P02')])], 3);
+    await at('青州|2024|66|98', [doc('c1', '丁')], 4);
+    await at('寿光|2024|66|97', [doc('d1', '戊')], 5);
+    // A name with the separator in it is read from the end.
+    await at('寿光|东城|2024|66|96', [doc('e1', '己')], 6);
+    const db = await openDB('xuequ-guihua');
+    await db.put('workspaceMeta', { version: 2, revision: 1, scenarioIds: ['gone'], activeScenarioId: 'gone', ...settings, savedAt: 7 }, '寿光|2024|66|95');
+    db.close();
+    const found = await readOtherVersions(KEY);
+    expect(found.map((v) => [v.key, v.baseYear, v.schools, v.rowsRead, v.savedAt, v.scenarios.map((d) => d.name)])).toEqual([
+      ['寿光|2024|66|97', 2024, 66, 97, 5, ['戊']],
+      ['寿光|2023|65|90', 2023, 65, 90, 3, ['乙', '丙']],
+      ['寿光|2024|66|98', 2024, 66, 98, 2, ['甲']],
+    ]);
+  });
+
+  it('reads a key back into its parts', () => {
+    expect(keyParts('寿光|2024|66|100')).toEqual({ name: '寿光', baseYear: 2024, schools: 66, rowsRead: 100 });
+    expect(keyParts('a|b|2024|1|2')).toEqual({ name: 'a|b', baseYear: 2024, schools: 1, rowsRead: 2 });
+    expect(keyParts('not a key')).toBeUndefined();
   });
 });

@@ -2,11 +2,12 @@ import { Button, Tag } from 'antd';
 import { useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
 import { LoadMenu } from '../load/LoadMenu';
+import { EarlierWorkBanner } from './EarlierWorkBanner';
 import { SaveBanner } from './SaveBanner';
 import { SaveStatus } from './SaveStatus';
 import { datasetTitle } from '../../i18n/datasetTitle';
 
-/** Title, dataset name, autosave status, dataset loading and the language switch; below it, any save problem. */
+/** Title, dataset name, autosave status, dataset loading and the language switch; below it, any save problem and work saved for another version of the dataset. */
 export function AppHeader() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
@@ -34,6 +35,7 @@ export function AppHeader() {
         </Button>
       </header>
       <SaveBanner />
+      <EarlierWorkBanner />
     </>
   );
 }
