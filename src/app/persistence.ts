@@ -326,15 +326,20 @@ export async function readOtherVersions(key: string): Promise<OtherVersion[]> {
   const name = keyParts(key)?.name;
   if (name === undefined) return [];
   const tx = (await database()).transaction([LEGACY, META], 'readonly');
-  const keys = [...(await tx.objectStore(META).getAllKeys()), ...(await tx.objectStore(LEGACY).getAllKeys())].filter((k): k is string => typeof k === 'string');
+  // When each was saved, by key (getAll and getAllKeys list a store in the same key order); a version-2 record over a version-1 one.
+  const savedAt = new Map<IDBValidKey, number>();
+  for (const store of [LEGACY, META]) {
+    const [keys, records] = await Promise.all([tx.objectStore(store).getAllKeys(), tx.objectStore(store).getAll()]);
+    keys.forEach((k, i) => savedAt.set(k, Number((records[i] as { savedAt?: unknown } | undefined)?.savedAt) || 0));
+  }
   const found: OtherVersion[] = [];
-  for (const other of new Set(keys)) {
+  for (const [other, at] of savedAt) {
+    if (typeof other !== 'string' || other === key) continue;
     const parts = keyParts(other);
-    if (other === key || parts?.name !== name) continue;
+    if (parts?.name !== name) continue;
     try {
       const saved = await readWorkspaceAt(other);
-      const record = ((await (await database()).get(META, other)) ?? (await (await database()).get(LEGACY, other))) as { savedAt?: number } | undefined;
-      if (saved) found.push({ key: other, baseYear: parts.baseYear, schools: parts.schools, rowsRead: parts.rowsRead, savedAt: record?.savedAt ?? 0, scenarios: saved.scenarios });
+      if (saved) found.push({ key: other, baseYear: parts.baseYear, schools: parts.schools, rowsRead: parts.rowsRead, savedAt: at, scenarios: saved.scenarios });
     } catch (e) {
       if (!(e instanceof StorageError)) throw e;
     }

@@ -22,7 +22,7 @@ export interface ReadGrade {
 }
 
 /** The level a 学段 cell names: 小学 / 小学部 → primary, 初中 / 初级中学 / 初中部 → junior (English names kept). */
-export function levelOfCell(text: string): ZoneLevel | undefined {
+function levelOfCell(text: string): ZoneLevel | undefined {
   return normaliseZoneLevel(text) ?? levelFromText(text);
 }
 
