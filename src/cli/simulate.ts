@@ -16,7 +16,7 @@ import { computeLevelSizes } from '../core/levelSizes';
 import { DEFAULT_PROJECTION, NO_RULES } from '../core/scenarioRules';
 import { CRS_NAMES, DATASET_PARTS, entryFor, importDataset, MULTI_FILE_PARTS, parseMappingFile, PART_FILES, readImportedDataset, shiftedLayersOfImported, validateImported, emptyPupilFiles, type Crs, type DatasetPart, type ImportedDataset, type ImportFile, type MappingChoices } from '../io/import';
 import { describeDataProblem } from '../core/dataProblems';
-import { describeValidationItem, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
+import { DEFAULT_VALIDATION_OPTIONS, describeValidationItem, summariseRows, type ShiftedLayerItem, type ShiftLayer } from '../core/validation';
 import type { LoadedDataset } from '../io/readDataset';
 import { describeProjectionNotes, toProjectionJson, toSimulationJson, toStandardsJson, toValidationJson } from '../io/resultJson';
 import { AUTO_BALANCE_OPTIONS, AUTO_BALANCE_USAGE, autoBalance, parseAutoBalanceArgs } from './autoBalance';
@@ -280,6 +280,9 @@ async function main(argv: string[]): Promise<void> {
   const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
   reportSwappedRows(loaded);
   for (const file of emptyPupilFiles(imported, loaded)) say(`warning: ${file}: ${describeDataProblem('noPupilRows', {}, 'en')}`);
+  // Rows loaded with a remark (a private school's name on the first row of its block only, a school
+  // name matching no school): --validate lists them in its report; without it they are said here.
+  if (!args.validate) for (const item of summariseRows(loaded.dataset.warnings, true, DEFAULT_VALIDATION_OPTIONS.maxLines)) say(`warning: ${describeValidationItem(item, 'en')}`);
   const { dataset } = loaded;
   const base = computeScenarioRun(dataset, dataset.zoneState, rules);
   let run = base;

@@ -113,15 +113,29 @@ function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefin
  * (normaliseSchoolName: 寿光一中小学部 = 寿光市第一中学小学部), then a loose form that also drops a
  * town word after the place name and reads 初中 as 中 (文家二小 = 文家街道第二小学). Several schools
  * found in the deciding step are returned as `ambiguous` (their indices, in list order), never guessed.
+ * A name none of them finds is tried once more without a trailing remark in brackets or zone word
+ * (样本县育才学校（民办）, 一中学区, 城关中学 招生范围).
  */
 export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
   const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
-  const canonical = normaliseSchoolName(name, index.prefixes);
-  const found =
-    outcome(index.plain.get(normaliseText(name))) ??
-    outcome(index.canonical.get(canonical)) ??
-    outcome(index.loose.get(looseForm(canonical)));
+  const bare = withoutSuffixes(name);
+  const found = matchForms(name, index) ?? (bare !== name ? matchForms(bare, index) : undefined);
   if (!found) return { none: true };
   if ('ambiguous' in found) found.ambiguous.sort((a, b) => a - b);
   return found;
+}
+
+function matchForms(name: string, index: SchoolNameIndex): SchoolNameMatch | undefined {
+  const canonical = normaliseSchoolName(name, index.prefixes);
+  return outcome(index.plain.get(normaliseText(name))) ?? outcome(index.canonical.get(canonical)) ?? outcome(index.loose.get(looseForm(canonical)));
+}
+
+// What follows a school's name in lists and zone files: a remark in brackets (（民办）, (东片)), a zone word.
+const SUFFIX = /(?:[（(][^（()）]*[)）]|招生范围|招生片区|服务范围|服务区|学区|片区|范围)\s*$/u;
+
+/** A name without what may follow it (matchSchoolName's last try): 育才学校（民办） → 育才学校, 一中学区 → 一中. */
+function withoutSuffixes(name: string): string {
+  let text = name.trim();
+  for (let next = text.replace(SUFFIX, '').trim(); next !== text && next !== ''; next = text.replace(SUFFIX, '').trim()) text = next;
+  return text;
 }

@@ -6,6 +6,7 @@ import { DataError } from './dataError';
 import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
+import { isScientificId, looksRoundedByExcel, pupilIdKey } from './pupilIdKey';
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
 export interface ParsedStudents {
@@ -56,8 +57,11 @@ const PROGRESS_ROWS = 10_000;
  * name); an unknown school_id is kept with a warning. A row the importer could not
  * place by its address (address_status column) is rejected naming the address and the nearest units;
  * the importer's notes on a row (import_notes column) reject it or are its warnings. A row whose id
- * an earlier loaded row has is rejected naming that row's line, and its file when another (the
- * first stays loaded).
+ * an earlier loaded row has (compared as pupilIdKey writes them: '370…, ="370…", G370…, full-width
+ * digits alike) is rejected naming that row's line, and its file when another (the first stays
+ * loaded); but an id Excel rounded to 15 digits (looksRoundedByExcel) is shared by pupils born the
+ * same day, so such a row is rejected only at the same home and grade, else loaded with a warning.
+ * An id in scientific notation (3.70783E+17) is rejected.
  * Throws a DataError when the file is empty or a required column is missing.
  */
 export function parseStudents(file: string, text: string, schools: School[], rules: Rules): ParsedStudents {
@@ -131,6 +135,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     if (rejecting) { reject(rejecting.code, rejecting.params); return; }
     const id = (row[cId] ?? '').trim();
     if (id === '') { reject('emptyId'); return; }
+    if (isScientificId(id)) { reject('idScientific', { id }); return; }
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
       reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
@@ -156,15 +161,28 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
     // A grade the row's own school does not teach: the grade or the school is wrong (初一 written 一年级), and either way the row cannot be counted at a level.
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
-    const first = rowOfId.get(id);
+    const idKey = pupilIdKey(id);
+    const first = rowOfId.get(idKey);
     if (first !== undefined) {
       const firstFile = cSourceFile >= 0 ? fileNames[fileOf[first]] : file;
-      if (firstFile === rowFile) reject('duplicatePupilId', { id, n: lineOf[first] });
-      else reject('duplicatePupilIdIn', { id, n: lineOf[first], value: firstFile });
-      return;
+      // Ids Excel rounded (18 digits kept to 15) are shared by pupils born the same day: only a row
+      // of the same grade at the same home is the same pupil listed twice.
+      const rounded = looksRoundedByExcel(idKey);
+      if (!rounded) {
+        if (firstFile === rowFile) reject('duplicatePupilId', { id, n: lineOf[first] });
+        else reject('duplicatePupilIdIn', { id, n: lineOf[first], value: firstFile });
+        return;
+      }
+      const sameFile = firstFile === rowFile;
+      if (x[first] === lon && y[first] === lat && grade[first] === g) {
+        reject(sameFile ? 'duplicatePupilIdRounded' : 'duplicatePupilIdRoundedIn', { id, n: lineOf[first], value: firstFile });
+        return;
+      }
+      notes.push({ code: sameFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[first], value: firstFile } });
+    } else {
+      // A copy, not a slice: a slice of the row would keep its piece of the text alive until the end.
+      rowOfId.set(`${idKey} `.slice(0, -1), n);
     }
-    // A copy, not a slice: a slice of the row would keep its piece of the text alive until the end.
-    rowOfId.set(`${id} `.slice(0, -1), n);
     if (schoolId !== '' && s < 0) warn('unknownSchoolId', { id: schoolId });
     for (const note of notes) warn(note.code, note.params);
     x[n] = lon;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromWgs84, namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyDir, tinyStudentsIn, zonesShapefile } from './gisFixtures';
+import { tinyRemark } from '../fixtures/hostile/tablesManifest';
 import { simulateCli } from './simulateCli';
 
 const work = mkdtempSync(join(tmpdir(), 'simulate-gis-'));
@@ -28,7 +29,7 @@ describe('npm run simulate: zones from GIS files and --mapping', () => {
     const zip = file('学区.zip', await zonesShapefile([{ name: 'XXMC', length: 30 }, { name: 'XD', length: 8 }], (z) => [SHORT_NAMES[z.properties.school_id], z.properties.level === 'primary' ? '小学' : '初中']));
     const r = simulateCli(...tinyWith('--catchments', zip));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`${tinyRemark('students.csv')}\n`);
     expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
   });
 
@@ -74,11 +75,13 @@ describe('npm run simulate: --units and --county', () => {
     const outline = file('370783.json', JSON.stringify([{ type: 'Feature', properties: { adcode: 370783 }, geometry: { type: 'Polygon', coordinates: [ring] } }]));
     const ok = simulateCli(...tiny, '--county', outline, '--county-crs', 'gcj02');
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stderr).toBe('');
+    expect(ok.stderr).toBe(`${tinyRemark('students.csv')}\n`);
     const broken = file('county-broken.json', '[{"type":"Feature","geometry":');
     const r = simulateCli(...tiny, '--county', broken);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^warning: county-broken\.json: not used \(not valid JSON \(.*\)\); the other files are loaded\n$/);
+    const [notUsed, ...rest] = r.stderr.split('\n');
+    expect(notUsed).toMatch(/^warning: county-broken\.json: not used \(not valid JSON \(.*\)\); the other files are loaded$/);
+    expect(rest).toEqual([tinyRemark('students.csv'), '']);
     expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
   });
 
@@ -95,7 +98,7 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
   it('reads a pupils file named 百度坐标 as BD-09 and says so', () => {
     const r = simulateCli(...tinyWith('--students', file('学生名单-百度坐标.csv', bd09)));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('学生名单-百度坐标.csv: coordinate system BD-09, as the file\'s name says (--students-crs to change)\n');
+    expect(r.stderr).toBe(`学生名单-百度坐标.csv: coordinate system BD-09, as the file's name says (--students-crs to change)\n${tinyRemark('学生名单-百度坐标.csv')}\n`);
     expect(JSON.parse(r.stdout).students).toEqual(TINY_STUDENTS);
   });
 
@@ -103,7 +106,8 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
     const students = file('学生名单.csv', bd09);
     const r = simulateCli(...tinyWith('--students', students));
     expect(r.code).toBe(2);
-    const lines = r.stderr.trim().split('\n');
+    const [remark, ...lines] = r.stderr.trim().split('\n');
+    expect(remark).toBe(tinyRemark('学生名单.csv'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^error: 学生名单\.csv: the pupils look like BD-09 read as WGS84 — choose BD-09 for 学生名单\.csv\. .* \(--students-crs bd09\)$/);
     expect(lines[1]).toMatch(/^error: 学生名单\.csv looks like BD-09 \(--students-crs bd09\); the output is written, but pupils would be counted at neighbouring schools/);
@@ -111,7 +115,7 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
     expect(JSON.parse(r.stdout).students).not.toEqual(TINY_STUDENTS);
     const accepted = simulateCli(...tinyWith('--students', students), '--accept-shift');
     expect(accepted.code).toBe(0);
-    expect(accepted.stderr).toBe(lines[0].replace(/^error:/, 'warning:') + '\n');
+    expect(accepted.stderr).toBe(`${remark}\n${lines[0].replace(/^error:/, 'warning:')}\n`);
     const fixed = simulateCli(...tinyWith('--students', students), '--students-crs', 'bd09');
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(JSON.parse(fixed.stdout).students).toEqual(TINY_STUDENTS);

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import type { SchoolLevel } from '../../core/rules';
+import { createSchoolCodeLookup } from '../../core/schoolCodes';
 import { createSchoolNameIndex, matchSchoolName, normaliseSchoolName, type SchoolNameIndex } from '../../core/schoolNames';
 import type { ImportRowNote } from '../parseStudents';
 
@@ -7,12 +8,15 @@ import type { ImportRowNote } from '../parseStudents';
 export interface KnownSchools {
   ids: string[];
   levels: (SchoolLevel | undefined)[];
-  /** Index of an id, −1 when no school has it. */
+  /** Whether each school is private (民办): its pupils are not zoned. */
+  private: boolean[];
+  /** Index of an id (also written with full-width digits or without its leading zeros, see createSchoolCodeLookup), −1 when no school has it. */
   indexOf(id: string): number;
   /**
    * The school a row's school-name cell names, given the row's school_id cell: with no id, the one
    * school the name matches (else −1 and a note: unknown or ambiguous name); with a known id, that
-   * school, noted when the name matches another school or none.
+   * school, noted when the name matches another school or none; with an id no school has, the one
+   * school the name matches, noted.
    */
   byName(name: string, id: string): { school: number; note?: ImportRowNote };
 }
@@ -26,8 +30,8 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
   const ids = props.map((p) => String(p.id ?? ''));
   const names = props.map((p) => String(p.name ?? ''));
   const levels = props.map((p) => (p.level === 'primary' || p.level === 'junior' || p.level === 'nine_year' ? p.level : undefined));
-  const position = new Map<string, number>();
-  ids.forEach((id, i) => { if (!position.has(id)) position.set(id, i); });
+  const isPrivate = props.map((p) => p.ownership === 'private');
+  const codeOf = createSchoolCodeLookup(ids);
   const index: SchoolNameIndex = createSchoolNameIndex(names);
   const cache = new Map<string, ReturnType<typeof matchSchoolName>>();
   const match = (name: string) => {
@@ -39,10 +43,11 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
     return m;
   };
   const listed = (schools: number[]) => schools.map((i) => `${names[i]} (${ids[i]})`).join(', ');
-  const indexOf = (id: string) => position.get(id) ?? -1;
+  const indexOf = (id: string) => (id === '' ? -1 : codeOf(id));
   return {
     ids,
     levels,
+    private: isPrivate,
     indexOf,
     byName(name, id) {
       const coded = id === '' ? -1 : indexOf(id);
@@ -53,6 +58,8 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
         if ('ambiguous' in m) return { school: -1, note: { code: 'schoolNameAmbiguous', params: { got: name, value: listed(m.ambiguous) } } };
         return { school: -1, note: { code: 'schoolNameUnknown', params: { got: name } } };
       }
+      // A code no school has, beside a name that names one: the name's school (the code mistyped or cut).
+      if (coded < 0 && 'school' in m) return { school: m.school, note: { code: 'schoolIdUnknownNamed', params: { id, got: name, value: listed([m.school]) } } };
       if (coded < 0 || ('school' in m && m.school === coded) || ('ambiguous' in m && m.ambiguous.includes(coded))) return { school: coded };
       const other = 'school' in m ? ` = ${listed([m.school])}` : '';
       return { school: coded, note: { code: 'schoolNameMismatch', params: { id, school: names[coded], got: name, value: other } } };

@@ -91,18 +91,25 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const note: ImportRowNote = { ...problem, reject: true };
     return ['', '', '', '', ...optional.map(() => ''), String(line), JSON.stringify([note]), ...(byAddress ? ['', ''] : [])];
   };
-  const contractRow = (cells: string[], line: number): string[] => {
+  const contractRow = (cells: string[], line: number, above: { privateSchool: string }): string[] => {
     let lonText = coordinateCell(cells[cLon]);
     let latText = coordinateCell(cells[cLat]);
     const optionalCells = cOptional.map((c) => (cells[c] ?? '').trim());
     const notes: ImportRowNote[] = [];
     let school = -1;
+    const schoolName = cSchoolName >= 0 ? (cells[cSchoolName] ?? '').trim() : '';
     if (byName) {
-      const named = options.schools!.byName((cells[cSchoolName] ?? '').trim(), optionalCells[schoolAt]);
+      const named = options.schools!.byName(schoolName, optionalCells[schoolAt]);
       if (named.note) notes.push(named.note);
-      if (optionalCells[schoolAt] === '' && named.school >= 0) optionalCells[schoolAt] = options.schools!.ids[named.school];
-    }
-    if (options.schools && schoolAt >= 0) school = options.schools.indexOf(optionalCells[schoolAt]);
+      school = named.school;
+    } else if (options.schools && schoolAt >= 0) school = options.schools.indexOf(optionalCells[schoolAt]);
+    // The school as the schools file writes its code (a code read without its leading zeros, or by its name).
+    if (school >= 0) optionalCells[schoolAt] = options.schools!.ids[school];
+    // Un-merged cells leave a school's name on the first row of its block only: below a private
+    // school's row, pupils without a school would be zoned to public schools, which no count shows.
+    const schoolText = schoolName || (schoolAt >= 0 ? optionalCells[schoolAt] : '');
+    if (schoolText !== '') above.privateSchool = school >= 0 && options.schools!.private[school] ? schoolText : '';
+    else if (above.privateSchool !== '') notes.push({ code: 'schoolBlankBelowPrivate', params: { got: above.privateSchool } });
     const status: string[] = byAddress ? ['', ''] : [];
     const address = byAddress ? (cells[cAddress] ?? '').trim() : '';
     let placedAtUnit = false;
@@ -146,6 +153,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
       let rows = 0;
       let skipped = 0;
       let visited = 0;
+      const above = { privateSchool: '' };
       table.forEachRow((cells, line) => {
         visited++;
         const total = isTotal(cells);
@@ -155,7 +163,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
           return;
         }
         rows++;
-        visit.row(contractRow(cells, line), line);
+        visit.row(contractRow(cells, line, above), line);
       }, (line, problem) => {
         visited++;
         rows++;

@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import type { School } from '../../core/dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
+import { createSchoolCodeLookup } from '../../core/schoolCodes';
 import { createSchoolNameIndex, matchSchoolName, type SchoolNameIndex } from '../../core/schoolNames';
 import { splitSchoolList, zoneSchoolIds } from '../../core/zoneSchoolIds';
 import { DataError } from '../dataError';
@@ -22,7 +23,8 @@ export function zoneNames(properties: Record<string, unknown>, mapping: ColumnMa
 
 /**
  * Sets `school_id` of zone features (contract keys, after renaming) that name their school only by
- * name: a feature with a school code keeps it; one with only `school_name` gets the id of the
+ * name: a feature with a school code keeps it (written as the schools file writes it, see
+ * createSchoolCodeLookup); one with only `school_name` gets the id of the
  * school of that name (matchSchoolName: full and short forms), looked for first among the public
  * schools teaching the zone's level, then among all schools (so that a private school or one of
  * another level is reported by parseZones as such); a name equal to a school id is taken as that id.
@@ -33,6 +35,7 @@ export function zoneNames(properties: Record<string, unknown>, mapping: ColumnMa
  */
 export function resolveZoneSchools(file: string, features: Feature[], mapping: ColumnMapping, schools: readonly School[]): void {
   const ids = new Set(schools.map((s) => s.id));
+  const codeOf = createSchoolCodeLookup(schools.map((s) => s.id));
   const all = createSchoolNameIndex(schools.map((s) => s.name));
   // Per level (or 'any' when the zone's level is unknown): the public schools that can take the zone, indexed once.
   const byLevel = new Map<string, { schools: number[]; index: SchoolNameIndex }>();
@@ -49,10 +52,18 @@ export function resolveZoneSchools(file: string, features: Feature[], mapping: C
   features.forEach((f, index) => {
     const p = (f.properties ??= {}) as Record<string, unknown>;
     const where = { feature: index + 1, idKey: 'school_id' as const };
-    const codes = zoneSchoolIds(p, (id) => ids.has(id)) ?? [];
+    const codes = zoneSchoolIds(p, (id) => codeOf(id) >= 0) ?? [];
     if (codes.length > 0) {
-      const unknown = codes.find((c) => !ids.has(c));
-      if (unknown === undefined) return;
+      const unknown = codes.find((c) => codeOf(c) < 0);
+      if (unknown === undefined) {
+        // Codes written otherwise than the schools file writes them (full-width digits, leading zeros dropped) become its codes.
+        const known = codes.map((c) => schools[codeOf(c)].id);
+        if (known.some((c, k) => c !== codes[k])) {
+          delete p.school_ids;
+          p.school_id = known.join('、');
+        }
+        return;
+      }
       // A code alone reads as the contract's own message; with names beside it, all of them are named.
       if (textOf(p.school_name) === '' && textOf(p.zone_name) === '') throw new DataError(file, 'unknownSchool', { where: { ...where, id: codes.join('、') }, id: unknown });
       throw new DataError(file, 'zoneSchoolNotFound', { where, got: zoneNames(p, mapping) });

@@ -1,0 +1,117 @@
+// What real pupil and zone files do to ids and school names, found by a tryout on 样本县's files:
+// each case counted pupils at the wrong school, or twice, without a word.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../src/core/rules';
+import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
+import { matchSchoolName } from '../../src/core/schoolNames';
+import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
+
+const tiny = join(import.meta.dirname, '../fixtures/tiny');
+const tinyFile = (name: string): ImportFile => ({ name, bytes: new Uint8Array(readFileSync(join(tiny, name))) });
+const text = (name: string, body: string): ImportFile => ({ name, bytes: new TextEncoder().encode(body) });
+
+/** The tiny county (P1 西小学, P2 东小学, J1 中学, X1 民办小学 private) with a pupil list. */
+async function load(csv: string, zones: ImportFile = tinyFile('catchments.geojson')) {
+  const { dataset } = readImportedDataset(await importDataset([tinyFile('schools.geojson'), zones, text('学生名单.csv', csv)]), DEFAULT_RULES, 2024);
+  const p = dataset.pupils;
+  const schoolOfLine = new Map(Array.from({ length: p.count }, (_, i) => [p.line[i], p.currentSchool[i] < 0 ? '' : dataset.schools[p.currentSchool[i]].id]));
+  return { dataset, schoolOfLine };
+}
+
+describe('pupil ids as spreadsheets write them', () => {
+  it('share one form however the same id is written', () => {
+    const id = '370783201501011234';
+    for (const written of [id, `'${id}`, `="${id}"`, `G${id}`, '３７０７８３２０１５０１０１１２３４', ` ${id} `]) expect(pupilIdKey(written)).toBe(id);
+    expect(pupilIdKey('0000000123')).toBe('123');
+    expect(pupilIdKey('G12345')).toBe('G12345');
+    expect(pupilIdKey('37078320150101123X')).toBe('37078320150101123X');
+    expect(isScientificId('3.70783E+17')).toBe(true);
+    expect(isScientificId('370783201501011234')).toBe(false);
+    expect(looksRoundedByExcel('370783201501011000')).toBe(true);
+    expect(looksRoundedByExcel('370783201501011234')).toBe(false);
+    expect(looksRoundedByExcel('123000')).toBe(false);
+  });
+
+  it('a pupil listed twice with the id written otherwise is loaded once; an id in scientific notation is refused by name', async () => {
+    const id = '370783201501011234';
+    const { dataset } = await load([
+      'id,lon,lat,grade',
+      `${id},118.002,36.002,1`,
+      `'${id},118.002,36.002,1`,
+      `G${id},118.002,36.002,1`,
+      `="${id}",118.002,36.002,1`,
+      '0000123,118.004,36.004,2',
+      '123,118.004,36.004,2',
+      '3.70783E+17,118.003,36.003,1',
+    ].join('\n'));
+    expect(dataset.pupils.count).toBe(2);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[3, 'duplicatePupilId'], [4, 'duplicatePupilId'], [5, 'duplicatePupilId'], [7, 'duplicatePupilId'], [8, 'idScientific']]);
+    expect(dataset.rejected[4].reason).toBe('id "3.70783E+17" is in scientific notation, as Excel writes a long number: its digits are lost; export the ids as text');
+  });
+
+  it('ids Excel rounded to 15 digits: pupils at other homes or grades are loaded with a warning, the same home and grade is one pupil', async () => {
+    const { dataset } = await load([
+      'id,lon,lat,grade',
+      '370783201501011000,118.002,36.002,1',
+      '370783201501011000,118.004,36.004,1',
+      '370783201501011000,118.002,36.002,2',
+      '370783201501011000,118.002,36.002,1',
+    ].join('\n'));
+    expect(dataset.pupils.count).toBe(3);
+    expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[3, 'pupilIdRounded'], [4, 'pupilIdRounded']]);
+    expect(dataset.rejected.map((r) => [r.line, r.reason])).toEqual([[5, 'id "370783201501011000" is also on line 2, which is loaded, at the same home and grade; this row is not. Its digits after the 15th are all 0, as Excel leaves an 18-digit number it rounded: export the ids as text to tell such pupils apart']]);
+  });
+});
+
+describe('school codes and names as files write them', () => {
+  it('finds a code written in full-width digits or without its leading zeros, never one of two', () => {
+    const find = createSchoolCodeLookup(['0137990101', '0137990102', 'P1', '01', '1']);
+    expect(find('0137990101')).toBe(0);
+    expect(find('137990101')).toBe(0);
+    expect(find('０１３７９９０１０２')).toBe(1);
+    expect(find('Ｐ１')).toBe(2);
+    expect(find('001')).toBe(-1);
+    expect(find('1')).toBe(4);
+    expect(find('137990103')).toBe(-1);
+    expect(schoolCodeKey(' 0042 ')).toBe('42');
+  });
+
+  it('matches a name with a remark in brackets or a zone word after it', () => {
+    const names = ['样本县育才学校', '样本县第一中学', '东关学校'];
+    expect(matchSchoolName('样本县育才学校（民办）', names)).toEqual({ school: 0 });
+    expect(matchSchoolName('样本县第一中学招生片区', names)).toEqual({ school: 1 });
+    expect(matchSchoolName('样本一中学区', names)).toEqual({ school: 1 });
+    expect(matchSchoolName('东关学校(东片)', names)).toEqual({ school: 2 });
+    expect(matchSchoolName('样本县育才中学', names)).toEqual({ none: true });
+  });
+
+  it('a pupil row: a code no school has beside a name that names one takes the name’s school, with a warning; a full-width code is the school’s', async () => {
+    const { dataset, schoolOfLine } = await load(['学籍号,经度,纬度,年级,学校代码,学校名称', 's1,118.012,36.002,1,P9,东小学', 's2,118.002,36.002,1,Ｐ１,', 's3,118.003,36.003,1,,民办小学（民办）'].join('\n'));
+    expect([...schoolOfLine].sort((a, b) => a[0] - b[0])).toEqual([[2, 'P2'], [3, 'P1'], [4, 'X1']]);
+    expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([[2, 'school_id "P9" is not in the schools file, but the school name "东小学" is 东小学 (P2); that school used']]);
+  });
+
+  it('rows without a school below a private school’s rows are loaded with a warning that names the school', async () => {
+    const { dataset, schoolOfLine } = await load([
+      '学籍号,经度,纬度,年级,学校名称',
+      'x1,118.003,36.003,1,民办小学',
+      'x2,118.004,36.004,1,',
+      'x3,118.005,36.004,2,',
+      'p1,118.002,36.002,1,西小学',
+      'p2,118.003,36.002,1,',
+    ].join('\n'));
+    expect(schoolOfLine.get(2)).toBe('X1');
+    expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[3, 'schoolBlankBelowPrivate'], [4, 'schoolBlankBelowPrivate']]);
+    expect(dataset.warnings[0].reason).toContain('no school, below rows of the private school 民办小学');
+  });
+
+  it('a zones file writing a school code in full-width digits is read as the schools file writes it (it stopped the load)', async () => {
+    const zones = JSON.parse(readFileSync(join(tiny, 'catchments.geojson'), 'utf8')) as { features: { properties: Record<string, string> }[] };
+    zones.features[0].properties.school_id = 'Ｐ１';
+    const { dataset } = await load('id,lon,lat,grade\na1,118.002,36.002,1\n', text('catchments.geojson', JSON.stringify(zones)));
+    expect([...dataset.zones.primary.zoneSchool].map((s) => dataset.schools[s].id)).toEqual(['P1', 'P2']);
+  });
+});
