@@ -43,11 +43,14 @@ export function parseSchools(file: string, text: string): School[] {
     if (seen.has(id)) throw new DataError(file, 'duplicateId', { where, id });
     seen.add(id);
     if (typeof p.name !== 'string' || p.name === '') throw new DataError(file, 'missingProperty', { where, key: 'name' });
+    // An empty cell leaves the key out: it is named as missing, not as "undefined".
+    if (p.level === undefined) throw new DataError(file, 'missingProperty', { where, key: 'level' });
     if (!SCHOOL_LEVELS.includes(p.level as SchoolLevel)) {
-      throw new DataError(file, 'badLevel', { where, value: SCHOOL_LEVELS.join(', '), got: JSON.stringify(p.level) ?? 'undefined' });
+      throw new DataError(file, 'badLevel', { where, value: SCHOOL_LEVELS.join(', '), got: JSON.stringify(p.level) });
     }
+    if (p.ownership === undefined) throw new DataError(file, 'missingProperty', { where, key: 'ownership' });
     if (p.ownership !== 'public' && p.ownership !== 'private') {
-      throw new DataError(file, 'badOwnership', { where, got: JSON.stringify(p.ownership) ?? 'undefined' });
+      throw new DataError(file, 'badOwnership', { where, got: JSON.stringify(p.ownership) });
     }
     const facilities: Record<string, number> = {};
     let classrooms: number | undefined;

@@ -22,6 +22,8 @@ describe('text decoding', () => {
     // 经度 in GBK is BE AD B6 C8: not valid UTF-8.
     expect(decodeText(new Uint8Array(iconv.encode('经度', 'gbk')))).toEqual({ text: '经度', encoding: 'gbk', bom: false });
     expect([...iconv.encode('经度', 'gbk')]).toEqual([0xbe, 0xad, 0xb6, 0xc8]);
+    // A UTF-8 mark an editor put before GBK text: the text is GBK (it was refused as binary).
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...iconv.encode('学籍号,年级', 'gbk')]))).toEqual({ text: '学籍号,年级', encoding: 'gbk', bom: true });
   });
 });
 
@@ -97,6 +99,8 @@ describe('values', () => {
       ['1', 1], ['01', 1], ['一年级', 1], ['1年级', 1], ['G1', 1], ['grade 6', 6], ['小学六年级', 6], ['七年级', 7], ['初一', 7],
       ['初中二年级', 8], ['初中八年级', 8], ['初三', 9], ['９', 9], ['高一', undefined], ['十年级', undefined], ['0', undefined], ['10', undefined], ['', undefined],
       ['初1', 7], ['初３', 9], ['初中2年级', 8], ['小学3年级', 3], ['初4', undefined],
+      // With the class: the grade is read, the class dropped.
+      ['六年级(3)班', 6], ['六年级（３）班', 6], ['六年级3班', 6], ['三年级二班', 3], ['初中一年级(2)班', 7], ['初一(3)班', 7], ['初二3班', 8], ['3班', undefined],
     ];
     expect(cases.map(([v]) => [v, normaliseGrade(v)])).toEqual(cases);
   });
@@ -104,6 +108,13 @@ describe('values', () => {
     expect(['小学', '初中', '九年一贯制', 'junior', '高中'].map(normaliseSchoolLevel)).toEqual(['primary', 'junior', 'nine_year', 'junior', undefined]);
     expect(normaliseZoneLevel('九年一贯制')).toBeUndefined();
     expect(['公办', '民办', 'Private', '合办'].map(normaliseOwnership)).toEqual(['public', 'private', 'private', undefined]);
+  });
+
+  it('reads the 办学类型 and 办学性质 words of statistics tables (the load stopped on each)', () => {
+    const levels = ['完全中学', '十二年一贯制学校', '一贯制学校', '九年制学校', '小学教学点', '教学点', '完全小学', '中心小学', '完小', '初级中学', '高级中学', '中小学'];
+    expect(levels.map(normaliseSchoolLevel)).toEqual(['junior', 'nine_year', 'nine_year', 'nine_year', 'primary', 'primary', 'primary', 'primary', 'primary', 'junior', undefined, undefined]);
+    const owners = ['民办学校', '公办学校', '民办（营利性）', '民办(非营利性)', '公立学校', '民营'];
+    expect(owners.map(normaliseOwnership)).toEqual(['private', 'public', 'private', 'private', 'public', undefined]);
   });
 });
 

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
-import { importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { DataError } from '../../src/io/dataError';
+import { detectFormat, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { readKml } from '../../src/io/import/kmlZones';
 import { isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -113,5 +115,20 @@ describe('school codes and names as files write them', () => {
     zones.features[0].properties.school_id = 'Ｐ１';
     const { dataset } = await load('id,lon,lat,grade\na1,118.002,36.002,1\n', text('catchments.geojson', JSON.stringify(zones)));
     expect([...dataset.zones.primary.zoneSchool].map((s) => dataset.schools[s].id)).toEqual(['P1', 'P2']);
+  });
+});
+
+describe('files as they are saved', () => {
+  it('reads an .xlsx workbook renamed .xls; refuses a real old .xls', () => {
+    expect(detectFormat('学生名单.xls', new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('xlsx');
+    expect(() => detectFormat('学生名单.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toThrow(new DataError('学生名单.xls', 'legacyXls'));
+  });
+
+  it('a KML placemark holding its area and a label point keeps the area (it stopped the load)', () => {
+    const ring = '118,36 118.01,36 118.01,36.01 118,36.01 118,36';
+    const text = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>西小学</name><MultiGeometry><Point><coordinates>118.005,36.005</coordinates></Point><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></MultiGeometry></Placemark></Document></kml>`;
+    const [f] = readKml('片区.kml', text);
+    expect(f.geometry).toEqual({ type: 'MultiPolygon', coordinates: [[[[118, 36], [118.01, 36], [118.01, 36.01], [118, 36.01], [118, 36]]]] });
+    expect(f.properties?.name).toBe('西小学');
   });
 });

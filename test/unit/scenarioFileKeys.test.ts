@@ -125,8 +125,8 @@ describe('a missing value is named, not left as a {placeholder}', () => {
 
   it('a zone feature or a school without a level, a school without an ownership', () => {
     expect(loadError('catchments.geojson', (t) => t.replace('"school_id":"P2","level":"primary"', '"school_id":"P2"'))).toBe('catchments.geojson: feature 2 (school_id "P2"): "level" must be one of primary, junior, got undefined');
-    expect(loadError('schools.geojson', (t) => t.replace('"level":"junior",', ''))).toBe('schools.geojson: feature 3 (id "J1"): "level" must be one of primary, junior, nine_year, got undefined');
-    expect(loadError('schools.geojson', (t) => t.replace(',"ownership":"public"}', '}'))).toBe('schools.geojson: feature 2 (id "P2"): "ownership" must be public or private, got undefined');
+    expect(loadError('schools.geojson', (t) => t.replace('"level":"junior",', ''))).toBe('schools.geojson: feature 3 (id "J1"): missing "level"');
+    expect(loadError('schools.geojson', (t) => t.replace(',"ownership":"public"}', '}'))).toBe('schools.geojson: feature 2 (id "P2"): missing "ownership"');
   });
 
   it('an edit without a level', () => {

@@ -23,11 +23,13 @@ export function extensionOf(name: string): string {
 
 /**
  * The format of a file from its extension; an old binary workbook (OLE2 signature, whatever its
- * extension) is refused with advice. Throws a DataError naming the file for anything unreadable.
+ * extension, or .xls that is not a zip) is refused with advice, an .xlsx workbook named .xls read. Throws a DataError naming the file for anything unreadable.
  */
 export function detectFormat(name: string, bytes: Uint8Array): FileFormat {
   const ext = extensionOf(name);
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  // A workbook saved as .xlsx and renamed .xls is a zip: read it as what it is.
+  if (ext === 'xls' && bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
   if (ext === 'xls' || ole) throw new DataError(name, 'legacyXls');
   const format = BY_EXTENSION[ext];
   if (format === undefined) throw new DataError(name, 'unknownFormat', { got: ext === '' ? name : `.${ext}`, value: READABLE_FORMATS });

@@ -1,12 +1,12 @@
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry, Position } from 'geojson';
 import { DataError } from '../dataError';
 
 /**
  * The placemarks of a KML document as GeoJSON features (@tmcw/togeojson on an @xmldom/xmldom
  * document, so it runs alike in Node, workers and browsers): ExtendedData fields and `name` become
- * properties. Throws a DataError naming the file when the XML is not well formed or not KML.
+ * properties; a placemark's label point or line beside its area is dropped (areaOnly). Throws a DataError naming the file when the XML is not well formed or not KML.
  */
 export function readKml(file: string, text: string): Feature[] {
   if (text.trim() === '') throw new DataError(file, 'emptyFile');
@@ -24,5 +24,23 @@ export function readKml(file: string, text: string): Feature[] {
     throw new DataError(file, 'badKml', { detail: `the root element is <${doc.documentElement?.localName ?? ''}>, not <kml>` });
   }
   // togeojson is typed against the DOM's Document; xmldom's implements the part it reads.
-  return kml(doc as unknown as Parameters<typeof kml>[0]).features as Feature[];
+  return (kml(doc as unknown as Parameters<typeof kml>[0]).features as Feature[]).map(areaOnly);
+}
+
+/** The polygons of a geometry (nested collections included), as a list of polygon coordinates. */
+function polygonsOf(g: Geometry): Position[][][] {
+  if (g.type === 'Polygon') return [g.coordinates];
+  if (g.type === 'MultiPolygon') return g.coordinates;
+  if (g.type === 'GeometryCollection') return g.geometries.flatMap(polygonsOf);
+  return [];
+}
+
+/**
+ * A placemark whose MultiGeometry holds its area beside a label point or a line (togeojson: a
+ * GeometryCollection) as that area alone, a MultiPolygon; other features as they are.
+ */
+function areaOnly(f: Feature): Feature {
+  if (f.geometry?.type !== 'GeometryCollection') return f;
+  const polygons = polygonsOf(f.geometry);
+  return polygons.length === 0 ? f : { ...f, geometry: { type: 'MultiPolygon', coordinates: polygons } };
 }

@@ -39,7 +39,8 @@ function mostlyUtf8(text: string): boolean {
 }
 
 /**
- * Decodes a text file: a UTF-8 or UTF-16 byte order mark decides; otherwise valid UTF-8 is UTF-8,
+ * Decodes a text file: a UTF-16 byte order mark decides, and a UTF-8 one unless the bytes after it
+ * are GBK (not UTF-8, and not mostly: an editor's mark on a GBK file); otherwise valid UTF-8 is UTF-8,
  * and other bytes are GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved
  * by Chinese Windows and Excel) unless they are mostly UTF-8 with a few damaged bytes, which stay
  * UTF-8 rather than turning wholly into wrong characters. Bytes that decode to nothing are
@@ -47,7 +48,10 @@ function mostlyUtf8(text: string): boolean {
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoderOf('utf-8').decode(bytes), encoding: 'utf-8', bom: true };
+    // A UTF-8 mark before GBK text (an editor added it to a GBK file): the bytes after it decide.
+    const utf8 = new TextDecoderOf('utf-8').decode(bytes);
+    if (isUtf8(bytes.subarray(3)) || mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', bom: true };
+    return { text: new TextDecoderOf('gbk').decode(bytes.subarray(3)), encoding: 'gbk', bom: true };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoderOf('utf-16le').decode(bytes), encoding: 'utf-16le', bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoderOf('utf-16be').decode(bytes), encoding: 'utf-16be', bom: true };

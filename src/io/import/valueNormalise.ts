@@ -10,10 +10,17 @@ const compact = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').t
 /**
  * A grade written the usual ways as 1..9: "3", "03", "3年级", "G3", "grade 3", "三年级",
  * "小学三年级", "七年级", "初一" / "初1" / "初中一年级" / "初中1年级" / "初中七年级" (= 7), full-width
- * digits alike; undefined for anything else ("高一", "十年级").
+ * digits alike, a class after it dropped (六年级(3)班, 初一3班); undefined for anything else ("高一", "十年级").
  */
 export function normaliseGrade(value: string): number | undefined {
   const s = compact(value);
+  // A class after the grade (六年级(3)班, 初一3班, 三年级二班) says nothing more of the grade.
+  return gradeOf(s) ?? (CLASS.test(s) ? gradeOf(s.replace(CLASS, '')) : undefined);
+}
+
+const CLASS = /\(?(?:[0-9]+|[一二三四五六七八九十]+)\)?班$/;
+
+function gradeOf(s: string): number | undefined {
   let m = /^(?:g|grade)?0*([1-9])(?:年级)?$/.exec(s);
   if (m) return Number(m[1]);
   m = /^(小学|初中)?([1-9一二三四五六七八九])年级$/.exec(s);
@@ -24,12 +31,20 @@ export function normaliseGrade(value: string): number | undefined {
   return undefined;
 }
 
-/** 学段 of a school: 小学 → primary, 初中 / 初级中学 → junior, 九年一贯制 → nine_year (English names kept); undefined otherwise. */
+/**
+ * 学段 or 办学类型 of a school as the compulsory years see it (English names kept):
+ * - nine_year: 九年一贯制 (学校), 九年制, 十二年一贯制 (its grades 1–9), 一贯制学校;
+ * - junior: 初中, 初级中学, 完全中学 (its junior section; the senior one is not compulsory);
+ * - primary: 小学 and its kinds (完全小学, 中心小学, 小学教学点, 教学点, 完小).
+ * Undefined for anything else (高中, 中小学).
+ */
 export function normaliseSchoolLevel(value: string): SchoolLevel | undefined {
   const s = compact(value);
-  if (s === 'primary' || s === '小学') return 'primary';
-  if (s === 'junior' || s === '初中' || s === '初级中学') return 'junior';
-  if (s === 'nine_year' || s === '九年一贯制' || s === '九年一贯制学校' || s === '九年制') return 'nine_year';
+  if (s === 'primary') return 'primary';
+  if (s === 'junior') return 'junior';
+  if (s === 'nine_year' || /^(?:九年|十二年)?一贯制(?:学校)?$|^九年制(?:学校)?$/.test(s)) return 'nine_year';
+  if (/^(?:初中|初级中学|完全中学)(?:学校)?$/.test(s)) return 'junior';
+  if (/^(?:完全|中心)?小学(?:教学点)?$|^教学点$|^完小$/.test(s)) return 'primary';
   return undefined;
 }
 
@@ -39,10 +54,10 @@ export function normaliseZoneLevel(value: string): ZoneLevel | undefined {
   return level === 'nine_year' ? undefined : level;
 }
 
-/** 办学性质: 公办 / 公立 → public, 民办 / 私立 → private (English names kept); undefined otherwise. */
+/** 办学性质: 公办 / 公立 (学校) → public, 民办 / 私立 (学校, and 民办（营利性） …) → private (English names kept); undefined otherwise. */
 export function normaliseOwnership(value: string): Ownership | undefined {
   const s = compact(value);
-  if (s === 'public' || s === '公办' || s === '公立') return 'public';
-  if (s === 'private' || s === '民办' || s === '私立') return 'private';
+  if (s === 'public' || /^(?:公办|公立)(?:学校)?$/.test(s)) return 'public';
+  if (s === 'private' || /^(?:民办|私立)(?:学校)?(?:[（(](?:非)?营利性?[)）])?$/.test(s)) return 'private';
   return undefined;
 }
