@@ -9,6 +9,7 @@ import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
 import { detectFormat, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
 import { readKml } from '../../src/io/import/kmlZones';
+import { coordinatePair, coordinateText } from '../../src/io/import/valueNormalise';
 import { isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -130,5 +131,30 @@ describe('files as they are saved', () => {
     const [f] = readKml('片区.kml', text);
     expect(f.geometry).toEqual({ type: 'MultiPolygon', coordinates: [[[[118, 36], [118.01, 36], [118.01, 36.01], [118, 36.01], [118, 36]]]] });
     expect(f.properties?.name).toBe('西小学');
+  });
+});
+
+describe('coordinates as people write them', () => {
+  it('reads degrees-minutes-seconds and full-width digits as decimal degrees; leaves other text for the reader to reject', () => {
+    expect(coordinateText('118°44\'4.57"')).toBe(String(Math.round((118 + 44 / 60 + 4.57 / 3600) * 1e7) / 1e7));
+    expect(coordinateText('E118°44′4.57″')).toBe(coordinateText('118°44\'4.57"'));
+    expect(coordinateText('118度44分4.57秒')).toBe(coordinateText('118°44\'4.57"'));
+    expect(coordinateText('36°54.5\'N')).toBe('36.9083333');
+    expect(coordinateText('W0°30\'')).toBe('-0.5');
+    expect(coordinateText('118°46\'60.00"')).toBe(String(Math.round((118 + 47 / 60) * 1e7) / 1e7));
+    expect(coordinateText('１１８．７２５')).toBe('118.725');
+    expect(coordinateText('118.7O5')).toBe('118.7O5');
+    expect(coordinateText('118°61\'')).toBe('118°61\'');
+    expect(coordinatePair('118.7253,36.8821')).toEqual(['118.7253', '36.8821']);
+    expect(coordinatePair('118.7253， 36.8821')).toEqual(['118.7253', '36.8821']);
+    expect(coordinatePair('118.7253')).toEqual(['118.7253', '118.7253']);
+  });
+
+  it('a pupils file with one 经纬度 column: both read from it', async () => {
+    const { dataset, schoolOfLine } = await load('学籍号,年级,经纬度\ns1,一年级,"118.012,36.002"\ns2,二年级,118°0\'7.2" 36°0\'7.2"\ns3,一年级,118.012\n');
+    expect([...dataset.pupils.x].sort()).toEqual([118.002, 118.012]);
+    expect([...dataset.pupils.y]).toEqual([36.002, 36.002]);
+    expect(schoolOfLine.size).toBe(2);
+    expect(dataset.rejected.map((r) => r.line)).toEqual([4]);
   });
 });

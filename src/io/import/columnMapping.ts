@@ -26,12 +26,16 @@ export function normaliseHeaderName(name: string): string {
     .replace(/[\s_\-*:]/g, '');
 }
 
+/** Names of one column holding longitude and latitude together. */
+const LON_LAT_ALIASES = ['经纬度', '经纬度坐标', '坐标', '位置坐标', 'lnglat', 'lonlat', 'coordinates'];
+
 /**
  * Maps a header onto the contract columns of a kind: each column takes the first header name
  * equal to its own name, one of its aliases or, last, one of its pinyin initials (XXDM, XD …;
  * compared normalised), and each header name serves one column; then a column that can stand in
  * for a required one still unmapped (school_name for school_id) takes a fallback alias (a KML
- * placemark's `name`). `missing` lists the required columns left without one.
+ * placemark's `name`); a pupils' column of both coordinates (经纬度) maps lon and lat when neither
+ * has a column of its own. `missing` lists the required columns left without one.
  */
 export function suggestMapping(header: string[], kind: MappedKind): MappingSuggestion {
   const byName = new Map<string, string>();
@@ -56,6 +60,11 @@ export function suggestMapping(header: string[], kind: MappedKind): MappingSugge
   for (const spec of specs) {
     const standsInFor = specs.find((s) => s.orElse === spec.column);
     if (spec.fallbackAliases && mapping[spec.column] === undefined && standsInFor && mapping[standsInFor.column] === undefined) take(spec.column, spec.fallbackAliases);
+  }
+  // Pupils' positions in one column (经纬度 "118.7253,36.8821"): it gives both, split as rows are read.
+  if (kind === 'students' && mapping.lon === undefined && mapping.lat === undefined) {
+    const both = LON_LAT_ALIASES.map((a) => byName.get(normaliseHeaderName(a))).find((name) => name !== undefined && !used.has(name));
+    if (both !== undefined) mapping.lon = mapping.lat = both;
   }
   return { mapping, missing: missingColumns(mapping, kind) };
 }

@@ -4,7 +4,7 @@ import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
 import { createTotalRowTest, totalRowProblem, type SkippedRow } from './totalRows';
-import { normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
+import { coordinateText, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
 const NUMERIC_KEYS = new Set(['classrooms', 'opens', ...FACILITY_FIELDS.flatMap((f) => [f, `primary_${f}`, `junior_${f}`])]);
@@ -66,8 +66,8 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
     }
     rows.push(line);
     const values = Object.fromEntries(columns.map(([key, c]) => [key, cells[c] ?? '']));
-    const lon = numberOf(values.lon);
-    const lat = numberOf(values.lat);
+    const lon = numberOf(coordinateText(values.lon ?? ''));
+    const lat = numberOf(coordinateText(values.lat ?? ''));
     const coordinates = Number.isFinite(lon) && Number.isFinite(lat) ? toWgs84(lon, lat, crs) : [lon, lat];
     delete values.lon;
     delete values.lat;

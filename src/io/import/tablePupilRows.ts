@@ -7,6 +7,7 @@ import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN, type AddressPlacer } 
 import { toWgs84, type Crs } from './crs';
 import type { KnownSchools } from './knownSchools';
 import { pupilGrade } from './pupilGrade';
+import { coordinatePair, coordinateText } from './valueNormalise';
 import type { Table } from './table';
 import { createTotalRowTest, totalRowProblem } from './totalRows';
 import type { PupilRowSource } from '../pupilRows';
@@ -27,17 +28,14 @@ export interface PupilRowOptions {
   schools?: KnownSchools;
 }
 
-/** A coordinate cell's text; full-width digits and points typed with a Chinese input method (１１８．７２５) as the ASCII they stand for. */
-const coordinateCell = (cell: string | undefined) => {
-  const text = (cell ?? '').trim();
-  return Number.isNaN(Number(text)) ? text.normalize('NFKC') : text;
-};
+/** A coordinate cell's text as decimal degrees where it can be read (coordinateText: １１８．７２５, 118°44'4.57"). */
+const coordinateCell = (cell: string | undefined) => coordinateText(cell ?? '');
 
 /** A coordinate cell left unfilled: empty, or 0 as registry exports write it (a row with both is placed by its address). */
 const unfilled = (text: string) => text === '' || Number(text) === 0;
 
 /** A number as text: a finite value in its shortest exact form, else the text it came from. */
-function coordinateText(value: number, raw: string): string {
+function numberText(value: number, raw: string): string {
   return Number.isFinite(value) ? String(value) : raw;
 }
 
@@ -45,7 +43,7 @@ function coordinateText(value: number, raw: string): string {
  * A mapped pupil table's rows as the contract's students.csv rows, converted as they are read (so
  * that no text of them is built; each read of the source converts again): columns id, lon, lat, grade, the
  * optional ones mapped, and `source_line` (each row's line in the original file). Coordinates are
- * converted from `crs` to WGS84, grades written as 1..9 where recognised (pupilGrade: 三年级, and
+ * converted from `crs` to WGS84 (lon and lat mapped to one column: split, see coordinatePair), grades written as 1..9 where recognised (pupilGrade: 三年级, and
  * cohorts such as 2023级 converted for `baseYear`; counted within the row's 学段 when a `level`
  * column is mapped); a value that cannot be read is written as it
  * was, so that the reader rejects that row with its line and reason — no row is lost here.
@@ -92,8 +90,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     return ['', '', '', '', ...optional.map(() => ''), String(line), JSON.stringify([note]), ...(byAddress ? ['', ''] : [])];
   };
   const contractRow = (cells: string[], line: number, above: { privateSchool: string }): string[] => {
-    let lonText = coordinateCell(cells[cLon]);
-    let latText = coordinateCell(cells[cLat]);
+    let [lonText, latText] = cLon >= 0 && cLon === cLat ? coordinatePair(cells[cLon] ?? '') : [coordinateCell(cells[cLon]), coordinateCell(cells[cLat])];
     const optionalCells = cOptional.map((c) => (cells[c] ?? '').trim());
     const notes: ImportRowNote[] = [];
     let school = -1;
@@ -136,8 +133,8 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     if (addressAt >= 0 && !status[0]) optionalCells[addressAt] = '';
     return [
       (cells[cId] ?? '').trim(),
-      coordinateText(x, lonText),
-      coordinateText(y, latText),
+      numberText(x, lonText),
+      numberText(y, latText),
       grade.grade === undefined ? gradeText : String(grade.grade),
       ...optionalCells,
       String(line),

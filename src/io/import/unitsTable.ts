@@ -4,6 +4,7 @@ import type { RejectedRow } from '../../core/dataset';
 import type { ColumnMapping } from './columnMapping';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { Table } from './table';
+import { coordinateText } from './valueNormalise';
 
 /** Kinds of units as the data contract writes them. */
 export type UnitKind = 'compound' | 'village';
@@ -57,7 +58,8 @@ export interface UnitsFromTable {
   rows: number;
 }
 
-const degrees = (text: string, limit: number) => {
+const degrees = (cell: string, limit: number) => {
+  const text = coordinateText(cell);
   const n = text === '' ? NaN : Number(text);
   return Number.isFinite(n) && Math.abs(n) <= limit ? n : undefined;
 };

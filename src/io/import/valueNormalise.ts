@@ -61,3 +61,34 @@ export function normaliseOwnership(value: string): Ownership | undefined {
   if (s === 'private' || /^(?:民办|私立)(?:学校)?(?:[（(](?:非)?营利性?[)）])?$/.test(s)) return 'private';
   return undefined;
 }
+
+// 118°44'4.57", E118°44′4.57″ (NFKC writes ″ as ′′), 118度44分4.57秒, 36°54.5'N.
+const DMS = /^([NSEW东西南北])?(\d+(?:\.\d+)?)[°度](?:(\d+(?:\.\d+)?)(?:'|′|’|分))?(?:(\d+(?:\.\d+)?)(?:"|''|′′|’’|”|秒))?([NSEW东西南北])?$/i;
+
+/**
+ * A coordinate cell's text as a plain decimal-degree number's text: full-width digits and points
+ * (１１８．７２５) as ASCII, degrees-minutes-seconds (118°44'4.57", 118度44分4.57秒, with E/N or 东/北,
+ * negative for S/W) as decimal degrees to 1e−7° (about a centimetre); anything else as it was.
+ */
+export function coordinateText(cell: string): string {
+  const text = cell.trim();
+  if (text === '' || !Number.isNaN(Number(text))) return text;
+  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  if (!Number.isNaN(Number(s))) return s;
+  const m = DMS.exec(s);
+  // 60 is allowed: rounding writes 46′59.999″ as 46′60.00″.
+  if (!m || (m[1] && m[5]) || Number(m[3] ?? 0) > 60 || Number(m[4] ?? 0) > 60) return s;
+  const value = Number(m[2]) + Number(m[3] ?? 0) / 60 + Number(m[4] ?? 0) / 3600;
+  const negative = /^[SW南西]$/i.test(m[1] ?? m[5] ?? '');
+  return String((negative ? -1 : 1) * Math.round(value * 1e7) / 1e7);
+}
+
+/**
+ * Longitude and latitude written in one cell ("118.7253,36.8821", "118.7253，36.8821", "118.7253 36.8821"),
+ * each as coordinateText reads it; a cell that is not two such parts gives itself twice, for the
+ * reader to reject by its line.
+ */
+export function coordinatePair(cell: string): [string, string] {
+  const parts = cell.normalize('NFKC').trim().split(/\s*[,;]\s*|\s+/).filter((p) => p !== '');
+  return parts.length === 2 ? [coordinateText(parts[0]), coordinateText(parts[1])] : [cell.trim(), cell.trim()];
+}
