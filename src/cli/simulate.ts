@@ -121,15 +121,6 @@ function swapLonLatOption(value: unknown, files: Map<DatasetPart, ImportFile[]>)
   return new Set(parts as DatasetPart[]);
 }
 
-/** Pupil rows whose longitude and latitude look swapped, one warning per file with the option that fixes them. */
-function reportSwappedRows(loaded: LoadedDataset): void {
-  const byFile = new Map<string, number[]>();
-  for (const r of loaded.dataset.rejected) if (r.problem?.code === 'swappedLonLat') byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.line]);
-  for (const [file, lines] of byFile) {
-    say(`warning: ${file}: ${lines.length} row(s) not loaded because longitude and latitude look swapped (line ${lines[0]}${lines.length > 1 ? ' …' : ''}); --swap-lonlat students reads them the other way round`);
-  }
-}
-
 /** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used. */
 function reportImport(imported: ImportedDataset): void {
   for (const note of imported.notes) {
@@ -278,7 +269,6 @@ async function main(argv: string[]): Promise<void> {
   reportImport(imported);
   reportBaseYear(imported.baseYear);
   const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
-  reportSwappedRows(loaded);
   for (const file of emptyPupilFiles(imported, loaded)) say(`warning: ${file}: ${describeDataProblem('noPupilRows', {}, 'en')}`);
   // Rows loaded with a remark (a private school's name on the first row of its block only, a school
   // name matching no school): --validate lists them in its report; without it they are said here.

@@ -143,7 +143,7 @@ export const DATA_PROBLEMS = {
   zeroArea: { en: '{where}polygon {n}: a ring encloses no area (its points lie on one line)', 'zh-CN': '{where}第 {n} 个多边形：边界环面积为零（各点在一条直线上）' },
   tooManyPositions: { en: 'the zones have {got} positions, more than the {max} this reader takes; simplify them first', 'zh-CN': '片区共有 {got} 个坐标点，超过可读取的上限 {max} 个，请先简化' },
   swappedPosition: { en: '{where}position {got} is not longitude/latitude degrees, but would be with its two numbers swapped: longitude and latitude look swapped; swap them for this file (the mapping step\'s "swap longitude/latitude", or --swap-lonlat {key})', 'zh-CN': '{where}坐标 {got} 不是经纬度，交换两数后即是：经纬度可能颠倒，请为此文件交换经纬度（映射步骤勾选“经纬度互换”，或命令行 --swap-lonlat {key}）' },
-  swappedLonLat: { en: 'lon "{got}", lat "{value}" are not longitude/latitude degrees, but would be swapped: longitude and latitude look swapped; swap them for this file (the mapping step\'s "swap longitude/latitude", or --swap-lonlat students)', 'zh-CN': '经度 "{got}"、纬度 "{value}" 无效，交换后即有效：经纬度可能颠倒，请为此文件交换经纬度（映射步骤勾选“经纬度互换”，或命令行 --swap-lonlat students）' },
+  lonLatSwappedRow: { en: 'lon "{got}", lat "{value}" are not longitude/latitude degrees, but are the other way round: read swapped', 'zh-CN': '经度 "{got}"、纬度 "{value}" 无效，二者互换后有效：按互换读取' },
   facilityOutOfRange: { en: '{where}"{key}" must be a number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的数，实际为 {got}' },
   yearOutOfRange: { en: '{where}"{key}" must be a year from {min} to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 {min} 到 {max} 之间的年份，实际为 {got}' },
   facilityNotWhole: { en: '{where}"{key}" must be a whole number from 0 to {max}, got {got}', 'zh-CN': '{where}"{key}" 应为 0 到 {max} 之间的整数，实际为 {got}' },

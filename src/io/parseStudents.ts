@@ -6,6 +6,7 @@ import { DataError } from './dataError';
 import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
+import { looksSwapped } from './import/valueNormalise';
 import { isScientificId, looksRoundedByExcel, pupilIdKey } from './pupilIdKey';
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
@@ -42,19 +43,17 @@ function notesOf(cell: string | undefined): ImportRowNote[] {
   return text === '' ? [] : (JSON.parse(text) as ImportRowNote[]);
 }
 
-const isLonLat = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
-
 /** Rows between two progress reports. */
 const PROGRESS_ROWS = 10_000;
 
 /**
  * Parses `students.csv` (header row; columns id, lon, lat, grade, optional school_id, unit_id and name; extra
  * columns ignored). A row with an empty id, a grade other than a whole number 1..9, a coordinate
- * that is not a longitude/latitude in degrees (named as swapped when
- * the pair would be degrees the other way round), or a private school that does not teach the grade is
+ * that is not a longitude/latitude in degrees, or a private school that does not teach the grade is
  * rejected with its line (the header is line 1, or the row's `source_line` when that column holds
  * a whole number ≥ 1) and its file (`file`, or the row's `source_file` when that column holds a
- * name); an unknown school_id is kept with a warning. A row the importer could not
+ * name); a pair that is degrees the other way round is read swapped, and an unknown school_id
+ * kept, each with a warning. A row the importer could not
  * place by its address (address_status column) is rejected naming the address and the nearest units;
  * the importer's notes on a row (import_notes column) reject it or are its warnings. A row whose id
  * an earlier loaded row has (compared as pupilIdKey writes them: '370…, ="370…", G370…, full-width
@@ -143,8 +142,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     }
     const lonText = (row[cLon] ?? '').trim();
     const latText = (row[cLat] ?? '').trim();
-    const lon = lonText === '' ? NaN : Number(lonText);
-    const lat = latText === '' ? NaN : Number(latText);
+    let lon = lonText === '' ? NaN : Number(lonText);
+    let lat = latText === '' ? NaN : Number(latText);
     const addressStatus = cAddressStatus >= 0 ? (row[cAddressStatus] ?? '').trim() : '';
     if (addressStatus !== '') {
       const params = { got: (row[cAddress] ?? '').trim(), value: (row[cCandidates] ?? '').trim() };
@@ -153,7 +152,11 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     }
     // 0,0 is how registry exports leave a position unfilled; taken as a place it would count the pupil outside every zone.
     if (lon === 0 && lat === 0) { reject('zeroLonLat'); return; }
-    if (!isLonLat(lon, lat) && isLonLat(lat, lon)) { reject('swappedLonLat', { got: lonText, value: latText }); return; }
+    // A row the other way round (36.9, 118.7) is read swapped: no latitude exceeds 90.
+    if (looksSwapped(lon, lat)) {
+      notes.push({ code: 'lonLatSwappedRow', params: { got: lonText, value: latText } });
+      [lon, lat] = [lat, lon];
+    }
     if (!Number.isFinite(lon) || lon < -180 || lon > 180) { reject('badLon', { got: lonText }); return; }
     if (!Number.isFinite(lat) || lat < -90 || lat > 90) { reject('badLat', { got: latText }); return; }
     const schoolId = cSchool >= 0 ? (row[cSchool] ?? '').trim() : '';

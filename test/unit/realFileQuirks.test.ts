@@ -2,6 +2,7 @@
 // each case counted pupils at the wrong school, or twice, without a word.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
@@ -156,5 +157,13 @@ describe('coordinates as people write them', () => {
     expect([...dataset.pupils.y]).toEqual([36.002, 36.002]);
     expect(schoolOfLine.size).toBe(2);
     expect(dataset.rejected.map((r) => r.line)).toEqual([4]);
+  });
+
+  it('a pupil row with its two numbers the other way round is read swapped, before its file’s GCJ-02 is converted', async () => {
+    const [x, y] = gcoord.transform([118.002, 36.002], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const { dataset } = readImportedDataset(await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), text('学生名单-高德坐标.csv', `学籍号,年级,经度,纬度\ns1,一年级,${y},${x}\n`)]), DEFAULT_RULES, 2024);
+    expect(dataset.pupils.x[0]).toBeCloseTo(118.002, 6);
+    expect(dataset.pupils.y[0]).toBeCloseTo(36.002, 6);
+    expect(dataset.warnings.map((w) => w.problem?.code)).toEqual(['lonLatSwappedRow']);
   });
 });

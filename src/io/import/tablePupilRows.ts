@@ -7,7 +7,7 @@ import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN, type AddressPlacer } 
 import { toWgs84, type Crs } from './crs';
 import type { KnownSchools } from './knownSchools';
 import { pupilGrade } from './pupilGrade';
-import { coordinatePair, coordinateText } from './valueNormalise';
+import { coordinatePair, coordinateText, looksSwapped } from './valueNormalise';
 import type { Table } from './table';
 import { createTotalRowTest, totalRowProblem } from './totalRows';
 import type { PupilRowSource } from '../pupilRows';
@@ -43,7 +43,8 @@ function numberText(value: number, raw: string): string {
  * A mapped pupil table's rows as the contract's students.csv rows, converted as they are read (so
  * that no text of them is built; each read of the source converts again): columns id, lon, lat, grade, the
  * optional ones mapped, and `source_line` (each row's line in the original file). Coordinates are
- * converted from `crs` to WGS84 (lon and lat mapped to one column: split, see coordinatePair), grades written as 1..9 where recognised (pupilGrade: 三年级, and
+ * converted from `crs` to WGS84 (lon and lat mapped to one column: split, see coordinatePair; a
+ * row whose two numbers are the other way round read swapped, with a note), grades written as 1..9 where recognised (pupilGrade: 三年级, and
  * cohorts such as 2023级 converted for `baseYear`; counted within the row's 学段 when a `level`
  * column is mapped); a value that cannot be read is written as it
  * was, so that the reader rejects that row with its line and reason — no row is lost here.
@@ -121,8 +122,13 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
         status[1] = p.candidates;
       }
     }
-    const lon = lonText === '' ? NaN : Number(lonText);
-    const lat = latText === '' ? NaN : Number(latText);
+    let lon = lonText === '' ? NaN : Number(lonText);
+    let lat = latText === '' ? NaN : Number(latText);
+    // This row's numbers the other way round: read swapped, before the file's system is converted.
+    if (looksSwapped(lon, lat)) {
+      notes.push({ code: 'lonLatSwappedRow', params: { got: lonText, value: latText } });
+      [lon, lat, lonText, latText] = [lat, lon, latText, lonText];
+    }
     // Units are already WGS84: only the file's own coordinates are converted; 0,0 stays as read
     // (the reader rejects it as unfilled, where converted from a projected system it would be a place).
     const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit && !(lon === 0 && lat === 0) ? toWgs84(lon, lat, crs) : [lon, lat];

@@ -92,3 +92,10 @@ export function coordinatePair(cell: string): [string, string] {
   const parts = cell.normalize('NFKC').trim().split(/\s*[,;]\s*|\s+/).filter((p) => p !== '');
   return parts.length === 2 ? [coordinateText(parts[0]), coordinateText(parts[1])] : [cell.trim(), cell.trim()];
 }
+
+const isDegrees = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+
+/** Whether a position is not longitude/latitude degrees but would be with its two numbers swapped (36.9, 118.7: no latitude exceeds 90). */
+export function looksSwapped(lon: number, lat: number): boolean {
+  return !isDegrees(lon, lat) && isDegrees(lat, lon);
+}
