@@ -319,12 +319,13 @@ export interface OtherVersion {
 
 /**
  * The work saved under other keys than `key` for a dataset of the same name (the same files with a
- * few pupils added, a school more), newest first. One that cannot be read is left out: it is not
- * this dataset's, and its own dataset reports it when opened.
+ * few pupils added, a school more), newest first; none for a dataset without a name. One that
+ * cannot be read is left out: it is not this dataset's, and its own dataset reports it when opened.
  */
 export async function readOtherVersions(key: string): Promise<OtherVersion[]> {
   const name = keyParts(key)?.name;
-  if (name === undefined) return [];
+  // Datasets without a name (and, before they took their outline's, all named 'dataset') share it: their work is not one dataset's.
+  if (name === undefined || name === '' || name === 'dataset') return [];
   const tx = (await database()).transaction([LEGACY, META], 'readonly');
   // When each was saved, by key (getAll and getAllKeys list a store in the same key order); a version-2 record over a version-1 one.
   const savedAt = new Map<IDBValidKey, number>();

@@ -5,7 +5,10 @@ import { parseNumber } from './chineseNumber';
 export const DEFAULT_SCHOOL_NAME_PREFIXES = ['中华人民共和国', '山东省', '山东', '潍坊市', '寿光市', '寿光'] as const;
 
 /** The outcome of matching one name: the index of the one school it names, several, or none. */
-export type SchoolNameMatch = { school: number } | { ambiguous: number[] } | { none: true };
+export type SchoolNameMatch = ({ school: number } | { ambiguous: number[] } | { none: true }) & {
+  /** The name as matched when only a shorter form of it matched (样本县育才学校 for 样本县育才学校（民办）). */
+  shortened?: string;
+};
 
 /** School names indexed for matching; build once with createSchoolNameIndex. */
 export interface SchoolNameIndex {
@@ -113,13 +116,17 @@ function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefin
  * (normaliseSchoolName: 寿光一中小学部 = 寿光市第一中学小学部), then a loose form that also drops a
  * town word after the place name and reads 初中 as 中 (文家二小 = 文家街道第二小学). Several schools
  * found in the deciding step are returned as `ambiguous` (their indices, in list order), never guessed.
- * A name none of them finds is tried once more without a trailing remark in brackets or zone word
- * (样本县育才学校（民办）, 一中学区, 城关中学 招生范围).
+ * A name none of them finds is tried again without its last trailing remark in brackets or zone
+ * word, one at a time (样本县育才学校（民办）, 一中学区, 城关中学 招生范围, 第一小学（东校区）学区 → 第一小学（东校区）
+ * before 第一小学); such a match says so (`shortened`).
  */
 export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
   const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
-  const bare = withoutSuffixes(name);
-  const found = matchForms(name, index) ?? (bare !== name ? matchForms(bare, index) : undefined);
+  let found = matchForms(name, index);
+  for (let text = name.trim(), next = shorter(text); !found && next !== undefined; text = next, next = shorter(text)) {
+    const m = matchForms(next, index);
+    if (m) found = { ...m, shortened: next };
+  }
   if (!found) return { none: true };
   if ('ambiguous' in found) found.ambiguous.sort((a, b) => a - b);
   return found;
@@ -133,9 +140,8 @@ function matchForms(name: string, index: SchoolNameIndex): SchoolNameMatch | und
 // What follows a school's name in lists and zone files: a remark in brackets (（民办）, (东片)), a zone word.
 const SUFFIX = /(?:[（(][^（()）]*[)）]|招生范围|招生片区|服务范围|服务区|学区|片区|范围)\s*$/u;
 
-/** A name without what may follow it (matchSchoolName's last try): 育才学校（民办） → 育才学校, 一中学区 → 一中. */
-function withoutSuffixes(name: string): string {
-  let text = name.trim();
-  for (let next = text.replace(SUFFIX, '').trim(); next !== text && next !== ''; next = text.replace(SUFFIX, '').trim()) text = next;
-  return text;
+/** A name without the last remark or zone word after it (育才学校（民办） → 育才学校, 一中学区 → 一中); undefined when it has none. */
+function shorter(name: string): string | undefined {
+  const next = name.replace(SUFFIX, '').trim();
+  return next === name || next === '' ? undefined : next;
 }

@@ -94,6 +94,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   // The first loaded row of each id (a pupil listed twice would be counted twice): its index, whose
   // line and file are in lineOf and fileOf (a number per id, not an object: a million of them).
   const rowOfId = new Map<string, number>();
+  // Rows by an id Excel rounded: several pupils may share one (see looksRoundedByExcel).
+  const roundedRows = new Map<string, number[]>();
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -165,24 +167,30 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     // A grade the row's own school does not teach: the grade or the school is wrong (初一 written 一年级), and either way the row cannot be counted at a level.
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const idKey = pupilIdKey(id);
-    const first = rowOfId.get(idKey);
-    if (first !== undefined) {
-      const firstFile = cSourceFile >= 0 ? fileNames[fileOf[first]] : file;
-      // Ids Excel rounded (18 digits kept to 15) are shared by pupils born the same day: only a row
-      // of the same grade at the same home is the same pupil listed twice.
-      const rounded = looksRoundedByExcel(idKey);
-      if (!rounded) {
-        if (firstFile === rowFile) reject('duplicatePupilId', { id, n: lineOf[first] });
-        else reject('duplicatePupilIdIn', { id, n: lineOf[first], value: firstFile });
+    const fileOfRow = (r: number) => (cSourceFile >= 0 ? fileNames[fileOf[r]] : file);
+    if (looksRoundedByExcel(idKey)) {
+      // Ids Excel rounded (18 digits kept to 15) are shared by pupils born the same day: a row is an
+      // earlier one listed again only at the same home and grade.
+      const earlier = roundedRows.get(idKey);
+      const same = earlier?.find((r) => x[r] === lon && y[r] === lat && grade[r] === g);
+      if (same !== undefined) {
+        const at = fileOfRow(same);
+        reject(at === rowFile ? 'duplicatePupilIdRounded' : 'duplicatePupilIdRoundedIn', { id, n: lineOf[same], value: at });
         return;
       }
-      const sameFile = firstFile === rowFile;
-      if (x[first] === lon && y[first] === lat && grade[first] === g) {
-        reject(sameFile ? 'duplicatePupilIdRounded' : 'duplicatePupilIdRoundedIn', { id, n: lineOf[first], value: firstFile });
-        return;
-      }
-      notes.push({ code: sameFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[first], value: firstFile } });
+      if (earlier) {
+        const at = fileOfRow(earlier[0]);
+        notes.push({ code: at === rowFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[earlier[0]], value: at } });
+        earlier.push(n);
+      } else roundedRows.set(`${idKey} `.slice(0, -1), [n]);
     } else {
+      const first = rowOfId.get(idKey);
+      if (first !== undefined) {
+        const at = fileOfRow(first);
+        if (at === rowFile) reject('duplicatePupilId', { id, n: lineOf[first] });
+        else reject('duplicatePupilIdIn', { id, n: lineOf[first], value: at });
+        return;
+      }
       // A copy, not a slice: a slice of the row would keep its piece of the text alive until the end.
       rowOfId.set(`${idKey} `.slice(0, -1), n);
     }

@@ -193,6 +193,13 @@ describe('work saved for other versions of a dataset', () => {
     ]);
   });
 
+  it('offers nothing to a dataset without a name: unnamed datasets share the name, not their work', async () => {
+    await saveWorkspace('|2024|66|13000', { put: [doc('u1', '县A方案', [edit('P01')])], remove: [], meta: { scenarioIds: ['u1'], ...settings }, activeScenarioId: 'u1' }, ZERO);
+    await saveWorkspace('dataset|2024|66|13000', { put: [doc('u2', '县B方案', [edit('P01')])], remove: [], meta: { scenarioIds: ['u2'], ...settings }, activeScenarioId: 'u2' }, ZERO);
+    expect(await readOtherVersions('|2025|12|1391')).toEqual([]);
+    expect(await readOtherVersions('dataset|2025|12|1391')).toEqual([]);
+  });
+
   it('reads a key back into its parts', () => {
     expect(keyParts('寿光|2024|66|100')).toEqual({ name: '寿光', baseYear: 2024, schools: 66, rowsRead: 100 });
     expect(keyParts('a|b|2024|1|2')).toEqual({ name: 'a|b', baseYear: 2024, schools: 1, rowsRead: 2 });

@@ -29,9 +29,12 @@ describe('pupil ids as spreadsheets write them', () => {
   it('share one form however the same id is written', () => {
     const id = '370783201501011234';
     for (const written of [id, `'${id}`, `="${id}"`, `G${id}`, '３７０７８３２０１５０１０１１２３４', ` ${id} `]) expect(pupilIdKey(written)).toBe(id);
-    expect(pupilIdKey('0000000123')).toBe('123');
+    // Not merged: another padding or a temporary L number may be another pupil's id.
+    expect(pupilIdKey('0000000123')).toBe('0000000123');
+    expect(pupilIdKey(`L${id}`)).toBe(`L${id}`);
     expect(pupilIdKey('G12345')).toBe('G12345');
-    expect(pupilIdKey('37078320150101123X')).toBe('37078320150101123X');
+    expect(pupilIdKey('a12')).toBe('a12');
+    expect(pupilIdKey('37078320150101123x')).toBe('37078320150101123X');
     expect(isScientificId('3.70783E+17')).toBe(true);
     expect(isScientificId('370783201501011234')).toBe(false);
     expect(looksRoundedByExcel('370783201501011000')).toBe(true);
@@ -51,9 +54,9 @@ describe('pupil ids as spreadsheets write them', () => {
       '123,118.004,36.004,2',
       '3.70783E+17,118.003,36.003,1',
     ].join('\n'));
-    expect(dataset.pupils.count).toBe(2);
-    expect(dataset.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[3, 'duplicatePupilId'], [4, 'duplicatePupilId'], [5, 'duplicatePupilId'], [7, 'duplicatePupilId'], [8, 'idScientific']]);
-    expect(dataset.rejected[4].reason).toBe('id "3.70783E+17" is in scientific notation, as Excel writes a long number: its digits are lost; export the ids as text');
+    expect(dataset.pupils.count).toBe(3);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[3, 'duplicatePupilId'], [4, 'duplicatePupilId'], [5, 'duplicatePupilId'], [8, 'idScientific']]);
+    expect(dataset.rejected[3].reason).toBe('id "3.70783E+17" is in scientific notation, as Excel writes a long number: its digits are lost; export the ids as text');
   });
 
   it('ids Excel rounded to 15 digits: pupils at other homes or grades are loaded with a warning, the same home and grade is one pupil', async () => {
@@ -63,10 +66,13 @@ describe('pupil ids as spreadsheets write them', () => {
       '370783201501011000,118.004,36.004,1',
       '370783201501011000,118.002,36.002,2',
       '370783201501011000,118.002,36.002,1',
+      '370783201501011000,118.004,36.004,1',
     ].join('\n'));
     expect(dataset.pupils.count).toBe(3);
     expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[3, 'pupilIdRounded'], [4, 'pupilIdRounded']]);
-    expect(dataset.rejected.map((r) => [r.line, r.reason])).toEqual([[5, 'id "370783201501011000" is also on line 2, which is loaded, at the same home and grade; this row is not. Its digits after the 15th are all 0, as Excel leaves an 18-digit number it rounded: export the ids as text to tell such pupils apart']]);
+    // Each row is compared with every earlier one of its id: line 6 is line 3 again, not a fourth pupil.
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.params.n])).toEqual([[5, 2], [6, 3]]);
+    expect(dataset.rejected[0].reason).toBe('id "370783201501011000" is also on line 2, which is loaded, at the same home and grade; this row is not. Its digits after the 15th are all 0, as Excel leaves an 18-digit number it rounded: export the ids as text to tell such pupils apart');
   });
 });
 
@@ -83,19 +89,26 @@ describe('school codes and names as files write them', () => {
     expect(schoolCodeKey(' 0042 ')).toBe('42');
   });
 
-  it('matches a name with a remark in brackets or a zone word after it', () => {
-    const names = ['样本县育才学校', '样本县第一中学', '东关学校'];
-    expect(matchSchoolName('样本县育才学校（民办）', names)).toEqual({ school: 0 });
-    expect(matchSchoolName('样本县第一中学招生片区', names)).toEqual({ school: 1 });
-    expect(matchSchoolName('样本一中学区', names)).toEqual({ school: 1 });
-    expect(matchSchoolName('东关学校(东片)', names)).toEqual({ school: 2 });
+  it('matches a name with a remark in brackets or a zone word after it, dropping one at a time, and says so', () => {
+    const names = ['样本县育才学校', '样本县第一中学', '东关学校', '第一小学', '第一小学（东校区）'];
+    expect(matchSchoolName('样本县育才学校（民办）', names)).toEqual({ school: 0, shortened: '样本县育才学校' });
+    expect(matchSchoolName('样本县第一中学招生片区', names)).toEqual({ school: 1, shortened: '样本县第一中学' });
+    expect(matchSchoolName('样本一中学区', names)).toEqual({ school: 1, shortened: '样本一中' });
+    expect(matchSchoolName('东关学校(东片)', names)).toEqual({ school: 2, shortened: '东关学校' });
     expect(matchSchoolName('样本县育才中学', names)).toEqual({ none: true });
+    // The campus's own zone is the campus's: the remark is dropped only when nothing matched with it.
+    expect(matchSchoolName('第一小学（东校区）学区', names)).toEqual({ school: 4, shortened: '第一小学（东校区）' });
+    expect(matchSchoolName('第一小学学区', names)).toEqual({ school: 3, shortened: '第一小学' });
+    expect(matchSchoolName('第一小学（东校区）', names)).toEqual({ school: 4 });
   });
 
   it('a pupil row: a code no school has beside a name that names one takes the name’s school, with a warning; a full-width code is the school’s', async () => {
     const { dataset, schoolOfLine } = await load(['学籍号,经度,纬度,年级,学校代码,学校名称', 's1,118.012,36.002,1,P9,东小学', 's2,118.002,36.002,1,Ｐ１,', 's3,118.003,36.003,1,,民办小学（民办）'].join('\n'));
     expect([...schoolOfLine].sort((a, b) => a[0] - b[0])).toEqual([[2, 'P2'], [3, 'P1'], [4, 'X1']]);
-    expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([[2, 'school_id "P9" is not in the schools file, but the school name "东小学" is 东小学 (P2); that school used']]);
+    expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([
+      [2, 'school_id "P9" is not in the schools file, but the school name "东小学" is 东小学 (P2); that school used'],
+      [4, 'school name "民办小学（民办）" is not in the schools file; read without what follows the name, it is 民办小学 (X1): that school used'],
+    ]);
   });
 
   it('rows without a school below a private school’s rows are loaded with a warning that names the school', async () => {

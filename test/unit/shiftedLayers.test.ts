@@ -122,33 +122,47 @@ describe('pupils that land in the neighbouring zone', () => {
 });
 
 describe('pupils placed at their compound or village by address', () => {
-  // Zones A and B as above; compounds U0 in A and U1 in B, from a GCJ-02 file read as WGS84; 10 pupils
-  // placed at each by address (their position is the unit's) and 100 with homes of their own, all in
-  // the west of A (x ≤ 118.7032), which no reading moves out of A.
+  // Zones A and B as above; compounds U0 and U2 in A and U1 in B, from a GCJ-02 file read as WGS84;
+  // 10 pupils placed at each by address (their position is the unit's) and 100 with homes of their
+  // own, all in the west of A (x ≤ 118.7032), which no reading moves out of A.
   const zones = new Map([[0, box(118.7, 36.9, 0.01, 0.01)], [1, box(118.71, 36.9, 0.01, 0.01)]]);
   const schools = [school('A', 118.705, 36.905), school('B', 118.715, 36.905)];
-  const read = [toGcj(118.706, 36.905), toGcj(118.716, 36.905)];
+  const read = [toGcj(118.706, 36.905), toGcj(118.716, 36.905), toGcj(118.7045, 36.902)];
   const own: [number, number][] = [];
   for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) own.push([118.7005 + i * 0.0003, 36.9005 + j * 0.0009]);
+  const tens = (v: number) => Array.from({ length: 10 }, () => v);
   const homes = [...own, ...read.flatMap((p) => Array.from({ length: 10 }, () => p))];
-  const attends = [...own.map(() => 0), ...Array.from({ length: 10 }, () => 0), ...Array.from({ length: 10 }, () => 1)];
-  const unitOf = [...own.map(() => -1), ...Array.from({ length: 10 }, () => 0), ...Array.from({ length: 10 }, () => 1)];
+  const attends = [...own.map(() => 0), ...tens(0), ...tens(1), ...tens(0)];
+  const unitOf = [...own.map(() => -1), ...tens(0), ...tens(1), ...tens(2)];
 
   it('name the units file, not the pupils file: their positions come from the units', () => {
     const items = checkShiftedLayers(input(zones, schools, pupils(homes, attends, unitOf), {
       units: { x: read.map((p) => p[0]), y: read.map((p) => p[1]) },
       sources: { pupils: { file: '学生.csv', crs: 'wgs84' }, units: { file: '小区.csv', crs: 'wgs84' } },
     }));
-    // Read as WGS84, U0 lies in B (118.71168) and U1 east of both zones: U1 and the 20 pupils placed
-    // at them miss, 21 of the 2 units and 20 pupils; read as GCJ-02, none.
-    expect(items).toMatchObject([{ layer: 'units', file: '小区.csv', crs: 'gcj02', readAs: 'wgs84', against: 'zones', tested: 22, before: 21, after: 0 }]);
-    expect(describeValidationItem(items[0], 'en')).toBe('小区.csv: the compounds and villages look like GCJ-02 read as WGS84 — choose GCJ-02 for 小区.csv. Of 22 checked (compounds and villages, and pupils placed at them by address), 21 lie outside every zone (a pupil: outside the zone of their school); read as GCJ-02, 0 would');
+    // Read as WGS84, U0 and U2 lie in B (x + 0.00568 ≥ 118.71) and U1 east of both zones: U1 and the
+    // 30 pupils placed at the three miss, 31 of the 3 units and 30 pupils; read as GCJ-02, none.
+    expect(items).toMatchObject([{ layer: 'units', file: '小区.csv', crs: 'gcj02', readAs: 'wgs84', against: 'zones', severity: 'error', tested: 33, before: 31, after: 0 }]);
+    expect(describeValidationItem(items[0], 'en')).toBe('小区.csv: the compounds and villages look like GCJ-02 read as WGS84 — choose GCJ-02 for 小区.csv. Of 33 checked (compounds and villages, and pupils placed at them by address), 31 lie outside every zone (a pupil: outside the zone of their school); read as GCJ-02, 0 would');
   });
 
   it('say nothing when the units file is read right', () => {
-    const right = [[118.706, 36.905], [118.716, 36.905]];
+    const right = [[118.706, 36.905], [118.716, 36.905], [118.7045, 36.902]];
     const placed = [...own, ...right.flatMap((p) => Array.from({ length: 10 }, () => p as [number, number]))];
     expect(checkShiftedLayers(input(zones, schools, pupils(placed, attends, unitOf), { units: { x: right.map((p) => p[0]), y: right.map((p) => p[1]) } }))).toEqual([]);
+  });
+
+  it('only warn when one compound’s pupils attend a school across the boundary, in a file read right: the same signal as a shift, at one place', () => {
+    // A is 118.70–118.71, B 118.71–118.73; compound V (118.7125) in B sends its 5 pupils to A, W (118.725) in B to B.
+    const wide = new Map([[0, box(118.7, 36.9, 0.01, 0.01)], [1, box(118.71, 36.9, 0.02, 0.01)]]);
+    const units = [[118.7125, 36.905], [118.725, 36.905]] as [number, number][];
+    const at = [...Array.from({ length: 5 }, () => units[0]), ...Array.from({ length: 20 }, () => units[1])];
+    const items = checkShiftedLayers(input(wide, schools, pupils(at, [...at.map((_, k) => (k < 5 ? 0 : 1))], at.map((_, k) => (k < 5 ? 0 : 1))), {
+      units: { x: units.map((p) => p[0]), y: units.map((p) => p[1]) },
+      sources: { units: { file: '小区.csv', crs: 'wgs84' } },
+    }));
+    expect(items).toMatchObject([{ layer: 'units', severity: 'warning', crs: 'gcj02', before: 5, after: 0 }]);
+    expect(describeValidationItem(items[0], 'en')).toContain('— but at fewer than 3 places, as when the pupils of one compound attend a school across a zone boundary: check the coordinate system of 小区.csv');
   });
 });
 

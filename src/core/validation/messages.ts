@@ -38,6 +38,10 @@ export const VALIDATION_MESSAGES = {
     en: '{file}: the compounds and villages look like {crs} read as {readAs} — choose {crs} for {file}. Of {tested} checked (compounds and villages, and pupils placed at them by address), {before} lie outside every zone (a pupil: outside the zone of their school); read as {crs}, {after} would',
     'zh-CN': '{file}：小区和村的坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。抽查的 {tested} 个（小区、村及按地址定位到其中的学生）中有 {before} 个在所有片区之外（学生：在其学校的片区之外）；按 {crs} 读取只有 {after} 个',
   },
+  'shiftedLayer.unitsFew': {
+    en: '{file}: the compounds and villages may be {crs} read as {readAs}. Of {tested} checked (compounds and villages, and pupils placed at them by address), {before} lie outside every zone (a pupil: outside the zone of their school); read as {crs}, {after} would — but at fewer than 3 places, as when the pupils of one compound attend a school across a zone boundary: check the coordinate system of {file}',
+    'zh-CN': '{file}：小区和村的坐标可能是 {crs}，却按 {readAs} 读取。抽查的 {tested} 个（小区、村及按地址定位到其中的学生）中有 {before} 个在所有片区之外（学生：在其学校的片区之外）；按 {crs} 读取只有 {after} 个——但只涉及不到 3 处，也可能是某小区的学生跨片就读：请核对 {file} 的坐标系',
+  },
   'shiftedLayer.zones': {
     en: '{file}: the zones look like {crs} read as {readAs} — choose {crs} for {file}. The {layers} fit them only when shifted: {before} of {tested} checked lie outside their zone; with the zones read as {crs}, {after} would',
     'zh-CN': '{file}：片区坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。{layers}只有平移后才与片区吻合：抽查的 {tested} 个中有 {before} 个不在其片区内；片区按 {crs} 读取则只有 {after} 个',
@@ -94,7 +98,9 @@ function codeOf(item: ValidationItem): ValidationMessageCode {
     case 'invalidPolygon': return `invalidPolygon.${item.reason}`;
     case 'zoneReference': return `zoneReference.${item.reason}`;
     case 'rows': return item.loaded ? 'rowsLoaded' : 'rowsRejected';
-    case 'shiftedLayer': return item.against === 'zones' ? `shiftedLayer.${item.layer}` : item.layer === 'units' ? 'shiftedLayer.unitsByPupils' : 'shiftedLayer.pupilsByUnits';
+    case 'shiftedLayer':
+      if (item.against !== 'zones') return item.layer === 'units' ? 'shiftedLayer.unitsByPupils' : 'shiftedLayer.pupilsByUnits';
+      return item.layer === 'units' && item.severity === 'warning' ? 'shiftedLayer.unitsFew' : `shiftedLayer.${item.layer}`;
     default: return item.kind;
   }
 }

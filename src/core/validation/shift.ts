@@ -26,6 +26,8 @@ const FIX_FACTOR = 4;
 /** Pupils against the units they name: at least this many pairs, this far apart (m) on the median, at least halved and this much nearer. */
 const MIN_PAIRS = 20;
 const MIN_PAIR_GAIN_M = 100;
+/** Distinct places the compounds and villages (or their pupils) a shift brings in must lie at for an error, not a warning. */
+const MIN_PLACES = 3;
 /** Pupils checked against their own school's zone that make their layer the reference for the units. */
 const CONCLUSIVE_PUPILS = 100;
 const MAX_POINTS_SHOWN = 500;
@@ -153,7 +155,8 @@ interface Hypothesis {
 interface Fit {
   tested: number;
   before: number;
-  best?: Hypothesis & { after: number };
+  /** `after`: misses under the hypothesis; `places`: how many distinct positions the points it brings in lie at. */
+  best?: Hypothesis & { after: number; places: number };
   missed: [number, number][];
 }
 
@@ -182,12 +185,15 @@ function fitAgainstZones(t: Targets, readAs: CoordinateSystem, zonesRead: Coordi
     const moved = hitsOf(t, x, y, zones, rule);
     let fixed = 0;
     let broken = 0;
+    const places = new Set<string>();
     for (let i = 0; i < n; i++) {
-      if (hit[i] === 0 && moved[i] === 1) fixed++;
-      else if (hit[i] === 1 && moved[i] === 0) broken++;
+      if (hit[i] === 0 && moved[i] === 1) {
+        fixed++;
+        places.add(`${t.x[i]},${t.y[i]}`);
+      } else if (hit[i] === 1 && moved[i] === 0) broken++;
     }
     const after = before - fixed + broken;
-    if (fixed >= FIX_FACTOR * broken && fixed - broken >= enough && (!fit.best || after < fit.best.after)) fit.best = { ...h, after };
+    if (fixed >= FIX_FACTOR * broken && fixed - broken >= enough && (!fit.best || after < fit.best.after)) fit.best = { ...h, after, places: places.size };
   }
   return fit;
 }
@@ -280,7 +286,9 @@ function rereadGroups(x: ArrayLike<number>, y: ArrayLike<number>, group: ArrayLi
  * - pupils against the unit they name (both positions known and different): when reading the units
  *   (or, if the pupils could not be checked against at least 100 own-school zones, the pupils) in
  *   another system at least halves the median distance and brings it 100 m nearer, that layer is named.
- * Each finding is an error: with a layer shifted, pupils are counted at the neighbouring zone's school.
+ * Each finding is an error: with a layer shifted, pupils are counted at the neighbouring zone's school;
+ * but a units finding resting on fewer than 3 distinct places (one compound whose pupils attend a
+ * school across a boundary looks the same) is a warning.
  * Pupils read from several files (`pupilSources`) are checked file by file, each in its own system.
  */
 export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
@@ -317,8 +325,16 @@ export function checkShiftedLayers(input: ShiftInput): ShiftedLayerItem[] {
     const fit = fitAgainstZones(t, src.crs, zonesRead, input.zones, input.rules.overlapRule);
     if (!fit.best) continue;
     if (fit.best.shifted === 'self') {
+      const found = item(layer, src, 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed);
+      // Compounds whose pupils attend a school across a boundary fit a shift as well as shifted ones
+      // do: brought in at fewer than MIN_PLACES places, the finding is a warning for the planner to
+      // judge, and the layer is read as given.
+      if (layer === 'units' && fit.best.places < MIN_PLACES) {
+        items.push({ ...found, severity: 'warning' });
+        continue;
+      }
       fixed.set(src, fit.best.crs);
-      items.push(item(layer, src, 'zones', fit.best.crs, fit.tested, fit.before, fit.best.after, fit.missed));
+      items.push(found);
       continue;
     }
     const vote = zoneVotes.get(fit.best.crs);

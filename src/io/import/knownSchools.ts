@@ -54,6 +54,8 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
       if (name === '' || normaliseSchoolName(name) === '') return { school: coded };
       const m = match(name);
       if (id === '') {
+        // A name no school has, read without a remark after it (（东校区）): said, as it may mean a campus of its own.
+        if ('school' in m && m.shortened !== undefined) return { school: m.school, note: { code: 'schoolNameShortened', params: { got: name, value: listed([m.school]) } } };
         if ('school' in m) return { school: m.school };
         if ('ambiguous' in m) return { school: -1, note: { code: 'schoolNameAmbiguous', params: { got: name, value: listed(m.ambiguous) } } };
         return { school: -1, note: { code: 'schoolNameUnknown', params: { got: name } } };
