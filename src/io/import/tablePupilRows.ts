@@ -44,10 +44,10 @@ function numberText(value: number, raw: string): string {
  * that no text of them is built; each read of the source converts again): columns id, lon, lat, grade, the
  * optional ones mapped, and `source_line` (each row's line in the original file). Coordinates are
  * converted from `crs` to WGS84 (lon and lat mapped to one column: split, see coordinatePair; a
- * row whose two numbers are the other way round read swapped, with a note), grades written as 1..9 where recognised (pupilGrade: 三年级, and
- * cohorts such as 2023级 converted for `baseYear`; counted within the row's 学段 when a `level`
- * column is mapped); a value that cannot be read is written as it
- * was, so that the reader rejects that row with its line and reason — no row is lost here.
+ * row whose two numbers are the other way round read swapped, with a note), grades written as
+ * 1..9 where recognised (pupilGrade: 三年级, and cohorts such as 2023级 converted for `baseYear`;
+ * counted within the row's 学段 when a `level` column is mapped); a value that cannot be read is
+ * written as it was, so that the reader rejects that row with its line and reason — no row is lost here.
  * Total rows (合计, 小计 …, or a row without id that sums the rows above) are not handed on as
  * rows but as skipped, so rows read = rows + skipped (checked: a mismatch throws
  * rowCountMismatch). A row the table cannot split into cells (a broken quote) is handed on empty
