@@ -59,7 +59,8 @@ const PROGRESS_ROWS = 10_000;
  * an earlier loaded row has (compared as pupilIdKey writes them: '370…, ="370…", G370…, full-width
  * digits alike) is rejected naming that row's line, and its file when another (the first stays
  * loaded); but an id Excel rounded to 15 digits (looksRoundedByExcel) is shared by pupils born the
- * same day, so such a row is rejected only at the same home and grade, else loaded with a warning.
+ * same day, so such a row is rejected only at the same home and grade (and name, when both rows have
+ * one), else loaded with a warning.
  * An id in scientific notation (3.70783E+17) is rejected.
  * Throws a DataError when the file is empty or a required column is missing.
  */
@@ -94,8 +95,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   // The first loaded row of each id (a pupil listed twice would be counted twice): its index, whose
   // line and file are in lineOf and fileOf (a number per id, not an object: a million of them).
   const rowOfId = new Map<string, number>();
-  // Rows by an id Excel rounded: several pupils may share one (see looksRoundedByExcel).
-  const roundedRows = new Map<string, number[]>();
+  // Rows (and names, when given) by an id Excel rounded: several pupils may share one (see looksRoundedByExcel).
+  const roundedRows = new Map<string, { row: number; name: string }[]>();
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -170,19 +171,20 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const fileOfRow = (r: number) => (cSourceFile >= 0 ? fileNames[fileOf[r]] : file);
     if (looksRoundedByExcel(idKey)) {
       // Ids Excel rounded (18 digits kept to 15) are shared by pupils born the same day: a row is an
-      // earlier one listed again only at the same home and grade.
+      // earlier one listed again only at the same home and grade, and under the same name when both have one (twins).
+      const name = cName >= 0 ? (row[cName] ?? '').trim() : '';
       const earlier = roundedRows.get(idKey);
-      const same = earlier?.find((r) => x[r] === lon && y[r] === lat && grade[r] === g);
+      const same = earlier?.find((r) => x[r.row] === lon && y[r.row] === lat && grade[r.row] === g && (r.name === '' || name === '' || r.name === name));
       if (same !== undefined) {
-        const at = fileOfRow(same);
-        reject(at === rowFile ? 'duplicatePupilIdRounded' : 'duplicatePupilIdRoundedIn', { id, n: lineOf[same], value: at });
+        const at = fileOfRow(same.row);
+        reject(at === rowFile ? 'duplicatePupilIdRounded' : 'duplicatePupilIdRoundedIn', { id, n: lineOf[same.row], value: at });
         return;
       }
       if (earlier) {
-        const at = fileOfRow(earlier[0]);
-        notes.push({ code: at === rowFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[earlier[0]], value: at } });
-        earlier.push(n);
-      } else roundedRows.set(`${idKey} `.slice(0, -1), [n]);
+        const at = fileOfRow(earlier[0].row);
+        notes.push({ code: at === rowFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[earlier[0].row], value: at } });
+        earlier.push({ row: n, name });
+      } else roundedRows.set(`${idKey} `.slice(0, -1), [{ row: n, name }]);
     } else {
       const first = rowOfId.get(idKey);
       if (first !== undefined) {

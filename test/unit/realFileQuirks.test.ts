@@ -76,6 +76,20 @@ describe('pupil ids as spreadsheets write them', () => {
   });
 });
 
+describe('twins', () => {
+  it('two pupils of one Excel-rounded id at one home and grade are told apart by their names', async () => {
+    const { dataset } = await load([
+      '学籍号,姓名,经度,纬度,年级',
+      '370783201501011000,张三,118.002,36.002,1',
+      '370783201501011000,李四,118.002,36.002,1',
+      '370783201501011000,张三,118.002,36.002,1',
+    ].join('\n'));
+    expect(dataset.pupils.count).toBe(2);
+    expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[3, 'pupilIdRounded']]);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code, r.problem?.params.n])).toEqual([[4, 'duplicatePupilIdRounded', 2]]);
+  });
+});
+
 describe('school codes and names as files write them', () => {
   it('finds a code written in full-width digits or without its leading zeros, never one of two', () => {
     const find = createSchoolCodeLookup(['0137990101', '0137990102', 'P1', '01', '1']);
