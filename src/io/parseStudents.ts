@@ -120,6 +120,9 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   const warnings: RejectedRow[] = [];
   const skipped: RejectedRow[] = [];
 
+  /** The file a loaded row came from. */
+  const fileOfRow = (r: number) => (cSourceFile >= 0 ? fileNames[fileOf[r]] : file);
+
   // Rows are taken one at a time: holding a million parsed rows at once would cost ~700 MB.
   const readRow = (row: string[], rowLine: number) => {
     rowsRead++;
@@ -168,7 +171,6 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     // A grade the row's own school does not teach: the grade or the school is wrong (初一 written 一年级), and either way the row cannot be counted at a level.
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const idKey = pupilIdKey(id);
-    const fileOfRow = (r: number) => (cSourceFile >= 0 ? fileNames[fileOf[r]] : file);
     if (looksRoundedByExcel(idKey)) {
       // Ids Excel rounded (18 digits kept to 15) are shared by pupils born the same day: a row is an
       // earlier one listed again only at the same home and grade, and under the same name when both have one (twins).
