@@ -15,6 +15,8 @@ const PIECE = 4096;
 /** Appends strings in order and packs them; `capacity` bounds how many may be pushed. */
 export interface PackedBuilder {
   push(s: string): void;
+  /** The i-th string pushed (0-based, i < the number pushed). */
+  at(i: number): string;
   /** The strings pushed so far, packed (the builder must not be used after). */
   finish(): PackedStrings;
 }
@@ -36,6 +38,13 @@ export function createPackedBuilder(capacity: number): PackedBuilder {
         chunks.push(pieces.join(''));
         pieces = [];
       }
+    },
+    at(i) {
+      const chunk = Math.floor(i / PIECE);
+      const start = i === 0 ? 0 : ends[i - 1];
+      if (chunk === chunks.length) return pieces[i % PIECE];
+      const chunkStart = chunk === 0 ? 0 : ends[chunk * PIECE - 1];
+      return chunks[chunk].slice(start - chunkStart, ends[i] - chunkStart);
     },
     finish() {
       chunks.push(pieces.join(''));

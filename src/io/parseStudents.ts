@@ -7,7 +7,9 @@ import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
 import { looksSwapped } from './import/valueNormalise';
-import { isScientificId, looksRoundedByExcel, pupilIdKey } from './pupilIdKey';
+import { isScientificId, pupilIdKey } from './pupilIdKey';
+import { createPupilIdIndex } from './pupilIdIndex';
+import { haversineM } from '../core/distance/haversine';
 
 /** Pupil rows read from a CSV file: loaded columns plus the rows that were not loaded. */
 export interface ParsedStudents {
@@ -43,6 +45,12 @@ function notesOf(cell: string | undefined): ImportRowNote[] {
   return text === '' ? [] : (JSON.parse(text) as ImportRowNote[]);
 }
 
+/**
+ * How far apart, m, two rows' homes may lie and be one home: one address in two files of other
+ * coordinate systems (a BD-09 list and a CGCS2000 supplement) is converted to points metres apart.
+ */
+const SAME_HOME_M = 30;
+
 /** Rows between two progress reports. */
 const PROGRESS_ROWS = 10_000;
 
@@ -60,7 +68,8 @@ const PROGRESS_ROWS = 10_000;
  * digits alike) is rejected naming that row's line, and its file when another (the first stays
  * loaded); but an id Excel rounded to 15 digits (looksRoundedByExcel) is shared by pupils born the
  * same day, so such a row is rejected only at the same home and grade (and name, when both rows have
- * one), else loaded with a warning.
+ * one; homes within SAME_HOME_M), else loaded with a warning; so is a row whose id is an earlier
+ * row's written in full where the other is rounded (see createPupilIdIndex).
  * An id in scientific notation (3.70783E+17) is rejected.
  * Throws a DataError when the file is empty or a required column is missing.
  */
@@ -92,11 +101,9 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   const cAddress = header.indexOf('address');
   const cNotes = header.indexOf(IMPORT_NOTES_COLUMN);
   const cName = header.indexOf('name');
-  // The first loaded row of each id (a pupil listed twice would be counted twice): its index, whose
-  // line and file are in lineOf and fileOf (a number per id, not an object: a million of them).
-  const rowOfId = new Map<string, number>();
-  // Rows (and names, when given) by an id Excel rounded: several pupils may share one (see looksRoundedByExcel).
-  const roundedRows = new Map<string, { row: number; name: string }[]>();
+  // The loaded rows' ids (a pupil listed twice would be counted twice), by row index, whose line and
+  // file are in lineOf and fileOf (a number per id, not an object: a million of them).
+  const ids = createPupilIdIndex();
   const unitIndex = new Map<string, number>();
   const schoolIndex = new Map(schools.map((s, i) => [s.id, i]));
   const taught = schools.map((s) => new Set(gradesTaught(s.level, rules)));
@@ -109,7 +116,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   const currentSchool = new Int32Array(cap);
   const lineOf = new Uint32Array(cap);
   const unit = new Int32Array(cap);
-  const ids = createPackedBuilder(cap);
+  const idsRead = createPackedBuilder(cap);
   const names = createPackedBuilder(cName >= 0 ? cap : 0);
   const fileOf = new Uint16Array(cSourceFile >= 0 ? cap : 0);
   const fileIndex = new Map<string, number>();
@@ -171,33 +178,20 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     // A grade the row's own school does not teach: the grade or the school is wrong (初一 written 一年级), and either way the row cannot be counted at a level.
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const idKey = pupilIdKey(id);
-    if (looksRoundedByExcel(idKey)) {
-      // Ids Excel rounded (18 digits kept to 15) are shared by pupils born the same day: a row is an
-      // earlier one listed again only at the same home and grade, and under the same name when both have one (twins).
-      const name = cName >= 0 ? (row[cName] ?? '').trim() : '';
-      const earlier = roundedRows.get(idKey);
-      const same = earlier?.find((r) => x[r.row] === lon && y[r.row] === lat && grade[r.row] === g && (r.name === '' || name === '' || r.name === name));
-      if (same !== undefined) {
-        const at = fileOfRow(same.row);
-        reject(at === rowFile ? 'duplicatePupilIdRounded' : 'duplicatePupilIdRoundedIn', { id, n: lineOf[same.row], value: at });
-        return;
-      }
-      if (earlier) {
-        const at = fileOfRow(earlier[0].row);
-        notes.push({ code: at === rowFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[earlier[0].row], value: at } });
-        earlier.push({ row: n, name });
-      } else roundedRows.set(`${idKey} `.slice(0, -1), [{ row: n, name }]);
-    } else {
-      const first = rowOfId.get(idKey);
-      if (first !== undefined) {
-        const at = fileOfRow(first);
-        if (at === rowFile) reject('duplicatePupilId', { id, n: lineOf[first] });
-        else reject('duplicatePupilIdIn', { id, n: lineOf[first], value: at });
-        return;
-      }
-      // A copy, not a slice: a slice of the row would keep its piece of the text alive until the end.
-      rowOfId.set(`${idKey} `.slice(0, -1), n);
+    const name = cName >= 0 ? (row[cName] ?? '').trim() : '';
+    const verdict = ids.check(idKey, (r) => grade[r] === g && haversineM(x[r], y[r], lon, lat) <= SAME_HOME_M && (name === '' || names.at(r) === '' || names.at(r) === name));
+    if (verdict.kind === 'repeat') {
+      const at = fileOfRow(verdict.row);
+      const params = { id, n: lineOf[verdict.row], value: at, got: idsRead.at(verdict.row) };
+      const code = verdict.how === 'same' ? 'duplicatePupilId' : verdict.how === 'rounded' ? 'duplicatePupilIdRounded' : 'duplicatePupilIdExcel';
+      reject(at === rowFile ? code : `${code}In`, params);
+      return;
     }
+    if (verdict.kind === 'shares') {
+      const at = fileOfRow(verdict.row);
+      notes.push({ code: at === rowFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[verdict.row], value: at } });
+    }
+    ids.add(idKey, n);
     if (schoolId !== '' && s < 0) warn('unknownSchoolId', { id: schoolId });
     for (const note of notes) warn(note.code, note.params);
     x[n] = lon;
@@ -213,7 +207,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
       unitIndex.set(unitId, u);
     }
     unit[n] = u;
-    ids.push(id);
+    idsRead.push(id);
     if (cName >= 0) names.push((row[cName] ?? '').trim());
     if (cSourceFile >= 0) {
       let f = fileIndex.get(rowFile);
@@ -240,7 +234,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
       currentSchool: currentSchool.slice(0, n),
       line: lineOf.slice(0, n),
       unit: unit.slice(0, n),
-      id: ids.finish(),
+      id: idsRead.finish(),
       ...(cName >= 0 && { name: names.finish() }),
       ...(cSourceFile >= 0 && { file: fileOf.slice(0, n) }),
     },

@@ -36,3 +36,14 @@ export function isScientificId(id: string): boolean {
 export function looksRoundedByExcel(key: string): boolean {
   return /^\d{15}0+$/.test(key);
 }
+
+/**
+ * What Excel leaves of an all-digit id of more than 15 digits (an id key) stored as a number: its
+ * first 15 digits rounded at the 16th, then zeros (370783201503151789 → 370783201503152000).
+ * Undefined for other ids, and for one that already looks so rounded.
+ */
+export function excelRoundedForm(key: string): string | undefined {
+  if (!/^\d{16,}$/.test(key) || looksRoundedByExcel(key)) return undefined;
+  const head = BigInt(key.slice(0, 15)) + (key.charCodeAt(15) >= 53 ? 1n : 0n);
+  return `${head}`.padEnd(key.length, '0');
+}

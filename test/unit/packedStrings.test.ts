@@ -35,6 +35,17 @@ describe('packed strings', () => {
     );
   });
 
+  it('reads back any string pushed so far, before and after its piece is joined, like the plain list', () => {
+    // Over two joined pieces (4,096 strings each) and the open one; empty and non-ASCII strings among them.
+    const list = Array.from({ length: 9_000 }, (_, i) => (i % 7 === 0 ? '' : `${'张𠮷'.repeat(i % 3)}${i}`));
+    const b = createPackedBuilder(list.length);
+    list.forEach((s, i) => {
+      b.push(s);
+      for (const j of [i, Math.max(0, i - 5), 0]) expect(b.at(j)).toBe(list[j]);
+    });
+    expect(list.map((_, i) => b.at(i))).toEqual(list);
+  });
+
   it('refuses more strings than the builder was made for, and keeps only those pushed', () => {
     const b = createPackedBuilder(3);
     b.push('x');

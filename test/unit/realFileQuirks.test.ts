@@ -11,7 +11,7 @@ import { DataError } from '../../src/io/dataError';
 import { detectFormat, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
 import { readKml } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText } from '../../src/io/import/valueNormalise';
-import { isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
+import { excelRoundedForm, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
 const tinyFile = (name: string): ImportFile => ({ name, bytes: new Uint8Array(readFileSync(join(tiny, name))) });
@@ -73,6 +73,45 @@ describe('pupil ids as spreadsheets write them', () => {
     // Each row is compared with every earlier one of its id: line 6 is line 3 again, not a fourth pupil.
     expect(dataset.rejected.map((r) => [r.line, r.problem?.params.n])).toEqual([[5, 2], [6, 3]]);
     expect(dataset.rejected[0].reason).toBe('id "370783201501011000" is also on line 2, which is loaded, at the same home and grade; this row is not. Its digits after the 15th are all 0, as Excel leaves an 18-digit number it rounded: export the ids as text to tell such pupils apart');
+  });
+});
+
+describe('one pupil with the id in full in one file and as Excel rounded it in another', () => {
+  const full = '370783201503151789';
+  const rounded = '370783201503152000';
+
+  it('rounds an id as Excel does: 15 digits, rounded at the 16th, then zeros', () => {
+    expect(excelRoundedForm(full)).toBe(rounded);
+    expect(excelRoundedForm('370783201503151234')).toBe('370783201503151000');
+    expect(excelRoundedForm(rounded)).toBeUndefined();
+    expect(excelRoundedForm('37078320150315123X')).toBeUndefined();
+    expect(excelRoundedForm('123456')).toBeUndefined();
+  });
+
+  const twoFiles = async (first: string, second: string) => {
+    const files = [tinyFile('schools.geojson'), tinyFile('catchments.geojson'), text('学生名单.csv', first), text('学生名单_补录.csv', second)];
+    return readImportedDataset(await importDataset(files), DEFAULT_RULES, 2024).dataset;
+  };
+
+  it('is loaded once, in either order, when both rows are at one home (a few metres apart) and grade', async () => {
+    // 118.00203 is 2.7 m east of 118.002: one address converted from two coordinate systems.
+    const main = ['学籍号,经度,纬度,年级', `${full},118.002,36.002,1`, 'other,118.003,36.003,1'].join('\n');
+    const supplement = ['学籍号,经度,纬度,年级', `${rounded},118.00203,36.002,1`, `${rounded},118.004,36.004,1`, `${rounded},118.002,36.002,2`].join('\n');
+    for (const [a, b, loadedId] of [[main, supplement, full], [supplement, main, rounded]]) {
+      const dataset = await twoFiles(a, b);
+      expect(dataset.pupils.count).toBe(4);
+      expect(dataset.rejected.map((r) => [r.file, r.problem?.code, r.problem?.params.value, r.problem?.params.got])).toEqual([['学生名单_补录.csv', 'duplicatePupilIdExcelIn', '学生名单.csv', loadedId]]);
+    }
+    const dataset = await twoFiles(main, supplement);
+    expect(dataset.rejected[0].reason).toBe(`id "${rounded}" and id "${full}" on line 2 of 学生名单.csv, which is loaded, are one id as Excel leaves an 18-digit number it rounds to 15 digits, at the same home and grade: the same pupil, not loaded twice; export the ids as text`);
+  });
+
+  it('are two pupils under two names (twins), or at homes more than 30 m apart', async () => {
+    const main = ['学籍号,姓名,经度,纬度,年级', `${full},张三,118.002,36.002,1`, `${full.slice(0, -1)}8,王五,118.005,36.005,1`].join('\n');
+    const supplement = ['学籍号,姓名,经度,纬度,年级', `${rounded},李四,118.002,36.002,1`, `${rounded},王五,118.0054,36.005,1`].join('\n');
+    const dataset = await twoFiles(main, supplement);
+    expect(dataset.pupils.count).toBe(4);
+    expect(dataset.rejected).toEqual([]);
   });
 });
 
