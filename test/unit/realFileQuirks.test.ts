@@ -233,3 +233,28 @@ describe('coordinates as people write them', () => {
     expect(dataset.warnings.map((w) => w.problem?.code)).toEqual(['lonLatSwappedRow']);
   });
 });
+
+describe('a school or compound row with longitude and latitude the other way round', () => {
+  const schoolsCsv = (rows: string[]) => text('学校_gcj02.csv', ['学校代码,学校名称,学段,办学性质,经度,纬度', ...rows].join('\n'));
+  const unitsCsv = (rows: string[]) => text('小区名录_gcj02.csv', ['编号,小区名称,经度,纬度', ...rows].join('\n'));
+  const readWith = async (schoolRows: string[], unitRows: string[]) => {
+    const files = [schoolsCsv(schoolRows), tinyFile('catchments.geojson'), unitsCsv(unitRows), text('学生名单.csv', ['学籍号,经度,纬度,年级', 's1,118.004,36.004,1', 's2,118.016,36.006,1'].join('\n'))];
+    const imported = await importDataset(files);
+    const unitPlaces = (JSON.parse(imported.texts['units.geojson']!) as { features: { geometry: { coordinates: number[] } }[] }).features.map((f) => f.geometry.coordinates);
+    return { ...readImportedDataset(imported, DEFAULT_RULES, 2024).dataset, unitPlaces };
+  };
+  const schools = ['P1,西小学,小学,公办,118.005,36.005', 'P2,东小学,小学,公办,118.015,36.005', 'J1,中学,初中,公办,118.01,36.015'];
+  const units = ['U1,东苑,118.016,36.006', 'U2,西苑,118.004,36.004'];
+
+  it('is read swapped, before its file’s GCJ-02 is converted, and loaded with a remark naming the row (the load stopped)', async () => {
+    const right = await readWith(schools, units);
+    const swapped = await readWith([schools[0], 'P2,东小学,小学,公办,36.005,118.015', schools[2]], [units[0], 'U2,西苑,36.004,118.004']);
+    expect(swapped.schools.map((s) => [s.id, s.lon, s.lat])).toEqual(right.schools.map((s) => [s.id, s.lon, s.lat]));
+    expect(swapped.unitPlaces).toEqual(right.unitPlaces);
+    expect(right.unitPlaces[0][0]).not.toBe(118.016);
+    expect(right.warnings).toEqual([]);
+    expect(swapped.warnings.map((w) => [w.file, w.line, w.problem?.code])).toEqual([['学校_gcj02.csv', 3, 'lonLatSwappedRow'], ['小区名录_gcj02.csv', 3, 'lonLatSwappedRow']]);
+    expect(swapped.warnings[0].reason).toBe('lon "36.005", lat "118.015" are not longitude/latitude degrees, but are the other way round: read swapped');
+    expect(swapped.rejected).toEqual([]);
+  });
+});

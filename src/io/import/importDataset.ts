@@ -105,6 +105,8 @@ export interface ImportedDataset {
   skipped: RejectedRow[];
   /** Rows of tables other than the pupils' (compounds and villages) not loaded, with file, line and reason. */
   rejected: RejectedRow[];
+  /** Rows of tables other than the pupils' (schools, compounds and villages) loaded with a remark (read with longitude and latitude swapped). */
+  remarks: RejectedRow[];
   /** Optional map files (county outline, context) not used because they are broken, and worksheets of a workbook after its first (not read); the rest loaded. */
   notUsed: FileNotUsed[];
 }
@@ -225,6 +227,7 @@ interface FileImport {
   rows?: PupilRowSource;
   note: ImportNote;
   rejected?: RejectedRow[];
+  remarks?: RejectedRow[];
 }
 
 /** One file as the text of its contract file. */
@@ -259,11 +262,12 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     }
     if (kind === 'units') {
       const units = unitsFromTable(file.name, table, mapping, note.crs);
-      return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected };
+      return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks };
     }
     ctx.stated.push(...years);
     const schools = schoolsFromTable(table, mapping, note.crs);
-    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows } };
+    const remarks = schools.remarks.map(({ line, problem }) => ({ file: file.name, ...(table.sheet !== undefined && { sheet: table.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem }));
+    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows }, remarks };
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
@@ -332,6 +336,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   const pupilPieces: PupilRowsPiece[] = [];
   const notes: ImportNote[] = [];
   const rejected: RejectedRow[] = [];
+  const remarks: RejectedRow[] = [];
   const notUsed: FileNotUsed[] = [];
   const planned = files.map((file) => {
     if (file.bytes.length === 0) throw new DataError(file.name, 'emptyFile');
@@ -374,6 +379,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     }
     notes.push(read.note);
     rejected.push(...(read.rejected ?? []));
+    remarks.push(...(read.remarks ?? []));
     // Only a workbook's first worksheet is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
     for (const other of read.note.otherSheets ?? []) {
       const problem = { code: 'sheetNotRead' as const, params: { value: read.note.sheet ?? '', n: other.rows } };
@@ -384,7 +390,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
   const pupilsFile = notes.find((n) => n.part === 'students')?.file;
   const pupils = pupilPieces.length <= 1 ? pupilPieces[0]?.rows : combinePupilRows(pupilPieces);
-  return { texts, ...(pupils && { pupils }), sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), skipped, rejected, notUsed };
+  return { texts, ...(pupils && { pupils }), sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), skipped, rejected, remarks, notUsed };
 }
 
 /** A contract file's text from the texts of the files that gave it (one: that text, unchanged). */

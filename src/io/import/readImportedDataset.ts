@@ -10,7 +10,8 @@ import type { ImportedDataset } from './importDataset';
  * every rejected or warned row name the original file (rows keep their original lines; an XLSX
  * row also names its sheet), and a school made from a table row is named by that row, not as a
  * feature. The base year is the import's (imported.baseYear: the planner's, or the one the files
- * state), else dataset.json's, else `fallbackYear`. Total rows skipped are listed in
+ * state), else dataset.json's, else `fallbackYear`. Rows of other tables the import loaded with a
+ * remark come first among the warnings. Total rows skipped are listed in
  * `dataset.skipped`: other tables' first, then the pupils'. For a part given by several files, a feature is named by its own file and
  * number in it, a pupil row by its own file (and sheet) and line.
  */
@@ -40,7 +41,7 @@ export function readImportedDataset(imported: ImportedDataset, rules: Rules, fal
       ...dataset,
       baseYear: imported.baseYear.year ?? dataset.baseYear,
       rejected: renameRows(dataset.rejected),
-      warnings: renameRows(dataset.warnings),
+      warnings: [...imported.remarks, ...renameRows(dataset.warnings)],
       skipped: [...imported.skipped, ...renameRows(dataset.skipped ?? [])],
     },
   };

@@ -4,7 +4,7 @@ import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
 import { createTotalRowTest, totalRowProblem, type SkippedRow } from './totalRows';
-import { coordinateText, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
+import { coordinateText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
 const NUMERIC_KEYS = new Set(['classrooms', 'opens', ...FACILITY_FIELDS.flatMap((f) => [f, `primary_${f}`, `junior_${f}`])]);
@@ -37,11 +37,13 @@ export function schoolProperties(values: Record<string, unknown>): Record<string
   return out;
 }
 
-/** A school table as schools.geojson, the row (CSV: line) of each feature, and the total rows skipped. */
+/** A school table as schools.geojson, the row (CSV: line) of each feature, the total rows skipped, and the rows read with a remark. */
 export interface SchoolsTable {
   collection: FeatureCollection<Point>;
   rows: number[];
   skipped: SkippedRow[];
+  /** Rows whose longitude and latitude were the other way round, read swapped. */
+  remarks: SkippedRow[];
 }
 
 /**
@@ -49,7 +51,9 @@ export interface SchoolsTable {
  * (converted from `crs` to WGS84; a coordinate that is not a number becomes null, which
  * parseSchools rejects naming the school) with the mapped contract properties, plus columns named
  * exactly as a nine-year section's facility field (primary_room_area_m2 …). Total rows (合计, 小计 …,
- * or a row without id that sums the rows above) are skipped and listed, never read as a school.
+ * or a row without id that sums the rows above) are skipped and listed, never read as a school. A
+ * row whose two numbers are degrees only the other way round (36.9, 118.7) is read swapped, before
+ * `crs` is converted, and listed in `remarks`.
  */
 export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs): SchoolsTable {
   const sections = SECTION_FIELDS.filter((k) => table.header.includes(k) && mapping[k] === undefined).map((k) => [k, k] as const);
@@ -57,6 +61,7 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   const features: Feature<Point>[] = [];
   const rows: number[] = [];
   const skipped: SkippedRow[] = [];
+  const remarks: SkippedRow[] = [];
   const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
   table.forEachRow((cells, line) => {
     const total = isTotal(cells);
@@ -66,14 +71,18 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
     }
     rows.push(line);
     const values = Object.fromEntries(columns.map(([key, c]) => [key, cells[c] ?? '']));
-    const lon = numberOf(coordinateText(values.lon ?? ''));
-    const lat = numberOf(coordinateText(values.lat ?? ''));
+    let lon = numberOf(coordinateText(values.lon ?? ''));
+    let lat = numberOf(coordinateText(values.lat ?? ''));
+    if (looksSwapped(lon, lat)) {
+      remarks.push({ line, problem: { code: 'lonLatSwappedRow', params: { got: values.lon.trim(), value: values.lat.trim() } } });
+      [lon, lat] = [lat, lon];
+    }
     const coordinates = Number.isFinite(lon) && Number.isFinite(lat) ? toWgs84(lon, lat, crs) : [lon, lat];
     delete values.lon;
     delete values.lat;
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates }, properties: schoolProperties(values) });
   });
-  return { collection: { type: 'FeatureCollection', features }, rows, skipped };
+  return { collection: { type: 'FeatureCollection', features }, rows, skipped, remarks };
 }
 
 /**

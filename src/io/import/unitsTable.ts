@@ -4,7 +4,7 @@ import type { RejectedRow } from '../../core/dataset';
 import type { ColumnMapping } from './columnMapping';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { Table } from './table';
-import { coordinateText } from './valueNormalise';
+import { coordinateText, looksSwapped } from './valueNormalise';
 
 /** Kinds of units as the data contract writes them. */
 export type UnitKind = 'compound' | 'village';
@@ -54,13 +54,19 @@ export function generatedUnitId(town: string, name: string, taken: ReadonlySet<s
 export interface UnitsFromTable {
   collection: FeatureCollection<Point>;
   rejected: RejectedRow[];
+  /** Rows loaded with a remark (longitude and latitude read swapped). */
+  remarks: RejectedRow[];
   /** Data rows read (= features + rejected). */
   rows: number;
 }
 
-const degrees = (cell: string, limit: number) => {
+const number = (cell: string) => {
   const text = coordinateText(cell);
-  const n = text === '' ? NaN : Number(text);
+  return text === '' ? NaN : Number(text);
+};
+
+const degrees = (cell: string, limit: number) => {
+  const n = number(cell);
   return Number.isFinite(n) && Math.abs(n) <= limit ? n : undefined;
 };
 
@@ -70,7 +76,8 @@ const degrees = (cell: string, limit: number) => {
  * `kind` (normaliseUnitKind), `town` and `aliases` (a list). A row without a name and id, with a
  * longitude or latitude that is not degrees, with an id an earlier row has, or that cannot be
  * split into cells or decoded, is not loaded and listed with its line; rows read = features +
- * rejected.
+ * rejected. A row whose two numbers are degrees only the other way round is read swapped, before
+ * `crs` is converted, and listed in `remarks`.
  */
 export function unitsFromTable(file: string, table: Table, mapping: ColumnMapping, crs: Crs): UnitsFromTable {
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
@@ -78,6 +85,7 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
   const cell = (cells: string[], c: number) => (c < 0 ? '' : (cells[c] ?? '').trim());
   const features: Feature<Point>[] = [];
   const rejected: RejectedRow[] = [];
+  const remarks: RejectedRow[] = [];
   const lineOfId = new Map<string, number>();
   const pending: { line: number; town: string; name: string; feature: Feature<Point> }[] = [];
   let rows = 0;
@@ -89,10 +97,15 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
     const name = cell(cells, cName);
     const town = cell(cells, cTown);
     if (id === '' && name === '') return reject(line, 'unitNoName', {});
-    const lon = degrees(cell(cells, cLon), 180);
-    if (lon === undefined) return reject(line, 'badLon', { got: cell(cells, cLon) });
-    const lat = degrees(cell(cells, cLat), 90);
-    if (lat === undefined) return reject(line, 'badLat', { got: cell(cells, cLat) });
+    let [lonCell, latCell] = [cell(cells, cLon), cell(cells, cLat)];
+    if (looksSwapped(number(lonCell), number(latCell))) {
+      remarks.push({ file, line, reason: describeDataProblem('lonLatSwappedRow', { got: lonCell, value: latCell }, 'en'), problem: { code: 'lonLatSwappedRow', params: { got: lonCell, value: latCell } } });
+      [lonCell, latCell] = [latCell, lonCell];
+    }
+    const lon = degrees(lonCell, 180);
+    if (lon === undefined) return reject(line, 'badLon', { got: lonCell });
+    const lat = degrees(latCell, 90);
+    if (lat === undefined) return reject(line, 'badLat', { got: latCell });
     if (id !== '' && lineOfId.has(id)) return reject(line, 'unitIdRepeated', { id, n: lineOfId.get(id) });
     if (id !== '') lineOfId.set(id, line);
     const properties: Record<string, unknown> = { id, name: name === '' ? id : name, kind: normaliseUnitKind(cell(cells, cKind), name) };
@@ -114,7 +127,7 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
     taken.add(id);
     p.feature.properties!.id = id;
   }
-  return { collection: { type: 'FeatureCollection', features }, rejected, rows };
+  return { collection: { type: 'FeatureCollection', features }, rejected, remarks, rows };
 }
 
 /**
