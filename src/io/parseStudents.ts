@@ -208,7 +208,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     }
     unit[n] = u;
     idsRead.push(id);
-    if (cName >= 0) names.push((row[cName] ?? '').trim());
+    if (cName >= 0) names.push(name);
     if (cSourceFile >= 0) {
       let f = fileIndex.get(rowFile);
       if (f === undefined) {
