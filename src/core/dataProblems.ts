@@ -32,7 +32,7 @@ export const DATA_PROBLEMS = {
   badLon: { en: 'lon "{got}" is not a longitude in degrees', 'zh-CN': '经度 "{got}" 无效' },
   badLat: { en: 'lat "{got}" is not a latitude in degrees', 'zh-CN': '纬度 "{got}" 无效' },
   gradeNotTaught: { en: 'grade {got} is not taught at {school} (school_id "{id}")', 'zh-CN': '{school}（school_id "{id}"）不开设 {got} 年级' },
-  sheetNotRead: { en: 'only the workbook\'s first worksheet ("{value}") is read; this one has {n} rows: put its rows in the first sheet, or give it as a file of its own', 'zh-CN': '只读取工作簿的第一个工作表（“{value}”），此表有 {n} 行：请把它的行并入第一个工作表，或另存为单独的文件' },
+  sheetNotRead: { en: 'only one worksheet of the workbook is read ("{value}", whose columns fit best); this one has {n} rows: put its rows in that sheet, or give it as a file of its own', 'zh-CN': '工作簿只读取一个工作表（“{value}”，其列最合用），此表有 {n} 行：请把它的行并入该工作表，或另存为单独的文件' },
   noPupilRows: { en: 'the file has a header but no pupil rows', 'zh-CN': '文件只有表头，没有学生行' },
   zeroLonLat: { en: 'lon 0, lat 0: the position was left unfilled', 'zh-CN': '经纬度为 0,0：位置未填写' },
   unknownSchoolId: { en: 'school_id "{id}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有 school_id "{id}"，按片区分配' },

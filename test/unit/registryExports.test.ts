@@ -123,7 +123,25 @@ describe('a workbook of several worksheets', () => {
     expect(loaded.dataset.rowsRead).toBe(3);
     const warning = validateImported(imported, loaded, DEFAULT_RULES).items.find((i) => i.kind === 'fileNotUsed')!;
     expect(warning.severity).toBe('warning');
-    expect(describeValidationItem(warning, 'zh-CN')).toBe('学生名单.xlsx [小学]：未使用——只读取工作簿的第一个工作表（“初中”），此表有 3 行：请把它的行并入第一个工作表，或另存为单独的文件；其他文件照常载入');
+    expect(describeValidationItem(warning, 'zh-CN')).toBe('学生名单.xlsx [小学]：未使用——工作簿只读取一个工作表（“初中”，其列最合用），此表有 3 行：请把它的行并入该工作表，或另存为单独的文件；其他文件照常载入');
+  });
+
+  it('reads the sheet whose columns are the pupils’, not a summary sheet before it (the load was refused)', async () => {
+    const book = new ExcelJS.Workbook();
+    const summary = book.addWorksheet('汇总');
+    for (const row of [['2024年学生人数汇总'], ['学校名称', '学段', '人数'], ['西小学', '小学', 3], ['合计', '', 3]]) summary.addRow(row);
+    const data = book.addWorksheet('2024秋');
+    for (const row of PUPIL_ROWS.slice(0, 5)) data.addRow([...row]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const file = { name: '学生名单.xlsx', bytes };
+    const inspected = await inspectFile(file);
+    expect(inspected.suggestion?.missing).toEqual([]);
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), file]);
+    expect(imported.notes.find((n) => n.part === 'students')?.sheet).toBe('2024秋');
+    expect(imported.notUsed.map((f) => [f.file, f.problem.params.value])).toEqual([['学生名单.xlsx [汇总]', '2024秋']]);
+    const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(loaded.dataset.rowsRead).toBe(3);
+    expect(loaded.dataset.pupils.count + loaded.dataset.rejected.length).toBe(3);
   });
 });
 

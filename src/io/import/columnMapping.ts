@@ -93,6 +93,16 @@ export function applyOverrides(header: string[], kind: MappedKind, overrides: Co
 }
 
 /**
+ * How well a header suits a kind of table, to choose a workbook's sheet: the caller's mapped names
+ * it holds, plus the contract columns the mapping (`overrides` laid over the suggestion) gives.
+ * Higher fits better; 0 for a header that gives nothing.
+ */
+export function mappingFit(header: string[], kind: MappedKind, overrides: ColumnMapping = {}): number {
+  const named = Object.values(overrides).filter((name) => name !== '' && header.includes(name)).length;
+  return named + Object.keys(applyOverrides(header, kind, overrides).mapping).length;
+}
+
+/**
  * Refuses a mapping that takes a contract column from a name the header has more than once
  * (which copy holds the values cannot be guessed), unless the caller's own mapping (`overrides`)
  * names the copy that gives it. Throws a DataError naming the file, the column and its copies.

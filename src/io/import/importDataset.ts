@@ -11,7 +11,7 @@ import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 import { combineFeatureTexts, combinePupilRows, type FeatureSpan, type PartPiece, type PupilRowsPiece } from './combineParts';
 import { createAddressPlacer } from './addressPlacement';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
-import { applyOverrides, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
+import { applyOverrides, mappingFit, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
 import { MAX_JSON_BYTES } from '../jsonLimits';
 import { crsHint, type CrsHintSource } from './crsHint';
@@ -245,7 +245,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   }
   if (format === 'csv' || format === 'xlsx') {
     if (kind !== 'students' && kind !== 'schools' && kind !== 'units') throw wrongFormat();
-    const table = await csvOrXlsxTable(file.name, format, file.bytes);
+    const table = await csvOrXlsxTable(file.name, format, file.bytes, (header) => mappingFit(header, kind, file.mapping));
     const mapping = swapColumns(file, mapOrFail(file, table.header, kind, false));
     refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping);
     if (file.swapLonLat) note.swapLonLat = true;

@@ -2,7 +2,7 @@ import { parseCohort } from '../../core/cohortGrade';
 import type { ZoneLevel } from '../../core/rules';
 import { asDataError, DataError } from '../dataError';
 import { yearsOfTable, type StatedYear } from './baseYear';
-import { applyOverrides, requiredMissing, type MappingSuggestion } from './columnMapping';
+import { applyOverrides, mappingFit, requiredMissing, type MappingSuggestion } from './columnMapping';
 import { mappedKindOf } from './columnAliases';
 import { crsHint, type CrsHint } from './crsHint';
 import { guessPart, type DatasetPart } from './datasetPart';
@@ -72,8 +72,9 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   const part = file.part ?? guessPart(file.name, format);
   let header: string[];
   let table: Table | undefined;
+  const kind = mappedKindOf(part);
   if (format === 'csv' || format === 'xlsx') {
-    table = await csvOrXlsxTable(file.name, format, file.bytes);
+    table = await csvOrXlsxTable(file.name, format, file.bytes, kind && ((h) => mappingFit(h, kind, file.mapping)));
     header = table.header;
   } else {
     const features = format === 'shapefile'
@@ -81,7 +82,6 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
       : format === 'kml' ? readKml(file.name, decodeDocument(file.name, file.bytes).text) : looseFeatures(file.name, decodeDocument(file.name, file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
-  const kind = mappedKindOf(part);
   const suggestion = kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format);
   const hint = crsHint(file.name, [suggestion?.mapping.lon, suggestion?.mapping.lat]);
   const level = table && [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);

@@ -69,19 +69,9 @@ async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Wo
   return book;
 }
 
-/**
- * The first worksheet of an XLSX workbook as a table (the others that hold rows are listed in
- * `otherSheets`, not read): title rows above the header are skipped, a
- * two-row header with merged group cells gives one name per column (headerNames), a merged data
- * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
- * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or the
- * sheet is empty. Columns are those of the header rows; cells to the right of them are not read
- * (a row holding only such cells is visited with its table cells empty).
- */
-export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Table> {
-  const book = await loadWorkbook(file, bytes);
-  const sheet = book.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new DataError(file, 'emptyFile');
+/** A worksheet as a table (see readXlsxTable), without the workbook's other sheets; undefined when it holds no header row. */
+function sheetTable(file: string, sheet: Sheet): Table | undefined {
+  if (sheet.actualRowCount === 0) return undefined;
   const top: number[] = [];
   // findRow, not getRow: getRow makes every empty row up to a far cell (row 1,048,576).
   for (let r = 1; r <= sheet.rowCount && top.length < HEADER_SEARCH_ROWS; r++) {
@@ -90,7 +80,7 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
   // The table's width is its header rows': a stray far cell (column XFD) does not make 16,384 columns.
   const width = Math.max(0, ...[...top, (top.at(-1) ?? 0) + 1].map((r) => lastFilledColumn(sheet, r)));
   const h = findHeaderRow(top.map((r) => filledCells(sheet, r, width)));
-  if (h < 0) throw new DataError(file, 'emptyFile');
+  if (h < 0) return undefined;
   const row = top[h];
   const cells = (r: number) => Array.from({ length: width }, (_, i) => headerCell(sheet, r, i + 1));
   const upper = cells(row);
@@ -106,7 +96,6 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
     repeated: repeatedColumns(labels),
     titles: top.slice(0, h).map((r) => Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1)).filter(isMaster).map((c) => c.text).join(' ').trim()),
     sheet: sheet.name,
-    otherSheets: book.worksheets.slice(1).filter((other) => other.actualRowCount > 0).map((other) => ({ name: other.name, rows: other.actualRowCount })),
     forEachRow(visit: RowVisitor) {
       sheet.eachRow({ includeEmpty: false }, (sheetRow, r) => {
         if (r <= headerLine) return;
@@ -115,4 +104,26 @@ export async function readXlsxTable(file: string, bytes: Uint8Array): Promise<Ta
       });
     },
   };
+}
+
+/**
+ * One worksheet of an XLSX workbook as a table: the one whose header `fits` best (ties, and without
+ * `fits`: the first), so that a summary sheet before the pupils' sheet is passed over; the others
+ * that hold rows are listed in `otherSheets`, not read. Title rows above the header are skipped, a
+ * two-row header with merged group cells gives one name per column (headerNames), a merged data
+ * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
+ * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or no
+ * sheet holds a table. Columns are those of the header rows; cells to the right of them are not read
+ * (a row holding only such cells is visited with its table cells empty).
+ */
+export async function readXlsxTable(file: string, bytes: Uint8Array, fits?: (header: string[]) => number): Promise<Table> {
+  const book = await loadWorkbook(file, bytes);
+  const tables = book.worksheets.map((sheet) => sheetTable(file, sheet));
+  let chosen = -1;
+  tables.forEach((t, i) => {
+    if (t && (chosen < 0 || (fits !== undefined && fits(t.header) > fits(tables[chosen]!.header)))) chosen = i;
+  });
+  if (chosen < 0) throw new DataError(file, 'emptyFile');
+  const otherSheets = book.worksheets.filter((other, i) => i !== chosen && other.actualRowCount > 0).map((other) => ({ name: other.name, rows: other.actualRowCount }));
+  return { ...tables[chosen]!, otherSheets };
 }
