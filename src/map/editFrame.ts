@@ -10,6 +10,7 @@ export const EDIT_FRAME_HOLD_MS = 300;
  * new colours held back the frame of the new ones. `hold()` keeps the map from drawing until every
  * source in `sources` has loaded again (or EDIT_FRAME_HOLD_MS has passed, or the planner presses,
  * scrolls or touches the map), then draws once. Call it just after giving the sources their new data.
+ * A frame already asked for when the hold starts is withdrawn and drawn at the release instead.
  * `onRelease` runs just before that frame is asked for, so that what waited for it (the edit's
  * numbers, see `shownState`) is drawn in the same frame. MapLibre has no public switch for this: the
  * map's own `triggerRepaint` is wrapped.
@@ -42,6 +43,15 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[], on
   return {
     hold() {
       held = true;
+      // A frame the map had asked for before the edit (a tile arriving, the drawn area's outline)
+      // would draw the old shapes in the edit's colours: it is put off to the release too.
+      // MapLibre keeps that request in `_frameRequest` (6.x), with no public way to withdraw it.
+      const asking = map as unknown as { _frameRequest?: AbortController | null };
+      if (asking._frameRequest) {
+        asking._frameRequest.abort();
+        asking._frameRequest = null;
+        asked = true;
+      }
       clearTimeout(timer);
       timer = setTimeout(release, EDIT_FRAME_HOLD_MS);
       // Data the sources already hold (nothing changed) brings no event to wait for.

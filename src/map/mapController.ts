@@ -78,7 +78,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const flash = createChangeFlash(map);
   const zoneLooks = createZoneLooks(map);
   const zoneLabels = createLabelSource(map, ZONE_LABEL_SOURCE);
-  const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE], () => {
+  const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE, 'pending'], () => {
     // Read by the browser benchmark: the panels are let go of, with the map's frame.
     timingMark('edit:shown');
     shownState.release();

@@ -8,6 +8,8 @@ function fakeMap() {
   const loading = new Set<string>();
   const map = {
     frames: 0,
+    // A frame asked for and not drawn yet, as MapLibre keeps it.
+    _frameRequest: null as AbortController | null,
     triggerRepaint() {
       map.frames++;
     },
@@ -51,6 +53,21 @@ async function heldAfterEdit(sources: string[], loading: string[]) {
 describe('an edit drawn in one map frame', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
+
+  it('withdraws a frame the map had asked for before the edit, and draws it at the release', async () => {
+    const map = fakeMap();
+    const releasedAt: number[] = [];
+    const frame = createEditFrame(map as unknown as MapLibreMap, ['zones'], () => releasedAt.push(map.frames));
+    const before = new AbortController();
+    map._frameRequest = before;
+    map.setLoading('zones', true);
+    frame.hold();
+    expect(before.signal.aborted).toBe(true);
+    expect(map._frameRequest).toBeNull();
+    map.setLoading('zones', false);
+    expect(releasedAt).toEqual([0]);
+    expect(map.frames).toBe(1);
+  });
 
   it('draws nothing while the edited sources re-tile, then once when both are in', async () => {
     const { map } = await heldAfterEdit(['zones', 'labels'], ['zones', 'labels']);
