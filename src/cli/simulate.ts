@@ -346,7 +346,7 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`--out ${args.out}: cannot be written (${writeFailure(e)}); nothing was written`);
     }
     const s = result.summary;
-    const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} total row(s) skipped` : '';
+    const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} row(s) skipped (totals, header copies)` : '';
     say(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
   } else if (!warned && !published) {
     process.stdout.write(json);

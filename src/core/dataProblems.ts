@@ -90,6 +90,7 @@ export const DATA_PROBLEMS = {
   addressNoUnits: { en: 'no coordinates, and no compounds and villages were loaded to place the address "{got}" by', 'zh-CN': '没有经纬度，也没有载入小区和村，无法按地址 "{got}" 定位' },
   unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
   totalRowSkipped: { en: 'total row skipped ("{got}")', 'zh-CN': '合计行，已跳过（"{got}"）' },
+  headerRowSkipped: { en: 'a copy of the header row skipped (not data)', 'zh-CN': '重复的表头行，已跳过（不是数据）' },
   sumRowSkipped: { en: 'total row skipped (no id, and its numbers sum the rows above)', 'zh-CN': '合计行，已跳过（没有编号，数值为上方各行之和）' },
   cohortOutOfRange: { en: 'grade "{got}" is grade {n} in the autumn term of {year}, outside grades {min} to {max}', 'zh-CN': '年级 "{got}" 在 {year} 年秋季学期为 {n} 年级，不在 {min}–{max} 年级之内' },
   cohortNoLevel: { en: 'grade "{got}" is a cohort, but neither the row\'s 学段, the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); map a 学段 column or set the file\'s level in the mapping step', 'zh-CN': '年级 "{got}" 按入学或毕业年份书写，但本行学段、文件和学校都未说明从一年级（小学）还是七年级（初中）算起；请在映射步骤中指定学段列或设置文件的学段' },

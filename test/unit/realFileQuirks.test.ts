@@ -258,3 +258,29 @@ describe('a school or compound row with longitude and latitude the other way rou
     expect(swapped.rejected).toEqual([]);
   });
 });
+
+describe('a sheet pasted together from several, each block with its header', () => {
+  it('skips each copy of the header row as not data: neither a pupil nor a rejected row (each was rejected as grade "年级")', async () => {
+    const { dataset } = await load([
+      '学籍号,经度,纬度,年级',
+      's1,118.002,36.002,1',
+      '学籍号,经度,纬度,年级',
+      's2,118.012,36.002,1',
+      ' 学籍号 ,,纬度,',
+      // One cell that is a header name is a row all the same (rejected by its grade).
+      's3,118.003,36.003,年级',
+    ].join('\n'));
+    expect(dataset.pupils.count).toBe(2);
+    expect(dataset.rowsRead).toBe(3);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[6, 'badGrade']]);
+    expect(dataset.skipped!.map((r) => [r.line, r.problem?.code])).toEqual([[3, 'headerRowSkipped'], [5, 'headerRowSkipped']]);
+  });
+
+  it('skips a copy of a schools table’s header too', async () => {
+    const schools = text('学校.csv', ['学校代码,学校名称,学段,办学性质,经度,纬度', 'P1,西小学,小学,公办,118.005,36.005', '学校代码,学校名称,学段,办学性质,经度,纬度', 'P2,东小学,小学,公办,118.015,36.005', 'J1,中学,初中,公办,118.01,36.015'].join('\n'));
+    const files = [schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')];
+    const { dataset } = readImportedDataset(await importDataset(files), DEFAULT_RULES, 2024);
+    expect(dataset.schools.map((s) => s.id)).toEqual(['P1', 'P2', 'J1']);
+    expect(dataset.skipped!.map((r) => [r.file, r.line, r.problem?.code])).toEqual([['学校.csv', 3, 'headerRowSkipped']]);
+  });
+});

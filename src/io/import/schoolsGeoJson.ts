@@ -3,7 +3,7 @@ import { FACILITY_FIELDS } from '../../core/dataset';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
-import { createTotalRowTest, totalRowProblem, type SkippedRow } from './totalRows';
+import { createTotalRowTest, HEADER_COPY, isHeaderCopy, totalRowProblem, type SkippedRow } from './totalRows';
 import { coordinateText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
@@ -51,7 +51,8 @@ export interface SchoolsTable {
  * (converted from `crs` to WGS84; a coordinate that is not a number becomes null, which
  * parseSchools rejects naming the school) with the mapped contract properties, plus columns named
  * exactly as a nine-year section's facility field (primary_room_area_m2 …). Total rows (合计, 小计 …,
- * or a row without id that sums the rows above) are skipped and listed, never read as a school. A
+ * or a row without id that sums the rows above) and copies of the header row are skipped and listed,
+ * never read as a school. A
  * row whose two numbers are degrees only the other way round (36.9, 118.7) is read swapped, before
  * `crs` is converted, and listed in `remarks`.
  */
@@ -64,6 +65,10 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   const remarks: SkippedRow[] = [];
   const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
   table.forEachRow((cells, line) => {
+    if (isHeaderCopy(cells, table.header)) {
+      skipped.push({ line, problem: HEADER_COPY });
+      return;
+    }
     const total = isTotal(cells);
     if (total) {
       skipped.push({ line, problem: totalRowProblem(total) });

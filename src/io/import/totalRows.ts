@@ -14,6 +14,24 @@ export function totalRowProblem(total: TotalRow): DataProblem {
   return 'label' in total ? { code: 'totalRowSkipped', params: { got: total.label } } : { code: 'sumRowSkipped', params: {} };
 }
 
+/** The problem that lists a skipped copy of the header row. */
+export const HEADER_COPY: DataProblem = { code: 'headerRowSkipped', params: {} };
+
+/**
+ * Whether a data row repeats the header, as a sheet pasted together from several, each with its
+ * header, does: at least two cells filled, each its column's name.
+ */
+export function isHeaderCopy(cells: readonly string[], header: readonly string[]): boolean {
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = compact(cells[i] ?? '');
+    if (cell === '') continue;
+    if (cell !== compact(header[i] ?? '')) return false;
+    filled++;
+  }
+  return filled >= 2;
+}
+
 // A label cell: 合计, 总计, 小计 or 共计, maybe after a few words (一年级小计, 全校合计) and before a note or a number (合计：, 合计(人)).
 const LABEL = /^[\p{Script=Han}\d]{0,8}?(?:合计|总计|小计|共计)(?:[:(\d].*)?$/u;
 
