@@ -27,7 +27,11 @@ describe('cohort grades', () => {
     expect(parseCohort('小学2023级')).toEqual({ year: 2023, kind: '级', level: 'primary' });
     expect(parseCohort('２０２３级３班')).toEqual({ year: 2023, kind: '级' });
     expect(parseCohort('三年级')).toBeUndefined();
-    expect(parseCohort('2023')).toBeUndefined();
+    // An entry year alone is the 级 registry exports mean by it (a bare 2024 was rejected as a grade).
+    expect(parseCohort('2023')).toEqual({ year: 2023, kind: '级' });
+    expect(parseCohort('2023年入学')).toEqual({ year: 2023, kind: '级' });
+    expect(parseCohort('初中 2023年')).toEqual({ year: 2023, kind: '级', level: 'junior' });
+    for (const other of ['1899', '2100', '12345', '2023.5', '2023年9月']) expect(parseCohort(other)).toBeUndefined();
   });
 
   it('converts them for the autumn term of the base year', () => {
