@@ -201,7 +201,7 @@ describe('importing the corpus into the app (Chromium)', () => {
     expect(rows).toHaveLength(1 + rejected.rejected.length + rejected.warnings);
     expect(rows.slice(1, 1 + rejected.rejected.length).map((r) => [r[0], Number(r[1])])).toEqual(rejected.rejected);
     expect(rows.slice(1).every((r) => r[2] === '未载入' || r[2] === '已载入（有提示）')).toBe(true);
-    expect(rows.find((r) => r[1] === '15')![3]).toBe('民办小学（school_id "X1"）不开设 8 年级');
+    expect(rows.find((r) => r[1] === '15')![3]).toBe('民办小学（学校代码 "X1"）不开设 8 年级');
   });
 
   /** Writes files into a fresh folder and returns their paths, in the order given. */
@@ -257,7 +257,7 @@ describe('importing the corpus into the app (Chromium)', () => {
     await page.getByTestId('file-input').setInputFiles(paths);
     expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
     const k = (await drafts()).findIndex((d) => d.name === '小学片区.kml');
-    expect(await page.getByTestId(`import-missing-${k}`).innerText()).toContain('level');
+    expect(await page.getByTestId(`import-missing-${k}`).innerText()).toContain('level（学段）');
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
     await page.getByTestId(`level-${k}`).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^小学$/ }).click();

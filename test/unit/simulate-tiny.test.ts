@@ -39,7 +39,7 @@ describe('simulate on a hand-made county', () => {
     expect(dataset.rejected.map((r) => r.line)).toEqual([14, 16, 17, 18, 19, 20]);
     expect(dataset.rejected[0]).toMatchObject({ file: 'students.csv', line: 14, reason: 'grade 8 is not taught at 民办小学 (school_id "X1")' });
     const { code, params } = dataset.rejected[0].problem!;
-    expect(describeDataProblem(code, params, 'zh-CN')).toBe('民办小学（school_id "X1"）不开设 8 年级');
+    expect(describeDataProblem(code, params, 'zh-CN')).toBe('民办小学（学校代码 "X1"）不开设 8 年级');
     expect(dataset.rejected.slice(1).map((r) => r.reason)).toEqual([
       'grade "0" is not a whole number from 1 to 9',
       'grade "abc" is not a whole number from 1 to 9',

@@ -31,6 +31,13 @@ function DraftCard({ draft, index, year, problems, onChange }: {
   const columns = columnsOf(draft);
   const partName = (p: DatasetPart) => t(`part_${p}` as MessageKey);
   const hint = draft.crsHint && draft.crsHint.crs === draft.crs ? draft.crsHint : undefined;
+  // A contract column as the table's rows name it: its key, and its Chinese name where it has one.
+  const hanName = (spec: (typeof columns)[number]) => spec.aliases.find((a) => /\p{Script=Han}/u.test(a)) ?? spec.aliases[0];
+  const named = (column: string) => {
+    const spec = columns.find((c) => c.column === column);
+    const han = spec && hanName(spec);
+    return han ? `${column}（${han}）` : column;
+  };
   return (
     <Card size="small" data-testid={`import-file-${index}`} title={<Space><span>{draft.name}</span><Tag>{draft.format.toUpperCase()}</Tag>{draft.remembered && <Tag color="blue">{t('importRemembered')}</Tag>}</Space>}>
       <Space wrap size="middle" style={{ marginBottom: 8 }}>
@@ -94,7 +101,7 @@ function DraftCard({ draft, index, year, problems, onChange }: {
               render: (column: string, spec) => (
                 <Space size={4}>
                   <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{column}</Typography.Text>
-                  {spec.aliases[0] && <Typography.Text type="secondary">{spec.aliases.find((a) => /\p{Script=Han}/u.test(a)) ?? spec.aliases[0]}</Typography.Text>}
+                  {spec.aliases[0] && <Typography.Text type="secondary">{hanName(spec)}</Typography.Text>}
                   {spec.required && <Tag color="red">{spec.orElse ? t('importRequiredOr', { column: spec.orElse }) : t('importRequired')}</Tag>}
                 </Space>
               ),
@@ -124,7 +131,7 @@ function DraftCard({ draft, index, year, problems, onChange }: {
       {problems?.repeated?.map((r) => (
         <Alert key={r.column} type="error" showIcon data-testid={`import-repeated-${index}-${r.column}`} title={t('importRepeatedColumn', { file: draft.name, name: r.name, n: r.copies.length, copies: r.copies.join('、'), column: r.column })} style={{ marginTop: 8 }} />
       ))}
-      {problems?.missing && <Alert type="error" showIcon data-testid={`import-missing-${index}`} title={t('importMissing', { columns: problems.missing.join(', ') })} style={{ marginTop: 8 }} />}
+      {problems?.missing && <Alert type="error" showIcon data-testid={`import-missing-${index}`} title={t('importMissing', { columns: problems.missing.map(named).join(', ') })} style={{ marginTop: 8 }} />}
     </Card>
   );
 }
