@@ -4,7 +4,14 @@ import { MAX_GRADE } from '../rules';
 import { isGrade, lineOf } from './levelPupils';
 import type { DuplicateSchoolIdItem, RowsItem, ValidationPupils } from './types';
 
-/** Groups rows by file and problem (code, else reason): one item per group with its first lines. */
+// Rows loaded with a school the schools file lacks are zoned instead: if that school is private (or
+// its name is mistyped), its pupils are counted at public schools. Errors, as a wrong count is.
+const MISCOUNTING_REMARKS = new Set<string>(['schoolNameUnknown', 'unknownSchoolId']);
+
+/**
+ * Groups rows by file and problem (code, else reason): one item per group with its first lines;
+ * an error when the rows were not loaded or were loaded with a school no school is (MISCOUNTING_REMARKS).
+ */
 export function summariseRows(rows: readonly RejectedRow[], loaded: boolean, maxLines: number): RowsItem[] {
   const groups = new Map<string, RowsItem>();
   for (const row of rows) {
@@ -12,7 +19,7 @@ export function summariseRows(rows: readonly RejectedRow[], loaded: boolean, max
     let item = groups.get(key);
     if (!item) {
       item = {
-        kind: 'rows', severity: loaded ? 'warning' : 'error', schools: [], file: row.file, code: row.problem?.code,
+        kind: 'rows', severity: loaded && !MISCOUNTING_REMARKS.has(row.problem?.code ?? '') ? 'warning' : 'error', schools: [], file: row.file, code: row.problem?.code,
         firstReason: row.reason, firstProblem: row.problem, loaded, count: 0, lines: [],
       };
       groups.set(key, item);
