@@ -127,6 +127,11 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   const warnings: RejectedRow[] = [];
   const skipped: RejectedRow[] = [];
 
+  // The row being read, for sameHome (one function for every row, not one made per row).
+  let [hereGrade, hereLon, hereLat, hereName] = [0, 0, 0, ''];
+  /** Whether loaded row r is at the home (within SAME_HOME_M) and grade of the row being read, under its name when both have one. */
+  const sameHome = (r: number) => grade[r] === hereGrade && haversineM(x[r], y[r], hereLon, hereLat) <= SAME_HOME_M && (hereName === '' || names.at(r) === '' || names.at(r) === hereName);
+
   /** The file a loaded row came from. */
   const fileOfRow = (r: number) => (cSourceFile >= 0 ? fileNames[fileOf[r]] : file);
 
@@ -179,7 +184,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const idKey = pupilIdKey(id);
     const name = cName >= 0 ? (row[cName] ?? '').trim() : '';
-    const verdict = ids.check(idKey, (r) => grade[r] === g && haversineM(x[r], y[r], lon, lat) <= SAME_HOME_M && (name === '' || names.at(r) === '' || names.at(r) === name));
+    [hereGrade, hereLon, hereLat, hereName] = [g, lon, lat, name];
+    const verdict = ids.check(idKey, rowFile, sameHome);
     if (verdict.kind === 'repeat') {
       const at = fileOfRow(verdict.row);
       const params = { id, n: lineOf[verdict.row], value: at, got: idsRead.at(verdict.row) };
@@ -191,7 +197,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
       const at = fileOfRow(verdict.row);
       notes.push({ code: at === rowFile ? 'pupilIdRounded' : 'pupilIdRoundedIn', params: { id, n: lineOf[verdict.row], value: at } });
     }
-    ids.add(idKey, n);
+    ids.add(idKey, rowFile, n);
     if (schoolId !== '' && s < 0) warn('unknownSchoolId', { id: schoolId });
     for (const note of notes) warn(note.code, note.params);
     x[n] = lon;

@@ -106,6 +106,24 @@ describe('one pupil with the id in full in one file and as Excel rounded it in a
     expect(dataset.rejected[0].reason).toBe(`id "${rounded}" and id "${full}" on line 2 of 学生名单.csv, which is loaded, are one id as Excel leaves an 18-digit number it rounds to 15 digits, at the same home and grade: the same pupil, not loaded twice; export the ids as text`);
   });
 
+  it('finds every pupil of a whole supplement Excel rounded, looked up one by one and then by an index alike', async () => {
+    // 1,200 pupils: the first 1,000 rounded ids are looked up candidate by candidate, the others in an index.
+    const pupils = Array.from({ length: 1200 }, (_, i) => ({ id: `37078320150${100_000 + i * 37}${(i % 9) + 1}`, lon: 118.001 + (i % 40) * 0.0005, lat: 36.001 + Math.floor(i / 40) * 0.0003 }));
+    const main = ['学籍号,经度,纬度,年级', ...pupils.map((p) => `${p.id},${p.lon},${p.lat},1`)].join('\n');
+    const supplement = ['学籍号,经度,纬度,年级', ...pupils.map((p) => `${excelRoundedForm(p.id)},${p.lon},${p.lat},1`)].join('\n');
+    const dataset = await twoFiles(main, supplement);
+    expect(dataset.pupils.count).toBe(1200);
+    expect(dataset.rejected.length).toBe(1200);
+    expect(new Set(dataset.rejected.map((r) => r.problem?.code))).toEqual(new Set(['duplicatePupilIdExcelIn']));
+  });
+
+  it('are two pupils in a file of ids in full, where an id ending in 000 is a true id (about one in a thousand)', async () => {
+    const csv = ['学籍号,经度,纬度,年级', `${full},118.002,36.002,1`, '370783201503150011,118.003,36.003,1', '370783201503150027,118.004,36.004,1', `${rounded},118.002,36.002,1`].join('\n');
+    const { dataset } = await load(csv);
+    expect(dataset.pupils.count).toBe(4);
+    expect(dataset.rejected).toEqual([]);
+  });
+
   it('are two pupils under two names (twins), or at homes more than 30 m apart', async () => {
     const main = ['学籍号,姓名,经度,纬度,年级', `${full},张三,118.002,36.002,1`, `${full.slice(0, -1)}8,王五,118.005,36.005,1`].join('\n');
     const supplement = ['学籍号,姓名,经度,纬度,年级', `${rounded},李四,118.002,36.002,1`, `${rounded},王五,118.0054,36.005,1`].join('\n');
