@@ -128,7 +128,10 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   const skipped: RejectedRow[] = [];
 
   // The row being read, for sameHome (one function for every row, not one made per row).
-  let [hereGrade, hereLon, hereLat, hereName] = [0, 0, 0, ''];
+  let hereGrade = 0;
+  let hereLon = 0;
+  let hereLat = 0;
+  let hereName = '';
   /** Whether loaded row r is at the home (within SAME_HOME_M) and grade of the row being read, under its name when both have one. */
   const sameHome = (r: number) => grade[r] === hereGrade && haversineM(x[r], y[r], hereLon, hereLat) <= SAME_HOME_M && (hereName === '' || names.at(r) === '' || names.at(r) === hereName);
 
@@ -184,7 +187,10 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
     const idKey = pupilIdKey(id);
     const name = cName >= 0 ? (row[cName] ?? '').trim() : '';
-    [hereGrade, hereLon, hereLat, hereName] = [g, lon, lat, name];
+    hereGrade = g;
+    hereLon = lon;
+    hereLat = lat;
+    hereName = name;
     const verdict = ids.check(idKey, rowFile, sameHome);
     if (verdict.kind === 'repeat') {
       const at = fileOfRow(verdict.row);

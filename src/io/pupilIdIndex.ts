@@ -27,7 +27,9 @@ export interface PupilIdIndex {
 }
 
 const NEW: IdVerdict = { kind: 'new' };
-const EIGHTEEN_DIGITS = /^\d{18}$/;
+// An id of 18 characters from digit to digit: a 身份证号 Excel could have rounded (read per row, so no pattern).
+const digit = (c: number) => c >= 48 && c <= 57;
+const mayBeRounded = (key: string) => key.length === 18 && digit(key.charCodeAt(0)) && digit(key.charCodeAt(17));
 // A file is taken for one whose ids Excel rounded while at least half its 18-digit ids read so far
 // look so: a true id ends in 000 about once in a thousand, so a file of true ids is not for long.
 const isRoundedFile = (c: { ids: number; rounded: number }) => c.ids > 0 && c.rounded * 2 >= c.ids;
@@ -58,11 +60,20 @@ export function createPupilIdIndex(): PupilIdIndex {
   let roundedFiles = 0;
   let lookedUp = 0;
   let fullByRounded: Map<string, number[]> | undefined;
+  // Rows come file by file: the last file's counts are kept at hand.
+  let lastFile: string | undefined;
+  let lastCounts = { ids: 0, rounded: 0 };
   const countsOf = (file: string) => {
+    if (file === lastFile) return lastCounts;
     let counts = idsOfFile.get(file);
     if (!counts) idsOfFile.set(file, (counts = { ids: 0, rounded: 0 }));
+    lastFile = file;
+    lastCounts = counts;
     return counts;
   };
+  // The key last checked and whether it looks rounded: add() is called with it next.
+  let checked = '';
+  let checkedRounded = false;
   const indexFull = (key: string, row: number) => {
     const rounded = excelRoundedForm(key);
     if (rounded !== undefined) push(fullByRounded!, rounded, row);
@@ -91,7 +102,9 @@ export function createPupilIdIndex(): PupilIdIndex {
   };
   return {
     check(key, file, sameHome) {
-      if (looksRoundedByExcel(key)) {
+      checked = key;
+      checkedRounded = looksRoundedByExcel(key);
+      if (checkedRounded) {
         const earlier = roundedRows.get(key);
         const same = earlier?.find(sameHome);
         if (same !== undefined) return { kind: 'repeat', how: 'rounded', row: same };
@@ -111,8 +124,8 @@ export function createPupilIdIndex(): PupilIdIndex {
       return NEW;
     },
     add(key, file, row) {
-      const rounded = looksRoundedByExcel(key);
-      if (key.length === 18 && EIGHTEEN_DIGITS.test(key)) {
+      const rounded = key === checked ? checkedRounded : looksRoundedByExcel(key);
+      if (mayBeRounded(key)) {
         const counts = countsOf(file);
         const was = isRoundedFile(counts);
         counts.ids++;

@@ -3,7 +3,7 @@ import { FACILITY_FIELDS } from '../../core/dataset';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
-import { createTotalRowTest, HEADER_COPY, isHeaderCopy, totalRowProblem, type SkippedRow } from './totalRows';
+import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, totalRowProblem, type SkippedRow } from './totalRows';
 import { coordinateText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
@@ -64,8 +64,9 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   const skipped: SkippedRow[] = [];
   const remarks: SkippedRow[] = [];
   const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
+  const isHeaderCopy = createHeaderCopyTest(table.header);
   table.forEachRow((cells, line) => {
-    if (isHeaderCopy(cells, table.header)) {
+    if (isHeaderCopy(cells)) {
       skipped.push({ line, problem: HEADER_COPY });
       return;
     }

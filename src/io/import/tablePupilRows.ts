@@ -9,7 +9,7 @@ import type { KnownSchools } from './knownSchools';
 import { pupilGrade } from './pupilGrade';
 import { coordinatePair, coordinateText, looksSwapped } from './valueNormalise';
 import type { Table } from './table';
-import { createTotalRowTest, HEADER_COPY, isHeaderCopy, totalRowProblem } from './totalRows';
+import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, totalRowProblem } from './totalRows';
 import type { PupilRowSource } from '../pupilRows';
 
 const OPTIONAL = ['school_id', 'unit_id', 'address', 'name'] as const;
@@ -49,7 +49,7 @@ function numberText(value: number, raw: string): string {
  * counted within the row's 学段 when a `level` column is mapped); a value that cannot be read is
  * written as it was, so that the reader rejects that row with its line and reason — no row is lost here.
  * Total rows (合计, 小计 …, or a row without id that sums the rows above) and copies of the header
- * row (isHeaderCopy) are not handed on as rows but as skipped, so rows read = rows + skipped (checked: a mismatch throws
+ * row (createHeaderCopyTest) are not handed on as rows but as skipped, so rows read = rows + skipped (checked: a mismatch throws
  * rowCountMismatch). A row the table cannot split into cells (a broken quote) is handed on empty
  * with a rejecting note, for the reader to reject by its line. `mapping` must map id and grade, and lon
  * and lat unless it maps address.
@@ -153,13 +153,14 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     rowBound: table.rowBound,
     forEachRow(visit) {
       const isTotal = createTotalRowTest(cId);
+      const isHeaderCopy = createHeaderCopyTest(table.header);
       let rows = 0;
       let skipped = 0;
       let visited = 0;
       const above = { privateSchool: '' };
       table.forEachRow((cells, line) => {
         visited++;
-        if (isHeaderCopy(cells, table.header)) {
+        if (isHeaderCopy(cells)) {
           skipped++;
           visit.skip({ line, problem: HEADER_COPY });
           return;

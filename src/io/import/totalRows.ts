@@ -18,18 +18,23 @@ export function totalRowProblem(total: TotalRow): DataProblem {
 export const HEADER_COPY: DataProblem = { code: 'headerRowSkipped', params: {} };
 
 /**
- * Whether a data row repeats the header, as a sheet pasted together from several, each with its
- * header, does: at least two cells filled, each its column's name.
+ * A test for the data rows that repeat the header, as a sheet pasted together from several, each
+ * with its header, has them: at least two cells filled, each its column's name.
  */
-export function isHeaderCopy(cells: readonly string[], header: readonly string[]): boolean {
-  let filled = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = compact(cells[i] ?? '');
-    if (cell === '') continue;
-    if (cell !== compact(header[i] ?? '')) return false;
-    filled++;
-  }
-  return filled >= 2;
+export function createHeaderCopyTest(header: readonly string[]): (cells: readonly string[]) => boolean {
+  const names = header.map(compact);
+  // Most cells are data: one that holds neither its name's first character nor a full-width one cannot be the name.
+  const mayBe = (cell: string, i: number) => names[i] !== '' && (cell.includes(names[i][0]) || /[\u3000\uff00-\uffef]/.test(cell));
+  return (cells) => {
+    let filled = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] ?? '';
+      if (cell === '') continue;
+      if (mayBe(cell, i) && compact(cell) === names[i]) filled++;
+      else if (cell.trim() !== '') return false;
+    }
+    return filled >= 2;
+  };
 }
 
 // A label cell: 合计, 总计, 小计 or 共计, maybe after a few words (一年级小计, 全校合计) and before a note or a number (合计：, 合计(人)).
