@@ -107,7 +107,7 @@ export interface ImportedDataset {
   rejected: RejectedRow[];
   /** Rows of tables other than the pupils' (schools, compounds and villages) loaded with a remark (read with longitude and latitude swapped). */
   remarks: RejectedRow[];
-  /** Optional map files (county outline, context) not used because they are broken, and worksheets of a workbook after its first (not read); the rest loaded. */
+  /** Optional map files (county outline, context) not used because they are broken, and worksheets of a workbook other than the one read; the rest loaded. */
   notUsed: FileNotUsed[];
 }
 
@@ -266,8 +266,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     }
     ctx.stated.push(...years);
     const schools = schoolsFromTable(table, mapping, note.crs);
-    const remarks = schools.remarks.map(({ line, problem }) => ({ file: file.name, ...(table.sheet !== undefined && { sheet: table.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem }));
-    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows }, remarks };
+    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows }, remarks: schools.remarks };
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
@@ -380,7 +379,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     notes.push(read.note);
     rejected.push(...(read.rejected ?? []));
     remarks.push(...(read.remarks ?? []));
-    // Only a workbook's first worksheet is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
+    // Only one worksheet of a workbook is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
     for (const other of read.note.otherSheets ?? []) {
       const problem = { code: 'sheetNotRead' as const, params: { value: read.note.sheet ?? '', n: other.rows } };
       notUsed.push({ file: `${file.name} [${other.name}]`, reason: describeDataProblem(problem.code, problem.params, 'en'), problem });

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { FACILITY_FIELDS } from '../../core/dataset';
+import { FACILITY_FIELDS, type RejectedRow } from '../../core/dataset';
+import { describeDataProblem, type DataProblem } from '../../core/dataProblems';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
@@ -42,8 +43,8 @@ export interface SchoolsTable {
   collection: FeatureCollection<Point>;
   rows: number[];
   skipped: SkippedRow[];
-  /** Rows whose longitude and latitude were the other way round, read swapped. */
-  remarks: SkippedRow[];
+  /** Rows whose longitude and latitude were the other way round, read swapped (with the table's file and sheet). */
+  remarks: RejectedRow[];
 }
 
 /**
@@ -62,7 +63,7 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   const features: Feature<Point>[] = [];
   const rows: number[] = [];
   const skipped: SkippedRow[] = [];
-  const remarks: SkippedRow[] = [];
+  const remarks: RejectedRow[] = [];
   const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
   const isHeaderCopy = createHeaderCopyTest(table.header);
   table.forEachRow((cells, line) => {
@@ -80,7 +81,8 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
     let lon = numberOf(coordinateText(values.lon ?? ''));
     let lat = numberOf(coordinateText(values.lat ?? ''));
     if (looksSwapped(lon, lat)) {
-      remarks.push({ line, problem: { code: 'lonLatSwappedRow', params: { got: values.lon.trim(), value: values.lat.trim() } } });
+      const problem: DataProblem = { code: 'lonLatSwappedRow', params: { got: values.lon.trim(), value: values.lat.trim() } };
+      remarks.push({ file: table.file, ...(table.sheet !== undefined && { sheet: table.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem });
       [lon, lat] = [lat, lon];
     }
     const coordinates = Number.isFinite(lon) && Number.isFinite(lat) ? toWgs84(lon, lat, crs) : [lon, lat];
