@@ -11,7 +11,7 @@ import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/
 import { formatNumber, formatPercent } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
 import { classesOverCap, largestClass, P01_PUPILS, primaryByGrade, zoneOf } from '../unit/shouguangFiles';
-import { drawSquareBetween, freshAppForEachTest, sharedAppForFile } from './appPage';
+import { drawSquareBetween, freshAppForEachTest, sharedAppForFile, waitForMapAtRest } from './appPage';
 import { clickSettled } from './loadStatus';
 import { expectedAfter, shouguang } from './shouguang';
 
@@ -249,6 +249,8 @@ describe('the planner in Chromium', () => {
     const seq = () => page.evaluate(() => window.__planner!.store.getState().livePreview?.seq ?? 0);
     await page.waitForFunction(() => window.__planner!.store.getState().livePreview?.figures.ok === true);
     // The area being drawn is an SVG layer over the map: following the pointer redraws no map frame.
+    // Tiles of the new view and label fades may still be drawing under load: count from rest.
+    await waitForMapAtRest(page);
     await page.evaluate(() => {
       const w = window as unknown as { __renders: number };
       w.__renders = 0;

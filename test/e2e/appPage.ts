@@ -13,6 +13,17 @@ export async function waitForApp(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the map has nothing more to draw: its style and sources loaded, its tiles in, no
+ * camera move, and no frame asked for (label fades and late tiles each ask for one).
+ */
+export async function waitForMapAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = window.__planner!.map!;
+    return map.loaded() && map.areTilesLoaded() && !map.isMoving() && !(map as unknown as { _frameRequest?: unknown })._frameRequest;
+  });
+}
+
+/**
  * Zooms to the border of two schools and draws a square across it with the mouse (about 900 m
  * wide), waiting until the app previews the pupils inside.
  */
