@@ -303,6 +303,7 @@ describe('the planner in Chromium', () => {
     await page.mouse.move(box.x + at.x + 1, box.y + at.y + 1);
     const nudged = await live(0, false);
     // The dragged point is a marker on the page: following the pointer redraws no map frame.
+    await waitForMapAtRest(page);
     await page.evaluate(() => {
       const w = window as unknown as { __renders: number };
       w.__renders = 0;
