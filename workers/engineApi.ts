@@ -1,4 +1,5 @@
-import { DEFAULT_RULES, type OverlapRule, type Rules } from '../src/core/rules';
+import { DEFAULT_RULES, type Rules } from '../src/core/rules';
+import { withSettings, type RuleSettings } from '../src/core/limits';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
 import type { StandardsProfile, StandardsResult } from '../src/core/standards';
@@ -250,9 +251,12 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       return { outcome, first: { timed: api.simulate(), density: api.pupilDensity() } };
     },
 
-    /** Where zones overlap, which one a pupil goes to: recomputes the scenario from scratch (and the next loads). */
-    setOverlapRule(overlapRule: OverlapRule): EditOutcome | undefined {
-      rules = { ...rules, overlapRule };
+    /**
+     * The planner's rules (where zones overlap, class caps, school sizes, 大班额 bands): recomputes
+     * the scenario from scratch (and the next loads use them).
+     */
+    setRuleSettings(settings: RuleSettings): EditOutcome | undefined {
+      rules = withSettings(rules, settings);
       if (loaded && session) {
         const edited = session;
         projections = createProjectionCache(loaded.dataset, rules, (state, edit) => edited.applyTo(state, edit));

@@ -2,7 +2,9 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { pointsWithinPolygon } from '@turf/turf';
 import { EditError, type ZoneEdit } from '../core/editTypes';
 import type { StandardsProfile } from '../core/standards';
-import type { OverlapRule } from '../core/rules';
+import { DEFAULT_RULES, type OverlapRule } from '../core/rules';
+import { limitsOf, limitsProblems, type Limits, type LimitsProblem } from '../core/limits';
+import { selectRuleSettings } from '../store/selectors';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore, type AppState } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
@@ -199,13 +201,30 @@ export function assignUnitToSelected(unitId: string): Promise<boolean> {
   return commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] });
 }
 
+/** Gives the worker the store's rule settings after they changed: it recomputes the scenario from scratch. */
+async function applyRuleSettings(): Promise<void> {
+  const s = useAppStore.getState();
+  // After a fault the replayed worker already has the settings (it reads them from the store).
+  const outcome = await unlessFault(currentEngine()?.remote.setRuleSettings(selectRuleSettings(s)));
+  if (outcome) await settleOutcome(outcome, { edits: s.edits, redoEdits: s.redoEdits });
+}
+
 /** Where zones overlap, which one a pupil goes to: the worker recomputes the scenario from scratch. */
-export async function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
-  const { edits, redoEdits } = useAppStore.getState();
+export function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
   useAppStore.setState({ overlapRule });
-  // After a fault the replayed worker already has the rule (it is read from the store).
-  const outcome = await unlessFault(currentEngine()?.remote.setOverlapRule(overlapRule));
-  if (outcome) await settleOutcome(outcome, { edits, redoEdits });
+  return applyRuleSettings();
+}
+
+/**
+ * The county's own class caps, school sizes and 大班额 bands: refused with what is wrong (nothing
+ * changes), else the worker recomputes the scenario from scratch under them.
+ */
+export async function setLimits(limits: Limits): Promise<LimitsProblem[]> {
+  const problems = limitsProblems(limits);
+  if (problems.length > 0) return problems;
+  useAppStore.setState({ limits: limitsOf({ ...DEFAULT_RULES, ...limits }) });
+  await applyRuleSettings();
+  return [];
 }
 
 /** Assesses the standards against a new profile (after a fault, the replayed worker has it). */

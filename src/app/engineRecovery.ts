@@ -3,6 +3,7 @@ import type { FileChoice, LoadOutcome } from '../../workers/loadContract';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { applyZoneChanges } from '../io/zoneFeatures';
 import { useAppStore, type EngineNotice } from '../store/store';
+import { selectRuleSettings } from '../store/selectors';
 import { callBudgetMs, type EngineSize } from './engineBudgets';
 import { EngineFault, superviseWorker, type EngineRemote, type SupervisedWorker } from './engineCalls';
 import { fetchPupilLayers } from './pupilLayers';
@@ -28,7 +29,7 @@ const RESTART_WINDOW_MS = 10 * 60_000;
 // Calls that give the same answer when made again after the replay (it restores the page's
 // history): they are retried once on the fresh worker. Edits, undo and redo are not: a step that
 // met a fault is reported as not applied.
-const RETRIED = new Set(['standards', 'setProfile', 'setOverlapRule', 'simulate', 'openScenario', 'project', 'changedAreas', 'zonesGeoJson', 'zonesShapefile', 'movedByUnit', 'previewArea', 'pupilDensity', 'pupilDots']);
+const RETRIED = new Set(['standards', 'setProfile', 'setRuleSettings', 'simulate', 'openScenario', 'project', 'changedAreas', 'zonesGeoJson', 'zonesShapefile', 'movedByUnit', 'previewArea', 'pupilDensity', 'pupilDots']);
 
 let current: { engine: SupervisedWorker; recipe: LoadRecipe } | undefined;
 let recovering: Promise<void> | undefined;
@@ -78,13 +79,13 @@ class RecoveryFailure extends Error {}
 
 /**
  * Loads the current dataset into a fresh worker and replays the page's history of the active
- * scenario (the page is the truth), with the same overlap rule and profile. Resolves with the
+ * scenario (the page is the truth), with the same rule settings and profile. Resolves with the
  * worker, or rejects with EngineFault (it failed too) or RecoveryFailure.
  */
 async function replay(recipe: LoadRecipe): Promise<SupervisedWorker> {
   const engine = startSupervisedWorker();
   try {
-    await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
+    await engine.remote.setRuleSettings(selectRuleSettings(useAppStore.getState()));
     // Its progress is its sign of life: the load is timed between progress reports.
     const outcome = await recipe.load(engine.remote, () => engine.beat());
     if (!outcome.ok) throw new RecoveryFailure(outcome.file ? `${outcome.file}: ${outcome.detail}` : outcome.detail);

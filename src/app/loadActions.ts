@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, PickedFile, TimedResult } from '../../workers/loadContract';
 import { translate } from '../i18n/format';
 import { EMPTY_COMPARISON, EMPTY_SCENARIO, useAppStore, type ImportDraft, type LoadStep, type PupilLayers } from '../store/store';
+import { selectRuleSettings } from '../store/selectors';
 import { restoreWorkspace } from './workspace';
 import { NATIONAL_PROFILE } from '../core/standards';
 import { DEFAULT_SNAPSHOT_PATH } from './defaultDataset';
@@ -104,7 +105,7 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
       // Both asked at once (the worker answers in order), and the first result comes with the load:
       // each answer awaited before the next call left the worker idle until the page's thread, busy
       // with the first render and the map, took it.
-      const [, opened] = await Promise.all([engine.remote.setOverlapRule(useAppStore.getState().overlapRule), engine.remote.openSnapshotFrom(defaultSnapshotUrl())]);
+      const [, opened] = await Promise.all([engine.remote.setRuleSettings(selectRuleSettings(useAppStore.getState())), engine.remote.openSnapshotFrom(defaultSnapshotUrl())]);
       const first = opened.first && { timed: opened.first.timed, layers: pupilLayersOf(opened.first.density) };
       return await settleLoad(engine, opened.outcome, first);
     }
@@ -151,7 +152,7 @@ export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): 
 async function runLoad(engine: Engine, choices: FileChoice[]): Promise<void> {
   setStep('read', 0);
   if (pendingRecipe) pendingRecipe.choices = choices;
-  await engine.remote.setOverlapRule(useAppStore.getState().overlapRule);
+  await engine.remote.setRuleSettings(selectRuleSettings(useAppStore.getState()));
   await settleLoad(engine, await engine.remote.load(undefined, choices, progressOf(engine)));
 }
 

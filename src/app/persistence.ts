@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { OverlapRule } from '../core/rules';
+import { limitsProblems, type Limits } from '../core/limits';
 import type { StandardsProfile } from '../core/standards';
 import type { ScenarioDoc } from '../store/store';
 import { keyParts } from './datasetKey';
@@ -25,6 +26,8 @@ export interface WorkspaceMeta {
   activeScenarioId: string;
   profile: StandardsProfile;
   overlapRule?: OverlapRule;
+  /** Absent in workspaces saved before the setting existed (the national limits then). */
+  limits?: Limits;
   savedAt: number;
 }
 
@@ -49,6 +52,7 @@ export interface StoredWorkspace {
   activeScenarioId: string;
   profile: StandardsProfile;
   overlapRule?: OverlapRule;
+  limits?: Limits;
   revisions: Revisions;
   /** Read from the version-1 record or under the dataset's former key: nothing of it is under this key in version-2 records yet. */
   migrated: boolean;
@@ -76,7 +80,7 @@ export interface WorkspaceChange {
   put: ScenarioDoc[];
   remove: string[];
   /** The scenario order and settings; undefined when they did not change. */
-  meta?: Pick<WorkspaceMeta, 'scenarioIds' | 'profile' | 'overlapRule'>;
+  meta?: Pick<WorkspaceMeta, 'scenarioIds' | 'profile' | 'overlapRule' | 'limits'>;
   activeScenarioId: string;
 }
 
@@ -156,6 +160,9 @@ const isDoc = (d: unknown): d is ScenarioDoc => {
   return !!o && typeof o.id === 'string' && typeof o.name === 'string' && Array.isArray(o.edits) && Array.isArray(o.redoEdits) && typeof o.rules === 'object' && typeof o.projection === 'object';
 };
 
+// Stored limits are read only when every figure is there and the set could be applied.
+const validLimits = (l: Limits): boolean => typeof l === 'object' && l !== null && typeof l.classCap === 'object' && l.classCap !== null && limitsProblems(l).length === 0;
+
 const damaged = (detail: string) => new StorageError({ code: 'damaged', detail });
 const unknownVersion = (v: unknown) => new StorageError({ code: 'version', detail: String(v) });
 
@@ -189,6 +196,7 @@ async function readWorkspaceAt(key: string): Promise<StoredWorkspace | undefined
   }
   if (meta?.version !== 2) throw unknownVersion(meta?.version);
   if (!Array.isArray(meta.scenarioIds) || meta.scenarioIds.length === 0 || typeof meta.revision !== 'number') throw damaged('meta');
+  if (meta.limits !== undefined && !validLimits(meta.limits)) throw damaged('limits');
   const revisions: Revisions = { meta: meta.revision, scenarios: {} };
   const scenarios: ScenarioDoc[] = [];
   for (const id of meta.scenarioIds) {
@@ -199,7 +207,7 @@ async function readWorkspaceAt(key: string): Promise<StoredWorkspace | undefined
     scenarios.push(saved.doc);
     revisions.scenarios[id] = saved.revision;
   }
-  return { scenarios, activeScenarioId: meta.activeScenarioId, profile: meta.profile, overlapRule: meta.overlapRule, revisions, migrated: false };
+  return { scenarios, activeScenarioId: meta.activeScenarioId, profile: meta.profile, overlapRule: meta.overlapRule, limits: meta.limits, revisions, migrated: false };
 }
 
 type WriteTx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -275,7 +283,7 @@ export function saveWorkspace(key: string, change: WorkspaceChange, known: Revis
  * they are; the stored scenario list gains the new ones and keeps its settings. Returns the id the
  * tab's active scenario has now.
  */
-export function keepBoth(key: string, mine: ScenarioDoc[], activeId: string, known: Revisions, fallback: Pick<WorkspaceMeta, 'profile' | 'overlapRule'>, newId: () => string, copyName: (name: string) => string): Promise<string> {
+export function keepBoth(key: string, mine: ScenarioDoc[], activeId: string, known: Revisions, fallback: Pick<WorkspaceMeta, 'profile' | 'overlapRule' | 'limits'>, newId: () => string, copyName: (name: string) => string): Promise<string> {
   return inTransaction([META, SCENARIOS], async (tx) => {
     const metaStore = tx.objectStore(META);
     const scenarioStore = tx.objectStore(SCENARIOS);
@@ -291,7 +299,7 @@ export function keepBoth(key: string, mine: ScenarioDoc[], activeId: string, kno
       await scenarioStore.put({ version: 2, revision: unchanged ? record.revision + 1 : 1, doc: target, savedAt } satisfies SavedScenario, scenarioKey(key, target.id));
       if (!ids.includes(target.id)) ids.push(target.id);
     }
-    const settings = stored?.version === 2 ? { profile: stored.profile, overlapRule: stored.overlapRule } : fallback;
+    const settings = stored?.version === 2 ? { profile: stored.profile, overlapRule: stored.overlapRule, limits: stored.limits } : fallback;
     const revision = (stored?.version === 2 ? stored.revision : 0) + 1;
     await metaStore.put({ version: 2, revision, scenarioIds: ids, activeScenarioId: active, ...settings, savedAt } satisfies WorkspaceMeta, key);
     return active;

@@ -1,3 +1,4 @@
+import { sameLimits } from '../core/limits';
 import { translate } from '../i18n/format';
 import { useAppStore, type AppState, type ScenarioDoc } from '../store/store';
 import { datasetKey, formerDatasetKey } from './datasetKey';
@@ -17,7 +18,7 @@ interface Session {
   /** Scenarios as last read or saved, by id. */
   saved: Map<string, ScenarioDoc>;
   /** The scenario order and settings as last read or saved; undefined before the first save. */
-  meta?: { ids: string[]; profile: AppState['profile']; overlapRule: AppState['overlapRule'] };
+  meta?: { ids: string[]; profile: AppState['profile']; overlapRule: AppState['overlapRule']; limits: AppState['limits'] };
   active?: string;
 }
 
@@ -37,7 +38,7 @@ function changeOf(s: AppState, sess: Session): WorkspaceChange | undefined {
   });
   const remove = [...sess.saved.keys()].filter((id) => !ids.includes(id));
   const m = sess.meta;
-  const meta = !m || !sameIds(m.ids, ids) || m.profile !== s.profile || m.overlapRule !== s.overlapRule ? { scenarioIds: ids, profile: s.profile, overlapRule: s.overlapRule } : undefined;
+  const meta = !m || !sameIds(m.ids, ids) || m.profile !== s.profile || m.overlapRule !== s.overlapRule || m.limits !== s.limits ? { scenarioIds: ids, profile: s.profile, overlapRule: s.overlapRule, limits: s.limits } : undefined;
   if (put.length === 0 && remove.length === 0 && !meta && sess.active === s.activeScenarioId) return undefined;
   return { put, remove, meta, activeScenarioId: s.activeScenarioId };
 }
@@ -66,7 +67,7 @@ async function saveNow(replaceAll = false): Promise<void> {
     sess.revisions = outcome.revisions;
     for (const doc of change.put) sess.saved.set(doc.id, doc);
     for (const id of change.remove) sess.saved.delete(id);
-    if (change.meta) sess.meta = { ids: change.meta.scenarioIds, profile: change.meta.profile, overlapRule: s.overlapRule };
+    if (change.meta) sess.meta = { ids: change.meta.scenarioIds, profile: change.meta.profile, overlapRule: s.overlapRule, limits: s.limits };
     sess.active = change.activeScenarioId;
     useAppStore.setState({ savedAt: Date.now(), saveError: undefined });
     if (change.put.length + change.remove.length > 0 || change.meta) {
@@ -109,9 +110,12 @@ async function openSaved(key: string, saved: StoredWorkspace): Promise<void> {
   if (!engine) return;
   const { locale } = useAppStore.getState();
   if (saved.profile) await setProfile(saved.profile);
-  if (saved.overlapRule && saved.overlapRule !== useAppStore.getState().overlapRule) {
-    useAppStore.setState({ overlapRule: saved.overlapRule });
-    await engine.remote.setOverlapRule(saved.overlapRule);
+  const now = useAppStore.getState();
+  const overlapRule = saved.overlapRule ?? now.overlapRule;
+  const limits = saved.limits && !sameLimits(saved.limits, now.limits) ? saved.limits : now.limits;
+  if (overlapRule !== now.overlapRule || limits !== now.limits) {
+    useAppStore.setState({ overlapRule, limits });
+    await engine.remote.setRuleSettings({ overlapRule, limits });
   }
   const active = saved.scenarios.find((d) => d.id === saved.activeScenarioId) ?? saved.scenarios[0];
   const outcome = await engine.remote.openScenario(active.edits, active.redoEdits);
@@ -119,7 +123,7 @@ async function openSaved(key: string, saved: StoredWorkspace): Promise<void> {
   // A migrated workspace has nothing in version-2 records yet: everything counts as unsaved.
   session = saved.migrated
     ? { key, revisions: saved.revisions, saved: new Map() }
-    : { key, revisions: saved.revisions, saved: new Map(saved.scenarios.map((d) => [d.id, d])), meta: { ids: saved.scenarios.map((d) => d.id), profile: s.profile, overlapRule: s.overlapRule }, active: saved.activeScenarioId };
+    : { key, revisions: saved.revisions, saved: new Map(saved.scenarios.map((d) => [d.id, d])), meta: { ids: saved.scenarios.map((d) => d.id), profile: s.profile, overlapRule: s.overlapRule, limits: s.limits }, active: saved.activeScenarioId };
   const compareIds = s.compareIds.filter((id) => id === 'baseline' || saved.scenarios.some((d) => d.id === id));
   if (outcome.ok) {
     await settleOutcome(outcome, { edits: active.edits, redoEdits: active.redoEdits, scenarios: saved.scenarios, activeScenarioId: active.id, compareIds });
@@ -200,7 +204,7 @@ export async function keepBothVersions(): Promise<void> {
   if (!sess) return;
   const mine = changeOf(s, sess)?.put ?? [];
   try {
-    const active = await keepBoth(sess.key, mine, s.activeScenarioId, sess.revisions, { profile: s.profile, overlapRule: s.overlapRule }, () => emptyScenario('').id, (name) => translate(s.locale, 'keptCopyName', { name }));
+    const active = await keepBoth(sess.key, mine, s.activeScenarioId, sess.revisions, { profile: s.profile, overlapRule: s.overlapRule, limits: s.limits }, () => emptyScenario('').id, (name) => translate(s.locale, 'keptCopyName', { name }));
     await reloadSavedWork(active);
     const now = session;
     if (now) announceSave({ key: now.key, meta: now.revisions.meta, scenarios: now.revisions.scenarios, names: Object.fromEntries([...now.saved].map(([id, d]) => [id, d.name])), removed: [] });
@@ -226,7 +230,7 @@ export function startAutosave(): () => void {
   const stopListening = listenForSaves(onOtherTabSave);
   const unsubscribe = useAppStore.subscribe((s, prev) => {
     if (!s.workspaceReady || !s.dataset) return;
-    const changed = s.scenarios !== prev.scenarios || s.activeScenarioId !== prev.activeScenarioId || s.edits !== prev.edits || s.redoEdits !== prev.redoEdits || s.profile !== prev.profile || s.overlapRule !== prev.overlapRule;
+    const changed = s.scenarios !== prev.scenarios || s.activeScenarioId !== prev.activeScenarioId || s.edits !== prev.edits || s.redoEdits !== prev.redoEdits || s.profile !== prev.profile || s.overlapRule !== prev.overlapRule || s.limits !== prev.limits;
     if (changed) void scheduleSave();
   });
   return () => {

@@ -25,10 +25,12 @@ import { formatBacktest, formatWarning, WARNING_OPTIONS, WARNING_USAGE } from '.
 import { computeDistanceState, computeMovedDistance, createProjectionDistance, distanceSettingsOf, prepareDistances, scenarioOpenYears } from '../core/distance';
 import { toDistanceJson, toMovedDistanceJson, toYearDistanceJson } from '../io/export/distanceJson';
 import { PUBLISH_OPTIONS, PUBLISH_USAGE, PublishError, publishLocale, publishTo } from './publishCli';
+import { describeLimitsArgs, LIMITS_OPTIONS, LIMITS_USAGE, parseLimitsArgs } from './limitsCli';
+import { limitsOf, withLimits } from '../core/limits';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] [--out <file.json>] [--debug] '
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] ' + LIMITS_USAGE + ' [--out <file.json>] [--debug] '
   + AUTO_BALANCE_USAGE + ' ' + WARNING_USAGE + ' ' + PUBLISH_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
@@ -240,7 +242,7 @@ async function main(argv: string[]): Promise<void> {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, roads: text, barriers: text, 'roads-crs': text, 'barriers-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
         scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
-        ...AUTO_BALANCE_OPTIONS, ...WARNING_OPTIONS, ...PUBLISH_OPTIONS,
+        ...AUTO_BALANCE_OPTIONS, ...WARNING_OPTIONS, ...PUBLISH_OPTIONS, ...LIMITS_OPTIONS,
       },
     }).values;
   } catch (e) {
@@ -257,8 +259,12 @@ async function main(argv: string[]): Promise<void> {
   const publishLang = publishLocale(args);
   if ('error' in publishLang) throw new UsageError(publishLang.error);
   const years = intOption('years', args.years, 0, 30);
+  const limits = parseLimitsArgs(args);
+  if ('error' in limits) throw new UsageError(limits.error);
+  const limitsSaid = describeLimitsArgs(limits);
+  if (limitsSaid) say(limitsSaid);
   const rules = {
-    ...DEFAULT_RULES,
+    ...withLimits(DEFAULT_RULES, limits),
     overlapRule: overlapRuleOption(args['overlap-rule']),
     sharedZoneWeights: sharedWeightsOption(args['shared-weights']),
     sharedZoneSeed: intOption('shared-seed', args['shared-seed'], -(2 ** 31), 2 ** 31 - 1) ?? DEFAULT_RULES.sharedZoneSeed,
@@ -332,6 +338,7 @@ async function main(argv: string[]): Promise<void> {
   if (!validated) reportShift(shifted, acceptShift, inputs);
   const json = JSON.stringify({
     ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
+    limits: limitsOf(rules),
     ...(moved && { moved }),
     distance: toDistanceJson(distance),
     ...(movedDistance && { movedDistance: toMovedDistanceJson(movedDistance) }),

@@ -1,5 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { withLimits, type RuleSettings } from '../core/limits';
+import { DEFAULT_RULES, type Rules } from '../core/rules';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
+import { classBandLabels } from '../i18n/limitText';
 import { translate } from '../i18n/format';
 import type { Locale, MessageKey } from '../i18n/messages';
 import { useAppStore, type AppState } from './store';
@@ -9,6 +12,22 @@ export function useT() {
   const locale = useAppStore((s) => s.locale);
   return useCallback((key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars), [locale]);
 }
+
+/** The rules the app applies: the national ones with the planner's limits. */
+export function useRules(): Rules {
+  const limits = useAppStore((s) => s.limits);
+  return useMemo(() => withLimits(DEFAULT_RULES, limits), [limits]);
+}
+
+/** The names of the 大班额 and 超大班额 counts with their bands under the planner's limits, in the locale. */
+export function useClassBandLabels(): Record<'largeClasses' | 'extraLargeClasses', string> {
+  const limits = useAppStore((s) => s.limits);
+  const locale = useAppStore((s) => s.locale);
+  return useMemo(() => classBandLabels(limits, locale), [limits, locale]);
+}
+
+/** The planner's rule settings, as the engine is given them. */
+export const selectRuleSettings = (s: AppState): RuleSettings => ({ overlapRule: s.overlapRule, limits: s.limits });
 
 /** The result of the selected school, if any. */
 export const selectSelectedSchool = (s: AppState): SchoolResult | undefined =>

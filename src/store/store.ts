@@ -13,6 +13,7 @@ import type { SimulationResult } from '../core/simulation';
 import { NATIONAL_PROFILE, type StandardsProfile, type StandardsResult } from '../core/standards';
 import type { DistanceMetrics, MovedDistance, SentPastProps } from '../core/distance';
 import { DEFAULT_RULES, type OverlapRule, type ZoneLevel } from '../core/rules';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits';
 import type { Locale } from '../i18n/messages';
 import type { LoadSummary } from '../../workers/loadContract';
 import type { ProjectionView } from '../../workers/scenarioProjection';
@@ -261,6 +262,8 @@ interface UiSlice {
   profile: StandardsProfile;
   /** Where zones of a level overlap, which one a pupil goes to (a setting saved with the workspace). */
   overlapRule: OverlapRule;
+  /** Class caps, school sizes and 大班额 bands the app applies (a setting saved with the workspace). */
+  limits: Limits;
   locale: Locale;
   level: ZoneLevel;
   colorBy: ColorBy;
@@ -315,6 +318,7 @@ const appStore = createStore<AppState>()(() => ({
   ...EMPTY_COMPARISON,
   profile: NATIONAL_PROFILE,
   overlapRule: DEFAULT_RULES.overlapRule,
+  limits: DEFAULT_LIMITS,
   locale: initialLocale(),
   level: 'primary',
   colorBy: 'utilization',

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withLimits, type Limits } from '../../src/core/limits';
 import { DEFAULT_RULES, type Rules } from '../../src/core/rules';
 import { OPTIONAL_FILES, REQUIRED_FILES } from '../../src/io/readDataset';
 import { buildDatasetSnapshot, openDatasetSnapshot } from '../../src/io/snapshot/datasetSnapshot';
@@ -81,6 +82,29 @@ describe('the embedded dataset opened from its snapshot', () => {
       expect(fromSnapshot.simulate().result).toEqual(fromFiles.simulate().result);
       expect(fromSnapshot.pupilDensity()).toEqual(fromFiles.pupilDensity());
     }
+  }, 120_000);
+
+  it('opens under the county’s own limits, set before or after, as the files read under them; the numbers follow the limits', async () => {
+    const limits: Limits = { classCap: { primary: 40, junior: 45 }, maxSchoolSize: 1500, maxNineYearSchoolSize: 2000, largeClassMin: 46, extraLargeClassMin: 56 };
+    const fromFiles = createEngineApi(withLimits(DEFAULT_RULES, limits));
+    await fromFiles.load(files().map((f) => ({ name: f.name, bytes: f.bytes.slice().buffer })));
+    const before = createEngineApi();
+    before.setRuleSettings({ overlapRule: 'smallestZone', limits });
+    expect(before.loadSnapshot(snapshot.slice().buffer).ok).toBe(true);
+    const after = createEngineApi();
+    after.loadSnapshot(snapshot.slice().buffer);
+    const national = after.simulate().result;
+    after.setRuleSettings({ overlapRule: 'smallestZone', limits });
+    const local = fromFiles.simulate().result;
+    expect(before.simulate().result).toEqual(local);
+    expect(after.simulate().result).toEqual(local);
+    // 圣城小学: the same pupils need more rooms under a cap of 40 than of 45; oversized from 1,500 pupils (nine-year schools from 2,000).
+    const p01 = (r: typeof local) => r.schools.find((x) => x.id === 'P01')!;
+    expect(p01(local).enrollment).toBe(p01(national).enrollment);
+    expect(p01(local).utilization).toBeGreaterThan(p01(national).utilization!);
+    for (const school of local.schools) expect(school.oversize).toBe(school.enrollment > (school.level === 'nine_year' ? 2000 : 1500));
+    expect(local.summary.oversizeSchools).toBeGreaterThan(national.summary.oversizeSchools);
+    expect(local.summary.largeClasses).not.toBe(national.summary.largeClasses);
   }, 120_000);
 
   it('is fetched by the worker itself from its URL (the app passes the embedded one), stored gzip-compressed or not, and a URL that fails is a load failure naming it', async () => {

@@ -11,6 +11,7 @@ interface Fake {
   supervision?: Supervision;
 }
 const workers = vi.hoisted(() => [] as Fake[]);
+const customLimits = { classCap: { primary: 40, junior: 45 }, maxSchoolSize: 1500, maxNineYearSchoolSize: 2000, largeClassMin: 46, extraLargeClassMin: 56 };
 vi.mock('../../src/app/engineCalls', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/app/engineCalls')>();
   return {
@@ -88,14 +89,14 @@ describe('recovery of the engine worker', () => {
     first = fake({ standards: faultOf(() => first, 'standards') });
     const second = fake();
     workers.push(first, second);
-    useAppStore.setState({ dataset: summary, edits: [e1], redoEdits: [e2], overlapRule: 'fileOrder', engineNotice: undefined });
+    useAppStore.setState({ dataset: summary, edits: [e1], redoEdits: [e2], overlapRule: 'fileOrder', limits: customLimits, engineNotice: undefined });
     // The worker holding the dataset is `first`, started and adopted as a load does.
     adoptEngine(startSupervisedWorker(), recipe as never);
     // A call that meets the fault is answered by the replayed worker (it gives the same answer there).
     expect(await currentRemote.standards()).toEqual({ replayed: true });
     expect(useAppStore.getState().engineNotice).toEqual({ code: 'engineRestarted' });
-    expect(second.calls.map(([m]) => m)).toEqual(['setOverlapRule', 'stage', 'load', 'simulate', 'openScenario', 'standards', 'pupilDensity', 'standards']);
-    expect(second.calls.find(([m]) => m === 'setOverlapRule')![1]).toEqual(['fileOrder']);
+    expect(second.calls.map(([m]) => m)).toEqual(['setRuleSettings', 'stage', 'load', 'simulate', 'openScenario', 'standards', 'pupilDensity', 'standards']);
+    expect(second.calls.find(([m]) => m === 'setRuleSettings')![1]).toEqual([{ overlapRule: 'fileOrder', limits: customLimits }]);
     expect(second.calls.find(([m]) => m === 'load')![1].slice(0, 2)).toEqual([undefined, choices]);
     expect(second.calls.find(([m]) => m === 'openScenario')![1]).toEqual([[e1], [e2]]);
     expect(useAppStore.getState().result).toEqual(result(1));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { DEFAULT_PROJECTION } from '../../src/core/scenarioRules';
 import { computeBacktest } from '../../src/core/warning/backtest';
+import { plannedPlaces } from '../../src/core/warning/intake';
 import { warningCounty } from './warningCounty';
 
 const BIRTHS = 'unit_id,year,births\nUA,2013,100\nUA,2014,90\nUA,2015,81\nUA,2016,85\nUA,2017,90\nUB,2013,50\nUB,2014,60\nUB,2015,60\nUB,2016,60\nUB,2017,60\n';
@@ -30,7 +31,9 @@ describe('intake_plan.csv and history.csv', () => {
 
   it('read a plan in classes or places', () => {
     const dataset = warningCounty({ 'intake_plan.csv': 'school_id,year,grade,classes,places\nA,2022,1,3,\nJ,2022,7,2,120\n' });
-    expect(dataset.intakePlan).toEqual([{ school: 0, year: 2022, grade: 1, places: 135 }, { school: 2, year: 2022, grade: 7, places: 120 }]);
+    expect(dataset.intakePlan).toEqual([{ school: 0, year: 2022, grade: 1, classes: 3 }, { school: 2, year: 2022, grade: 7, places: 120 }]);
+    expect(dataset.intakePlan!.map((row) => plannedPlaces(row, DEFAULT_RULES))).toEqual([135, 120]);
+    expect(plannedPlaces(dataset.intakePlan![0], { ...DEFAULT_RULES, classCap: { primary: 40, junior: 50 } })).toBe(120);
   });
 
   it('stop the load naming the file and line of a row they cannot use', () => {

@@ -7,7 +7,15 @@ export interface IntakePlanRow {
   school: number;
   year: number;
   grade: number;
-  places: number;
+  /** The planner's places, or undefined when the plan gives classes. */
+  places?: number;
+  /** Entry classes planned, read when no places are given: places are these × the grade's cap under the rules applied. */
+  classes?: number;
+}
+
+/** The places an intake plan row gives under `rules`: its places, else its classes × the grade's class cap. */
+export function plannedPlaces(row: IntakePlanRow, rules: Rules): number {
+  return row.places ?? (row.classes ?? 0) * classCapOfGrade(row.grade, rules);
 }
 
 /** Planned intake of a school's entry grade in a year, and where it comes from. */

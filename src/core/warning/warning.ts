@@ -1,7 +1,7 @@
 import type { ProjectionInput } from '../projection';
 import type { ZoneLevel } from '../rules';
 import { computeDemandComponents, type DemandComponents } from './components';
-import { computePlannedIntake, type IntakePlanRow, type PlannedIntake } from './intake';
+import { computePlannedIntake, plannedPlaces, type IntakePlanRow, type PlannedIntake } from './intake';
 import { tierOf, type Tier, type WarningSettings } from './settings';
 
 /** Demand as a range from the seeded simulation: percentiles and the share of draws in each tier. */
@@ -51,7 +51,7 @@ export function ratioOf(demand: number, places: number): number {
  */
 export function computeWarningBase(input: Omit<ProjectionInput, 'sink'>, settings: WarningSettings, plan: readonly IntakePlanRow[] = []): WarningBase {
   const components = computeDemandComponents(input, settings.years);
-  const planned = new Map(plan.map((p) => [`${p.school}|${p.grade}|${p.year}`, p.places]));
+  const planned = new Map(plan.map((p) => [`${p.school}|${p.grade}|${p.year}`, plannedPlaces(p, input.rules)]));
   const { projection } = components;
   const byCell = new Map(components.cells.map((c) => [`${c.school}|${c.grade}|${c.t}`, c.demand]));
   const rows = components.cells.map((cell): WarningRow => {

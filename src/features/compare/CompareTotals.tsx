@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { ZONE_LEVELS } from '../../core/rules';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { useT } from '../../store/selectors';
+import { useClassBandLabels, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { countyTotals, type CountyTotals } from './compareModel';
 import { formatDelta } from './format';
@@ -25,6 +25,7 @@ interface TotalsRow {
  */
 export function CompareTotals() {
   const t = useT();
+  const bands = useClassBandLabels();
   const locale = useAppStore((s) => s.locale);
   const compared = useCompared();
   const { year } = useCompareYear();
@@ -50,8 +51,8 @@ export function CompareTotals() {
     { key: 'totalPupils', label: t('totalPupils'), cells: count('totalPupils', false) },
     { key: 'oversizeSchools', label: t('oversizeSchools'), cells: count('oversizeSchools', true) },
     { key: 'classesOverCap', label: t('classesOverCap'), cells: count('classesOverCap', true, true) },
-    { key: 'largeClasses', label: t('largeClasses'), cells: count('largeClasses', true, true) },
-    { key: 'extraLargeClasses', label: t('extraLargeClasses'), cells: count('extraLargeClasses', true, true) },
+    { key: 'largeClasses', label: bands.largeClasses, cells: count('largeClasses', true, true) },
+    { key: 'extraLargeClasses', label: bands.extraLargeClasses, cells: count('extraLargeClasses', true, true) },
     ...ZONE_LEVELS.flatMap((level) => [
       {
         key: `cv-${level}`,

@@ -7,11 +7,12 @@ import { computeCountyByYearTable } from '../../io/export/projectionTables';
 import { computeSchoolTable } from '../../io/export/schoolTable';
 import type { Table } from '../../io/export/table';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { displayName, useT } from '../../store/selectors';
+import { displayName, useClassBandLabels, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { describeRules } from './describeRules';
 import { describeGap } from '../standards/gap';
 import { datasetTitle } from '../../i18n/datasetTitle';
+import { describeLimits } from '../../i18n/limitText';
 
 function TableView({ table, testId }: { table: Table; testId: string }) {
   const locale = useAppStore((s) => s.locale);
@@ -34,6 +35,8 @@ function TableView({ table, testId }: { table: Table; testId: string }) {
  */
 export function PrintReport({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const bands = useClassBandLabels();
+  const limits = useAppStore((s) => s.limits);
   const locale = useAppStore((s) => s.locale);
   const dataset = useAppStore((s) => s.dataset);
   const result = useAppStore((s) => s.result);
@@ -74,7 +77,7 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
       <h2>{t('reportSummary')}</h2>
       <ul className="report-summary">
         <li>{t('pupilsRead')} {n(s.input)} · {t('assigned')} {n(s.assigned)} · {t('unassigned')} {n(s.unassigned)} · {t('rejected')} {n(s.rejected)}</li>
-        <li>{t('oversizeSchools')} {n(s.oversizeSchools)} · {t('classesOverCap')} {n(s.classesOverCap)} · {t('largeClasses')} {n(s.largeClasses)} · {t('extraLargeClasses')} {n(s.extraLargeClasses)}</li>
+        <li>{t('oversizeSchools')} {n(s.oversizeSchools)} · {t('classesOverCap')} {n(s.classesOverCap)} · {bands.largeClasses} {n(s.largeClasses)} · {bands.extraLargeClasses} {n(s.extraLargeClasses)}</li>
         {standards && <li>{(['primary', 'junior'] as const).map((l) => `${t('cvPassLevel', { level: t(l) })}: ${standards[l].cvPass ? t('pass') : t('fail')}; ${t('schoolsFailingN', { level: t(l), n: standards[l].schoolsFailing })}`).join(' · ')}</li>}
         <li>{t('pupilsMoved')} {n(totalMoved.reduce((a, g) => a + g.count, 0))}</li>
       </ul>
@@ -94,7 +97,7 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
         </>
       )}
       <h2>{t('reportRules')}</h2>
-      <ul>{describeRules(doc, dataset.schools, locale).map((line) => <li key={line}>{line}</li>)}</ul>
+      <ul data-testid="report-rules">{[describeLimits(limits, locale), ...describeRules(doc, dataset.schools, locale)].map((line) => <li key={line}>{line}</li>)}</ul>
       <h2>{t('reportSchools')}</h2>
       <TableView table={computeSchoolTable(result, locale)} testId="report-schools" />
       <h2>{t('reportMoved')}</h2>

@@ -1,8 +1,8 @@
 import { Card, Descriptions, Table, Tag } from 'antd';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { displayName, selectSelectedSchool, useT } from '../../store/selectors';
+import { displayName, selectSelectedSchool, useClassBandLabels, useRules, useT } from '../../store/selectors';
 import { uiActions, useAppStore } from '../../store/store';
-import { classCapOfGrade, DEFAULT_RULES } from '../../core/rules';
+import { classCapOfGrade } from '../../core/rules';
 import { ZoneActions } from '../edit/ZoneActions';
 import { FacilityLevers } from '../edit/FacilityLevers';
 
@@ -11,10 +11,12 @@ export function SchoolDetail() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const school = useAppStore(selectSelectedSchool);
+  const rules = useRules();
+  const bands = useClassBandLabels();
   if (!school) return null;
   const rows = Object.keys(school.grades).map((g) => {
     const grade = Number(g);
-    return { grade, pupils: school.grades[grade], classes: school.classes[grade], largest: school.largestClass[grade], cap: classCapOfGrade(grade, DEFAULT_RULES) };
+    return { grade, pupils: school.grades[grade], classes: school.classes[grade], largest: school.largestClass[grade], cap: classCapOfGrade(grade, rules) };
   });
   return (
     <Card size="small" title={displayName(school, locale)} extra={<a onClick={() => uiActions.selectSchool(undefined)}>{t('close')}</a>} data-testid="school-detail">
@@ -24,8 +26,8 @@ export function SchoolDetail() {
         { key: 'classrooms', label: t('classrooms'), children: school.classrooms === undefined ? '—' : formatNumber(locale, school.classrooms) },
         { key: 'utilization', label: t('utilization'), children: school.utilization === undefined ? t('noRoomLimit') : formatPercent(locale, school.utilization) },
         { key: 'over', label: t('overCap'), children: formatNumber(locale, school.classesOverCap) },
-        { key: 'large', label: t('largeClasses'), children: formatNumber(locale, school.largeClasses) },
-        { key: 'extraLarge', label: t('extraLargeClasses'), children: formatNumber(locale, school.extraLargeClasses) },
+        { key: 'large', label: bands.largeClasses, children: formatNumber(locale, school.largeClasses) },
+        { key: 'extraLarge', label: bands.extraLargeClasses, children: formatNumber(locale, school.extraLargeClasses) },
         { key: 'classes', label: t('classes'), children: formatNumber(locale, school.totalClasses) },
       ]} />
       {school.roomShortage > 0 && <Tag color="red">{t('roomShortage', { n: school.roomShortage })}</Tag>}

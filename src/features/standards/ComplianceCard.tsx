@@ -2,12 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Collapse, Space, Tag, Typography } from 'antd';
 import { memo, useDeferredValue, useMemo } from 'react';
 import { computeLevelSizes, type LevelSizes } from '../../core/levelSizes';
-import { DEFAULT_RULES, ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
+import { ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { INDICATORS, type StandardsResult } from '../../core/standards';
 import { ProfileEditor } from './ProfileEditor';
 import { describeGap } from './gap';
-import { useSchoolName, useT } from '../../store/selectors';
+import { useRules, useSchoolName, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
 /** Builds the compliance workbook (exceljs loads only now) and hands it to the browser as a file. */
@@ -29,7 +29,8 @@ export function ComplianceCard() {
   // Drawn a moment after an edit's county numbers (it is not what the planner looks at first).
   const standards = useDeferredValue(useAppStore((s) => s.standards));
   const results = useDeferredValue(useAppStore((s) => s.result?.schools));
-  const sizes = useMemo(() => results && computeLevelSizes(results, DEFAULT_RULES), [results]);
+  const rules = useRules();
+  const sizes = useMemo(() => results && computeLevelSizes(results, rules), [results, rules]);
   return standards && sizes ? <ComplianceView standards={standards} sizes={sizes} /> : null;
 }
 

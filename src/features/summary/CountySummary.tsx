@@ -1,10 +1,11 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { formatNumber, formatPercent } from '../../i18n/format';
-import { selectShownResult, useT } from '../../store/selectors';
+import { selectShownResult, useClassBandLabels, useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { MessageKey } from '../../i18n/messages';
 import type { CountySummary as Summary } from '../../core/simulation';
 import { OverlapRuleSelect } from './OverlapRuleSelect';
+import { LimitsButton } from './LimitsButton';
 
 const ITEMS: { key: keyof Summary; label: MessageKey; bad?: boolean }[] = [
   { key: 'oversizeSchools', label: 'oversizeSchools', bad: true },
@@ -20,6 +21,7 @@ const ITEMS: { key: keyof Summary; label: MessageKey; bad?: boolean }[] = [
 /** County totals: oversized schools, classes over the cap, 大班额 and 超大班额, pupil counts. */
 export function CountySummary() {
   const t = useT();
+  const bands = useClassBandLabels();
   const locale = useAppStore((s) => s.locale);
   const summary = useAppStore((s) => selectShownResult(s)?.summary);
   const computeMs = useAppStore((s) => s.computeMs);
@@ -34,7 +36,7 @@ export function CountySummary() {
           return (
             <Col span={6} key={key}>
               <Statistic
-                title={t(label)}
+                title={key === 'largeClasses' || key === 'extraLargeClasses' ? bands[key] : t(label)}
                 value={formatNumber(locale, value) + share}
                 data-testid={`summary-${key}`}
                 styles={{ content: { fontSize: 18, color: bad && value > 0 ? '#cf1322' : undefined } }}
@@ -44,6 +46,7 @@ export function CountySummary() {
         })}
       </Row>
       <OverlapRuleSelect />
+      <LimitsButton />
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import type { Limits } from '../../core/limits';
 import { OVERLAP_RULES, type OverlapRule, type Rules } from '../../core/rules';
 import { prepareUnitCells } from '../../core/units/datasetCells';
 import { countyOutline } from '../countyOutline';
@@ -7,13 +8,16 @@ import type { LoadedDataset } from '../readDataset';
 import { decodeStructured, encodeStructured } from './structuredBytes';
 
 // Bumped when what a snapshot holds changes shape.
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
+
+/** The rules a read depends on: not the planner's settings (the reports cover every overlap rule; the limits apply after the read). */
+type ReadRules = Omit<Rules, keyof Limits | 'overlapRule'>;
 
 /** A dataset read once from its files: what the engine keeps resident, and its validation report under each overlap rule. */
 interface DatasetSnapshot {
   version: number;
-  /** The rules it was read with, but for the overlap rule (the reports cover every one). */
-  rules: Omit<Rules, 'overlapRule'>;
+  /** The rules it was read with, but for the planner's settings. */
+  rules: ReadRules;
   loaded: LoadedDataset;
   reports: Record<OverlapRule, ValidationReport>;
 }
@@ -24,11 +28,11 @@ export interface OpenedSnapshot {
   report: ValidationReport;
 }
 
-function withoutOverlapRule({ overlapRule: _, ...rest }: Rules): Omit<Rules, 'overlapRule'> {
+function readRules({ overlapRule: _, classCap: _c, maxSchoolSize: _s, maxNineYearSchoolSize: _n, largeClassMin: _l, extraLargeClassMin: _e, ...rest }: Rules): ReadRules {
   return rest;
 }
 
-function sameRules(a: Omit<Rules, 'overlapRule'>, b: Omit<Rules, 'overlapRule'>): boolean {
+function sameRules(a: ReadRules, b: ReadRules): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof typeof a>;
   return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
@@ -48,7 +52,7 @@ export async function buildDatasetSnapshot(files: ImportFile[], rules: Rules): P
   for (const rule of OVERLAP_RULES) prepareUnitCells(loaded.dataset, rule, countyOutline(loaded.county));
   loaded.dataset.unitCells!.rule = rules.overlapRule;
   const reports = Object.fromEntries(OVERLAP_RULES.map((overlapRule) => [overlapRule, validateImported(imported, loaded, { ...rules, overlapRule })])) as Record<OverlapRule, ValidationReport>;
-  const snapshot: DatasetSnapshot = { version: SNAPSHOT_VERSION, rules: withoutOverlapRule(rules), loaded, reports };
+  const snapshot: DatasetSnapshot = { version: SNAPSHOT_VERSION, rules: readRules(rules), loaded, reports };
   return encodeStructured(snapshot);
 }
 
@@ -69,7 +73,7 @@ export function decodeDatasetSnapshot(bytes: Uint8Array): DecodedSnapshot {
 export function openDecodedSnapshot(decoded: DecodedSnapshot, rules: Rules): OpenedSnapshot {
   const snapshot = decoded.value as DatasetSnapshot;
   if (snapshot?.version !== SNAPSHOT_VERSION) throw new Error(`dataset snapshot: version ${snapshot?.version}, expected ${SNAPSHOT_VERSION}`);
-  if (!sameRules(snapshot.rules, withoutOverlapRule(rules))) throw new Error('dataset snapshot: read under other rules');
+  if (!sameRules(snapshot.rules, readRules(rules))) throw new Error('dataset snapshot: read under other rules');
   return { loaded: snapshot.loaded, report: snapshot.reports[rules.overlapRule] };
 }
 
