@@ -1,5 +1,5 @@
 import { NO_RULES, DEFAULT_PROJECTION } from '../core/scenarioRules';
-import { BASELINE_ID, useAppStore } from '../store/store';
+import { BASELINE_ID, useAppStore, type AppState } from '../store/store';
 import type { ScenarioRequest } from '../../workers/scenarioProjection';
 import { currentEngine } from './engineClient';
 import { EngineFault } from './engineCalls';
@@ -13,8 +13,8 @@ function requestOf(id: string, years: number): ScenarioRequest | undefined {
 }
 
 /**
- * Projects the compared scenarios in the worker (only those whose edits, rules, settings or the
- * profile changed since their last projection) and keeps the views in the store. 现状 is
+ * Projects the compared scenarios in the worker (only those whose edits, rules, settings, the
+ * profile or the rule settings changed since their last projection) and keeps the views in the store. 现状 is
  * projected as far as the furthest compared scenario.
  */
 export async function runProjections(): Promise<void> {
@@ -23,7 +23,7 @@ export async function runProjections(): Promise<void> {
   if (!engine) return;
   const years = Math.max(DEFAULT_PROJECTION.years, ...currentScenarios(s).filter((d) => s.compareIds.includes(d.id)).map((d) => d.projection.years));
   const requests = s.compareIds.flatMap((id) => requestOf(id, years) ?? []);
-  const stale = requests.filter((r) => s.projections[r.key]?.fingerprint !== fingerprint(r, s.profile));
+  const stale = requests.filter((r) => s.projections[r.key]?.fingerprint !== fingerprint(r, s));
   if (stale.length === 0) return;
   useAppStore.setState({ projecting: true, projectionError: undefined });
   try {
@@ -35,7 +35,7 @@ export async function runProjections(): Promise<void> {
         useAppStore.setState({ projectionError: { scenarioId: v.key, problem: v.problem, index: v.index } });
         continue;
       }
-      projections[v.key] = { fingerprint: fingerprint(stale[k], s.profile), view: v };
+      projections[v.key] = { fingerprint: fingerprint(stale[k], s), view: v };
     }
     const year = useAppStore.getState().compareYear;
     const first = Object.values(projections)[0]?.view;
@@ -45,9 +45,9 @@ export async function runProjections(): Promise<void> {
   }
 }
 
-/** What a projection was computed from: a projection whose fingerprint differs is stale. */
-export function fingerprint(r: ScenarioRequest, profile: unknown): string {
-  return JSON.stringify([r.edits, r.rules, r.settings, profile]);
+/** What a projection was computed from (the scenario, the profile and the planner's rule settings): a projection whose fingerprint differs is stale. */
+export function fingerprint(r: ScenarioRequest, s: Pick<AppState, 'profile' | 'overlapRule' | 'limits'>): string {
+  return JSON.stringify([r.edits, r.rules, r.settings, s.profile, s.overlapRule, s.limits]);
 }
 
 /** Chooses the compared scenarios (at most three) and projects them. */

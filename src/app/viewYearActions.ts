@@ -15,7 +15,7 @@ export function activeRequest(): ScenarioRequest | undefined {
 export function activeProjectionFresh(): boolean {
   const s = useAppStore.getState();
   const r = activeRequest();
-  return !!r && s.projections[r.key]?.fingerprint === fingerprint(r, s.profile);
+  return !!r && s.projections[r.key]?.fingerprint === fingerprint(r, s);
 }
 
 /**
@@ -26,15 +26,15 @@ export function activeProjectionFresh(): boolean {
 export async function projectActiveScenario(): Promise<void> {
   const engine = currentEngine();
   const r = activeRequest();
-  const { profile } = useAppStore.getState();
+  const asked = useAppStore.getState();
   if (!engine || !r || activeProjectionFresh()) return;
-  const views = await engine.remote.project([r], profile).catch((e: unknown) => {
+  const views = await engine.remote.project([r], asked.profile).catch((e: unknown) => {
     if (!(e instanceof EngineFault)) throw e;
     return undefined;
   });
   const view = views?.[0];
   if (!view || 'problem' in view) return;
-  useAppStore.setState((s) => ({ projections: { ...s.projections, [r.key]: { fingerprint: fingerprint(r, profile), view } } }));
+  useAppStore.setState((s) => ({ projections: { ...s.projections, [r.key]: { fingerprint: fingerprint(r, asked), view } } }));
 }
 
 /** Shows a school year on the map and in the tables: the base year, or a projected one (projected first when needed). */

@@ -14,15 +14,15 @@ export function warningRequest(s: AppState = useAppStore.getState()): WarningReq
   return doc && { edits: doc.edits, rules: doc.rules, projection: doc.projection, warning: s.profile.warning ?? DEFAULT_WARNING };
 }
 
-/** What a warning was computed from: one whose fingerprint differs is stale. */
-export function warningFingerprint(r: WarningRequest): string {
-  return JSON.stringify([r.edits, r.rules, r.projection, r.warning]);
+/** What a warning was computed from (with the planner's rule settings, which set the intake's caps): one whose fingerprint differs is stale. */
+export function warningFingerprint(r: WarningRequest, s: Pick<AppState, 'overlapRule' | 'limits'>): string {
+  return JSON.stringify([r.edits, r.rules, r.projection, r.warning, s.overlapRule, s.limits]);
 }
 
 /** Whether the warning at hand belongs to the active scenario as it is now. */
 export function warningFresh(s: AppState = useAppStore.getState()): boolean {
   const r = warningRequest(s);
-  return !!r && s.warning?.fingerprint === warningFingerprint(r);
+  return !!r && s.warning?.fingerprint === warningFingerprint(r, s);
 }
 
 /**
@@ -32,7 +32,8 @@ export function warningFresh(s: AppState = useAppStore.getState()): boolean {
  */
 export async function computeWarning(): Promise<void> {
   const engine = currentEngine();
-  const r = warningRequest();
+  const asked = useAppStore.getState();
+  const r = warningRequest(asked);
   if (!engine || !r) return;
   useAppStore.setState({ warningProgress: 0, warningError: undefined });
   const progress = Comlink.proxy((f: number) => {
@@ -40,7 +41,7 @@ export async function computeWarning(): Promise<void> {
   });
   try {
     const outcome = await engine.remote.warning(r, progress);
-    if (outcome.ok) useAppStore.setState({ warning: { fingerprint: warningFingerprint(r), view: outcome.view }, warningProgress: undefined });
+    if (outcome.ok) useAppStore.setState({ warning: { fingerprint: warningFingerprint(r, asked), view: outcome.view }, warningProgress: undefined });
     else if (!outcome.cancelled) {
       const { locale } = useAppStore.getState();
       useAppStore.setState({ warningError: { problem: outcome.problem, fault: describeEditProblem(outcome.problem.code, outcome.problem.params, locale) }, warningProgress: undefined });

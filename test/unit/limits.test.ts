@@ -53,8 +53,8 @@ describe('the county’s own limits', () => {
     expect(classBandLabels(LOCAL, 'zh-CN')).toEqual({ largeClasses: '大班额（46–55）', extraLargeClasses: '超大班额（56+）' });
     expect(classBandLabels(DEFAULT_LIMITS, 'en')).toEqual({ largeClasses: 'Large classes (56–65)', extraLargeClasses: 'Extra-large classes (66+)' });
     expect(describeLimits(LOCAL, 'zh-CN')).toBe('班额上限：小学 40 人，初中 45 人；学校规模上限 1,500 人（九年一贯制 2,000 人）；大班额 46–55 人，超大班额 56 人及以上');
-    expect(describeLimitsProblem(limitsProblems({ ...LOCAL, largeClassMin: 45 })[0], 'zh-CN')).toBe('大班额起点（45）须大于初中班额上限（人/班）（45）');
-    expect(describeLimitsProblem(limitsProblems({ ...LOCAL, maxSchoolSize: 50 })[0], 'en')).toBe('Largest primary or junior school (pupils) must be a whole number from 100 to 20000, got 50');
+    expect(describeLimitsProblem(limitsProblems({ ...LOCAL, largeClassMin: 45 })[0], 'zh-CN')).toBe('大班额起点（45）须大于初中班额上限（45）');
+    expect(describeLimitsProblem(limitsProblems({ ...LOCAL, maxSchoolSize: 50 })[0], 'en')).toBe('Largest primary or junior school must be a whole number from 100 to 20000, got 50');
   });
 
   it('are read from the command line, each option named when wrong', () => {

@@ -60,3 +60,23 @@ describe('overlapping and nested zones through the CLI', () => {
     expect(r.stderr.trim()).toBe('error: --overlap-rule must be smallest or file-order, got "largest"');
   });
 });
+
+describe('the county’s limits through the CLI', () => {
+  it('--class-cap-primary forms classes under that cap, the output states the limits, and a wrong figure is an error naming its option', () => {
+    const national = simulate();
+    const local = simulate('--class-cap-primary', '10', '--max-school-size', '100');
+    expect(local.code).toBe(0);
+    expect(local.stderr).toContain('limits: --class-cap-primary 10, --max-school-size 100 (the national figures otherwise)');
+    const a = (json: typeof local.json) => json.schools.find((s: { id: string }) => s.id === 'A');
+    const pupils = a(national.json).grades[1];
+    expect(pupils).toBeGreaterThan(10);
+    expect(a(national.json).classes[1]).toBe(1);
+    expect(a(local.json).classes[1]).toBe(Math.ceil(pupils / 10));
+    expect(a(local.json).classesOverCap).toBe(0);
+    expect(national.json.limits.classCap).toEqual({ primary: 45, junior: 50 });
+    expect(local.json.limits).toEqual({ classCap: { primary: 10, junior: 50 }, maxSchoolSize: 100, maxNineYearSchoolSize: 2500, largeClassMin: 56, extraLargeClassMin: 66 });
+    const wrong = simulate('--extra-large-class-min', '50');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe('error: --large-class-min (56) must be below --extra-large-class-min (50)');
+  });
+});

@@ -156,6 +156,18 @@ describe('reading saved work', () => {
     await expect(readWorkspace(KEY)).rejects.toMatchObject({ problem: { code: 'damaged', detail: 's2' } });
   });
 
+  it('keeps the county’s limits with the settings, and refuses stored limits that could not be applied', async () => {
+    const limits = { classCap: { primary: 40, junior: 45 }, maxSchoolSize: 1500, maxNineYearSchoolSize: 2000, largeClassMin: 46, extraLargeClassMin: 56 };
+    const out = await saveWorkspace(KEY, { put: [doc('s1', '方案 1')], remove: [], meta: { scenarioIds: ['s1'], ...settings, limits }, activeScenarioId: 's1' }, ZERO);
+    expect(out.ok).toBe(true);
+    expect((await readWorkspace(KEY))?.limits).toEqual(limits);
+    const db = await openDB('xuequ-guihua', 2);
+    const meta = await db.get('workspaceMeta', KEY);
+    await db.put('workspaceMeta', { ...meta, limits: { ...limits, largeClassMin: 60 } }, KEY);
+    db.close();
+    await expect(readWorkspace(KEY)).rejects.toMatchObject({ problem: { code: 'damaged', detail: 'limits' } });
+  });
+
   it('says so when a tab of the older version holds the database open, instead of waiting for ever', async () => {
     const old = await openDB('xuequ-guihua', 1, { upgrade: (d) => d.createObjectStore('workspaces') });
     await expect(readWorkspace(KEY)).rejects.toMatchObject({ problem: { code: 'oldTab' } });

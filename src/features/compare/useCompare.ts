@@ -23,17 +23,19 @@ export function useCompareYear(): { years: number[]; year: number | undefined } 
 
 /**
  * While the panel is open, keeps the projections and changed areas current: on opening, and after
- * every edit, scenario, profile or dataset change (only stale scenarios are projected again).
+ * every edit, scenario, profile, rule setting or dataset change (only stale scenarios are projected again).
  */
 export function useProjectionsWhileOpen(): void {
   const open = useAppStore((s) => s.compareOpen);
   const edits = useAppStore((s) => s.edits);
   const scenarios = useAppStore((s) => s.scenarios);
   const profile = useAppStore((s) => s.profile);
+  const overlapRule = useAppStore((s) => s.overlapRule);
+  const limits = useAppStore((s) => s.limits);
   const version = useAppStore((s) => s.datasetVersion);
   useEffect(() => {
     if (!open) return;
     void runProjections();
     void refreshChangedAreas();
-  }, [open, edits, scenarios, profile, version]);
+  }, [open, edits, scenarios, profile, overlapRule, limits, version]);
 }

@@ -20,10 +20,12 @@ export function ViewYearSelect() {
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
   const profile = useAppStore((s) => s.profile);
+  const overlapRule = useAppStore((s) => s.overlapRule);
+  const limits = useAppStore((s) => s.limits);
   const projections = useAppStore((s) => s.projections);
   useEffect(() => {
     if (viewYear !== undefined) void projectActiveScenario();
-  }, [viewYear, edits, scenarios, activeId, profile]);
+  }, [viewYear, edits, scenarios, activeId, profile, overlapRule, limits]);
   if (baseYear === undefined) return null;
   // Read when the projections change: the shown year is being computed until its projection is fresh.
   const computing = viewYear !== undefined && (!activeProjectionFresh() || !projections[activeId]?.view.years.some((y) => y.year === viewYear));

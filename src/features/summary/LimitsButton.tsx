@@ -47,7 +47,7 @@ export function LimitsButton() {
         <Form layout="horizontal" labelCol={{ span: 14 }} wrapperCol={{ span: 10 }} size="small">
           {LIMIT_FIELDS.map((field) => (
             <Form.Item key={field} label={t(LIMIT_FIELD_LABELS[field])} style={{ marginBottom: 8 }}>
-              <InputNumber value={Number.isNaN(limitValue(draft, field)) ? null : limitValue(draft, field)} onChange={(v) => setDraft(withField(draft, field, v))} data-testid={`limit-${field}`} />
+              <InputNumber value={Number.isNaN(limitValue(draft, field)) ? null : limitValue(draft, field)} onChange={(v) => setDraft(withField(draft, field, v))} suffix={t(field === 'maxSchoolSize' || field === 'maxNineYearSchoolSize' ? 'limitUnitSchool' : 'limitUnitClass')} style={{ width: 140 }} data-testid={`limit-${field}`} />
             </Form.Item>
           ))}
         </Form>

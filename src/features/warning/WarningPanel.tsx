@@ -22,10 +22,12 @@ function useFreshWarning(): void {
   const scenarios = useAppStore((s) => s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
   const profile = useAppStore((s) => s.profile);
+  const overlapRule = useAppStore((s) => s.overlapRule);
+  const limits = useAppStore((s) => s.limits);
   const engineReady = useAppStore((s) => s.result);
   useEffect(() => {
     if (shown && engineReady && !warningFresh() && useAppStore.getState().warningProgress === undefined) void computeWarning();
-  }, [shown, edits, scenarios, activeId, profile, engineReady]);
+  }, [shown, edits, scenarios, activeId, profile, overlapRule, limits, engineReady]);
 }
 
 /** The 学位预警 drawer: the active scenario's warning by school and year with ranges and back-test, its settings, and its exports. */
