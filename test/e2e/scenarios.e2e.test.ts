@@ -13,7 +13,9 @@ import { classesBySection, computeStandards } from '../../src/core/standards';
 import { describeGap } from '../../src/features/standards/gap';
 import { p01AfterPlan, primaryByGrade } from '../unit/shouguangFiles';
 import { freshAppForEachTest, waitForApp } from './appPage';
-import { runAfter, shouguang } from './shouguang';
+import { runAfter, shouguang, stateAfter } from './shouguang';
+import { computeScenarioRun } from '../../src/core/scenarioRun';
+import { withLimits } from '../../src/core/limits';
 import { clickSettled } from './loadStatus';
 
 const root = join(import.meta.dirname, '../..');
@@ -139,6 +141,50 @@ describe('scenarios, autosave and exports in Chromium', () => {
     await page.getByTestId('redo').click();
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
     expect((await state(page)).p01).toBe(P01_AFTER);
+  });
+
+  it('sets the county’s own limits: wrong figures are named and change nothing; applied, every figure follows the engine, the report states them, and a reload keeps them', async () => {
+    const local = { classCap: { primary: 40, junior: 50 }, maxSchoolSize: 1500, maxNineYearSchoolSize: 2500, largeClassMin: 51, extraLargeClassMin: 61 };
+    const expected = computeScenarioRun(d, stateAfter([]), withLimits(DEFAULT_RULES, local)).result;
+    const national = await page.evaluate(() => window.__planner!.store.getState().result!.summary);
+    expect(national.largeClasses).toBe(base.result.summary.largeClasses);
+    expect(expected.summary.largeClasses).not.toBe(national.largeClasses);
+    await page.getByTestId('edit-limits').click();
+    await page.getByTestId('limit-classCap.primary').fill('40');
+    await page.getByTestId('limit-largeClassMin').fill('45');
+    await page.getByTestId('limits-problems').waitFor();
+    expect(await page.getByTestId('limits-problems').innerText()).toContain('大班额起点（45）须大于初中班额上限（50）');
+    expect(await page.getByTestId('save-limits').isDisabled()).toBe(true);
+    await page.getByTestId('limit-largeClassMin').fill('51');
+    await page.getByTestId('limit-extraLargeClassMin').fill('61');
+    await page.getByTestId('limit-maxSchoolSize').fill('1500');
+    await page.getByTestId('limits-problems').waitFor({ state: 'detached' });
+    await page.getByTestId('save-limits').click();
+    await page.waitForFunction((n) => window.__planner!.store.getState().result!.summary.largeClasses === n, expected.summary.largeClasses);
+    const shown = await page.evaluate(() => window.__planner!.store.getState().result!);
+    expect(shown.summary).toEqual(expected.summary);
+    expect(shown.schools.find((x) => x.id === 'P01')).toEqual(expected.schools.find((x) => x.id === 'P01'));
+    expect(await page.getByTestId('county-summary').innerText()).toContain('大班额（51–60）');
+    expect(await page.getByTestId('limits-line').innerText()).toBe('班额上限：小学 40 人，初中 50 人；学校规模上限 1,500 人（九年一贯制 2,500 人）；大班额 51–60 人，超大班额 61 人及以上');
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-report').click();
+    await page.waitForSelector('[data-testid="print-report"][data-ready="yes"]');
+    expect(await page.getByTestId('report-rules').innerText()).toContain('大班额 51–60 人');
+    await clickSettled(page, 'report-close');
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('xuequ-guihua'); r.onsuccess = () => ok(r.result); });
+      const metas = await new Promise<{ limits?: { classCap: { primary: number } } }[]>((ok) => {
+        const r = db.transaction('workspaceMeta').objectStore('workspaceMeta').getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      db.close();
+      return metas.some((m) => m.limits?.classCap.primary === 40);
+    });
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForFunction((n) => window.__planner!.store.getState().result!.summary.largeClasses === n, expected.summary.largeClasses);
+    expect(await page.evaluate(() => window.__planner!.store.getState().limits)).toEqual(local);
+    expect(await page.evaluate(() => window.__planner!.store.getState().result!.summary)).toEqual(expected.summary);
   });
 
   async function download(kind: string): Promise<Download> {
