@@ -453,7 +453,7 @@ export const ZH = {
   includePrivateLabel: '民办学校计入差异系数',
   progression: '升级率（上一年级 → 本年级）',
   levelSizes: '超规模学校 {oversize} 所 · 超标准班额 {overCap} 个 · 大班额 {large} 个（{largeShare}）· 超大班额 {extra} 个（{extraShare}）',
-  limitsButton: '标准阈值',
+  limitsButton: '标准阈值：{state}',
   limitsTitle: '标准阈值（按本地规定设置）',
   limitsHint: '默认值为国家标准。修改后所有学校的班级数、超额班、大班额和超规模按新阈值重新计算，并随工作区保存。',
   limit_classCapPrimary: '小学班额上限',

@@ -30,7 +30,7 @@ export function LimitsButton() {
   return (
     <Space size="small" className="limits-setting" wrap>
       <Button size="small" onClick={() => { setDraft(current); setOpen(true); }} data-testid="edit-limits">
-        {t('limitsButton')}：{t(national ? 'limitsNational' : 'limitsCustom')}
+        {t('limitsButton', { state: t(national ? 'limitsNational' : 'limitsCustom') })}
       </Button>
       {!national && <Typography.Text type="secondary" data-testid="limits-line">{describeLimits(current, locale)}</Typography.Text>}
       <Modal
