@@ -124,6 +124,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   let n = 0;
   let rowsRead = 0;
   const rejected: RejectedRow[] = [];
+  // Rejected rows that had an id, for a remark when another row loads that pupil.
+  const rejectedIds: { key: string; id: string; row: RejectedRow }[] = [];
   const warnings: RejectedRow[] = [];
   const skipped: RejectedRow[] = [];
 
@@ -132,6 +134,9 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
   let hereLon = 0;
   let hereLat = 0;
   let hereName = '';
+  // The row's id and its key once read ('' before, and for a row rejected as listing a loaded pupil again).
+  let hereId = '';
+  let hereKey = '';
   /** Whether loaded row r is at the home (within SAME_HOME_M) and grade of the row being read, under its name when both have one. */
   const sameHome = (r: number) => grade[r] === hereGrade && haversineM(x[r], y[r], hereLon, hereLat) <= SAME_HOME_M && (hereName === '' || names.at(r) === '' || names.at(r) === hereName);
 
@@ -146,8 +151,13 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const line = Number.isInteger(sourceLine) && sourceLine >= 1 ? sourceLine : rowLine;
     const sourceFile = cSourceFile >= 0 ? (row[cSourceFile] ?? '').trim() : '';
     const rowFile = sourceFile === '' ? file : sourceFile;
-    const reject = (code: DataProblemCode, params: DataProblemParams = {}) =>
-      rejected.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
+    hereId = '';
+    hereKey = '';
+    const reject = (code: DataProblemCode, params: DataProblemParams = {}) => {
+      const row: RejectedRow = { file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } };
+      rejected.push(row);
+      if (hereKey !== '') rejectedIds.push({ key: hereKey, id: hereId, row });
+    };
     const warn = (code: DataProblemCode, params: DataProblemParams) => warnings.push({ file: rowFile, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
     // The importer's verdict comes first: a row it could not split into cells has no id to check.
     const notes = cNotes >= 0 ? notesOf(row[cNotes]) : [];
@@ -156,6 +166,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const id = (row[cId] ?? '').trim();
     if (id === '') { reject('emptyId'); return; }
     if (isScientificId(id)) { reject('idScientific', { id }); return; }
+    hereId = id;
+    hereKey = pupilIdKey(id);
     const g = Number((row[cGrade] ?? '').trim());
     if (!Number.isInteger(g) || g < 1 || g > MAX_GRADE) {
       reject('badGrade', { got: row[cGrade] ?? '', max: MAX_GRADE });
@@ -185,7 +197,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const isPrivate = s >= 0 && schools[s].ownership === 'private';
     // A grade the row's own school does not teach: the grade or the school is wrong (初一 written 一年级), and either way the row cannot be counted at a level.
     if (s >= 0 && !taught[s].has(g)) { reject('gradeNotTaught', { got: String(g), school: schools[s].name, id: schoolId }); return; }
-    const idKey = pupilIdKey(id);
+    const idKey = hereKey;
     const name = cName >= 0 ? (row[cName] ?? '').trim() : '';
     hereGrade = g;
     hereLon = lon;
@@ -193,6 +205,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     hereName = name;
     const verdict = ids.check(idKey, rowFile, sameHome);
     if (verdict.kind === 'repeat') {
+      hereKey = '';
       const at = fileOfRow(verdict.row);
       const params = { id, n: lineOf[verdict.row], value: at, got: idsRead.at(verdict.row) };
       const code = verdict.how === 'same' ? 'duplicatePupilId' : verdict.how === 'rounded' ? 'duplicatePupilIdRounded' : 'duplicatePupilIdExcel';
@@ -235,6 +248,13 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     row: readRow,
     skip: ({ file: rowFile = file, line, problem }) => skipped.push({ file: rowFile, line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem }),
   });
+  // A pupil whose row here was rejected but who is loaded from another row is counted: the review says so.
+  for (const { key, id, row } of rejectedIds) {
+    const r = ids.loadedRow(key);
+    if (r === undefined) continue;
+    const params = { id, n: lineOf[r], value: fileOfRow(r) };
+    warnings.push({ file: row.file, line: row.line, reason: describeDataProblem('rejectedPupilLoaded', params, 'en'), problem: { code: 'rejectedPupilLoaded', params } });
+  }
   // Every row read is loaded or rejected; a row counted but neither would be a row lost without a word.
   if (rowsRead !== n + rejected.length) throw new DataError(file, 'rowCountMismatch', { n: rowsRead, max: n + rejected.length });
   return {

@@ -24,6 +24,8 @@ export interface PupilIdIndex {
   check(key: string, file: string, sameHome: (row: number) => boolean): IdVerdict;
   /** Notes a loaded row's id key and file. */
   add(key: string, file: string, row: number): void;
+  /** The loaded row whose id is `key` exactly; undefined for none, and for an id Excel rounded (pupils born the same day share it). */
+  loadedRow(key: string): number | undefined;
 }
 
 const NEW: IdVerdict = { kind: 'new' };
@@ -136,5 +138,6 @@ export function createPupilIdIndex(): PupilIdIndex {
       rowOfId.set(copy(key), row);
       if (fullByRounded) indexFull(key, row);
     },
+    loadedRow: (key) => (looksRoundedByExcel(key) ? undefined : rowOfId.get(key)),
   };
 }

@@ -106,6 +106,22 @@ describe('one pupil with the id in full in one file and as Excel rounded it in a
     expect(dataset.rejected[0].reason).toBe(`id "${rounded}" and id "${full}" on line 2 of 学生名单.csv, which is loaded, are one id as Excel leaves an 18-digit number it rounds to 15 digits, at the same home and grade: the same pupil, not loaded twice; export the ids as text`);
   });
 
+  it('a row rejected in one file whose pupil another row loads says that pupil is counted, in either order; a repeat rejected as such does not', async () => {
+    const main = ['学籍号,经度,纬度,年级', 'S1,0,0,1', 'S2,118.002,36.002,1', 'S3,118.003,36.003,十'].join('\n');
+    const supplement = ['学籍号,经度,纬度,年级', 'S1,118.001,36.001,1', 'S2,118.002,36.002,1', 'S3,118.003,36.003,2'].join('\n');
+    for (const [a, b] of [[main, supplement], [supplement, main]]) {
+      const dataset = await twoFiles(a, b);
+      // Loaded: S1 and S3 from the supplement, S2 from the first file that lists it; the other S2 is a repeat.
+      expect(dataset.pupils.count).toBe(3);
+      const said = dataset.warnings.filter((w) => w.problem?.code === 'rejectedPupilLoaded').map((w) => [w.file, w.line, w.problem!.params.id, w.problem!.params.value, w.problem!.params.n]);
+      const [mainFile, otherFile] = a === main ? ['学生名单.csv', '学生名单_补录.csv'] : ['学生名单_补录.csv', '学生名单.csv'];
+      expect(said).toEqual([[mainFile, 2, 'S1', otherFile, 2], [mainFile, 4, 'S3', otherFile, 4]]);
+      expect(dataset.rejected.map((r) => r.problem?.code).sort()).toEqual(['badGrade', 'duplicatePupilIdIn', 'zeroLonLat']);
+    }
+    const dataset = await twoFiles(main, supplement);
+    expect(dataset.warnings.find((w) => w.problem?.code === 'rejectedPupilLoaded')!.reason).toBe('this row is not loaded, but the same id "S1" is loaded from line 2 of 学生名单_补录.csv: that pupil is counted');
+  });
+
   it('finds every pupil of a whole supplement Excel rounded, looked up one by one and then by an index alike', async () => {
     // 1,200 pupils: the first 1,000 rounded ids are looked up candidate by candidate, the others in an index.
     const pupils = Array.from({ length: 1200 }, (_, i) => ({ id: `37078320150${100_000 + i * 37}${(i % 9) + 1}`, lon: 118.001 + (i % 40) * 0.0005, lat: 36.001 + Math.floor(i / 40) * 0.0003 }));
