@@ -10,7 +10,7 @@ import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
 import { detectFormat, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
 import { readKml } from '../../src/io/import/kmlZones';
-import { coordinatePair, coordinateText } from '../../src/io/import/valueNormalise';
+import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
 import { excelRoundedForm, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -249,6 +249,9 @@ describe('coordinates as people write them', () => {
     expect(coordinatePair('118.7253,36.8821')).toEqual(['118.7253', '36.8821']);
     expect(coordinatePair('118.7253， 36.8821')).toEqual(['118.7253', '36.8821']);
     expect(coordinatePair('118.7253')).toEqual(['118.7253', '118.7253']);
+    // The apostrophe typed to keep a number as text (the load rejected every such row).
+    expect(coordinateText("'118.75")).toBe('118.75');
+    expect(coordinateText('‘36.9')).toBe('36.9');
   });
 
   it('a pupils file with one 经纬度 column: both read from it', async () => {
@@ -316,5 +319,14 @@ describe('a sheet pasted together from several, each block with its header', () 
     const { dataset } = readImportedDataset(await importDataset(files), DEFAULT_RULES, 2024);
     expect(dataset.schools.map((s) => s.id)).toEqual(['P1', 'P2', 'J1']);
     expect(dataset.skipped!.map((r) => [r.file, r.line, r.problem?.code])).toEqual([['学校.csv', 3, 'headerRowSkipped']]);
+  });
+
+  it('reads a count written with its unit, in full-width digits or with thousands separators (each stopped the load)', async () => {
+    expect(['36间', '１８', '1,200人', '5000平方米', '3000㎡', ' 36 ', '36'].map(countText)).toEqual(['36', '18', '1200', '5000', '3000', '36', '36']);
+    expect(['三十六', '36间教室?', '1,20'].map(countText)).toEqual(['三十六', '36间教室?', '1,20']);
+    const schools = text('学校.csv', ['学校代码,学校名称,学段,办学性质,经度,纬度,教室数', 'P1,西小学,小学,公办,118.005,36.005,36间', 'P2,东小学,小学,公办,118.015,36.005,１８', 'J1,中学,初中,公办,118.01,36.015,"1,200"'].join('\n'));
+    const files = [schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')];
+    const { dataset } = readImportedDataset(await importDataset(files), DEFAULT_RULES, 2024);
+    expect(dataset.schools.map((x) => x.classrooms)).toEqual([36, 18, 1200]);
   });
 });

@@ -5,15 +5,15 @@ import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
 import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, totalRowProblem, type SkippedRow } from './totalRows';
-import { coordinateText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
+import { coordinateText, countText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
 const NUMERIC_KEYS = new Set(['classrooms', 'opens', ...FACILITY_FIELDS.flatMap((f) => [f, `primary_${f}`, `junior_${f}`])]);
 const SECTION_FIELDS = [...NUMERIC_KEYS].filter((k) => k.startsWith('primary_') || k.startsWith('junior_'));
 
-/** A cell as a property value: a number where the text is one, else the trimmed text; undefined when empty. */
+/** A number cell as a property value: a number where the text is one (countText: 36间, １８), else the trimmed text; undefined when empty. */
 function cellValue(text: string): string | number | undefined {
-  const s = text.trim();
+  const s = countText(text);
   if (s === '') return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : s;

@@ -68,10 +68,11 @@ const DMS = /^([NSEW东西南北])?(\d+(?:\.\d+)?)[°度](?:(\d+(?:\.\d+)?)(?:'|
 /**
  * A coordinate cell's text as a plain decimal-degree number's text: full-width digits and points
  * (１１８．７２５) as ASCII, degrees-minutes-seconds (118°44'4.57", 118度44分4.57秒, with E/N or 东/北,
- * negative for S/W) as decimal degrees to 1e−7° (about a centimetre); anything else as it was.
+ * negative for S/W) as decimal degrees to 1e−7° (about a centimetre), the apostrophe Excel users type
+ * to keep a number as text ('118.725) dropped; anything else as it was.
  */
 export function coordinateText(cell: string): string {
-  const text = cell.trim();
+  const text = cell.trim().replace(/^['‘’]/, '');
   if (text === '' || !Number.isNaN(Number(text))) return text;
   const s = text.normalize('NFKC').replace(/\s+/g, '');
   if (!Number.isNaN(Number(s))) return s;
@@ -91,6 +92,21 @@ export function coordinateText(cell: string): string {
 export function coordinatePair(cell: string): [string, string] {
   const parts = cell.normalize('NFKC').trim().split(/\s*[,;]\s*|\s+/).filter((p) => p !== '');
   return parts.length === 2 ? [coordinateText(parts[0]), coordinateText(parts[1])] : [cell.trim(), cell.trim()];
+}
+
+// Units a count or an area is written with in a school table (36间, 1,200人, 5000平方米, 3000㎡).
+const COUNT_UNIT = /^(\d+(?:\.\d+)?)(?:间|个|人|名|台|册|本|套|班|平方米|平米|㎡|m²|m2)?$/i;
+
+/**
+ * A number cell of a school table as a number's text: full-width digits as ASCII, thousands
+ * separators and spaces dropped, a unit after it (间, 人, 平方米 …) dropped; anything else as it was,
+ * for the reader to refuse by name.
+ */
+export function countText(cell: string): string {
+  const text = cell.trim();
+  if (text === '' || !Number.isNaN(Number(text))) return text;
+  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
+  return COUNT_UNIT.exec(s)?.[1] ?? text;
 }
 
 const isDegrees = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
