@@ -7,7 +7,7 @@ import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { describeDataProblem, type DataProblem, type DataProblemCode, type DataProblemParams } from '../core/dataProblems';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN } from './import/addressPlacement';
 import { looksSwapped } from './import/valueNormalise';
-import { isScientificId, pupilIdKey } from './pupilIdKey';
+import { isPlaceholderId, isScientificId, pupilIdKey } from './pupilIdKey';
 import { createPupilIdIndex } from './pupilIdIndex';
 import { haversineM } from '../core/distance/haversine';
 
@@ -165,6 +165,7 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     if (rejecting) { reject(rejecting.code, rejecting.params); return; }
     const id = (row[cId] ?? '').trim();
     if (id === '') { reject('emptyId'); return; }
+    if (isPlaceholderId(id)) { reject('placeholderId', { id }); return; }
     if (isScientificId(id)) { reject('idScientific', { id }); return; }
     hereId = id;
     hereKey = pupilIdKey(id);

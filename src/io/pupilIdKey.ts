@@ -23,6 +23,14 @@ export function pupilIdKey(id: string): string {
 
 const PLAIN = /^[0-9A-Za-z]*$/;
 
+/** Whether an id cell holds a placeholder (无, 待分配, -, 0) where a pupil has no 学籍号 yet: rows holding one are not one pupil. */
+export function isPlaceholderId(id: string): boolean {
+  return PLACEHOLDER.test(id.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
+}
+
+// What registry exports write where a pupil has no 学籍号 yet: words for "none" or "to be assigned", or dashes and the like.
+const PLACEHOLDER = /^(?:无|暂无|没有|空|待分配|待定|待补|待补录|未分配|未知|不详|无学籍号?|null|none|nil|n\/?a|#n\/a|tbd|[-—–_/\\.?*#0]+)$/;
+
 /** An id Excel wrote in scientific notation (3.70783E+17): its digits are lost. */
 export function isScientificId(id: string): boolean {
   return /^\s*\d(?:\.\d+)?E\+?\d+\s*$/i.test(id);

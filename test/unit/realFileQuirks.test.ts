@@ -11,7 +11,7 @@ import { DataError } from '../../src/io/dataError';
 import { detectFormat, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
 import { readKml } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
-import { excelRoundedForm, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
+import { excelRoundedForm, isPlaceholderId, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
 const tinyFile = (name: string): ImportFile => ({ name, bytes: new Uint8Array(readFileSync(join(tiny, name))) });
@@ -120,6 +120,18 @@ describe('one pupil with the id in full in one file and as Excel rounded it in a
     }
     const dataset = await twoFiles(main, supplement);
     expect(dataset.warnings.find((w) => w.problem?.code === 'rejectedPupilLoaded')!.reason).toBe('this row is not loaded, but the same id "S1" is loaded from line 2 of 学生名单_补录.csv: that pupil is counted');
+  });
+
+  it('placeholder ids (无, 待分配, -) are refused as no id, named, never as one pupil listed twice', async () => {
+    const csv = ['学籍号,经度,纬度,年级', '无,118.002,36.002,1', '无,118.003,36.003,2', '待分配,118.004,36.004,1', ' - ,118.005,36.005,1', '０,118.006,36.006,1', 'S1,118.007,36.007,1'].join('\n');
+    const dataset = await twoFiles(csv, '学籍号,经度,纬度,年级\n无,118.012,36.002,1\n');
+    expect(dataset.pupils.count).toBe(1);
+    expect(dataset.rejected.map((r) => [r.file, r.line, r.problem?.code, r.problem?.params.id])).toEqual([
+      ['学生名单.csv', 2, 'placeholderId', '无'], ['学生名单.csv', 3, 'placeholderId', '无'], ['学生名单.csv', 4, 'placeholderId', '待分配'],
+      ['学生名单.csv', 5, 'placeholderId', '-'], ['学生名单.csv', 6, 'placeholderId', '０'], ['学生名单_补录.csv', 2, 'placeholderId', '无'],
+    ]);
+    expect(['无学籍号', 'N/A', '#N/A', '——', '0000'].every(isPlaceholderId)).toBe(true);
+    expect(['S1', '370783201503151789', 'G370783201503151789', '无锡1'].some(isPlaceholderId)).toBe(false);
   });
 
   it('finds every pupil of a whole supplement Excel rounded, looked up one by one and then by an index alike', async () => {
