@@ -90,6 +90,7 @@ export const DATA_PROBLEMS = {
   addressAmbiguous: { en: 'no coordinates, and the address "{got}" fits several compounds or villages: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 可能是多个小区或村：{value}' },
   addressNoUnits: { en: 'no coordinates, and no compounds and villages were loaded to place the address "{got}" by', 'zh-CN': '没有经纬度，也没有载入小区和村，无法按地址 "{got}" 定位' },
   unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
+  noteRowSkipped: { en: 'note row skipped ("{got}")', 'zh-CN': '说明行，已跳过（"{got}"）' },
   totalRowSkipped: { en: 'total row skipped ("{got}")', 'zh-CN': '合计行，已跳过（"{got}"）' },
   headerRowSkipped: { en: 'a copy of the header row skipped (not data)', 'zh-CN': '重复的表头行，已跳过（不是数据）' },
   sumRowSkipped: { en: 'total row skipped (no id, and its numbers sum the rows above)', 'zh-CN': '合计行，已跳过（没有编号，数值为上方各行之和）' },

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { DEFAULT_RULES } from '../../src/core/rules';
+import { noteRowText } from '../../src/io/import/totalRows';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
@@ -340,5 +342,33 @@ describe('a sheet pasted together from several, each block with its header', () 
     const files = [schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')];
     const { dataset } = readImportedDataset(await importDataset(files), DEFAULT_RULES, 2024);
     expect(dataset.schools.map((x) => x.classrooms)).toEqual([36, 18, 1200]);
+  });
+
+  it('skips note rows above the header and below the table (填报单位：…, 填表人：…, 填表说明：…): the header was taken from the note, and notes below stopped the load or were rejected rows', async () => {
+    expect(noteRowText(['填表人：张三', '', '审核人：李四'])).toBe('填表人：张三');
+    expect(noteRowText(['填表说明：1. 经纬度为百度坐标', '填表说明：1. 经纬度为百度坐标'])).toBe('填表说明：1. 经纬度为百度坐标');
+    expect(noteRowText(['注1、学段按学籍填写'])).toBe('注1、学段按学籍填写');
+    expect(noteRowText(['s1', '118.002', '36.002', '1'])).toBeUndefined();
+    expect(noteRowText(['填表人：张三', '118.002'])).toBeUndefined();
+    // A CSV: a note row above the header and two below the pupils.
+    const pupils = text('学生名单.csv', ['填报单位：样本县教育局（盖章）,,填报日期：2024年9月30日', '学籍号,经度,纬度,年级', 's1,118.002,36.002,1', 's2,118.016,36.006,1', '填表人：张三,审核人：李四,,', '"填表说明：经纬度为 WGS84 坐标",,,'].join('\n'));
+    // A workbook: the schools with a note above the header and a merged explanation below.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('学校名录');
+    sheet.addRow(['填报单位：样本县教育局', '', '', '填报日期：2024年9月30日']);
+    sheet.addRow(['学校代码', '学校名称', '学段', '办学性质', '经度', '纬度']);
+    for (const row of [['P1', '西小学', '小学', '公办', 118.005, 36.005], ['P2', '东小学', '小学', '公办', 118.015, 36.005], ['J1', '中学', '初中', '公办', 118.01, 36.015]]) sheet.addRow(row);
+    sheet.addRow(['填表说明：学校代码为教育部10位学校标识码']);
+    sheet.mergeCells('A6:F6');
+    const schools: ImportFile = { name: '学校.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+    const { dataset } = readImportedDataset(await importDataset([schools, tinyFile('catchments.geojson'), pupils]), DEFAULT_RULES, 2024);
+    expect(dataset.schools.map((x) => x.id)).toEqual(['P1', 'P2', 'J1']);
+    expect(dataset.pupils.count).toBe(2);
+    expect(dataset.rejected).toEqual([]);
+    expect(dataset.skipped!.map((r) => [r.file, r.line, r.problem?.code, r.problem?.params.got])).toEqual([
+      ['学校.xlsx', 6, 'noteRowSkipped', '填表说明：学校代码为教育部10位学校标识码'],
+      ['学生名单.csv', 5, 'noteRowSkipped', '填表人：张三'],
+      ['学生名单.csv', 6, 'noteRowSkipped', '填表说明：经纬度为 WGS84 坐标'],
+    ]);
   });
 });

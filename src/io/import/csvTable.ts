@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { DataError } from '../dataError';
 import { UNDECODABLE } from './textDecoding';
-import { findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type BrokenRowVisitor, type RowVisitor, type Table } from './table';
+import { filledOutsideNotes, findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type BrokenRowVisitor, type RowVisitor, type Table } from './table';
 
 const DELIMITERS = [',', ';', '\t'];
 
@@ -138,7 +138,7 @@ export function readCsvTable(file: string, decoded: string): Table {
     if (broken || !isBlank(cells)) top.push({ cells, line, broken });
     return top.length < HEADER_SEARCH_ROWS;
   });
-  const h = findHeaderRow(top.map((r) => r.cells.filter((c) => c.trim() !== '').length));
+  const h = findHeaderRow(top.map((r) => filledOutsideNotes(r.cells)));
   if (h < 0) {
     if (top.length > 0) throw new DataError(file, 'unclosedQuoteStop', { n: top[0].line });
     throw new DataError(file, 'emptyFile');

@@ -4,7 +4,7 @@ import { describeDataProblem, type DataProblem } from '../../core/dataProblems';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
-import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, totalRowProblem, type SkippedRow } from './totalRows';
+import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, noteRowProblem, noteRowText, totalRowProblem, type SkippedRow } from './totalRows';
 import { coordinateText, countText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
@@ -69,6 +69,11 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   table.forEachRow((cells, line) => {
     if (isHeaderCopy(cells)) {
       skipped.push({ line, problem: HEADER_COPY });
+      return;
+    }
+    const note = noteRowText(cells);
+    if (note !== undefined) {
+      skipped.push({ line, problem: noteRowProblem(note) });
       return;
     }
     const total = isTotal(cells);

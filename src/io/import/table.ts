@@ -1,5 +1,6 @@
 import type { DataProblem } from '../../core/dataProblems';
 import type { TextEncodingName } from './textDecoding';
+import { noteRowText } from './totalRows';
 
 /**
  * Visits data rows in file order: cells as text, and the row's line (CSV) or row number (XLSX),
@@ -55,6 +56,11 @@ export interface SheetNotRead {
 
 /** Rows searched for the header; rows above it are titles such as "2024年学生名单". */
 export const HEADER_SEARCH_ROWS = 10;
+
+/** A top row's non-empty cells for findHeaderRow, none for a note row (填报单位：… 填报日期：…, see noteRowText): it is no header. */
+export function filledOutsideNotes(cells: readonly string[]): number {
+  return noteRowText(cells) === undefined ? cells.filter((c) => c.trim() !== '').length : 0;
+}
 
 /**
  * The index of the header among the first rows: the first row with at least two non-empty cells

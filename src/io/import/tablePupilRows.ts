@@ -9,7 +9,7 @@ import type { KnownSchools } from './knownSchools';
 import { pupilGrade } from './pupilGrade';
 import { coordinatePair, coordinateText, looksSwapped } from './valueNormalise';
 import type { Table } from './table';
-import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, totalRowProblem } from './totalRows';
+import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, noteRowProblem, noteRowText, totalRowProblem } from './totalRows';
 import type { PupilRowSource } from '../pupilRows';
 
 const OPTIONAL = ['school_id', 'unit_id', 'address', 'name'] as const;
@@ -163,6 +163,12 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
         if (isHeaderCopy(cells)) {
           skipped++;
           visit.skip({ line, problem: HEADER_COPY });
+          return;
+        }
+        const note = noteRowText(cells);
+        if (note !== undefined) {
+          skipped++;
+          visit.skip({ line, problem: noteRowProblem(note) });
           return;
         }
         const total = isTotal(cells);

@@ -37,6 +37,30 @@ export function createHeaderCopyTest(header: readonly string[]): (cells: readonl
   };
 }
 
+// A note's label: who filled the table in and when, or an explanation (填表人：, 审核人：, 填报日期：, 填表说明：, 注：, 注1、).
+const NOTE = /^(?:注|说明|填表说明|填报说明|备注|填表人|填报人|制表人?|审核人?|负责人|校长|联系人|联系电话|电话|填报单位|填表单位|单位|填报日期|填表日期|制表日期|日期)[:：]|^注[\d一二三四五六七八九十]+[、.．:：]/;
+
+/**
+ * The first cell of a note row under or above a table (填表人：张三, 审核人：李四, 填表说明：…), or
+ * undefined: a row of at most three distinct texts (a note merged across the row repeats in every
+ * cell), each starting with a note's label. Such a row is not data.
+ */
+export function noteRowText(cells: readonly string[]): string | undefined {
+  const distinct = new Set<string>();
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (text === '' || distinct.has(text)) continue;
+    if (distinct.size === 3 || !NOTE.test(compact(text))) return undefined;
+    distinct.add(text);
+  }
+  return distinct.values().next().value;
+}
+
+/** The problem that lists a skipped note row, with the start of its text. */
+export function noteRowProblem(text: string): DataProblem {
+  return { code: 'noteRowSkipped', params: { got: text.length > 24 ? `${text.slice(0, 24)}…` : text } };
+}
+
 // A label cell: 合计, 总计, 小计 or 共计, maybe after a few words (一年级小计, 全校合计) and before a note or a number (合计：, 合计(人)).
 const LABEL = /^[\p{Script=Han}\d]{0,8}?(?:合计|总计|小计|共计)(?:[:(\d].*)?$/u;
 
