@@ -10,7 +10,8 @@ import { noteRowText } from '../../src/io/import/totalRows';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
-import { detectFormat, importDataset, readImportedDataset, type ImportFile } from '../../src/io/import';
+import { detectFormat, importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
+import { describeValidationItem } from '../../src/core/validation';
 import { readKml } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
 import { excelRoundedForm, isPlaceholderId, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
@@ -370,5 +371,22 @@ describe('a sheet pasted together from several, each block with its header', () 
       ['学生名单.csv', 5, 'noteRowSkipped', '填表人：张三'],
       ['学生名单.csv', 6, 'noteRowSkipped', '填表说明：经纬度为 WGS84 坐标'],
     ]);
+  });
+
+  it('names the pupils outside every zone who live outside the county too, by file and line, with how far beyond it (a row in Beijing was counted outside every zone, unnamed)', async () => {
+    const county = text('县界.geojson', JSON.stringify({ type: 'Feature', properties: { name: '样本县' }, geometry: { type: 'Polygon', coordinates: [[[118, 36], [118.02, 36], [118.02, 36.02], [118, 36.02], [118, 36]]] } }));
+    const main = text('学生名单.csv', ['学籍号,经度,纬度,年级', 's1,118.015,36.015,1', 's2,118.005,36.005,1'].join('\n'));
+    const supplement = text('学生名单_补录.csv', ['学籍号,经度,纬度,年级', 's3,118.004,36.004,2', 's4,116.397,39.909,1'].join('\n'));
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), county, main, supplement]);
+    const report = validateImported(imported, readImportedDataset(imported, DEFAULT_RULES, 2024), DEFAULT_RULES);
+    const outside = report.items.find((i) => i.kind === 'pupilsOutside' && i.level === 'primary');
+    expect(outside?.kind === 'pupilsOutside' && [outside.pupils, outside.beyondCounty?.pupils, outside.beyondCounty?.rows]).toEqual([2, 1, [{ file: '学生名单_补录.csv', line: 3 }]]);
+    // Beijing is some 450 km beyond the square's corner (118, 36.02).
+    expect(outside?.kind === 'pupilsOutside' && outside.beyondCounty!.maxKm).toBeGreaterThan(400);
+    expect(describeValidationItem(outside!, 'zh-CN')).toMatch(/^2 名小学学生住在所有小学片区之外（第 2、3 行）；其中 1 名在县域之外，最远在县界外 [\d,.]+ 公里（学生名单_补录.csv 第 3 行）：其坐标很可能有误/);
+    // Inside the county, outside every zone: no word of the county.
+    const inside = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), county, main]);
+    const plain = validateImported(inside, readImportedDataset(inside, DEFAULT_RULES, 2024), DEFAULT_RULES).items.find((i) => i.kind === 'pupilsOutside');
+    expect(plain?.kind === 'pupilsOutside' && plain.beyondCounty).toBeUndefined();
   });
 });

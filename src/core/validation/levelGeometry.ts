@@ -7,6 +7,7 @@ import type { LevelPupils } from './levelPupils';
 import { pairwiseOverlaps } from './overlaps';
 import { areaM2, keepPieces, type NoiseLimits } from './pieces';
 import { locatePoints } from './pointLocation';
+import { pupilsBeyondCounty } from './beyondCounty';
 import type { GapItem, IgnoredPieces, OverlapItem, PupilsOutsideItem } from './types';
 
 /** What the geometric checks of one level need. */
@@ -23,6 +24,9 @@ export interface LevelGeometryInput {
   overlapRule: OverlapRule;
   county: MultiPolygonCoords;
   pupils: LevelPupils;
+  /** The pupils' files by pupils.file's index, when several; else the one file's name. */
+  pupilFiles?: readonly string[];
+  pupilsFile: string;
   limits: NoiseLimits;
   maxLines: number;
 }
@@ -108,10 +112,12 @@ export function checkLevelGeometry(input: LevelGeometryInput): LevelGeometryResu
   }
 
   if (outside.length > 0) {
+    const beyondCounty = pupilsBeyondCounty(outside, pupils, input.county, input.pupilFiles, input.pupilsFile, input.maxLines);
     result.items.push({
       kind: 'pupilsOutside', severity: 'error', level, schools: [], pupils: outside.length,
       lines: outside.slice(0, input.maxLines).map((i) => pupils.line[i]),
       geometry: { type: 'MultiPoint', coordinates: spread(outside, MAX_OUTSIDE_POINTS).map((i) => [pupils.x[i], pupils.y[i]]) },
+      ...(beyondCounty && { beyondCounty }),
     });
   }
   return result;

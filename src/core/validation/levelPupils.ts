@@ -7,6 +7,8 @@ export interface LevelPupils {
   x: Float64Array;
   y: Float64Array;
   line: Uint32Array;
+  /** Which of the pupils' files each came from (ValidationPupils.file), when several. */
+  file?: Uint16Array;
 }
 
 /** Whether a grade is a whole number 1..MAX_GRADE. */
@@ -34,13 +36,14 @@ export function zonedPupilsByLevel(pupils: ValidationPupils, schools: readonly S
     counts[l]++;
   }
   const make = (l: number): LevelPupils => {
-    const out = { x: new Float64Array(counts[l]), y: new Float64Array(counts[l]), line: new Uint32Array(counts[l]) };
+    const out: LevelPupils = { x: new Float64Array(counts[l]), y: new Float64Array(counts[l]), line: new Uint32Array(counts[l]), ...(pupils.file && { file: new Uint16Array(counts[l]) }) };
     let k = 0;
     for (let i = 0; i < n; i++) {
       if (levelOf[i] !== l) continue;
       out.x[k] = pupils.x[i];
       out.y[k] = pupils.y[i];
       out.line[k] = lineOf(pupils, i);
+      if (out.file) out.file[k] = pupils.file![i];
       k++;
     }
     return out;

@@ -25,6 +25,10 @@ export const VALIDATION_MESSAGES = {
   duplicateZone: { en: '{school} has {n} {level} zone features ({features}); they form one zone', 'zh-CN': '{school}有 {n} 个{level}片区要素（第 {features} 个），合为一个片区' },
   gap: { en: 'A gap between {level} zones: {area}, {pupils} pupil(s) live there', 'zh-CN': '{level}片区之间有空隙 {area}，住有 {pupils} 名学生' },
   overlap: { en: 'The {level} zones of {schools} overlap by {area}, affecting {pupils} pupil(s){assigned}', 'zh-CN': '{schools}的{level}片区重叠 {area}，涉及 {pupils} 名学生{assigned}' },
+  'pupilsOutside.county': {
+    en: '{pupils} {level} pupil(s) live outside every {level} zone (lines {lines}); {beyond} of them outside the county too, up to {km} km beyond it ({rows}): their coordinates are probably wrong (another coordinate system, a typo)',
+    'zh-CN': '{pupils} 名{level}学生住在所有{level}片区之外（第 {lines} 行）；其中 {beyond} 名在县域之外，最远在县界外 {km} 公里（{rows}）：其坐标很可能有误（坐标系不对或录入错误）',
+  },
   pupilsOutside: { en: '{pupils} {level} pupil(s) live outside every {level} zone (lines {lines})', 'zh-CN': '{pupils} 名{level}学生住在所有{level}片区之外（第 {lines} 行）' },
   'shiftedLayer.pupils': {
     en: '{file}: the pupils look like {crs} read as {readAs} — choose {crs} for {file}. Of {tested} pupils checked, {before} live outside the zone of their school (without one: outside every zone); read as {crs}, {after} would',
@@ -98,6 +102,7 @@ function codeOf(item: ValidationItem): ValidationMessageCode {
     case 'invalidPolygon': return `invalidPolygon.${item.reason}`;
     case 'zoneReference': return `zoneReference.${item.reason}`;
     case 'rows': return item.loaded ? 'rowsLoaded' : 'rowsRejected';
+    case 'pupilsOutside': return item.beyondCounty ? 'pupilsOutside.county' : 'pupilsOutside';
     case 'shiftedLayer':
       if (item.against !== 'zones') return item.layer === 'units' ? 'shiftedLayer.unitsByPupils' : 'shiftedLayer.pupilsByUnits';
       return item.layer === 'units' && item.severity === 'warning' ? 'shiftedLayer.unitsFew' : `shiftedLayer.${item.layer}`;
@@ -138,6 +143,14 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
       if (item.kind === 'pupilsOutside' || item.kind === 'roadPiece') return list(item.lines, item.pupils > item.lines.length);
       return undefined;
     case 'first': return item.kind === 'rows' ? item.lines[0] : undefined;
+    case 'beyond': return item.kind === 'pupilsOutside' && item.beyondCounty ? formatNumber(item.beyondCounty.pupils, lang) : undefined;
+    case 'km': return item.kind === 'pupilsOutside' && item.beyondCounty ? formatNumber(item.beyondCounty.maxKm, lang, 1) : undefined;
+    case 'rows': {
+      if (item.kind !== 'pupilsOutside' || !item.beyondCounty) return undefined;
+      const { rows, pupils } = item.beyondCounty;
+      const named = rows.map((r) => (lang === 'en' ? `${r.file} line ${r.line}` : `${r.file} 第 ${r.line} 行`)).join(lang === 'en' ? '; ' : '；');
+      return named + (pupils > rows.length ? ' …' : '');
+    }
     case 'assigned': {
       if (item.kind !== 'overlap' || item.assigned.length === 0) return '';
       const parts = item.assigned.map((a) => (lang === 'en' ? `${schoolName(a.school)} ${formatNumber(a.pupils, lang)}` : `${schoolName(a.school)} ${formatNumber(a.pupils, lang)} 名`));

@@ -170,6 +170,15 @@ export interface PupilsOutsideItem extends ItemBase {
   lines: number[];
   /** Their homes, at most MAX_OUTSIDE_POINTS of them spread evenly (`pupils` is the full count). */
   geometry: MultiPoint;
+  /** Those of them who live outside the county too (most often a wrong coordinate), when any. */
+  beyondCounty?: PupilsBeyondCounty;
+}
+
+/** Pupils outside the county's outline: how many, the farthest beyond it (km), the first rows by file. */
+export interface PupilsBeyondCounty {
+  pupils: number;
+  maxKm: number;
+  rows: { file: string; line: number }[];
 }
 
 /** One school id used by several schools. */

@@ -44,6 +44,8 @@ export function computeValidationReport(input: ValidationInput, options: Validat
       overlapRule: input.rules.overlapRule,
       county,
       pupils: pupils[level],
+      pupilFiles: input.pupilSources?.map((s) => s.file),
+      pupilsFile: input.pupilsFile ?? 'students.csv',
       limits,
       maxLines: o.maxLines,
     });
