@@ -111,7 +111,7 @@ export const DATA_PROBLEMS = {
   schoolNameUnknown: { en: 'school name "{got}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有学校名称 "{got}"，按片区分配' },
   schoolNameAmbiguous: { en: 'school name "{got}" fits several schools ({value}); not guessed, zoned as usual', 'zh-CN': '学校名称 "{got}" 可对应多所学校（{value}），未作猜测，按片区分配' },
   schoolIdUnknownNamed: { en: 'school_id "{id}" is not in the schools file, but the school name "{got}" is {value}; that school used', 'zh-CN': '学校文件中没有学校代码 "{id}"，但学校名称 "{got}" 是 {value}；按该校计' },
-  schoolNameShortened: { en: 'school name "{got}" is not in the schools file; read without what follows the name, it is {value}: that school used', 'zh-CN': '学校文件中没有学校名称 "{got}"；去掉名称后的附注即为 {value}：按该校计' },
+  schoolNameShortened: { en: 'school name "{got}" is not in the schools file as written; the two names differ only by a remark after one of them, as in （民办） or （东校区）: it is {value}, that school used', 'zh-CN': '学校文件中没有与 "{got}" 完全相同的学校名称；两者只差名称后的附注（如“（民办）”“（东校区）”）：即 {value}，按该校计' },
   schoolBlankBelowPrivate: { en: 'no school, below rows of the private school {got}: if the school column\'s cells were merged and then split, only the first row of each school keeps its name; zoned as usual (fill the column down if these pupils attend {got})', 'zh-CN': '没有学校，而上方为民办学校{got}的学生：若学校列原是合并单元格，拆开后只有每校首行保留校名；按片区分配（若这些学生就读于{got}，请向下填充该列）' },
   schoolNameMismatch: { en: 'school_id "{id}" is {school}, but the school name is "{got}"{value}; school_id used', 'zh-CN': '学校代码 "{id}" 是{school}，但学校名称为 "{got}"{value}；按学校代码计' },
   // GIS files, compounds and villages, county outline, mapping files

@@ -6,7 +6,10 @@ export const DEFAULT_SCHOOL_NAME_PREFIXES = ['中华人民共和国', '山东省
 
 /** The outcome of matching one name: the index of the one school it names, several, or none. */
 export type SchoolNameMatch = ({ school: number } | { ambiguous: number[] } | { none: true }) & {
-  /** The name as matched when only a shorter form of it matched (样本县育才学校 for 样本县育才学校（民办）). */
+  /**
+   * Set when a remark had to be dropped: the name's shorter form that matched (样本县育才学校 for
+   * 样本县育才学校（民办）), or the name itself when it matched a school's name without its remark.
+   */
   shortened?: string;
 };
 
@@ -19,6 +22,8 @@ export interface SchoolNameIndex {
   plain: Map<string, number[]>;
   canonical: Map<string, number[]>;
   loose: Map<string, number[]>;
+  /** Canonical forms of the schools' names without their trailing remarks (样本县育才学校 for 样本县育才学校（民办）). */
+  trimmed: Map<string, number[]>;
 }
 
 const CN_NUMBER = /[零〇一二三四五六七八九十百]+/g;
@@ -95,12 +100,13 @@ function addTo(map: Map<string, number[]>, key: string, i: number) {
  */
 export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES): SchoolNameIndex {
   const all = [...new Set([...prefixes, ...prefixesFromNames(names)])];
-  const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map() };
+  const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map() };
   names.forEach((name, i) => {
     const canonical = normaliseSchoolName(name, all);
     addTo(index.plain, normaliseText(name), i);
     addTo(index.canonical, canonical, i);
     addTo(index.loose, looseForm(canonical), i);
+    for (let next = shorter(name.trim()); next !== undefined; next = shorter(next)) addTo(index.trimmed, normaliseSchoolName(next, all), i);
   });
   return index;
 }
@@ -118,7 +124,8 @@ function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefin
  * found in the deciding step are returned as `ambiguous` (their indices, in list order), never guessed.
  * A name none of them finds is tried again without its last trailing remark in brackets or zone
  * word, one at a time (样本县育才学校（民办）, 一中学区, 城关中学 招生范围, 第一小学（东校区）学区 → 第一小学（东校区）
- * before 第一小学); such a match says so (`shortened`).
+ * before 第一小学); failing that, it is compared with the schools' names without their remarks (样本县育才学校
+ * finds 样本县育才学校（民办）). Such a match says so (`shortened`).
  */
 export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
   const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
@@ -126,6 +133,10 @@ export function matchSchoolName(name: string, schools: readonly string[] | Schoo
   for (let text = name.trim(), next = shorter(text); !found && next !== undefined; text = next, next = shorter(text)) {
     const m = matchForms(next, index);
     if (m) found = { ...m, shortened: next };
+  }
+  if (!found) {
+    const m = outcome(index.trimmed.get(normaliseSchoolName(name, index.prefixes)));
+    if (m) found = { ...m, shortened: name.trim() };
   }
   if (!found) return { none: true };
   if ('ambiguous' in found) found.ambiguous.sort((a, b) => a - b);

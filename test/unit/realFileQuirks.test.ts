@@ -204,12 +204,21 @@ describe('school codes and names as files write them', () => {
     expect(matchSchoolName('第一小学（东校区）', names)).toEqual({ school: 4 });
   });
 
+  it('matches a name against the schools’ names without their remarks when nothing else matched; two campuses stay ambiguous', () => {
+    // The schools file writes 样本县育才学校（民办）, the pupils’ file 样本县育才学校 (its 25 pupils were zoned at public schools).
+    const names = ['样本县育才学校（民办）', '第二小学（东校区）', '第二小学（西校区）', '第三小学', '第三小学（分校）'];
+    expect(matchSchoolName('样本县育才学校', names)).toEqual({ school: 0, shortened: '样本县育才学校' });
+    expect(matchSchoolName('第二小学', names)).toEqual({ ambiguous: [1, 2], shortened: '第二小学' });
+    expect(matchSchoolName('第三小学', names)).toEqual({ school: 3 });
+    expect(matchSchoolName('第四小学', names)).toEqual({ none: true });
+  });
+
   it('a pupil row: a code no school has beside a name that names one takes the name’s school, with a warning; a full-width code is the school’s', async () => {
     const { dataset, schoolOfLine } = await load(['学籍号,经度,纬度,年级,学校代码,学校名称', 's1,118.012,36.002,1,P9,东小学', 's2,118.002,36.002,1,Ｐ１,', 's3,118.003,36.003,1,,民办小学（民办）'].join('\n'));
     expect([...schoolOfLine].sort((a, b) => a[0] - b[0])).toEqual([[2, 'P2'], [3, 'P1'], [4, 'X1']]);
     expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([
       [2, 'school_id "P9" is not in the schools file, but the school name "东小学" is 东小学 (P2); that school used'],
-      [4, 'school name "民办小学（民办）" is not in the schools file; read without what follows the name, it is 民办小学 (X1): that school used'],
+      [4, 'school name "民办小学（民办）" is not in the schools file as written; the two names differ only by a remark after one of them, as in （民办） or （东校区）: it is 民办小学 (X1), that school used'],
     ]);
   });
 
