@@ -257,6 +257,13 @@ describe('files as they are saved', () => {
     expect(f.geometry).toEqual({ type: 'MultiPolygon', coordinates: [[[[118, 36], [118.01, 36], [118.01, 36.01], [118, 36.01], [118, 36]]]] });
     expect(f.properties?.name).toBe('西小学');
   });
+
+  it('reads KML positions written with spaces after their commas (the load stopped: "must be a Polygon")', () => {
+    const ring = '118, 36, 0 118.01 ,36, 0\n 118.01,  36.01,0 118, 36.01, 0 118, 36, 0';
+    const text = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>西小学</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;
+    const [f] = readKml('片区.kml', text);
+    expect(f.geometry).toEqual({ type: 'Polygon', coordinates: [[[118, 36, 0], [118.01, 36, 0], [118.01, 36.01, 0], [118, 36.01, 0], [118, 36, 0]]] });
+  });
 });
 
 describe('coordinates as people write them', () => {

@@ -3,13 +3,20 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
 import { DataError } from '../dataError';
 
+// A <coordinates> element and its text.
+const COORDINATES = /(<coordinates\b[^>]*>)([^<]*)(<\/coordinates>)/g;
+
 /**
  * The placemarks of a KML document as GeoJSON features (@tmcw/togeojson on an @xmldom/xmldom
  * document, so it runs alike in Node, workers and browsers): ExtendedData fields and `name` become
- * properties; a placemark's label point or line beside its area is dropped (areaOnly). Throws a DataError naming the file when the XML is not well formed or not KML.
+ * properties; a placemark's label point or line beside its area is dropped (areaOnly). Positions
+ * written with spaces after their commas (118.7, 36.9, 0), as some tools write them, are read as
+ * positions. Throws a DataError naming the file when the XML is not well formed or not KML.
  */
-export function readKml(file: string, text: string): Feature[] {
-  if (text.trim() === '') throw new DataError(file, 'emptyFile');
+export function readKml(file: string, source: string): Feature[] {
+  if (source.trim() === '') throw new DataError(file, 'emptyFile');
+  // KML separates positions by white space and their numbers by commas alone: spaces after a comma would split a position.
+  const text = source.replace(COORDINATES, (_, open: string, body: string, close: string) => open + body.replace(/\s*,\s*/g, ',') + close);
   let doc;
   try {
     doc = new DOMParser({
