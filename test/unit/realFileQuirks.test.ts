@@ -11,6 +11,7 @@ import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCode
 import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
 import { detectFormat, importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
+import { emptyPupilFiles } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation';
 import { readKml } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
@@ -404,5 +405,25 @@ describe('a sheet pasted together from several, each block with its header', () 
     const inside = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), county, main]);
     const plain = validateImported(inside, readImportedDataset(inside, DEFAULT_RULES, 2024), DEFAULT_RULES).items.find((i) => i.kind === 'pupilsOutside');
     expect(plain?.kind === 'pupilsOutside' && plain.beyondCounty).toBeUndefined();
+  });
+
+  it('reads every worksheet of a pupils workbook split into sheets with one header (小学, 初中), each sheet’s cohorts from its own level; rows named by sheet (only the first sheet was read)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheets = { 小学: [['s1', 118.002, 36.002, '一年级'], ['s2', 118.012, 36.002, '2023级']], 初中: [['s3', 118.003, 36.003, '2023级'], ['s4', 0, 0, '初二']], 汇总: [] as unknown[][] };
+    for (const [name, rows] of Object.entries(sheets)) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(name === '汇总' ? ['学段', '人数'] : ['学籍号', '经度', '纬度', '年级']);
+      for (const row of rows) sheet.addRow(row);
+      if (name === '汇总') sheet.addRow(['小学', 2]);
+    }
+    const pupils: ImportFile = { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()), baseYear: 2024 };
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), pupils]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    // 2023级 is grade 2 on the primary sheet and grade 8 on the junior one (base year 2024).
+    expect(Array.from(dataset.pupils.grade)).toEqual([1, 2, 8]);
+    expect(dataset.pupilFiles).toEqual(['学生名单.xlsx [小学]', '学生名单.xlsx [初中]']);
+    expect(dataset.rejected.map((r) => [r.file, r.line, r.problem?.code])).toEqual([['学生名单.xlsx [初中]', 3, 'zeroLonLat']]);
+    expect(imported.notUsed.map((n) => n.file)).toEqual(['学生名单.xlsx [汇总]']);
+    expect(emptyPupilFiles(imported, readImportedDataset(imported, DEFAULT_RULES, 2024))).toEqual([]);
   });
 });

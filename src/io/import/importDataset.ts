@@ -16,7 +16,7 @@ import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
 import { MAX_JSON_BYTES } from '../jsonLimits';
 import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
-import type { SheetNotRead } from './table';
+import type { SheetNotRead, Table } from './table';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import { knownSchools } from './knownSchools';
@@ -70,6 +70,8 @@ export interface ImportNote {
   delimiter?: string;
   /** Worksheet read (XLSX: the first). */
   sheet?: string;
+  /** Pupils' XLSX split into worksheets with one header: the sheets read, in order (their rows are named `file [sheet]`). */
+  sheetsRead?: string[];
   /** XLSX: the other worksheets that hold rows, not read. */
   otherSheets?: SheetNotRead[];
   /** Column names as read (tables) or property keys (features). */
@@ -222,9 +224,15 @@ interface ImportContext {
 }
 
 /** What an import of one file gives: its contract text (pupils: its rows), a note, and rows not loaded. */
+/** The names a pupils file's rows go by: the file's, or `file [sheet]` for each worksheet read of a list split into sheets. */
+export function pupilFileLabels(note: Pick<ImportNote, 'file' | 'sheetsRead'>): string[] {
+  return note.sheetsRead ? note.sheetsRead.map((sheet) => `${note.file} [${sheet}]`) : [note.file];
+}
+
 interface FileImport {
   text?: string;
-  rows?: PupilRowSource;
+  /** Pupils: the rows of the file, or of each of its worksheets (named `file [sheet]`) when the list is split into sheets. */
+  pupils?: PupilRowsPiece[];
   note: ImportNote;
   rejected?: RejectedRow[];
   remarks?: RejectedRow[];
@@ -256,10 +264,17 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
       ctx.stated.unshift(...years);
       const baseYear = chooseYear(ctx.option, ctx.stated, file.name).year ?? new Date().getFullYear();
-      const cohortLevel = file.cohortLevel ?? [file.name, table.sheet ?? '', ...table.titles].map(levelFromText).find((l) => l !== undefined);
-      const rows = pupilRowsOfTable(table, mapping, note.crs, { placer, baseYear, cohortLevel, schools: schoolsOf(texts['schools.geojson']) });
-      return { rows, note: { ...note, cohortLevel } };
+      const schools = schoolsOf(texts['schools.geojson']);
+      const sheets = [table, ...(table.alikeSheets ?? [])];
+      // Each sheet's cohorts count from the level its name or title says (a list split into 小学 and 初中).
+      const levelOf = (t: Table) => file.cohortLevel ?? [file.name, t.sheet ?? '', ...t.titles].map(levelFromText).find((l) => l !== undefined);
+      const read: ImportNote = { ...note, cohortLevel: levelOf(table), ...(sheets.length > 1 && { sheetsRead: sheets.map((t) => t.sheet ?? '') }) };
+      const labels = pupilFileLabels(read);
+      const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools }) }));
+      return { pupils, note: read };
     }
+    // Schools and compounds are read from one worksheet: the others are listed as not read, alike or not.
+    note.otherSheets = [...(table.otherSheets ?? []), ...(table.alikeSheets ?? []).map((t) => ({ name: t.sheet ?? '', rows: t.rowBound }))];
     if (kind === 'units') {
       const units = unitsFromTable(file.name, table, mapping, note.crs);
       return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks };
@@ -369,7 +384,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
       done += file.bytes.length;
       onProgress?.(done / total);
     }
-    if (read.rows) pupilPieces.push({ file: file.name, rows: read.rows });
+    if (read.pupils) pupilPieces.push(...read.pupils);
     else {
       const given = [...(pieces.get(target) ?? []), { file: file.name, text: read.text! }];
       pieces.set(target, given);

@@ -46,6 +46,8 @@ export interface Table {
   sheet?: string;
   /** XLSX: the workbook's other worksheets that hold rows (not read), each with its rows. */
   otherSheets?: SheetNotRead[];
+  /** XLSX: the other worksheets whose header is this one's (a list split into sheets: 小学, 初中), as tables of their own. */
+  alikeSheets?: Table[];
 }
 
 /** A worksheet of a workbook that was not read, and how many rows it holds. */

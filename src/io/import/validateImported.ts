@@ -6,7 +6,7 @@ import { featuresOf } from '../dataError';
 import { describeDataProblem } from '../../core/dataProblems';
 import type { LoadedDataset } from '../readDataset';
 import type { DatasetPart } from './datasetPart';
-import type { ImportedDataset } from './importDataset';
+import { pupilFileLabels, type ImportedDataset } from './importDataset';
 
 const LAYER_PARTS: Record<ShiftLayer, DatasetPart> = { pupils: 'students', schools: 'schools', units: 'units', zones: 'catchments' };
 
@@ -26,7 +26,7 @@ export function layerSources(imported: ImportedDataset): Partial<Record<ShiftLay
  */
 export function pupilSources(imported: ImportedDataset, loaded: LoadedDataset): LayerSource[] | undefined {
   const notes = imported.notes.filter((n) => n.part === 'students');
-  return loaded.dataset.pupilFiles?.map((file) => ({ file, crs: notes.find((n) => n.file === file)?.crs ?? 'wgs84' }));
+  return loaded.dataset.pupilFiles?.map((file) => ({ file, crs: notes.find((n) => pupilFileLabels(n).includes(file))?.crs ?? 'wgs84' }));
 }
 
 /**
@@ -59,9 +59,9 @@ export function zoneSources(imported: ImportedDataset, features: Feature[]): Par
 /** The pupils' files that gave no row at all (a header only): no row loaded, rejected or skipped names them. */
 export function emptyPupilFiles(imported: ImportedDataset, loaded: LoadedDataset): string[] {
   const d = loaded.dataset;
-  const files = imported.notes.filter((n) => n.part === 'students').map((n) => n.file);
-  const withRows = new Set([...(d.pupilFiles ?? (d.pupils.count > 0 ? files : [])), ...d.rejected.map((r) => r.file), ...(d.skipped ?? []).map((r) => r.file)]);
-  return files.filter((f) => !withRows.has(f));
+  const notes = imported.notes.filter((n) => n.part === 'students');
+  const withRows = new Set([...(d.pupilFiles ?? (d.pupils.count > 0 ? notes.flatMap(pupilFileLabels) : [])), ...d.rejected.map((r) => r.file), ...(d.skipped ?? []).map((r) => r.file)]);
+  return notes.filter((n) => !pupilFileLabels(n).some((label) => withRows.has(label))).map((n) => n.file);
 }
 
 /**

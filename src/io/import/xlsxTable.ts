@@ -109,8 +109,9 @@ function sheetTable(file: string, sheet: Sheet): Table | undefined {
 
 /**
  * One worksheet of an XLSX workbook as a table: the one whose header `fits` best (ties, and without
- * `fits`: the first), so that a summary sheet before the pupils' sheet is passed over; the others
- * that hold rows are listed in `otherSheets`, not read. Title rows above the header are skipped, a
+ * `fits`: the first), so that a summary sheet before the pupils' sheet is passed over; the other
+ * sheets with the very same header (a list split into 小学 and 初中, or by school) come with it in
+ * `alikeSheets`, in workbook order; the others that hold rows are listed in `otherSheets`, not read. Title rows above the header are skipped, a
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
  * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or no
@@ -125,6 +126,9 @@ export async function readXlsxTable(file: string, bytes: Uint8Array, fits?: (hea
     if (t && (chosen < 0 || (fits !== undefined && fits(t.header) > fits(tables[chosen]!.header)))) chosen = i;
   });
   if (chosen < 0) throw new DataError(file, 'emptyFile');
-  const otherSheets = book.worksheets.filter((other, i) => i !== chosen && other.actualRowCount > 0).map((other) => ({ name: other.name, rows: other.actualRowCount }));
-  return { ...tables[chosen]!, otherSheets };
+  const header = tables[chosen]!.header.join('\u0000');
+  const alike = tables.map((t, i) => (i !== chosen && t?.header.join('\u0000') === header ? t : undefined));
+  const alikeSheets = alike.filter((t): t is Table => t !== undefined);
+  const otherSheets = book.worksheets.filter((other, i) => i !== chosen && !alike[i] && other.actualRowCount > 0).map((other) => ({ name: other.name, rows: other.actualRowCount }));
+  return { ...tables[chosen]!, otherSheets, ...(alikeSheets.length > 0 && { alikeSheets }) };
 }
