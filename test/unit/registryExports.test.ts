@@ -114,20 +114,22 @@ describe('total rows', () => {
 const SCHOOLS_CSV = '学校代码,学校名称,学段,办学性质,经度,纬度\nP1,西小学,小学,公办,118.005,36.005\nP2,东小学,小学,公办,118.015,36.005\nJ1,中学,初中,公办,118.01,36.015\nX1,民办小学,小学,民办,118.012,36.012\nN9,新学校,九年一贯制,公办,118.018,36.018\n';
 
 describe('a workbook of several worksheets', () => {
-  it('reads the first and says which others hold rows, and how many, as a warning of the load', async () => {
+  it('reads every sheet with the pupils’ header, naming each row by its sheet; rows listed on two sheets are one pupil', async () => {
     const book = new ExcelJS.Workbook();
     for (const [name, rows] of [['初中', PUPIL_ROWS.slice(0, 5)], ['小学', [PUPIL_ROWS[1], PUPIL_ROWS[2], PUPIL_ROWS[3]]], ['空白', []]] as const) {
       const ws = book.addWorksheet(name);
       for (const row of rows) ws.addRow([...row]);
     }
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes }]);
-    expect(imported.notUsed.map((f) => [f.file, f.problem.code, f.problem.params])).toEqual([['学生名单.xlsx [小学]', 'sheetNotRead', { value: '初中', n: 3 }]]);
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes, baseYear: 2024 }]);
+    expect(imported.notUsed).toEqual([]);
     const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
-    expect(loaded.dataset.rowsRead).toBe(3);
-    const warning = validateImported(imported, loaded, DEFAULT_RULES).items.find((i) => i.kind === 'fileNotUsed')!;
-    expect(warning.severity).toBe('warning');
-    expect(describeValidationItem(warning, 'zh-CN')).toBe('学生名单.xlsx [小学]：未使用——工作簿只读取一个工作表（“初中”，其列最合用），此表有 3 行：请把它的行并入该工作表，或另存为单独的文件；其他文件照常载入');
+    expect([loaded.dataset.rowsRead, loaded.dataset.pupils.count]).toEqual([5, 3]);
+    expect(loaded.dataset.rejected.map((r) => [r.file, r.line, r.problem?.code, r.problem?.params.value])).toEqual([
+      ['学生名单.xlsx [小学]', 2, 'duplicatePupilIdIn', '学生名单.xlsx [初中]'],
+      ['学生名单.xlsx [小学]', 3, 'duplicatePupilIdIn', '学生名单.xlsx [初中]'],
+    ]);
+    expect(validateImported(imported, loaded, DEFAULT_RULES).items.some((i) => i.kind === 'fileNotUsed')).toBe(false);
   });
 
   it('reads the sheet whose columns are the pupils’, not a summary sheet before it (the load was refused)', async () => {
