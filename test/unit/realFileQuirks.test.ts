@@ -354,8 +354,8 @@ describe('a sheet pasted together from several, each block with its header', () 
   });
 
   it('reads a count written with its unit, in full-width digits or with thousands separators (each stopped the load)', async () => {
-    expect(['36间', '１８', '1,200人', '5000平方米', '3000㎡', ' 36 ', '36'].map(countText)).toEqual(['36', '18', '1200', '5000', '3000', '36', '36']);
-    expect(['三十六', '36间教室?', '1,20'].map(countText)).toEqual(['三十六', '36间教室?', '1,20']);
+    expect(['36间', '１８', '1,200人', '5000平方米', '3000㎡', ' 36 ', '36', '30（含功能室）', '30间(另有2间危房)', '二十四', '二十四间'].map(countText)).toEqual(['36', '18', '1200', '5000', '3000', '36', '36', '30', '30', '24', '24']);
+    expect(['一二', '36间教室?', '1,20'].map(countText)).toEqual(['一二', '36间教室?', '1,20']);
     const schools = text('学校.csv', ['学校代码,学校名称,学段,办学性质,经度,纬度,教室数', 'P1,西小学,小学,公办,118.005,36.005,36间', 'P2,东小学,小学,公办,118.015,36.005,１８', 'J1,中学,初中,公办,118.01,36.015,"1,200"'].join('\n'));
     const files = [schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')];
     const { dataset } = readImportedDataset(await importDataset(files), DEFAULT_RULES, 2024);

@@ -1,5 +1,6 @@
 import type { SchoolLevel, ZoneLevel } from '../../core/rules';
 import type { Ownership } from '../../core/dataset';
+import { parseNumber } from '../../core/chineseNumber';
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -94,19 +95,22 @@ export function coordinatePair(cell: string): [string, string] {
   return parts.length === 2 ? [coordinateText(parts[0]), coordinateText(parts[1])] : [cell.trim(), cell.trim()];
 }
 
-// Units a count or an area is written with in a school table (36间, 1,200人, 5000平方米, 3000㎡).
-const COUNT_UNIT = /^(\d+(?:\.\d+)?)(?:间|个|人|名|台|册|本|套|班|平方米|平米|㎡|m²|m2)?$/i;
+// Units a count or an area is written with in a school table (36间, 1,200人, 5000平方米, 3000㎡), and a remark in brackets after it (30（含功能室）).
+const COUNT_UNIT = /^(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:间|个|人|名|台|册|本|套|班|平方米|平米|㎡|m²|m2)?(?:\([^()]*\))?$/i;
 
 /**
- * A number cell of a school table as a number's text: full-width digits as ASCII, thousands
- * separators and spaces dropped, a unit after it (间, 人, 平方米 …) dropped; anything else as it was,
+ * A number cell of a school table as a number's text: full-width digits as ASCII, Chinese numerals (二十四) as digits, thousands
+ * separators and spaces dropped, a unit after it (间, 人, 平方米 …) and a remark in brackets dropped; anything else as it was,
  * for the reader to refuse by name.
  */
 export function countText(cell: string): string {
   const text = cell.trim();
   if (text === '' || !Number.isNaN(Number(text))) return text;
   const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/(\d),(?=\d{3}\b)/g, '$1');
-  return COUNT_UNIT.exec(s)?.[1] ?? text;
+  const count = COUNT_UNIT.exec(s)?.[1];
+  // Chinese numerals (二十四) as digits; a run that is not a number word (一二) is left for the reader to refuse.
+  const n = count === undefined ? undefined : /^\d/.test(count) ? count : parseNumber(count)?.toString();
+  return n ?? text;
 }
 
 const isDegrees = (lon: number, lat: number) => Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
