@@ -25,6 +25,8 @@ const PLAIN = /^[0-9A-Za-z]*$/;
 
 /** Whether an id cell holds a placeholder (无, 待分配, -, 0) where a pupil has no 学籍号 yet: rows holding one are not one pupil. */
 export function isPlaceholderId(id: string): boolean {
+  // Most ids are long and hold a digit other than 0 or a letter: settled at once (a million rows are read).
+  if (id.length > 8 && /[1-9A-Za-z]/.test(id)) return false;
   return PLACEHOLDER.test(id.normalize('NFKC').replace(/\s+/g, '').toLowerCase());
 }
 

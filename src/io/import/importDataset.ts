@@ -223,12 +223,12 @@ interface ImportContext {
   option?: number;
 }
 
-/** What an import of one file gives: its contract text (pupils: its rows), a note, and rows not loaded. */
 /** The names a pupils file's rows go by: the file's, or `file [sheet]` for each worksheet read of a list split into sheets. */
 export function pupilFileLabels(note: Pick<ImportNote, 'file' | 'sheetsRead'>): string[] {
   return note.sheetsRead ? note.sheetsRead.map((sheet) => `${note.file} [${sheet}]`) : [note.file];
 }
 
+/** What an import of one file gives: its contract text (pupils: its rows, by worksheet when split), a note, and rows not loaded. */
 interface FileImport {
   text?: string;
   /** Pupils: the rows of the file, or of each of its worksheets (named `file [sheet]`) when the list is split into sheets. */
