@@ -1,3 +1,4 @@
+import { union } from 'polyclip-ts';
 import type { School } from './school';
 import { ZONE_LEVELS, type OverlapRule, type ZoneLevel } from './rules';
 
@@ -110,16 +111,34 @@ function flattenRing(ring: [number, number][]): Float64Array {
 
 const areaCache = new WeakMap<MultiPolygonCoords, number>();
 
+/** Whether two of the polygons' bounding boxes meet: only then may the polygons overlap. */
+function partsMayOverlap(polygons: MultiPolygonCoords): boolean {
+  const boxes = polygons.map((rings) => {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of rings[0] ?? []) {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+    return [x0, y0, x1, y1];
+  });
+  return boxes.some((a, i) => boxes.some((b, j) => j > i && a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]));
+}
+
 /**
  * A zone's area in square degrees scaled by the cosine of its latitude (proportional to m² at
- * county scale): each polygon's outer ring less its holes. Cached per geometry object (states are
- * immutable and share unchanged zones).
+ * county scale): the area of the union of its polygons, each its outer ring less its holes (two
+ * features of one school that overlap, or one given twice, count their shared land once). Cached
+ * per geometry object (states are immutable and share unchanged zones).
  */
 export function computeZoneArea(polygons: MultiPolygonCoords): number {
   let area = areaCache.get(polygons);
   if (area !== undefined) return area;
+  // Exact union (polyclip) only where parts may overlap: most zones are one polygon, or parts apart.
+  const land = polygons.length > 1 && partsMayOverlap(polygons) ? (union(polygons[0], ...polygons.slice(1)) as MultiPolygonCoords) : polygons;
   area = 0;
-  for (const rings of polygons) {
+  for (const rings of land) {
     rings.forEach((ring, k) => {
       let twice = 0;
       let lat = 0;

@@ -1,3 +1,4 @@
+import { union, type Geom } from 'polyclip-ts';
 import { orient2d } from 'robust-predicates';
 import type { OverlapRule } from '../../src/core/rules';
 
@@ -42,10 +43,14 @@ function onBoundary(zone: ReferenceZone, px: number, py: number, orient: Orienta
   })));
 }
 
-/** Planar area of a zone scaled by the cosine of each ring's mean latitude: outer rings less holes. */
+/**
+ * Planar area of a zone scaled by the cosine of each ring's mean latitude: outer rings less holes,
+ * over the union of its polygons (polyclip, as the engine; its parts may overlap or repeat).
+ */
 function zoneArea(zone: ReferenceZone): number {
   let total = 0;
-  for (const rings of zone) {
+  const land = zone.length > 1 ? union(zone[0] as Geom, ...(zone.slice(1) as Geom[])) : zone;
+  for (const rings of land) {
     rings.forEach((ring, k) => {
       let twice = 0;
       let lat = 0;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { computeZoneArea, computeZoneRanks, type MultiPolygonCoords } from '../../src/core/zoneState';
+
+// Near the equator, where the cosine factor is 1 to within 2e-5: areas in square degrees.
+const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+
+describe('the area that ranks a zone under the smallest-zone rule', () => {
+  it('is the union of the school’s features: overlapping parts, or one given twice, count their shared land once', () => {
+    const a = rect(0, 0, 0.5, 0.6);
+    expect(computeZoneArea([a])).toBeCloseTo(0.3, 4);
+    // Two features overlapping on [0.15, 0.35] × [0, 0.6]: 0.21 + 0.21 − 0.12 = 0.3.
+    expect(computeZoneArea([rect(0, 0, 0.35, 0.6), rect(0.15, 0, 0.5, 0.6)])).toBeCloseTo(0.3, 4);
+    expect(computeZoneArea([a, a])).toBeCloseTo(0.3, 4);
+    // Apart, or with a hole: each part counted, the hole left out.
+    expect(computeZoneArea([rect(0, 0, 0.1, 0.1), rect(0.2, 0, 0.3, 0.1)])).toBeCloseTo(0.02, 4);
+    expect(computeZoneArea([[...rect(0, 0, 0.4, 0.4), ...rect(0.1, 0.1, 0.2, 0.2)]])).toBeCloseTo(0.15, 4);
+  });
+
+  it('gives the overlap to the school whose zone is smaller on the ground, however its features are drawn (50 pupils went to the larger zone)', () => {
+    // C: 0.3 on the ground, drawn as the same record twice (0.6 added up); D: 0.38.
+    const c: MultiPolygonCoords = [rect(0, 0, 0.5, 0.6), rect(0, 0, 0.5, 0.6)];
+    const d: MultiPolygonCoords = [rect(0.4, 0, 0.78, 1)];
+    expect(computeZoneRanks(new Map([[0, d], [1, c]]), 'smallestZone')).toEqual(new Map([[1, 0], [0, 1]]));
+  });
+});
