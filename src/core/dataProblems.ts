@@ -82,6 +82,7 @@ export const DATA_PROBLEMS = {
   badShapefile: { en: 'the Shapefile cannot be read ({detail})', 'zh-CN': 'Shapefile 无法读取（{detail}）' },
   notDegrees: { en: '{where}coordinates are not longitude/latitude degrees (projected coordinates need a .prj file that names their projection)', 'zh-CN': '{where}坐标不是经纬度（投影坐标需要附带说明投影的 .prj 文件）' },
   badKml: { en: 'not valid KML ({detail})', 'zh-CN': '不是有效的 KML（{detail}）' },
+  noKmlInKmz: { en: 'a KMZ file that holds no .kml file', 'zh-CN': '该 KMZ 文件中没有 .kml 文件' },
   unknownKind: { en: 'cannot tell whether the file holds schools, zones or pupils (put 学校/school, 片区/zone or 学生/student in its name)', 'zh-CN': '无法判断文件里是学校、片区还是学生（请在文件名中写明“学校”“片区”或“学生”）' },
   sameKind: { en: 'gives {value} like {got}: one file of each', 'zh-CN': '与 {got} 同样提供 {value}，每种数据只能有一个文件' },
   wrongFormat: { en: '{value} cannot be read from a {got} file', 'zh-CN': '{value} 不能从 {got} 文件读取' },

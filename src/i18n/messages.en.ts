@@ -99,7 +99,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   loadFolder: 'Choose folder',
   loadFiles: 'Choose files',
   loadDefault: 'Default dataset (Shouguang)',
-  dropHint: 'Drop a dataset folder or its files here: Excel, CSV (UTF-8 or GBK), zipped Shapefile, KML, GeoJSON',
+  dropHint: 'Drop a dataset folder or its files here: Excel, CSV (UTF-8 or GBK), zipped Shapefile, KML or KMZ, GeoJSON',
   loading: 'Loading',
   cancel: 'Cancel',
   cancelled: 'Loading cancelled; the previous dataset is kept',

@@ -97,7 +97,7 @@ export const ZH = {
   loadFolder: '选择文件夹',
   loadFiles: '选择文件',
   loadDefault: '默认数据集（寿光）',
-  dropHint: '把数据集文件夹或文件拖到此处：Excel、CSV（UTF-8 或 GBK）、Shapefile 压缩包、KML、GeoJSON',
+  dropHint: '把数据集文件夹或文件拖到此处：Excel、CSV（UTF-8 或 GBK）、Shapefile 压缩包、KML/KMZ、GeoJSON',
   loading: '正在加载',
   cancel: '取消',
   cancelled: '已取消加载，保留原数据集',

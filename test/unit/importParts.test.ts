@@ -115,13 +115,15 @@ describe('values', () => {
     expect(levels.map(normaliseSchoolLevel)).toEqual(['junior', 'nine_year', 'nine_year', 'nine_year', 'primary', 'primary', 'primary', 'primary', 'primary', 'junior', undefined, undefined]);
     const owners = ['民办学校', '公办学校', '民办（营利性）', '民办(非营利性)', '公立学校', '民营'];
     expect(owners.map(normaliseOwnership)).toEqual(['private', 'public', 'private', 'private', 'public', undefined]);
+    // A school's section written as its 学段 (小学部, 初中部) and a teaching point in brackets (the load stopped).
+    expect(['小学部', '初中部', '小学（教学点）', '小学(教学点)', '高中部'].map(normaliseSchoolLevel)).toEqual(['primary', 'junior', 'primary', 'primary', undefined]);
   });
 });
 
 describe('formats, parts and coordinate systems', () => {
   it('detects formats by extension and refuses the rest naming the file', () => {
     expect(['a.CSV', 'b.tsv', 'c.xlsx', 'd.geojson', 'e.zip', 'f.kml'].map((n) => detectFormat(n, new Uint8Array([0x50, 0x4b])))).toEqual(['csv', 'csv', 'xlsx', 'geojson', 'shapefile', 'kml']);
-    expect(() => detectFormat('zones.shp', new Uint8Array(4))).toThrow(new DataError('zones.shp', 'unknownFormat', { got: '.shp', value: 'CSV, XLSX, GeoJSON, zipped Shapefile, KML' }));
+    expect(() => detectFormat('zones.shp', new Uint8Array(4))).toThrow(new DataError('zones.shp', 'unknownFormat', { got: '.shp', value: 'CSV, XLSX, GeoJSON, zipped Shapefile, KML, KMZ' }));
   });
   it('guesses the part from the contract name, words in the name, or the format', () => {
     expect(guessPart('students.csv', 'csv')).toBe('students');

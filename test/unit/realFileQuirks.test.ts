@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { noteRowText } from '../../src/io/import/totalRows';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
@@ -257,6 +258,23 @@ describe('files as they are saved', () => {
     const [f] = readKml('片区.kml', text);
     expect(f.geometry).toEqual({ type: 'MultiPolygon', coordinates: [[[[118, 36], [118.01, 36], [118.01, 36.01], [118, 36.01], [118, 36]]]] });
     expect(f.properties?.name).toBe('西小学');
+  });
+
+  it('reads a KMZ (a zipped KML, as Google Earth and 奥维地图 save it) as its doc.kml; a zip holding no KML is named', async () => {
+    const ring = '118,36 118.01,36 118.01,36.02 118,36.02 118,36';
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>西小学</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;
+    const zip = new JSZip();
+    zip.file('doc.kml', kml);
+    zip.file('files/icon.png', new Uint8Array([137, 80, 78, 71]));
+    const kmz: ImportFile = { name: '小学片区.kmz', bytes: new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })), level: 'primary' };
+    expect(detectFormat(kmz.name, kmz.bytes)).toBe('kml');
+    const imported = await importDataset([tinyFile('schools.geojson'), kmz, text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]);
+    const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
+    expect(zones.features.map((f) => [f.properties?.school_id, f.properties?.level])).toEqual([['P1', 'primary']]);
+    const empty = new JSZip();
+    empty.file('readme.txt', 'no map here');
+    const noKml: ImportFile = { name: '片区.kmz', bytes: new Uint8Array(await empty.generateAsync({ type: 'uint8array' })) };
+    await expect(importDataset([tinyFile('schools.geojson'), noKml, text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')])).rejects.toThrow('片区.kmz: a KMZ file that holds no .kml file');
   });
 
   it('reads KML positions written with spaces after their commas (the load stopped: "must be a Polygon")', () => {

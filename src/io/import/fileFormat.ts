@@ -8,11 +8,11 @@ const BY_EXTENSION: Record<string, FileFormat> = {
   xlsx: 'xlsx', xlsm: 'xlsx',
   geojson: 'geojson', json: 'json',
   zip: 'shapefile',
-  kml: 'kml',
+  kml: 'kml', kmz: 'kml',
 };
 
 /** What the error message lists as readable. */
-export const READABLE_FORMATS = 'CSV, XLSX, GeoJSON, zipped Shapefile, KML';
+export const READABLE_FORMATS = 'CSV, XLSX, GeoJSON, zipped Shapefile, KML, KMZ';
 
 /** The lower-case extension of a file name without the dot ('' when none). */
 export function extensionOf(name: string): string {

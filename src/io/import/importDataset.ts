@@ -16,6 +16,7 @@ import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
 import { MAX_JSON_BYTES } from '../jsonLimits';
 import { crsHint, type CrsHintSource } from './crsHint';
 import { csvOrXlsxTable } from './readTable';
+import { kmlText } from './kmzText';
 import type { SheetNotRead, Table } from './table';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
@@ -180,7 +181,7 @@ async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNo
     return features;
   }
   checkJsonSize(file);
-  const { text, encoding } = decodeDocument(file.name, file.bytes);
+  const { text, encoding } = format === 'kml' ? await kmlText(file.name, file.bytes) : decodeDocument(file.name, file.bytes);
   note.encoding = encoding;
   return format === 'kml' ? readKml(file.name, text) : looseFeatures(file.name, text);
 }

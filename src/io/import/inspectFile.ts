@@ -9,6 +9,7 @@ import { guessPart, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import type { ImportFile } from './importDataset';
 import { readKml } from './kmlZones';
+import { kmlText } from './kmzText';
 import { looseFeatures } from './looseGeoJson';
 import { csvOrXlsxTable } from './readTable';
 import { levelFromText } from './pupilGrade';
@@ -79,7 +80,7 @@ async function inspect(file: ImportFile): Promise<FileInspection> {
   } else {
     const features = format === 'shapefile'
       ? (await readShapefileZip(file.name, file.bytes)).features
-      : format === 'kml' ? readKml(file.name, decodeDocument(file.name, file.bytes).text) : looseFeatures(file.name, decodeDocument(file.name, file.bytes).text);
+      : format === 'kml' ? readKml(file.name, (await kmlText(file.name, file.bytes)).text) : looseFeatures(file.name, decodeDocument(file.name, file.bytes).text);
     header = [...new Set(features.flatMap((f) => Object.keys(f?.properties ?? {})))];
   }
   const suggestion = kind && requiredMissing(applyOverrides(header, kind, file.mapping), kind, format);

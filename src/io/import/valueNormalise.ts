@@ -35,8 +35,8 @@ function gradeOf(s: string): number | undefined {
 /**
  * 学段 or 办学类型 of a school as the compulsory years see it (English names kept):
  * - nine_year: 九年一贯制 (学校), 九年制, 十二年一贯制 (its grades 1–9), 一贯制学校;
- * - junior: 初中, 初级中学, 完全中学 (its junior section; the senior one is not compulsory);
- * - primary: 小学 and its kinds (完全小学, 中心小学, 小学教学点, 教学点, 完小).
+ * - junior: 初中, 初中部, 初级中学, 完全中学 (its junior section; the senior one is not compulsory);
+ * - primary: 小学, 小学部 and its kinds (完全小学, 中心小学, 小学教学点, 小学（教学点）, 教学点, 完小).
  * Undefined for anything else (高中, 中小学).
  */
 export function normaliseSchoolLevel(value: string): SchoolLevel | undefined {
@@ -44,8 +44,8 @@ export function normaliseSchoolLevel(value: string): SchoolLevel | undefined {
   if (s === 'primary') return 'primary';
   if (s === 'junior') return 'junior';
   if (s === 'nine_year' || /^(?:九年|十二年)?一贯制(?:学校)?$|^九年制(?:学校)?$/.test(s)) return 'nine_year';
-  if (/^(?:初中|初级中学|完全中学)(?:学校)?$/.test(s)) return 'junior';
-  if (/^(?:完全|中心)?小学(?:教学点)?$|^教学点$|^完小$/.test(s)) return 'primary';
+  if (/^(?:初中|初级中学|完全中学)(?:学校|部)?$/.test(s)) return 'junior';
+  if (/^(?:完全|中心)?小学(?:教学点|部|\(教学点\))?$|^教学点$|^完小$/.test(s)) return 'primary';
   return undefined;
 }
 
