@@ -277,6 +277,18 @@ describe('files as they are saved', () => {
     await expect(importDataset([tinyFile('schools.geojson'), noKml, text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')])).rejects.toThrow('片区.kmz: a KMZ file that holds no .kml file');
   });
 
+  it('reads the fields of a placemark’s description table (ArcGIS’s Layer to KML: the name is the feature number), keeping its own properties', async () => {
+    const table = (code: string, name: string) => `<![CDATA[<html><body><table border="1"><tr><th colspan="2">${name}</th></tr><tr bgcolor="#D4E4F3"><td>学校代码</td>\n<td>${code}</td></tr><tr><td>学校名称</td><td>${name} &amp; <b>校区</b></td></tr><tr><td>学段</td><td>小学</td></tr></table></body></html>]]>`;
+    const ring = (x0: number, x1: number) => `${x0},36 ${x1},36 ${x1},36.02 ${x0},36.02 ${x0},36`;
+    const placemark = (n: number, code: string, name: string, x0: number, x1: number) => `<Placemark id="ID_${n}"><name>${n}</name><description>${table(code, name)}</description><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(x0, x1)}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>xx_pq</name>${placemark(0, 'P1', '西小学', 118, 118.01)}${placemark(1, 'P2', '东小学', 118.01, 118.02)}</Folder></Document></kml>`;
+    const [f] = readKml('片区.kml', kml);
+    expect([f.properties?.name, f.properties?.学校代码, f.properties?.学校名称, f.properties?.学段]).toEqual(['0', 'P1', '西小学 & 校区', '小学']);
+    const imported = await importDataset([tinyFile('schools.geojson'), text('片区.kml', kml), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]);
+    const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
+    expect(zones.features.map((z) => [z.properties?.school_id, z.properties?.level])).toEqual([['P1', 'primary'], ['P2', 'primary']]);
+  });
+
   it('reads KML positions written with spaces after their commas (the load stopped: "must be a Polygon")', () => {
     const ring = '118, 36, 0 118.01 ,36, 0\n 118.01,  36.01,0 118, 36.01, 0 118, 36, 0';
     const text = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>西小学</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;

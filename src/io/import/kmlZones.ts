@@ -9,7 +9,8 @@ const COORDINATES = /(<coordinates\b[^>]*>)([^<]*)(<\/coordinates>)/g;
 /**
  * The placemarks of a KML document as GeoJSON features (@tmcw/togeojson on an @xmldom/xmldom
  * document, so it runs alike in Node, workers and browsers): ExtendedData fields and `name` become
- * properties; a placemark's label point or line beside its area is dropped (areaOnly). Positions
+ * properties, and so do the fields of a description table (withDescriptionFields); a placemark's
+ * label point or line beside its area is dropped (areaOnly). Positions
  * written with spaces after their commas (118.7, 36.9, 0), as some tools write them, are read as
  * positions. Throws a DataError naming the file when the XML is not well formed or not KML.
  */
@@ -31,7 +32,34 @@ export function readKml(file: string, source: string): Feature[] {
     throw new DataError(file, 'badKml', { detail: `the root element is <${doc.documentElement?.localName ?? ''}>, not <kml>` });
   }
   // togeojson is typed against the DOM's Document; xmldom's implements the part it reads.
-  return (kml(doc as unknown as Parameters<typeof kml>[0]).features as Feature[]).map(areaOnly);
+  return (kml(doc as unknown as Parameters<typeof kml>[0]).features as Feature[]).map(areaOnly).map(withDescriptionFields);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** An HTML cell's text: its tags dropped, entities read, spaces trimmed. */
+function cellText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e.toLowerCase()] ?? m)))
+    .trim();
+}
+
+/**
+ * The fields of a placemark whose attributes are only in its description, as a table of two cells a
+ * row (ArcGIS's Layer to KML, 91卫图 and others write them so), added as properties; a property the
+ * placemark has already is kept.
+ */
+function withDescriptionFields(f: Feature): Feature {
+  const description = f.properties?.description;
+  const html = typeof description === 'string' ? description : typeof description?.value === 'string' ? description.value : '';
+  if (!/<td/i.test(html)) return f;
+  const fields: Record<string, string> = {};
+  for (const row of html.split(/<tr\b/i).slice(1)) {
+    const cells = [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/gi)].map((m) => cellText(m[1]));
+    if (cells.length === 2 && cells[0] !== '' && !(cells[0] in fields)) fields[cells[0]] = cells[1];
+  }
+  return Object.keys(fields).length === 0 ? f : { ...f, properties: { ...fields, ...f.properties } };
 }
 
 /** The polygons of a geometry (nested collections included), as a list of polygon coordinates. */
