@@ -127,16 +127,30 @@ function partsMayOverlap(polygons: MultiPolygonCoords): boolean {
 }
 
 /**
+ * The land of a zone's polygons for its area: their union where two may overlap (polyclip), else
+ * the polygons. Rings polyclip cannot union (some that cross themselves) are left as they are: their
+ * areas are added up.
+ */
+export function zoneLand(polygons: MultiPolygonCoords): MultiPolygonCoords {
+  // Exact union only where parts may overlap: most zones are one polygon, or parts apart.
+  if (polygons.length < 2 || !partsMayOverlap(polygons)) return polygons;
+  try {
+    return union(polygons[0], ...polygons.slice(1)) as MultiPolygonCoords;
+  } catch {
+    return polygons;
+  }
+}
+
+/**
  * A zone's area in square degrees scaled by the cosine of its latitude (proportional to m² at
- * county scale): the area of the union of its polygons, each its outer ring less its holes (two
- * features of one school that overlap, or one given twice, count their shared land once). Cached
+ * county scale): the area of its land (zoneLand: two features of one school that overlap, or one
+ * given twice, count their shared land once), each polygon its outer ring less its holes. Cached
  * per geometry object (states are immutable and share unchanged zones).
  */
 export function computeZoneArea(polygons: MultiPolygonCoords): number {
   let area = areaCache.get(polygons);
   if (area !== undefined) return area;
-  // Exact union (polyclip) only where parts may overlap: most zones are one polygon, or parts apart.
-  const land = polygons.length > 1 && partsMayOverlap(polygons) ? (union(polygons[0], ...polygons.slice(1)) as MultiPolygonCoords) : polygons;
+  const land = zoneLand(polygons);
   area = 0;
   for (const rings of land) {
     rings.forEach((ring, k) => {

@@ -1,4 +1,4 @@
-import { union, type Geom } from 'polyclip-ts';
+import { zoneLand, type MultiPolygonCoords } from '../../src/core/zoneState';
 import { orient2d } from 'robust-predicates';
 import type { OverlapRule } from '../../src/core/rules';
 
@@ -45,11 +45,12 @@ function onBoundary(zone: ReferenceZone, px: number, py: number, orient: Orienta
 
 /**
  * Planar area of a zone scaled by the cosine of each ring's mean latitude: outer rings less holes,
- * over the union of its polygons (polyclip, as the engine; its parts may overlap or repeat).
+ * over the zone's land as the engine takes it (zoneLand: the union of parts that may overlap). The
+ * union is the engine's; what this reference checks is where each point goes.
  */
 function zoneArea(zone: ReferenceZone): number {
   let total = 0;
-  const land = zone.length > 1 ? union(zone[0] as Geom, ...(zone.slice(1) as Geom[])) : zone;
+  const land = zoneLand(zone as MultiPolygonCoords);
   for (const rings of land) {
     rings.forEach((ring, k) => {
       let twice = 0;

@@ -22,4 +22,13 @@ describe('the area that ranks a zone under the smallest-zone rule', () => {
     const d: MultiPolygonCoords = [rect(0.4, 0, 0.78, 1)];
     expect(computeZoneRanks(new Map([[0, d], [1, c]]), 'smallestZone')).toEqual(new Map([[1, 0], [0, 1]]));
   });
+
+  it('adds up the parts polyclip cannot union (a self-crossing ring whose hole crosses it, from a property test): no throw, the sum of the parts', () => {
+    const crossing: MultiPolygonCoords = [
+      [[[118.5625, 36.828125], [118.5625, 36.84375], [118.53125, 36.84375], [118.109375, 36.828125], [118.421875, 36.765625], [118.546875, 36.8125], [118.5625, 36.8125], [118.5625, 36.828125]]],
+      [[[118.34375, 36.765625], [117.96875, 37.03125], [118.125, 36.75], [118.34375, 36.765625]], [[118.15625, 36.765625], [118.125, 36.828125], [118.09375, 36.765625], [118.125, 36.75], [118.15625, 36.765625]]],
+    ];
+    const [a, b] = crossing.map((part) => computeZoneArea([part]));
+    expect(computeZoneArea(crossing)).toBeCloseTo(a + b, 12);
+  });
 });
