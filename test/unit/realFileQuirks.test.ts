@@ -289,6 +289,18 @@ describe('files as they are saved', () => {
     expect(zones.features.map((z) => [z.properties?.school_id, z.properties?.level])).toEqual([['P1', 'primary'], ['P2', 'primary']]);
   });
 
+  it('names a property missing from a zone by the file’s own column (a blank leftover record was named by the internal "school_id")', async () => {
+    const square = (x0: number, x1: number) => ({ type: 'Polygon', coordinates: [[[x0, 36], [x1, 36], [x1, 36.02], [x0, 36.02], [x0, 36]]] });
+    const zones = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { XXDM: 'P1', XD: '小学' }, geometry: square(118, 118.01) },
+      { type: 'Feature', properties: { XXDM: 'P2', XD: '小学' }, geometry: square(118.01, 118.02) },
+      { type: 'Feature', properties: { XXDM: '', XD: '' }, geometry: square(118.02, 118.021) },
+    ] };
+    const file: ImportFile = { ...text('片区.geojson', JSON.stringify(zones)), part: 'catchments', mapping: { school_id: 'XXDM', level: 'XD' } };
+    await expect(importDataset([tinyFile('schools.geojson'), file, text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]).then((i) => readImportedDataset(i, DEFAULT_RULES, 2024)))
+      .rejects.toThrow('片区.geojson: feature 3: missing "XXDM"');
+  });
+
   it('reads KML positions written with spaces after their commas (the load stopped: "must be a Polygon")', () => {
     const ring = '118, 36, 0 118.01 ,36, 0\n 118.01,  36.01,0 118, 36.01, 0 118, 36, 0';
     const text = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>西小学</name><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;

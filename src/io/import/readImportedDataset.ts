@@ -24,8 +24,10 @@ export function readImportedDataset(imported: ImportedDataset, rules: Rules, fal
   } catch (e) {
     if (e instanceof DataError) {
       const own = inOwnFile(e.file, e.params, imported);
-      if (own) throw new DataError(own.file, e.code, own.params);
-      throw new DataError(rename(e.file), e.code, atRow(e.params, noteOf(e.file)));
+      // A missing property is named as the file names it (a missing "school_id" is the file's 学校代码 or XXDM).
+      const named = (params: DataProblemParams, note: ImportedDataset['notes'][number] | undefined) => (e.code === 'missingProperty' ? inFileTerms(params, note) : params);
+      if (own) throw new DataError(own.file, e.code, named(own.params, imported.notes.find((n) => n.file === own.file)));
+      throw new DataError(rename(e.file), e.code, named(atRow(e.params, noteOf(e.file)), noteOf(e.file)));
     }
     throw e;
   }
@@ -45,6 +47,12 @@ export function readImportedDataset(imported: ImportedDataset, rules: Rules, fal
       skipped: [...imported.skipped, ...renameRows(dataset.skipped ?? [])],
     },
   };
+}
+
+/** The problem's property (`key`) named by the file's column mapped to it, when the file was mapped. */
+function inFileTerms(params: DataProblemParams, note: ImportedDataset['notes'][number] | undefined): DataProblemParams {
+  const column = params.key === undefined ? undefined : note?.mapping?.[params.key as keyof NonNullable<typeof note.mapping>];
+  return column === undefined || column === params.key ? params : { ...params, key: column };
 }
 
 /** The problem's feature named by the table row (and sheet) it was made from, when the file was a table. */
