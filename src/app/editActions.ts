@@ -3,7 +3,7 @@ import { pointsWithinPolygon } from '@turf/turf';
 import { EditError, type ZoneEdit } from '../core/editTypes';
 import type { StandardsProfile } from '../core/standards';
 import { DEFAULT_RULES, type OverlapRule } from '../core/rules';
-import { limitsOf, limitsProblems, type Limits, type LimitsProblem } from '../core/limits';
+import { limitsOf, limitsProblems, withLimits, type Limits, type LimitsProblem } from '../core/limits';
 import { selectRuleSettings } from '../store/selectors';
 import type { MultiPolygonCoords } from '../core/zoneState';
 import { useAppStore, type AppState } from '../store/store';
@@ -222,7 +222,7 @@ export function setOverlapRule(overlapRule: OverlapRule): Promise<void> {
 export async function setLimits(limits: Limits): Promise<LimitsProblem[]> {
   const problems = limitsProblems(limits);
   if (problems.length > 0) return problems;
-  useAppStore.setState({ limits: limitsOf({ ...DEFAULT_RULES, ...limits }) });
+  useAppStore.setState({ limits: limitsOf(withLimits(DEFAULT_RULES, limits)) });
   await applyRuleSettings();
   return [];
 }

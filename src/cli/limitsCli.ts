@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, LIMIT_FIELDS, limitsProblems, limitValue, type LimitField, type Limits, type LimitsProblem } from '../core/limits';
+import { DEFAULT_LIMITS, LIMIT_FIELDS, limitsProblems, limitValue, withLimitValue, type LimitField, type Limits, type LimitsProblem } from '../core/limits';
 
 /** The option that sets each figure of the limits. */
 const OPTION_OF: Record<LimitField, string> = {
@@ -24,13 +24,10 @@ function describe(p: LimitsProblem): string {
 
 /** The limits the options give (the national figure for each one absent), or what is wrong with them. */
 export function parseLimitsArgs(args: Record<string, unknown>): Limits | { error: string } {
-  let limits: Limits = { ...DEFAULT_LIMITS, classCap: { ...DEFAULT_LIMITS.classCap } };
+  let limits = DEFAULT_LIMITS;
   for (const field of LIMIT_FIELDS) {
     const given = args[OPTION_OF[field]];
-    if (typeof given !== 'string') continue;
-    const v = given.trim() === '' ? Number.NaN : Number(given);
-    if (field === 'classCap.primary' || field === 'classCap.junior') limits = { ...limits, classCap: { ...limits.classCap, [field.slice('classCap.'.length)]: v } };
-    else limits = { ...limits, [field]: v };
+    if (typeof given === 'string') limits = withLimitValue(limits, field, given.trim() === '' ? Number.NaN : Number(given));
   }
   const problems = limitsProblems(limits);
   return problems.length > 0 ? { error: problems.map(describe).join('; ') } : limits;

@@ -44,6 +44,13 @@ export function limitValue(limits: Limits, field: LimitField): number {
   return limits[field];
 }
 
+/** `limits` with one figure set to `value` (a copy; the other figures kept). */
+export function withLimitValue(limits: Limits, field: LimitField, value: number): Limits {
+  if (field === 'classCap.primary') return { ...limits, classCap: { ...limits.classCap, primary: value } };
+  if (field === 'classCap.junior') return { ...limits, classCap: { ...limits.classCap, junior: value } };
+  return { ...limits, classCap: { ...limits.classCap }, [field]: value };
+}
+
 /** Smallest and largest value each figure may take (pupils per class, or pupils per school). */
 export const LIMIT_BOUNDS: Record<LimitField, [number, number]> = {
   'classCap.primary': [10, 100],

@@ -1,18 +1,10 @@
 import { Alert, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { setLimits } from '../../app/editActions';
-import { DEFAULT_LIMITS, LIMIT_FIELDS, limitsProblems, limitValue, sameLimits, type LimitField, type Limits } from '../../core/limits';
+import { DEFAULT_LIMITS, LIMIT_FIELDS, limitsProblems, limitValue, sameLimits, withLimitValue, type Limits } from '../../core/limits';
 import { describeLimits, describeLimitsProblem, LIMIT_FIELD_LABELS } from '../../i18n/limitText';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-
-/** `limits` with one figure changed (NaN when the field is cleared, so that the check names it). */
-function withField(limits: Limits, field: LimitField, value: number | null): Limits {
-  const v = value ?? Number.NaN;
-  if (field === 'classCap.primary') return { ...limits, classCap: { ...limits.classCap, primary: v } };
-  if (field === 'classCap.junior') return { ...limits, classCap: { ...limits.classCap, junior: v } };
-  return { ...limits, [field]: v };
-}
 
 /**
  * The county's own class caps, school sizes and 大班额 bands (DOMAIN.md: local rules differ): a
@@ -47,7 +39,7 @@ export function LimitsButton() {
         <Form layout="horizontal" labelCol={{ span: 14 }} wrapperCol={{ span: 10 }} size="small">
           {LIMIT_FIELDS.map((field) => (
             <Form.Item key={field} label={t(LIMIT_FIELD_LABELS[field])} style={{ marginBottom: 8 }}>
-              <InputNumber value={Number.isNaN(limitValue(draft, field)) ? null : limitValue(draft, field)} onChange={(v) => setDraft(withField(draft, field, v))} suffix={t(field === 'maxSchoolSize' || field === 'maxNineYearSchoolSize' ? 'limitUnitSchool' : 'limitUnitClass')} style={{ width: 140 }} data-testid={`limit-${field}`} />
+              <InputNumber value={Number.isNaN(limitValue(draft, field)) ? null : limitValue(draft, field)} onChange={(v) => setDraft(withLimitValue(draft, field, v ?? Number.NaN))} suffix={t(field === 'maxSchoolSize' || field === 'maxNineYearSchoolSize' ? 'limitUnitSchool' : 'limitUnitClass')} style={{ width: 140 }} data-testid={`limit-${field}`} />
             </Form.Item>
           ))}
         </Form>
