@@ -11,7 +11,8 @@ import { applyZoneEdit, EditError, type EditContext, type ZoneEdit } from '../sr
 import { computeGridFrame } from '../src/core/gridFrame';
 import { buildZoneGrid } from '../src/core/zoneGrid';
 import { zoneAt } from '../src/core/zoneLocate';
-import { computeZoneSet, type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
+import { type MultiPolygonCoords, type ZoneState } from '../src/core/zoneState';
+import { computeZoneSet } from '../src/core/zoneSet';
 import { countyOutline } from '../src/io/countyOutline';
 import { unitCellArea, unitEditPreparation, useCellSettings } from '../src/core/units/datasetCells';
 import type { LoadedDataset } from '../src/io/readDataset';

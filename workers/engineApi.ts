@@ -26,7 +26,7 @@ import { openDatasetSnapshot, openDecodedSnapshot, type DecodedSnapshot, type Op
 import { fetchDatasetSnapshot } from '../src/io/snapshot/fetchSnapshot';
 import { runWarning, type WarningOutcome, type WarningRequest } from './warningRun';
 import { runZoneNotice, type ZoneNoticeView } from './zoneNoticeRun';
-import { runLetters, runLookupPage, type LettersView, type PublishRequest } from './publishRun';
+import type { LettersView, PublishRequest } from './publishRun';
 import type { PublishedFile } from './publicationSet';
 import type { Locale } from '../src/i18n/messages';
 import { buildBalanceInput, checkBalanceRequest, type BalanceRequest } from '../src/core/balance/buildInput';
@@ -46,6 +46,8 @@ function failure(e: unknown): LoadFailure {
 // The importers (Excel, Shapefile, KML, CSV readers) load with the first file the planner opens:
 // the default dataset opens from its snapshot without them.
 const importer = () => import('../src/io/import');
+// The letters and the lookup page load on first use: their texts are not needed before the first map.
+const publishing = () => import('./publishRun');
 
 /**
  * What the mapping step shows of a file (inspectFile); undefined for a broken county outline or
@@ -306,13 +308,15 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       return runZoneNotice(loaded!, edits, session.stateAfter, rules);
     },
     /** The 学区查询 page of a scenario (its edits from the dataset's own zoning) as one HTML file opening in `locale`. */
-    lookupPage(edits: ZoneEdit[], locale: Locale): Promise<string> {
+    async lookupPage(edits: ZoneEdit[], locale: Locale): Promise<string> {
       const { session } = requireSession();
+      const { runLookupPage } = await publishing();
       return runLookupPage(loaded!, edits, session.stateAfter, rules, locale);
     },
     /** The letters to the families a scenario moves (respecting its phase-in), with their mail-merge table, in `locale`, dated `date`. */
-    letters(request: PublishRequest, locale: Locale, date: string): LettersView {
+    async letters(request: PublishRequest, locale: Locale, date: string): Promise<LettersView> {
       const { session } = requireSession();
+      const { runLetters } = await publishing();
       return runLetters(loaded!, request, session.stateAfter, rules, locale, date);
     },
     /**

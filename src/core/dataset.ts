@@ -3,14 +3,16 @@ import type { GridFrame } from './gridFrame';
 import type { PackedStrings } from './packedStrings';
 import type { IntakePlanRow } from './warning/intake';
 import type { EnrollmentHistory } from './warning/backtest';
-import type { MultiPolygonCoords, ZoneSet, ZoneState } from './zoneState';
+import type { MultiPolygonCoords, ZoneState } from './zoneState';
 import type { UnitCells } from './units/unitCells';
 import type { School } from './school';
 import type { OverlapRule, ZoneLevel } from './rules';
 import type { Polylines } from './distance/lines';
 
 export { FACILITY_FIELDS, type FacilityField, type Ownership, type School } from './school';
-export type { ZoneSet } from './zoneState';
+import type { ZoneSet } from './zoneSet';
+
+export type { ZoneSet };
 
 /** Births by unit index, then by calendar year. */
 export type Births = ReadonlyMap<number, ReadonlyMap<number, number>>;

@@ -4,7 +4,8 @@ import type { OverlapRule, ZoneLevel } from './rules';
 import { buildZoneGrid } from './zoneGrid';
 import { locateInGrid } from './zoneLocate';
 import { createSharedZoneIds, zonesById } from './sharedZones';
-import { computeZoneSet, type ZoneState } from './zoneState';
+import { type ZoneState } from './zoneState';
+import { computeZoneSet } from './zoneSet';
 
 /**
  * For every point (longitude/latitude degrees; `unit[i]` its unit or −1), the school it is zoned to

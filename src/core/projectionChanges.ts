@@ -1,6 +1,7 @@
 import { boxOf, type Box } from './editGeometry';
 import type { OverlapRule, ZoneLevel } from './rules';
-import { computeZoneArea, type MultiPolygonCoords, type ZoneState } from './zoneState';
+import { type MultiPolygonCoords, type ZoneState } from './zoneState';
+import { computeZoneArea } from './zoneSet';
 
 // Which places an edit may send to another zone (for the incremental projection, projectionRun.ts).
 

@@ -8,7 +8,8 @@ import { createSharedZoneIds, registerSharedZones, resolveSharedZones, zonesById
 import { computeSchoolResult, computeSchoolResults, summarize, type SchoolResult, type SimulationResult } from './simulation';
 import { buildZoneGrid, OUTSIDE } from './zoneGrid';
 import { locateInGrid } from './zoneLocate';
-import { computeEffectiveSchools, computeFacilityChanges, computeStateChanges, computeZoneRanks, computeZoneSet, type MultiPolygonCoords, type StateChange, type ZoneState } from './zoneState';
+import { computeEffectiveSchools, computeFacilityChanges, computeStateChanges, type MultiPolygonCoords, type StateChange, type ZoneState } from './zoneState';
+import { computeZoneRanks, computeZoneSet } from './zoneSet';
 
 /**
  * A dataset simulated under a zone state, kept so that the next state can be reached by

@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { School, ZoneSet } from '../core/dataset';
-import { computeZoneSet, sharedZoneKey, type MultiPolygonCoords, type SharedZone } from '../core/zoneState';
+import { sharedZoneKey, type MultiPolygonCoords, type SharedZone } from '../core/zoneState';
+import { computeZoneSet } from '../core/zoneSet';
 import { zoneSchoolIds } from '../core/zoneSchoolIds';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../core/rules';
 import { DataError, featuresOf } from './dataError';

@@ -13,12 +13,12 @@
  * shared machines: compare figures from the same machine and load.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/appPage';
+import { FIRST_MAP_WATCH, recordScripts, scriptsBefore, waitForFirstMap } from '../e2e/firstMap';
 import { rendererMemory } from '../e2e/processMemory';
 import { writeLargeCounty } from './browserCounty';
 import { timeDrag, timeDrawing, type DragFigures } from './browserDrag';
@@ -83,45 +83,6 @@ function medians(ts: EditTiming[]): EditTiming & { n: number; totalLessGpu: numb
   };
 }
 
-/** Watches, from before the app's first script, for long tasks and the first frame with zones drawn. */
-const INIT = () => {
-  const g = globalThis as unknown as { __plannerTiming: boolean; __bench: { longTasks: [number, number][]; firstMap?: number; steps: [string, number][] } };
-  g.__plannerTiming = true;
-  g.__bench = { longTasks: [], steps: [] };
-  const step = (name: string) => g.__bench.steps.push([name, performance.now()]);
-  let watched = false;
-  // The first load's milestones as the store sees them (the app's script running, each load step, the dataset).
-  const watch = () => {
-    const store = window.__planner?.store;
-    if (watched || !store) return;
-    watched = true;
-    step('app script ran');
-    let last = '';
-    store.subscribe((s) => {
-      const now = s.load.status === 'loading' ? `load: ${s.load.step}` : s.dataset ? 'dataset in store' : '';
-      if (now && now !== last) step((last = now));
-    });
-  };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) g.__bench.longTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  const drawn = () => {
-    const map = window.__planner?.map;
-    try {
-      return !!map?.getLayer('zones-fill') && map.queryRenderedFeatures({ layers: ['zones-fill'] }).length > 0;
-    } catch {
-      // the style is not ready yet
-      return false;
-    }
-  };
-  const tick = () => {
-    watch();
-    if (drawn()) g.__bench.firstMap = performance.now();
-    else requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-};
-
 interface LoadFigures {
   /** In a browser just started (no compiled shaders kept, no caches). */
   firstMapMs: number;
@@ -139,31 +100,18 @@ async function openFresh(browser: Browser, dist: string): Promise<{ page: Page; 
   const page = await context.newPage();
   // tsx compiles named functions with an `__name` helper: functions sent to the page need it too.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await page.addInitScript(INIT);
-  const requests: Request[] = [];
-  context.on('request', (r) => {
-    if (/\.m?js$/.test(new URL(r.url()).pathname)) requests.push(r);
-  });
+  await page.addInitScript(FIRST_MAP_WATCH);
+  const requests = recordScripts(context);
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => (globalThis as unknown as { __bench: { firstMap?: number } }).__bench.firstMap !== undefined, undefined, { timeout: 180_000, polling: 20 });
-  const { firstMap, firstMapEpoch, longTasks, steps } = await page.evaluate(() => {
-    const b = (globalThis as unknown as { __bench: { firstMap: number; longTasks: [number, number][]; steps: [string, number][] } }).__bench;
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const marks: [string, number][] = [['DOMContentLoaded', nav.domContentLoadedEventEnd], ...b.steps];
-    return { firstMap: b.firstMap, firstMapEpoch: performance.timeOrigin + b.firstMap, longTasks: b.longTasks.filter(([s]) => s <= b.firstMap).length, steps: marks };
-  });
-  // Scripts whose request the browser started before the first map (its own clock): the panels,
-  // asked for once the zones are on screen, may still be requested while this test notices the map.
-  await Promise.all(requests.map((r) => r.response().catch(() => null)));
-  const list = [...new Set(requests.filter((r) => r.timing().startTime <= firstMapEpoch).map((r) => new URL(r.url()).pathname))].sort();
-  const bytes = list.map((p) => readFileSync(join(dist, p)));
+  const { firstMap, firstMapEpoch, longTasks, steps } = await waitForFirstMap(page);
+  const nav = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
   return {
     page,
     load: {
       firstMapMs: firstMap,
-      jsBeforeFirstMap: { files: list.length, rawBytes: bytes.reduce((a, b) => a + b.length, 0), gzipBytes: bytes.reduce((a, b) => a + gzipSync(b).length, 0), list },
-      longTasksBeforeFirstMap: longTasks,
-      steps,
+      jsBeforeFirstMap: await scriptsBefore(requests, firstMapEpoch, dist),
+      longTasksBeforeFirstMap: longTasks.filter(([start]) => start <= firstMap).length,
+      steps: [['DOMContentLoaded', nav], ...steps],
     },
   };
 }

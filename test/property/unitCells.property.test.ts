@@ -5,7 +5,8 @@ import { UNASSIGNED } from '../../src/core/assignment';
 import { OVERLAP_RULES, type OverlapRule } from '../../src/core/rules';
 import { applyZoneState, computeScenarioRun } from '../../src/core/scenarioRun';
 import { applyZoneEdit, EditError } from '../../src/core/zoneEdits';
-import { computeZoneRanks, type MultiPolygonCoords, type ZoneState } from '../../src/core/zoneState';
+import { type MultiPolygonCoords, type ZoneState } from '../../src/core/zoneState';
+import { computeZoneRanks } from '../../src/core/zoneSet';
 import { box, cellCounty } from '../unit/cellsFixture';
 
 // Small messy counties on a 0.01° lattice: overlapping, nested, holed and multi-part zones, pupils

@@ -4,7 +4,8 @@ import { computeGridFrame } from '../../src/core/gridFrame';
 import { OVERLAP_RULES, type OverlapRule } from '../../src/core/rules';
 import { buildZoneGrid } from '../../src/core/zoneGrid';
 import { locateInGrid } from '../../src/core/zoneLocate';
-import { computeZoneSet, type MultiPolygonCoords } from '../../src/core/zoneState';
+import { type MultiPolygonCoords } from '../../src/core/zoneState';
+import { computeZoneSet } from '../../src/core/zoneSet';
 import { referenceOrder, referenceZonesAt, type ReferenceZone } from '../reference/evenOdd';
 
 // Coordinates on a dyadic lattice near Shouguang (118 + i/64, 36 + j/64): the reference's plain

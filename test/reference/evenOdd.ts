@@ -1,4 +1,5 @@
-import { zoneLand, type MultiPolygonCoords } from '../../src/core/zoneState';
+import { type MultiPolygonCoords } from '../../src/core/zoneState';
+import { zoneLand } from '../../src/core/zoneSet';
 import { orient2d } from 'robust-predicates';
 import type { OverlapRule } from '../../src/core/rules';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeZoneArea, computeZoneRanks, type MultiPolygonCoords } from '../../src/core/zoneState';
+import { type MultiPolygonCoords } from '../../src/core/zoneState';
+import { computeZoneArea, computeZoneRanks } from '../../src/core/zoneSet';
 
 // Near the equator, where the cosine factor is 1 to within 2e-5: areas in square degrees.
 const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];

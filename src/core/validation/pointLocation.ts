@@ -2,7 +2,8 @@ import { computeGridFrame } from '../gridFrame';
 import type { OverlapRule } from '../rules';
 import { buildZoneGrid } from '../zoneGrid';
 import { locateInGrid } from '../zoneLocate';
-import { computeZoneSet, type MultiPolygonCoords } from '../zoneState';
+import { type MultiPolygonCoords } from '../zoneState';
+import { computeZoneSet } from '../zoneSet';
 
 /**
  * For each point (degrees), the key of the region of `regions` that contains it, or −1 when none
