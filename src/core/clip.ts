@@ -37,8 +37,16 @@ function robust(op: Op, name: string, inputs: MultiPolygonCoords[]): MultiPolygo
   const snapped = inputs.map(snapMultiPolygon);
   const out = attempt(op, snapped) ?? attempt(op, snapped, RETRY_EPSILON) ?? attempt(op, inputs.map(perturbMultiPolygon), RETRY_EPSILON);
   if (!out) throw new Error(`polygon ${name} failed on near-coincident edges`);
-  return cleanMultiPolygon(out);
+  const clean = cleanMultiPolygon(out);
+  clipped.add(clean);
+  return clean;
 }
+
+// The results of the operations here: polyclip's output polygons never overlap (they may touch).
+const clipped = new WeakSet<MultiPolygonCoords>();
+
+/** Whether `zone` is the very result of an operation here, whose polygons therefore do not overlap. */
+export const isClipResult = (zone: MultiPolygonCoords): boolean => clipped.has(zone);
 
 /** The union of zones (degrees), robust and clean (see robust). */
 export const unionOf = (...zones: MultiPolygonCoords[]): MultiPolygonCoords => robust(union, 'union', zones);

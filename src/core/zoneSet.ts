@@ -1,5 +1,6 @@
 import { union } from 'polyclip-ts';
 import type { OverlapRule, ZoneLevel } from './rules';
+import { isClipResult } from './clip';
 import type { MultiPolygonCoords } from './zoneState';
 
 /**
@@ -60,8 +61,9 @@ function partsMayOverlap(polygons: MultiPolygonCoords): boolean {
  * areas are added up.
  */
 export function zoneLand(polygons: MultiPolygonCoords): MultiPolygonCoords {
-  // Exact union only where parts may overlap: most zones are one polygon, or parts apart.
-  if (polygons.length < 2 || !partsMayOverlap(polygons)) return polygons;
+  // Exact union only where parts may overlap: most zones are one polygon, or parts apart; an
+  // edited zone is the result of a union or difference, whose parts never overlap.
+  if (polygons.length < 2 || isClipResult(polygons) || !partsMayOverlap(polygons)) return polygons;
   try {
     return union(polygons[0], ...polygons.slice(1)) as MultiPolygonCoords;
   } catch {

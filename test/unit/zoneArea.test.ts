@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MultiPolygonCoords } from '../../src/core/zoneState';
-import { computeZoneArea, computeZoneRanks } from '../../src/core/zoneSet';
+import { computeZoneArea, computeZoneRanks, zoneLand } from '../../src/core/zoneSet';
+import { differenceOf, unionOf } from '../../src/core/clip';
 
 // Near the equator, where the cosine factor is 1 to within 2e-5: areas in square degrees.
 const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
@@ -31,5 +32,21 @@ describe('the area that ranks a zone under the smallest-zone rule', () => {
     ];
     const [a, b] = crossing.map((part) => computeZoneArea([part]));
     expect(computeZoneArea(crossing)).toBeCloseTo(a + b, 12);
+  });
+
+  it('takes an edited zone (a union or difference, whose parts never overlap) as it is, with no union again, at the same area', () => {
+    // A union of parts apart whose boxes meet (an L and a square in its corner): two polygons.
+    const l: MultiPolygonCoords = [[[[0, 0], [0.3, 0], [0.3, 0.1], [0.1, 0.1], [0.1, 0.3], [0, 0.3], [0, 0]]]];
+    const edited = unionOf(l, [rect(0.2, 0.2, 0.3, 0.3)]);
+    expect(edited).toHaveLength(2);
+    expect(zoneLand(edited)).toBe(edited);
+    expect(computeZoneArea(edited)).toBeCloseTo(0.05 + 0.01, 6);
+    const cut = differenceOf([rect(0, 0, 0.3, 0.3)], [rect(0.1, -1, 0.2, 1)]);
+    expect(zoneLand(cut)).toBe(cut);
+    expect(computeZoneArea(cut)).toBeCloseTo(0.06, 6);
+    // The same parts given as read from a file (a copy) are unioned: the ranking sees the same land.
+    const copy = edited.map((p) => p.map((r) => r.map(([x, y]) => [x, y] as [number, number])));
+    expect(zoneLand(copy)).not.toBe(copy);
+    expect(computeZoneArea(copy)).toBeCloseTo(computeZoneArea(edited), 9);
   });
 });
