@@ -1,5 +1,6 @@
 import { DEFAULT_RULES, type Rules } from '../src/core/rules';
 import { withSettings, type RuleSettings } from '../src/core/limits';
+import { DEFAULT_SCHOOL_SYSTEM, withSchoolSystem } from '../src/core/schoolSystem';
 import { createAssignmentWorkspace } from '../src/core/assignment';
 import type { SimulationResult } from '../src/core/simulation';
 import type { StandardsProfile, StandardsResult } from '../src/core/standards';
@@ -82,6 +83,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
   /** Makes a read dataset the resident one and answers its summary and validation report. */
   const resident = (dataset: LoadedDataset, report: ValidationReport, t0: number): LoadOutcome => {
     loaded = dataset;
+    rules = withSchoolSystem(rules, dataset.dataset.schoolSystem ?? DEFAULT_SCHOOL_SYSTEM);
     session = createEditSession(loaded, rules, workspace);
     const edited = session;
     projections = createProjectionCache(loaded.dataset, rules, (state, edit) => edited.applyTo(state, edit));
@@ -95,6 +97,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         nameEn: d.nameEn,
         synthetic: d.synthetic,
         baseYear: d.baseYear,
+        schoolSystem: d.schoolSystem ?? DEFAULT_SCHOOL_SYSTEM,
         schools: d.schools,
         zones: computeZoneFeatures(d.zoneState, d.schools),
         county: loaded.county,
@@ -111,6 +114,9 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       },
     };
   };
+
+  // A dataset is read under the school system its files state, else the default: not under that of the dataset before it.
+  const readingRules = () => withSchoolSystem(rules, DEFAULT_SCHOOL_SYSTEM);
 
   // The embedded dataset fetched and decoded since the worker started (prefetchSnapshot), by URL.
   let prefetched: { url: string; decoded: Promise<DecodedSnapshot> } | undefined;
@@ -184,11 +190,11 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
         const imported = await importDataset(staged.map((f) => ({ ...f, ...byName.get(f.name), name: f.name, bytes: f.bytes })), (f) => onProgress?.('read', 0.02 + f * 0.13));
         staged = [];
         // The import decodes the files and finds their columns; the pupils' rows are converted as they are parsed, most of the work.
-        read = readImportedDataset(imported, rules, new Date().getFullYear(), (step, f) => onProgress?.(step, 0.15 + f * 0.75));
+        read = readImportedDataset(imported, readingRules(), new Date().getFullYear(), (step, f) => onProgress?.(step, 0.15 + f * 0.75));
         // The pupils' rows hold their file's decoded text (about 150 MB at a million rows): validating needs the rest only.
         delete imported.pupils;
         onProgress?.('validate', 0.92);
-        report = validateImported(imported, read, rules);
+        report = validateImported(imported, read, withSchoolSystem(rules, read.dataset.schoolSystem ?? DEFAULT_SCHOOL_SYSTEM));
       } catch (e) {
         return failure(e);
       }
@@ -203,7 +209,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       const t0 = performance.now();
       let opened: OpenedSnapshot;
       try {
-        opened = openDatasetSnapshot(new Uint8Array(bytes), rules);
+        opened = openDatasetSnapshot(new Uint8Array(bytes), readingRules());
       } catch (e) {
         return failure(e);
       }
@@ -235,7 +241,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       try {
         const snapshot = await decoded;
         t0 = performance.now();
-        opened = openDecodedSnapshot(snapshot, rules);
+        opened = openDecodedSnapshot(snapshot, readingRules());
       } catch (e) {
         return failure(e);
       }

@@ -1,3 +1,4 @@
+import type { SchoolSystem } from '../src/core/schoolSystem';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { DataProblem } from '../src/core/dataProblems';
 import type { RejectedRow, School } from '../src/core/dataset';
@@ -57,6 +58,8 @@ export interface LoadSummary {
   nameEn?: string;
   synthetic: boolean;
   baseYear: number;
+  /** How the dataset's grades split into primary and junior; its numbers are computed under it. */
+  schoolSystem: SchoolSystem;
   schools: School[];
   zones: FeatureCollection<MultiPolygon, ZoneProperties>;
   county?: FeatureCollection;

@@ -1,4 +1,5 @@
 // The import layer's light modules only (not its index): the readers load in the worker, on use.
+import type { SchoolSystem } from '../core/schoolSystem';
 import { chooseYear, type BaseYearChoice } from '../io/import/baseYear';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from '../io/import/columnAliases';
 import { missingColumns, requiredMissing, suggestMapping, type ColumnMapping } from '../io/import/columnMapping';
@@ -122,13 +123,13 @@ function fullMapping(d: ImportDraft): ColumnMapping | undefined {
 /**
  * The planner's choices to load with, remembering each mapped file's mapping, CRS and zones level
  * for its header: every contract column of the part is given ('' for not used), so nothing is
- * re-guessed; the base year the planner set (if any) goes with every file, a pupils file's cohort
- * level with it.
+ * re-guessed; the base year and school system the planner set (if any) go with every file, a pupils
+ * file's cohort level with it.
  */
-export function confirmDrafts(drafts: ImportDraft[], baseYear?: number): FileChoice[] {
+export function confirmDrafts(drafts: ImportDraft[], baseYear?: number, schoolSystem?: SchoolSystem): FileChoice[] {
   return drafts.map((d) => {
     if (d.part && mappedKind(d.part)) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs, ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }) });
-    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }), ...(baseYear !== undefined && { baseYear }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
+    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }), ...(baseYear !== undefined && { baseYear }), ...(schoolSystem && { schoolSystem }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
   });
 }
 

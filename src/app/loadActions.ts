@@ -1,3 +1,4 @@
+import type { SchoolSystem } from '../core/schoolSystem';
 import * as Comlink from 'comlink';
 import type { FileChoice, LoadFailure, LoadOutcome, LoadSummary, PickedFile, TimedResult } from '../../workers/loadContract';
 import { translate } from '../i18n/format';
@@ -138,11 +139,11 @@ function failUnexpected(engine: Engine, e: unknown) {
 }
 
 /** Loads the files of the mapping step with the planner's choices, remembering them for next time. */
-export async function confirmMapping(drafts: ImportDraft[], baseYear?: number): Promise<void> {
+export async function confirmMapping(drafts: ImportDraft[], baseYear?: number, schoolSystem?: SchoolSystem): Promise<void> {
   const engine = pending;
   if (!engine) return;
   try {
-    await runLoad(engine, confirmDrafts(drafts, baseYear));
+    await runLoad(engine, confirmDrafts(drafts, baseYear, schoolSystem));
   } catch (e) {
     failUnexpected(engine, e);
   }

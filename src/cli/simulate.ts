@@ -27,10 +27,12 @@ import { toDistanceJson, toMovedDistanceJson, toYearDistanceJson } from '../io/e
 import { PUBLISH_OPTIONS, PUBLISH_USAGE, PublishError, publishLocale, publishTo } from './publishCli';
 import { describeLimitsArgs, LIMITS_OPTIONS, LIMITS_USAGE, parseLimitsArgs } from './limitsCli';
 import { limitsOf, withLimits } from '../core/limits';
+import { DEFAULT_SCHOOL_SYSTEM, parseSchoolSystem, withSchoolSystem, type SchoolSystem } from '../core/schoolSystem';
+import { describeSchoolSystem } from '../i18n/limitText';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
-  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] ' + LIMITS_USAGE + ' [--out <file.json>] [--debug] '
+  + '[--scenario <scenario.json>] [--standards] [--validate] [--years <n>] [--base-year <year>] [--school-system 6-3|5-4] [--overlap-rule smallest|file-order] [--shared-weights free-places|equal] [--shared-seed <n>] ' + LIMITS_USAGE + ' [--out <file.json>] [--debug] '
   + AUTO_BALANCE_USAGE + ' ' + WARNING_USAGE + ' ' + PUBLISH_USAGE;
 
 /** The parts the command line can give one by one, each with its coordinate system option; the first three are required. */
@@ -207,6 +209,14 @@ function overlapRuleOption(value: string | undefined): OverlapRule {
   return names[value];
 }
 
+/** The --school-system option: the county's 六三制 (6-3) or 五四制 (5-4), over dataset.json's; undefined when not given. */
+function schoolSystemOption(value: string | undefined): SchoolSystem | undefined {
+  if (value === undefined) return undefined;
+  const system = parseSchoolSystem(value);
+  if (!system) throw new UsageError(`--school-system must be 6-3 (六三制) or 5-4 (五四制), got "${value}"`);
+  return system;
+}
+
 /** The --shared-weights option: how a shared zone's lottery weighs its schools, free-places (the default) or equal. */
 function sharedWeightsOption(value: string | undefined): SharedZoneWeights {
   const names: Record<string, SharedZoneWeights> = { 'free-places': 'freePlaces', equal: 'equal' };
@@ -241,7 +251,7 @@ async function main(argv: string[]): Promise<void> {
       options: {
         data: text, schools: text, catchments: several, students: several, units: several, county: text,
         'schools-crs': text, 'catchments-crs': text, 'students-crs': text, 'units-crs': text, 'county-crs': text, roads: text, barriers: text, 'roads-crs': text, 'barriers-crs': text, 'swap-lonlat': text, mapping: text, 'accept-shift': { type: 'boolean' },
-        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
+        scenario: text, standards: { type: 'boolean' }, validate: { type: 'boolean' }, years: text, 'base-year': text, 'school-system': text, 'overlap-rule': text, 'shared-weights': text, 'shared-seed': text, out: text, debug: { type: 'boolean' }, help: { type: 'boolean' },
         ...AUTO_BALANCE_OPTIONS, ...WARNING_OPTIONS, ...PUBLISH_OPTIONS, ...LIMITS_OPTIONS,
       },
     }).values;
@@ -263,7 +273,7 @@ async function main(argv: string[]): Promise<void> {
   if ('error' in limits) throw new UsageError(limits.error);
   const limitsSaid = describeLimitsArgs(limits);
   if (limitsSaid) say(limitsSaid);
-  const rules = {
+  const settings = {
     ...withLimits(DEFAULT_RULES, limits),
     overlapRule: overlapRuleOption(args['overlap-rule']),
     sharedZoneWeights: sharedWeightsOption(args['shared-weights']),
@@ -271,10 +281,14 @@ async function main(argv: string[]): Promise<void> {
   };
   const baseYear = intOption('base-year', args['base-year'], 1900, 2200);
   const inputs = inputFiles(args);
-  const imported = await importDataset(inputs.map((f) => ({ ...f, baseYear })));
+  const schoolSystem = schoolSystemOption(args['school-system']);
+  const imported = await importDataset(inputs.map((f) => ({ ...f, baseYear, schoolSystem })));
   reportImport(imported);
   reportBaseYear(imported.baseYear);
-  const loaded = readImportedDataset(imported, rules, new Date().getFullYear());
+  const loaded = readImportedDataset(imported, settings, new Date().getFullYear());
+  // Read under the county's school system, the dataset is computed under it too.
+  const rules = withSchoolSystem(settings, imported.schoolSystem);
+  if (imported.schoolSystem !== DEFAULT_SCHOOL_SYSTEM) say(describeSchoolSystem(imported.schoolSystem, 'en'));
   for (const file of emptyPupilFiles(imported, loaded)) say(`warning: ${file}: ${describeDataProblem('noPupilRows', {}, 'en')}`);
   // Rows loaded with a remark (a private school's name on the first row of its block only, a school
   // name matching no school): --validate lists them in its report; without it they are said here.
@@ -338,6 +352,7 @@ async function main(argv: string[]): Promise<void> {
   if (!validated) reportShift(shifted, acceptShift, inputs);
   const json = JSON.stringify({
     ...toSimulationJson(result, dataset.rejected, dataset.warnings, dataset.skipped),
+    schoolSystem: imported.schoolSystem,
     limits: limitsOf(rules),
     ...(moved && { moved }),
     distance: toDistanceJson(distance),

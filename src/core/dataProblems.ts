@@ -12,6 +12,7 @@ export const DATA_PROBLEMS = {
   notFeatureCollection: { en: 'expected a GeoJSON FeatureCollection', 'zh-CN': '应为 GeoJSON FeatureCollection' },
   missingFile: { en: 'the file is missing from the dataset', 'zh-CN': '数据集中缺少此文件' },
   unreadable: { en: 'cannot be read ({detail})', 'zh-CN': '无法读取（{detail}）' },
+  badSchoolSystem: { en: '"schoolSystem" must be "6-3" (六三制: primary grades 1–6) or "5-4" (五四制: primary grades 1–5), got {got}', 'zh-CN': '"schoolSystem"（学制）应为 "6-3"（六三制：小学一至六年级）或 "5-4"（五四制：小学一至五年级），实际为 {got}' },
   badBaseYear: { en: '"baseYear" must be a year, got {got}', 'zh-CN': '"baseYear" 应为年份，实际为 {got}' },
   notWholeNumber: { en: '{where}"{key}" must be a whole number ≥ 0, got {got}', 'zh-CN': '{where}"{key}" 应为不小于 0 的整数，实际为 {got}' },
   notPoint: { en: '{where}geometry must be a Point', 'zh-CN': '{where}几何类型应为点（Point）' },

@@ -7,6 +7,7 @@ import type { MultiPolygonCoords, ZoneState } from './zoneState';
 import type { UnitCells } from './units/unitCells';
 import type { School } from './school';
 import type { OverlapRule, ZoneLevel } from './rules';
+import type { SchoolSystem } from './schoolSystem';
 import type { Polylines } from './distance/lines';
 
 export { FACILITY_FIELDS, type FacilityField, type Ownership, type School } from './school';
@@ -107,6 +108,8 @@ export interface Dataset {
   /** The dataset says it is made up (the embedded default is). */
   synthetic: boolean;
   baseYear: number;
+  /** How its grades split into primary and junior (absent: 6-3, 六三制); the rules it is read and zoned under say the same. */
+  schoolSystem?: SchoolSystem;
   schools: School[];
   zones: Record<ZoneLevel, ZoneSet>;
   /** The zoning as loaded: the starting state of every scenario. */

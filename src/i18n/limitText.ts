@@ -1,4 +1,5 @@
 import type { LimitField, Limits, LimitsProblem } from '../core/limits';
+import type { SchoolSystem } from '../core/schoolSystem';
 import { formatNumber, translate } from './format';
 import type { Locale, MessageKey } from './messages';
 
@@ -27,6 +28,11 @@ export function describeLimits(limits: Limits, locale: Locale): string {
     primary: n(limits.classCap.primary), junior: n(limits.classCap.junior), school: n(limits.maxSchoolSize), nineYear: n(limits.maxNineYearSchoolSize),
     large: n(limits.largeClassMin), largeTo: n(limits.extraLargeClassMin - 1), extraLarge: n(limits.extraLargeClassMin),
   });
+}
+
+/** A school system with its grades, e.g. 五四制（小学一至五年级，初中六至九年级）. */
+export function describeSchoolSystem(system: SchoolSystem, locale: Locale): string {
+  return translate(locale, system === '5-4' ? 'schoolSystem54' : 'schoolSystem63');
 }
 
 /** What is wrong with a figure the planner typed, naming it. */

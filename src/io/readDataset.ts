@@ -13,6 +13,7 @@ import { textPupilRows, type PupilRowSource } from './pupilRows';
 import { parseZones, type ParsedZones } from './parseZones';
 import { parseIntakePlan } from './import/intakePlan';
 import { parseHistory } from './import/history';
+import { parseSchoolSystem, schoolSystemOf, withSchoolSystem } from '../core/schoolSystem';
 
 /** The required files of a dataset folder (data/README.md). */
 export const REQUIRED_FILES = ['schools.geojson', 'catchments.geojson', 'students.csv'] as const;
@@ -50,7 +51,9 @@ export type LoadProgress = (step: 'schools' | 'zones' | 'students' | 'index', fr
  * Reads a dataset from the texts of its files (decoding is the caller's job). Throws a DataError
  * naming the file when a required file is missing or unusable (also: dataset.json not a JSON object,
  * a compound or village whose point is not longitude/latitude degrees); bad pupil rows are rejected and
- * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none. `pupilRows` are
+ * listed, not fatal. `fallbackYear` is the base year when dataset.json gives none. The dataset is read
+ * under its school system (dataset.json's `schoolSystem`: 6-3 六三制 or 5-4 五四制), else under that of
+ * `rules`; the result's `schoolSystem` says which. `pupilRows` are
  * students.csv's rows when they do not come as its text (the importer's, see importDataset).
  */
 export function readDataset(
@@ -64,6 +67,10 @@ export function readDataset(
   const meta = texts['dataset.json'] === undefined ? {} : datasetMeta(texts['dataset.json']);
   const baseYear = meta.baseYear === undefined ? fallbackYear : Number(meta.baseYear);
   if (!Number.isInteger(baseYear)) throw new DataError('dataset.json', 'badBaseYear', { got: JSON.stringify(meta.baseYear) });
+  const schoolSystem = meta.schoolSystem === undefined ? schoolSystemOf(rules) : typeof meta.schoolSystem === 'string' ? parseSchoolSystem(meta.schoolSystem) : undefined;
+  if (!schoolSystem) throw new DataError('dataset.json', 'badSchoolSystem', { got: JSON.stringify(meta.schoolSystem) });
+  // Which grades are primary decides how every pupil is read and zoned: the dataset's system, from here on.
+  rules = withSchoolSystem(rules, schoolSystem);
   onProgress('schools', 0.05);
   const schools = parseSchools('schools.geojson', texts['schools.geojson']!);
   onProgress('zones', 0.15);
@@ -114,6 +121,7 @@ export function readDataset(
       nameEn: typeof meta.nameEn === 'string' ? meta.nameEn : undefined,
       synthetic: meta.synthetic === true,
       baseYear,
+      schoolSystem,
       schools,
       zones: parsedZones.zones,
       zoneState: createZoneState(parsedZones.geometry, parsedZones.shared),

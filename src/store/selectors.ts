@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { withLimits, type RuleSettings } from '../core/limits';
 import { DEFAULT_RULES, type Rules } from '../core/rules';
+import { DEFAULT_SCHOOL_SYSTEM, withSchoolSystem } from '../core/schoolSystem';
 import type { SchoolResult, SimulationResult } from '../core/simulation';
 import { classBandLabels } from '../i18n/limitText';
 import { translate } from '../i18n/format';
@@ -13,10 +14,11 @@ export function useT() {
   return useCallback((key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars), [locale]);
 }
 
-/** The rules the app applies: the national ones with the planner's limits. */
+/** The rules the app applies: the national ones with the planner's limits, under the dataset's school system. */
 export function useRules(): Rules {
   const limits = useAppStore((s) => s.limits);
-  return useMemo(() => withLimits(DEFAULT_RULES, limits), [limits]);
+  const system = useAppStore((s) => s.dataset?.schoolSystem ?? DEFAULT_SCHOOL_SYSTEM);
+  return useMemo(() => withSchoolSystem(withLimits(DEFAULT_RULES, limits), system), [limits, system]);
 }
 
 /** The names of the 大班额 and 超大班额 counts with their bands under the planner's limits, in the locale. */

@@ -5,7 +5,7 @@ import { useAppStore, type ImportDraft } from '../../store/store';
 import { cohortConversion } from './cohortConversion';
 
 /** A pupils file's cohort grades: the level they count from (changeable) and how each converts for the base year. */
-export function CohortPreview({ draft, index, year, onChange }: { draft: ImportDraft; index: number; year: number; onChange: (d: ImportDraft) => void }) {
+export function CohortPreview({ draft, index, year, primaryLastGrade, onChange }: { draft: ImportDraft; index: number; year: number; primaryLastGrade: number; onChange: (d: ImportDraft) => void }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const levelName = (l: ZoneLevel) => t(l).toLowerCase();
@@ -29,7 +29,7 @@ export function CohortPreview({ draft, index, year, onChange }: { draft: ImportD
         />
       </Space>
       <ul style={{ margin: 0, paddingLeft: 20 }}>
-        {draft.cohorts!.map((c) => <li key={c} data-testid="cohort-row">{cohortConversion(c, year, draft.cohortLevel, t, locale)}</li>)}
+        {draft.cohorts!.map((c) => <li key={c} data-testid="cohort-row">{cohortConversion(c, year, draft.cohortLevel, t, locale, primaryLastGrade)}</li>)}
       </ul>
     </div>
   );

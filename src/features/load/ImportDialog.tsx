@@ -13,17 +13,21 @@ import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
 import { useAppStore, type ImportDraft } from '../../store/store';
 import { BaseYearCard } from './BaseYearCard';
+import { SchoolSystemCard } from './SchoolSystemCard';
+import { DEFAULT_SCHOOL_SYSTEM, primaryLastGradeOf, type SchoolSystem } from '../../core/schoolSystem';
 import { CohortPreview } from './CohortPreview';
 
 /** Parts whose positions are coordinates (a CRS applies); dataset.json and the planning tables have none or WGS84 only. */
 const POSITIONED: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students', 'units', 'county', 'context']);
 
 /** One file of the mapping step: its part, coordinate system and, for mapped parts, the column of each contract column. */
-function DraftCard({ draft, index, year, problems, onChange }: {
+function DraftCard({ draft, index, year, primaryLastGrade, problems, onChange }: {
   draft: ImportDraft;
   index: number;
   /** The base year cohort grades convert for. */
   year: number;
+  /** The last primary grade of the school system chosen (junior cohorts count from the next). */
+  primaryLastGrade: number;
   problems: ReturnType<typeof draftProblems> extends Map<string, infer P> ? P | undefined : never;
   onChange: (d: ImportDraft) => void;
 }) {
@@ -125,7 +129,7 @@ function DraftCard({ draft, index, year, problems, onChange }: {
         />
       )}
       {draft.part === 'students' && draft.mapping.address && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('importAddressHint')}</Typography.Paragraph>}
-      {draft.part === 'students' && (draft.cohorts?.length ?? 0) > 0 && <CohortPreview draft={draft} index={index} year={year} onChange={onChange} />}
+      {draft.part === 'students' && (draft.cohorts?.length ?? 0) > 0 && <CohortPreview draft={draft} index={index} year={year} primaryLastGrade={primaryLastGrade} onChange={onChange} />}
       {problems?.noPart && <Alert type="warning" showIcon title={t('importNoPart')} style={{ marginTop: 8 }} />}
       {problems?.samePart && <Alert type="error" showIcon title={t('importSamePart', { part: partName(problems.samePart) })} style={{ marginTop: 8 }} />}
       {problems?.repeated?.map((r) => (
@@ -146,6 +150,9 @@ export function ImportDialog({ files }: { files: ImportDraft[] }) {
   const stated = statedBaseYear(drafts);
   const year = baseYear ?? stated.year ?? new Date().getFullYear();
   const showYear = stated.stated.length > 0 || drafts.some((d) => d.part === 'students' && (d.cohorts?.length ?? 0) > 0);
+  // The planner's school system; undefined keeps what dataset.json states, else 六三制.
+  const [schoolSystem, setSchoolSystem] = useState<SchoolSystem | undefined>();
+  const primaryLastGrade = primaryLastGradeOf(schoolSystem ?? DEFAULT_SCHOOL_SYSTEM);
   const [mappingNote, setMappingNote] = useState<{ type: 'error' | 'warning'; text: string }>();
   const mappingInput = useRef<HTMLInputElement>(null);
   const problems = draftProblems(drafts);
@@ -172,7 +179,7 @@ export function ImportDialog({ files }: { files: ImportDraft[] }) {
         <Button key="export" onClick={exportMapping} data-testid="import-export-mapping" style={{ float: 'left' }}>{t('importExportMapping')}</Button>,
         <Button key="read" onClick={() => mappingInput.current?.click()} data-testid="import-read-mapping" style={{ float: 'left' }}>{t('importReadMapping')}</Button>,
         <Button key="cancel" onClick={cancelLoad} data-testid="import-cancel">{t('cancel')}</Button>,
-        <Button key="load" type="primary" disabled={problems.size > 0} onClick={() => void confirmMapping(drafts, baseYear)} data-testid="import-confirm">{t('importLoad')}</Button>,
+        <Button key="load" type="primary" disabled={problems.size > 0} onClick={() => void confirmMapping(drafts, baseYear, schoolSystem)} data-testid="import-confirm">{t('importLoad')}</Button>,
       ]}
     >
       <Typography.Paragraph type="secondary">{t('importIntro')}</Typography.Paragraph>
@@ -190,8 +197,9 @@ export function ImportDialog({ files }: { files: ImportDraft[] }) {
       {mappingNote && <Alert type={mappingNote.type} showIcon data-testid="import-mapping-note" title={mappingNote.text} style={{ marginBottom: 8 }} />}
       <Space direction="vertical" style={{ width: '100%' }} data-testid="import-dialog">
         {showYear && <BaseYearCard drafts={drafts} value={baseYear} onChange={setBaseYear} />}
+        {drafts.some((d) => d.part === 'students') && <SchoolSystemCard value={schoolSystem} onChange={setSchoolSystem} />}
         {drafts.map((d, i) => (
-          <DraftCard key={d.name} draft={d} index={i} year={year} problems={problems.get(d.name)} onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))} />
+          <DraftCard key={d.name} draft={d} index={i} year={year} primaryLastGrade={primaryLastGrade} problems={problems.get(d.name)} onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))} />
         ))}
       </Space>
     </Modal>

@@ -13,9 +13,9 @@ function gradeName(grade: number, locale: Locale): string {
 }
 
 /** One level's conversion: the grade, or the grade with "outside grades min–max: rejected". */
-function converted(cohort: NonNullable<ReturnType<typeof parseCohort>>, year: number, level: ZoneLevel, t: Translate, locale: Locale): string {
-  const grade = cohortGrade(cohort, year, level);
-  const [min, max] = gradesOfLevel(level);
+function converted(cohort: NonNullable<ReturnType<typeof parseCohort>>, year: number, level: ZoneLevel, t: Translate, locale: Locale, primaryLastGrade: number): string {
+  const grade = cohortGrade(cohort, year, level, primaryLastGrade);
+  const [min, max] = gradesOfLevel(level, primaryLastGrade);
   const name = gradeName(grade, locale);
   return grade < min || grade > max ? t('importCohortOut', { grade: name, min, max }) : name;
 }
@@ -23,14 +23,15 @@ function converted(cohort: NonNullable<ReturnType<typeof parseCohort>>, year: nu
 /**
  * How the mapping step shows a cohort grade's conversion, e.g. "2023级 → 二年级（基准年 2024 秋）":
  * for the level the cell names, else the planner's `level`, else both a primary and a junior
- * school's reading (the pupil's school decides).
+ * school's reading (the pupil's school decides); junior grades count from the one after `primaryLastGrade`
+ * (6 under 六三制, 5 under 五四制).
  */
-export function cohortConversion(text: string, year: number, level: ZoneLevel | undefined, t: Translate, locale: Locale): string {
+export function cohortConversion(text: string, year: number, level: ZoneLevel | undefined, t: Translate, locale: Locale, primaryLastGrade = 6): string {
   const cohort = parseCohort(text);
   if (!cohort) return text;
   const at = cohort.level ?? level;
   const grade = at
-    ? converted(cohort, year, at, t, locale)
-    : t('importCohortBoth', { primary: converted(cohort, year, 'primary', t, locale), junior: converted(cohort, year, 'junior', t, locale) });
+    ? converted(cohort, year, at, t, locale, primaryLastGrade)
+    : t('importCohortBoth', { primary: converted(cohort, year, 'primary', t, locale, primaryLastGrade), junior: converted(cohort, year, 'junior', t, locale, primaryLastGrade) });
   return t('importCohortRow', { cohort: text, grade, year });
 }

@@ -12,7 +12,7 @@ import { useAppStore } from '../../store/store';
 import { describeRules } from './describeRules';
 import { describeGap } from '../standards/gap';
 import { datasetTitle } from '../../i18n/datasetTitle';
-import { describeLimits } from '../../i18n/limitText';
+import { describeLimits, describeSchoolSystem } from '../../i18n/limitText';
 
 function TableView({ table, testId }: { table: Table; testId: string }) {
   const locale = useAppStore((s) => s.locale);
@@ -97,7 +97,7 @@ export function PrintReport({ onClose }: { onClose: () => void }) {
         </>
       )}
       <h2>{t('reportRules')}</h2>
-      <ul data-testid="report-rules">{[describeLimits(limits, locale), ...describeRules(doc, dataset.schools, locale)].map((line) => <li key={line}>{line}</li>)}</ul>
+      <ul data-testid="report-rules">{[describeSchoolSystem(dataset.schoolSystem, locale), describeLimits(limits, locale), ...describeRules(doc, dataset.schools, locale)].map((line) => <li key={line}>{line}</li>)}</ul>
       <h2>{t('reportSchools')}</h2>
       <TableView table={computeSchoolTable(result, locale)} testId="report-schools" />
       <h2>{t('reportMoved')}</h2>

@@ -2,19 +2,20 @@ import { Alert, Button, Form, InputNumber, Modal, Space, Typography } from 'antd
 import { useState } from 'react';
 import { setLimits } from '../../app/editActions';
 import { DEFAULT_LIMITS, LIMIT_FIELDS, limitsProblems, limitValue, sameLimits, withLimitValue, type Limits } from '../../core/limits';
-import { describeLimits, describeLimitsProblem, LIMIT_FIELD_LABELS } from '../../i18n/limitText';
+import { describeLimits, describeLimitsProblem, describeSchoolSystem, LIMIT_FIELD_LABELS } from '../../i18n/limitText';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
 /**
  * The county's own class caps, school sizes and 大班额 bands (DOMAIN.md: local rules differ): a
  * button naming whether the national figures apply, and a dialog that checks what is typed and
- * applies it to every school (the worker recomputes from scratch).
+ * applies it to every school (the worker recomputes from scratch); under 五四制 a line says so.
  */
 export function LimitsButton() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const current = useAppStore((s) => s.limits);
+  const system = useAppStore((s) => s.dataset?.schoolSystem);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Limits>(current);
   const problems = limitsProblems(draft);
@@ -25,6 +26,7 @@ export function LimitsButton() {
         {t('limitsButton', { state: t(national ? 'limitsNational' : 'limitsCustom') })}
       </Button>
       {!national && <Typography.Text type="secondary" data-testid="limits-line">{describeLimits(current, locale)}</Typography.Text>}
+      {system === '5-4' && <Typography.Text type="secondary" data-testid="school-system-line">{describeSchoolSystem(system, locale)}</Typography.Text>}
       <Modal
         open={open}
         title={t('limitsTitle')}

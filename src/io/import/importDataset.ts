@@ -10,6 +10,7 @@ import type { DatasetTexts } from '../readDataset';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 import { combineFeatureTexts, combinePupilRows, type FeatureSpan, type PartPiece, type PupilRowsPiece } from './combineParts';
 import { createAddressPlacer } from './addressPlacement';
+import { DEFAULT_SCHOOL_SYSTEM, parseSchoolSystem, primaryLastGradeOf, type SchoolSystem } from '../../core/schoolSystem';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
 import { applyOverrides, mappingFit, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
@@ -46,6 +47,8 @@ export interface ImportFile {
   mapping?: ColumnMapping;
   /** The school year (its autumn) the planner says the file describes; overrides what the files say. */
   baseYear?: number;
+  /** The school system the planner says the county has (any file's); overrides dataset.json's. */
+  schoolSystem?: SchoolSystem;
   /** Pupils: the level cohort grades (2023级) count from when neither the cell nor the school says. */
   cohortLevel?: ZoneLevel;
   /** Zones: the level of every zone of the file ("all zones in this file are 小学"), over any level column. */
@@ -104,6 +107,8 @@ export interface ImportedDataset {
   notes: ImportNote[];
   /** The base year cohort grades were converted for, and what the files say. */
   baseYear: BaseYearChoice;
+  /** The school system grades were read under (the planner's, else dataset.json's, else 六三制); dataset.json's text states it. */
+  schoolSystem: SchoolSystem;
   /** Total rows of tables other than the pupils' skipped, by original file (and sheet) and row, in file order (the pupils' are skipped as their rows are read). */
   skipped: RejectedRow[];
   /** Rows of tables other than the pupils' (compounds and villages) not loaded, with file, line and reason. */
@@ -120,6 +125,13 @@ export interface FileNotUsed {
   /** The reason in English. */
   reason: string;
   problem: DataProblem;
+}
+
+/** dataset.json's text (or none) stating the planner's school system, whatever it said; one that is not an object is left for readDataset to refuse. */
+function withStatedSystem(text: string | undefined, system: SchoolSystem): string | undefined {
+  const meta: unknown = text === undefined ? {} : parseJsonFile('dataset.json', text);
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return text;
+  return JSON.stringify({ ...meta, schoolSystem: system });
 }
 
 /** Parts whose broken file is left out with a warning instead of stopping the import: they only draw the map (and bound the gaps). */
@@ -222,6 +234,8 @@ interface ImportContext {
   stated: StatedYear[];
   /** The planner's base year (any file's). */
   option?: number;
+  /** The planner's school system, else dataset.json's once read. */
+  system?: SchoolSystem;
 }
 
 /** The names a pupils file's rows go by: the file's, or `file [sheet]` for each worksheet read of a list split into sheets. */
@@ -271,7 +285,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
       const levelOf = (t: Table) => file.cohortLevel ?? [file.name, t.sheet ?? '', ...t.titles].map(levelFromText).find((l) => l !== undefined);
       const read: ImportNote = { ...note, cohortLevel: levelOf(table), ...(sheets.length > 1 && { sheetsRead: sheets.map((t) => t.sheet ?? '') }) };
       const labels = pupilFileLabels(read);
-      const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools }) }));
+      const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools, primaryLastGrade: primaryLastGradeOf(ctx.system ?? DEFAULT_SCHOOL_SYSTEM) }) }));
       return { pupils, note: read };
     }
     // Schools and compounds are read from one worksheet: the others are listed as not read, alike or not.
@@ -288,8 +302,9 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (format !== 'json') throw wrongFormat();
     checkJsonSize(file);
     const { text, encoding } = decodeDocument(file.name, file.bytes);
-    const baseYear = (parseJsonFile(file.name, text) as { baseYear?: unknown } | null)?.baseYear;
+    const { baseYear, schoolSystem } = (parseJsonFile(file.name, text) as { baseYear?: unknown; schoolSystem?: unknown } | null) ?? {};
     if (Number.isInteger(baseYear)) ctx.stated.push({ year: baseYear as number, said: `"baseYear": ${baseYear}`, file: file.name, in: 'dataset.json' });
+    if (typeof schoolSystem === 'string') ctx.system ??= parseSchoolSystem(schoolSystem);
     return { text, note: { file: file.name, part, format, crs: 'wgs84', encoding } };
   }
   if (kind === 'students') throw wrongFormat();
@@ -369,7 +384,8 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   const total = files.reduce((a, f) => a + f.bytes.length, 0);
   let done = 0;
   const options = [...new Set(files.map((f) => f.baseYear).filter((y) => y !== undefined))];
-  const ctx: ImportContext = { texts, stated: [], option: options[0] };
+  const systemChosen = files.find((f) => f.schoolSystem !== undefined)?.schoolSystem;
+  const ctx: ImportContext = { texts, stated: [], option: options[0], system: systemChosen };
   for (const { file, format, part, target } of planned) {
     let read: FileImport;
     try {
@@ -405,7 +421,9 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
   const pupilsFile = notes.find((n) => n.part === 'students')?.file;
   const pupils = pupilPieces.length <= 1 ? pupilPieces[0]?.rows : combinePupilRows(pupilPieces);
-  return { texts, ...(pupils && { pupils }), sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), skipped, rejected, remarks, notUsed };
+  const schoolSystem = ctx.system ?? DEFAULT_SCHOOL_SYSTEM;
+  if (systemChosen !== undefined) texts['dataset.json'] = withStatedSystem(texts['dataset.json'], systemChosen);
+  return { texts, ...(pupils && { pupils }), sources, spans, notes, baseYear: chooseYear(ctx.option, ctx.stated, pupilsFile), schoolSystem, skipped, rejected, remarks, notUsed };
 }
 
 /** A contract file's text from the texts of the files that gave it (one: that text, unchanged). */

@@ -1,5 +1,5 @@
 import { cohortGrade, gradesOfLevel, parseCohort } from '../../core/cohortGrade';
-import type { SchoolLevel, ZoneLevel } from '../../core/rules';
+import { MAX_GRADE, type SchoolLevel, type ZoneLevel } from '../../core/rules';
 import type { ImportRowNote } from '../parseStudents';
 import { normaliseGrade, normaliseZoneLevel } from './valueNormalise';
 
@@ -13,6 +13,8 @@ export interface GradeContext {
   fileLevel?: ZoneLevel;
   /** The row's own 学段 cell, as written ('' or undefined: none). */
   rowLevel?: string;
+  /** The last primary grade of the dataset's school system (6 under 六三制, 5 under 五四制; default 6). */
+  primaryLastGrade?: number;
 }
 
 /** A grade cell read: the grade 1..9 when it can be read, and a note when the row is to be rejected. */
@@ -27,14 +29,14 @@ function levelOfCell(text: string): ZoneLevel | undefined {
 }
 
 /**
- * A grade counted within a level (一年级 of 学段 初中 = 7) as 1..9, or undefined when it is not one
- * of that level's grades. A grade that names its level (初一, 小学三年级) or lies above grade 6 counts
- * from grade 1.
+ * A grade counted within a level (一年级 of 学段 初中 = 7 under 六三制, 6 under 五四制) as 1..9, or
+ * undefined when it is not one of that level's grades. A grade that names its level (初一, 小学三年级)
+ * or lies above the junior section's number of grades counts from grade 1.
  */
-function gradeWithinLevel(text: string, plain: number, level: ZoneLevel): number | undefined {
-  const named = /初|小学/.test(text.normalize('NFKC')) || plain > 6;
-  const grade = level === 'junior' && !named ? plain + 6 : plain;
-  const [min, max] = gradesOfLevel(level);
+function gradeWithinLevel(text: string, plain: number, level: ZoneLevel, primaryLastGrade: number): number | undefined {
+  const named = /初|小学/.test(text.normalize('NFKC')) || plain > MAX_GRADE - primaryLastGrade;
+  const grade = level === 'junior' && !named ? plain + primaryLastGrade : plain;
+  const [min, max] = gradesOfLevel(level, primaryLastGrade);
   return grade >= min && grade <= max ? grade : undefined;
 }
 
@@ -57,14 +59,15 @@ export function pupilGrade(text: string, ctx: GradeContext): ReadGrade {
 }
 
 function gradeOf(text: string, ctx: GradeContext, rowLevel: ZoneLevel | undefined, levelText: string): ReadGrade {
+  const last = ctx.primaryLastGrade ?? 6;
   const conflict = (level: ZoneLevel): ReadGrade => {
-    const [min, max] = gradesOfLevel(level);
+    const [min, max] = gradesOfLevel(level, last);
     return { note: { code: 'gradeLevelConflict', params: { got: text, value: levelText, min, max }, reject: true } };
   };
-  const plain = normaliseGrade(text);
+  const plain = normaliseGrade(text, last);
   if (plain !== undefined) {
     if (!rowLevel) return { grade: plain };
-    const grade = gradeWithinLevel(text, plain, rowLevel);
+    const grade = gradeWithinLevel(text, plain, rowLevel, last);
     return grade === undefined ? conflict(rowLevel) : { grade };
   }
   const cohort = parseCohort(text);
@@ -73,8 +76,8 @@ function gradeOf(text: string, ctx: GradeContext, rowLevel: ZoneLevel | undefine
   const schoolLevel = ctx.schoolLevel === 'nine_year' ? undefined : ctx.schoolLevel;
   const level = cohort.level ?? rowLevel ?? schoolLevel ?? ctx.fileLevel;
   if (level === undefined) return { note: { code: 'cohortNoLevel', params: { got: text }, reject: true } };
-  const grade = cohortGrade(cohort, ctx.baseYear, level);
-  const [min, max] = gradesOfLevel(level);
+  const grade = cohortGrade(cohort, ctx.baseYear, level, last);
+  const [min, max] = gradesOfLevel(level, last);
   if (grade < min || grade > max) return { note: { code: 'cohortOutOfRange', params: { got: text, n: grade, year: ctx.baseYear, min, max }, reject: true } };
   return { grade };
 }

@@ -26,6 +26,8 @@ export interface PupilRowOptions {
   cohortLevel?: ZoneLevel;
   /** The schools file's schools, for the school-name column and the level of a pupil's school. */
   schools?: KnownSchools;
+  /** The last primary grade of the county's school system (6 under 六三制, 5 under 五四制; default 6): 初一 is the grade after it. */
+  primaryLastGrade?: number;
 }
 
 /** A coordinate cell's text as decimal degrees where it can be read (coordinateText: １１８．７２５, 118°44'4.57"). */
@@ -79,7 +81,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const key = `${schoolLevel ?? ''}|${rowLevel}|${gradeText}`;
     let grade = grades.get(key);
     if (!grade) {
-      grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel, rowLevel });
+      grade = pupilGrade(gradeText, { baseYear: options.baseYear, fileLevel: options.cohortLevel, schoolLevel, rowLevel, primaryLastGrade: options.primaryLastGrade });
       if (grades.size >= GRADE_TEXTS) grades.clear();
       grades.set(key, grade);
     }

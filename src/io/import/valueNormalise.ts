@@ -1,4 +1,4 @@
-import type { SchoolLevel, ZoneLevel } from '../../core/rules';
+import { MAX_GRADE, type SchoolLevel, type ZoneLevel } from '../../core/rules';
 import type { Ownership } from '../../core/dataset';
 import { parseNumber } from '../../core/chineseNumber';
 
@@ -10,25 +10,27 @@ const compact = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').t
 
 /**
  * A grade written the usual ways as 1..9: "3", "03", "3年级", "G3", "grade 3", "三年级",
- * "小学三年级", "七年级", "初一" / "初1" / "初中一年级" / "初中1年级" / "初中七年级" (= 7), full-width
+ * "小学三年级", "七年级", "初一" / "初1" / "初中一年级" / "初中1年级" (the first junior grade:
+ * primaryLastGrade + 1, 7 under 六三制, 6 under 五四制, whose 初四 is 9), "初中七年级" (= 7), full-width
  * digits alike, a class after it dropped (六年级(3)班, 初一3班); undefined for anything else ("高一", "十年级").
  */
-export function normaliseGrade(value: string): number | undefined {
+export function normaliseGrade(value: string, primaryLastGrade = 6): number | undefined {
   const s = compact(value);
   // A class after the grade (六年级(3)班, 初一3班, 三年级二班) says nothing more of the grade.
-  return gradeOf(s) ?? (CLASS.test(s) ? gradeOf(s.replace(CLASS, '')) : undefined);
+  return gradeOf(s, primaryLastGrade) ?? (CLASS.test(s) ? gradeOf(s.replace(CLASS, ''), primaryLastGrade) : undefined);
 }
 
 const CLASS = /\(?(?:[0-9]+|[一二三四五六七八九十]+)\)?班$/;
 
-function gradeOf(s: string): number | undefined {
+function gradeOf(s: string, primaryLastGrade: number): number | undefined {
+  const juniorGrades = MAX_GRADE - primaryLastGrade;
   let m = /^(?:g|grade)?0*([1-9])(?:年级)?$/.exec(s);
   if (m) return Number(m[1]);
   m = /^(小学|初中)?([1-9一二三四五六七八九])年级$/.exec(s);
-  // 初中一年级 counts within the junior section (= 7); 初中七年级 and 七年级 count from grade 1.
-  if (m) return m[1] === '初中' && digit(m[2]) <= 3 ? 6 + digit(m[2]) : digit(m[2]);
-  m = /^初(?:中)?([1-3一二三])(?:年级)?$/.exec(s);
-  if (m) return 6 + digit(m[1]);
+  // 初中一年级 counts within the junior section (= 7 under 六三制); 初中七年级 and 七年级 count from grade 1.
+  if (m) return m[1] === '初中' && digit(m[2]) <= juniorGrades ? primaryLastGrade + digit(m[2]) : digit(m[2]);
+  m = /^初(?:中)?([1-4一二三四])(?:年级)?$/.exec(s);
+  if (m && digit(m[1]) <= juniorGrades) return primaryLastGrade + digit(m[1]);
   return undefined;
 }
 
