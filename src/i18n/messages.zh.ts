@@ -8,6 +8,8 @@ export const ZH = {
   skippedRows: '合计行（已跳过）',
   importBaseYear: '基准年（秋季学期）',
   importSchoolSystem: '学制',
+  importSchoolSystem63: '六三制（小学一至六年级）',
+  importSchoolSystem54: '五四制（小学一至五年级）',
   importSchoolSystemHint: '五四制下初一为六年级；dataset.json 写明学制时，未改动则从之',
   importBaseYearStated: '{file} 的{where}写明“{said}”',
   importYearIn_name: '文件名',

@@ -251,6 +251,34 @@ describe('importing the corpus into the app (Chromium)', () => {
     expect(await outcome(page)).toEqual({ loaded: tiny.loaded, rejected: tiny.rejected, assigned: tiny.assigned, unassigned: tiny.unassigned, read: tiny.loaded + tiny.rejected });
   });
 
+  it('loads a 五四制 county chosen in the mapping step: 初一 is grade 6 and is counted at the junior school; the summary and the report say so', async () => {
+    const pupils = ['学籍号,经度,纬度,年级', 'a,118.005,36.005,五年级', 'b,118.005,36.005,初一', 'c,118.015,36.005,初一', 'd,118.005,36.005,初二', 'e,118.005,36.005,初四'].join('\n');
+    const paths = filesIn({ 'schools.geojson': readFileSync(join(tiny, 'schools.geojson')), 'catchments.geojson': readFileSync(join(tiny, 'catchments.geojson')), '学生名单.csv': pupils });
+    const before = await datasetVersion(page);
+    await page.getByTestId('file-input').setInputFiles(paths);
+    expect(await waitForStatus(page, before, ['mapping', 'review', 'error', 'done'])).toBe('mapping');
+    expect(await page.getByTestId('school-system').innerText()).toContain('六三制');
+    await page.getByTestId('school-system').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '五四制' }).click();
+    expect(await page.getByTestId('school-system').innerText()).toContain('五四制');
+    await settledShot('import-dialog', 'import-school-system-mapping.png');
+    await confirmAndLoad(before);
+    const seen = await page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      const at = (id: string) => s.result!.schools.find((r) => r.id === id)!;
+      return { system: s.dataset!.schoolSystem, loaded: s.dataset!.pupilsLoaded, rejected: s.dataset!.rejected.length, p1: at('P1').grades, j1: at('J1').grades };
+    });
+    // Under 六三制 初四 would be no grade (rejected) and 初一 would be 7; here all five load.
+    expect(seen).toEqual({ system: '5-4', loaded: 5, rejected: 0, p1: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 }, j1: { 6: 2, 7: 1, 8: 0, 9: 1 } });
+    expect(await page.getByTestId('school-system-line').innerText()).toBe('学制：五四制（小学一至五年级，初中六至九年级）');
+    await page.screenshot({ path: join(shots, 'school-system-loaded.png') });
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-report').click();
+    await page.waitForSelector('[data-testid="print-report"][data-ready="yes"]');
+    expect(await page.getByTestId('report-rules').innerText()).toContain('学制：五四制（小学一至五年级，初中六至九年级）');
+    await clickSettled(page, 'report-close');
+  });
+
   it('gives a names-only KML one level for the whole file in the mapping step', async () => {
     const paths = filesIn({ '学校.geojson': schoolsWithFullNames(), '小学片区.kml': namesOnlyKml([{ name: '圣城小学', zone: 'P1' }, { name: '寿光一中小学部', zone: 'P2' }]), 'students.csv': readFileSync(join(tiny, 'students.csv')) });
     const before = await datasetVersion(page);

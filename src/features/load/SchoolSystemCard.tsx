@@ -12,11 +12,11 @@ export function SchoolSystemCard({ value, onChange }: { value: SchoolSystem | un
         <Select
           data-testid="school-system"
           size="small"
-          style={{ width: 320 }}
+          style={{ width: 240 }}
           value={value ?? DEFAULT_SCHOOL_SYSTEM}
           options={[
-            { value: '6-3', label: t('schoolSystem63') },
-            { value: '5-4', label: t('schoolSystem54') },
+            { value: '6-3', label: t('importSchoolSystem63') },
+            { value: '5-4', label: t('importSchoolSystem54') },
           ]}
           onChange={onChange}
         />
