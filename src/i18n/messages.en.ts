@@ -12,7 +12,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   importSchoolSystem: 'School system',
   importSchoolSystem63: '6-3 (primary grades 1–6)',
   importSchoolSystem54: '5-4 (primary grades 1–5)',
-  importSchoolSystemHint: 'Under 5-4, 初一 is grade 6; left unchanged, a schoolSystem in dataset.json applies',
+  importSchoolSystemHint: 'Under 5-4 the first junior year is grade 6; left unchanged, a schoolSystem in dataset.json applies',
   importBaseYearStated: '{file}: its {where} says “{said}”',
   importYearIn_name: 'name',
   importYearIn_sheet: 'sheet name',
