@@ -181,7 +181,8 @@ export function readPupilRows(file: string, source: PupilRowSource, schools: Sch
     const addressStatus = cAddressStatus >= 0 ? (row[cAddressStatus] ?? '').trim() : '';
     if (addressStatus !== '') {
       const params = { got: (row[cAddress] ?? '').trim(), value: (row[cCandidates] ?? '').trim() };
-      reject(addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : params.value === '' ? 'addressUnlike' : 'addressUnmatched', params);
+      const code = addressStatus === 'ambiguous' ? 'addressAmbiguous' : addressStatus === 'noUnits' ? 'addressNoUnits' : addressStatus === 'unplacedUnit' ? 'addressUnitUnplaced' : params.value === '' ? 'addressUnlike' : 'addressUnmatched';
+      reject(code, params);
       return;
     }
     // 0,0 is how registry exports leave a position unfilled; taken as a place it would count the pupil outside every zone.

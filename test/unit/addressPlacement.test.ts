@@ -94,6 +94,22 @@ describe('pupils placed by their address', () => {
     expect(placed.rejected).toEqual([]);
   });
 
+  it('names the compound whose own row was not loaded (no position) when an address names it, not "names none of the compounds"', async () => {
+    const units = ['小区名称,所属镇街,经度,纬度', '滨河小区,圣城街道,118.005,36.005', '金色家园,圣城街道,,', '阳光苑,圣城街道,118.015,36.005'].join('\n') + '\n';
+    const list = ['学籍号,年级,家庭住址', 'g1,一年级,圣城街道金色家园3号楼', 'g2,二年级,滨河小区2号楼', 'g3,三年级,金色花园1号'].join('\n') + '\n';
+    const withTable: ImportFile[] = [...files(list, null), { name: '小区名录.csv', bytes: utf8(units) }];
+    const imported = await importDataset(withTable);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(imported.rejected.map((r) => [r.file, r.line, r.problem?.code])).toEqual([['小区名录.csv', 3, 'badLon']]);
+    expect(dataset.pupils.count).toBe(1);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[2, 'addressUnitUnplaced'], [4, 'addressUnlike']]);
+    expect(dataset.rejected[0].reason).toBe('no coordinates, and the address "圣城街道金色家园3号楼" names 金色家园 (小区名录.csv line 3), a compound or village not loaded itself (its row has no usable position): give that row its coordinates');
+    // With no compound loaded at all, the address still names the row that was not.
+    const none = ['小区名称,经度,纬度', '金色家园,,'].join('\n') + '\n';
+    const alone = readImportedDataset(await importDataset([...files(list, null), { name: '小区名录.csv', bytes: utf8(none) }]), DEFAULT_RULES, 2024).dataset;
+    expect(alone.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[2, 'addressUnitUnplaced'], [3, 'addressNoUnits'], [4, 'addressNoUnits']]);
+  });
+
   it('keeps the pupils\' names from a 姓名 column (for the letters to families), each with its row', async () => {
     const list = '学籍号,姓名,年级,经度,纬度\nc1,张小明,一年级,118.002,36.002\nc2,,二年级,118.012,36.004\nc3,李 华,三年级,118.015,36.005\n';
     const imported = await importDataset(files(list));

@@ -1,8 +1,12 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import { createAddressMatcher, matchAddress, unitsFromFeatures, type AddressCandidate } from '../../core/address';
+import type { UnplacedUnit } from './unitsTable';
 
-/** Why a pupil row could not be placed by its address (read by parseStudents, see ADDRESS_STATUS_COLUMN). */
-export type AddressStatus = 'unmatched' | 'ambiguous' | 'noUnits';
+/**
+ * Why a pupil row could not be placed by its address (read by parseStudents, see ADDRESS_STATUS_COLUMN):
+ * 'unplacedUnit' when it names a compound or village whose own row was not loaded (no position).
+ */
+export type AddressStatus = 'unmatched' | 'ambiguous' | 'noUnits' | 'unplacedUnit';
 
 /** Columns students.csv carries for rows placed (or not) by address: the status and the candidates' text. */
 export const ADDRESS_STATUS_COLUMN = 'address_status';
@@ -38,10 +42,11 @@ const candidateText = (candidates: AddressCandidate[]) => candidates.map((c) => 
 /**
  * A placer of addresses on the units of `units.geojson` (WGS84 features; units without a position
  * are left out): an address naming a unit (createAddressMatcher) is placed at that unit; one that
- * names several is 'ambiguous', one that names none 'unmatched' with the 3 most similar units; with
- * no units every address is 'noUnits'.
+ * names several is 'ambiguous'; one that names none is 'unplacedUnit' when it names one of the
+ * `unplaced` units (their rows not loaded: the candidates then name that row's file and line), else
+ * 'unmatched' with the 3 most similar units; with no units 'noUnits'.
  */
-export function createAddressPlacer(unitFeatures: readonly Feature[] | undefined): AddressPlacer {
+export function createAddressPlacer(unitFeatures: readonly Feature[] | undefined, unplaced: readonly UnplacedUnit[] = []): AddressPlacer {
   const places = new Map<string, [number, number]>();
   const placeable = (unitFeatures ?? []).filter((f) => {
     const place = placeOf(f?.geometry);
@@ -51,7 +56,16 @@ export function createAddressPlacer(unitFeatures: readonly Feature[] | undefined
     return true;
   });
   const units = unitsFromFeatures(placeable);
-  if (units.length === 0) return () => ({ placed: false, status: 'noUnits', candidates: '' });
+  // The rows not loaded, by a key of their own: what an address names among them.
+  const rows = new Map(unplaced.map((u, i) => [`#${i}`, u]));
+  const unplacedMatcher = rows.size === 0 ? undefined : createAddressMatcher([...rows].map(([id, u]) => ({ id, name: u.name, aliases: u.aliases, town: u.town })));
+  const namesUnplaced = (address: string): AddressPlacement | undefined => {
+    const m = unplacedMatcher && matchAddress(unplacedMatcher, address);
+    if (m?.status !== 'matched') return undefined;
+    const u = rows.get(m.unitId)!;
+    return { placed: false, status: 'unplacedUnit', candidates: `${u.name} (${u.file} line ${u.line})` };
+  };
+  if (units.length === 0) return (address) => namesUnplaced(address) ?? { placed: false, status: 'noUnits', candidates: '' };
   const matcher = createAddressMatcher(units);
   return (address) => {
     const m = matchAddress(matcher, address);
@@ -59,6 +73,6 @@ export function createAddressPlacer(unitFeatures: readonly Feature[] | undefined
       const [lon, lat] = places.get(m.unitId)!;
       return { placed: true, unitId: m.unitId, lon, lat };
     }
-    return { placed: false, status: m.status, candidates: candidateText(m.candidates) };
+    return (m.status === 'unmatched' ? namesUnplaced(address) : undefined) ?? { placed: false, status: m.status, candidates: candidateText(m.candidates) };
   };
 }

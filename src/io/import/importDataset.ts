@@ -31,7 +31,7 @@ import { pupilRowsOfTable } from './tablePupilRows';
 import type { PupilRowSource } from '../pupilRows';
 import type { SkippedRow } from './totalRows';
 import { decodeDocument } from './textDecoding';
-import { unitsFromGeoJson, unitsFromTable } from './unitsTable';
+import { unitsFromGeoJson, unitsFromTable, type UnplacedUnit } from './unitsTable';
 import { zonesToContract } from './zonesGeoJson';
 import { resolveZoneSchools } from './zoneSchools';
 
@@ -236,6 +236,8 @@ interface ImportContext {
   option?: number;
   /** The planner's school system, else dataset.json's once read. */
   system?: SchoolSystem;
+  /** Compounds and villages of the units' tables not loaded for want of a position (read before the pupils). */
+  unplaced: UnplacedUnit[];
 }
 
 /** The names a pupils file's rows go by: the file's, or `file [sheet]` for each worksheet read of a list split into sheets. */
@@ -276,7 +278,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, otherSheets: table.otherSheets, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
     if (kind === 'students') {
       const unitsText = texts['units.geojson'];
-      const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText));
+      const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText), ctx.unplaced);
       ctx.stated.unshift(...years);
       const baseYear = chooseYear(ctx.option, ctx.stated, file.name).year ?? new Date().getFullYear();
       const schools = schoolsOf(texts['schools.geojson']);
@@ -292,6 +294,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     note.otherSheets = [...(table.otherSheets ?? []), ...(table.alikeSheets ?? []).map((t) => ({ name: t.sheet ?? '', rows: t.rowBound }))];
     if (kind === 'units') {
       const units = unitsFromTable(file.name, table, mapping, note.crs);
+      ctx.unplaced.push(...units.unplaced);
       return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks };
     }
     ctx.stated.push(...years);
@@ -385,7 +388,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
   let done = 0;
   const options = [...new Set(files.map((f) => f.baseYear).filter((y) => y !== undefined))];
   const systemChosen = files.find((f) => f.schoolSystem !== undefined)?.schoolSystem;
-  const ctx: ImportContext = { texts, stated: [], option: options[0], system: systemChosen };
+  const ctx: ImportContext = { texts, stated: [], option: options[0], system: systemChosen, unplaced: [] };
   for (const { file, format, part, target } of planned) {
     let read: FileImport;
     try {

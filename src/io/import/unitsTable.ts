@@ -58,6 +58,17 @@ export interface UnitsFromTable {
   remarks: RejectedRow[];
   /** Data rows read (= features + rejected). */
   rows: number;
+  /** Rows rejected for want of a usable position, for the pupils whose address names them. */
+  unplaced: UnplacedUnit[];
+}
+
+/** A compound or village whose row was not loaded because it has no usable position. */
+export interface UnplacedUnit {
+  name: string;
+  town?: string;
+  aliases: string[];
+  file: string;
+  line: number;
 }
 
 const number = (cell: string) => {
@@ -88,6 +99,7 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
   const remarks: RejectedRow[] = [];
   const lineOfId = new Map<string, number>();
   const pending: { line: number; town: string; name: string; feature: Feature<Point> }[] = [];
+  const unplaced: UnplacedUnit[] = [];
   let rows = 0;
   const reject = (line: number, code: DataProblemCode, params: DataProblemParams) =>
     rejected.push({ file, line, reason: describeDataProblem(code, params, 'en'), problem: { code, params } });
@@ -103,9 +115,11 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
       [lonCell, latCell] = [latCell, lonCell];
     }
     const lon = degrees(lonCell, 180);
-    if (lon === undefined) return reject(line, 'badLon', { got: lonCell });
     const lat = degrees(latCell, 90);
-    if (lat === undefined) return reject(line, 'badLat', { got: latCell });
+    if (lon === undefined || lat === undefined) {
+      if (name !== '') unplaced.push({ name, ...(town !== '' && { town }), aliases: splitAliases(cell(cells, cAliases)), file, line });
+      return lon === undefined ? reject(line, 'badLon', { got: lonCell }) : reject(line, 'badLat', { got: latCell });
+    }
     if (id !== '' && lineOfId.has(id)) return reject(line, 'unitIdRepeated', { id, n: lineOfId.get(id) });
     if (id !== '') lineOfId.set(id, line);
     const properties: Record<string, unknown> = { id, name: name === '' ? id : name, kind: normaliseUnitKind(cell(cells, cKind), name) };
@@ -127,7 +141,7 @@ export function unitsFromTable(file: string, table: Table, mapping: ColumnMappin
     taken.add(id);
     p.feature.properties!.id = id;
   }
-  return { collection: { type: 'FeatureCollection', features }, rejected, remarks, rows };
+  return { collection: { type: 'FeatureCollection', features }, rejected, remarks, rows, unplaced };
 }
 
 /**
