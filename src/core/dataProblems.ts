@@ -35,6 +35,7 @@ export const DATA_PROBLEMS = {
   badLat: { en: 'lat "{got}" is not a latitude in degrees', 'zh-CN': '纬度 "{got}" 无效' },
   gradeNotTaught: { en: 'grade {got} is not taught at {school} (school_id "{id}")', 'zh-CN': '{school}（学校代码 "{id}"）不开设 {got} 年级' },
   sheetNotRead: { en: 'only one worksheet of the workbook is read ("{value}", whose columns fit best); this one has {n} rows: put its rows in that sheet, or give it as a file of its own', 'zh-CN': '工作簿只读取一个工作表（“{value}”，其列最合用），此表有 {n} 行：请把它的行并入该工作表，或另存为单独的文件' },
+  countyAreasLeftOut: { en: 'holds none of the schools and lies outside the zones: the county outline is the file\'s other areas ({value}); {n} area(s) left out', 'zh-CN': '不含任何学校，也不在招生片区内：县界只取文件中的其他区域（{value}）；共略去 {n} 处' },
   noPupilRows: { en: 'the file has a header but no pupil rows', 'zh-CN': '文件只有表头，没有学生行' },
   zeroLonLat: { en: 'lon 0, lat 0: the position was left unfilled', 'zh-CN': '经纬度为 0,0：位置未填写' },
   unknownSchoolId: { en: 'school_id "{id}" is not in the schools file; zoned as usual', 'zh-CN': '学校文件中没有学校代码 "{id}"，按片区分配' },

@@ -33,6 +33,7 @@ import type { SkippedRow } from './totalRows';
 import { decodeDocument } from './textDecoding';
 import { unitsFromGeoJson, unitsFromTable, type UnplacedUnit } from './unitsTable';
 import { zonesToContract } from './zonesGeoJson';
+import { countyAreas } from './countyAreas';
 import { resolveZoneSchools } from './zoneSchools';
 
 /** One input file: its name as the user knows it (its extension decides the format) and its bytes. */
@@ -253,6 +254,8 @@ interface FileImport {
   note: ImportNote;
   rejected?: RejectedRow[];
   remarks?: RejectedRow[];
+  /** Parts of the file left out (areas of a county file outside the county), with why. */
+  notUsed?: FileNotUsed[];
 }
 
 /** One file as the text of its contract file. */
@@ -316,7 +319,13 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   if (file.swapLonLat) note.swapLonLat = true;
   note.count = features.length;
   note.header = propertyKeys(features);
-  if (part === 'county') return { text: JSON.stringify(countyFromFeatures(file.name, features, note.crs)), note };
+  if (part === 'county') {
+    const zones = texts['catchments.geojson'] === undefined ? [] : featuresOf(PART_FILES.catchments, texts['catchments.geojson']);
+    const areas = countyAreas(countyFromFeatures(file.name, features, note.crs), schoolsSoFar(texts) ?? [], zones);
+    const params = { n: areas.leftOut.length, value: areas.keptNames.join('、') };
+    const leftOut: FileNotUsed[] = areas.leftOut.length === 0 ? [] : [{ file: `${file.name} [${areas.leftOut.join('、')}]`, reason: describeDataProblem('countyAreasLeftOut', params, 'en'), problem: { code: 'countyAreasLeftOut', params } }];
+    return { text: JSON.stringify(areas.kept), note, notUsed: leftOut };
+  }
   if (kind === undefined) {
     return { text: JSON.stringify(collection(features.map((f) => ({ ...f, geometry: geometryToWgs84(f?.geometry ?? null, note.crs) }) as Feature))), note };
   }
@@ -412,6 +421,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
       if (given.length === planned.filter((p) => p.target === target).length) texts[target] = combined(given, spans, target);
     }
     notes.push(read.note);
+    notUsed.push(...(read.notUsed ?? []));
     rejected.push(...(read.rejected ?? []));
     remarks.push(...(read.remarks ?? []));
     // Only one worksheet of a workbook is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
