@@ -129,7 +129,7 @@ function fullMapping(d: ImportDraft): ColumnMapping | undefined {
 export function confirmDrafts(drafts: ImportDraft[], baseYear?: number, schoolSystem?: SchoolSystem): FileChoice[] {
   return drafts.map((d) => {
     if (d.part && mappedKind(d.part)) rememberMapping(d.part, d.header, { mapping: cleanMapping(d.mapping), crs: d.crs, ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }) });
-    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }), ...(baseYear !== undefined && { baseYear }), ...(schoolSystem && { schoolSystem }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
+    return { name: d.name, part: d.part, crs: d.crs, mapping: fullMapping(d), columnsPicked: true, ...(d.level && { level: d.level }), ...(d.swapLonLat && { swapLonLat: true }), ...(baseYear !== undefined && { baseYear }), ...(schoolSystem && { schoolSystem }), ...(d.cohortLevel && { cohortLevel: d.cohortLevel }) };
   });
 }
 
@@ -166,8 +166,12 @@ export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoic
     if (!entry) return d;
     const given = Object.entries(entry.columns ?? {});
     for (const [column, name] of given) if (name !== '' && !d.header.includes(name)) skipped.push(`${d.name}: ${column} → "${name}"`);
-    const columns = Object.fromEntries(given.filter(([, name]) => name === '' || d.header.includes(name)));
-    return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping: { ...d.mapping, ...columns }, swapLonLat: entry.swapLonLat ?? d.swapLonLat };
+    // A name the header repeats cannot say which copy: the planner picks it, as for a suggestion.
+    const bare = new Set((d.repeated ?? []).map((r) => r.name));
+    const columns = Object.fromEntries(given.filter(([, name]) => name === '' || (d.header.includes(name) && !bare.has(name))));
+    const ambiguous = given.filter(([, name]) => bare.has(name)).map(([column, copy]) => ({ column, copy }));
+    const mapping = Object.fromEntries(Object.entries({ ...d.mapping, ...columns }).filter(([column]) => !ambiguous.some((a) => a.column === column)));
+    return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping, swapLonLat: entry.swapLonLat ?? d.swapLonLat, ambiguous: [...(d.ambiguous ?? []).filter((a) => !(a.column in columns) && !ambiguous.some((b) => b.column === a.column)), ...ambiguous] };
   });
   return { drafts: out, skipped };
 }

@@ -50,6 +50,15 @@ describe('a header with a column twice (the CLI refuses to guess which copy; so 
   it('loads once the planner picks a copy', () => {
     expect(draftProblems([{ ...pupils, mapping: { ...pupils.mapping, id: '学籍号 2' }, ambiguous: [] }]).size).toBe(0);
   });
+
+  it('a mapping file naming the repeated name (written for a header that had it once) leaves the copy to the planner; one naming a copy applies', () => {
+    const applied = applyMappingChoices([pupils], { students: { columns: { id: '学籍号', grade: '年级' } } }).drafts[0];
+    expect(applied.mapping.id).toBeUndefined();
+    expect(applied.mapping.grade).toBe('年级');
+    expect(draftProblems([applied]).get('学生.csv')?.repeated).toEqual([{ column: 'id', name: '学籍号', copies: ['学籍号', '学籍号 2'] }]);
+    const second = applyMappingChoices([pupils], { students: { columns: { id: '学籍号 2' } } }).drafts[0];
+    expect({ id: second.mapping.id, ambiguous: second.ambiguous }).toEqual({ id: '学籍号 2', ambiguous: [] });
+  });
 });
 
 describe('the mapping memory', () => {

@@ -469,3 +469,19 @@ describe('a sheet pasted together from several, each block with its header', () 
     expect(emptyPupilFiles(imported, readImportedDataset(imported, DEFAULT_RULES, 2024))).toEqual([]);
   });
 });
+
+describe('a pupils header with a column twice, mapped by a mapping file', () => {
+  // The entry grade was put before the grade column under the same name: which copy holds the grade cannot be guessed.
+  const csv = ['学籍号,经度,纬度,年级,年级', 'a,118.002,36.002,1,3', 'b,118.003,36.015,1,4'].join('\n');
+  const files = (mapping: Record<string, string>, columnsPicked?: boolean): ImportFile[] => [tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { ...text('学生名单.csv', csv), mapping, ...(columnsPicked && { columnsPicked }) }];
+
+  it('refuses the bare repeated name, naming its copies: the first copy was taken silently before', async () => {
+    await expect(importDataset(files({ grade: '年级' }))).rejects.toThrow(expect.objectContaining({ file: '学生名单.csv', code: 'repeatedColumn', params: expect.objectContaining({ got: '年级', value: '"年级", "年级 2"' }) }));
+  });
+
+  it('reads the copy a mapping names by its number, and the one the planner picked in the mapping step', async () => {
+    const grades = async (f: ImportFile[]) => [...readImportedDataset(await importDataset(f), DEFAULT_RULES, 2024).dataset.pupils.grade].sort();
+    expect(await grades(files({ grade: '年级 2' }))).toEqual([3, 4]);
+    expect(await grades(files({ grade: '年级' }, true))).toEqual([1, 1]);
+  });
+});

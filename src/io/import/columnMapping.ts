@@ -105,12 +105,15 @@ export function mappingFit(header: string[], kind: MappedKind, overrides: Column
 /**
  * Refuses a mapping that takes a contract column from a name the header has more than once
  * (which copy holds the values cannot be guessed), unless the caller's own mapping (`overrides`)
- * names the copy that gives it. Throws a DataError naming the file, the column and its copies.
+ * names the copy that gives it: a later copy by its numbered name ("年级 2"), or any copy when the
+ * planner picked it among the copies (`picked`, the app's mapping step). A mapping file naming the
+ * bare name ("年级", written for a header that had it once) is refused too. Throws a DataError
+ * naming the file, the column and its copies.
  */
-export function refuseRepeatedColumns(file: string, mapping: ColumnMapping, repeated: RepeatedColumn[], overrides: ColumnMapping = {}): void {
+export function refuseRepeatedColumns(file: string, mapping: ColumnMapping, repeated: RepeatedColumn[], overrides: ColumnMapping = {}, picked = false): void {
   for (const [column, name] of Object.entries(mapping)) {
     const copies = repeated.find((r) => r.copies.includes(name));
-    if (copies && overrides[column] !== name) {
+    if (copies && !(overrides[column] === name && (picked || name !== copies.name))) {
       throw new DataError(file, 'repeatedColumn', { got: copies.name, n: copies.copies.length, key: column, value: copies.copies.map((c) => `"${c}"`).join(', ') });
     }
   }

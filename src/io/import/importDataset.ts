@@ -46,6 +46,8 @@ export interface ImportFile {
   crs?: Crs;
   /** Contract column → header name (or property key), laid over the suggested mapping; '' unmaps. */
   mapping?: ColumnMapping;
+  /** The planner picked `mapping`'s columns among the header's (a repeated name's copy included), as the app's mapping step has them pick. */
+  columnsPicked?: boolean;
   /** The school year (its autumn) the planner says the file describes; overrides what the files say. */
   baseYear?: number;
   /** The school system the planner says the county has (any file's); overrides dataset.json's. */
@@ -275,7 +277,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (kind !== 'students' && kind !== 'schools' && kind !== 'units') throw wrongFormat();
     const table = await csvOrXlsxTable(file.name, format, file.bytes, (header) => mappingFit(header, kind, file.mapping));
     const mapping = swapColumns(file, mapOrFail(file, table.header, kind, false));
-    refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping);
+    refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping, file.columnsPicked);
     if (file.swapLonLat) note.swapLonLat = true;
     const years = yearsOfTable(file.name, table);
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, otherSheets: table.otherSheets, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
