@@ -129,6 +129,7 @@ function swapLonLatOption(value: unknown, files: Map<DatasetPart, ImportFile[]>)
 function reportImport(imported: ImportedDataset): void {
   for (const note of imported.notes) {
     if (note.swapLonLat) say(`${note.file}: longitude and latitude read swapped (--swap-lonlat)`);
+    if (note.sheetsRead) say(`${note.file}: worksheets read: ${note.sheetsRead.join(', ')}`);
     if (note.crsFrom === 'name' || note.crsFrom === 'column') {
       const option = FILE_PARTS.includes(note.part as (typeof FILE_PARTS)[number]) ? ` (--${note.part}-crs to change)` : '';
       say(`${note.file}: coordinate system ${CRS_LABEL[note.crs]}, as the file's ${note.crsFrom === 'name' ? 'name' : 'coordinate column'} says${option}`);

@@ -470,13 +470,55 @@ describe('a sheet pasted together from several, each block with its header', () 
   });
 });
 
+describe('the other worksheets of a pupils workbook', () => {
+  it('reads a sheet with a column more or its columns in another order; leaves out a hidden sheet and one of pupils who left, naming each (both were counted)', async () => {
+    const book = new ExcelJS.Workbook();
+    const add = (name: string, header: string[], rows: unknown[][], state?: 'hidden') => {
+      const sheet = book.addWorksheet(name, state ? { state } : {});
+      sheet.addRow(header);
+      for (const row of rows) sheet.addRow(row);
+    };
+    add('小学', ['学籍号', '经度', '纬度', '年级'], [['s1', 118.002, 36.002, 1]]);
+    // 初中: another order and a 班级 column more.
+    add('初中', ['学籍号', '年级', '班级', '纬度', '经度'], [['s2', 7, '1班', 36.003, 118.003], ['s3', 8, '2班', 36.015, 118.015]]);
+    add('Sheet2', ['学籍号', '经度', '纬度', '年级'], [['old1', 118.002, 36.002, 1], ['old2', 118.002, 36.002, 2]], 'hidden');
+    add('已转出学生', ['学籍号', '经度', '纬度', '年级'], [['gone1', 118.012, 36.002, 3]]);
+    const pupils: ImportFile = { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), pupils]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(dataset.rowsRead).toBe(3);
+    expect(Array.from(dataset.pupils.grade).sort()).toEqual([1, 7, 8]);
+    expect(dataset.pupilFiles).toEqual(['学生名单.xlsx [小学]', '学生名单.xlsx [初中]']);
+    expect(imported.notUsed.map((n) => [n.file, n.problem.code, n.problem.params.n])).toEqual([
+      ['学生名单.xlsx [Sheet2]', 'sheetHidden', 3],
+      ['学生名单.xlsx [已转出学生]', 'sheetNotCurrent', 2],
+    ]);
+  });
+
+  it('reads a hidden pupils sheet when no visible one has its columns (a visible 说明 sheet beside it)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名单', { state: 'hidden' });
+    sheet.addRow(['学籍号', '经度', '纬度', '年级']);
+    sheet.addRow(['s1', 118.002, 36.002, 1]);
+    book.addWorksheet('说明').addRow(['本表由学籍系统导出']);
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }]);
+    expect(readImportedDataset(imported, DEFAULT_RULES, 2024).dataset.pupils.count).toBe(1);
+  });
+});
+
 describe('a pupils header with a column twice, mapped by a mapping file', () => {
   // The entry grade was put before the grade column under the same name: which copy holds the grade cannot be guessed.
   const csv = ['学籍号,经度,纬度,年级,年级', 'a,118.002,36.002,1,3', 'b,118.003,36.015,1,4'].join('\n');
   const files = (mapping: Record<string, string>, columnsPicked?: boolean): ImportFile[] => [tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { ...text('学生名单.csv', csv), mapping, ...(columnsPicked && { columnsPicked }) }];
 
-  it('refuses the bare repeated name, naming its copies: the first copy was taken silently before', async () => {
-    await expect(importDataset(files({ grade: '年级' }))).rejects.toThrow(expect.objectContaining({ file: '学生名单.csv', code: 'repeatedColumn', params: expect.objectContaining({ got: '年级', value: '"年级", "年级 2"' }) }));
+  it('reads the first copy for the bare name, and names the other as not read (it was left out without a word)', async () => {
+    const imported = await importDataset(files({ grade: '年级' }));
+    expect([...readImportedDataset(imported, DEFAULT_RULES, 2024).dataset.pupils.grade]).toEqual([1, 1]);
+    expect(imported.notUsed.map((n) => [n.file, n.problem.code, n.reason])).toEqual([
+      ['学生名单.csv [年级 2]', 'repeatedColumnUnread', 'the header has "年级" more than once and the mapping takes grade from its first copy: this copy is not read; name it in the mapping to read it instead'],
+    ]);
+    // Picked in the mapping step, the copy is the planner's choice: nothing to say.
+    expect((await importDataset(files({ grade: '年级' }, true))).notUsed).toEqual([]);
   });
 
   it('reads the copy a mapping names by its number, and the one the planner picked in the mapping step', async () => {

@@ -105,18 +105,27 @@ export function mappingFit(header: string[], kind: MappedKind, overrides: Column
 /**
  * Refuses a mapping that takes a contract column from a name the header has more than once
  * (which copy holds the values cannot be guessed), unless the caller's own mapping (`overrides`)
- * names the copy that gives it: a later copy by its numbered name ("年级 2"), or any copy when the
- * planner picked it among the copies (`picked`, the app's mapping step). A mapping file naming the
- * bare name ("年级", written for a header that had it once) is refused too. Throws a DataError
- * naming the file, the column and its copies.
+ * names the copy that gives it. Throws a DataError naming the file, the column and its copies.
  */
-export function refuseRepeatedColumns(file: string, mapping: ColumnMapping, repeated: RepeatedColumn[], overrides: ColumnMapping = {}, picked = false): void {
+export function refuseRepeatedColumns(file: string, mapping: ColumnMapping, repeated: RepeatedColumn[], overrides: ColumnMapping = {}): void {
   for (const [column, name] of Object.entries(mapping)) {
     const copies = repeated.find((r) => r.copies.includes(name));
-    if (copies && !(overrides[column] === name && (picked || name !== copies.name))) {
+    if (copies && overrides[column] !== name) {
       throw new DataError(file, 'repeatedColumn', { got: copies.name, n: copies.copies.length, key: column, value: copies.copies.map((c) => `"${c}"`).join(', ') });
     }
   }
+}
+
+/**
+ * The copies left unread where a mapping not picked among the copies (a mapping file, perhaps written
+ * for a header that had the name once) names a repeated name bare, so takes its first copy: per such
+ * column, the column, the name and the other copies.
+ */
+export function unreadCopies(overrides: ColumnMapping, repeated: RepeatedColumn[]): { column: string; name: string; others: string[] }[] {
+  return Object.entries(overrides).flatMap(([column, name]) => {
+    const copies = repeated.find((r) => r.name === name);
+    return copies ? [{ column, name, others: copies.copies.filter((c) => c !== name) }] : [];
+  });
 }
 
 /**

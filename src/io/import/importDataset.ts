@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { echoList } from '../../core/printable';
-import type { DataProblem } from '../../core/dataProblems';
+import type { DataProblem, DataProblemCode } from '../../core/dataProblems';
 import { describeDataProblem } from '../../core/dataProblems';
 import type { RejectedRow, School } from '../../core/dataset';
 import type { ZoneLevel } from '../../core/rules';
@@ -12,7 +12,7 @@ import { combineFeatureTexts, combinePupilRows, type FeatureSpan, type PartPiece
 import { createAddressPlacer } from './addressPlacement';
 import { DEFAULT_SCHOOL_SYSTEM, parseSchoolSystem, primaryLastGradeOf, type SchoolSystem } from '../../core/schoolSystem';
 import { chooseYear, yearsOfTable, type BaseYearChoice, type StatedYear } from './baseYear';
-import { applyOverrides, mappingFit, refuseRepeatedColumns, type ColumnMapping } from './columnMapping';
+import { applyOverrides, mappingFit, refuseRepeatedColumns, unreadCopies, type ColumnMapping } from './columnMapping';
 import { geometryToWgs84, swapGeometryLonLat, type Crs } from './crs';
 import { MAX_JSON_BYTES } from '../jsonLimits';
 import { crsHint, type CrsHintSource } from './crsHint';
@@ -277,7 +277,12 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (kind !== 'students' && kind !== 'schools' && kind !== 'units') throw wrongFormat();
     const table = await csvOrXlsxTable(file.name, format, file.bytes, (header) => mappingFit(header, kind, file.mapping));
     const mapping = swapColumns(file, mapOrFail(file, table.header, kind, false));
-    refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping, file.columnsPicked);
+    refuseRepeatedColumns(file.name, mapping, table.repeated, file.mapping);
+    // A mapping file naming a repeated name bare takes its first copy: the others are named as not read.
+    const unread = (file.columnsPicked ? [] : unreadCopies(file.mapping ?? {}, table.repeated)).flatMap(({ column, name, others }) => others.map((other): FileNotUsed => {
+      const params = { key: column, got: name };
+      return { file: `${file.name} [${other}]`, reason: describeDataProblem('repeatedColumnUnread', params, 'en'), problem: { code: 'repeatedColumnUnread', params } };
+    }));
     if (file.swapLonLat) note.swapLonLat = true;
     const years = yearsOfTable(file.name, table);
     Object.assign(note, { encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, otherSheets: table.otherSheets, header: table.header, mapping, years }, crsOf(file, [mapping.lon, mapping.lat]));
@@ -293,18 +298,18 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
       const read: ImportNote = { ...note, cohortLevel: levelOf(table), ...(sheets.length > 1 && { sheetsRead: sheets.map((t) => t.sheet ?? '') }) };
       const labels = pupilFileLabels(read);
       const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools, primaryLastGrade: primaryLastGradeOf(ctx.system ?? DEFAULT_SCHOOL_SYSTEM) }) }));
-      return { pupils, note: read };
+      return { pupils, note: read, notUsed: unread };
     }
     // Schools and compounds are read from one worksheet: the others are listed as not read, alike or not.
     note.otherSheets = [...(table.otherSheets ?? []), ...(table.alikeSheets ?? []).map((t) => ({ name: t.sheet ?? '', rows: t.rowBound }))];
     if (kind === 'units') {
       const units = unitsFromTable(file.name, table, mapping, note.crs);
       ctx.unplaced.push(...units.unplaced);
-      return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks };
+      return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks, notUsed: unread };
     }
     ctx.stated.push(...years);
     const schools = schoolsFromTable(table, mapping, note.crs);
-    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows }, remarks: schools.remarks };
+    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows }, remarks: schools.remarks, notUsed: unread };
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
@@ -428,7 +433,8 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     remarks.push(...(read.remarks ?? []));
     // Only one worksheet of a workbook is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
     for (const other of read.note.otherSheets ?? []) {
-      const problem = { code: 'sheetNotRead' as const, params: { value: read.note.sheet ?? '', n: other.rows } };
+      const code: DataProblemCode = other.why === 'hidden' ? 'sheetHidden' : other.why === 'notCurrent' ? 'sheetNotCurrent' : 'sheetNotRead';
+      const problem = { code, params: { value: read.note.sheet ?? '', n: other.rows } };
       notUsed.push({ file: `${file.name} [${other.name}]`, reason: describeDataProblem(problem.code, problem.params, 'en'), problem });
     }
   }

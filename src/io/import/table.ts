@@ -54,6 +54,8 @@ export interface Table {
 export interface SheetNotRead {
   name: string;
   rows: number;
+  /** Why it was passed over when its header fits: it is hidden, or its name says its pupils left (已转出, 毕业 …). */
+  why?: 'hidden' | 'notCurrent';
 }
 
 /** Rows searched for the header; rows above it are titles such as "2024年学生名单". */

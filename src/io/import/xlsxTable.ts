@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DataError } from '../dataError';
-import { findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type RowVisitor, type Table } from './table';
+import { findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type RowVisitor, type SheetNotRead, type Table } from './table';
 import { noteRowText } from './totalRows';
 import { headerLabels, isTwoRowHeader, type HeaderCell } from './xlsxHeader';
 import { zipEntries, type ZipBudget } from './zipArchive';
@@ -107,11 +107,19 @@ function sheetTable(file: string, sheet: Sheet): Table | undefined {
   };
 }
 
+/** A worksheet's name saying its rows are pupils who left or records kept aside (已转出学生, 毕业生, 删除记录, 备份): not the current list. */
+const NOT_CURRENT = /转出|离校|毕业|休学|往届|历史|删除|作废|备份/;
+
+const isHidden = (sheet: Sheet) => sheet.state === 'hidden' || sheet.state === 'veryHidden';
+
 /**
- * One worksheet of an XLSX workbook as a table: the one whose header `fits` best (ties, and without
- * `fits`: the first), so that a summary sheet before the pupils' sheet is passed over; the other
- * sheets with the very same header (a list split into 小学 and 初中, or by school) come with it in
- * `alikeSheets`, in workbook order; the others that hold rows are listed in `otherSheets`, not read. Title rows above the header are skipped, a
+ * One worksheet of an XLSX workbook as a table: the one whose header `fits` best (ties: a visible one
+ * before a hidden one, then the first), so that a summary sheet before
+ * the pupils' sheet is passed over; the other visible sheets whose header has every column of its
+ * own, in any order (a list split into 小学 and 初中, or by school, one of them with a column more),
+ * come with it in `alikeSheets`, in workbook order, unless their name says their rows are not the
+ * current list (NOT_CURRENT: 已转出, 毕业 …). The others that hold rows are listed in `otherSheets`,
+ * not read, with why when their header fits (hidden, not current). Title rows above the header are skipped, a
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
  * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or no
@@ -120,15 +128,25 @@ function sheetTable(file: string, sheet: Sheet): Table | undefined {
  */
 export async function readXlsxTable(file: string, bytes: Uint8Array, fits?: (header: string[]) => number): Promise<Table> {
   const book = await loadWorkbook(file, bytes);
-  const tables = book.worksheets.map((sheet) => sheetTable(file, sheet));
+  const sheets = book.worksheets;
+  const tables = sheets.map((sheet) => sheetTable(file, sheet));
+  // By fit, then visible before hidden, then workbook order.
+  const score = (i: number) => [fits?.(tables[i]!.header) ?? 0, isHidden(sheets[i]) ? 0 : 1];
   let chosen = -1;
   tables.forEach((t, i) => {
-    if (t && (chosen < 0 || (fits !== undefined && fits(t.header) > fits(tables[chosen]!.header)))) chosen = i;
+    if (!t) return;
+    const [fit, visible] = score(i);
+    if (chosen < 0) chosen = i;
+    else if (fit > score(chosen)[0] || (fit === score(chosen)[0] && visible > score(chosen)[1])) chosen = i;
   });
   if (chosen < 0) throw new DataError(file, 'emptyFile');
-  const header = tables[chosen]!.header.join('\u0000');
-  const alike = tables.map((t, i) => (i !== chosen && t?.header.join('\u0000') === header ? t : undefined));
+  const columns = tables[chosen]!.header;
+  const fitting = tables.map((t, i) => i !== chosen && t !== undefined && columns.every((c) => t.header.includes(c)));
+  const why = (i: number): SheetNotRead['why'] => (!fitting[i] ? undefined : isHidden(sheets[i]) ? 'hidden' : NOT_CURRENT.test(sheets[i].name) ? 'notCurrent' : undefined);
+  const alike = tables.map((t, i) => (fitting[i] && why(i) === undefined ? t : undefined));
   const alikeSheets = alike.filter((t): t is Table => t !== undefined);
-  const otherSheets = book.worksheets.filter((other, i) => i !== chosen && !alike[i] && other.actualRowCount > 0).map((other) => ({ name: other.name, rows: other.actualRowCount }));
+  const otherSheets = sheets
+    .map((other, i): SheetNotRead | undefined => (i === chosen || alike[i] || other.actualRowCount === 0 ? undefined : { name: other.name, rows: other.actualRowCount, ...(why(i) && { why: why(i) }) }))
+    .filter((o): o is SheetNotRead => o !== undefined);
   return { ...tables[chosen]!, otherSheets, ...(alikeSheets.length > 0 && { alikeSheets }) };
 }
