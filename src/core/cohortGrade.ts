@@ -11,13 +11,13 @@ export interface Cohort {
   level?: ZoneLevel;
 }
 
-const COHORT = /^(小学|初中|初)?(\d{4}|\d{2})(级|届)(?:学生)?(?:\d+班)?$/;
+const COHORT = /^(小学|初中|初)?(\d{4}|\d{2})(级|届)(?:学生)?(?:\(?(?:\d+|[一二三四五六七八九十]+)\)?班)?$/;
 // An entry year alone, as registry exports write the grade column: 2024, 2024年, 2024年入学.
 const ENTRY_YEAR = /^(小学|初中|初)?((?:19|20)\d{2})(?:年(?:入学)?)?$/;
 
 /**
  * The cohort a grade cell names, or undefined when it names none. Read after NFKC and without
- * spaces: `2023级`, `23级` (= 2023), `2021届`, `初中2023级`, `初2023级`, `2023级3班`, and an entry
+ * spaces: `2023级`, `23级` (= 2023), `2021届`, `初中2023级`, `初2023级`, `2023级3班` (also `2023级(3)班`, `2023级（3）班`, `2023级三班`), and an entry
  * year alone from 1900 to 2099 (`2023`, `2023年`, `2023年入学`: 2023级).
  */
 export function parseCohort(text: string): Cohort | undefined {

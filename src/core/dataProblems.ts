@@ -93,6 +93,7 @@ export const DATA_PROBLEMS = {
   wrongFormat: { en: '{value} cannot be read from a {got} file', 'zh-CN': '{value} 不能从 {got} 文件读取' },
   addressUnmatched: { en: 'no coordinates, and the address "{got}" names none of the compounds and villages loaded; nearest: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 未匹配到已载入的小区或村；最接近的：{value}' },
   addressUnlike: { en: 'no coordinates, and the address "{got}" names none of the compounds and villages loaded, nor is like any of them', 'zh-CN': '没有经纬度，地址 "{got}" 未匹配到已载入的小区或村，也没有相近的名称' },
+  coarseCoordinates: { en: 'coordinates "{got}, {value}" have at most {n} decimals (a kilometre or so): near a boundary the pupil may be counted in the wrong zone; give them in full', 'zh-CN': '经纬度 "{got}, {value}" 最多只有 {n} 位小数（约一公里）：靠近片区边界的学生可能计入错误的片区；请提供完整的经纬度' },
   addressUnitUnplaced: { en: 'no coordinates, and the address "{got}" names {value}, a compound or village not loaded itself (its row has no usable position): give that row its coordinates', 'zh-CN': '没有经纬度，地址 "{got}" 所指的 {value} 本身未载入（该行没有可用的经纬度）：请补全该行的经纬度' },
   addressAmbiguous: { en: 'no coordinates, and the address "{got}" fits several compounds or villages: {value}', 'zh-CN': '没有经纬度，地址 "{got}" 可能是多个小区或村：{value}' },
   addressNoUnits: { en: 'no coordinates, and no compounds and villages were loaded to place the address "{got}" by', 'zh-CN': '没有经纬度，也没有载入小区和村，无法按地址 "{got}" 定位' },

@@ -16,6 +16,9 @@ import { emptyPupilFiles } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation';
 import { readKml } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
+import { zonesToContract } from '../../src/io/import/zonesGeoJson';
+import { resolveZoneSchools } from '../../src/io/import/zoneSchools';
+import type { Feature } from 'geojson';
 import { excelRoundedForm, isPlaceholderId, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -525,5 +528,57 @@ describe('a pupils header with a column twice, mapped by a mapping file', () => 
     const grades = async (f: ImportFile[]) => [...readImportedDataset(await importDataset(f), DEFAULT_RULES, 2024).dataset.pupils.grade].sort();
     expect(await grades(files({ grade: '年级 2' }))).toEqual([3, 4]);
     expect(await grades(files({ grade: '年级' }, true))).toEqual([1, 1]);
+  });
+});
+
+describe('more cells as real lists write them (third round of messy files)', () => {
+  const load = async (csv: string, extra: ImportFile[] = []) => {
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), ...extra, { ...text('学生名单.csv', csv), baseYear: 2024 }]);
+    return readImportedDataset(imported, DEFAULT_RULES, 2024).dataset;
+  };
+
+  it('reads decimal degrees with a hemisphere letter (E118.734602, 36.88N; all 1,226 such rows were rejected)', () => {
+    expect(['E118.734602', 'N36.9', '36.88N', 'W1.5', 'E118°44\'4"', 'EN118'].map(coordinateText)).toEqual(['118.734602', '36.9', '36.88', '-1.5', '118.7344444', 'EN118']);
+  });
+
+  it('reads a cohort with its class in brackets or in Chinese numerals (2023级(3)班, 2023级（3）班, 2023级三班; 986 rows were rejected)', async () => {
+    // At 西小学 (P1), a primary school: 2023级 is grade 2 in autumn 2024.
+    const d = await load(['学籍号,经度,纬度,年级,学校代码', 'c1,118.002,36.002,2023级(3)班,P1', 'c2,118.003,36.003,2023级（3）班,P1', 'c3,118.004,36.004,2023级三班,P1'].join('\n'));
+    expect(Array.from(d.pupils.grade)).toEqual([2, 2, 2]);
+  });
+
+  it('places by the address a row whose coordinate cells hold a placeholder (/, —, 无; 91 rows were rejected as lon "/")', async () => {
+    const units = text('units.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'U1', name: '滨河小区' }, geometry: { type: 'Point', coordinates: [118.005, 36.005] } }] }));
+    const d = await load(['学籍号,经度,纬度,年级,家庭住址', 'p1,/,/,1,滨河小区1号', 'p2,—,—,2,滨河小区2号', 'p3,无,无,3,滨河小区3号', 'p4,/,/,4,'].join('\n'), [units]);
+    expect(d.pupils.count).toBe(3);
+    expect(d.rejected.map((r) => [r.line, r.reason])).toEqual([[5, 'lon "/" is not a longitude in degrees']]);
+  });
+
+  it('remarks on coordinates rounded to two decimals (a column formatted 0.00: 52 pupils more outside every zone, no word)', async () => {
+    const d = await load(['学籍号,经度,纬度,年级', 'r1,118.01,36.01,1', 'r2,118.7,36.88,2', 'r3,118.005,36.005,3', 'r4,119.5,36.5,4'].join('\n'));
+    expect(d.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[2, 'coarseCoordinates'], [3, 'coarseCoordinates']]);
+    expect(d.warnings[0].reason).toBe('coordinates "118.01, 36.01" have at most 2 decimals (a kilometre or so): near a boundary the pupil may be counted in the wrong zone; give them in full');
+  });
+
+  it('reads 学段 中学 as junior: a nine-year school’s 中学 rows graded 一年级 are grade 7 (they were zoned as primary grade 1)', async () => {
+    const d = await load(['学籍号,经度,纬度,年级,学段', 'm1,118.005,36.005,一年级,中学', 'm2,118.005,36.005,一年级,小学'].join('\n'));
+    expect(Array.from(d.pupils.grade).sort()).toEqual([1, 7]);
+  });
+
+  it('writes a date cell of a workbook as its date in a message, not as a JavaScript date', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('学生');
+    sheet.addRow(['学籍号', '经度', '纬度', '年级']);
+    sheet.addRow(['d1', 118.002, 36.002, new Date(Date.UTC(2024, 8, 1))]);
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }]);
+    expect(readImportedDataset(imported, DEFAULT_RULES, 2024).dataset.rejected.map((r) => r.reason)).toEqual(['grade "2024-09-01" is not a whole number from 1 to 9']);
+  });
+
+  it('names a zone by its school’s name when its numeric code field is blank (read as NaN: the load stopped on XXDM "NaN")', () => {
+    const zone = { type: 'Feature', properties: { XXDM: Number.NaN, XXMC: '西小学', XD: '小学' }, geometry: { type: 'Polygon', coordinates: [[[118, 36], [118.01, 36], [118.01, 36.02], [118, 36.02], [118, 36]]] } } as Feature;
+    const [contract] = zonesToContract([zone], { school_id: 'XXDM', school_name: 'XXMC', level: 'XD' }, 'wgs84').features;
+    expect(contract.properties!.school_id).toBe('');
+    resolveZoneSchools('片区.zip', [contract], { school_id: 'XXDM', school_name: 'XXMC', level: 'XD' }, JSON.parse(readFileSync(join(tiny, 'schools.geojson'), 'utf8')).features.map((f: Feature) => ({ ...f.properties, lon: 0, lat: 0, facilities: {} })));
+    expect(contract.properties!.school_id).toBe('P1');
   });
 });

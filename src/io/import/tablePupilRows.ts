@@ -34,7 +34,20 @@ export interface PupilRowOptions {
 const coordinateCell = (cell: string | undefined) => coordinateText(cell ?? '');
 
 /** A coordinate cell left unfilled: empty, or 0 as registry exports write it (a row with both is placed by its address). */
-const unfilled = (text: string) => text === '' || Number(text) === 0;
+// A coordinate cell left unfilled: empty, 0, or a placeholder (/, —, 无, 暂无, N/A).
+const PLACEHOLDER = /^(?:[/\\\-—–－_.]+|无|暂无|未知|空|null|n\/?a)$/i;
+const unfilled = (text: string) => text === '' || Number(text) === 0 || PLACEHOLDER.test(text);
+
+/** Decimal places of a number's text (118.73: 2); Infinity for text that is not a plain decimal. */
+const decimals = (text: string) => (/^-?\d+(\.\d*)?$/.test(text) ? (text.split('.')[1] ?? '').length : Infinity);
+
+/**
+ * Coordinates rounded to this many decimals (about a kilometre), as a column formatted 0.00 and
+ * saved as values leaves them, are remarked on: a pupil near a boundary may be counted in the wrong
+ * zone. Both at most this many, one exactly (a number drops trailing zeros: 118.70 is written 118.7).
+ */
+const COARSE_DECIMALS = 2;
+const coarse = (lonText: string, latText: string) => Math.max(decimals(lonText), decimals(latText)) === COARSE_DECIMALS;
 
 /** A number as text: a finite value in its shortest exact form, else the text it came from. */
 function numberText(value: number, raw: string): string {
@@ -126,6 +139,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     }
     let lon = lonText === '' ? NaN : Number(lonText);
     let lat = latText === '' ? NaN : Number(latText);
+    if (!placedAtUnit && coarse(lonText, latText)) notes.push({ code: 'coarseCoordinates', params: { got: lonText, value: latText, n: COARSE_DECIMALS } });
     // This row's numbers the other way round: read swapped, before the file's system is converted.
     if (looksSwapped(lon, lat)) {
       notes.push({ code: 'lonLatSwappedRow', params: { got: lonText, value: latText } });

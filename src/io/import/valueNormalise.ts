@@ -46,7 +46,7 @@ export function normaliseSchoolLevel(value: string): SchoolLevel | undefined {
   if (s === 'primary') return 'primary';
   if (s === 'junior') return 'junior';
   if (s === 'nine_year' || /^(?:九年|十二年)?一贯制(?:学校)?$|^九年制(?:学校)?$/.test(s)) return 'nine_year';
-  if (/^(?:初中|初级中学|完全中学)(?:学校|部)?$/.test(s)) return 'junior';
+  if (/^(?:初中|初级中学|完全中学|中学)(?:学校|部)?$/.test(s)) return 'junior';
   if (/^(?:完全|中心)?小学(?:教学点|部|\(教学点\))?$|^教学点$|^完小$/.test(s)) return 'primary';
   return undefined;
 }
@@ -65,13 +65,17 @@ export function normaliseOwnership(value: string): Ownership | undefined {
   return undefined;
 }
 
+// E118.734602, 36.88N: decimal degrees with the hemisphere's letter before or after.
+const HEMISPHERE_DECIMAL = /^([NSEW东西南北])?(\d+(?:\.\d+)?)([NSEW东西南北])?$/i;
+
 // 118°44'4.57", E118°44′4.57″ (NFKC writes ″ as ′′), 118度44分4.57秒, 36°54.5'N.
 const DMS = /^([NSEW东西南北])?(\d+(?:\.\d+)?)[°度](?:(\d+(?:\.\d+)?)(?:'|′|’|分))?(?:(\d+(?:\.\d+)?)(?:"|''|′′|’’|”|秒))?([NSEW东西南北])?$/i;
 
 /**
  * A coordinate cell's text as a plain decimal-degree number's text: full-width digits and points
  * (１１８．７２５) as ASCII, degrees-minutes-seconds (118°44'4.57", 118度44分4.57秒, with E/N or 东/北,
- * negative for S/W) as decimal degrees to 1e−7° (about a centimetre), the apostrophe Excel users type
+ * negative for S/W) as decimal degrees to 1e−7° (about a centimetre), decimal degrees with their
+ * hemisphere's letter (E118.7346, 36.88N) as the number, the apostrophe Excel users type
  * to keep a number as text ('118.725) dropped; anything else as it was.
  */
 export function coordinateText(cell: string): string {
@@ -79,6 +83,8 @@ export function coordinateText(cell: string): string {
   if (text === '' || !Number.isNaN(Number(text))) return text;
   const s = text.normalize('NFKC').replace(/\s+/g, '');
   if (!Number.isNaN(Number(s))) return s;
+  const d = HEMISPHERE_DECIMAL.exec(s);
+  if (d && (d[1] === undefined) !== (d[3] === undefined)) return String((/^[SW南西]$/i.test(d[1] ?? d[3] ?? '') ? -1 : 1) * Number(d[2]));
   const m = DMS.exec(s);
   // 60 is allowed: rounding writes 46′59.999″ as 46′60.00″.
   if (!m || (m[1] && m[5]) || Number(m[3] ?? 0) > 60 || Number(m[4] ?? 0) > 60) return s;

@@ -13,6 +13,12 @@ export const XLSX_BUDGET: ZipBudget = { maxEntries: 10_000, maxBytes: 100 * 1024
 
 type Sheet = ExcelJS.Worksheet;
 
+/** A data cell's text; a date as yyyy-mm-dd (exceljs writes a date cell's text as a JavaScript date, "Sun Sep 01 2024 …"). */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  return v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : cell.text;
+}
+
 /** Whether the cell is the top-left cell of its merged range, or not merged. */
 const isMaster = (cell: ExcelJS.Cell) => cell.master.address === cell.address;
 
@@ -100,7 +106,7 @@ function sheetTable(file: string, sheet: Sheet): Table | undefined {
     forEachRow(visit: RowVisitor) {
       sheet.eachRow({ includeEmpty: false }, (sheetRow, r) => {
         if (r <= headerLine) return;
-        const values = Array.from({ length: width }, (_, i) => sheetRow.getCell(i + 1).text);
+        const values = Array.from({ length: width }, (_, i) => cellText(sheetRow.getCell(i + 1)));
         if (values.some((v) => v.trim() !== '') || filledBeyond(sheetRow, width)) visit(values, r);
       });
     },

@@ -8,7 +8,7 @@ import { DataError } from '../dataError';
 import type { ColumnMapping } from './columnMapping';
 
 /** Text of a property value: numbers as written, strings trimmed; '' for anything else. */
-const textOf = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '');
+const textOf = (v: unknown) => (typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : typeof v === 'string' ? v.trim() : '');
 
 /**
  * The names a zone feature carries, as the file wrote them (`XXDM "3707830101", XXMC "汇文学校"`):

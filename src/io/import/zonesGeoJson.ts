@@ -28,7 +28,8 @@ export function zonesToContract(features: Feature[], mapping: ColumnMapping, crs
     type: 'FeatureCollection',
     features: features.map((f) => {
       const properties: Record<string, unknown> = Object.fromEntries(Object.entries(f?.properties ?? {}).map(([k, v]) => [rename.get(k) ?? k, v]));
-      if (typeof properties.school_id === 'number') properties.school_id = String(properties.school_id);
+      // A blank numeric dBASE field reads as NaN: no code, so the zone is named by its school's name.
+      if (typeof properties.school_id === 'number') properties.school_id = Number.isFinite(properties.school_id) ? String(properties.school_id) : '';
       if (typeof properties.school_id === 'string') properties.school_id = properties.school_id.trim();
       if (level !== undefined) properties.level = level;
       else if (typeof properties.level === 'string') properties.level = normaliseZoneLevel(properties.level) ?? properties.level;
