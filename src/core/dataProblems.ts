@@ -101,6 +101,7 @@ export const DATA_PROBLEMS = {
   noteRowSkipped: { en: 'note row skipped ("{got}")', 'zh-CN': '说明行，已跳过（"{got}"）' },
   totalRowSkipped: { en: 'total row skipped ("{got}")', 'zh-CN': '合计行，已跳过（"{got}"）' },
   headerRowSkipped: { en: 'a copy of the header row skipped (not data)', 'zh-CN': '重复的表头行，已跳过（不是数据）' },
+  numberingRowSkipped: { en: 'a row numbering the columns (栏次: 甲 乙 丙 1 2 3), not a row of data: skipped', 'zh-CN': '栏次行（甲 乙 丙 1 2 3），不是数据行：已跳过' },
   sumRowSkipped: { en: 'total row skipped (no id, and its numbers sum the rows above)', 'zh-CN': '合计行，已跳过（没有编号，数值为上方各行之和）' },
   cohortOutOfRange: { en: 'grade "{got}" is grade {n} in the autumn term of {year}, outside grades {min} to {max}', 'zh-CN': '年级 "{got}" 在 {year} 年秋季学期为 {n} 年级，不在 {min}–{max} 年级之内' },
   cohortNoLevel: { en: 'grade "{got}" is a cohort, but neither the row\'s 学段, the file nor the school says whether it counts from grade 1 (primary) or 7 (junior); map a 学段 column or set the file\'s level in the mapping step', 'zh-CN': '年级 "{got}" 按入学或毕业年份书写，但本行学段、文件和学校都未说明从一年级（小学）还是七年级（初中）算起；请在映射步骤中指定学段列或设置文件的学段' },

@@ -24,6 +24,8 @@ export interface SchoolNameIndex {
   loose: Map<string, number[]>;
   /** Canonical forms of the schools' names without their trailing remarks (样本县育才学校 for 样本县育才学校（民办）). */
   trimmed: Map<string, number[]>;
+  /** Canonical forms of the schools' names without a section word (东关学校 for 东关学校初中部). */
+  sections: Map<string, number[]>;
 }
 
 const CN_NUMBER = /[零〇一二三四五六七八九十百]+/g;
@@ -100,13 +102,15 @@ function addTo(map: Map<string, number[]>, key: string, i: number) {
  */
 export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES): SchoolNameIndex {
   const all = [...new Set([...prefixes, ...prefixesFromNames(names)])];
-  const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map() };
+  const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map(), sections: new Map() };
   names.forEach((name, i) => {
     const canonical = normaliseSchoolName(name, all);
     addTo(index.plain, normaliseText(name), i);
     addTo(index.canonical, canonical, i);
     addTo(index.loose, looseForm(canonical), i);
     for (let next = shorter(name.trim()); next !== undefined; next = shorter(next)) addTo(index.trimmed, normaliseSchoolName(next, all), i);
+    const whole = withoutSection(name);
+    if (whole !== undefined) addTo(index.sections, normaliseSchoolName(whole, all), i);
   });
   return index;
 }
@@ -125,7 +129,9 @@ function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefin
  * A name none of them finds is tried again without its last trailing remark in brackets or zone
  * word, one at a time (样本县育才学校（民办）, 一中学区, 城关中学 招生范围, 第一小学（东校区）学区 → 第一小学（东校区）
  * before 第一小学); failing that, it is compared with the schools' names without their remarks (样本县育才学校
- * finds 样本县育才学校（民办）). Such a match says so (`shortened`).
+ * finds 样本县育才学校（民办）); failing that, a section of a school is taken for the school and the school
+ * for its sections (东关学校初中部 finds 东关学校; 东关学校 finds 东关学校小学部 and 东关学校初中部, ambiguous
+ * unless the caller's list holds one level's schools). Such a match says so (`shortened`).
  */
 export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
   const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
@@ -136,6 +142,15 @@ export function matchSchoolName(name: string, schools: readonly string[] | Schoo
   }
   if (!found) {
     const m = outcome(index.trimmed.get(normaliseSchoolName(name, index.prefixes)));
+    if (m) found = { ...m, shortened: name.trim() };
+  }
+  const whole = withoutSection(name);
+  if (!found && whole !== undefined) {
+    const m = matchForms(whole, index);
+    if (m) found = { ...m, shortened: whole };
+  }
+  if (!found) {
+    const m = outcome(index.sections.get(normaliseSchoolName(name, index.prefixes)));
     if (m) found = { ...m, shortened: name.trim() };
   }
   if (!found) return { none: true };
@@ -155,4 +170,14 @@ const SUFFIX = /(?:[（(][^（()）]*[)）]|招生范围|招生片区|服务范�
 function shorter(name: string): string | undefined {
   const next = name.replace(SUFFIX, '').trim();
   return next === name || next === '' ? undefined : next;
+}
+
+// A section of a nine-year or twelve-year school named after it (东关学校初中部, 寿光一中小学部).
+const SECTION = /(?:小学部|初中部|中学部)$/u;
+
+/** A name without its section word (东关学校初中部 → 东关学校); undefined when it has none. */
+function withoutSection(name: string): string | undefined {
+  const text = name.trim();
+  const next = text.replace(SECTION, '').trim();
+  return next === text || next === '' ? undefined : next;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_RULES } from '../../src/core/rules';
-import { noteRowText } from '../../src/io/import/totalRows';
+import { isColumnNumbering, noteRowText } from '../../src/io/import/totalRows';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
@@ -565,13 +565,25 @@ describe('more cells as real lists write them (third round of messy files)', () 
     expect(Array.from(d.pupils.grade).sort()).toEqual([1, 7]);
   });
 
-  it('writes a date cell of a workbook as its date in a message, not as a JavaScript date', async () => {
+  it('reads an entry date in the grade column (a date cell, 2023-09-01: 1,316 rows were rejected) as the cohort, and writes another date as a date', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('学生');
-    sheet.addRow(['学籍号', '经度', '纬度', '年级']);
-    sheet.addRow(['d1', 118.002, 36.002, new Date(Date.UTC(2024, 8, 1))]);
-    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }]);
-    expect(readImportedDataset(imported, DEFAULT_RULES, 2024).dataset.rejected.map((r) => r.reason)).toEqual(['grade "2024-09-01" is not a whole number from 1 to 9']);
+    sheet.addRow(['学籍号', '经度', '纬度', '年级', '学校代码']);
+    sheet.addRow(['d1', 118.002, 36.002, new Date(Date.UTC(2023, 8, 1)), 'P1']);
+    sheet.addRow(['d2', 118.003, 36.003, new Date(Date.UTC(2024, 2, 15)), 'P1']);
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()), baseYear: 2024 }]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(Array.from(dataset.pupils.grade)).toEqual([2]);
+    expect(dataset.rejected.map((r) => r.reason)).toEqual(['grade "2024-03-15" is not a whole number from 1 to 9']);
+  });
+
+  it('skips a row numbering the columns under the header (栏次 甲 乙 丙 1 2 3), in a pupils list and a schools table (read as a pupil 11,816 km away; the schools load stopped)', async () => {
+    expect([['栏次', '甲', '乙', '丙', '1', '2'], ['甲', '乙', '丙'], ['1', '2', '3', '4'], ['甲', '丙', '丁'], ['1', '2', '4'], ['s1', '1', '2']].map(isColumnNumbering)).toEqual([true, true, true, false, false, false]);
+    const d = await load(['学籍号,经度,纬度,年级', '甲,1,2,3', 'n1,118.002,36.002,1'].join('\n'));
+    expect({ read: d.rowsRead, loaded: d.pupils.count, skipped: d.skipped?.map((r) => [r.line, r.problem?.code]) }).toEqual({ read: 1, loaded: 1, skipped: [[2, 'numberingRowSkipped']] });
+    const schools = text('学校.csv', ['学校代码,学校名称,学段,办学性质,经度,纬度', '甲,乙,丙,1,2,3', 'P1,西小学,小学,公办,118.005,36.005', 'P2,东小学,小学,公办,118.015,36.005', 'J1,中学,初中,公办,118.01,36.015'].join('\n'));
+    const imported = await importDataset([schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\na1,118.002,36.002,1')]);
+    expect(JSON.parse(imported.texts['schools.geojson']!).features).toHaveLength(3);
   });
 
   it('names a zone by its school’s name when its numeric code field is blank (read as NaN: the load stopped on XXDM "NaN")', () => {

@@ -72,4 +72,16 @@ describe('matchSchoolName', () => {
     expect(matchSchoolName('寿光一中分校小学部', index)).toEqual({ school: names.indexOf('寿光一中分校小学部') });
     expect(matchSchoolName('寿光市第一中学分校小学部', index)).toEqual({ school: names.indexOf('寿光一中分校小学部') });
   });
+
+  it('takes a section for its nine-year school, and the school for its sections (the load stopped: "names no school")', () => {
+    const nineYear = createSchoolNameIndex(['东关学校', '城关中学']);
+    expect(matchSchoolName('东关学校初中部', nineYear)).toEqual({ school: 0, shortened: '东关学校' });
+    expect(matchSchoolName('城关中学初中部', nineYear)).toEqual({ school: 1, shortened: '城关中学' });
+    const sections = createSchoolNameIndex(['东关学校小学部', '东关学校初中部', '城关中学']);
+    expect(matchSchoolName('东关学校', sections)).toEqual({ ambiguous: [0, 1], shortened: '东关学校' });
+    // Among one level's schools (as a zone's school is looked for first) the section is one.
+    expect(matchSchoolName('东关学校', createSchoolNameIndex(['东关学校初中部', '城关中学']))).toEqual({ school: 0, shortened: '东关学校' });
+    // A school of its own with a section's name is found by that name first.
+    expect(matchSchoolName('寿光一中小学部', schools)).toEqual({ school: 1 });
+  });
 });

@@ -4,7 +4,7 @@ import { describeDataProblem, type DataProblem } from '../../core/dataProblems';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
-import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, noteRowProblem, noteRowText, totalRowProblem, type SkippedRow } from './totalRows';
+import { COLUMN_NUMBERING, createHeaderCopyTest, createTotalRowTest, HEADER_COPY, isColumnNumbering, noteRowProblem, noteRowText, totalRowProblem, type SkippedRow } from './totalRows';
 import { coordinateText, countText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
@@ -67,8 +67,8 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
   const isHeaderCopy = createHeaderCopyTest(table.header);
   table.forEachRow((cells, line) => {
-    if (isHeaderCopy(cells)) {
-      skipped.push({ line, problem: HEADER_COPY });
+    if (isHeaderCopy(cells) || isColumnNumbering(cells)) {
+      skipped.push({ line, problem: isHeaderCopy(cells) ? HEADER_COPY : COLUMN_NUMBERING });
       return;
     }
     const note = noteRowText(cells);

@@ -9,7 +9,7 @@ import type { KnownSchools } from './knownSchools';
 import { pupilGrade } from './pupilGrade';
 import { coordinatePair, coordinateText, looksSwapped } from './valueNormalise';
 import type { Table } from './table';
-import { createHeaderCopyTest, createTotalRowTest, HEADER_COPY, noteRowProblem, noteRowText, totalRowProblem } from './totalRows';
+import { COLUMN_NUMBERING, createHeaderCopyTest, createTotalRowTest, HEADER_COPY, isColumnNumbering, noteRowProblem, noteRowText, totalRowProblem } from './totalRows';
 import type { PupilRowSource } from '../pupilRows';
 
 const OPTIONAL = ['school_id', 'unit_id', 'address', 'name'] as const;
@@ -176,9 +176,9 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
       const above = { privateSchool: '' };
       table.forEachRow((cells, line) => {
         visited++;
-        if (isHeaderCopy(cells)) {
+        if (isHeaderCopy(cells) || isColumnNumbering(cells)) {
           skipped++;
-          visit.skip({ line, problem: HEADER_COPY });
+          visit.skip({ line, problem: isHeaderCopy(cells) ? HEADER_COPY : COLUMN_NUMBERING });
           return;
         }
         const note = noteRowText(cells);

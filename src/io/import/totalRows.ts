@@ -37,6 +37,34 @@ export function createHeaderCopyTest(header: readonly string[]): (cells: readonl
   };
 }
 
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+
+/** The problem that lists a skipped column-numbering row (栏次: 甲 乙 丙 1 2 3). */
+export const COLUMN_NUMBERING: DataProblem = { code: 'numberingRowSkipped', params: {} };
+
+/**
+ * Whether a row numbers the columns, as statistical forms have under their header (栏次 | 甲 | 乙 | 丙 |
+ * 1 | 2 | 3): at least three cells filled, each a heavenly stem (甲, 乙 … in order) or a whole number (1, 2 …
+ * each one more than the last), besides a 栏次 or 栏目 label.
+ */
+export function isColumnNumbering(cells: readonly string[]): boolean {
+  let stem = -1;
+  let number = 0;
+  let filled = 0;
+  for (const cell of cells) {
+    const text = compact(cell);
+    if (text === '' || text === '栏次' || text === '栏目') continue;
+    const s = text.length === 1 ? STEMS.indexOf(text) : -1;
+    if (s >= 0) {
+      if (s !== stem + 1 || number > 0) return false;
+      stem = s;
+    } else if (/^\d+$/.test(text) && Number(text) === number + 1) number++;
+    else return false;
+    filled++;
+  }
+  return filled >= 3;
+}
+
 // A note's label: who filled the table in and when, or an explanation (填表人：, 审核人：, 填报日期：, 填表说明：, 注：, 注1、).
 const NOTE = /^(?:注|说明|填表说明|填报说明|备注|填表人|填报人|制表人?|审核人?|负责人|校长|联系人|联系电话|电话|填报单位|填表单位|单位|填报日期|填表日期|制表日期|日期)[:：]|^注[\d一二三四五六七八九十]+[、.．:：]/;
 
