@@ -565,7 +565,7 @@ describe('more cells as real lists write them (third round of messy files)', () 
     expect(Array.from(d.pupils.grade).sort()).toEqual([1, 7]);
   });
 
-  it('reads an entry date in the grade column (a date cell, 2023-09-01: 1,316 rows were rejected) as the cohort, and writes another date as a date', async () => {
+  it('names a date cell in the grade column (an entry date) by its date, not as a JavaScript date (Sun Sep 01 2024 00:00:00 GMT…)', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('学生');
     sheet.addRow(['学籍号', '经度', '纬度', '年级', '学校代码']);
@@ -573,8 +573,8 @@ describe('more cells as real lists write them (third round of messy files)', () 
     sheet.addRow(['d2', 118.003, 36.003, new Date(Date.UTC(2024, 2, 15)), 'P1']);
     const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()), baseYear: 2024 }]);
     const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
-    expect(Array.from(dataset.pupils.grade)).toEqual([2]);
-    expect(dataset.rejected.map((r) => r.reason)).toEqual(['grade "2024-03-15" is not a whole number from 1 to 9']);
+    // A date is not a cohort (2023年9月 is not read as 2023级 either): rejected, saying what the cell holds.
+    expect(dataset.rejected.map((r) => r.reason)).toEqual(['grade "2023-09-01" is not a whole number from 1 to 9', 'grade "2024-03-15" is not a whole number from 1 to 9']);
   });
 
   it('skips a row numbering the columns under the header (栏次 甲 乙 丙 1 2 3), in a pupils list and a schools table (read as a pupil 11,816 km away; the schools load stopped)', async () => {
