@@ -498,6 +498,28 @@ describe('the other worksheets of a pupils workbook', () => {
     ]);
   });
 
+  it('reads a schools table split into sheets (小学, 中学) whole; a school of the second sheet is named by its sheet and row (its zones named no school)', async () => {
+    const book = new ExcelJS.Workbook();
+    const header = ['学校代码', '学校名称', '学段', '办学性质', '经度', '纬度'];
+    const primary = book.addWorksheet('小学');
+    primary.addRow(header);
+    for (const row of [['P1', '西小学', '小学', '公办', 118.005, 36.005], ['P2', '东小学', '小学', '公办', 118.015, 36.005]]) primary.addRow(row);
+    const junior = book.addWorksheet('中学');
+    junior.addRow(header);
+    junior.addRow(['J1', '中学', '初中', '公办', 118.01, 36.015]);
+    const schools: ImportFile = { name: '学校名录.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+    const imported = await importDataset([schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\nj1,118.005,36.005,7')]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect(dataset.schools.map((s) => s.id)).toEqual(['P1', 'P2', 'J1']);
+    expect(imported.notUsed).toEqual([]);
+    expect(imported.notes.find((n) => n.part === 'schools')?.sheetsRead).toEqual(['小学', '中学']);
+    // A school of the second sheet with a bad level is named by that sheet's row.
+    junior.getCell('C2').value = '高中';
+    const bad = { ...schools, bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+    const read = async () => readImportedDataset(await importDataset([bad, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\nj1,118.005,36.005,7')]), DEFAULT_RULES, 2024);
+    await expect(read()).rejects.toThrow(expect.objectContaining({ params: expect.objectContaining({ where: expect.objectContaining({ row: 2, sheet: '中学' }) }) }));
+  });
+
   it('reads a hidden pupils sheet when no visible one has its columns (a visible 说明 sheet beside it)', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名单', { state: 'hidden' });

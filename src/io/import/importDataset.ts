@@ -77,7 +77,7 @@ export interface ImportNote {
   delimiter?: string;
   /** Worksheet read (XLSX: the first). */
   sheet?: string;
-  /** Pupils' XLSX split into worksheets with one header: the sheets read, in order (their rows are named `file [sheet]`). */
+  /** A pupils or schools XLSX split into worksheets with one header: the sheets read, in order (pupil rows are named `file [sheet]`). */
   sheetsRead?: string[];
   /** XLSX: the other worksheets that hold rows, not read. */
   otherSheets?: SheetNotRead[];
@@ -91,6 +91,8 @@ export interface ImportNote {
   skipped?: SkippedRow[];
   /** A school table: the row (CSV: line) each school feature was made from, to name it in messages. */
   featureRows?: number[];
+  /** A school table read from several sheets: the sheet each school feature was made from. */
+  featureSheets?: string[];
   /** Base years the file states (name, sheet, title). */
   years?: StatedYear[];
   /** Pupils: the level cohort grades count from for the whole file (given, or read from its name, sheet or title). */
@@ -300,16 +302,26 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
       const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools, primaryLastGrade: primaryLastGradeOf(ctx.system ?? DEFAULT_SCHOOL_SYSTEM) }) }));
       return { pupils, note: read, notUsed: unread };
     }
-    // Schools and compounds are read from one worksheet: the others are listed as not read, alike or not.
-    note.otherSheets = [...(table.otherSheets ?? []), ...(table.alikeSheets ?? []).map((t) => ({ name: t.sheet ?? '', rows: t.rowBound }))];
-    if (kind === 'units') {
-      const units = unitsFromTable(file.name, table, mapping, note.crs);
-      ctx.unplaced.push(...units.unplaced);
-      return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks, notUsed: unread };
+    if (kind === 'schools') {
+      ctx.stated.push(...years);
+      // A schools table split into sheets (小学, 中学) is read whole, as a pupils list is.
+      const sheets = [table, ...(table.alikeSheets ?? [])];
+      const read = sheets.map((t) => schoolsFromTable(t, mapping, note.crs));
+      const features = read.flatMap((r) => r.collection.features);
+      const sheetOfFeature = sheets.length > 1 ? read.flatMap((r, i) => r.rows.map(() => sheets[i].sheet ?? '')) : undefined;
+      const skipped = read.flatMap((r, i) => r.skipped.map((row) => (i === 0 ? row : { ...row, sheet: sheets[i].sheet })));
+      return {
+        text: JSON.stringify({ type: 'FeatureCollection', features }),
+        note: { ...note, count: features.length, skipped, featureRows: read.flatMap((r) => r.rows), ...(sheetOfFeature && { featureSheets: sheetOfFeature, sheetsRead: sheets.map((t) => t.sheet ?? '') }) },
+        remarks: read.flatMap((r) => r.remarks),
+        notUsed: unread,
+      };
     }
-    ctx.stated.push(...years);
-    const schools = schoolsFromTable(table, mapping, note.crs);
-    return { text: JSON.stringify(schools.collection), note: { ...note, count: schools.collection.features.length, skipped: schools.skipped, featureRows: schools.rows }, remarks: schools.remarks, notUsed: unread };
+    // Compounds are read from one worksheet: the others are listed as not read, alike or not.
+    note.otherSheets = [...(table.otherSheets ?? []), ...(table.alikeSheets ?? []).map((t) => ({ name: t.sheet ?? '', rows: t.rowBound }))];
+    const units = unitsFromTable(file.name, table, mapping, note.crs);
+    ctx.unplaced.push(...units.unplaced);
+    return { text: JSON.stringify(units.collection), note: { ...note, count: units.rows }, rejected: units.rejected, remarks: units.remarks, notUsed: unread };
   }
   if (part === 'dataset') {
     if (format !== 'json') throw wrongFormat();
@@ -439,7 +451,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     }
   }
   notes.sort((a, b) => DATASET_PARTS.indexOf(a.part) - DATASET_PARTS.indexOf(b.part));
-  const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem }) => ({ file: n.file, ...(n.sheet !== undefined && { sheet: n.sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
+  const skipped = notes.flatMap((n) => (n.skipped ?? []).map(({ line, problem, sheet = n.sheet }) => ({ file: n.file, ...(sheet !== undefined && { sheet }), line, reason: describeDataProblem(problem.code, problem.params, 'en'), problem })));
   const pupilsFile = notes.find((n) => n.part === 'students')?.file;
   const pupils = pupilPieces.length <= 1 ? pupilPieces[0]?.rows : combinePupilRows(pupilPieces);
   const schoolSystem = ctx.system ?? DEFAULT_SCHOOL_SYSTEM;

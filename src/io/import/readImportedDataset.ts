@@ -59,7 +59,8 @@ function inFileTerms(params: DataProblemParams, note: ImportedDataset['notes'][n
 function atRow(params: DataProblemParams, note: ImportedDataset['notes'][number] | undefined): DataProblemParams {
   const row = params.where && note?.featureRows?.[params.where.feature - 1];
   if (row === undefined || !params.where) return params;
-  return { ...params, where: { ...params.where, row, ...(note?.sheet !== undefined && { sheet: note.sheet }) } };
+  const sheet = note?.featureSheets?.[params.where.feature - 1] ?? note?.sheet;
+  return { ...params, where: { ...params.where, row, ...(sheet !== undefined && { sheet }) } };
 }
 
 /** A feature of a contract file combined from several files, named by its own file and its number there; undefined for a file made from one. */

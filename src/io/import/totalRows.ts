@@ -7,6 +7,8 @@ export type TotalRow = { label: string } | { sums: true };
 export interface SkippedRow {
   line: number;
   problem: DataProblem;
+  /** The worksheet, when a table of several sheets was read and it is not the first. */
+  sheet?: string;
 }
 
 /** The problem that lists a skipped total row. */
