@@ -150,7 +150,8 @@ export function mappingChoicesOf(drafts: ImportDraft[]): MappingChoices {
  * The drafts with a mapping file's choices laid over them, by part (a part's list of entries by
  * file name, else by the file's position among the part's files, see entryFor; a file an entry
  * names takes that entry's part): its coordinate system, zones level, swapped longitude/latitude and the columns that name a column of the file; the others are left as they were and
- * listed in `skipped` (`file: column → "name"`), for the planner to see.
+ * listed in `skipped` (`file: column → "name"`), for the planner to see. A column named by a name the
+ * header repeats is left for the planner to pick a copy of (`ambiguous`), as a suggestion is.
  */
 export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoices): { drafts: ImportDraft[]; skipped: string[] } {
   const skipped: string[] = [];
@@ -170,8 +171,13 @@ export function applyMappingChoices(drafts: ImportDraft[], choices: MappingChoic
     const bare = new Set((d.repeated ?? []).map((r) => r.name));
     const columns = Object.fromEntries(given.filter(([, name]) => name === '' || (d.header.includes(name) && !bare.has(name))));
     const ambiguous = given.filter(([, name]) => bare.has(name)).map(([column, copy]) => ({ column, copy }));
-    const mapping = Object.fromEntries(Object.entries({ ...d.mapping, ...columns }).filter(([column]) => !ambiguous.some((a) => a.column === column)));
-    return { ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping, swapLonLat: entry.swapLonLat ?? d.swapLonLat, ambiguous: [...(d.ambiguous ?? []).filter((a) => !(a.column in columns) && !ambiguous.some((b) => b.column === a.column)), ...ambiguous] };
+    const unpicked = new Set(ambiguous.map((a) => a.column));
+    const mapping = Object.fromEntries(Object.entries({ ...d.mapping, ...columns }).filter(([column]) => !unpicked.has(column)));
+    const stillAmbiguous = (d.ambiguous ?? []).filter((a) => !(a.column in columns) && !unpicked.has(a.column));
+    return {
+      ...d, crs: entry.crs ?? d.crs, level: d.part === 'catchments' ? entry.level ?? d.level : undefined, mapping, swapLonLat: entry.swapLonLat ?? d.swapLonLat,
+      ambiguous: [...stillAmbiguous, ...ambiguous],
+    };
   });
   return { drafts: out, skipped };
 }
