@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { isColumnNumbering, noteRowText } from '../../src/io/import/totalRows';
+import { isTitleRow } from '../../src/io/import/table';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
 import { DataError } from '../../src/io/dataError';
@@ -606,6 +607,15 @@ describe('more cells as real lists write them (third round of messy files)', () 
     const schools = text('学校.csv', ['学校代码,学校名称,学段,办学性质,经度,纬度', '甲,乙,丙,1,2,3', 'P1,西小学,小学,公办,118.005,36.005', 'P2,东小学,小学,公办,118.015,36.005', 'J1,中学,初中,公办,118.01,36.015'].join('\n'));
     const imported = await importDataset([schools, tinyFile('catchments.geojson'), text('学生名单.csv', 'id,lon,lat,grade\na1,118.002,36.002,1')]);
     expect(JSON.parse(imported.texts['schools.geojson']!).features).toHaveLength(3);
+  });
+
+  it('finds the header under a title and a date typed in cells apart, and under a dozen lines of instructions (the load stopped: "mapping gives id 学籍号, which the file does not have")', async () => {
+    expect([['样本县学生名单', '', '2024年9月'], ['学校基本情况表', '2024-09-01'], ['学籍号', '姓名'], ['城关小学', '2024年9月'], ['2024年秋季学期']].map(isTitleRow)).toEqual([true, true, false, false, true]);
+    const titled = await load(['样本县学生名单,,,2024年9月', '学籍号,经度,纬度,年级', 't1,118.002,36.002,1'].join('\n'));
+    expect(titled.pupils.count).toBe(1);
+    const instructions = Array.from({ length: 12 }, (_, i) => `${i + 1}. 请按学籍系统导出的格式填写第${i + 1}项`);
+    const explained = await load([...instructions, '学籍号,经度,纬度,年级', 'i1,118.002,36.002,1'].join('\n'));
+    expect(explained.pupils.count).toBe(1);
   });
 
   it('names a zone by its school’s name when its numeric code field is blank (read as NaN: the load stopped on XXDM "NaN")', () => {

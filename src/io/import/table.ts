@@ -59,11 +59,11 @@ export interface SheetNotRead {
 }
 
 /** Rows searched for the header; rows above it are titles such as "2024年学生名单". */
-export const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 20;
 
-/** A top row's non-empty cells for findHeaderRow, none for a note row (填报单位：… 填报日期：…, see noteRowText): it is no header. */
+/** A top row's non-empty cells for findHeaderRow, none for a note row (填报单位：… 填报日期：…, see noteRowText) or a title typed in cells apart (isTitleRow): it is no header. */
 export function filledOutsideNotes(cells: readonly string[]): number {
-  return noteRowText(cells) === undefined ? cells.filter((c) => c.trim() !== '').length : 0;
+  return noteRowText(cells) === undefined && !isTitleRow(cells) ? cells.filter((c) => c.trim() !== '').length : 0;
 }
 
 /**
@@ -73,6 +73,15 @@ export function filledOutsideNotes(cells: readonly string[]): number {
 export function findHeaderRow(filled: number[]): number {
   const wide = filled.findIndex((n) => n >= 2);
   return wide >= 0 ? wide : filled.findIndex((n) => n >= 1);
+}
+
+// A title's words (学生名单, 基本情况表, 统计表 …) and a date or term (2024年9月, 2024-09-01, 2024年秋季学期).
+const TITLE_CELL = /名单|名册|名录|统计表|情况表|一览表|汇总表|登记表|明细表|信息表|^\d{4}(?:年(?:\d{1,2}月(?:\d{1,2}日)?|[秋春]季?(?:学期)?)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$/;
+
+/** Whether a row above a table is its title typed in cells apart (样本县学生名单 … 2024年9月): at most three texts, each a title or a date. */
+export function isTitleRow(cells: readonly string[]): boolean {
+  const texts = new Set(cells.map((c) => c.normalize('NFKC').replace(/\s+/g, '')).filter((c) => c !== ''));
+  return texts.size >= 1 && texts.size <= 3 && [...texts].every((t) => TITLE_CELL.test(t));
 }
 
 /**

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DataError } from '../dataError';
-import { findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type RowVisitor, type SheetNotRead, type Table } from './table';
-import { noteRowText } from './totalRows';
+import { filledOutsideNotes, findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type RowVisitor, type SheetNotRead, type Table } from './table';
 import { headerLabels, isTwoRowHeader, type HeaderCell } from './xlsxHeader';
 import { zipEntries, type ZipBudget } from './zipArchive';
 
@@ -86,7 +85,7 @@ function sheetTable(file: string, sheet: Sheet): Table | undefined {
   }
   // The table's width is its header rows': a stray far cell (column XFD) does not make 16,384 columns.
   const width = Math.max(0, ...[...top, (top.at(-1) ?? 0) + 1].map((r) => lastFilledColumn(sheet, r)));
-  const h = findHeaderRow(top.map((r) => (noteRowText(Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1).text)) === undefined ? filledCells(sheet, r, width) : 0)));
+  const h = findHeaderRow(top.map((r) => (filledOutsideNotes(Array.from({ length: width }, (_, i) => sheet.getCell(r, i + 1).text)) > 0 ? filledCells(sheet, r, width) : 0)));
   if (h < 0) return undefined;
   const row = top[h];
   const cells = (r: number) => Array.from({ length: width }, (_, i) => headerCell(sheet, r, i + 1));
