@@ -35,6 +35,8 @@ export const DATA_PROBLEMS = {
   badLat: { en: 'lat "{got}" is not a latitude in degrees', 'zh-CN': '纬度 "{got}" 无效' },
   gradeNotTaught: { en: 'grade {got} is not taught at {school} (school_id "{id}")', 'zh-CN': '{school}（学校代码 "{id}"）不开设 {got} 年级' },
   sheetNotRead: { en: 'only one worksheet of the workbook is read ("{value}", whose columns fit best); this one has {n} rows: put its rows in that sheet, or give it as a file of its own', 'zh-CN': '工作簿只读取一个工作表（“{value}”，其列最合用），此表有 {n} 行：请把它的行并入该工作表，或另存为单独的文件' },
+  zonePointSkipped: { en: 'a point (a pin or a label), not an area: not read as a zone', 'zh-CN': '是一个点（标注或名称），不是区域：未作为片区读取' },
+  zoneEmptySkipped: { en: 'holds no geometry: not read as a zone', 'zh-CN': '没有几何图形：未作为片区读取' },
   repeatedColumnUnread: { en: 'the header has "{got}" more than once and the mapping takes {key} from its first copy: this copy is not read; name it in the mapping to read it instead', 'zh-CN': '表头中“{got}”出现多次，映射从第一列读取 {key}：此列未读取；如需读取此列，请在映射中指定它' },
   sheetHidden: { en: 'a hidden worksheet with the same columns as "{value}": not read ({n} rows), since hidden rows are often stale; unhide it to have it read', 'zh-CN': '隐藏的工作表，列与“{value}”相同：未读取（{n} 行），隐藏的表常是旧数据；如需读取请取消隐藏' },
   sheetNotCurrent: { en: 'a worksheet with the same columns as "{value}" whose name says its pupils have left or are set aside (转出, 毕业, 删除 …): not read ({n} rows); rename it to have it read', 'zh-CN': '与“{value}”列相同的工作表，其名称表明其中学生已转出、毕业或已删除：未读取（{n} 行）；如需读取请改名' },

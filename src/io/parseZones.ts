@@ -1,3 +1,4 @@
+import { isNotAZone } from '../core/notAZone';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { School, ZoneSet } from '../core/dataset';
 import { sharedZoneKey, type MultiPolygonCoords, type SharedZone } from '../core/zoneState';
@@ -56,6 +57,7 @@ function checkPolygons(file: string, where: Where, polygons: unknown): MultiPoly
  * see zoneSchoolIds). Several features of one school (or one set of schools) and level form one
  * zone. Every ring must be closed, of at least 4 positions in longitude/latitude degrees, and enclose
  * some area (findPolygonProblem); a file of more than MAX_ZONE_POSITIONS positions is refused.
+ * A feature the import marked as holding no area (isNotAZone: a pin, an empty placemark) is passed over.
  * Throws a DataError naming the feature (and the school at fault) on the first problem.
  */
 export function parseZones(file: string, text: string, schools: School[]): ParsedZones {
@@ -70,6 +72,7 @@ export function parseZones(file: string, text: string, schools: School[]): Parse
   }, 0);
   if (positions > MAX_ZONE_POSITIONS) throw new DataError(file, 'tooManyPositions', { got: String(positions), max: MAX_ZONE_POSITIONS });
   features.forEach((f, index) => {
+    if (isNotAZone(f)) return;
     const p = (f?.properties ?? {}) as Record<string, unknown>;
     const ids = zoneSchoolIds(p, (id) => schoolIndex.has(id));
     const named = ids && ids.length > 0 ? ids.join('、') : undefined;

@@ -626,3 +626,25 @@ describe('more cells as real lists write them (third round of messy files)', () 
     expect(contract.properties!.school_id).toBe('P1');
   });
 });
+
+describe('a zones file holding pins or empty features besides its areas (Google Earth, 奥维地图, a null Shapefile record)', () => {
+  const zones = (JSON.parse(readFileSync(join(tiny, 'catchments.geojson'), 'utf8')) as { features: Feature[] }).features;
+  const pin: Feature = { type: 'Feature', properties: { name: '西小学校门' }, geometry: { type: 'Point', coordinates: [118.005, 36.005] } };
+  const empty = { type: 'Feature', properties: { name: '待定区域' }, geometry: null } as unknown as Feature;
+  const file = (features: Feature[]) => text('片区.geojson', JSON.stringify({ type: 'FeatureCollection', features }));
+
+  it('reads the areas and names each pin and empty feature by its number in the file (the load stopped: "not a Polygon", "names no school")', async () => {
+    const imported = await importDataset([tinyFile('schools.geojson'), file([pin, zones[0], empty, zones[1], zones[2]]), text('学生名单.csv', 'id,lon,lat,grade\na1,118.002,36.002,1\nb1,118.012,36.002,1')]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    expect([...dataset.zoneState.zones.primary.keys()].map((s) => dataset.schools[s].id)).toEqual(['P1', 'P2']);
+    expect(dataset.pupils.count).toBe(2);
+    expect(imported.notUsed.map((n) => [n.file, n.problem.code])).toEqual([['片区.geojson [feature 1: 西小学校门]', 'zonePointSkipped'], ['片区.geojson [feature 3: 待定区域]', 'zoneEmptySkipped']]);
+    expect(validateImported(imported, readImportedDataset(imported, DEFAULT_RULES, 2024), DEFAULT_RULES).items.filter((i) => i.kind === 'invalidPolygon' || i.kind === 'zoneReference')).toEqual([]);
+  });
+
+  it('keeps the other features’ numbers: a bad one after a pin is named by its own number', async () => {
+    const unknown: Feature = { ...zones[1], properties: { school_id: 'Z9', level: 'primary' } };
+    const read = async () => readImportedDataset(await importDataset([tinyFile('schools.geojson'), file([pin, zones[0], unknown]), text('学生名单.csv', 'id,lon,lat,grade\na1,118.002,36.002,1')]), DEFAULT_RULES, 2024);
+    await expect(read()).rejects.toThrow(expect.objectContaining({ params: expect.objectContaining({ where: expect.objectContaining({ feature: 3 }) }) }));
+  });
+});

@@ -1,3 +1,4 @@
+import { isNotAZone } from '../notAZone';
 import type { Feature, MultiPoint } from 'geojson';
 import type { School } from '../dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../rules';
@@ -80,7 +81,8 @@ const multiPoint = (coordinates: [number, number][]): MultiPoint => ({ type: 'Mu
  * MultiPolygon whose rings have ≥ 3 distinct finite points, are closed, lie in longitude/latitude
  * degrees and enclose some area: findPolygonProblem) and self-intersections (rings that
  * cross; parts or holes that only touch at a point are fine). Unusable features are reported and
- * left out; self-intersecting ones are reported and kept, as the engine reads them even-odd.
+ * left out; self-intersecting ones are reported and kept, as the engine reads them even-odd. A feature
+ * the import marked as holding no area (isNotAZone) is passed over: the import names it.
  */
 export function checkZoneFeatures(features: readonly Feature[], schools: readonly School[]): CheckedZones {
   const schoolIndex = new Map<string, number>();
@@ -91,6 +93,7 @@ export function checkZoneFeatures(features: readonly Feature[], schools: readonl
   };
   const sharedIndex = new Map<string, number>();
   features.forEach((f, index) => {
+    if (isNotAZone(f)) return;
     const feature = index + 1;
     const p = (f?.properties ?? {}) as Record<string, unknown>;
     const ids = zoneSchoolIds(p, (id) => schoolIndex.has(id)) ?? [];

@@ -34,6 +34,7 @@ import { decodeDocument } from './textDecoding';
 import { unitsFromGeoJson, unitsFromTable, type UnplacedUnit } from './unitsTable';
 import { zonesToContract } from './zonesGeoJson';
 import { countyAreas } from './countyAreas';
+import { NOT_A_ZONE, type NotAZone } from '../../core/notAZone';
 import { resolveZoneSchools } from './zoneSchools';
 
 /** One input file: its name as the user knows it (its extension decides the format) and its bytes. */
@@ -356,7 +357,18 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   const zones = zonesToContract(features, mapping, note.crs, file.level);
   const schools = schoolsSoFar(texts);
   if (schools) resolveZoneSchools(file.name, zones.features, mapping, schools);
-  return { text: JSON.stringify(zones), note };
+  return { text: JSON.stringify(zones), note, notUsed: notZones(file.name, zones.features) };
+}
+
+/** A warning for each feature of a zones file that holds no area (a pin, an empty placemark), by its number in the file and its name. */
+function notZones(file: string, features: Feature[]): FileNotUsed[] {
+  return features.flatMap((f, i) => {
+    const what = f.properties?.[NOT_A_ZONE] as NotAZone | undefined;
+    if (what === undefined) return [];
+    const name = ['name', 'zone_name', 'school_name'].map((k) => f.properties?.[k]).find((v) => typeof v === 'string' && v.trim() !== '');
+    const code = what === 'point' ? 'zonePointSkipped' : 'zoneEmptySkipped';
+    return [{ file: `${file} [feature ${i + 1}${typeof name === 'string' ? `: ${name.trim()}` : ''}]`, reason: describeDataProblem(code, {}, 'en'), problem: { code, params: {} } }];
+  });
 }
 
 // Schools before zones (zones may name their school), units before pupils (addresses are placed at units), pupils last.

@@ -1,3 +1,4 @@
+import { isNotAZone } from '../../core/notAZone';
 import type { Feature } from 'geojson';
 import type { School } from '../../core/dataset';
 import { teachesLevel, ZONE_LEVELS, type ZoneLevel } from '../../core/rules';
@@ -50,6 +51,7 @@ export function resolveZoneSchools(file: string, features: Feature[], mapping: C
     return c;
   };
   features.forEach((f, index) => {
+    if (isNotAZone(f)) return;
     const p = (f.properties ??= {}) as Record<string, unknown>;
     const where = { feature: index + 1, idKey: 'school_id' as const };
     const codes = zoneSchoolIds(p, (id) => codeOf(id) >= 0) ?? [];
