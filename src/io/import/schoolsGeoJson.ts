@@ -67,8 +67,9 @@ export function schoolsFromTable(table: Table, mapping: ColumnMapping, crs: Crs)
   const isTotal = createTotalRowTest(mapping.id === undefined ? -1 : table.header.indexOf(mapping.id));
   const isHeaderCopy = createHeaderCopyTest(table.header);
   table.forEachRow((cells, line) => {
-    if (isHeaderCopy(cells) || isColumnNumbering(cells)) {
-      skipped.push({ line, problem: isHeaderCopy(cells) ? HEADER_COPY : COLUMN_NUMBERING });
+    const copy = isHeaderCopy(cells);
+    if (copy || isColumnNumbering(cells)) {
+      skipped.push({ line, problem: copy ? HEADER_COPY : COLUMN_NUMBERING });
       return;
     }
     const note = noteRowText(cells);

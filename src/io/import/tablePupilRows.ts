@@ -176,9 +176,10 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
       const above = { privateSchool: '' };
       table.forEachRow((cells, line) => {
         visited++;
-        if (isHeaderCopy(cells) || isColumnNumbering(cells)) {
+        const copy = isHeaderCopy(cells);
+        if (copy || isColumnNumbering(cells)) {
           skipped++;
-          visit.skip({ line, problem: isHeaderCopy(cells) ? HEADER_COPY : COLUMN_NUMBERING });
+          visit.skip({ line, problem: copy ? HEADER_COPY : COLUMN_NUMBERING });
           return;
         }
         const note = noteRowText(cells);

@@ -54,7 +54,10 @@ export function isColumnNumbering(cells: readonly string[]): boolean {
   let number = 0;
   let filled = 0;
   for (const cell of cells) {
-    const text = compact(cell);
+    const raw = cell.trim();
+    // A data row's first cell (an id, a name) is longer than any stem or column number: no normalising per row.
+    if (raw.length > 3) return false;
+    const text = compact(raw);
     if (text === '' || text === '栏次' || text === '栏目') continue;
     const s = text.length === 1 ? STEMS.indexOf(text) : -1;
     if (s >= 0) {
