@@ -25,7 +25,7 @@ import { knownSchools } from './knownSchools';
 import { readKml } from './kmlZones';
 import { countyFromFeatures, looseFeatures } from './looseGeoJson';
 import { levelFromText } from './pupilGrade';
-import { schoolsFromGeoJson, schoolsFromTable } from './schoolsGeoJson';
+import { schoolsFromGeoJson, schoolsFromSheets } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
 import { pupilRowsOfTable } from './tablePupilRows';
 import type { PupilRowSource } from '../pupilRows';
@@ -306,17 +306,9 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     if (kind === 'schools') {
       ctx.stated.push(...years);
       // A schools table split into sheets (小学, 中学) is read whole, as a pupils list is.
-      const sheets = [table, ...(table.alikeSheets ?? [])];
-      const read = sheets.map((t) => schoolsFromTable(t, mapping, note.crs));
-      const features = read.flatMap((r) => r.collection.features);
-      const sheetOfFeature = sheets.length > 1 ? read.flatMap((r, i) => r.rows.map(() => sheets[i].sheet ?? '')) : undefined;
-      const skipped = read.flatMap((r, i) => r.skipped.map((row) => (i === 0 ? row : { ...row, sheet: sheets[i].sheet })));
-      return {
-        text: JSON.stringify({ type: 'FeatureCollection', features }),
-        note: { ...note, count: features.length, skipped, featureRows: read.flatMap((r) => r.rows), ...(sheetOfFeature && { featureSheets: sheetOfFeature, sheetsRead: sheets.map((t) => t.sheet ?? '') }) },
-        remarks: read.flatMap((r) => r.remarks),
-        notUsed: unread,
-      };
+      const read = schoolsFromSheets([table, ...(table.alikeSheets ?? [])], mapping, note.crs);
+      const sheets = read.sheets && { featureSheets: read.sheets, sheetsRead: [table, ...(table.alikeSheets ?? [])].map((t) => t.sheet ?? '') };
+      return { text: JSON.stringify(read.collection), note: { ...note, count: read.collection.features.length, skipped: read.skipped, featureRows: read.rows, ...sheets }, remarks: read.remarks, notUsed: unread };
     }
     // Compounds are read from one worksheet: the others are listed as not read, alike or not.
     note.otherSheets = [...(table.otherSheets ?? []), ...(table.alikeSheets ?? []).map((t) => ({ name: t.sheet ?? '', rows: t.rowBound }))];

@@ -114,3 +114,19 @@ export function schoolsFromGeoJson(features: Feature[], mapping: ColumnMapping, 
     }),
   };
 }
+
+/**
+ * The school tables of a workbook's sheets (one, or a list split into 小学 and 中学 sheets) as one
+ * schools.geojson, in sheet order, as schoolsFromTable writes each; with several sheets, `sheets`
+ * gives the sheet each school was read from, and skipped rows of the later sheets name their sheet.
+ */
+export function schoolsFromSheets(tables: Table[], mapping: ColumnMapping, crs: Crs): SchoolsTable & { sheets?: string[] } {
+  const read = tables.map((t) => schoolsFromTable(t, mapping, crs));
+  return {
+    collection: { type: 'FeatureCollection', features: read.flatMap((r) => r.collection.features) },
+    rows: read.flatMap((r) => r.rows),
+    skipped: read.flatMap((r, i) => (i === 0 ? r.skipped : r.skipped.map((row) => ({ ...row, sheet: tables[i].sheet })))),
+    remarks: read.flatMap((r) => r.remarks),
+    ...(tables.length > 1 && { sheets: read.flatMap((r, i) => r.rows.map(() => tables[i].sheet ?? '')) }),
+  };
+}
