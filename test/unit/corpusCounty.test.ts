@@ -177,6 +177,19 @@ describe('corpus county 样本县: raw files with every quirk, loaded with the m
     }
   });
 
+  it('CLI: the two workbooks saved as Excel 97 (.xls, by LibreOffice) give the same truth', () => {
+    const asXls = (name: string) => name.replace(/\.xlsx$/, '.xls');
+    const args = fileArgs().map((a) => (a === at(F.pupils) || a === at(F.schools) ? join(countyDir, 'xls', asXls(a.slice(filesDir.length + 1))) : a));
+    const xlsMapping = join(work, 'mapping-xls.json');
+    writeFileSync(xlsMapping, readFileSync(mappingFile('mapping-for-xls.json'), 'utf8').replaceAll(F.pupils, asXls(F.pupils)).replaceAll(F.schools, asXls(F.schools)));
+    const out = join(work, 'county-xls.json');
+    const r = simulateCli(...args, '--units-crs', 'gcj02', '--mapping', xlsMapping, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(asXls(F.pupils));
+    expectTruth(JSON.parse(text.replaceAll(asXls(F.pupils), F.pupils).replaceAll(asXls(F.schools), F.schools)));
+  });
+
   it('CLI: with no coordinate system chosen, the names 百度坐标 and 高德坐标 give BD-09 and GCJ-02, and the same counts', () => {
     const out = join(work, 'county-detected.json');
     const r = simulateCli(...fileArgs(), '--mapping', mappingFile('mapping-detected.json', [F.pupils, F.units]), '--out', out);

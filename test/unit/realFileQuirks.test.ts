@@ -11,7 +11,6 @@ import { isColumnNumbering, noteRowText } from '../../src/io/import/totalRows';
 import { isTitleRow } from '../../src/io/import/table';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
-import { DataError } from '../../src/io/dataError';
 import { detectFormat, importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
 import { emptyPupilFiles } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation';
@@ -185,6 +184,21 @@ describe('twins', () => {
 });
 
 describe('school codes and names as files write them', () => {
+  it('a pupil row naming a nine-year school whose sections are listed apart goes to the section teaching its grade (it was left without a school)', async () => {
+    const schools = JSON.parse(readFileSync(join(tiny, 'schools.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+    for (const f of schools.features) if (f.properties.id === 'P2') f.properties.name = '东关学校小学部';
+    for (const f of schools.features) if (f.properties.id === 'J1') f.properties.name = '东关学校初中部';
+    const csv = '学籍号,经度,纬度,年级,学校名称\nd1,118.015,36.005,一年级,东关学校\nd2,118.015,36.005,初一,东关学校\nd3,118.015,36.005,八年级,东关学校\nd4,118.015,36.005,六年级,东关学校小学部\nd5,118.015,36.005,二年级,东关小学\n';
+    const imported = await importDataset([text('schools.geojson', JSON.stringify(schools)), tinyFile('catchments.geojson'), text('学生名单.csv', csv)]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    const p = dataset.pupils;
+    const schoolOf = new Map(Array.from({ length: p.count }, (_, i) => [p.line[i], p.currentSchool[i] < 0 ? '' : dataset.schools[p.currentSchool[i]].id]));
+    expect([2, 3, 4, 5].map((line) => schoolOf.get(line))).toEqual(['P2', 'J1', 'J1', 'P2']);
+    // A name fitting neither section is still said, not guessed.
+    expect(schoolOf.get(6)).toBe('');
+    expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([[6, 'school name "东关小学" is not in the schools file; zoned as usual']]);
+  });
+
   it('finds a code written in full-width digits or without its leading zeros, never one of two', () => {
     const find = createSchoolCodeLookup(['0137990101', '0137990102', 'P1', '01', '1']);
     expect(find('0137990101')).toBe(0);
@@ -251,9 +265,13 @@ describe('school codes and names as files write them', () => {
 });
 
 describe('files as they are saved', () => {
-  it('reads an .xlsx workbook renamed .xls; refuses a real old .xls', () => {
+  it('reads an .xls file for what it holds: a workbook (old, renamed .xlsx, web page) as one, text as a table; a compound file is a workbook whatever its name', () => {
+    const text = (s: string) => new TextEncoder().encode(s);
     expect(detectFormat('学生名单.xls', new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('xlsx');
-    expect(() => detectFormat('学生名单.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toThrow(new DataError('学生名单.xls', 'legacyXls'));
+    expect(detectFormat('学生名单.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toBe('xlsx');
+    expect(detectFormat('学生名单.xls', text('\r\n  <html><table>'))).toBe('xlsx');
+    expect(detectFormat('学生名单.xls', text('学籍号\t姓名\r\n'))).toBe('csv');
+    expect(detectFormat('学生名单.csv', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toBe('xlsx');
   });
 
   it('a KML placemark holding its area and a label point keeps the area (it stopped the load)', () => {

@@ -1,4 +1,5 @@
 import { DataError } from '../dataError';
+import { isCompoundFile, isMarkup } from './legacyWorkbook';
 
 /** The file formats the importer reads. */
 export type FileFormat = 'csv' | 'xlsx' | 'geojson' | 'json' | 'shapefile' | 'kml';
@@ -12,7 +13,7 @@ const BY_EXTENSION: Record<string, FileFormat> = {
 };
 
 /** What the error message lists as readable. */
-export const READABLE_FORMATS = 'CSV, XLSX, GeoJSON, zipped Shapefile, KML, KMZ';
+export const READABLE_FORMATS = 'CSV, XLSX, XLS, GeoJSON, zipped Shapefile, KML, KMZ';
 
 /** The lower-case extension of a file name without the dot ('' when none). */
 export function extensionOf(name: string): string {
@@ -22,15 +23,16 @@ export function extensionOf(name: string): string {
 }
 
 /**
- * The format of a file from its extension; an old binary workbook (OLE2 signature, whatever its
- * extension, or .xls that is not a zip) is refused with advice, an .xlsx workbook named .xls read. Throws a DataError naming the file for anything unreadable.
+ * The format of a file from its extension. An .xls file is read for what it holds: a workbook (Excel
+ * 97–2003, an .xlsx renamed, a web page table) as 'xlsx' (readXlsxTable converts the old kinds), and
+ * text saved with that name (tab-separated, as some registry systems export) as 'csv'; an OLE2
+ * compound file is a workbook whatever its extension (an encrypted .xlsx is one). Throws a DataError
+ * naming the file for anything unreadable.
  */
 export function detectFormat(name: string, bytes: Uint8Array): FileFormat {
   const ext = extensionOf(name);
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  // A workbook saved as .xlsx and renamed .xls is a zip: read it as what it is.
-  if (ext === 'xls' && bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
-  if (ext === 'xls' || ole) throw new DataError(name, 'legacyXls');
+  if (isCompoundFile(bytes)) return 'xlsx';
+  if (ext === 'xls') return (bytes[0] === 0x50 && bytes[1] === 0x4b) || isMarkup(bytes) ? 'xlsx' : 'csv';
   const format = BY_EXTENSION[ext];
   if (format === undefined) throw new DataError(name, 'unknownFormat', { got: ext === '' ? name : `.${ext}`, value: READABLE_FORMATS });
   return format;

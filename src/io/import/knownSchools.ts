@@ -16,9 +16,10 @@ export interface KnownSchools {
    * The school a row's school-name cell names, given the row's school_id cell: with no id, the one
    * school the name matches (else −1 and a note: unknown or ambiguous name); with a known id, that
    * school, noted when the name matches another school or none; with an id no school has, the one
-   * school the name matches, noted.
+   * school the name matches, noted. A name fitting several schools of which exactly one teaches the
+   * row's grade (`teaches`: 东关学校 in a 一年级 row, between 东关学校小学部 and 东关学校初中部) is that school.
    */
-  byName(name: string, id: string): { school: number; note?: ImportRowNote };
+  byName(name: string, id: string, teaches?: (level: SchoolLevel) => boolean): { school: number; note?: ImportRowNote };
 }
 
 /**
@@ -49,14 +50,16 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
     levels,
     private: isPrivate,
     indexOf,
-    byName(name, id) {
+    byName(name, id, teaches) {
       const coded = id === '' ? -1 : indexOf(id);
       if (name === '' || normaliseSchoolName(name) === '') return { school: coded };
       const m = match(name);
+      const forGrade = 'ambiguous' in m && teaches ? m.ambiguous.filter((i) => levels[i] !== undefined && teaches(levels[i]!)) : [];
       if (id === '') {
         // A name no school has, read without a remark after it (（东校区）): said, as it may mean a campus of its own.
         if ('school' in m && m.shortened !== undefined) return { school: m.school, note: { code: 'schoolNameShortened', params: { got: name, value: listed([m.school]) } } };
         if ('school' in m) return { school: m.school };
+        if (forGrade.length === 1) return { school: forGrade[0] };
         if ('ambiguous' in m) return { school: -1, note: { code: 'schoolNameAmbiguous', params: { got: name, value: listed(m.ambiguous) } } };
         return { school: -1, note: { code: 'schoolNameUnknown', params: { got: name } } };
       }

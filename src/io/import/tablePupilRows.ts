@@ -1,5 +1,5 @@
 import type { DataProblem } from '../../core/dataProblems';
-import type { SchoolLevel, ZoneLevel } from '../../core/rules';
+import { teachesLevel, type SchoolLevel, type ZoneLevel } from '../../core/rules';
 import { DataError } from '../dataError';
 import { IMPORT_NOTES_COLUMN, SOURCE_LINE_COLUMN, type ImportRowNote } from '../parseStudents';
 import type { ColumnMapping } from './columnMapping';
@@ -111,8 +111,15 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const notes: ImportRowNote[] = [];
     let school = -1;
     const schoolName = cSchoolName >= 0 ? (cells[cSchoolName] ?? '').trim() : '';
+    const gradeText = (cells[cGrade] ?? '').trim();
+    const rowLevel = cLevel >= 0 ? (cells[cLevel] ?? '').trim() : '';
     if (byName) {
-      const named = options.schools!.byName(schoolName, optionalCells[schoolAt]);
+      // The row's grade read before its school is known (一年级 is grade 1, 初一 grade 7) picks between a school's sections.
+      const teaches = (level: SchoolLevel) => {
+        const { grade } = gradeOf(gradeText, undefined, rowLevel);
+        return grade !== undefined && teachesLevel(level, grade <= (options.primaryLastGrade ?? 6) ? 'primary' : 'junior');
+      };
+      const named = options.schools!.byName(schoolName, optionalCells[schoolAt], teaches);
       if (named.note) notes.push(named.note);
       school = named.school;
     } else if (options.schools && schoolAt >= 0) school = options.schools.indexOf(optionalCells[schoolAt]);
@@ -148,8 +155,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     // Units are already WGS84: only the file's own coordinates are converted; 0,0 stays as read
     // (the reader rejects it as unfilled, where converted from a projected system it would be a place).
     const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit && !(lon === 0 && lat === 0) ? toWgs84(lon, lat, crs) : [lon, lat];
-    const gradeText = (cells[cGrade] ?? '').trim();
-    const grade = gradeOf(gradeText, school >= 0 ? options.schools!.levels[school] : undefined, cLevel >= 0 ? (cells[cLevel] ?? '').trim() : '');
+    const grade = gradeOf(gradeText, school >= 0 ? options.schools!.levels[school] : undefined, rowLevel);
     if (grade.note) notes.push(grade.note);
     // The address is read again only to name a row that could not be placed.
     if (addressAt >= 0 && !status[0]) optionalCells[addressAt] = '';
