@@ -158,7 +158,7 @@ export function createEngineApi(initialRules: Rules = DEFAULT_RULES) {
       try {
         const { detectFormat, guessPart } = await importer();
         for (const [i, f] of staged.entries()) {
-          onProgress?.('inspect', i / staged.length);
+          onProgress?.('inspect', i / staged.length, f.name);
           const format = detectFormat(f.name, f.bytes);
           const part = guessPart(f.name, format);
           if (part === 'dataset' || part === 'births' || part === 'housing' || part === 'intakePlan' || part === 'history') files.push({ name: f.name, format, part, header: [] });

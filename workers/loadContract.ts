@@ -44,8 +44,8 @@ export interface StagedInspection {
 /** The steps of a load, for the progress bar. */
 export type LoadStepName = 'read' | 'inspect' | 'schools' | 'zones' | 'students' | 'index' | 'validate';
 
-/** Progress of a load: a step and a fraction 0..1 of the whole. */
-export type StepProgress = (step: LoadStepName, fraction: number) => void;
+/** Progress of a load: a step, a fraction 0..1 of the whole, and the file being read when one is (named if the worker then fails). */
+export type StepProgress = (step: LoadStepName, fraction: number, file?: string) => void;
 
 /** Why a load stopped: the file, the problem in English, and as data for the planner's language. */
 export type LoadFailure = { ok: false; file: string; detail: string; problem?: DataProblem };

@@ -65,10 +65,13 @@ function setStep(step: LoadStep, fraction: number) {
  * mapping step or the report: progress comes over its own port and may arrive after the answer.
  * It is also the worker's sign of life: a long load is timed between its progress reports.
  */
-const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number) => {
+const progressOf = (engine: Engine) => Comlink.proxy((step: LoadStep, f: number, file?: string) => {
   engine.beat();
+  reading = file;
   if (pending === engine && useAppStore.getState().load.status === 'loading') setStep(step, f);
 });
+/** The file the pending worker said it was reading last: named if the worker fails on it (a damaged workbook can take a reader's memory). */
+let reading: string | undefined;
 
 /**
  * The picked or dropped files the importer can read; others in a folder (notes, images) are left
@@ -94,6 +97,7 @@ function fail(engine: Engine, outcome: LoadFailure) {
  */
 export async function loadDataset(source: 'default' | File[]): Promise<void> {
   pending?.stop();
+  reading = undefined;
   reviewed = undefined;
   useAppStore.setState({ highlight: undefined });
   setStep('read', 0);
@@ -134,8 +138,9 @@ export async function loadDataset(source: 'default' | File[]): Promise<void> {
 
 function failUnexpected(engine: Engine, e: unknown) {
   if (pending !== engine) return;
-  const detail = e instanceof EngineFault ? translate(useAppStore.getState().locale, 'engineLoadFault') : (e as Error).message;
-  fail(engine, { ok: false, file: '', detail });
+  const locale = useAppStore.getState().locale;
+  if (!(e instanceof EngineFault)) return fail(engine, { ok: false, file: '', detail: (e as Error).message });
+  fail(engine, reading ? { ok: false, file: reading, detail: translate(locale, 'engineFileFault') } : { ok: false, file: '', detail: translate(locale, 'engineLoadFault') });
 }
 
 /** Loads the files of the mapping step with the planner's choices, remembering them for next time. */

@@ -29,6 +29,8 @@ import { describeLimitsArgs, LIMITS_OPTIONS, LIMITS_USAGE, parseLimitsArgs } fro
 import { limitsOf, withLimits } from '../core/limits';
 import { DEFAULT_SCHOOL_SYSTEM, parseSchoolSystem, withSchoolSystem, type SchoolSystem } from '../core/schoolSystem';
 import { describeSchoolSystem } from '../i18n/limitText';
+import { isLegacyWorkbookProcess, legacyWorkbookInProcess, serveLegacyWorkbook } from './legacyWorkbookProcess';
+import { setLegacyWorkbookParser } from '../io/import/legacyWorkbook';
 
 const USAGE = 'usage: npm run simulate -- [--data <folder>] [--schools <file>] [--catchments <file>]... [--students <file>]... [--units <file>]... [--county <file>] [--roads <file>] [--barriers <file>] '
   + '[--schools-crs|--catchments-crs|--students-crs|--units-crs|--county-crs|--roads-crs|--barriers-crs wgs84|gcj02|bd09] [--swap-lonlat <part>[,<part>...]|all] [--mapping <mapping.json>] [--accept-shift] '
@@ -403,9 +405,13 @@ function stackOf(e: unknown): string {
 
 // Every way out is one line and exit code 1: a problem with the input or the options as it is;
 // anything unexpected (a fault of a library or of this program) by its message, the stack only with --debug.
-main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof DataError || e instanceof UsageError || e instanceof PublishError) say(`error: ${e.message}`);
-  else say(`error: the data could not be read: ${e instanceof Error ? e.message : String(e)} (--debug shows where)`);
-  if (process.argv.includes('--debug')) say(stackOf(e));
-  process.exit(1);
-});
+if (isLegacyWorkbookProcess()) serveLegacyWorkbook();
+else {
+  setLegacyWorkbookParser(legacyWorkbookInProcess(new URL(import.meta.url)));
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    if (e instanceof DataError || e instanceof UsageError || e instanceof PublishError) say(`error: ${e.message}`);
+    else say(`error: the data could not be read: ${e instanceof Error ? e.message : String(e)} (--debug shows where)`);
+    if (process.argv.includes('--debug')) say(stackOf(e));
+    process.exit(1);
+  });
+}

@@ -488,6 +488,7 @@ export const EN: Record<keyof typeof ZH, string> = {
   engineRestarted: 'The computing engine failed; it was restarted and the current scenario restored',
   engineStopped: 'The computing engine failed repeatedly and has stopped. Your scenarios are kept: reload the page',
   engineRecoveryFailed: 'The computing engine failed and could not load the data again ({detail}). Your scenarios are kept: reload the page or pick the data files again',
+  engineFileFault: 'the computing engine failed while reading this file (it crashed or stopped responding): the file may be damaged; the current data is unchanged',
   engineLoadFault: 'The computing engine failed while loading (it crashed or stopped responding); the current data is unchanged',
   engineCallFailed: 'The computing engine failed and this could not be done: please try again',
   engineCallError: 'The computation failed and this could not be done ({detail})',

@@ -486,6 +486,7 @@ export const ZH = {
   engineRestarted: '计算引擎出错，已重新启动并恢复当前方案',
   engineStopped: '计算引擎多次出错，已停止。方案不会丢失：请重新加载页面',
   engineRecoveryFailed: '计算引擎出错，且无法重新载入数据（{detail}）。方案不会丢失：请重新加载页面或重新选择数据文件',
+  engineFileFault: '读取此文件时计算引擎出错（崩溃或无响应），文件可能已损坏；当前数据保持不变',
   engineLoadFault: '计算引擎在载入数据时出错（崩溃或无响应），当前数据保持不变',
   engineCallFailed: '计算引擎出错，未能完成：请重试',
   engineCallError: '计算出错，未能完成（{detail}）',

@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { workbookWithEndlessRecord } from '../fixtures/hostile/makeHostile';
 import type { ZoneEdit } from '../../src/core/zoneEdits';
-import { sharedAppForFile, waitForApp } from './appPage';
-import { clickSettled } from './loadStatus';
+import { freshAppForEachTest, sharedAppForFile, waitForApp } from './appPage';
+import { clickSettled, waitForStatus } from './loadStatus';
 import { expectedAfter } from './shouguang';
 
 const url = inject('baseUrl');
@@ -92,5 +96,21 @@ describe('the engine worker fails; the app restarts it and nothing the planner d
     await page.evaluate(() => window.__planner!.testFaults.inject('exit'));
     await restarted(page);
     expect(await state(page)).toMatchObject({ edits: [rooms(58)], redoEdits: [rooms(60)], result: expectedAfter([rooms(58)]) });
+  });
+});
+
+describe('a damaged workbook that takes the reading worker\'s memory', () => {
+  const app = freshAppForEachTest(url);
+
+  it('stops the load naming the file; the dataset on screen stays, and the page lives', { timeout: 240_000 }, async () => {
+    const page = app.page;
+    const tiny = readFileSync(join(import.meta.dirname, '../fixtures/tiny/students.csv'), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'damaged-xls-')), '学生名单.xls');
+    writeFileSync(file, await workbookWithEndlessRecord(tiny));
+    const before = await page.evaluate(() => ({ version: window.__planner!.store.getState().datasetVersion, pupils: window.__planner!.store.getState().dataset!.pupilsLoaded }));
+    await page.getByTestId('file-input').setInputFiles(file);
+    expect(await waitForStatus(page, before.version, ['mapping', 'review', 'error', 'done'], 200_000)).toBe('error');
+    expect(await page.getByTestId('load-error').innerText()).toBe('学生名单.xls: 读取此文件时计算引擎出错（崩溃或无响应），文件可能已损坏；当前数据保持不变');
+    expect(await page.evaluate(() => ({ version: window.__planner!.store.getState().datasetVersion, pupils: window.__planner!.store.getState().dataset!.pupilsLoaded }))).toEqual(before);
   });
 });

@@ -18,22 +18,38 @@ const STATES = ['visible', 'hidden', 'veryHidden'] as const;
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
+/** A cell value as exceljs holds it: text, a number, a boolean, a date, an error value. */
+type LegacyValue = string | number | boolean | Date | { error: string };
+
+/** One worksheet of an old workbook: its name, visibility, cell values by row and column (0-based; holes for empty cells), merged ranges (0-based, inclusive). */
+export interface LegacySheet {
+  name: string;
+  state: (typeof STATES)[number];
+  rows: (LegacyValue | null)[][];
+  merges: [number, number, number, number][];
+}
+
+/** What reading an old workbook gave: its sheets, or why not (structured-cloneable, to come back from another thread). */
+export type LegacyParse = { sheets: LegacySheet[] } | { problem: 'encrypted' } | { problem: 'corrupt'; detail: string };
+
+/** Reads an old workbook's bytes into sheets (see readLegacyWorkbook); may run in a thread of its own. */
+export type LegacyParser = (bytes: Uint8Array) => Promise<LegacyParse>;
+
 /** A SheetJS cell's value as exceljs holds it: dates as dates, errors as error values, the rest as they are. */
-function valueOf(cell: { t: string; v?: unknown; w?: string }): ExcelJS.CellValue {
-  if (cell.t === 'z' || cell.v === undefined) return null;
-  if (cell.t === 'e') return { error: (cell.w ?? '#VALUE!') as ExcelJS.CellErrorValue['error'] };
-  return cell.v as ExcelJS.CellValue;
+function valueOf(cell: { t: string; v?: unknown; w?: string } | undefined): LegacyValue | null {
+  if (!cell || cell.t === 'z' || cell.v === undefined || cell.v === null) return null;
+  if (cell.t === 'e') return { error: cell.w ?? '#VALUE!' };
+  return cell.v as LegacyValue;
 }
 
 /**
- * An old workbook (Excel 97–2003 .xls, also Excel 5/95 in its own code page, or a web page table
- * saved as .xls) as an exceljs workbook, so that one reader (readXlsxTable) reads both: every sheet
- * with its name, visibility, cell values (dates as dates, formulas as their last computed values)
- * and merged cells. SheetJS reads it, loaded only when such a file comes. Only the cells the file
- * holds are copied: a damaged sheet's stated extent (hundreds of millions of rows) costs nothing.
- * Throws a DataError naming the file when the workbook is password-protected or unreadable.
+ * Reads an old workbook (Excel 97–2003 .xls, also Excel 5/95 in its own code page, or a web page
+ * table saved as .xls) with SheetJS, loaded only when such a file comes: every sheet with its name,
+ * visibility, cell values (dates as dates, formulas as their last computed values) and merged
+ * cells. Only the cells the file holds are kept, within a worksheet's size: a damaged sheet's stated
+ * extent (hundreds of millions of rows) costs nothing.
  */
-export async function readLegacyWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+export async function parseLegacyWorkbook(bytes: Uint8Array): Promise<LegacyParse> {
   const [XLSX, cptable] = await Promise.all([import('@e965/xlsx'), import('@e965/xlsx/dist/cpexcel.full.mjs')]);
   XLSX.set_cptable(cptable);
   const options = { dense: true, cellDates: true, cellFormula: false, cellHTML: false, cellText: false } as const;
@@ -43,31 +59,56 @@ export async function readLegacyWorkbook(file: string, bytes: Uint8Array): Promi
     legacy = isCompoundFile(bytes) ? XLSX.read(bytes, { ...options, type: 'array' }) : XLSX.read(decodeText(bytes).text, { ...options, type: 'string' });
   } catch (e) {
     const message = String((e as Error)?.message ?? e);
-    if (/password|encrypt/i.test(message)) throw new DataError(file, 'encryptedWorkbook');
-    throw new DataError(file, 'corruptXlsx', { detail: message });
+    return /password|encrypt/i.test(message) ? { problem: 'encrypted' } : { problem: 'corrupt', detail: message };
   }
-  if (legacy.SheetNames.length === 0) throw new DataError(file, 'emptyFile');
-  const book = new ExcelJS.Workbook();
+  const sheets: LegacySheet[] = [];
   legacy.SheetNames.forEach((name, i) => {
     const from = legacy.Sheets[name];
     // A damaged file may list a sheet it does not hold.
     if (!from) return;
-    const sheet = book.addWorksheet(name, { state: STATES[legacy.Workbook?.Sheets?.[i]?.Hidden ?? 0] ?? 'hidden' });
-    // A damaged file may place cells beyond a worksheet's last row and column: they are not kept.
-    (from['!data'] ?? []).slice(0, MAX_ROWS).forEach((cells, r) => {
-      cells?.slice(0, MAX_COLUMNS).forEach((cell, c) => {
-        const value = cell && valueOf(cell);
-        if (value !== null && value !== undefined) sheet.getCell(r + 1, c + 1).value = value;
+    const rows = (from['!data'] ?? []).slice(0, MAX_ROWS).map((cells) => (cells ?? []).slice(0, MAX_COLUMNS).map(valueOf));
+    const merges = (from['!merges'] ?? []).map((m): LegacySheet['merges'][number] => [m.s.r, m.s.c, m.e.r, m.e.c]);
+    sheets.push({ name, state: STATES[legacy.Workbook?.Sheets?.[i]?.Hidden ?? 0] ?? 'hidden', rows, merges });
+  });
+  return { sheets };
+}
+
+let parser: LegacyParser = parseLegacyWorkbook;
+
+/**
+ * Sets where old workbooks are read: the CLI reads them in a process of its own with a memory and
+ * time budget, as a damaged .xls can send SheetJS into an endless loop; the app's import already
+ * runs in a supervised worker.
+ */
+export function setLegacyWorkbookParser(read: LegacyParser): void {
+  parser = read;
+}
+
+/**
+ * An old workbook as an exceljs workbook (see parseLegacyWorkbook), so that one reader
+ * (readXlsxTable) reads both. Throws a DataError naming the file when the workbook is
+ * password-protected or unreadable.
+ */
+export async function readLegacyWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const parsed = await parser(bytes);
+  if ('problem' in parsed) throw parsed.problem === 'encrypted' ? new DataError(file, 'encryptedWorkbook') : new DataError(file, 'corruptXlsx', { detail: parsed.detail });
+  if (parsed.sheets.length === 0) throw new DataError(file, 'emptyFile');
+  const book = new ExcelJS.Workbook();
+  for (const { name, state, rows, merges } of parsed.sheets) {
+    const sheet = book.addWorksheet(name, { state });
+    rows.forEach((cells, r) => {
+      cells.forEach((value, c) => {
+        if (value !== null && value !== undefined) sheet.getCell(r + 1, c + 1).value = value as ExcelJS.CellValue;
       });
     });
-    for (const m of from['!merges'] ?? []) {
+    for (const [r1, c1, r2, c2] of merges) {
       // Excel writes no overlapping merges; a damaged file's second one is left out, its cells kept.
       try {
-        sheet.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);
+        sheet.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
       } catch {
         continue;
       }
     }
-  });
+  }
   return book;
 }
