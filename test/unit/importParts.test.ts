@@ -25,6 +25,19 @@ describe('text decoding', () => {
     // A UTF-8 mark an editor put before GBK text: the text is GBK (it was refused as binary).
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...iconv.encode('学籍号,年级', 'gbk')]))).toEqual({ text: '学籍号,年级', encoding: 'gbk', bom: true });
   });
+
+  it('tells UTF-16 written without a byte order mark by its zero bytes (it was refused as binary); binary with zeros everywhere is not UTF-16', () => {
+    const table = '学籍号\t年级\t经度\t纬度\r\nG370783201501011234\t一年级\t118.7351\t36.8802\r\n';
+    const le = new Uint8Array(iconv.encode(table, 'utf16le'));
+    expect(le[0]).not.toBe(0xff);
+    expect(decodeText(le)).toEqual({ text: table, encoding: 'utf-16le', bom: false });
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+    expect(decodeText(be)).toEqual({ text: table, encoding: 'utf-16be', bom: false });
+    expect(decodeText(new Uint8Array(64)).encoding).not.toMatch(/utf-16/);
+    const all = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
+    expect(decodeText(all).encoding).not.toMatch(/utf-16/);
+  });
 });
 
 describe('CSV tables', () => {

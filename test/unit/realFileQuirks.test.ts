@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_RULES } from '../../src/core/rules';
+import { describeDataProblem } from '../../src/core/dataProblems';
 import { isColumnNumbering, noteRowText } from '../../src/io/import/totalRows';
 import { isTitleRow } from '../../src/io/import/table';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
@@ -656,7 +657,10 @@ describe('a zones file holding pins or empty features besides its areas (Google 
     const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
     expect([...dataset.zoneState.zones.primary.keys()].map((s) => dataset.schools[s].id)).toEqual(['P1', 'P2']);
     expect(dataset.pupils.count).toBe(2);
-    expect(imported.notUsed.map((n) => [n.file, n.problem.code])).toEqual([['片区.geojson [feature 1: 西小学校门]', 'zonePointSkipped'], ['片区.geojson [feature 3: 待定区域]', 'zoneEmptySkipped']]);
+    expect(imported.notUsed.map((n) => [n.file, n.problem.code])).toEqual([['片区.geojson', 'zonePointSkipped'], ['片区.geojson', 'zoneEmptySkipped']]);
+    expect(imported.notUsed.map((n) => n.reason)).toEqual(['feature 1 "西小学校门" is a point (a pin or a label), not an area: not read as a zone', 'feature 3 "待定区域" holds no geometry: not read as a zone']);
+    // The planner's language names the feature too (it read "片区.geojson [feature 1: 西小学校门]" in a Chinese review).
+    expect(imported.notUsed.map((n) => describeDataProblem(n.problem.code, n.problem.params, 'zh-CN'))).toEqual(['第 1 个要素 "西小学校门"是一个点（标注或名称），不是区域：未作为片区读取', '第 3 个要素 "待定区域"没有几何图形：未作为片区读取']);
     expect(validateImported(imported, readImportedDataset(imported, DEFAULT_RULES, 2024), DEFAULT_RULES).items.filter((i) => i.kind === 'invalidPolygon' || i.kind === 'zoneReference')).toEqual([]);
   });
 

@@ -359,7 +359,8 @@ function notZones(file: string, features: Feature[]): FileNotUsed[] {
     if (what === undefined) return [];
     const name = ['name', 'zone_name', 'school_name'].map((k) => f.properties?.[k]).find((v) => typeof v === 'string' && v.trim() !== '');
     const code = what === 'point' ? 'zonePointSkipped' : 'zoneEmptySkipped';
-    return [{ file: `${file} [feature ${i + 1}${typeof name === 'string' ? `: ${name.trim()}` : ''}]`, reason: describeDataProblem(code, {}, 'en'), problem: { code, params: {} } }];
+    const params = { n: i + 1, value: typeof name === 'string' ? ` "${name.trim()}"` : '' };
+    return [{ file, reason: describeDataProblem(code, params, 'en'), problem: { code, params } }];
   });
 }
 

@@ -39,7 +39,28 @@ function mostlyUtf8(text: string): boolean {
 }
 
 /**
- * Decodes a text file: a UTF-16 byte order mark decides, and a UTF-8 one unless the bytes after it
+ * UTF-16 written without a byte order mark (some exports do), told by its zero bytes: a table's
+ * digits, separators and line ends are ASCII, whose high byte is zero, so in its first 4 kB one of
+ * every two byte positions is often zero and the other almost never. Undefined for anything else
+ * (UTF-8 and GBK text hold no zero bytes; binary data has them at both).
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs / 4 && evenZeros <= pairs / 50) return 'utf-16le';
+  if (evenZeros >= pairs / 4 && oddZeros <= pairs / 50) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Decodes a text file: a UTF-16 byte order mark decides (or, without one, its zero bytes: utf16WithoutMark), and a UTF-8 one unless the bytes after it
  * are GBK (not UTF-8, and not mostly: an editor's mark on a GBK file); otherwise valid UTF-8 is UTF-8,
  * and other bytes are GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved
  * by Chinese Windows and Excel) unless they are mostly UTF-8 with a few damaged bytes, which stay
@@ -55,6 +76,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoderOf('utf-16le').decode(bytes), encoding: 'utf-16le', bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoderOf('utf-16be').decode(bytes), encoding: 'utf-16be', bom: true };
+  const unmarked = utf16WithoutMark(bytes);
+  if (unmarked) return { text: new TextDecoderOf(unmarked).decode(bytes), encoding: unmarked, bom: false };
   try {
     return { text: new TextDecoderOf('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
