@@ -48,6 +48,8 @@ async function loadAndCheck(page: Page, xls: boolean): Promise<void> {
   // level and coordinate system: nothing is missing, so the load button is enabled.
   await page.waitForSelector('[data-testid="import-confirm"]:not([disabled])', { timeout: 30_000 });
   for (const [i, { part }] of files.entries()) expect(await page.getByTestId(`part-select-${i}`).innerText(), files[i].file).toBe(PART_NAMES[part]);
+  // Each workbook is tagged with its own format.
+  for (const [i, { file }] of files.entries()) if (WORKBOOKS.includes(file)) expect(await page.getByTestId(`import-file-${i}`).locator('.ant-tag').first().innerText()).toBe(xls ? 'XLS' : 'XLSX');
   await clickSettled(page, 'import-confirm');
   if ((await waitForStatus(page, before, ['review', 'error', 'done'], 120_000)) === 'review') await clickSettled(page, 'load-anyway');
   expect(await waitForStatus(page, before, ['done', 'error'], 120_000)).toBe('done');

@@ -21,6 +21,9 @@ import { CohortPreview } from './CohortPreview';
 const POSITIONED: ReadonlySet<DatasetPart> = new Set(['schools', 'catchments', 'students', 'units', 'county', 'context']);
 
 /** One file of the mapping step: its part, coordinate system and, for mapped parts, the column of each contract column. */
+/** The format shown beside a file's name: an old workbook (.xls) is read as a workbook, and named as the planner knows it. */
+const formatLabel = (draft: { name: string; format: string }) => (draft.format === 'xlsx' && /\.xls$/i.test(draft.name) ? 'XLS' : draft.format.toUpperCase());
+
 function DraftCard({ draft, index, year, primaryLastGrade, problems, onChange }: {
   draft: ImportDraft;
   index: number;
@@ -43,7 +46,7 @@ function DraftCard({ draft, index, year, primaryLastGrade, problems, onChange }:
     return han ? `${column}（${han}）` : column;
   };
   return (
-    <Card size="small" data-testid={`import-file-${index}`} title={<Space><span>{draft.name}</span><Tag>{draft.format.toUpperCase()}</Tag>{draft.remembered && <Tag color="blue">{t('importRemembered')}</Tag>}</Space>}>
+    <Card size="small" data-testid={`import-file-${index}`} title={<Space><span>{draft.name}</span><Tag>{formatLabel(draft)}</Tag>{draft.remembered && <Tag color="blue">{t('importRemembered')}</Tag>}</Space>}>
       <Space wrap size="middle" style={{ marginBottom: 8 }}>
         <span>{t('importPart')}</span>
         <Select
