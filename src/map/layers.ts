@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/loadContract';
+import type { ZoneLevel } from '../core/rules';
 import { keyedZones, ZONE_KEY } from './zoneSource';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
 import { tierColor } from './warningTiers';
@@ -100,13 +101,13 @@ export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning' | '
  * (zoneSource). The detail layers (context, compounds and villages, roads, barriers) start empty:
  * fillDetailLayers gives them their data once the zones are on screen.
  */
-export function addDatasetLayers(map: MapLibreMap, d: LoadSummary): void {
+export function addDatasetLayers(map: MapLibreMap, d: LoadSummary, level: ZoneLevel): void {
   for (const id of [...Object.values(LABEL_LAYER), ...Object.values(LAYER)].reverse()) if (map.getLayer(id)) map.removeLayer(id);
   for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight', 'flash', ...LABEL_SOURCES]) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
-  map.addSource('zones', { type: 'geojson', data: keyedZones(d.zones), promoteId: ZONE_KEY });
+  map.addSource('zones', { type: 'geojson', data: keyedZones(d.zones, level), promoteId: ZONE_KEY });
   map.addSource('changed', { type: 'geojson', data: EMPTY });
   map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('review', { type: 'geojson', data: EMPTY });

@@ -11,7 +11,7 @@ import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
 import { addDatasetLayers, fillDetailLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
 import { whenZonesDrawn } from './firstDraw';
-import { createZoneLooks, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
+import { createZoneLooks, keyedZones, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
 import type { SimulationResult } from '../core/simulation';
 import { timingMark, timingMeasure } from '../app/timing';
 import { BASE_STYLE } from './style';
@@ -113,7 +113,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     let prev = applied;
     applied = s;
     if (s.datasetVersion !== shownVersion) {
-      addDatasetLayers(map, s.dataset);
+      addDatasetLayers(map, s.dataset, s.level);
       startDrawing();
       // Without a county outline, the zones give the extent.
       const extent = s.dataset.county ?? (s.dataset.zones.features.length > 0 ? s.dataset.zones : undefined);
@@ -131,13 +131,19 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       stopWaiting = whenZonesDrawn(map, () => showDetails(version), DETAILS_WAIT_MS);
     }
     const zonesChanged = s.dataset.zones !== shownZones;
-    if (zonesChanged) {
+    // The source holds the shown level's zones (keyedZones): another level's are given whole.
+    if (prev && s.level !== prev.level) {
+      (map.getSource('zones') as GeoJSONSource).setData(keyedZones(s.dataset.zones, s.level));
+      if (zonesChanged) editFrame.hold();
+    } else if (zonesChanged) {
       // An edit changed a few zones: only they are sent (and re-tiled); the others keep their state.
-      const diff = zoneDiff(shownZones!, s.dataset.zones);
+      const diff = zoneDiff(shownZones!, s.dataset.zones, s.level);
       if (diff) {
         void (map.getSource('zones') as GeoJSONSource).updateData(diff);
         editFrame.hold();
       } else shownState.release();
+    }
+    if (zonesChanged) {
       flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
     }

@@ -1,5 +1,6 @@
 import type { GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
+import type { ZoneLevel } from '../core/rules';
 
 /** The property a zone feature is keyed by on the map (the zones source's promoteId). */
 export const ZONE_KEY = 'key';
@@ -11,22 +12,28 @@ export function zoneKey(f: Feature): string {
 
 const keyed = (f: Feature): Feature => ({ ...f, properties: { ...f.properties, [ZONE_KEY]: zoneKey(f) } });
 
-/** The zones as the map's source holds them: each feature with its key, which feature-state is kept by. */
-export function keyedZones(zones: FeatureCollection): FeatureCollection {
-  return { ...zones, features: zones.features.map(keyed) };
+const ofLevel = (zones: FeatureCollection, level: ZoneLevel) => zones.features.filter((f) => f.properties?.level === level);
+
+/**
+ * The zones of the level shown as the map's source holds them: each feature with its key, which
+ * feature-state is kept by. Only one level: MapLibre re-tiles a source from its whole data after
+ * every change, so the other level's zones would be tiled again at every edit for nothing.
+ */
+export function keyedZones(zones: FeatureCollection, level: ZoneLevel): FeatureCollection {
+  return { ...zones, features: ofLevel(zones, level).map(keyed) };
 }
 
 /**
- * What changed between two versions of the zones, as a source diff: zones whose feature object is
- * no longer the same (applyZoneChanges keeps unchanged ones) get their new geometry, new zones are
- * added and zones gone are removed. Only the tiles the changed zones touch are then re-tiled, and the
- * feature-state of the others is kept. Undefined when nothing changed.
+ * What changed in the zones of `level` between two versions of the zones, as a source diff: zones
+ * whose feature object is no longer the same (applyZoneChanges keeps unchanged ones) get their new
+ * geometry, new zones are added and zones gone are removed. Only the tiles the changed zones touch
+ * are then re-tiled, and the feature-state of the others is kept. Undefined when nothing changed.
  */
-export function zoneDiff(before: FeatureCollection, after: FeatureCollection): GeoJSONSourceDiff | undefined {
-  const old = new Map(before.features.map((f) => [zoneKey(f), f]));
+export function zoneDiff(before: FeatureCollection, after: FeatureCollection, level: ZoneLevel): GeoJSONSourceDiff | undefined {
+  const old = new Map(ofLevel(before, level).map((f) => [zoneKey(f), f]));
   const add: Feature[] = [];
   const update: NonNullable<GeoJSONSourceDiff['update']> = [];
-  for (const f of after.features) {
+  for (const f of ofLevel(after, level)) {
     const key = zoneKey(f);
     const was = old.get(key);
     old.delete(key);

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { drawSquareBetween, sharedAppForFile } from './appPage';
@@ -45,6 +47,20 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     expect(named.every((p) => p.level === 'primary' || p.level === 'nine_year')).toBe(true);
     expect(new Set(named.map((p) => p.id)).size).toBeLessThan(await page.evaluate(() => window.__planner!.store.getState().dataset!.schools.length));
     await page.screenshot({ path: join(shots, 'map-labels-zh.png') });
+  });
+
+  it('draws the level chosen: 初中 shows the junior zones, coloured by their schools, and 小学 the primary ones again', async () => {
+    const zonesDrawn = (level: string) => page.waitForFunction((l) => {
+      const drawn = window.__planner!.map!.queryRenderedFeatures({ layers: ['zones-fill'] });
+      return drawn.length > 0 && drawn.every((f) => f.properties.level === l && typeof f.state.util === 'number');
+    }, level, { timeout: 30_000 });
+    const junior = await page.evaluate(() => window.__planner!.store.getState().dataset!.zones.features.filter((f) => f.properties?.level === 'junior').length);
+    await page.getByTestId('level-switch').getByText('初中').click();
+    await zonesDrawn('junior');
+    // The zones source holds the level shown (zoneSource.keyedZones): every junior zone, nothing else.
+    expect(await page.evaluate(async () => ((await (window.__planner!.map!.getSource('zones') as GeoJSONSource).getData()) as FeatureCollection).features.map((f) => f.properties?.level))).toEqual(Array(junior).fill('junior'));
+    await page.getByTestId('level-switch').getByText('小学').click();
+    await zonesDrawn('primary');
   });
 
   it('fits 超额班, 超规模 and 教室使用率 in the school table at 1440 px; 打开数据集 opens without hovering', async () => {

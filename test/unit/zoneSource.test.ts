@@ -15,9 +15,10 @@ const zones: FeatureCollection<MultiPolygon, ZoneProperties> = {
 };
 
 describe('the zones source diff of an edit', () => {
-  it('keys zones by level and school, a shared zone by its joined ids', () => {
-    const keyed = keyedZones({ ...zones, features: [...zones.features, zone('P01、N02', 'primary', 5, ['P01', 'N02'])] });
-    expect(keyed.features.map((f) => f.properties!.key)).toEqual(['primary|P01', 'primary|N02', 'junior|N02', 'primary|P03', 'primary|P01、N02']);
+  it('holds the shown level\'s zones, keyed by level and school, a shared zone by its joined ids', () => {
+    const all = { ...zones, features: [...zones.features, zone('P01、N02', 'primary', 5, ['P01', 'N02'])] };
+    expect(keyedZones(all, 'primary').features.map((f) => f.properties!.key)).toEqual(['primary|P01', 'primary|N02', 'primary|P03', 'primary|P01、N02']);
+    expect(keyedZones(all, 'junior').features.map((f) => f.properties!.key)).toEqual(['junior|N02']);
   });
 
   it('sends only the zones an edit changed, added or removed', () => {
@@ -28,17 +29,19 @@ describe('the zones source diff of an edit', () => {
       { level: 'primary', schoolId: 'P03', geometry: null },
       { level: 'primary', schoolId: 'P01、N02', schoolIds: ['P01', 'N02'], geometry: square(12) },
     ]);
-    expect(zoneDiff(zones, after)).toEqual({
+    expect(zoneDiff(zones, after, 'primary')).toEqual({
       remove: ['primary|P03'],
       add: [{ type: 'Feature', geometry: square(12), properties: { school_id: 'P01、N02', level: 'primary', school_ids: ['P01', 'N02'], key: 'primary|P01、N02' } }],
       update: [{ id: 'primary|P01', newGeometry: square(10) }, { id: 'primary|N02', newGeometry: square(11) }],
     });
     // The junior zone of N02 is the same feature: not sent.
     expect(after.features[2]).toBe(zones.features[2]);
+    // The junior level shown: nothing of it changed.
+    expect(zoneDiff(zones, after, 'junior')).toBeUndefined();
   });
 
   it('is nothing when the zones are the same features', () => {
-    expect(zoneDiff(zones, applyZoneChanges(zones, []))).toBeUndefined();
-    expect(zoneDiff(zones, { ...zones, features: [...zones.features] })).toBeUndefined();
+    expect(zoneDiff(zones, applyZoneChanges(zones, []), 'primary')).toBeUndefined();
+    expect(zoneDiff(zones, { ...zones, features: [...zones.features] }, 'junior')).toBeUndefined();
   });
 });
