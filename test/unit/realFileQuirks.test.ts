@@ -13,6 +13,7 @@ import { isTitleRow } from '../../src/io/import/table';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
 import { matchSchoolName } from '../../src/core/schoolNames';
 import { detectFormat, importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
+import { readXlsxTable } from '../../src/io/import/xlsxTable';
 import { emptyPupilFiles } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation';
 import { readKml } from '../../src/io/import/kmlZones';
@@ -266,6 +267,20 @@ describe('school codes and names as files write them', () => {
 });
 
 describe('files as they are saved', () => {
+  it('reads an Excel 97 workbook and an XML Spreadsheet 2003 saved as .xls as the same table: Chinese text, and a date cell as yyyy-mm-dd', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['学籍号', '年级', '入学日期'], ['G1', '一年级', new Date(Date.UTC(2024, 8, 1))]], { cellDates: true }), '学生');
+    for (const bookType of ['biff8', 'xlml'] as const) {
+      const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType }) as ArrayBuffer);
+      expect(detectFormat('学生名单.xls', bytes)).toBe('xlsx');
+      const table = await readXlsxTable('学生名单.xls', bytes);
+      const rows: string[][] = [];
+      table.forEachRow((values) => rows.push(values));
+      expect({ header: table.header, rows, sheet: table.sheet }, bookType).toEqual({ header: ['学籍号', '年级', '入学日期'], rows: [['G1', '一年级', '2024-09-01']], sheet: '学生' });
+    }
+  });
+
   it('reads an .xls file for what it holds: a workbook (old, renamed .xlsx, web page) as one, text as a table; a compound file is a workbook whatever its name', () => {
     const text = (s: string) => new TextEncoder().encode(s);
     expect(detectFormat('学生名单.xls', new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('xlsx');
