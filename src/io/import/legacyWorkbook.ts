@@ -43,7 +43,7 @@ function valueOf(cell: { t: string; v?: unknown; w?: string } | undefined): Lega
 }
 
 /**
- * Reads an old workbook (Excel 97–2003 .xls, also Excel 5/95 in its own code page, or a web page
+ * Reads an old workbook (Excel 97–2003 .xls, XML Spreadsheet 2003, Excel 5/95 in its own code page (untested: no such file at hand), or a web page
  * table saved as .xls) with SheetJS, loaded only when such a file comes: every sheet with its name,
  * visibility, cell values (dates as dates, formulas as their last computed values) and merged
  * cells. Only the cells the file holds are kept, within a worksheet's size: a damaged sheet's stated
