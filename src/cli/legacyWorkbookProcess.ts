@@ -2,8 +2,12 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseLegacyWorkbook, type LegacyParse, type LegacyParser } from '../io/import/legacyWorkbook';
 
-/** The heap an old workbook may take while read: a real .xls holds at most 65,536 rows a sheet. */
-const HEAP_MB = 1024;
+/**
+ * The heap an old workbook may take while read, by its size: SheetJS holds about 30 times the file
+ * (a 48 MB workbook of three 65,000-row sheets took 1.45 GB), so a damaged file's endless loop ends
+ * soon while a big real one has room.
+ */
+const heapMbFor = (bytes: Uint8Array) => 512 + Math.ceil((64 * bytes.length) / (1024 * 1024));
 /** How long it may take. */
 const TIME_MS = 120_000;
 const ROLE = 'XUEQU_READ_LEGACY_WORKBOOK';
@@ -22,7 +26,7 @@ export function serveLegacyWorkbook(): void {
 
 /**
  * Reads old workbooks in a process of their own, started from `entry` (the CLI's own module, which
- * serves them when isLegacyWorkbookProcess), with HEAP_MB of heap and TIME_MS: a damaged .xls can
+ * serves them when isLegacyWorkbookProcess), with a heap by its size (heapMbFor) and TIME_MS: a damaged .xls can
  * send SheetJS into an endless loop, which then ends as an unreadable file, not as the CLI dying out
  * of memory with a stack trace.
  */
@@ -31,7 +35,7 @@ export function legacyWorkbookInProcess(entry: string | URL): LegacyParser {
   return (bytes) => new Promise<LegacyParse>((resolve) => {
     // SheetJS writes notes on records it does not know to the console, and a process out of memory its stack: neither is shown.
     const child = fork(path, [], {
-      execArgv: [...process.execArgv, `--max-old-space-size=${HEAP_MB}`],
+      execArgv: [...process.execArgv, `--max-old-space-size=${heapMbFor(bytes)}`],
       env: { ...process.env, [ROLE]: '1' },
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
       serialization: 'advanced',

@@ -136,7 +136,7 @@ describe('values', () => {
 describe('formats, parts and coordinate systems', () => {
   it('detects formats by extension and refuses the rest naming the file', () => {
     expect(['a.CSV', 'b.tsv', 'c.xlsx', 'd.geojson', 'e.zip', 'f.kml'].map((n) => detectFormat(n, new Uint8Array([0x50, 0x4b])))).toEqual(['csv', 'csv', 'xlsx', 'geojson', 'shapefile', 'kml']);
-    expect(() => detectFormat('zones.shp', new Uint8Array(4))).toThrow(new DataError('zones.shp', 'unknownFormat', { got: '.shp', value: 'CSV, XLSX, XLS, GeoJSON, zipped Shapefile, KML, KMZ' }));
+    expect(() => detectFormat('zones.shp', new Uint8Array(4))).toThrow(new DataError('zones.shp', 'unknownFormat', { got: '.shp', value: 'CSV, XLSX, XLS, ODS, ET, GeoJSON, zipped Shapefile, KML, KMZ' }));
   });
   it('guesses the part from the contract name, words in the name, or the format', () => {
     expect(guessPart('students.csv', 'csv')).toBe('students');

@@ -267,6 +267,29 @@ describe('school codes and names as files write them', () => {
 });
 
 describe('files as they are saved', () => {
+  it('reads an OpenDocument spreadsheet, a WPS .et and an .xlsx whose rows and cells carry no r="…" reference (each was refused)', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const JSZip = (await import('jszip')).default;
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['学籍号', '年级'], ['G1', '一年级'], ['G2', '初一']]), '学生');
+    const xlsx = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const zip = await JSZip.loadAsync(xlsx);
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace(/ r="[A-Z]*\d+"/g, ''));
+    const files: [string, Uint8Array][] = [
+      ['学生名单.ods', new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'ods' }) as ArrayBuffer)],
+      ['学生名单.et', xlsx],
+      ['学生名单.xlsx', await zip.generateAsync({ type: 'uint8array' })],
+    ];
+    for (const [name, bytes] of files) {
+      expect(detectFormat(name, bytes), name).toBe('xlsx');
+      const table = await readXlsxTable(name, bytes);
+      const rows: string[][] = [];
+      table.forEachRow((values) => rows.push(values));
+      expect({ header: table.header, rows }, name).toEqual({ header: ['学籍号', '年级'], rows: [['G1', '一年级'], ['G2', '初一']] });
+    }
+  });
+
   it('reads an Excel 97 workbook and an XML Spreadsheet 2003 saved as .xls as the same table: Chinese text, and a date cell as yyyy-mm-dd', async () => {
     const XLSX = await import('@e965/xlsx');
     const book = XLSX.utils.book_new();
@@ -606,8 +629,9 @@ describe('more cells as real lists write them (third round of messy files)', () 
 
   it('places by the address a row whose coordinate cells hold a placeholder (/, —, 无; 91 rows were rejected as lon "/")', async () => {
     const units = text('units.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'U1', name: '滨河小区' }, geometry: { type: 'Point', coordinates: [118.005, 36.005] } }] }));
-    const d = await load(['学籍号,经度,纬度,年级,家庭住址', 'p1,/,/,1,滨河小区1号', 'p2,—,—,2,滨河小区2号', 'p3,无,无,3,滨河小区3号', 'p4,/,/,4,'].join('\n'), [units]);
-    expect(d.pupils.count).toBe(3);
+    const d = await load(['学籍号,经度,纬度,年级,家庭住址', 'p1,/,/,1,滨河小区1号', 'p2,—,—,2,滨河小区2号', 'p3,无,无,3,滨河小区3号', 'p4,/,/,4,', 'p5,#N/A,#N/A,5,滨河小区5号', 'p6,#VALUE!,#REF!,6,滨河小区6号'].join('\n'), [units]);
+    // Excel's error values too (a lookup formula that found nothing): 16 rows were rejected as lon "#N/A".
+    expect(d.pupils.count).toBe(5);
     expect(d.rejected.map((r) => [r.line, r.reason])).toEqual([[5, 'lon "/" is not a longitude in degrees']]);
   });
 

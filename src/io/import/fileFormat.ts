@@ -6,14 +6,15 @@ export type FileFormat = 'csv' | 'xlsx' | 'geojson' | 'json' | 'shapefile' | 'km
 
 const BY_EXTENSION: Record<string, FileFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv',
-  xlsx: 'xlsx', xlsm: 'xlsx',
+  // An OpenDocument spreadsheet and a WPS one (.et, which holds an .xls or .xlsx) are read as workbooks too (see readXlsxTable).
+  xlsx: 'xlsx', xlsm: 'xlsx', ods: 'xlsx', et: 'xlsx',
   geojson: 'geojson', json: 'json',
   zip: 'shapefile',
   kml: 'kml', kmz: 'kml',
 };
 
 /** What the error message lists as readable. */
-export const READABLE_FORMATS = 'CSV, XLSX, XLS, GeoJSON, zipped Shapefile, KML, KMZ';
+export const READABLE_FORMATS = 'CSV, XLSX, XLS, ODS, ET, GeoJSON, zipped Shapefile, KML, KMZ';
 
 /** The lower-case extension of a file name without the dot ('' when none). */
 export function extensionOf(name: string): string {

@@ -43,8 +43,9 @@ function valueOf(cell: { t: string; v?: unknown; w?: string } | undefined): Lega
 }
 
 /**
- * Reads an old workbook (Excel 97–2003 .xls, XML Spreadsheet 2003, Excel 5/95 in its own code page (untested: no such file at hand), or a web page
- * table saved as .xls) with SheetJS, loaded only when such a file comes: every sheet with its name,
+ * Reads a workbook exceljs does not (Excel 97–2003 .xls, Excel 5/95 in its own code page, XML
+ * Spreadsheet 2003, a web page table saved as .xls, an OpenDocument spreadsheet, an .xlsx without
+ * cell references) with SheetJS, loaded only when such a file comes: every sheet with its name,
  * visibility, cell values (dates as dates, formulas as their last computed values) and merged
  * cells. Only the cells the file holds are kept, within a worksheet's size: a damaged sheet's stated
  * extent (hundreds of millions of rows) costs nothing.
@@ -56,7 +57,7 @@ export async function parseLegacyWorkbook(bytes: Uint8Array): Promise<LegacyPars
   let legacy: ReturnType<typeof XLSX.read>;
   try {
     // A web page is decoded here (UTF-8 or GBK, as text files are), not by SheetJS, which would take GBK bytes for Latin-1.
-    legacy = isCompoundFile(bytes) ? XLSX.read(bytes, { ...options, type: 'array' }) : XLSX.read(decodeText(bytes).text, { ...options, type: 'string' });
+    legacy = isMarkup(bytes) ? XLSX.read(decodeText(bytes).text, { ...options, type: 'string' }) : XLSX.read(bytes, { ...options, type: 'array' });
   } catch (e) {
     const message = String((e as Error)?.message ?? e);
     return /password|encrypt/i.test(message) ? { problem: 'encrypted' } : { problem: 'corrupt', detail: message };

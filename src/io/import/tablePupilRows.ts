@@ -33,9 +33,12 @@ export interface PupilRowOptions {
 /** A coordinate cell's text as decimal degrees where it can be read (coordinateText: １１８．７２５, 118°44'4.57"). */
 const coordinateCell = (cell: string | undefined) => coordinateText(cell ?? '');
 
-/** A coordinate cell left unfilled: empty, or 0 as registry exports write it (a row with both is placed by its address). */
-// A coordinate cell left unfilled: empty, 0, or a placeholder (/, —, 无, 暂无, N/A).
-const PLACEHOLDER = /^(?:[/\\\-—–－_.]+|无|暂无|未知|空|null|n\/?a)$/i;
+/**
+ * A coordinate cell left unfilled: empty, 0 as registry exports write it, a placeholder (/, —, 无,
+ * 暂无, N/A) or an Excel error value (#N/A, #VALUE! …: a formula with nothing to look up). A row with
+ * both unfilled is placed by its address.
+ */
+const PLACEHOLDER = /^(?:[/\\\-—–－_.]+|无|暂无|未知|空|null|n\/?a|#(?:N\/A|VALUE!|REF!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA))$/i;
 const unfilled = (text: string) => text === '' || Number(text) === 0 || PLACEHOLDER.test(text);
 
 /** Decimal places of a number's text (118.73: 2); Infinity for text that is not a plain decimal. */

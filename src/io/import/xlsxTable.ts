@@ -72,9 +72,16 @@ async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Wo
     // exceljs declares a Node Buffer; any Uint8Array is read alike in Node and in browsers.
     await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
   } catch (e) {
-    throw new DataError(file, 'corruptXlsx', { detail: String((e as Error).message ?? e).split(/\s+(?:If it is, )?see /)[0] });
+    // exceljs refuses some valid workbooks (rows and cells without their r="…" reference, as other
+    // programs write them): SheetJS reads those.
+    try {
+      return await readLegacyWorkbook(file, bytes);
+    } catch {
+      throw new DataError(file, 'corruptXlsx', { detail: String((e as Error).message ?? e).split(/\s+(?:If it is, )?see /)[0] });
+    }
   }
-  return book;
+  // An OpenDocument spreadsheet is a zip exceljs opens as a workbook without sheets.
+  return book.worksheets.length > 0 ? book : readLegacyWorkbook(file, bytes);
 }
 
 /** A worksheet as a table (see readXlsxTable), without the workbook's other sheets; undefined when it holds no header row. */
