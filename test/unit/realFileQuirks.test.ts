@@ -186,6 +186,14 @@ describe('twins', () => {
 });
 
 describe('school codes and names as files write them', () => {
+  it('a registry export whose school column holds names (就读学校, 在读学校) puts the private school\'s pupils at it (they were zoned by home, without a word)', async () => {
+    for (const column of ['就读学校', '在读学校']) {
+      const { dataset, schoolOfLine } = await load([`学籍号,经度,纬度,年级,${column}`, 'x1,118.003,36.003,1,民办小学', 'x2,118.004,36.004,2,东小学', 'x3,118.005,36.004,2,'].join('\n'));
+      expect([...schoolOfLine].sort((a, b) => a[0] - b[0]), column).toEqual([[2, 'X1'], [3, 'P2'], [4, '']]);
+      expect(dataset.warnings, column).toEqual([]);
+    }
+  });
+
   it('a pupil row naming a nine-year school whose sections are listed apart goes to the section teaching its grade (it was left without a school)', async () => {
     const schools = JSON.parse(readFileSync(join(tiny, 'schools.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
     for (const f of schools.features) if (f.properties.id === 'P2') f.properties.name = '东关学校小学部';

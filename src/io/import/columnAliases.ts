@@ -37,7 +37,7 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
     { column: 'lat', required: true, aliases: LAT },
     { column: 'grade', required: true, aliases: ['年级', '就读年级', '在读年级'] },
     { column: 'school_id', required: false, aliases: ['学校', '学校代码', '学校编号', '学校编码', '学校标识码', '就读学校', '就读学校代码', '现就读学校', 'school', 'school_code'] },
-    { column: 'school_name', required: false, aliases: ['学校名称', '就读学校名称', '学校全称', '学校简称', '校名', 'school_name'] },
+    { column: 'school_name', required: false, aliases: ['学校名称', '就读学校名称', '学校全称', '学校简称', '校名', '在读学校', '所在学校', '在读学校名称', 'school_name'] },
     { column: 'unit_id', required: false, aliases: ['小区', '村', '小区/村', '小区代码', '村代码', '单元', '单元代码', '小区编号', '居住小区', '所属小区', '社区', 'unit'] },
     { column: 'address', required: false, aliases: ['住址', '地址', '家庭住址', '现住址', '居住地址', '家庭地址', 'addr'] },
     { column: 'name', required: false, aliases: ['姓名', '学生姓名', 'pupil_name', 'student_name'] },

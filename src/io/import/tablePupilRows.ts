@@ -116,16 +116,20 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const schoolName = cSchoolName >= 0 ? (cells[cSchoolName] ?? '').trim() : '';
     const gradeText = (cells[cGrade] ?? '').trim();
     const rowLevel = cLevel >= 0 ? (cells[cLevel] ?? '').trim() : '';
+    // The row's grade read before its school is known (一年级 is grade 1, 初一 grade 7) picks between a school's sections.
+    const teaches = (level: SchoolLevel) => {
+      const { grade } = gradeOf(gradeText, undefined, rowLevel);
+      return grade !== undefined && teachesLevel(level, grade <= (options.primaryLastGrade ?? 6) ? 'primary' : 'junior');
+    };
     if (byName) {
-      // The row's grade read before its school is known (一年级 is grade 1, 初一 grade 7) picks between a school's sections.
-      const teaches = (level: SchoolLevel) => {
-        const { grade } = gradeOf(gradeText, undefined, rowLevel);
-        return grade !== undefined && teachesLevel(level, grade <= (options.primaryLastGrade ?? 6) ? 'primary' : 'junior');
-      };
       const named = options.schools!.byName(schoolName, optionalCells[schoolAt], teaches);
       if (named.note) notes.push(named.note);
       school = named.school;
-    } else if (options.schools && schoolAt >= 0) school = options.schools.indexOf(optionalCells[schoolAt]);
+    } else if (options.schools && schoolAt >= 0) {
+      school = options.schools.indexOf(optionalCells[schoolAt]);
+      // A school column holding names (就读学校 in a registry export): a value no code has may name the school.
+      if (school < 0 && optionalCells[schoolAt] !== '') school = options.schools.byName(optionalCells[schoolAt], '', teaches).school;
+    }
     // The school as the schools file writes its code (a code read without its leading zeros, or by its name).
     if (school >= 0) optionalCells[schoolAt] = options.schools!.ids[school];
     // Un-merged cells leave a school's name on the first row of its block only: below a private
