@@ -564,6 +564,22 @@ describe('the other worksheets of a pupils workbook', () => {
     ]);
   });
 
+  it('reads this year\'s sheet and leaves out last year\'s kept beside it, whichever comes first, naming it (its 50 pupils were counted; first, its year won over the other files\')', async () => {
+    for (const order of [['2024秋', '2023秋'], ['2023秋', '2024秋']]) {
+      const book = new ExcelJS.Workbook();
+      for (const name of order) {
+        const sheet = book.addWorksheet(name);
+        sheet.addRow(['学籍号', '经度', '纬度', '年级']);
+        if (name === '2024秋') for (const row of [['n1', 118.002, 36.002, 1], ['n2', 118.003, 36.003, 2]]) sheet.addRow(row);
+        else for (const row of [['n1', 118.002, 36.002, 1], ['o1', 118.012, 36.002, 6], ['o2', 118.012, 36.003, 6]]) sheet.addRow(row);
+      }
+      const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }]);
+      const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2020);
+      expect({ rows: dataset.rowsRead, year: dataset.baseYear, ids: dataset.rejected.length }, order.join()).toEqual({ rows: 2, year: 2024, ids: 0 });
+      expect(imported.notUsed.map((n) => [n.file, n.problem.code, n.problem.params.n]), order.join()).toEqual([['学生名单.xlsx [2023秋]', 'sheetOlderYear', 4]]);
+    }
+  });
+
   it('reads a schools table split into sheets (小学, 中学) whole; a school of the second sheet is named by its sheet and row (its zones named no school)', async () => {
     const book = new ExcelJS.Workbook();
     const header = ['学校代码', '学校名称', '学段', '办学性质', '经度', '纬度'];

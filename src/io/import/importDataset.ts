@@ -450,7 +450,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     remarks.push(...(read.remarks ?? []));
     // Only one worksheet of a workbook is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
     for (const other of read.note.otherSheets ?? []) {
-      const code: DataProblemCode = other.why === 'hidden' ? 'sheetHidden' : other.why === 'notCurrent' ? 'sheetNotCurrent' : 'sheetNotRead';
+      const code: DataProblemCode = other.why === 'hidden' ? 'sheetHidden' : other.why === 'notCurrent' ? 'sheetNotCurrent' : other.why === 'olderYear' ? 'sheetOlderYear' : 'sheetNotRead';
       const problem = { code, params: { value: read.note.sheet ?? '', n: other.rows } };
       notUsed.push({ file: `${file.name} [${other.name}]`, reason: describeDataProblem(problem.code, problem.params, 'en'), problem });
     }

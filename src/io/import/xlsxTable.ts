@@ -4,6 +4,7 @@ import { filledOutsideNotes, findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns,
 import { headerLabels, isTwoRowHeader, type HeaderCell } from './xlsxHeader';
 import { isCompoundFile, isMarkup, readLegacyWorkbook } from './legacyWorkbook';
 import { zipEntries, type ZipBudget } from './zipArchive';
+import { baseYearFromText } from './baseYear';
 
 /**
  * What a workbook may unpack to: exceljs holds about sixteen times the sheet's XML in memory, so
@@ -121,19 +122,26 @@ function sheetTable(file: string, sheet: Sheet): Table | undefined {
   };
 }
 
+/** Whether score `a` ranks above `b`: the first element that differs decides. */
+function ranksAbove(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] > b[k];
+  return false;
+}
+
 /** A worksheet's name saying its rows are pupils who left or records kept aside (已转出学生, 毕业生, 删除记录, 备份): not the current list. */
 const NOT_CURRENT = /转出|离校|毕业|休学|往届|历史|删除|作废|备份/;
 
 const isHidden = (sheet: Sheet) => sheet.state === 'hidden' || sheet.state === 'veryHidden';
 
 /**
- * One worksheet of an XLSX workbook as a table: the one whose header `fits` best (ties: a visible one
- * before a hidden one, then the first), so that a summary sheet before
- * the pupils' sheet is passed over; the other visible sheets whose header has every column of its
+ * One worksheet of an XLSX workbook as a table: the one whose header `fits` best (ties: the one
+ * naming the latest school year, 2024秋 before 2023秋; a visible one before a hidden one; then the
+ * first), so that a summary sheet before the pupils' sheet is passed over; the other visible sheets whose header has every column of its
  * own, in any order (a list split into 小学 and 初中, or by school, one of them with a column more),
  * come with it in `alikeSheets`, in workbook order, unless their name says their rows are not the
- * current list (NOT_CURRENT: 已转出, 毕业 …). The others that hold rows are listed in `otherSheets`,
- * not read, with why when their header fits (hidden, not current). Title rows above the header are skipped, a
+ * current list (NOT_CURRENT: 已转出, 毕业 …) or name an earlier school year than the chosen one's (last
+ * year's list). The others that hold rows are listed in `otherSheets`, not read, with why when their
+ * header fits (hidden, not current, older year). Title rows above the header are skipped, a
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
  * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or no
@@ -144,19 +152,20 @@ export async function readXlsxTable(file: string, bytes: Uint8Array, fits?: (hea
   const book = await loadWorkbook(file, bytes);
   const sheets = book.worksheets;
   const tables = sheets.map((sheet) => sheetTable(file, sheet));
-  // By fit, then visible before hidden, then workbook order.
-  const score = (i: number) => [fits?.(tables[i]!.header) ?? 0, isHidden(sheets[i]) ? 0 : 1];
+  // The school year a sheet's name states (2024秋), −∞ for none.
+  const yearOf = (i: number) => baseYearFromText(sheets[i].name)?.year ?? -Infinity;
+  // By fit, then the latest year named (2024秋 before 2023秋), then visible before hidden, then workbook order.
+  const score = (i: number) => [fits?.(tables[i]!.header) ?? 0, yearOf(i), isHidden(sheets[i]) ? 0 : 1];
   let chosen = -1;
   tables.forEach((t, i) => {
-    if (!t) return;
-    const [fit, visible] = score(i);
-    if (chosen < 0) chosen = i;
-    else if (fit > score(chosen)[0] || (fit === score(chosen)[0] && visible > score(chosen)[1])) chosen = i;
+    if (t && (chosen < 0 || ranksAbove(score(i), score(chosen)))) chosen = i;
   });
   if (chosen < 0) throw new DataError(file, 'emptyFile');
   const columns = tables[chosen]!.header;
   const fitting = tables.map((t, i) => i !== chosen && t !== undefined && columns.every((c) => t.header.includes(c)));
-  const why = (i: number): SheetNotRead['why'] => (!fitting[i] ? undefined : isHidden(sheets[i]) ? 'hidden' : NOT_CURRENT.test(sheets[i].name) ? 'notCurrent' : undefined);
+  // Last year's list kept beside this year's (2023秋 beside 2024秋): both name their year.
+  const older = (i: number) => Number.isFinite(yearOf(i)) && yearOf(i) < yearOf(chosen);
+  const why = (i: number): SheetNotRead['why'] => (!fitting[i] ? undefined : isHidden(sheets[i]) ? 'hidden' : NOT_CURRENT.test(sheets[i].name) ? 'notCurrent' : older(i) ? 'olderYear' : undefined);
   const alike = tables.map((t, i) => (fitting[i] && why(i) === undefined ? t : undefined));
   const alikeSheets = alike.filter((t): t is Table => t !== undefined);
   const otherSheets = sheets
