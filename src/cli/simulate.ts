@@ -371,7 +371,7 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`--out ${args.out}: cannot be written (${writeFailure(e)}); nothing was written`);
     }
     const s = result.summary;
-    const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} row(s) skipped (totals, header copies)` : '';
+    const skipped = dataset.skipped?.length ? `; ${dataset.skipped.length} row(s) skipped (totals, header copies, pupils off the roll)` : '';
     say(`wrote ${args.out}: ${result.schools.length} schools; pupils read ${s.input} = assigned ${s.assigned} + unassigned ${s.unassigned} + rejected ${s.rejected}${skipped}`);
   } else if (!warned && !published) {
     process.stdout.write(json);

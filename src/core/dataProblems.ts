@@ -102,6 +102,8 @@ export const DATA_PROBLEMS = {
   addressNoUnits: { en: 'no coordinates, and no compounds and villages were loaded to place the address "{got}" by', 'zh-CN': '没有经纬度，也没有载入小区和村，无法按地址 "{got}" 定位' },
   unknownCrs: { en: 'unknown coordinate system "{got}" (expected wgs84, gcj02 or bd09)', 'zh-CN': '未知的坐标系 "{got}"（应为 wgs84、gcj02 或 bd09）' },
   noteRowSkipped: { en: 'note row skipped ("{got}")', 'zh-CN': '说明行，已跳过（"{got}"）' },
+  offRollSkipped: { en: 'not on the roll (学籍状态 "{got}"): skipped', 'zh-CN': '已不在籍（学籍状态“{got}”）：已跳过' },
+  onLeaveCounted: { en: 'on leave (学籍状态 "{got}"): counted at the school, whose seat may stand empty this year', 'zh-CN': '休学（学籍状态“{got}”）：仍计入学校人数，本学年其座位可能空着' },
   totalRowSkipped: { en: 'total row skipped ("{got}")', 'zh-CN': '合计行，已跳过（"{got}"）' },
   headerRowSkipped: { en: 'a copy of the header row skipped (not data)', 'zh-CN': '重复的表头行，已跳过（不是数据）' },
   numberingRowSkipped: { en: 'a row numbering the columns (栏次: 甲 乙 丙 1 2 3), not a row of data: skipped', 'zh-CN': '栏次行（甲 乙 丙 1 2 3），不是数据行：已跳过' },

@@ -29,7 +29,7 @@ describe('npm run simulate on a registry export', () => {
     const r = simulateCli('--data', tiny, '--students', pupils, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('base year 2024, as 学生名单2024秋.csv (name: "2024秋") says\n'
-      + `wrote ${out}: 5 schools; pupils read 4 = assigned 3 + unassigned 0 + rejected 1; 1 row(s) skipped (totals, header copies)\n`);
+      + `wrote ${out}: 5 schools; pupils read 4 = assigned 3 + unassigned 0 + rejected 1; 1 row(s) skipped (totals, header copies, pupils off the roll)\n`);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.students).toEqual({ input: 4, assigned: 3, unassigned: 0, rejected: 1 });
     expect(json.skipped).toEqual([{ file: '学生名单2024秋.csv', line: 6, reason: 'total row skipped ("合计")' }]);

@@ -439,6 +439,16 @@ describe('a school or compound row with longitude and latitude the other way rou
   });
 });
 
+describe('a registry export with each pupil\'s roll status (学籍状态)', () => {
+  it('skips pupils no longer on the roll (转出, 毕业, 死亡 …), naming each row, and counts one on leave (休学) with a remark (all 33 were counted without a word)', async () => {
+    const { dataset } = await load(['学籍号,经度,纬度,年级,学籍状态', 'a1,118.002,36.002,1,在读', 'a2,118.003,36.003,2,转出', 'a3,118.004,36.004,3,毕业', 'a4,118.005,36.004,4,休学', 'a5,118.006,36.004,4,转出（省外）', 'a6,118.007,36.004,5,', 'a7,118.008,36.004,5,死亡'].join('\n'));
+    expect(Array.from(dataset.pupils.line).sort()).toEqual([2, 5, 7]);
+    expect(dataset.rowsRead).toBe(3);
+    expect(dataset.skipped!.map((r) => [r.line, r.reason])).toEqual([[3, 'not on the roll (学籍状态 "转出"): skipped'], [4, 'not on the roll (学籍状态 "毕业"): skipped'], [6, 'not on the roll (学籍状态 "转出（省外）"): skipped'], [8, 'not on the roll (学籍状态 "死亡"): skipped']]);
+    expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[5, 'onLeaveCounted']]);
+  });
+});
+
 describe('a sheet pasted together from several, each block with its header', () => {
   it('skips each copy of the header row as not data: neither a pupil nor a rejected row (each was rejected as grade "年级")', async () => {
     const { dataset } = await load([

@@ -42,6 +42,7 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
     { column: 'address', required: false, aliases: ['住址', '地址', '家庭住址', '现住址', '居住地址', '家庭地址', 'addr'] },
     { column: 'name', required: false, aliases: ['姓名', '学生姓名', 'pupil_name', 'student_name'] },
     { column: 'level', required: false, aliases: ['学段', '就读学段', '所在学段', 'level', 'stage'] },
+    { column: 'status', required: false, aliases: ['学籍状态', '在校状态', '学生状态', '在籍状态', 'status'] },
   ],
   schools: [
     { column: 'id', required: true, aliases: ['编号', '代码', '学校代码', '学校编号', '学校编码', '学校标识码', 'code', 'school_id'] },

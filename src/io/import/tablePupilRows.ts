@@ -33,6 +33,11 @@ export interface PupilRowOptions {
 /** A coordinate cell's text as decimal degrees where it can be read (coordinateText: １１８．７２５, 118°44'4.57"). */
 const coordinateCell = (cell: string | undefined) => coordinateText(cell ?? '');
 
+/** A 学籍状态 saying the pupil is no longer on the school's roll (转出, 毕业, 死亡, 注销 …): the row is skipped, named. */
+const OFF_ROLL = /转出|已转学|毕业|结业|肄业|死亡|注销|辍学|退学|离校|出国|开除|除名/;
+/** A 学籍状态 saying the pupil is on leave (休学): still on the roll and counted, with a remark, as the seat may stand empty. */
+const ON_LEAVE = /休学|停学/;
+
 /**
  * A coordinate cell left unfilled: empty, 0 as registry exports write it, a placeholder (/, —, 无,
  * 暂无, N/A) or an Excel error value (#N/A, #VALUE! …: a formula with nothing to look up). A row with
@@ -82,7 +87,7 @@ function numberText(value: number, raw: string): string {
 export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs, options: PupilRowOptions = {}): PupilRowSource {
   const { placer } = options;
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
-  const [cId, cLon, cLat, cGrade, cAddress, cSchoolName, cLevel] = ['id', 'lon', 'lat', 'grade', 'address', 'school_name', 'level'].map(col);
+  const [cId, cLon, cLat, cGrade, cAddress, cSchoolName, cLevel, cStatus] = ['id', 'lon', 'lat', 'grade', 'address', 'school_name', 'level', 'status'].map(col);
   const byAddress = placer !== undefined && cAddress >= 0;
   const byName = options.schools !== undefined && cSchoolName >= 0;
   const optional = OPTIONAL.filter((name) => col(name) >= 0 || (byAddress && name === 'unit_id') || (byName && name === 'school_id'));
@@ -164,6 +169,8 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const [x, y] = Number.isFinite(lon) && Number.isFinite(lat) && !placedAtUnit && !(lon === 0 && lat === 0) ? toWgs84(lon, lat, crs) : [lon, lat];
     const grade = gradeOf(gradeText, school >= 0 ? options.schools!.levels[school] : undefined, rowLevel);
     if (grade.note) notes.push(grade.note);
+    const rollStatus = cStatus >= 0 ? (cells[cStatus] ?? '').trim() : '';
+    if (ON_LEAVE.test(rollStatus)) notes.push({ code: 'onLeaveCounted', params: { got: rollStatus } });
     // The address is read again only to name a row that could not be placed.
     if (addressAt >= 0 && !status[0]) optionalCells[addressAt] = '';
     return [
@@ -205,6 +212,12 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
         if (total) {
           skipped++;
           visit.skip({ line, problem: totalRowProblem(total) });
+          return;
+        }
+        const status = cStatus >= 0 ? (cells[cStatus] ?? '').trim() : '';
+        if (OFF_ROLL.test(status)) {
+          skipped++;
+          visit.skip({ line, problem: { code: 'offRollSkipped', params: { got: status } } });
           return;
         }
         rows++;
