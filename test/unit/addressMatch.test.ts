@@ -73,6 +73,13 @@ describe('address matching', () => {
     expect(matchAddress(m, '张家庄子村').status).toBe('unmatched');
   });
 
+  it('does not place an address on a road named after a place in that place (锦绣花园路5号 was placed at 锦绣花园)', () => {
+    for (const address of ['滨河花园路5号', '滨河小区东路3号', '郭家楼村东大街9号', '后郭家楼村路口北100米', '阳光苑巷12号', '金域一号胡同2号']) expect(matchAddress(m, address).status, address).toBe('unmatched');
+    // A 街道 is a town, not a road: the place after it is named.
+    expect(unitOf('圣城街道滨河花园3号楼')).toBe('U2');
+    expect(unitOf('滨河花园南门')).toBe('U2');
+  });
+
   it('returns an unmatched address with the 3 most similar units', () => {
     const r = matchAddress(m, '滨和小区5栋');
     expect(r.status).toBe('unmatched');

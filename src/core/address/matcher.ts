@@ -153,14 +153,18 @@ export function createAddressMatcher(units: readonly AddressUnit[], options: Add
 const pairKey = (text: string, i: number) => text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
 
 const DIGIT = /\d/;
+/** A road named after a place, right after its name (锦绣花园路5号, 李家村东大街9号, 东关村路口): the address is on the road, not in the place. */
+const ROAD_AFTER = /^[东西南北中]?(?:大街|大道|路口|路|街(?!道)|巷|胡同)/;
 
 /**
- * Whether an entry found in `text` ending at `end` stands alone: a name ending in a digit is not
+ * Whether an entry found in `text` ending at `end` stands alone: no name is followed by a road
+ * (ROAD_AFTER: 锦绣花园路5号 is not in 锦绣花园); a name ending in a digit is not
  * followed by another (幸福里1 is not in 幸福里12号); a core is followed by the end, or by no
  * Chinese character (a number, a letter), or — a village's — by 社区, or — a community's — by 村
  * or 社区 (so 张家庄 is not in 张家庄子村, nor 阳光 in 阳光花园).
  */
 function standsAlone(e: Entry, text: string, end: number): boolean {
+  if (ROAD_AFTER.test(text.slice(end, end + 3))) return false;
   if (end < text.length && DIGIT.test(text[end]) && DIGIT.test(e.text[e.text.length - 1])) return false;
   if (e.via === 'name' || e.via === 'alias' || end >= text.length || !HAN.test(text[end])) return true;
   if (e.via === 'village') return text.startsWith('社区', end);
