@@ -72,6 +72,7 @@ export const DATA_PROBLEMS = {
   ruleUnknownSchool: { en: 'rule {n} ({value}): school "{id}" is not in the dataset', 'zh-CN': '第 {n} 条规则（{value}）：数据集中没有学校 "{id}"' },
   ruleNotPrivate: { en: 'rule {n} (privateShares): "{id}" is not a private school teaching {level} grades', 'zh-CN': '第 {n} 条规则（民办分流比例）："{id}" 不是招收{level}学生的民办学校' },
   badEdit: { en: 'edit {n} ({value}): {detail}', 'zh-CN': '第 {n} 处修改（{value}）：{detail}' },
+  declaredProjectionUnknown: { en: 'the file declares its coordinates in EPSG:{n}, a projected system not read here: save it in longitude/latitude (EPSG:4326 or 4490), or as a Shapefile with its .prj', 'zh-CN': '文件声明坐标系为 EPSG:{n}（投影坐标），暂不支持：请另存为经纬度（EPSG:4326 或 4490），或带 .prj 文件的 Shapefile' },
   unknownFormat: { en: 'cannot read a "{got}" file (expected {value})', 'zh-CN': '无法读取 "{got}" 格式的文件（支持 {value}）' },
   corruptXlsx: { en: 'not a readable Excel workbook ({detail})', 'zh-CN': '不是可读取的 Excel 工作簿（{detail}）' },
   encryptedWorkbook: { en: 'the workbook is password-protected: open it in Excel or WPS, remove the password and save it again', 'zh-CN': '工作簿设置了打开密码：请在 Excel 或 WPS 中打开，取消密码后重新保存' },

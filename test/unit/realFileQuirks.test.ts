@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { describeDataProblem } from '../../src/core/dataProblems';
+import { DataError } from '../../src/io/dataError';
 import { isColumnNumbering, noteRowText } from '../../src/io/import/totalRows';
 import { isTitleRow } from '../../src/io/import/table';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
@@ -20,7 +21,8 @@ import { readKml } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
 import { zonesToContract } from '../../src/io/import/zonesGeoJson';
 import { resolveZoneSchools } from '../../src/io/import/zoneSchools';
-import type { Feature } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import proj4 from 'proj4';
 import { excelRoundedForm, isPlaceholderId, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -716,6 +718,32 @@ describe('more cells as real lists write them (third round of messy files)', () 
     expect(contract.properties!.school_id).toBe('');
     resolveZoneSchools('片区.zip', [contract], { school_id: 'XXDM', school_name: 'XXMC', level: 'XD' }, JSON.parse(readFileSync(join(tiny, 'schools.geojson'), 'utf8')).features.map((f: Feature) => ({ ...f.properties, lon: 0, lat: 0, facilities: {} })));
     expect(contract.properties!.school_id).toBe('P1');
+  });
+});
+
+describe('a GeoJSON file declaring its coordinate system in its "crs" member', () => {
+  const zones = JSON.parse(readFileSync(join(tiny, 'catchments.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  const projected = (code: number, definition: string) => {
+    const forward = proj4('EPSG:4326', definition);
+    const ring = (r: number[][]) => r.map((p) => forward.forward([p[0], p[1]]));
+    const features = zones.features.map((f) => ({ ...f, geometry: f.geometry.type === 'Polygon' ? { ...f.geometry, coordinates: f.geometry.coordinates.map(ring) } : { ...f.geometry, coordinates: f.geometry.coordinates.map((p) => p.map(ring)) } }));
+    return text('片区.geojson', JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${code}` } }, features }));
+  };
+  const csv = readFileSync(join(tiny, 'students.csv'), 'utf8');
+
+  it('reads zones in Web Mercator metres (EPSG:3857) and in a CGCS2000 3° Gauss–Krüger zone (EPSG:4527) as the tiny county (both were refused as "not degrees")', async () => {
+    const base = await load(csv);
+    for (const [code, definition] of [[3857, 'EPSG:3857'], [4527, '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +ellps=GRS80 +units=m +no_defs']] as const) {
+      const { dataset } = await load(csv, projected(code, definition));
+      expect([...dataset.zoneState.zones.primary.keys()].length, String(code)).toBe(base.dataset.zoneState.zones.primary.size);
+      expect(Array.from(dataset.pupils.line).map((l) => base.schoolOfLine.get(l)), String(code)).toEqual(Array.from(base.dataset.pupils.line).map((l) => base.schoolOfLine.get(l)));
+      const [x, y] = dataset.zoneState.zones.primary.values().next().value![0][0][0];
+      expect(Math.abs(x - 118) < 0.1 && Math.abs(y - 36) < 0.1, String(code)).toBe(true);
+    }
+  });
+
+  it('names a projected system it does not read', async () => {
+    await expect(load(csv, projected(32650, '+proj=utm +zone=50 +datum=WGS84 +units=m +no_defs'))).rejects.toThrow(new DataError('片区.geojson', 'declaredProjectionUnknown', { n: 32650 }));
   });
 });
 

@@ -3,6 +3,7 @@ import { DataError, parseJsonFile } from '../dataError';
 import { countyOutline } from '../countyOutline';
 import { geometryToWgs84, type Crs } from './crs';
 import { polygonsAsMultiPolygon } from './zonesGeoJson';
+import { toDeclaredDegrees } from './declaredCrs';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -11,8 +12,9 @@ const isFeature = (v: unknown): v is Feature => (v as { type?: unknown } | null)
 /**
  * The features of GeoJSON text in any of the shapes files come in: a FeatureCollection, a bare
  * JSON list of Features (as DataV GeoAtlas serves county outlines), a single Feature, or a bare
- * geometry (as a Feature without properties). Throws a DataError naming the file otherwise, or
- * naming the first item of a list that is not a Feature.
+ * geometry (as a Feature without properties); a collection declaring a projected system in its
+ * "crs" member in longitude/latitude (toDeclaredDegrees). Throws a DataError naming the file
+ * otherwise, or naming the first item of a list that is not a Feature.
  */
 export function looseFeatures(file: string, text: string): Feature[] {
   const json = parseJsonFile(file, text) as { type?: unknown; features?: unknown } | unknown[] | null;
@@ -21,7 +23,7 @@ export function looseFeatures(file: string, text: string): Feature[] {
     if (bad >= 0) throw new DataError(file, 'notFeature', { n: bad + 1 });
     return json as Feature[];
   }
-  if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features as Feature[];
+  if (json?.type === 'FeatureCollection' && Array.isArray(json.features)) return toDeclaredDegrees(file, json, json.features as Feature[]);
   if (isFeature(json)) return [json];
   if (typeof json?.type === 'string' && GEOMETRY_TYPES.has(json.type)) return [{ type: 'Feature', geometry: json as Geometry, properties: {} }];
   throw new DataError(file, 'notGeoJson');
