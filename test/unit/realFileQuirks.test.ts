@@ -277,6 +277,18 @@ describe('school codes and names as files write them', () => {
 });
 
 describe('files as they are saved', () => {
+  it('reads a zipped Shapefile zipped again (片区.zip inside 片区.zip) as the one inside ("the zip holds no Shapefile")', async () => {
+    const JSZip = (await import('jszip')).default;
+    const inner = readFileSync(join(import.meta.dirname, '../fixtures/corpus/files/片区-gbk.zip'));
+    const outer = new JSZip();
+    outer.file('片区.zip', inner);
+    const csv = readFileSync(join(tiny, 'students.csv'), 'utf8');
+    const zonesOf = ({ dataset }: Awaited<ReturnType<typeof load>>) => ({ primary: [...dataset.zoneState.zones.primary.keys()], junior: [...dataset.zoneState.zones.junior.keys()], pupils: dataset.pupils.count });
+    const nested = zonesOf(await load(csv, { name: '片区.zip', bytes: await outer.generateAsync({ type: 'uint8array' }) }));
+    expect(nested).toEqual(zonesOf(await load(csv)));
+    expect(nested.primary.length).toBe(2);
+  });
+
   it('reads an OpenDocument spreadsheet, a WPS .et and an .xlsx whose rows and cells carry no r="…" reference (each was refused)', async () => {
     const XLSX = await import('@e965/xlsx');
     const JSZip = (await import('jszip')).default;

@@ -61,7 +61,7 @@ export function isProjected(prj: string): boolean {
 }
 
 /**
- * The features of the one Shapefile in a zip (.shp and .dbf required; a projected .prj reprojects
+ * The features of the one Shapefile in a zip, or in the one zip a zip holds (.shp and .dbf required; a projected .prj reprojects
  * to WGS84 through shpjs, a geographic one (isProjected) is read as is: CGCS2000 and WGS84 differ by
  * centimetres, and proj4's datum round trip would move every vertex by float noise
  * (118.79 → 118.79000000000002), so that a home exactly on an edge would fall on its wrong side;
@@ -71,10 +71,13 @@ export function isProjected(prj: string): boolean {
  * reads them), shape and record counts that differ, the parts cannot be read, attribute text that
  * does not decode in its encoding, or positions are not degrees.
  */
-export async function readShapefileZip(file: string, bytes: Uint8Array): Promise<{ features: Feature[]; encoding: string }> {
+export async function readShapefileZip(file: string, bytes: Uint8Array, nested = false): Promise<{ features: Feature[]; encoding: string }> {
   const zip = entries(file, bytes);
   const part = (base: string, ext: string) => [...zip.keys()].find((name) => name.toLowerCase() === `${base}.${ext}`.toLowerCase());
   const layers = [...zip.keys()].filter((name) => name.toLowerCase().endsWith('.shp')).map((name) => name.slice(0, -4));
+  // A zip zipped again (片区.zip inside 片区.zip): the one inside is read, once.
+  const inner = [...zip.keys()].filter((name) => name.toLowerCase().endsWith('.zip'));
+  if (layers.length === 0 && inner.length === 1 && !nested) return readShapefileZip(file, await zip.get(inner[0])!.read(), true);
   if (layers.length === 0) throw new DataError(file, 'zipWithoutShp');
   if (layers.length > 1) throw new DataError(file, 'severalShapefiles', { found: layers.join(', ') });
   const base = layers[0];
