@@ -1,5 +1,5 @@
 import { DataError } from '../dataError';
-import { isCompoundFile, isMarkup } from './legacyWorkbook';
+import { isBareBiff, isCompoundFile, isMarkup } from './legacyWorkbook';
 
 /** The file formats the importer reads. */
 export type FileFormat = 'csv' | 'xlsx' | 'geojson' | 'json' | 'shapefile' | 'kml';
@@ -25,7 +25,7 @@ export function extensionOf(name: string): string {
 
 /**
  * The format of a file from its extension. An .xls file is read for what it holds: a workbook (Excel
- * 97–2003, an .xlsx renamed, a web page table) as 'xlsx' (readXlsxTable converts the old kinds), and
+ * 2.x–2003, an .xlsx renamed, a web page table) as 'xlsx' (readXlsxTable converts the old kinds), and
  * text saved with that name (tab-separated, as some registry systems export) as 'csv'; an OLE2
  * compound file is a workbook whatever its extension (an encrypted .xlsx is one). Throws a DataError
  * naming the file for anything unreadable.
@@ -33,7 +33,7 @@ export function extensionOf(name: string): string {
 export function detectFormat(name: string, bytes: Uint8Array): FileFormat {
   const ext = extensionOf(name);
   if (isCompoundFile(bytes)) return 'xlsx';
-  if (ext === 'xls') return (bytes[0] === 0x50 && bytes[1] === 0x4b) || isMarkup(bytes) ? 'xlsx' : 'csv';
+  if (ext === 'xls') return (bytes[0] === 0x50 && bytes[1] === 0x4b) || isBareBiff(bytes) || isMarkup(bytes) ? 'xlsx' : 'csv';
   const format = BY_EXTENSION[ext];
   if (format === undefined) throw new DataError(name, 'unknownFormat', { got: ext === '' ? name : `.${ext}`, value: READABLE_FORMATS });
   return format;

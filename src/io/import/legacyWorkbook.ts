@@ -7,6 +7,11 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
+/** Whether the bytes open with an Excel 2.x–4.0 worksheet's first record (BOF): a workbook older than Excel 97, not in a compound file. */
+export function isBareBiff(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x09 && (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0x04) && bytes[3] === 0x00;
+}
+
 /** Whether the text begins (after white space) with markup: a web page saved with an .xls name, as some systems export tables. */
 export function isMarkup(bytes: Uint8Array): boolean {
   return decodeText(bytes.subarray(0, 512)).text.trimStart().startsWith('<');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataError } from '../dataError';
 import { filledOutsideNotes, findHeaderRow, HEADER_SEARCH_ROWS, repeatedColumns, uniqueNames, type RowVisitor, type SheetNotRead, type Table } from './table';
 import { headerLabels, isTwoRowHeader, type HeaderCell } from './xlsxHeader';
-import { isCompoundFile, isMarkup, readLegacyWorkbook } from './legacyWorkbook';
+import { isBareBiff, isCompoundFile, isMarkup, readLegacyWorkbook } from './legacyWorkbook';
 import { zipEntries, type ZipBudget } from './zipArchive';
 import { baseYearFromText } from './baseYear';
 
@@ -60,7 +60,7 @@ async function checkBudget(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (isCompoundFile(bytes) || isMarkup(bytes)) return readLegacyWorkbook(file, bytes);
+  if (isCompoundFile(bytes) || isBareBiff(bytes) || isMarkup(bytes)) return readLegacyWorkbook(file, bytes);
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DataError(file, 'corruptXlsx', { detail: 'not a zip-based Office file' });
   try {
     await checkBudget(file, bytes);
