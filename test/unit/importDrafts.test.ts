@@ -26,7 +26,7 @@ describe('the mapping step’s drafts', () => {
     const choices = mappingChoicesOf([pupils, { ...kml, level: 'primary' }]);
     expect(choices).toEqual({
       catchments: { file: '小学片区.kml', crs: 'wgs84', level: 'primary', columns: { school_id: '', school_name: 'name', level: '', zone_name: '' } },
-      students: { file: '学生名单-百度坐标.csv', crs: 'bd09', columns: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '', school_name: '', unit_id: '', address: '', name: '', level: '' } },
+      students: { file: '学生名单-百度坐标.csv', crs: 'bd09', columns: { id: '学籍号', lon: '经度', lat: '纬度', grade: '年级', school_id: '', school_name: '', unit_id: '', address: '', name: '', level: '', status: '' } },
     });
     expect(parseMappingFile('mapping.json', formatMappingFile(choices))).toEqual(choices);
     const applied = applyMappingChoices([pupils, kml], { students: { crs: 'gcj02', columns: { grade: '就读年级', unit_id: '' } }, catchments: { level: 'junior' } });

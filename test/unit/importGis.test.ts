@@ -281,7 +281,7 @@ describe('mapping files', () => {
     const bad = (json: unknown) => { try { parseMappingFile('m.json', JSON.stringify(json)); return ''; } catch (e) { return (e as DataError).message; } };
     expect(bad({ version: 1, parts: { pupils: {} } })).toBe('m.json: unknown key "pupils" in "parts" (known: schools, catchments, students, dataset, units, county, context, births, housing, intakePlan, history, roads, barriers)');
     expect(bad({ version: 1, parts: { students: { colums: {} } } })).toBe('m.json: unknown key "colums" in parts.students (known: file, crs, level, columns, swapLonLat)');
-    expect(bad({ version: 1, parts: { students: { columns: { gradee: '年级' } } } })).toBe('m.json: unknown key "gradee" in parts.students.columns (known: id, lon, lat, grade, school_id, school_name, unit_id, address, name, level)');
+    expect(bad({ version: 1, parts: { students: { columns: { gradee: '年级' } } } })).toBe('m.json: unknown key "gradee" in parts.students.columns (known: id, lon, lat, grade, school_id, school_name, unit_id, address, name, level, status)');
     expect(bad({ version: 1, parts: { students: { level: 'primary' } } })).toBe('m.json: parts.students.level must be absent (only zones take a level), got "primary"');
     expect(bad({ version: 1, parts: { catchments: { level: '高中' } } })).toBe('m.json: parts.catchments.level must be primary, junior, got "高中"');
     expect(bad({ version: 2, parts: {} })).toBe('m.json: "version" must be 1, got 2');

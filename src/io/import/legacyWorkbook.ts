@@ -34,10 +34,10 @@ export interface LegacySheet {
   merges: [number, number, number, number][];
 }
 
-/** What reading an old workbook gave: its sheets, or why not (structured-cloneable, to come back from another thread). */
+/** What reading an old workbook gave: its sheets, or why not (structured-cloneable, to come back from another process). */
 export type LegacyParse = { sheets: LegacySheet[] } | { problem: 'encrypted' } | { problem: 'corrupt'; detail: string };
 
-/** Reads an old workbook's bytes into sheets (see readLegacyWorkbook); may run in a thread of its own. */
+/** Reads an old workbook's bytes into sheets (see readLegacyWorkbook); may run in a process of its own. */
 export type LegacyParser = (bytes: Uint8Array) => Promise<LegacyParse>;
 
 /** A SheetJS cell's value as exceljs holds it: dates as dates, errors as error values, the rest as they are. */
