@@ -16,7 +16,7 @@ import { adoptEngine, startSupervisedWorker, type LoadRecipe } from './engineRec
 
 type Engine = SupervisedWorker;
 
-/** Extensions of the files the importer reads (.xls only to say it must be saved as .xlsx). */
+/** Extensions of the files the importer reads (a folder's other files are left out). */
 export const IMPORT_EXTENSIONS = ['.geojson', '.json', '.csv', '.txt', '.xlsx', '.xls', '.ods', '.et', '.zip', '.kml', '.kmz'] as const;
 
 const CONTRACT_NAMES: ReadonlySet<string> = new Set(Object.values(PART_FILES));

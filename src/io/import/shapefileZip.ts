@@ -61,7 +61,8 @@ export function isProjected(prj: string): boolean {
 }
 
 /**
- * The features of the one Shapefile in a zip, or in the one zip a zip holds (.shp and .dbf required; a projected .prj reprojects
+ * The features of the one Shapefile in a zip, or in the one zip a zip holds (.shp and .dbf
+ * required; a projected .prj reprojects
  * to WGS84 through shpjs, a geographic one (isProjected) is read as is: CGCS2000 and WGS84 differ by
  * centimetres, and proj4's datum round trip would move every vertex by float noise
  * (118.79 → 118.79000000000002), so that a home exactly on an edge would fall on its wrong side;

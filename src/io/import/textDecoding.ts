@@ -60,7 +60,8 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 }
 
 /**
- * Decodes a text file: a UTF-16 byte order mark decides (or, without one, its zero bytes: utf16WithoutMark), and a UTF-8 one unless the bytes after it
+ * Decodes a text file: a UTF-16 byte order mark decides (without one, its zero bytes:
+ * utf16WithoutMark), and a UTF-8 one unless the bytes after it
  * are GBK (not UTF-8, and not mostly: an editor's mark on a GBK file); otherwise valid UTF-8 is UTF-8,
  * and other bytes are GBK (the WHATWG decoder, a superset: GB18030; the encoding of files saved
  * by Chinese Windows and Excel) unless they are mostly UTF-8 with a few damaged bytes, which stay
