@@ -72,7 +72,7 @@ export interface LoadSummary {
   pupilsLoaded: number;
   rejected: RejectedRow[];
   warnings: RejectedRow[];
-  /** Total rows (合计, 小计 …) of the imported tables, not read as data. */
+  /** Rows of the imported tables not read as data: totals (合计, 小计 …), header copies, pupils no longer on the roll (学籍状态 转出 …). */
   skipped: RejectedRow[];
   loadMs: number;
 }

@@ -169,7 +169,7 @@ async function settleLoad(engine: Engine, outcome: LoadOutcome, first?: FirstRes
   if (outcome.report.items.length === 0) return finishLoad(engine, outcome.summary, first);
   reviewed = outcome.summary;
   const s = outcome.summary;
-  useAppStore.setState({ load: { status: 'review', report: outcome.report, rowsRead: s.rowsRead, loaded: s.pupilsLoaded, rejected: s.rejected.length, zones: s.zones } });
+  useAppStore.setState({ load: { status: 'review', report: outcome.report, rowsRead: s.rowsRead, loaded: s.pupilsLoaded, rejected: s.rejected.length, skipped: s.skipped.length, zones: s.zones } });
 }
 
 /** Loads the reviewed dataset although its validation report has findings. */

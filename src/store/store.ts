@@ -65,7 +65,7 @@ export type LoadState =
   /** Files whose parts, coordinate systems and columns the planner confirms before they load. */
   | { status: 'mapping'; files: ImportDraft[] }
   /** A dataset parsed in a pending worker, waiting for the planner to load it anyway or cancel. */
-  | { status: 'review'; report: ValidationReport; rowsRead: number; loaded: number; rejected: number; zones: FeatureCollection }
+  | { status: 'review'; report: ValidationReport; rowsRead: number; loaded: number; rejected: number; skipped: number; zones: FeatureCollection }
   | { status: 'error'; file: string; detail: string; problem?: DataProblem };
 
 /**

@@ -16,7 +16,8 @@ const mapping = JSON.parse(readFileSync(mappingPath, 'utf8')) as { parts: Record
 const truth = JSON.parse(readFileSync(join(county, 'truth.json'), 'utf8')) as {
   baseYear: number;
   expect: {
-    loaded: number; rejected: number; assigned: number; unassigned: number;
+    loaded: number; rejected: number; skipped: number; assigned: number; unassigned: number;
+    schoolRows: { skipped: unknown[] };
     schools: Record<string, { enrollment: number; grades: Record<string, number> }>;
     groups: { schools: string[]; enrollment: number }[];
   };
@@ -51,7 +52,10 @@ async function loadAndCheck(page: Page, xls: boolean): Promise<void> {
   // Each workbook is tagged with its own format.
   for (const [i, { file }] of files.entries()) if (WORKBOOKS.includes(file)) expect(await page.getByTestId(`import-file-${i}`).locator('.ant-tag').first().innerText()).toBe(xls ? 'XLS' : 'XLSX');
   await clickSettled(page, 'import-confirm');
-  if ((await waitForStatus(page, before, ['review', 'error', 'done'], 120_000)) === 'review') await clickSettled(page, 'load-anyway');
+  expect(await waitForStatus(page, before, ['review', 'error', 'done'], 120_000)).toBe('review');
+  // The review counts the rows skipped (total rows, header copies: the pupils' and the schools'), not only those loaded and rejected.
+  expect(await page.getByTestId('validation-summary').innerText()).toContain(`另跳过 ${truth.expect.skipped + truth.expect.schoolRows.skipped.length} 行`);
+  await clickSettled(page, 'load-anyway');
   expect(await waitForStatus(page, before, ['done', 'error'], 120_000)).toBe('done');
   const got = await page.evaluate(() => {
     const s = window.__planner!.store.getState();

@@ -20,7 +20,7 @@ export function LoadStatus() {
     );
   }
   if (load.status === 'mapping') return <ImportDialog files={load.files} />;
-  if (load.status === 'review') return <ValidationPanel report={load.report} rowsRead={load.rowsRead} loaded={load.loaded} rejected={load.rejected} />;
+  if (load.status === 'review') return <ValidationPanel report={load.report} rowsRead={load.rowsRead} loaded={load.loaded} rejected={load.rejected} skipped={load.skipped} />;
   if (load.status === 'error') {
     const detail = load.problem ? describeDataProblem(load.problem.code, load.problem.params, locale) : load.detail;
     return (

@@ -15,7 +15,7 @@ const geometryOf = (item: ValidationItem): Geometry | undefined => ('geometry' i
  * its numbers and a button that shows it on the map; load anyway, or cancel and keep the dataset
  * already open. A drawer without a mask, so the map stays in view.
  */
-export function ValidationPanel({ report, rowsRead, loaded, rejected }: { report: ValidationReport; rowsRead: number; loaded: number; rejected: number }) {
+export function ValidationPanel({ report, rowsRead, loaded, rejected, skipped }: { report: ValidationReport; rowsRead: number; loaded: number; rejected: number; skipped: number }) {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const highlight = useAppStore((s) => s.highlight);
@@ -42,7 +42,7 @@ export function ValidationPanel({ report, rowsRead, loaded, rejected }: { report
         showIcon
         data-testid="validation-summary"
         title={t('validationSummary', { errors: n(report.errors), warnings: n(report.warnings) })}
-        description={t('validationCounts', { read: n(rowsRead), loaded: n(loaded), rejected: n(rejected) })}
+        description={`${t('validationCounts', { read: n(rowsRead), loaded: n(loaded), rejected: n(rejected) })}${skipped > 0 ? t('validationSkipped', { skipped: n(skipped) }) : ''}`}
         style={{ marginBottom: 12 }}
       />
       <List

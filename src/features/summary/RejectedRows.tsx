@@ -23,7 +23,7 @@ export function RejectedRows() {
   const rows = [
     ...dataset.rejected.map((r) => ({ ...r, kind: t('rejected') })),
     ...dataset.warnings.map((r) => ({ ...r, kind: t('warnings') })),
-    ...dataset.skipped.map((r) => ({ ...r, kind: t('skippedRows') })),
+    ...dataset.skipped.map((r) => ({ ...r, kind: t('rowSkipped') })),
   ];
   return (
     <Card

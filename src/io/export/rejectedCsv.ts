@@ -9,7 +9,7 @@ import type { Table } from './table';
 const reasonOf = (r: RejectedRow, lang: MessageLanguage) => (r.problem ? describeDataProblem(r.problem.code, r.problem.params, lang) : r.reason);
 
 /**
- * The rows not loaded, the rows loaded with a remark and the total rows skipped as a table: file,
+ * The rows not loaded, the rows loaded with a remark and the rows skipped (totals, pupils off the roll …) as a table: file,
  * sheet (only when some row is from a workbook), line, what became of the row, and the reason in
  * the language — rejected rows first, then flagged, then skipped, each list in its order.
  */
