@@ -32,7 +32,7 @@ const position = (p: Position, crs: Crs): Position =>
   typeof p[0] === 'number' && typeof p[1] === 'number' ? [...toWgs84(p[0], p[1], crs), ...p.slice(2)] : p;
 
 /** A GeoJSON geometry with `f` applied to every position (null stays null; nesting is bounded by the JSON depth limit). */
-function mapPositions<G extends Geometry | null>(geometry: G, f: (p: Position) => Position): G {
+export function mapPositions<G extends Geometry | null>(geometry: G, f: (p: Position) => Position): G {
   if (geometry === null) return geometry;
   const g = geometry as Geometry;
   const each = (ps: unknown) => (Array.isArray(ps) ? ps.map((p) => (Array.isArray(p) ? f(p) : p)) : ps) as Position[];

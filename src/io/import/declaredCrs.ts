@@ -1,6 +1,7 @@
 import proj4 from 'proj4';
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import { DataError } from '../dataError';
+import { mapPositions } from './crs';
 
 /** EPSG codes of longitude/latitude systems read as they are (WGS84, CGCS2000, Xi'an 80, Beijing 54: within a few metres here, or the planner's crs choice). */
 const GEOGRAPHIC = new Set([4326, 4490, 4610, 4214]);
@@ -32,16 +33,6 @@ function projectionOf(code: number): string | undefined {
   return undefined;
 }
 
-function mapPositions(g: Geometry, f: (p: Position) => Position): Geometry {
-  switch (g.type) {
-    case 'Point': return { ...g, coordinates: f(g.coordinates) };
-    case 'MultiPoint': case 'LineString': return { ...g, coordinates: g.coordinates.map(f) };
-    case 'MultiLineString': case 'Polygon': return { ...g, coordinates: g.coordinates.map((r) => r.map(f)) };
-    case 'MultiPolygon': return { ...g, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-    case 'GeometryCollection': return { ...g, geometries: g.geometries.map((x) => mapPositions(x, f)) };
-  }
-}
-
 /**
  * The features of a GeoJSON object that declares a projected system in its "crs" member, in
  * longitude/latitude (proj4); as they are for none or a geographic one. Throws a DataError naming
@@ -54,5 +45,5 @@ export function toDeclaredDegrees(file: string, json: unknown, features: Feature
   if (projection === undefined) throw new DataError(file, 'declaredProjectionUnknown', { n: code });
   const toDegrees = proj4(projection, 'EPSG:4326');
   const convert = (p: Position): Position => [...toDegrees.forward([p[0], p[1]]), ...p.slice(2)];
-  return features.map((feature) => (feature.geometry ? { ...feature, geometry: mapPositions(feature.geometry, convert) } : feature));
+  return features.map((feature) => ({ ...feature, geometry: mapPositions(feature.geometry, convert) }));
 }
