@@ -5,7 +5,7 @@ import { formatNumber, translate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import type { AppState } from '../store/store';
 import { NO_DATA_COLOR } from './style';
-import { zoneKey } from './zoneSource';
+import { setZoneState, zoneKey } from './zoneSource';
 
 /** The distance bands of the distance colouring: each band from `from` metres (the last open-ended), nearest green. */
 export const DISTANCE_BANDS: { from: number; color: string }[] = [
@@ -60,6 +60,6 @@ export function syncDistanceBands(map: MapLibreMap, s: AppState, prev: AppState 
   for (const f of s.dataset.zones.features) {
     // A shared zone (多校划片) has no one school's distance.
     const mean = f.properties.school_ids === undefined ? means.get(String(f.properties.school_id)) : undefined;
-    map.setFeatureState({ source: 'zones', id: zoneKey(f) }, { distM: mean ?? -1 });
+    setZoneState(map, zoneKey(f), { distM: mean ?? -1 });
   }
 }

@@ -1,8 +1,8 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LoadSummary } from '../../workers/loadContract';
 import type { ZoneLevel } from '../core/rules';
-import { keyedZones, ZONE_KEY } from './zoneSource';
+import { HOT_ZONES, keyedZones, ZONE_KEY } from './zoneSource';
 import { addLabelLayers, LABEL_LAYER, LABEL_SOURCES } from './labels';
 import { tierColor } from './warningTiers';
 import { distanceColor } from './distanceBands';
@@ -15,9 +15,13 @@ export const LAYER = {
   contextLine: 'context-line',
   county: 'county-line',
   zones: 'zones-fill',
+  zonesHot: 'zones-fill-hot',
   sharedZones: 'zones-shared',
+  sharedZonesHot: 'zones-shared-hot',
   zoneLines: 'zones-line',
+  zoneLinesHot: 'zones-line-hot',
   zoneSelected: 'zones-selected',
+  zoneSelectedHot: 'zones-selected-hot',
   units: 'units',
   density: 'pupils-density',
   dots: 'pupils-dots',
@@ -58,10 +62,6 @@ function hatchImage(color: string, rising: boolean): { width: number; height: nu
   return { width: size, height: size, data };
 }
 
-/** The filter of the shared zones (多校划片) of a level: zone features with `school_ids`. */
-export function sharedZoneFilter(level: string): ExpressionSpecification {
-  return ['all', ['==', ['get', 'level'], level], ['has', 'school_ids']];
-}
 
 const utilColor: ExpressionSpecification = [
   'case',
@@ -97,17 +97,46 @@ export function zoneFillColor(mode: 'utilization' | 'compliance' | 'warning' | '
 }
 
 /**
+ * The zones' layers over one source: fill, shared-zone hatching, outline, selected outline. With
+ * `stale`, a zone whose feature-state is `stale` is left out (it is drawn from the hot source).
+ */
+function zoneLayers(ids: readonly [string, string, string, string], source: string, stale: boolean): LayerSpecification[] {
+  const shown = (value: ExpressionSpecification | number): ExpressionSpecification | number =>
+    stale ? ['case', ['boolean', ['feature-state', 'stale'], false], 0, value] : value;
+  const [fill, shared, line, selected] = ids;
+  return [
+    { id: fill, type: 'fill', source, paint: { 'fill-color': utilColor, 'fill-opacity': shown(0.55) } },
+    // Zones several schools share (多校划片) are hatched over their fill.
+    { id: shared, type: 'fill', source, filter: ['has', 'school_ids'], paint: { 'fill-pattern': SHARED_HATCH, 'fill-opacity': shown(1) } },
+    // Locked zones get a heavy outline.
+    { id: line, type: 'line', source, paint: { 'line-color': '#37474f', 'line-width': ['case', ['boolean', ['feature-state', 'locked'], false], 3, 0.8], 'line-opacity': shown(1) } },
+    { id: selected, type: 'line', source, paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': shown(['case', ['boolean', ['feature-state', 'selected'], false], 1, 0]) } },
+  ];
+}
+
+/** The zones' layers over the zones source, each with its twin over the hot source just above it (see hotZones). */
+function addZoneLayers(map: MapLibreMap): void {
+  const cold = zoneLayers([LAYER.zones, LAYER.sharedZones, LAYER.zoneLines, LAYER.zoneSelected], 'zones', true);
+  const hot = zoneLayers([LAYER.zonesHot, LAYER.sharedZonesHot, LAYER.zoneLinesHot, LAYER.zoneSelectedHot], HOT_ZONES, false);
+  cold.forEach((layer, i) => {
+    map.addLayer(layer);
+    map.addLayer(hot[i]);
+  });
+}
+
+/**
  * Adds (or replaces) the sources and layers of a dataset. Zones are keyed by level and school
  * (zoneSource). The detail layers (context, compounds and villages, roads, barriers) start empty:
  * fillDetailLayers gives them their data once the zones are on screen.
  */
 export function addDatasetLayers(map: MapLibreMap, d: LoadSummary, level: ZoneLevel): void {
   for (const id of [...Object.values(LABEL_LAYER), ...Object.values(LAYER)].reverse()) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of ['context', 'county', 'zones', 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight', 'flash', ...LABEL_SOURCES]) if (map.getSource(id)) map.removeSource(id);
+  for (const id of ['context', 'county', 'zones', HOT_ZONES, 'units', 'density', 'dots', 'changed', 'pending', 'schools', 'review', 'highlight', 'flash', ...LABEL_SOURCES]) if (map.getSource(id)) map.removeSource(id);
 
   map.addSource('context', { type: 'geojson', data: EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
   map.addSource('zones', { type: 'geojson', data: keyedZones(d.zones, level), promoteId: ZONE_KEY });
+  map.addSource(HOT_ZONES, { type: 'geojson', data: EMPTY, promoteId: ZONE_KEY });
   map.addSource('changed', { type: 'geojson', data: EMPTY });
   map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('review', { type: 'geojson', data: EMPTY });
@@ -131,23 +160,8 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary, level: ZoneLe
 
   map.addLayer({ id: LAYER.context, type: 'fill', source: 'context', paint: { 'fill-color': '#dde3e8' } });
   map.addLayer({ id: LAYER.contextLine, type: 'line', source: 'context', paint: { 'line-color': '#aab4bd', 'line-width': 1 } });
-  map.addLayer({ id: LAYER.zones, type: 'fill', source: 'zones', paint: { 'fill-color': utilColor, 'fill-opacity': 0.55 } });
-  // Zones several schools share (多校划片) are hatched over their fill.
   if (!map.hasImage(SHARED_HATCH)) map.addImage(SHARED_HATCH, hatchImage(SHARED_COLOR, false));
-  map.addLayer({ id: LAYER.sharedZones, type: 'fill', source: 'zones', filter: sharedZoneFilter('primary'), paint: { 'fill-pattern': SHARED_HATCH } });
-  map.addLayer({
-    id: LAYER.zoneLines,
-    type: 'line',
-    source: 'zones',
-    // Locked zones get a heavy outline.
-    paint: { 'line-color': '#37474f', 'line-width': ['case', ['boolean', ['feature-state', 'locked'], false], 3, 0.8] },
-  });
-  map.addLayer({
-    id: LAYER.zoneSelected,
-    type: 'line',
-    source: 'zones',
-    paint: { 'line-color': '#0050b3', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
-  });
+  addZoneLayers(map);
   map.addLayer({ id: LAYER.county, type: 'line', source: 'county', paint: { 'line-color': '#263238', 'line-width': 2 } });
   addRoadLayers(map, LAYER.zones);
   // Compounds (小区) and villages (村), the units zones are drawn from: shown once zoomed in.

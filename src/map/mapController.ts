@@ -9,9 +9,10 @@ import { assignUnitToSelected } from '../app/editActions';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
-import { addDatasetLayers, fillDetailLayers, LAYER, sharedZoneFilter, zoneFillColor } from './layers';
+import { addDatasetLayers, fillDetailLayers, LAYER, zoneFillColor } from './layers';
 import { whenZonesDrawn } from './firstDraw';
-import { createZoneLooks, keyedZones, zoneDiff, zoneKey, type ZoneLook } from './zoneSource';
+import { createZoneLooks, HOT_ZONES, keyedZones, zoneKey, type ZoneLook } from './zoneSource';
+import { createHotZones } from './hotZones';
 import type { SimulationResult } from '../core/simulation';
 import { timingMark, timingMeasure } from '../app/timing';
 import { BASE_STYLE } from './style';
@@ -78,11 +79,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const flash = createChangeFlash(map);
   const zoneLooks = createZoneLooks(map);
   const zoneLabels = createLabelSource(map, ZONE_LABEL_SOURCE);
-  const editFrame = createEditFrame(map, ['zones', ZONE_LABEL_SOURCE, 'pending'], () => {
+  const editFrame = createEditFrame(map, ['zones', HOT_ZONES, ZONE_LABEL_SOURCE, 'pending'], () => {
     // Read by the browser benchmark: the panels are let go of, with the map's frame.
     timingMark('edit:shown');
     shownState.release();
   });
+  const hotZones = createHotZones(map, () => editFrame.hold());
   let shownVersion = 0;
   let shownZones: LoadSummary['zones'] | undefined;
   // The panels' numbers wait for an edit's map frame too: drawn apart, the page's frame and the
@@ -131,17 +133,17 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       stopWaiting = whenZonesDrawn(map, () => showDetails(version), DETAILS_WAIT_MS);
     }
     const zonesChanged = s.dataset.zones !== shownZones;
-    // The source holds the shown level's zones (keyedZones): another level's are given whole.
-    if (prev && s.level !== prev.level) {
-      (map.getSource('zones') as GeoJSONSource).setData(keyedZones(s.dataset.zones, s.level));
-      if (zonesChanged) editFrame.hold();
-    } else if (zonesChanged) {
-      // An edit changed a few zones: only they are sent (and re-tiled); the others keep their state.
-      const diff = zoneDiff(shownZones!, s.dataset.zones, s.level);
-      if (diff) {
-        void (map.getSource('zones') as GeoJSONSource).updateData(diff);
+    // The zones source holds the shown level's zones (keyedZones): another level's are given whole.
+    if (!prev || s.level !== prev.level) {
+      if (prev) {
+        (map.getSource('zones') as GeoJSONSource).setData(keyedZones(s.dataset.zones, s.level));
         editFrame.hold();
-      } else shownState.release();
+      }
+      hotZones.reset(s.dataset.zones, s.level);
+    } else if (zonesChanged) {
+      // An edit's zones are drawn from the hot source (see hotZones); the others keep their tiles and state.
+      if (hotZones.show(s.dataset.zones)) editFrame.hold();
+      else shownState.release();
     }
     if (zonesChanged) {
       flash.zonesReplaced(shownZones!, s.dataset.zones);
@@ -184,14 +186,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       else dots.hide();
     }
     if (s.level !== prev?.level) {
-      map.setFilter(LAYER.zones, ['==', ['get', 'level'], s.level]);
-      map.setFilter(LAYER.sharedZones, sharedZoneFilter(s.level));
-      map.setFilter(LAYER.zoneLines, ['==', ['get', 'level'], s.level]);
-      map.setFilter(LAYER.zoneSelected, ['==', ['get', 'level'], s.level]);
       map.setFilter(LAYER.changed, ['==', ['get', 'level'], s.level]);
       map.setFilter(LAYER.changedLine, ['==', ['get', 'level'], s.level]);
     }
-    if (s.colorBy !== prev?.colorBy) map.setPaintProperty(LAYER.zones, 'fill-color', zoneFillColor(s.colorBy));
+    if (s.colorBy !== prev?.colorBy) for (const id of [LAYER.zones, LAYER.zonesHot]) map.setPaintProperty(id, 'fill-color', zoneFillColor(s.colorBy));
     if (s.pupilMode !== prev?.pupilMode) {
       map.setLayoutProperty(LAYER.density, 'visibility', s.pupilMode === 'density' ? 'visible' : 'none');
       map.setLayoutProperty(LAYER.dots, 'visibility', s.pupilMode === 'dots' ? 'visible' : 'none');
@@ -246,7 +244,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   /** The schools of the school or zone under the pointer: one, or those sharing a zone (多校划片). */
   const schoolsAt = (e: MapMouseEvent): string[] => {
     const s = useAppStore.getState();
-    const hit = map.queryRenderedFeatures(e.point, { layers: [LAYER.schools, LAYER.zones].filter((l) => map.getLayer(l)) })[0];
+    // A zone the hot source draws is still in the zones source, with its old shape, left undrawn.
+    const hit = map.queryRenderedFeatures(e.point, { layers: [LAYER.schools, LAYER.zonesHot, LAYER.zones].filter((l) => map.getLayer(l)) }).find((f) => !f.state.stale);
     if (!hit || !s.dataset) return [];
     if (hit.layer.id === LAYER.schools) return [String(hit.properties.id)];
     const id = String(hit.properties.school_id);
@@ -280,6 +279,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       for (const type of ['keydown', 'pointerdown'] as const) window.removeEventListener(type, showPanels, true);
       stopDrawing();
       stopVertexDrag();
+      hotZones.destroy();
       editFrame.destroy();
       dots.destroy();
       tooltip.destroy();

@@ -3,7 +3,7 @@ import { TIERS } from '../core/warning/settings';
 import type { WarningRow } from '../core/warning/warning';
 import type { AppState } from '../store/store';
 import { NO_DATA_COLOR, TIER_COLORS } from './style';
-import { zoneKey } from './zoneSource';
+import { setZoneState, zoneKey } from './zoneSource';
 
 /** The zone fill colour of the warning colouring: by the feature-state `tier` (0 green, 1 yellow, 2 red, −1 none). */
 export const tierColor: ExpressionSpecification = ['match', ['coalesce', ['feature-state', 'tier'], -1], 0, TIER_COLORS.green, 1, TIER_COLORS.yellow, 2, TIER_COLORS.red, NO_DATA_COLOR];
@@ -29,6 +29,6 @@ export function syncWarningTiers(map: MapLibreMap, s: AppState, prev: AppState |
   for (const f of s.dataset.zones.features) {
     // A shared zone (多校划片) has no one school's tier.
     const tier = f.properties.school_ids === undefined ? rows.get(index.get(String(f.properties.school_id)) ?? -1)?.tier : undefined;
-    map.setFeatureState({ source: 'zones', id: zoneKey(f) }, { tier: tier === undefined ? -1 : TIERS.indexOf(tier) });
+    setZoneState(map, zoneKey(f), { tier: tier === undefined ? -1 : TIERS.indexOf(tier) });
   }
 }

@@ -10,6 +10,12 @@ export function zoneKey(f: Feature): string {
   return `${f.properties?.level}|${f.properties?.school_id}`;
 }
 
+/**
+ * The source of the zones an edit changed that the zones source has not taken in yet (see hotZones):
+ * drawn over it, from a few features, so an edit re-tiles those alone.
+ */
+export const HOT_ZONES = 'zones-hot';
+
 const keyed = (f: Feature): Feature => ({ ...f, properties: { ...f.properties, [ZONE_KEY]: zoneKey(f) } });
 
 const ofLevel = (zones: FeatureCollection, level: ZoneLevel) => zones.features.filter((f) => f.properties?.level === level);
@@ -45,6 +51,37 @@ export function zoneDiff(before: FeatureCollection, after: FeatureCollection, le
   return { remove, add, update };
 }
 
+/**
+ * The zones of `level` in `now` that differ from every version the zones source may hold (`held`:
+ * its data, and while it takes in a newer version, that one too), to be drawn from the hot source;
+ * and the keys the zones source must not draw (zones changed or gone). Unchanged zones keep their
+ * feature object (applyZoneChanges), so a zone differs when its object does.
+ */
+export function zonesApart(now: FeatureCollection, held: readonly FeatureCollection[], level: ZoneLevel): { hot: Feature[]; hidden: Set<string> } {
+  const heldByKey = held.map((h) => new Map(ofLevel(h, level).map((f) => [zoneKey(f), f])));
+  const hot: Feature[] = [];
+  const hidden = new Set<string>();
+  const present = new Set<string>();
+  for (const f of ofLevel(now, level)) {
+    const key = zoneKey(f);
+    present.add(key);
+    if (heldByKey.every((m) => m.get(key) === f)) continue;
+    hot.push(keyed(f));
+    hidden.add(key);
+  }
+  for (const m of heldByKey) for (const key of m.keys()) if (!present.has(key)) hidden.add(key);
+  return { hot, hidden };
+}
+
+/**
+ * Sets a zone's feature-state in the zones source and in the hot one: an edited zone is drawn from
+ * the hot source until the zones source takes it in, and must look the same from either.
+ */
+export function setZoneState(map: MapLibreMap, key: string, state: Record<string, unknown>): void {
+  map.setFeatureState({ source: 'zones', id: key }, state);
+  if (map.getSource(HOT_ZONES)) map.setFeatureState({ source: HOT_ZONES, id: key }, state);
+}
+
 /** A zone's feature-state: its school's utilization and status (−1: none), locked, selected. */
 export interface ZoneLook {
   util: number;
@@ -64,7 +101,7 @@ export function createZoneLooks(map: MapLibreMap): { apply(looks: Map<string, Zo
       for (const [key, look] of looks) {
         const was = shown.get(key);
         if (was && was.util === look.util && was.status === look.status && was.locked === look.locked && was.selected === look.selected) continue;
-        map.setFeatureState({ source: 'zones', id: key }, { ...look });
+        setZoneState(map, key, { ...look });
       }
       shown = looks;
     },

@@ -24,6 +24,48 @@ async function schoolOnPage(page: Page, id: string): Promise<{ x: number; y: num
   return { x: box.x + at.x, y: box.y + at.y };
 }
 
+/**
+ * The schools whose zones are drawn at points spread over the inner part of an area (its outer ring), one list
+ * per point: from the zones source (less the zones it leaves to the hot source) and the hot one.
+ */
+const zonesDrawnInArea = (page: Page, ring: number[][]) => page.evaluate((ring) => {
+  const map = window.__planner!.map!;
+  const [xs, ys] = [ring.map((p) => p[0]), ring.map((p) => p[1])];
+  const at = (f: number, lo: number[]) => Math.min(...lo) + f * (Math.max(...lo) - Math.min(...lo));
+  return [0.2, 0.4, 0.6, 0.8].flatMap((fx) => [0.2, 0.4, 0.6, 0.8].map((fy) => {
+    const p = map.project([at(fx, xs), at(fy, ys)]);
+    return map.queryRenderedFeatures(p, { layers: ['zones-fill-hot', 'zones-fill'] }).filter((f) => !f.state.stale).map((f) => String(f.properties.school_id));
+  }));
+}, ring);
+
+/**
+ * The map's colours (RGBA) at the same points as zonesDrawnInArea, read from a frame drawn for it
+ * without the outline of the last change (drawn over the area for a while); and whether the hot
+ * source drew zones in that frame.
+ */
+const coloursInArea = (page: Page, ring: number[][]) => page.evaluate((ring) => new Promise<{ rgba: number[][]; hot: boolean }>((resolve) => {
+  const map = window.__planner!.map!;
+  const canvas = map.getCanvas();
+  const scale = canvas.width / canvas.clientWidth;
+  const [xs, ys] = [ring.map((p) => p[0]), ring.map((p) => p[1])];
+  const at = (f: number, lo: number[]) => Math.min(...lo) + f * (Math.max(...lo) - Math.min(...lo));
+  const flash = ['flash-fill', 'flash-line'];
+  for (const id of flash) map.setLayoutProperty(id, 'visibility', 'none');
+  map.once('render', () => {
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+    const rgba = [0.2, 0.4, 0.6, 0.8].flatMap((fx) => [0.2, 0.4, 0.6, 0.8].map((fy) => {
+      const p = map.project([at(fx, xs), at(fy, ys)]);
+      const pixel = new Uint8Array(4);
+      gl.readPixels(Math.round(p.x * scale), Math.round(canvas.height - p.y * scale), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      return [...pixel];
+    }));
+    const hot = map.queryRenderedFeatures({ layers: ['zones-fill-hot'] }).length > 0;
+    for (const id of flash) map.setLayoutProperty(id, 'visibility', 'visible');
+    resolve({ rgba, hot });
+  });
+  map.triggerRepaint();
+}), ring);
+
 const tooltip = (page: Page) => page.locator('.map-tooltip').innerText();
 const enrollment = (page: Page, id: string) => page.evaluate((sid) => window.__planner!.store.getState().result!.schools.find((r) => r.id === sid)!.enrollment, id);
 
@@ -115,8 +157,10 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     await page.getByTestId('pending-area').getByRole('button', { name: '取 消' }).or(page.getByTestId('pending-area').getByRole('button', { name: '取消' })).click();
   });
 
-  it('after an edit outlines the changed area, says what changed, keeps the tooltip current, and undoes and redoes by keyboard after a display switch', async () => {
+  it('after an edit draws the new zones at once and alike once folded into the zones source, outlines the changed area, says what changed, keeps the tooltip current, and undoes and redoes by keyboard after a display switch', async () => {
     await drawSquareBetween(page, ['P01', 'N02']);
+    const area = await page.evaluate(() => window.__planner!.store.getState().pendingArea!.coordinates[0] as number[][]);
+    expect((await zonesDrawnInArea(page, area)).flat()).toContain('P01');
     await page.getByTestId('assign-school').click();
     await page.keyboard.type('汇文');
     await page.keyboard.press('Enter');
@@ -124,10 +168,27 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
     const after = await enrollment(page, 'P01');
     expect(after).toBeLessThan(2600);
+    // The map draws the area as 汇文学校's only, from the hot source: 圣城小学's old shape is not drawn under it.
+    const allHuiwen = Array(16).fill(['N02']);
+    await expect.poll(() => zonesDrawnInArea(page, area)).toEqual(allHuiwen);
+    const fromEdit = await coloursInArea(page, area);
+    expect(fromEdit.hot).toBe(true);
     await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['flash-line'] }).length > 0);
     const note = await page.getByTestId('legend-change').innerText();
     expect(note).toContain('圣城小学 → 汇文学校');
     expect(note).toContain(`${(2600 - after).toLocaleString('en')}`);
+    // Once edits pause, the zones source takes the edit in and the hot source is emptied: the same colours.
+    await expect.poll(() => page.evaluate(async () => {
+      const map = window.__planner!.map!;
+      const zones = (await (map.getSource('zones') as GeoJSONSource).getData()) as FeatureCollection;
+      const n02 = window.__planner!.store.getState().dataset!.zones.features.find((f) => f.properties?.level === 'primary' && f.properties.school_id === 'N02')!;
+      const held = zones.features.find((f) => f.properties?.school_id === 'N02')!;
+      return JSON.stringify(held.geometry) === JSON.stringify(n02.geometry) && map.queryRenderedFeatures({ layers: ['zones-fill-hot'] }).length === 0;
+    }), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => zonesDrawnInArea(page, area)).toEqual(allHuiwen);
+    const folded = await coloursInArea(page, area);
+    expect(folded.hot).toBe(false);
+    folded.rgba.forEach((rgba, i) => rgba.forEach((c, k) => expect(Math.abs(c - fromEdit.rgba[i][k]), `point ${i}`).toBeLessThanOrEqual(2)));
     await page.screenshot({ path: join(shots, 'map-change-zh.png') });
     // A display switch keeps the focus on its radio input: the shortcuts still work.
     await page.getByText('按教室使用率').click();
