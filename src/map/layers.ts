@@ -15,12 +15,12 @@ export const LAYER = {
   contextLine: 'context-line',
   county: 'county-line',
   zones: 'zones-fill',
-  zonesHot: 'zones-fill-hot',
   sharedZones: 'zones-shared',
-  sharedZonesHot: 'zones-shared-hot',
   zoneLines: 'zones-line',
-  zoneLinesHot: 'zones-line-hot',
   zoneSelected: 'zones-selected',
+  zonesHot: 'zones-fill-hot',
+  sharedZonesHot: 'zones-shared-hot',
+  zoneLinesHot: 'zones-line-hot',
   zoneSelectedHot: 'zones-selected-hot',
   units: 'units',
   density: 'pupils-density',
@@ -114,14 +114,15 @@ function zoneLayers(ids: readonly [string, string, string, string], source: stri
   ];
 }
 
-/** The zones' layers over the zones source, each with its twin over the hot source just above it (see hotZones). */
+/**
+ * The zones' layers over the zones source, then their twins over the hot source (see hotZones).
+ * Not interleaved: MapLibre draws a source's tile clipping masks again at each change of source
+ * between layers, a full-tile stencil pass each, which the software GPU here pays for by the pixel.
+ */
 function addZoneLayers(map: MapLibreMap): void {
   const cold = zoneLayers([LAYER.zones, LAYER.sharedZones, LAYER.zoneLines, LAYER.zoneSelected], 'zones', true);
   const hot = zoneLayers([LAYER.zonesHot, LAYER.sharedZonesHot, LAYER.zoneLinesHot, LAYER.zoneSelectedHot], HOT_ZONES, false);
-  cold.forEach((layer, i) => {
-    map.addLayer(layer);
-    map.addLayer(hot[i]);
-  });
+  for (const layer of [...cold, ...hot]) map.addLayer(layer);
 }
 
 /**
