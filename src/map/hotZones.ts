@@ -1,15 +1,24 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ZoneLevel } from '../core/rules';
-import { HOT_ZONES, zoneDiff, zonesApart } from './zoneSource';
+import { HOT_ZONES, keyedZones, zoneDiff, zonesApart } from './zoneSource';
 
 /** How long the zones stay unedited before the zones source takes in the edited ones, ms. */
 export const FOLD_IDLE_MS = 3000;
+
+/**
+ * Past this many changed zones (and a quarter of the level's), the zones source is given the zones
+ * whole instead (another scenario, a balance applied): drawn twice, hot and hidden, they would cost
+ * the GPU a second pass over most of the map until the fold.
+ */
+export const HOT_ZONES_MAX = 8;
 
 /** The zones on the map, drawn from the zones source and the hot one (createHotZones). */
 export interface HotZones {
   /** The zones source was just given `zones` of `level` whole: nothing is drawn from the hot source. */
   reset(zones: FeatureCollection, level: ZoneLevel): void;
+  /** Gives the zones source `zones` of `level` whole (another level shown), then as reset. */
+  showWhole(zones: FeatureCollection, level: ZoneLevel): void;
   /** Draws a new version of the zones; false when no zone of the shown level changed. */
   show(zones: FeatureCollection): boolean;
   destroy(): void;
@@ -44,9 +53,23 @@ export function createHotZones(map: MapLibreMap, redrawn: () => void): HotZones 
     (map.getSource(HOT_ZONES) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
     hotCount = features.length;
   };
+  const reset = (zones: FeatureCollection, shownLevel: ZoneLevel) => {
+    clearTimeout(timer);
+    setHidden(new Set());
+    setHot([]);
+    level = shownLevel;
+    held = now = zones;
+    taking = undefined;
+  };
+  const showWhole = (zones: FeatureCollection, shownLevel: ZoneLevel) => {
+    (map.getSource('zones') as GeoJSONSource).setData(keyedZones(zones, shownLevel));
+    reset(zones, shownLevel);
+  };
   const draw = () => {
     if (!held || !now) return;
     const apart = zonesApart(now, taking ? [held, taking] : [held], level);
+    const ofLevel = now.features.filter((f) => f.properties?.level === level).length;
+    if (apart.hot.length > Math.max(HOT_ZONES_MAX, ofLevel / 4)) return showWhole(now, level);
     setHot(apart.hot);
     setHidden(apart.hidden);
   };
@@ -73,14 +96,8 @@ export function createHotZones(map: MapLibreMap, redrawn: () => void): HotZones 
   map.on('sourcedata', onData);
 
   return {
-    reset(zones, shownLevel) {
-      clearTimeout(timer);
-      setHidden(new Set());
-      setHot([]);
-      level = shownLevel;
-      held = now = zones;
-      taking = undefined;
-    },
+    reset,
+    showWhole,
     show(zones) {
       const changed = !!now && zoneDiff(now, zones, level) !== undefined;
       now = zones;

@@ -11,7 +11,7 @@ import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
 import { addDatasetLayers, fillDetailLayers, LAYER, zoneFillColor } from './layers';
 import { whenZonesDrawn } from './firstDraw';
-import { createZoneLooks, HOT_ZONES, keyedZones, zoneKey, type ZoneLook } from './zoneSource';
+import { createZoneLooks, HOT_ZONES, zoneKey, type ZoneLook } from './zoneSource';
 import { createHotZones } from './hotZones';
 import type { SimulationResult } from '../core/simulation';
 import { timingMark, timingMeasure } from '../app/timing';
@@ -134,12 +134,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     }
     const zonesChanged = s.dataset.zones !== shownZones;
     // The zones source holds the shown level's zones (keyedZones): another level's are given whole.
-    if (!prev || s.level !== prev.level) {
-      if (prev) {
-        (map.getSource('zones') as GeoJSONSource).setData(keyedZones(s.dataset.zones, s.level));
-        editFrame.hold();
-      }
-      hotZones.reset(s.dataset.zones, s.level);
+    if (!prev) hotZones.reset(s.dataset.zones, s.level);
+    else if (s.level !== prev.level) {
+      hotZones.showWhole(s.dataset.zones, s.level);
+      editFrame.hold();
     } else if (zonesChanged) {
       // An edit's zones are drawn from the hot source (see hotZones); the others keep their tiles and state.
       if (hotZones.show(s.dataset.zones)) editFrame.hold();

@@ -58,7 +58,14 @@ function fakeMap(level: 'primary' | 'junior', zones: FeatureCollection) {
     updates: 0,
     on: (_: string, f: () => void) => handlers.add(f),
     off: (_: string, f: () => void) => handlers.delete(f),
+    wholes: 0,
     getSource: (id: string) => (id === 'zones' ? {
+      // Drawn once re-tiled: the edit frame holds the map's frames until then.
+      setData(d: FeatureCollection) {
+        map.wholes++;
+        cold = new Map(d.features.map((f) => [String(f.properties!.key), f.geometry]));
+        pending = undefined;
+      },
       updateData(diff: GeoJSONSourceDiff) {
         map.updates++;
         pending = new Map(cold);
@@ -193,6 +200,28 @@ describe('hot zones over the zones source', () => {
     }), { numRuns: 300 });
   });
 
+  it('gives the zones source the zones whole when an edit changes many of them', () => {
+    const many: FeatureCollection<MultiPolygon, ZoneProperties> = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: 40 }, (_, i) => zone(`S${i}`, 'primary', i)),
+    };
+    const map = fakeMap('primary', many);
+    const hot = createHotZones(map as unknown as MapLibreMap, () => {});
+    hot.reset(many, 'primary');
+    // Ten of forty: a quarter or less, drawn hot.
+    const ten = applyZoneChanges(many, Array.from({ length: 10 }, (_, i) => ({ level: 'primary' as const, schoolId: `S${i}`, geometry: square(100 + i) })));
+    hot.show(ten);
+    expect([map.hotKeys.length, map.wholes]).toEqual([10, 0]);
+    map.drawsExactly(ten);
+    // Eleven: the whole level goes to the zones source, nothing is drawn hot.
+    const eleven = applyZoneChanges(ten, [{ level: 'primary', schoolId: 'S10', geometry: square(110) }]);
+    hot.show(eleven);
+    expect([map.hotKeys, map.staleKeys, map.wholes]).toEqual([[], [], 1]);
+    map.drawsExactly(eleven);
+    vi.advanceTimersByTime(FOLD_IDLE_MS * 2);
+    expect(map.updates).toBe(0);
+  });
+
   it('starts over when the zones source is given another level whole', () => {
     const map = fakeMap('primary', start);
     const hot = createHotZones(map as unknown as MapLibreMap, () => {});
@@ -200,8 +229,8 @@ describe('hot zones over the zones source', () => {
     const edited = applyZoneChanges(start, [{ level: 'primary', schoolId: 'P01', geometry: square(10) }]);
     hot.show(edited);
     expect([map.hotKeys, map.staleKeys]).toEqual([['primary|P01'], ['primary|P01']]);
-    hot.reset(edited, 'junior');
-    expect([map.hotKeys, map.staleKeys]).toEqual([[], []]);
+    hot.showWhole(edited, 'junior');
+    expect([map.hotKeys, map.staleKeys, map.wholes]).toEqual([[], [], 1]);
     vi.advanceTimersByTime(FOLD_IDLE_MS * 2);
     expect(map.updates).toBe(0);
   });

@@ -472,6 +472,17 @@ describe('a registry export with each pupil\'s roll status (学籍状态)', () =
   });
 });
 
+describe('a registry that fills an unknown home with the school\'s address', () => {
+  it('is named in the report: the pupils placed at their school stay in its zone whatever boundary is drawn (no word before)', async () => {
+    const csv = ['学籍号,经度,纬度,年级,学校', 'b1,118.005,36.005,1,西小学', 'b2,118.005,36.005,2,西小学', 'b3,118.005,36.005,3,西小学', 'b4,118.002,36.002,1,西小学', 'b5,118.015,36.005,1,西小学'].join('\n');
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), text('学生名单.csv', csv)]);
+    const report = validateImported(imported, readImportedDataset(imported, DEFAULT_RULES, 2024), DEFAULT_RULES);
+    const found = report.items.filter((i) => i.kind === 'pupilsAtSchool');
+    // b5 lives at 东小学's location but attends 西小学: a home like any other.
+    expect(found.map((i) => describeValidationItem(i, 'zh-CN'))).toEqual(['西小学：5 名学生中有 3 名的住址坐标就是学校所在位置（第 2、3、4 行）——多为住址不详时填了学校地址。他们计入学校所在的片区，改划边界也不会随住址变动：请核对其住址']);
+  });
+});
+
 describe('a sheet pasted together from several, each block with its header', () => {
   it('skips each copy of the header row as not data: neither a pupil nor a rejected row (each was rejected as grade "年级")', async () => {
     const { dataset } = await load([

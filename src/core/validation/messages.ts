@@ -63,6 +63,10 @@ export const VALIDATION_MESSAGES = {
   rowsRejected: { en: '{file}: {n} row(s) not loaded (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行未载入（第 {lines} 行）；第 {first} 行：{problem}' },
   rowsLoaded: { en: '{file}: {n} row(s) loaded with a remark (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行已载入但有问题（第 {lines} 行）；第 {first} 行：{problem}' },
   roadPiece: { en: 'A piece of the road network ({n} segment(s)) is not joined to the rest: {pupils} pupil(s) whose nearest road is on it (lines {lines}) can reach by road only the schools on it: {schools}', 'zh-CN': '有一段道路（{n} 段）与路网其余部分不连通：最近道路在此段上的 {pupils} 名学生（第 {lines} 行）沿道路只能到达此段上的学校：{schools}' },
+  pupilsAtSchool: {
+    en: '{school}: {pupils} of its {enrolled} pupils live exactly at the school (lines {lines}) — most often an unknown home filled with the school\'s address. They count in the zone the school stands in and do not move with a redrawn boundary: check their homes',
+    'zh-CN': '{school}：{enrolled} 名学生中有 {pupils} 名的住址坐标就是学校所在位置（第 {lines} 行）——多为住址不详时填了学校地址。他们计入学校所在的片区，改划边界也不会随住址变动：请核对其住址',
+  },
   schoolWithoutZone: { en: '{school} is a public school teaching {level} grades but has no {level} zone', 'zh-CN': '{school}是招收{level}学生的公办学校，但没有{level}片区' },
 } as const satisfies Record<string, Record<MessageLanguage, string>>;
 
@@ -127,6 +131,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'got': return item.kind === 'zoneReference' ? item.got : undefined;
     case 'area': return 'areaM2' in item ? formatArea(item.areaM2, lang) : undefined;
     case 'pupils': return 'pupils' in item ? formatNumber(item.pupils, lang) : undefined;
+    case 'enrolled': return item.kind === 'pupilsAtSchool' ? formatNumber(item.enrolled, lang) : undefined;
     case 'file': return item.kind === 'rows' || item.kind === 'shiftedLayer' || item.kind === 'fileNotUsed' ? item.file : undefined;
     case 'crs': return item.kind === 'shiftedLayer' ? CRS_LABELS[item.crs] : undefined;
     case 'readAs': return item.kind === 'shiftedLayer' ? CRS_LABELS[item.readAs] : undefined;
@@ -140,7 +145,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'layers': return item.kind === 'shiftedLayer' ? (item.layers ?? []).map((l) => LAYER_NAMES[l][lang]).join(lang === 'en' ? ' and ' : '和') : undefined;
     case 'lines':
       if (item.kind === 'rows') return list(item.lines, item.count > item.lines.length);
-      if (item.kind === 'pupilsOutside' || item.kind === 'roadPiece') return list(item.lines, item.pupils > item.lines.length);
+      if (item.kind === 'pupilsOutside' || item.kind === 'roadPiece' || item.kind === 'pupilsAtSchool') return list(item.lines, item.pupils > item.lines.length);
       return undefined;
     case 'first': return item.kind === 'rows' ? item.lines[0] : undefined;
     case 'beyond': return item.kind === 'pupilsOutside' && item.beyondCounty ? formatNumber(item.beyondCounty.pupils, lang) : undefined;

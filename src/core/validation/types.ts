@@ -1,5 +1,5 @@
 import type { PackedStrings } from '../packedStrings';
-import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPoint, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Polylines } from '../distance/lines';
 import type { DataProblem, DataProblemCode } from '../dataProblems';
 import type { RejectedRow, School } from '../dataset';
@@ -254,6 +254,19 @@ export interface RoadPieceItem extends ItemBase {
   geometry: MultiLineString;
 }
 
+/**
+ * Pupils of a public school placed at the school's own location: most often an unknown home filled
+ * with the school's address. They count in the zone the school stands in, whatever the boundary.
+ */
+export interface PupilsAtSchoolItem extends ItemBase {
+  kind: 'pupilsAtSchool';
+  /** Pupils placed there, and all the school's pupils in the file. */
+  pupils: number;
+  enrolled: number;
+  lines: number[];
+  geometry: Point;
+}
+
 /** One finding of the validation report. */
 export type ValidationItem =
   | InvalidPolygonItem
@@ -268,7 +281,8 @@ export type ValidationItem =
   | DuplicateSchoolIdItem
   | RowsItem
   | SchoolWithoutZoneItem
-  | RoadPieceItem;
+  | RoadPieceItem
+  | PupilsAtSchoolItem;
 
 /** The kinds of findings. */
 export type ValidationKind = ValidationItem['kind'];

@@ -4,6 +4,7 @@ import { zonedPupilsByLevel } from './levelPupils';
 import { polygonsOf } from './pieces';
 import { checkPupilColumns, duplicateSchoolIds, summariseRows } from './rows';
 import { schoolsWithoutZone } from './schoolsWithoutZone';
+import { pupilsAtTheirSchool } from './pupilsAtSchool';
 import { checkShiftedLayers } from './shift';
 import type { IgnoredPieces, ValidationInput, ValidationItem, ValidationOptions, ValidationReport } from './types';
 import { checkZoneFeatures } from './zoneFeatures';
@@ -19,8 +20,8 @@ export const DEFAULT_VALIDATION_OPTIONS: Required<ValidationOptions> = { minArea
  * system (checkShiftedLayers: pupils, schools, compounds and villages against the zones and one
  * another), optional files the import left out, repeated school ids, the pupil rows the parsers
  * rejected or flagged and the unit rows the import rejected (grouped by problem), bad grades and
- * repeated ids in the pupil columns, and
- * open public schools without a zone. Pure; takes well under a second on the Shouguang dataset.
+ * repeated ids in the pupil columns,
+ * open public schools without a zone, and public schools with pupils placed at the school itself. Pure; takes well under a second on the Shouguang dataset.
  */
 export function computeValidationReport(input: ValidationInput, options: ValidationOptions = {}): ValidationReport {
   const o = { ...DEFAULT_VALIDATION_OPTIONS, ...options };
@@ -62,6 +63,7 @@ export function computeValidationReport(input: ValidationInput, options: Validat
     ...summariseRows(input.warnings ?? [], true, o.maxLines),
     ...checkPupilColumns(input.pupils, input.pupilsFile ?? 'students.csv', o.maxLines),
     ...schoolsWithoutZone(input.schools, checked.zoned, input.baseYear),
+    ...pupilsAtTheirSchool(input.pupils, input.schools, o.maxLines),
     ...(input.roads ? findRoadPieces(input.roads, input.pupils, input.schools, o.maxLines) : []).map((p): ValidationItem => ({
       kind: 'roadPiece', severity: 'warning', schools: p.schools.map((s) => ({ id: input.schools[s].id, name: input.schools[s].name })),
       segments: p.segments, pupils: p.pupils, lines: p.lines, geometry: { type: 'MultiLineString', coordinates: p.geometry },
