@@ -127,8 +127,8 @@ function swapLonLatOption(value: unknown, files: Map<DatasetPart, ImportFile[]>)
   return new Set(parts as DatasetPart[]);
 }
 
-/** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used. */
-function reportImport(imported: ImportedDataset): void {
+/** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used (unless `inReport`: the validation report lists those). */
+function reportImport(imported: ImportedDataset, inReport: boolean): void {
   for (const note of imported.notes) {
     if (note.swapLonLat) say(`${note.file}: longitude and latitude read swapped (--swap-lonlat)`);
     if (note.sheetsRead) say(`${note.file}: worksheets read: ${note.sheetsRead.join(', ')}`);
@@ -137,6 +137,8 @@ function reportImport(imported: ImportedDataset): void {
       say(`${note.file}: coordinate system ${CRS_LABEL[note.crs]}, as the file's ${note.crsFrom === 'name' ? 'name' : 'coordinate column'} says${option}`);
     }
   }
+  // --validate lists the files and rows left out in its report.
+  if (inReport) return;
   for (const f of imported.notUsed) say(`warning: ${f.file}: not used (${f.reason}); the other files are loaded`);
   const rows = new Map<string, number>();
   for (const r of imported.rejected) rows.set(r.file, (rows.get(r.file) ?? 0) + 1);
@@ -286,7 +288,7 @@ async function main(argv: string[]): Promise<void> {
   const inputs = inputFiles(args);
   const schoolSystem = schoolSystemOption(args['school-system']);
   const imported = await importDataset(inputs.map((f) => ({ ...f, baseYear, schoolSystem })));
-  reportImport(imported);
+  reportImport(imported, !!args.validate);
   reportBaseYear(imported.baseYear);
   const loaded = readImportedDataset(imported, settings, new Date().getFullYear());
   // Read under the county's school system, the dataset is computed under it too.

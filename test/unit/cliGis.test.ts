@@ -121,6 +121,16 @@ describe('npm run simulate: coordinate systems found, never passed silently', ()
     expect(JSON.parse(fixed.stdout).students).toEqual(TINY_STUDENTS);
   });
 
+  it('--validate says a row or file the import left out once, in its report, not also before it', () => {
+    const units = file('小区.csv', 'id,name,lon,lat\nU1,阳光花园,118.003,36.003\nU2,东苑,200,36.01\n');
+    const county = file('县界.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[118,36]]]}}]}');
+    const r = simulateCli(...tiny, '--units', units, '--county', county, '--validate');
+    expect(r.code, r.stderr).toBe(0);
+    const count = (text: string) => r.stderr.split(text).length - 1;
+    expect(count('小区.csv: 1 row(s) not loaded')).toBe(1);
+    expect(count('县界.geojson: not used')).toBe(1);
+  });
+
   it('--validate reports the shift as an error in the report and still exits with code 2', () => {
     const r = simulateCli(...tinyWith('--students', file('学生名单.csv', bd09)), '--validate');
     expect(r.code).toBe(2);
