@@ -10,6 +10,7 @@ import { levelFromText } from '../../src/io/import/pupilGrade';
 import { createTotalRowTest } from '../../src/io/import/totalRows';
 import { validateImported } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation/messages';
+import { describeDataProblem } from '../../src/core/dataProblems';
 import ExcelJS from 'exceljs';
 import { PUPIL_ROWS, workbook } from '../fixtures/registryExport';
 
@@ -144,10 +145,24 @@ describe('a workbook of several worksheets', () => {
     expect(inspected.suggestion?.missing).toEqual([]);
     const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), file]);
     expect(imported.notes.find((n) => n.part === 'students')?.sheet).toBe('2024秋');
-    expect(imported.notUsed.map((f) => [f.file, f.problem.params.value])).toEqual([['学生名单.xlsx [汇总]', '2024秋']]);
+    expect(imported.notUsed.map((f) => [f.file, f.problem.code, f.problem.params.value])).toEqual([['学生名单.xlsx [汇总]', 'sheetNotRead', '2024秋']]);
     const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
     expect(loaded.dataset.rowsRead).toBe(3);
     expect(loaded.dataset.pupils.count + loaded.dataset.rejected.length).toBe(3);
+  });
+});
+
+describe('a workbook with a sheet of instructions (填表说明) before the pupils', () => {
+  it('names that sheet as not a table of pupils, not as rows to move into the pupils\' sheet', async () => {
+    const book = new ExcelJS.Workbook();
+    const notes = book.addWorksheet('填表说明');
+    for (const row of [['填表说明'], ['1. 学籍号请填写全国统一的学籍号。'], ['2. 经纬度请填写WGS84坐标，保留6位小数。'], ['3. 年级填写一年级至九年级。']]) notes.addRow(row);
+    const data = book.addWorksheet('学生名单');
+    for (const row of PUPIL_ROWS.slice(0, 5)) data.addRow([...row]);
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) }]);
+    expect(imported.notes.find((n) => n.part === 'students')?.sheet).toBe('学生名单');
+    expect(imported.notUsed.map((f) => [f.file, f.problem.code])).toEqual([['学生名单.xlsx [填表说明]', 'sheetUnrelated']]);
+    expect(describeDataProblem(imported.notUsed[0].problem.code, imported.notUsed[0].problem.params, 'zh-CN')).toBe('与“学生名单”的列无关的工作表（填表说明、汇总等）：未读取（4 行）');
   });
 });
 

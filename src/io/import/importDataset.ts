@@ -367,6 +367,11 @@ function notZones(file: string, features: Feature[]): FileNotUsed[] {
 // Schools before zones (zones may name their school), units before pupils (addresses are placed at units), pupils last.
 const READ_ORDER: DatasetPart[] = ['schools', 'catchments', 'units', 'dataset', 'county', 'context', 'births', 'housing', 'intakePlan', 'history', 'roads', 'barriers', 'students'];
 
+/** The problem of a worksheet passed over, by why. */
+const SHEET_NOT_READ: Record<NonNullable<SheetNotRead['why']>, DataProblemCode> = {
+  hidden: 'sheetHidden', notCurrent: 'sheetNotCurrent', olderYear: 'sheetOlderYear', unrelated: 'sheetUnrelated',
+};
+
 /**
  * Reads a dataset from files in any supported format — pupils from CSV or XLSX; schools from CSV,
  * XLSX or GeoJSON; zones from GeoJSON, zipped Shapefile or KML; compounds and villages from CSV,
@@ -450,7 +455,7 @@ export async function importDataset(files: ImportFile[], onProgress?: (fraction:
     remarks.push(...(read.remarks ?? []));
     // Only one worksheet of a workbook is read: rows on the others (pupils split into 小学 and 初中) would be lost without a word.
     for (const other of read.note.otherSheets ?? []) {
-      const code: DataProblemCode = other.why === 'hidden' ? 'sheetHidden' : other.why === 'notCurrent' ? 'sheetNotCurrent' : other.why === 'olderYear' ? 'sheetOlderYear' : 'sheetNotRead';
+      const code: DataProblemCode = other.why ? SHEET_NOT_READ[other.why] : 'sheetNotRead';
       const problem = { code, params: { value: read.note.sheet ?? '', n: other.rows } };
       notUsed.push({ file: `${file.name} [${other.name}]`, reason: describeDataProblem(problem.code, problem.params, 'en'), problem });
     }

@@ -54,8 +54,12 @@ export interface Table {
 export interface SheetNotRead {
   name: string;
   rows: number;
-  /** Why it was passed over when its header fits: it is hidden, its name says its pupils left (已转出, 毕业 …), or it names an earlier school year than the sheet read (2023秋 beside 2024秋). */
-  why?: 'hidden' | 'notCurrent' | 'olderYear';
+  /**
+   * Why it was passed over: with a header that fits, it is hidden, its name says its pupils left (已转出,
+   * 毕业 …), or it names an earlier school year than the sheet read (2023秋 beside 2024秋); or none of its
+   * columns is one the table needs (notes such as 填表说明).
+   */
+  why?: 'hidden' | 'notCurrent' | 'olderYear' | 'unrelated';
 }
 
 /** Rows searched for the header; rows above it are titles such as "2024年学生名单". */

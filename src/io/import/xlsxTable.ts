@@ -141,7 +141,7 @@ const isHidden = (sheet: Sheet) => sheet.state === 'hidden' || sheet.state === '
  * come with it in `alikeSheets`, in workbook order, unless their name says their rows are not the
  * current list (NOT_CURRENT: 已转出, 毕业 …) or name an earlier school year than the chosen one's (last
  * year's list). The others that hold rows are listed in `otherSheets`, not read, with why when their
- * header fits (hidden, not current, older year). Title rows above the header are skipped, a
+ * header fits (hidden, not current, older year) or has none of the columns `fits` looks for (notes). Title rows above the header are skipped, a
  * two-row header with merged group cells gives one name per column (headerNames), a merged data
  * cell gives its value to every cell it covers; rows keep their sheet row numbers. Throws a
  * DataError naming the file when the workbook is unreadable, unpacks beyond XLSX_BUDGET or no
@@ -165,7 +165,12 @@ export async function readXlsxTable(file: string, bytes: Uint8Array, fits?: (hea
   const fitting = tables.map((t, i) => i !== chosen && t !== undefined && columns.every((c) => t.header.includes(c)));
   // Last year's list kept beside this year's (2023秋 beside 2024秋): both name their year.
   const older = (i: number) => Number.isFinite(yearOf(i)) && yearOf(i) < yearOf(chosen);
-  const why = (i: number): SheetNotRead['why'] => (!fitting[i] ? undefined : isHidden(sheets[i]) ? 'hidden' : NOT_CURRENT.test(sheets[i].name) ? 'notCurrent' : older(i) ? 'olderYear' : undefined);
+  // A sheet of notes (填表说明) or of other figures: none of its columns is one this table needs.
+  const unrelated = (i: number) => fits !== undefined && (tables[i] === undefined || fits(tables[i].header) === 0);
+  const why = (i: number): SheetNotRead['why'] => {
+    if (!fitting[i]) return unrelated(i) ? 'unrelated' : undefined;
+    return isHidden(sheets[i]) ? 'hidden' : NOT_CURRENT.test(sheets[i].name) ? 'notCurrent' : older(i) ? 'olderYear' : undefined;
+  };
   const alike = tables.map((t, i) => (fitting[i] && why(i) === undefined ? t : undefined));
   const alikeSheets = alike.filter((t): t is Table => t !== undefined);
   const otherSheets = sheets
