@@ -2,6 +2,7 @@
 // message names the file and the line and never quotes the garbage (U+FFFD) or a 600,000-character
 // header whole (issue 15: the fuzz campaign's message-binary and message-long failures).
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeDataProblem } from '../../src/core/dataProblems';
@@ -35,6 +36,21 @@ async function refusal(run: () => Promise<unknown> | unknown): Promise<DataError
   }
   throw new Error('no refusal');
 }
+
+describe('a GBK file with rarer characters (生僻字) in four-byte GB18030 sequences', () => {
+  it('is read whole: names such as 王𬌗 and 张𠮷 are decoded, every row loaded (57 rows of a supplement were refused as damaged)', async () => {
+    const text = studentsText.replace('west', '王𬌗').replace('west', '张𠮷');
+    const bytes = new Uint8Array(iconv.encode(text, 'gb18030'));
+    expect(decodeText(bytes)).toEqual({ text, encoding: 'gbk', bom: false });
+    const imported = await importDataset([tinyFile('schools.geojson', 'schools'), tinyFile('catchments.geojson', 'catchments'), { name: '补录.csv', part: 'students', bytes }]);
+    const plain = await importDataset([tinyFile('schools.geojson', 'schools'), tinyFile('catchments.geojson', 'catchments'), { name: '补录.csv', part: 'students', bytes: utf8(text) }]);
+    const counts = (i: typeof imported) => {
+      const { dataset } = readImportedDataset(i, DEFAULT_RULES, 2024);
+      return [dataset.rowsRead, dataset.pupils.count, dataset.rejected.length];
+    };
+    expect(counts(imported)).toEqual(counts(plain));
+  });
+});
 
 describe('decoding a file that is neither UTF-8 nor GBK', () => {
   it('a UTF-8 file with one bad byte stays UTF-8 (it was read wholly as GBK: 西小学 became 瑗垮皬瀛)', () => {

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Position } from 'geojson';
 import shp from 'shpjs';
 import { DataError } from '../dataError';
 import { checkDbf, checkShp } from './shapefileCheck';
-import { decodeAs, isUtf8, UNDECODABLE } from './textDecoding';
+import { decodeAs, GB18030, isUtf8, UNDECODABLE } from './textDecoding';
 import { zipEntries, type ZipBudget, type ZipEntry } from './zipArchive';
 
 // dBASE language driver ids of code page 936 (GBK) written by ArcGIS and others.
@@ -102,7 +102,7 @@ export async function readShapefileZip(file: string, bytes: Uint8Array, nested =
   const prjText = prj && decodeAs(prj, 'utf-8');
   let collection: FeatureCollection;
   try {
-    collection = await shp({ shp: shpBytes!, dbf, cpg: encoding, prj: prjText !== undefined && isProjected(prjText) ? prjText : undefined });
+    collection = await shp({ shp: shpBytes!, dbf, cpg: encoding === 'gbk' ? GB18030 : encoding, prj: prjText !== undefined && isProjected(prjText) ? prjText : undefined });
   } catch (e) {
     throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
   }

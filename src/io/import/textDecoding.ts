@@ -19,6 +19,13 @@ type DecoderConstructor = new (label: string, options?: { fatal?: boolean }) => 
 // globals, so it is reached through globalThis with the little of its type that is used.
 const TextDecoderOf = (globalThis as unknown as { TextDecoder: DecoderConstructor }).TextDecoder;
 
+/**
+ * The decoder GBK text is read with: GB18030, its superset. Browsers decode the label "gbk" as GB18030
+ * (WHATWG), but Node does not: its "gbk" leaves the four-byte sequences of rarer characters in names
+ * (王𬌗, 张𠮷) undecoded, and such rows were refused as damaged.
+ */
+export const GB18030 = 'gb18030';
+
 /** The character a decoder puts for bytes it cannot decode. */
 export const UNDECODABLE = '\ufffd';
 
@@ -73,7 +80,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     // A UTF-8 mark before GBK text (an editor added it to a GBK file): the bytes after it decide.
     const utf8 = new TextDecoderOf('utf-8').decode(bytes);
     if (isUtf8(bytes.subarray(3)) || mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', bom: true };
-    return { text: new TextDecoderOf('gbk').decode(bytes.subarray(3)), encoding: 'gbk', bom: true };
+    return { text: new TextDecoderOf(GB18030).decode(bytes.subarray(3)), encoding: 'gbk', bom: true };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoderOf('utf-16le').decode(bytes), encoding: 'utf-16le', bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoderOf('utf-16be').decode(bytes), encoding: 'utf-16be', bom: true };
@@ -84,7 +91,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     const utf8 = new TextDecoderOf('utf-8').decode(bytes);
     if (mostlyUtf8(utf8)) return { text: utf8, encoding: 'utf-8', bom: false };
-    return { text: new TextDecoderOf('gbk').decode(bytes), encoding: 'gbk', bom: false };
+    return { text: new TextDecoderOf(GB18030).decode(bytes), encoding: 'gbk', bom: false };
   }
 }
 
