@@ -517,6 +517,15 @@ describe('a sheet pasted together from several, each block with its header', () 
     expect(dataset.schools.map((x) => x.classrooms)).toEqual([36, 18, 1200]);
   });
 
+  it('skips a printed page\'s footer and a 汇总 total row left in an export (each was a rejected pupil row)', async () => {
+    expect(['第 1 页，共 23 页', '第1页/共23页', '共 23 页 第 2 页', '第 3 页'].map((t) => noteRowText([t, '', '']))).toEqual(['第 1 页，共 23 页', '第1页/共23页', '共 23 页 第 2 页', '第 3 页']);
+    expect(noteRowText(['第1页小区', '118.002'])).toBeUndefined();
+    const pupils = text('学生名单.csv', ['学籍号,学校,经度,纬度,年级', 's1,西小学,118.002,36.002,1', 's2,西小学,118.003,36.002,2', ',西小学汇总,,,', '第 1 页，共 2 页,,,,', 's3,东小学,118.016,36.006,1', ',全县汇总,,,3', '第 2 页，共 2 页,,,,'].join('\n'));
+    const { dataset } = readImportedDataset(await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), pupils]), DEFAULT_RULES, 2024);
+    expect([dataset.rowsRead, dataset.pupils.count, dataset.rejected.length]).toEqual([3, 3, 0]);
+    expect(dataset.skipped!.map((r) => [r.line, r.problem?.code])).toEqual([[4, 'totalRowSkipped'], [5, 'noteRowSkipped'], [7, 'totalRowSkipped'], [8, 'noteRowSkipped']]);
+  });
+
   it('skips note rows above the header and below the table (填报单位：…, 填表人：…, 填表说明：…): the header was taken from the note, and notes below stopped the load or were rejected rows', async () => {
     expect(noteRowText(['填表人：张三', '', '审核人：李四'])).toBe('填表人：张三');
     expect(noteRowText(['填表说明：1. 经纬度为百度坐标', '填表说明：1. 经纬度为百度坐标'])).toBe('填表说明：1. 经纬度为百度坐标');

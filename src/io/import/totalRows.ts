@@ -70,8 +70,9 @@ export function isColumnNumbering(cells: readonly string[]): boolean {
   return filled >= 3;
 }
 
-// A note's label: who filled the table in and when, or an explanation (填表人：, 审核人：, 填报日期：, 填表说明：, 注：, 注1、).
-const NOTE = /^(?:注|说明|填表说明|填报说明|备注|填表人|填报人|制表人?|审核人?|负责人|校长|联系人|联系电话|电话|填报单位|填表单位|单位|填报日期|填表日期|制表日期|日期)[:：]|^注[\d一二三四五六七八九十]+[、.．:：]/;
+// A note's label: who filled the table in and when, or an explanation (填表人：, 审核人：, 填报日期：, 填表说明：, 注：, 注1、);
+// or a printed page's footer left in the export (第 1 页，共 23 页).
+const NOTE = /^(?:注|说明|填表说明|填报说明|备注|填表人|填报人|制表人?|审核人?|负责人|校长|联系人|联系电话|电话|填报单位|填表单位|单位|填报日期|填表日期|制表日期|日期)[:：]|^注[\d一二三四五六七八九十]+[、.．:：]|^第\d+页(?:[,/]?共\d+页)?$|^共\d+页[,/]?第\d+页$/;
 
 /**
  * The first cell of a note row under or above a table (填表人：张三, 审核人：李四, 填表说明：…), or
@@ -94,8 +95,8 @@ export function noteRowProblem(text: string): DataProblem {
   return { code: 'noteRowSkipped', params: { got: text.length > 24 ? `${text.slice(0, 24)}…` : text } };
 }
 
-// A label cell: 合计, 总计, 小计 or 共计, maybe after a few words (一年级小计, 全校合计) and before a note or a number (合计：, 合计(人)).
-const LABEL = /^[\p{Script=Han}\d]{0,8}?(?:合计|总计|小计|共计)(?:[:(\d].*)?$/u;
+// A label cell: 合计, 总计, 小计, 共计 or 汇总, maybe after a few words (一年级小计, 全校合计, 全县汇总) and before a note or a number (合计：, 合计(人)).
+const LABEL = /^[\p{Script=Han}\d]{0,8}?(?:合计|总计|小计|共计|汇总)(?:[:(\d].*)?$/u;
 
 const compact = (cell: string) => cell.normalize('NFKC').replace(/\s+/g, '');
 
@@ -114,7 +115,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 
 /**
  * A test for the total rows of a sheet, fed every data row in order (blank rows left out): a row
- * with a cell labelled 合计, 总计, 小计 or 共计 (with `idColumn` given, at or before the id's cell, or
+ * with a cell labelled 合计, 总计, 小计, 共计 or 汇总 (with `idColumn` given, at or before the id's cell, or
  * with the id empty: a row with an id of its own is data), or — with `idColumn` given — a row with no id whose
  * numbers (at least one, not all zero) each equal the sum of their column over the data rows above
  * (the rows since the last total row, or all of them; at least two). A total row starts a new block
@@ -142,7 +143,7 @@ export function createTotalRowTest(idColumn: number): (cells: string[]) => Total
     return numbers > 0 && nonZero && (equals(block, blockRows) || equals(all, allRows));
   };
   return (cells) => {
-    const at = cells.findIndex((c) => c.includes('计') && LABEL.test(compact(c)));
+    const at = cells.findIndex((c) => (c.includes('计') || c.includes('汇总')) && LABEL.test(compact(c)));
     // A row with an id of its own is data whatever a cell after the id says (an address 小计, a note
     // 全村合计：5户): a label makes a total where the id is empty, or from the id's cell or one before
     // it (小计 | 86 | …: the count under the id).
