@@ -11,6 +11,7 @@ import { createTotalRowTest } from '../../src/io/import/totalRows';
 import { validateImported } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation/messages';
 import { describeDataProblem } from '../../src/core/dataProblems';
+import { packedAt } from '../../src/core/packedStrings';
 import ExcelJS from 'exceljs';
 import { PUPIL_ROWS, workbook } from '../fixtures/registryExport';
 
@@ -149,6 +150,44 @@ describe('a workbook of several worksheets', () => {
     const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
     expect(loaded.dataset.rowsRead).toBe(3);
     expect(loaded.dataset.pupils.count + loaded.dataset.rejected.length).toBe(3);
+  });
+});
+
+describe('a workbook of one sheet per school, without a school column', () => {
+  it('gives each sheet\'s pupils the school the sheet is named after: a private school\'s pupils were zoned by their homes, without a word', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheets: [string, (string | number)[][]][] = [
+      ['西小学', [['s1', 118.002, 36.002, '一年级'], ['s2', 118.003, 36.003, '二年级']]],
+      ['民办小学', [['x1', 118.004, 36.004, '一年级'], ['x2', 118.016, 36.006, '三年级']]],
+    ];
+    for (const [name, rows] of sheets) {
+      const ws = book.addWorksheet(name);
+      ws.addRow(['学籍号', '经度', '纬度', '年级']);
+      for (const row of rows) ws.addRow(row);
+    }
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes }]);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    const schoolOf = Object.fromEntries(Array.from({ length: dataset.pupils.count }, (_, i) => [packedAt(dataset.pupils.id!, i), dataset.schools[dataset.pupils.currentSchool[i]]?.id]));
+    expect(schoolOf).toEqual({ s1: 'P1', s2: 'P1', x1: 'X1', x2: 'X1' });
+    expect(dataset.warnings).toEqual([]);
+  });
+
+  it('gives no school when a sheet is named otherwise (初中, a level), or alone', async () => {
+    const read = async (sheets: string[]) => {
+      const book = new ExcelJS.Workbook();
+      sheets.forEach((name, k) => {
+        const ws = book.addWorksheet(name);
+        ws.addRow(['学籍号', '经度', '纬度', '年级']);
+        ws.addRow([`s${k}`, 118.002, 36.002, '一年级']);
+      });
+      const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+      const { dataset } = readImportedDataset(await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes }]), DEFAULT_RULES, 2024);
+      return Array.from(dataset.pupils.currentSchool);
+    };
+    expect(await read(['西小学', '初中'])).toEqual([-1, -1]);
+    expect(await read(['西小学'])).toEqual([-1]);
+    expect(await read(['西小学', '东小学'])).toEqual([0, 1]);
   });
 });
 

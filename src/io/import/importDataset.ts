@@ -27,7 +27,7 @@ import { countyFromFeatures, looseFeatures } from './looseGeoJson';
 import { levelFromText } from './pupilGrade';
 import { schoolsFromGeoJson, schoolsFromSheets } from './schoolsGeoJson';
 import { readShapefileZip } from './shapefileZip';
-import { pupilRowsOfTable } from './tablePupilRows';
+import { pupilRowsOfTable, sheetSchools } from './tablePupilRows';
 import type { PupilRowSource } from '../pupilRows';
 import type { SkippedRow } from './totalRows';
 import { decodeDocument } from './textDecoding';
@@ -300,7 +300,8 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
       const levelOf = (t: Table) => file.cohortLevel ?? [file.name, t.sheet ?? '', ...t.titles].map(levelFromText).find((l) => l !== undefined);
       const read: ImportNote = { ...note, cohortLevel: levelOf(table), ...(sheets.length > 1 && { sheetsRead: sheets.map((t) => t.sheet ?? '') }) };
       const labels = pupilFileLabels(read);
-      const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools, primaryLastGrade: primaryLastGradeOf(ctx.system ?? DEFAULT_SCHOOL_SYSTEM) }) }));
+      const sheetSchool = sheetSchools(sheets.map((t) => t.sheet), mapping, schools);
+      const pupils = sheets.map((t, i) => ({ file: labels[i], rows: pupilRowsOfTable(t, mapping, note.crs, { placer, baseYear, cohortLevel: levelOf(t), schools, primaryLastGrade: primaryLastGradeOf(ctx.system ?? DEFAULT_SCHOOL_SYSTEM), sheetSchool: sheetSchool[i] }) }));
       return { pupils, note: read, notUsed: unread };
     }
     if (kind === 'schools') {

@@ -28,6 +28,8 @@ export interface PupilRowOptions {
   schools?: KnownSchools;
   /** The last primary grade of the county's school system (6 under 六三制, 5 under 五四制; default 6): 初一 is the grade after it. */
   primaryLastGrade?: number;
+  /** The school every row is at, by name, when the table has no school column (a workbook of one sheet per school: sheetSchools). */
+  sheetSchool?: string;
 }
 
 /** A coordinate cell's text as decimal degrees where it can be read (coordinateText: １１８．７２５, 118°44'4.57"). */
@@ -57,6 +59,23 @@ const decimals = (text: string) => (/^-?\d+(\.\d*)?$/.test(text) ? (text.split('
 const COARSE_DECIMALS = 2;
 const coarse = (lonText: string, latText: string) => Math.max(decimals(lonText), decimals(latText)) === COARSE_DECIMALS;
 
+/** A sheet named for a level or grade (小学, 初中, 三年级, 初一), which a loosely matched school name may share. */
+const LEVEL_SHEET = /^(?:小学|初中|中学|高中|小学部|初中部|[一二三四五六七八九]年级|初[一二三])$/;
+
+/**
+ * The school each worksheet's rows are at, for a pupils table with no school column (`mapping`)
+ * read from several sheets each named after a different one of `schools` (a workbook of one sheet
+ * per school); otherwise none. A sheet named otherwise (学生名单, 初中), or two naming one school,
+ * and no sheet gets a school: a name is not taken for a school on its own.
+ */
+export function sheetSchools(sheets: readonly (string | undefined)[], mapping: ColumnMapping, schools: KnownSchools | undefined): (string | undefined)[] {
+  const none = sheets.map(() => undefined);
+  if (!schools || sheets.length < 2 || mapping.school_id !== undefined || mapping.school_name !== undefined) return none;
+  const named = sheets.map((sheet) => (sheet?.trim() && !LEVEL_SHEET.test(sheet.trim()) ? schools.byName(sheet.trim(), '', () => true) : undefined));
+  const found = named.map((n) => (n && n.school >= 0 && !n.note ? n.school : -1));
+  return found.every((i) => i >= 0) && new Set(found).size === found.length ? sheets.map((sheet) => sheet!.trim()) : none;
+}
+
 /** A number as text: a finite value in its shortest exact form, else the text it came from. */
 function numberText(value: number, raw: string): string {
   return Number.isFinite(value) ? String(value) : raw;
@@ -82,14 +101,16 @@ function numberText(value: number, raw: string): string {
  * coordinates and gets the address_status and address_candidates columns, for the reader to
  * reject it with the nearest candidates; the address column keeps only such rows' addresses. With a `school_name` column and `schools`, a row without
  * school_id gets the school its name names (matchSchoolName); an unknown or ambiguous name, or a
- * name that disagrees with the row's school_id, is noted in the import_notes column.
+ * name that disagrees with the row's school_id, is noted in the import_notes column. Without either
+ * school column, every row gets `sheetSchool` when given.
  */
 export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs, options: PupilRowOptions = {}): PupilRowSource {
   const { placer } = options;
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
   const [cId, cLon, cLat, cGrade, cAddress, cSchoolName, cLevel, cStatus] = ['id', 'lon', 'lat', 'grade', 'address', 'school_name', 'level', 'status'].map(col);
   const byAddress = placer !== undefined && cAddress >= 0;
-  const byName = options.schools !== undefined && cSchoolName >= 0;
+  const sheetSchool = col('school_id') < 0 && cSchoolName < 0 ? options.sheetSchool : undefined;
+  const byName = options.schools !== undefined && (cSchoolName >= 0 || sheetSchool !== undefined);
   const optional = OPTIONAL.filter((name) => col(name) >= 0 || (byAddress && name === 'unit_id') || (byName && name === 'school_id'));
   const cOptional = optional.map(col);
   const unitAt = optional.indexOf('unit_id');
@@ -118,7 +139,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const optionalCells = cOptional.map((c) => (cells[c] ?? '').trim());
     const notes: ImportRowNote[] = [];
     let school = -1;
-    const schoolName = cSchoolName >= 0 ? (cells[cSchoolName] ?? '').trim() : '';
+    const schoolName = cSchoolName >= 0 ? (cells[cSchoolName] ?? '').trim() : (sheetSchool ?? '');
     const gradeText = (cells[cGrade] ?? '').trim();
     const rowLevel = cLevel >= 0 ? (cells[cLevel] ?? '').trim() : '';
     // The row's grade read before its school is known (一年级 is grade 1, 初一 grade 7) picks between a school's sections.
