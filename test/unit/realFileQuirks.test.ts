@@ -23,6 +23,7 @@ import { zonesToContract } from '../../src/io/import/zonesGeoJson';
 import { resolveZoneSchools } from '../../src/io/import/zoneSchools';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import proj4 from 'proj4';
+import { unpackStrings } from '../../src/core/packedStrings';
 import { excelRoundedForm, isPlaceholderId, isScientificId, looksRoundedByExcel, pupilIdKey } from '../../src/io/pupilIdKey';
 
 const tiny = join(import.meta.dirname, '../fixtures/tiny');
@@ -469,6 +470,15 @@ describe('a registry export with each pupil\'s roll status (学籍状态)', () =
     expect(dataset.rowsRead).toBe(3);
     expect(dataset.skipped!.map((r) => [r.line, r.reason])).toEqual([[3, 'not on the roll (学籍状态 "转出"): skipped'], [4, 'not on the roll (学籍状态 "毕业"): skipped'], [6, 'not on the roll (学籍状态 "转出（省外）"): skipped'], [8, 'not on the roll (学籍状态 "死亡"): skipped']]);
     expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[5, 'onLeaveCounted']]);
+  });
+});
+
+describe('a pupil list naming pupils by their ID card (身份证号)', () => {
+  it('takes it for the id when there is no 学籍号 column (the load stopped: no id), and the 学籍号 when there is one', async () => {
+    const card = await load(['身份证号,经度,纬度,年级', '370783201801011234,118.002,36.002,1', '370783201801021235,118.003,36.003,2'].join('\n'));
+    expect(unpackStrings(card.dataset.pupils.id!)).toEqual(['370783201801011234', '370783201801021235']);
+    const both = await load(['身份证号,学籍号,经度,纬度,年级', '370783201801011234,G1,118.002,36.002,1'].join('\n'));
+    expect(unpackStrings(both.dataset.pupils.id!)).toEqual(['G1']);
   });
 });
 

@@ -10,7 +10,7 @@ interface ColumnSpec {
   required: boolean;
   /** A required column that may be left out when this other column is mapped (school_name for school_id). */
   orElse?: string;
-  /** Names that mean this column only when no other column gives the required one it stands in for (a KML placemark's `name`). */
+  /** Names that mean this column only when no alias found it, nor another column the required one it stands in for (a KML placemark's `name`). */
   fallbackAliases?: string[];
 }
 
@@ -32,7 +32,8 @@ const FACILITY_ALIASES: Record<(typeof FACILITY_FIELDS)[number], string[]> = {
 /** The columns of each kind, in output order, with their Chinese and English aliases. */
 export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
   students: [
-    { column: 'id', required: true, aliases: ['学籍号', '全国学籍号', '学籍编号', '学生编号', '学号', '编号', 'student_id', 'pupil_id'] },
+    // A list of pupils without a 学籍号 (new entrants, a survey) names each by the ID card: only then is it the id.
+    { column: 'id', required: true, aliases: ['学籍号', '全国学籍号', '学籍编号', '学生编号', '学号', '编号', 'student_id', 'pupil_id'], fallbackAliases: ['身份证号', '身份证号码', '公民身份号码', '身份证件号', '证件号码', '身份证'] },
     { column: 'lon', required: true, aliases: LON },
     { column: 'lat', required: true, aliases: LAT },
     { column: 'grade', required: true, aliases: ['年级', '就读年级', '在读年级'] },

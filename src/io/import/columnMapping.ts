@@ -59,7 +59,7 @@ export function suggestMapping(header: string[], kind: MappedKind): MappingSugge
   for (const spec of specs) take(spec.column, [spec.column, ...spec.aliases, ...(PINYIN_ALIASES[kind][spec.column] ?? [])]);
   for (const spec of specs) {
     const standsInFor = specs.find((s) => s.orElse === spec.column);
-    if (spec.fallbackAliases && mapping[spec.column] === undefined && standsInFor && mapping[standsInFor.column] === undefined) take(spec.column, spec.fallbackAliases);
+    if (spec.fallbackAliases && mapping[spec.column] === undefined && (!standsInFor || mapping[standsInFor.column] === undefined)) take(spec.column, spec.fallbackAliases);
   }
   // Pupils' positions in one column (经纬度 "118.7253,36.8821"): it gives both, split as rows are read.
   if (kind === 'students' && mapping.lon === undefined && mapping.lat === undefined) {
