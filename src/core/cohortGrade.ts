@@ -12,13 +12,15 @@ export interface Cohort {
 }
 
 const COHORT = /^(小学|初中|初)?(\d{4}|\d{2})(级|届)(?:学生)?(?:\(?(?:\d+|[一二三四五六七八九十]+)\)?班)?$/;
-// An entry year alone, as registry exports write the grade column: 2024, 2024年, 2024年入学.
-const ENTRY_YEAR = /^(小学|初中|初)?((?:19|20)\d{2})(?:年(?:入学)?)?$/;
+// An entry year alone, as registry exports write the grade column (2024, 2024年, 2024年入学), or the
+// month of an autumn entry (入学年月: 2023.09, 2023-09, 202309, 2023年9月, 2023-09-01).
+const ENTRY_YEAR = /^(小学|初中|初)?((?:19|20)\d{2})(?:年(?:入学)?|(?:[.\-/]|年)?(?:0?[7-9]|1[0-2])(?:月(?:入学)?|[.\-/]\d{1,2}日?)?)?$/;
 
 /**
  * The cohort a grade cell names, or undefined when it names none. Read after NFKC and without
  * spaces: `2023级`, `23级` (= 2023), `2021届`, `初中2023级`, `初2023级`, `2023级3班` (also `2023级(3)班`, `2023级（3）班`, `2023级三班`), and an entry
- * year alone from 1900 to 2099 (`2023`, `2023年`, `2023年入学`: 2023级).
+ * year alone from 1900 to 2099 (`2023`, `2023年`, `2023年入学`: 2023级), or its autumn entry month (`2023.09`,
+ * `2023-09`, `202309`, `2023年9月`, July to December: 2023级; a spring month is not read).
  */
 export function parseCohort(text: string): Cohort | undefined {
   const compact = text.normalize('NFKC').replace(/\s+/g, '');

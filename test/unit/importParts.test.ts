@@ -114,6 +114,9 @@ describe('values', () => {
       ['初1', 7], ['初３', 9], ['初中2年级', 8], ['小学3年级', 3], ['初4', undefined],
       // With the class: the grade is read, the class dropped.
       ['六年级(3)班', 6], ['六年级（３）班', 6], ['六年级3班', 6], ['三年级二班', 3], ['初中一年级(2)班', 7], ['初一(3)班', 7], ['初二3班', 8], ['3班', undefined],
+      // A numeral alone before its class, a separator before the class, a cohort before a grade that names itself.
+      ['三（3）班', 3], ['三(3)班', 3], ['三.4班', 3], ['初一.4班', 7], ['初一·2班', 7], ['十(1)班', undefined], ['三', undefined],
+      ['2024级一年级', 1], ['2023级初二', 8], ['2023级3班', undefined], ['2023级3', undefined],
     ];
     expect(cases.map(([v]) => [v, normaliseGrade(v)])).toEqual(cases);
   });

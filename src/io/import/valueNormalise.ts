@@ -12,15 +12,23 @@ const compact = (value: string) => value.normalize('NFKC').replace(/\s+/g, '').t
  * A grade written the usual ways as 1..9: "3", "03", "3年级", "G3", "grade 3", "三年级",
  * "小学三年级", "七年级", "初一" / "初1" / "初中一年级" / "初中1年级" (the first junior grade:
  * primaryLastGrade + 1, 7 under 六三制, 6 under 五四制, whose 初四 is 9), "初中七年级" (= 7), full-width
- * digits alike, a class after it dropped (六年级(3)班, 初一3班); undefined for anything else ("高一", "十年级").
+ * digits alike, a class after it dropped (六年级(3)班, 初一3班, 三(3)班, 初一.4班), a cohort before it dropped
+ * (2024级一年级, 2023级初二); undefined for anything else ("高一", "十年级").
  */
 export function normaliseGrade(value: string, primaryLastGrade = 6): number | undefined {
   const s = compact(value);
-  // A class after the grade (六年级(3)班, 初一3班, 三年级二班) says nothing more of the grade.
-  return gradeOf(s, primaryLastGrade) ?? (CLASS.test(s) ? gradeOf(s.replace(CLASS, ''), primaryLastGrade) : undefined);
+  // The cohort before a grade that names itself (2024级一年级, 2023级初二) says nothing more of it.
+  const cohort = COHORT_BEFORE.exec(s);
+  if (cohort) return normaliseGrade(cohort[1], primaryLastGrade);
+  // A class after the grade (六年级(3)班, 初一3班, 三年级二班, 三(3)班, 初一.4班) says nothing more of the
+  // grade; before a class, a numeral alone is the grade (三(3)班).
+  if (!CLASS.test(s)) return gradeOf(s, primaryLastGrade);
+  const grade = s.replace(CLASS, '');
+  return gradeOf(s, primaryLastGrade) ?? gradeOf(grade, primaryLastGrade) ?? (/^[1-9一二三四五六七八九]$/.test(grade) ? digit(grade) : undefined);
 }
 
-const CLASS = /\(?(?:[0-9]+|[一二三四五六七八九十]+)\)?班$/;
+const CLASS = /[.·\-_—]?\(?(?:[0-9]+|[一二三四五六七八九十]+)\)?班$/;
+const COHORT_BEFORE = /^(?:19|20)\d{2}(?:级|届)((?:小学|初中)?[1-9一二三四五六七八九]年级.*|初.+)$/;
 
 function gradeOf(s: string, primaryLastGrade: number): number | undefined {
   const juniorGrades = MAX_GRADE - primaryLastGrade;
