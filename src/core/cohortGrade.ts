@@ -13,8 +13,9 @@ export interface Cohort {
 
 const COHORT = /^(小学|初中|初)?(\d{4}|\d{2})(级|届)(?:学生)?(?:\(?(?:\d+|[一二三四五六七八九十]+)\)?班)?$/;
 // An entry year alone, as registry exports write the grade column (2024, 2024年, 2024年入学), or the
-// month of an autumn entry (入学年月: 2023.09, 2023-09, 202309, 2023年9月, 2023-09-01).
-const ENTRY_YEAR = /^(小学|初中|初)?((?:19|20)\d{2})(?:年(?:入学)?|(?:[.\-/]|年)?(?:0?[7-9]|1[0-2])(?:月(?:入学)?|[.\-/]\d{1,2}日?)?)?$/;
+// month of an autumn entry (入学年月: 2023.09, 2023-09, 202309, 2023年9月, and 2023-09-01 as Excel turns
+// a typed 2023-9 into a date; another day is a date of something else).
+const ENTRY_YEAR = /^(小学|初中|初)?((?:19|20)\d{2})(?:年(?:入学)?|(?:[.\-/]|年)?(?:0?[7-9]|1[0-2])(?:月(?:入学)?|[.\-/]0?1日?)?)?$/;
 
 /**
  * The cohort a grade cell names, or undefined when it names none. Read after NFKC and without

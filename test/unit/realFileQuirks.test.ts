@@ -473,6 +473,19 @@ describe('a registry export with each pupil\'s roll status (学籍状态)', () =
   });
 });
 
+describe('a junior school\'s list named for its level (初中学生名单), grades written 一年级 to 三年级', () => {
+  it('counts them within the level (一年级 = 初一): all 332 rows of such a file were rejected as grades the school does not teach', async () => {
+    const rows = ['学籍号,经度,纬度,年级,学校', 'j1,118.01,36.015,一年级,中学', 'j2,118.011,36.016,三年级,中学', 'j3,118.012,36.016,初二,中学', 'j4,118.012,36.017,8,中学'].join('\n');
+    const read = async (name: string) => {
+      const { dataset } = readImportedDataset(await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), text(name, rows)]), DEFAULT_RULES, 2024);
+      return { grades: Array.from(dataset.pupils.grade), rejected: dataset.rejected.map((r) => r.line) };
+    };
+    expect(await read('初中学生名单.csv')).toEqual({ grades: [7, 9, 8, 8], rejected: [] });
+    // A name that says no level: 一年级 at a junior school is a mistake to name, not to guess.
+    expect(await read('学生名单.csv')).toEqual({ grades: [8, 8], rejected: [2, 3] });
+  });
+});
+
 describe('a pupil list naming pupils by their ID card (身份证号)', () => {
   it('takes it for the id when there is no 学籍号 column (the load stopped: no id), and the 学籍号 when there is one', async () => {
     const card = await load(['身份证号,经度,纬度,年级', '370783201801011234,118.002,36.002,1', '370783201801021235,118.003,36.003,2'].join('\n'));
@@ -741,8 +754,10 @@ describe('more cells as real lists write them (third round of messy files)', () 
     sheet.addRow(['d2', 118.003, 36.003, new Date(Date.UTC(2024, 2, 15)), 'P1']);
     const imported = await importDataset([tinyFile('schools.geojson'), tinyFile('catchments.geojson'), { name: '学生名单.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()), baseYear: 2024 }]);
     const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
-    // A date is not a cohort (2023年9月 is not read as 2023级 either): rejected, saying what the cell holds.
-    expect(dataset.rejected.map((r) => r.reason)).toEqual(['grade "2023-09-01" is not a whole number from 1 to 9', 'grade "2024-03-15" is not a whole number from 1 to 9']);
+    // The first of an autumn month is an entry month Excel turned into a date (2023-9 typed): 2023级, grade 2.
+    // Another date is not a cohort: rejected, saying what the cell holds.
+    expect(dataset.rejected.map((r) => r.reason)).toEqual(['grade "2024-03-15" is not a whole number from 1 to 9']);
+    expect(Array.from(dataset.pupils.grade)).toEqual([2]);
   });
 
   it('skips a row numbering the columns under the header (栏次 甲 乙 丙 1 2 3), in a pupils list and a schools table (read as a pupil 11,816 km away; the schools load stopped)', async () => {

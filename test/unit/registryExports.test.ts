@@ -35,7 +35,7 @@ describe('cohort grades', () => {
     expect(parseCohort('初中 2023年')).toEqual({ year: 2023, kind: '级', level: 'junior' });
     // The month of an autumn entry (入学年月, as the registry system exports it) is that year's 级; a spring month is not read.
     for (const entry of ['2023年9月', '2023.09', '2023-09', '202309', '2023/9', '2023-09-01', '2023年9月入学', '2023.10']) expect(parseCohort(entry), entry).toEqual({ year: 2023, kind: '级' });
-    for (const other of ['1899', '2100', '12345', '2023.5', '2023-03', '202313', '2023年9日']) expect(parseCohort(other), other).toBeUndefined();
+    for (const other of ['1899', '2100', '12345', '2023.5', '2023-03', '202313', '2023年9日', '2023-09-15']) expect(parseCohort(other), other).toBeUndefined();
   });
 
   it('converts them for the autumn term of the base year', () => {

@@ -9,7 +9,7 @@ export interface GradeContext {
   baseYear?: number;
   /** The level of the pupil's school (a nine-year school does not tell). */
   schoolLevel?: SchoolLevel;
-  /** The level the whole file counts cohorts from. */
+  /** The level the whole file's name or title says: cohorts count from it, and grades within it when the row has no 学段. */
   fileLevel?: ZoneLevel;
   /** The row's own 学段 cell, as written ('' or undefined: none). */
   rowLevel?: string;
@@ -44,7 +44,8 @@ function gradeWithinLevel(text: string, plain: number, level: ZoneLevel, primary
  * A pupil's grade from its cell: the usual forms (normaliseGrade: 3, 三年级, 初一 …), or a cohort
  * (parseCohort: 2023级, 2025届, 初中2023级) converted for the base year (cohortGrade), counted from
  * the level the cell names, else the row's 学段, else the pupil's school's (primary or junior), else
- * the file's. With the row's 学段, a grade is counted within it (二年级 of 初中 = 8) and one that is not
+ * the file's. Without a 学段, a grade among the file's level's is counted within it (一年级 of a file named
+ * 初中学生名单 = 7). With the row's 学段, a grade is counted within it (二年级 of 初中 = 8) and one that is not
  * among its grades rejects the row (五年级 of 初中, 初一 of 小学); a 学段 that is neither gives a
  * remark and the grade is read alone. A cohort whose level nothing tells, or whose grade falls
  * outside its level, gives a note that rejects the row; a cell that is neither gives no grade
@@ -66,7 +67,9 @@ function gradeOf(text: string, ctx: GradeContext, rowLevel: ZoneLevel | undefine
   };
   const plain = normaliseGrade(text, last);
   if (plain !== undefined) {
-    if (!rowLevel) return { grade: plain };
+    // A file whose name or title says its level (初中学生名单) counts its grades within it (一年级 = 初一),
+    // where they are among its grades; others are read alone, for the school's level to judge.
+    if (!rowLevel) return { grade: (ctx.fileLevel && gradeWithinLevel(text, plain, ctx.fileLevel, last)) ?? plain };
     const grade = gradeWithinLevel(text, plain, rowLevel, last);
     return grade === undefined ? conflict(rowLevel) : { grade };
   }
