@@ -416,6 +416,14 @@ describe('coordinates as people write them', () => {
     expect(coordinatePair('118.7253,36.8821')).toEqual(['118.7253', '36.8821']);
     expect(coordinatePair('118.7253， 36.8821')).toEqual(['118.7253', '36.8821']);
     expect(coordinatePair('118.7253')).toEqual(['118.7253', '118.7253']);
+    // 东经 and 北纬 before the degrees (1,226 rows rejected), and latitude first with its letters (each row
+    // remarked on as read swapped although the letters say which is which).
+    expect(coordinateText('东经118°43′20″')).toBe(coordinateText('E118°43\'20"'));
+    expect(coordinateText('北纬 36°54.5′')).toBe('36.9083333');
+    expect(coordinateText('南纬36.5')).toBe('-36.5');
+    expect(coordinatePair('N36.909087,E118.722320')).toEqual(['118.72232', '36.909087']);
+    expect(coordinatePair('北纬36.9 东经118.7')).toEqual(['118.7', '36.9']);
+    expect(coordinatePair('E118.7,N36.9')).toEqual(['118.7', '36.9']);
     // The apostrophe typed to keep a number as text (the load rejected every such row).
     expect(coordinateText("'118.75")).toBe('118.75');
     expect(coordinateText('‘36.9')).toBe('36.9');

@@ -81,7 +81,7 @@ const DMS = /^([NSEW东西南北])?(\d+(?:\.\d+)?)[°度](?:(\d+(?:\.\d+)?)(?:'|
 
 /**
  * A coordinate cell's text as a plain decimal-degree number's text: full-width digits and points
- * (１１８．７２５) as ASCII, degrees-minutes-seconds (118°44'4.57", 118度44分4.57秒, with E/N or 东/北,
+ * (１１８．７２５) as ASCII, degrees-minutes-seconds (118°44'4.57", 118度44分4.57秒, with E/N, 东/北 or 东经/北纬,
  * negative for S/W) as decimal degrees to 1e−7° (about a centimetre), decimal degrees with their
  * hemisphere's letter (E118.7346, 36.88N) as the number, the apostrophe Excel users type
  * to keep a number as text ('118.725) dropped; anything else as it was.
@@ -89,7 +89,8 @@ const DMS = /^([NSEW东西南北])?(\d+(?:\.\d+)?)[°度](?:(\d+(?:\.\d+)?)(?:'|
 export function coordinateText(cell: string): string {
   const text = cell.trim().replace(/^['‘’]/, '');
   if (text === '' || !Number.isNaN(Number(text))) return text;
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  // 东经 118° and 北纬 36° name their hemisphere as E and N do.
+  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(/([东西])经|([南北])纬/g, '$1$2');
   if (!Number.isNaN(Number(s))) return s;
   const d = HEMISPHERE_DECIMAL.exec(s);
   if (d && (d[1] === undefined) !== (d[3] === undefined)) return String((/^[SW南西]$/i.test(d[1] ?? d[3] ?? '') ? -1 : 1) * Number(d[2]));
@@ -102,14 +103,21 @@ export function coordinateText(cell: string): string {
 }
 
 /**
- * Longitude and latitude written in one cell ("118.7253,36.8821", "118.7253，36.8821", "118.7253 36.8821"),
- * each as coordinateText reads it; a cell that is not two such parts gives itself twice, for the
- * reader to reject by its line.
+ * Longitude and latitude written in one cell ("118.7253,36.8821", "118.7253，36.8821", "118.7253 36.8821",
+ * "N36.8821,E118.7253": latitude first when the letters say so), each as coordinateText reads it; a cell
+ * that is not two such parts gives itself twice, for the reader to reject by its line.
  */
 export function coordinatePair(cell: string): [string, string] {
   const parts = cell.normalize('NFKC').trim().split(/\s*[,;]\s*|\s+/).filter((p) => p !== '');
-  return parts.length === 2 ? [coordinateText(parts[0]), coordinateText(parts[1])] : [cell.trim(), cell.trim()];
+  if (parts.length !== 2) return [cell.trim(), cell.trim()];
+  // Latitude first, as its letter says (N36.909,E118.722): the letters decide, not the numbers.
+  const latitudeFirst = LATITUDE_MARK.test(parts[0]) && LONGITUDE_MARK.test(parts[1]);
+  const [lon, lat] = latitudeFirst ? [parts[1], parts[0]] : parts;
+  return [coordinateText(lon), coordinateText(lat)];
 }
+
+const LATITUDE_MARK = /^(?:[NS南北]|北纬|南纬)|[NS南北]$/i;
+const LONGITUDE_MARK = /^(?:[EW东西]|东经|西经)|[EW东西]$/i;
 
 // Units a count or an area is written with in a school table (36间, 1,200人, 5000平方米, 3000㎡), and a remark in brackets after it (30（含功能室）).
 const COUNT_UNIT = /^(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:间|个|人|名|台|册|本|套|班|平方米|平米|㎡|m²|m2)?(?:\([^()]*\))?$/i;
