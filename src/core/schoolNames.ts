@@ -163,10 +163,11 @@ function matchForms(name: string, index: SchoolNameIndex): SchoolNameMatch | und
   return outcome(index.plain.get(normaliseText(name))) ?? outcome(index.canonical.get(canonical)) ?? outcome(index.loose.get(looseForm(canonical)));
 }
 
-// What follows a school's name in lists and zone files: a remark in brackets (（民办）, (东片)), a zone word.
-const SUFFIX = /(?:[（(][^（()）]*[)）]|招生范围|招生片区|服务范围|服务区|学区|片区|范围)\s*$/u;
+// What follows a school's name in lists and zone files: a remark in brackets (（民办）, (东片)), a zone word,
+// a campus written without brackets (东校区, 二校区, 本部).
+const SUFFIX = /(?:[（(][^（()）]*[)）]|招生范围|招生片区|服务范围|服务区|学区|片区|范围|(?:[东西南北中新老主]|[一二三四五六七八九十\d]+)?校区|本部)\s*$/u;
 
-/** A name without the last remark or zone word after it (育才学校（民办） → 育才学校, 一中学区 → 一中); undefined when it has none. */
+/** A name without the last remark, zone or campus word after it (育才学校（民办） → 育才学校, 一中学区 → 一中, 实验小学东校区 → 实验小学); undefined when it has none. */
 function shorter(name: string): string | undefined {
   const next = name.replace(SUFFIX, '').trim();
   return next === name || next === '' ? undefined : next;

@@ -235,6 +235,11 @@ describe('school codes and names as files write them', () => {
     expect(matchSchoolName('第一小学（东校区）学区', names)).toEqual({ school: 4, shortened: '第一小学（东校区）' });
     expect(matchSchoolName('第一小学学区', names)).toEqual({ school: 3, shortened: '第一小学' });
     expect(matchSchoolName('第一小学（东校区）', names)).toEqual({ school: 4 });
+    // A campus written without brackets: the campus when the schools file has it, else the school, said (334 rows were a school not in the file).
+    expect(matchSchoolName('第一小学东校区', names)).toEqual({ school: 4 });
+    expect(matchSchoolName('第一小学西校区', names)).toEqual({ school: 3, shortened: '第一小学' });
+    expect(matchSchoolName('样本县第一中学二校区', names)).toEqual({ school: 1, shortened: '样本县第一中学' });
+    expect(matchSchoolName('东关学校本部', names)).toEqual({ school: 2, shortened: '东关学校' });
   });
 
   it('matches a name against the schools’ names without their remarks when nothing else matched; two campuses stay ambiguous', () => {
