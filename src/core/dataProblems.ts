@@ -39,6 +39,7 @@ export const DATA_PROBLEMS = {
   zoneEmptySkipped: { en: 'feature {n}{value} holds no geometry: not read as a zone', 'zh-CN': '第 {n} 个要素{value}没有几何图形：未作为片区读取' },
   repeatedColumnUnread: { en: 'the header has "{got}" more than once and the mapping takes {key} from its first copy: this copy is not read; name it in the mapping to read it instead', 'zh-CN': '表头中“{got}”出现多次，映射从第一列读取 {key}：此列未读取；如需读取此列，请在映射中指定它' },
   sheetUnrelated: { en: 'a worksheet with none of the columns of "{value}" (notes, a summary …): not read ({n} rows)', 'zh-CN': '与“{value}”的列无关的工作表（填表说明、汇总等）：未读取（{n} 行）' },
+  kmlFolderOlderYear: { en: 'a folder whose name states an earlier year than "{value}": last year\'s zones, not read ({n} placemarks); rename it to have it read', 'zh-CN': '名称写明的年份早于“{value}”的文件夹：视为往年片区，未读取（{n} 个地标）；如需读取请改名' },
   sheetHidden: { en: 'a hidden worksheet with the same columns as "{value}": not read ({n} rows), since hidden rows are often stale; unhide it to have it read', 'zh-CN': '隐藏的工作表，列与“{value}”相同：未读取（{n} 行），隐藏的表常是旧数据；如需读取请取消隐藏' },
   sheetOlderYear: { en: 'a worksheet with the same columns as "{value}" whose name states an earlier school year: last year\'s list, not read ({n} rows); rename it to have it read', 'zh-CN': '与“{value}”列相同的工作表，其名称写明的学年早于“{value}”：视为往年名单，未读取（{n} 行）；如需读取请改名' },
   sheetNotCurrent: { en: 'a worksheet with the same columns as "{value}" whose name says its pupils have left or are set aside (转出, 毕业, 删除 …): not read ({n} rows); rename it to have it read', 'zh-CN': '与“{value}”列相同的工作表，其名称表明其中学生已转出、毕业或已删除：未读取（{n} 行）；如需读取请改名' },

@@ -111,7 +111,8 @@ describe('printable', () => {
 describe('a fault of a reader becomes "could not be read" naming the file', () => {
   it('importDataset turns what a library throws on a file into readFailed with the file and the cause', async () => {
     vi.resetModules();
-    vi.doMock('../../src/io/import/kmlZones', () => ({ readKml: () => { throw new TypeError("Cannot read properties of undefined (reading 'x')"); } }));
+    const fault = () => { throw new TypeError("Cannot read properties of undefined (reading 'x')"); };
+    vi.doMock('../../src/io/import/kmlZones', () => ({ readKml: fault, readKmlFolders: fault }));
     const { importDataset } = await import('../../src/io/import');
     const bytes = (name: string) => new Uint8Array(readFileSync(join(tiny, name)));
     const error = await importDataset([

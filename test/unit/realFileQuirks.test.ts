@@ -17,7 +17,7 @@ import { detectFormat, importDataset, readImportedDataset, validateImported, typ
 import { readXlsxTable } from '../../src/io/import/xlsxTable';
 import { emptyPupilFiles } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation';
-import { readKml } from '../../src/io/import/kmlZones';
+import { readKml, readKmlFolders } from '../../src/io/import/kmlZones';
 import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
 import { zonesToContract } from '../../src/io/import/zonesGeoJson';
 import { resolveZoneSchools } from '../../src/io/import/zoneSchools';
@@ -385,6 +385,19 @@ describe('files as they are saved', () => {
     const imported = await importDataset([tinyFile('schools.geojson'), text('片区.kml', kml), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]);
     const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
     expect(zones.features.map((z) => [z.properties?.school_id, z.properties?.level])).toEqual([['P1', 'primary'], ['P2', 'primary']]);
+  });
+
+  it('reads the latest year\'s folder of a KML that keeps last year\'s zones beside this year\'s, naming the other (both were joined: 51 pupils moved)', async () => {
+    const ring = (x0: number, x1: number) => `${x0},36 ${x1},36 ${x1},36.02 ${x0},36.02 ${x0},36`;
+    const placemark = (code: string, x0: number, x1: number) => `<Placemark><name>${code}</name><ExtendedData><Data name="学校代码"><value>${code}</value></Data><Data name="学段"><value>小学</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(x0, x1)}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const folder = (name: string, split: number) => `<Folder><name>${name}</name>${placemark('P1', 118, split)}${placemark('P2', split, 118.02)}</Folder>`;
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${folder('2023年', 118.012)}${folder('2024年', 118.01)}</Document></kml>`;
+    const imported = await importDataset([tinyFile('schools.geojson'), text('片区.kml', kml), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]);
+    const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
+    expect(zones.features.map((z) => [z.properties?.school_id, (z.geometry as GeoJSON.Polygon).coordinates[0][1][0]])).toEqual([['P1', 118.01], ['P2', 118.02]]);
+    expect(imported.notUsed.map((f) => [f.file, f.problem.code, f.problem.params])).toEqual([['片区.kml [2023年]', 'kmlFolderOlderYear', { got: '2023年', value: '2024年', n: 2 }]]);
+    // Folders that state no year, or one year, are all read.
+    expect(readKmlFolders('片区.kml', kml.replace('2023年', '城区')).leftOut).toEqual([]);
   });
 
   it('names a property missing from a zone by the file’s own column (a blank leftover record was named by the internal "school_id")', async () => {

@@ -22,7 +22,7 @@ import type { SheetNotRead, Table } from './table';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
 import { knownSchools } from './knownSchools';
-import { readKml } from './kmlZones';
+import { readKmlFolders } from './kmlZones';
 import { countyFromFeatures, looseFeatures } from './looseGeoJson';
 import { levelFromText } from './pupilGrade';
 import { schoolsFromGeoJson, schoolsFromSheets } from './schoolsGeoJson';
@@ -192,16 +192,25 @@ function schoolsSoFar(texts: DatasetTexts): School[] | undefined {
   }
 }
 
-async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNote): Promise<Feature[]> {
+/** A file's features, with the parts of it left out (a KML's folders of earlier years). */
+async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNote): Promise<{ features: Feature[]; notUsed: FileNotUsed[] }> {
   if (format === 'shapefile') {
     const { features, encoding } = await readShapefileZip(file.name, file.bytes);
     note.encoding = encoding;
-    return features;
+    return { features, notUsed: [] };
   }
   checkJsonSize(file);
   const { text, encoding } = format === 'kml' ? await kmlText(file.name, file.bytes) : decodeDocument(file.name, file.bytes);
   note.encoding = encoding;
-  return format === 'kml' ? readKml(file.name, text) : looseFeatures(file.name, text);
+  if (format !== 'kml') return { features: looseFeatures(file.name, text), notUsed: [] };
+  const { features, leftOut } = readKmlFolders(file.name, text);
+  return {
+    features,
+    notUsed: leftOut.map((f) => {
+      const problem = { code: 'kmlFolderOlderYear' as const, params: { got: f.name, value: f.read, n: f.placemarks } };
+      return { file: `${file.name} [${f.name}]`, reason: describeDataProblem(problem.code, problem.params, 'en'), problem };
+    }),
+  };
 }
 
 /** Refuses a JSON or KML file over MAX_JSON_BYTES before it is decoded. */
@@ -328,7 +337,8 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   }
   if (kind === 'students') throw wrongFormat();
   ctx.stated.push(...yearsOfTable(file.name, undefined));
-  const features = swapFeatures(file, await readFeatures(file, format, note));
+  const read = await readFeatures(file, format, note);
+  const features = swapFeatures(file, read.features);
   if (file.swapLonLat) note.swapLonLat = true;
   note.count = features.length;
   note.header = propertyKeys(features);
@@ -337,20 +347,20 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
     const areas = countyAreas(countyFromFeatures(file.name, features, note.crs), schoolsSoFar(texts) ?? [], zones);
     const params = { n: areas.leftOut.length, value: areas.keptNames.join('、') };
     const leftOut: FileNotUsed[] = areas.leftOut.length === 0 ? [] : [{ file: `${file.name} [${areas.leftOut.join('、')}]`, reason: describeDataProblem('countyAreasLeftOut', params, 'en'), problem: { code: 'countyAreasLeftOut', params } }];
-    return { text: JSON.stringify(areas.kept), note, notUsed: leftOut };
+    return { text: JSON.stringify(areas.kept), note, notUsed: [...read.notUsed, ...leftOut] };
   }
   if (kind === undefined) {
-    return { text: JSON.stringify(collection(features.map((f) => ({ ...f, geometry: geometryToWgs84(f?.geometry ?? null, note.crs) }) as Feature))), note };
+    return { text: JSON.stringify(collection(features.map((f) => ({ ...f, geometry: geometryToWgs84(f?.geometry ?? null, note.crs) }) as Feature))), note, notUsed: read.notUsed };
   }
   const mapping = features.length === 0 ? {} : mapOrFail(file, note.header, kind, true);
   note.mapping = mapping;
-  if (kind === 'schools') return { text: JSON.stringify(schoolsFromGeoJson(features, mapping, note.crs)), note };
-  if (kind === 'units') return { text: JSON.stringify(unitsFromGeoJson(features, mapping, note.crs)), note };
+  if (kind === 'schools') return { text: JSON.stringify(schoolsFromGeoJson(features, mapping, note.crs)), note, notUsed: read.notUsed };
+  if (kind === 'units') return { text: JSON.stringify(unitsFromGeoJson(features, mapping, note.crs)), note, notUsed: read.notUsed };
   note.level = file.level;
   const zones = zonesToContract(features, mapping, note.crs, file.level);
   const schools = schoolsSoFar(texts);
   if (schools) resolveZoneSchools(file.name, zones.features, mapping, schools);
-  return { text: JSON.stringify(zones), note, notUsed: notZones(file.name, zones.features) };
+  return { text: JSON.stringify(zones), note, notUsed: [...read.notUsed, ...notZones(file.name, zones.features)] };
 }
 
 /** A warning for each feature of a zones file that holds no area (a pin, an empty placemark), by its number in the file and its name. */

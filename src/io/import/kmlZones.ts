@@ -2,6 +2,7 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
 import { DataError } from '../dataError';
+import { baseYearFromText } from './baseYear';
 
 // A <coordinates> element and its text.
 const COORDINATES = /(<coordinates\b[^>]*>)([^<]*)(<\/coordinates>)/g;
@@ -15,6 +16,22 @@ const COORDINATES = /(<coordinates\b[^>]*>)([^<]*)(<\/coordinates>)/g;
  * positions. Throws a DataError naming the file when the XML is not well formed or not KML.
  */
 export function readKml(file: string, source: string): Feature[] {
+  return readKmlFolders(file, source).features;
+}
+
+/** A folder of a KML document left out: its name and how many placemarks it holds. */
+export interface KmlFolderLeftOut {
+  name: string;
+  placemarks: number;
+  /** The name of the folder read instead (the latest year's). */
+  read: string;
+}
+
+/**
+ * As readKml, but folders whose names state different years (2024年 and 2023年, last year's zones
+ * kept beside this year's) are read for the latest year only: the others are left out and listed.
+ */
+export function readKmlFolders(file: string, source: string): { features: Feature[]; leftOut: KmlFolderLeftOut[] } {
   if (source.trim() === '') throw new DataError(file, 'emptyFile');
   // KML separates positions by white space and their numbers by commas alone: spaces after a comma would split a position.
   const text = source.replace(COORDINATES, (_, open: string, body: string, close: string) => open + body.replace(/\s*,\s*/g, ',') + close);
@@ -31,8 +48,38 @@ export function readKml(file: string, source: string): Feature[] {
   if (doc.documentElement?.localName !== 'kml') {
     throw new DataError(file, 'badKml', { detail: `the root element is <${doc.documentElement?.localName ?? ''}>, not <kml>` });
   }
+  const leftOut = dropOlderYearFolders(doc);
   // togeojson is typed against the DOM's Document; xmldom's implements the part it reads.
-  return (kml(doc as unknown as Parameters<typeof kml>[0]).features as Feature[]).map(areaOnly).map(withDescriptionFields);
+  return { features: (kml(doc as unknown as Parameters<typeof kml>[0]).features as Feature[]).map(areaOnly).map(withDescriptionFields), leftOut };
+}
+
+type KmlDocument = ReturnType<DOMParser['parseFromString']>;
+type KmlElement = ReturnType<KmlDocument['getElementsByTagName']>[number];
+
+/** The year a folder's name states (2024年, 2024秋, 2023-2024学年), undefined for none. */
+function folderYear(name: string): number | undefined {
+  const stated = baseYearFromText(name)?.year;
+  const m = /(?<!\d)(?:19|20)\d{2}(?!\d)/.exec(name);
+  return stated ?? (m ? Number(m[0]) : undefined);
+}
+
+/** Removes the folders whose names state a year earlier than another folder's, and lists them. */
+function dropOlderYearFolders(doc: KmlDocument): KmlFolderLeftOut[] {
+  const folders: { el: KmlElement; name: string; year: number }[] = [];
+  for (const el of Array.from(doc.getElementsByTagName('Folder'))) {
+    const nameEl = Array.from(el.childNodes).find((n) => (n as KmlElement).localName === 'name');
+    const name = nameEl?.textContent?.trim() ?? '';
+    const year = folderYear(name);
+    if (year !== undefined) folders.push({ el, name, year });
+  }
+  if (new Set(folders.map((f) => f.year)).size < 2) return [];
+  const latest = Math.max(...folders.map((f) => f.year));
+  const read = folders.find((f) => f.year === latest)!.name;
+  return folders.filter((f) => f.year < latest).map((f) => {
+    const placemarks = f.el.getElementsByTagName('Placemark').length;
+    f.el.parentNode?.removeChild(f.el);
+    return { name: f.name, placemarks, read };
+  });
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
