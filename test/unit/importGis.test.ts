@@ -53,6 +53,12 @@ describe('zones from a Shapefile whose fields are pinyin initials', () => {
     expect(await counts(tinyFiles([{ name: '学区.zip', bytes: await byName(), part: 'catchments' }]))).toEqual(TINY);
   });
 
+  it('reads a .dbf saved in UTF-8 whose language driver still says GBK (the load stopped: "not GBK text")', async () => {
+    const utf8 = await zonesShapefile(fields, (z) => [SHORT_NAMES[z.properties.school_id], LEVEL_ZH[z.properties.level], `${LEVEL_ZH[z.properties.level]}${z.properties.school_id}片`], (t) => new TextEncoder().encode(t));
+    const read = async (bytes: Uint8Array) => JSON.parse((await importDataset(tinyFiles([{ name: '学区.zip', bytes, part: 'catchments' }]))).texts['catchments.geojson']!).features.map((f: { properties: Record<string, string> }) => f.properties);
+    expect(await read(utf8)).toEqual(await read(await byName()));
+  });
+
   it('takes the code (XXDM) when there is one, and names every name a zone carries when its school is not found', async () => {
     const coded = await zonesShapefile([{ name: 'XXDM', length: 10 }, ...fields], (z) => [z.properties.school_id === 'P2' ? 'P7' : z.properties.school_id, '某校', LEVEL_ZH[z.properties.level], '东片']);
     expect(suggestMapping(['XXDM', 'XXMC', 'XD', 'XQMC'], 'catchments').mapping).toEqual({ school_id: 'XXDM', school_name: 'XXMC', level: 'XD', zone_name: 'XQMC' });

@@ -22,13 +22,18 @@ export function cpgEncoding(cpg: string): string {
  */
 export function dbfEncoding(dbf: Uint8Array): 'utf-8' | 'gbk' {
   if (GBK_DRIVERS.has(dbf[29])) return 'gbk';
+  return dbfIsUtf8(dbf) ? 'utf-8' : 'gbk';
+}
+
+/** Whether a .dbf's field names and records are valid UTF-8. */
+function dbfIsUtf8(dbf: Uint8Array): boolean {
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
   const headerLength = dbf.length >= 12 ? view.getUint16(8, true) : dbf.length;
   const names: number[] = [];
   for (let at = 32; at + 32 <= headerLength && dbf[at] !== 0x0d; at += 32) {
     for (let i = at; i < at + 11 && dbf[i] !== 0; i++) names.push(dbf[i]);
   }
-  return isUtf8(new Uint8Array(names)) && isUtf8(dbf.subarray(headerLength)) ? 'utf-8' : 'gbk';
+  return isUtf8(new Uint8Array(names)) && isUtf8(dbf.subarray(headerLength));
 }
 
 const isDegrees = (p: Position) => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
@@ -98,15 +103,24 @@ export async function readShapefileZip(file: string, bytes: Uint8Array, nested =
   if (shpCheck.shapes !== dbfCheck.records) {
     throw new DataError(file, 'shapefileCountsDiffer', { value: part(base, 'shp'), n: shpCheck.shapes, got: part(base, 'dbf'), max: dbfCheck.records });
   }
-  const encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
+  let encoding = cpg ? cpgEncoding(decodeAs(cpg, 'utf-8')) : dbfEncoding(dbf);
   const prjText = prj && decodeAs(prj, 'utf-8');
-  let collection: FeatureCollection;
-  try {
-    collection = await shp({ shp: shpBytes!, dbf, cpg: encoding === 'gbk' ? GB18030 : encoding, prj: prjText !== undefined && isProjected(prjText) ? prjText : undefined });
-  } catch (e) {
-    throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
+  const read = async (textEncoding: string) => {
+    try {
+      return await shp({ shp: shpBytes!, dbf, cpg: textEncoding === 'gbk' ? GB18030 : textEncoding, prj: prjText !== undefined && isProjected(prjText) ? prjText : undefined });
+    } catch (e) {
+      throw new DataError(file, 'badShapefile', { detail: (e as Error).message });
+    }
+  };
+  const firstGarbled = (c: FeatureCollection) => c.features.findIndex((f) => Object.values(f.properties ?? {}).some((v) => typeof v === 'string' && v.includes(UNDECODABLE)));
+  let collection = await read(encoding);
+  let garbled = firstGarbled(collection);
+  // A .dbf saved in UTF-8 whose .cpg or language driver still says GBK (re-saved by a newer tool): read as it is.
+  if (garbled >= 0 && encoding === 'gbk' && dbfIsUtf8(dbf)) {
+    encoding = 'utf-8';
+    collection = await read(encoding);
+    garbled = firstGarbled(collection);
   }
-  const garbled = collection.features.findIndex((f) => Object.values(f.properties ?? {}).some((v) => typeof v === 'string' && v.includes(UNDECODABLE)));
   if (garbled >= 0) throw new DataError(file, 'dbfUndecodable', { value: part(base, 'dbf'), n: garbled + 1, got: encoding.toUpperCase() });
   const bad = firstFeatureNotInDegrees(collection.features);
   if (bad > 0) throw new DataError(file, 'notDegrees', { where: { feature: bad, idKey: 'school_id' } });
