@@ -28,6 +28,7 @@ export const DATA_PROBLEMS = {
   privateZone: { en: '{where}{school} is private and has no zone', 'zh-CN': '{where}{school} 是民办学校，不划片' },
   wrongLevel: { en: '{where}{school} ({value}) does not teach {level} grades', 'zh-CN': '{where}{school}（{value}）不招收 {level} 学生' },
   missingColumns: { en: 'missing required column(s) {columns} (found: {found})', 'zh-CN': '缺少必需的列 {columns}（现有列：{found}）' },
+  idFromIdCard: { en: 'no 学籍号 (a new entrant): the pupil is named by the "{got}" column instead', 'zh-CN': '无学籍号（新生）：以“{got}”列代替学籍号' },
   emptyId: { en: 'id is empty', 'zh-CN': '学籍号为空' },
   placeholderId: { en: 'id "{id}" is a placeholder, not an id (the pupil has none yet): the row is not loaded, and rows with the same placeholder are not taken for one pupil; give each pupil their id', 'zh-CN': '学籍号 "{id}" 是占位内容而非学籍号（该学生尚无学籍号）：此行未载入，填写相同占位内容的各行也不视为同一学生；请填写每名学生的学籍号' },
   badGrade: { en: 'grade "{got}" is not a whole number from 1 to {max}', 'zh-CN': '年级 "{got}" 不是 1 到 {max} 的整数' },

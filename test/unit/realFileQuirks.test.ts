@@ -519,6 +519,13 @@ describe('a pupil list naming pupils by their ID card (身份证号)', () => {
     const both = await load(['身份证号,学籍号,经度,纬度,年级', '370783201801011234,G1,118.002,36.002,1'].join('\n'));
     expect(unpackStrings(both.dataset.pupils.id!)).toEqual(['G1']);
   });
+
+  it('names a new entrant without a 学籍号 by the ID card beside it, with a remark (147 first-graders were rejected: id is empty)', async () => {
+    const { dataset } = await load(['学籍号,身份证号,经度,纬度,年级', 'G1,370783201701011234,118.002,36.002,2', ',370783201801021235,118.003,36.003,1', ',,118.004,36.004,1'].join('\n'));
+    expect(unpackStrings(dataset.pupils.id!)).toEqual(['G1', '370783201801021235']);
+    expect(dataset.warnings.map((w) => [w.line, w.problem?.code])).toEqual([[3, 'idFromIdCard']]);
+    expect(dataset.rejected.map((r) => [r.line, r.problem?.code])).toEqual([[4, 'emptyId']]);
+  });
 });
 
 describe('a registry that fills an unknown home with the school\'s address', () => {

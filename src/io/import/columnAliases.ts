@@ -14,6 +14,9 @@ interface ColumnSpec {
   fallbackAliases?: string[];
 }
 
+/** Header names of a pupil's ID card number (身份证号). */
+export const ID_CARD_ALIASES = ['身份证号', '身份证号码', '公民身份号码', '身份证件号', '证件号码', '身份证'];
+
 const LON = ['lng', 'long', 'longitude', 'x', '经度', '东经'];
 const LAT = ['latitude', 'y', '纬度', '北纬'];
 
@@ -33,7 +36,7 @@ const FACILITY_ALIASES: Record<(typeof FACILITY_FIELDS)[number], string[]> = {
 export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
   students: [
     // A list of pupils without a 学籍号 (new entrants, a survey) names each by the ID card: only then is it the id.
-    { column: 'id', required: true, aliases: ['学籍号', '全国学籍号', '学籍编号', '学生编号', '学号', '编号', 'student_id', 'pupil_id'], fallbackAliases: ['身份证号', '身份证号码', '公民身份号码', '身份证件号', '证件号码', '身份证'] },
+    { column: 'id', required: true, aliases: ['学籍号', '全国学籍号', '学籍编号', '学生编号', '学号', '编号', 'student_id', 'pupil_id'], fallbackAliases: ID_CARD_ALIASES },
     { column: 'lon', required: true, aliases: LON },
     { column: 'lat', required: true, aliases: LAT },
     { column: 'grade', required: true, aliases: ['年级', '就读年级', '在读年级'] },

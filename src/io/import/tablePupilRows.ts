@@ -2,7 +2,8 @@ import type { DataProblem } from '../../core/dataProblems';
 import { teachesLevel, type SchoolLevel, type ZoneLevel } from '../../core/rules';
 import { DataError } from '../dataError';
 import { IMPORT_NOTES_COLUMN, SOURCE_LINE_COLUMN, type ImportRowNote } from '../parseStudents';
-import type { ColumnMapping } from './columnMapping';
+import { normaliseHeaderName, type ColumnMapping } from './columnMapping';
+import { ID_CARD_ALIASES } from './columnAliases';
 import { ADDRESS_CANDIDATES_COLUMN, ADDRESS_STATUS_COLUMN, type AddressPlacer } from './addressPlacement';
 import { toWgs84, type Crs } from './crs';
 import type { KnownSchools } from './knownSchools';
@@ -108,6 +109,9 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
   const { placer } = options;
   const col = (name: string) => (mapping[name] === undefined ? -1 : table.header.indexOf(mapping[name]));
   const [cId, cLon, cLat, cGrade, cAddress, cSchoolName, cLevel, cStatus] = ['id', 'lon', 'lat', 'grade', 'address', 'school_name', 'level', 'status'].map(col);
+  // New entrants have no 学籍号 yet: a row without one is named by its ID card, when the table has that column too.
+  const idCards = new Set(ID_CARD_ALIASES.map(normaliseHeaderName));
+  const cIdCard = table.header.findIndex((h, i) => i !== cId && idCards.has(normaliseHeaderName(h)));
   const byAddress = placer !== undefined && cAddress >= 0;
   const sheetSchool = col('school_id') < 0 && cSchoolName < 0 ? options.sheetSchool : undefined;
   const byName = options.schools !== undefined && (cSchoolName >= 0 || sheetSchool !== undefined);
@@ -138,6 +142,11 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     let [lonText, latText] = cLon >= 0 && cLon === cLat ? coordinatePair(cells[cLon] ?? '') : [coordinateCell(cells[cLon]), coordinateCell(cells[cLat])];
     const optionalCells = cOptional.map((c) => (cells[c] ?? '').trim());
     const notes: ImportRowNote[] = [];
+    let id = (cells[cId] ?? '').trim();
+    if (id === '' && cIdCard >= 0 && (cells[cIdCard] ?? '').trim() !== '') {
+      id = (cells[cIdCard] ?? '').trim();
+      notes.push({ code: 'idFromIdCard', params: { got: table.header[cIdCard] } });
+    }
     let school = -1;
     const schoolName = cSchoolName >= 0 ? (cells[cSchoolName] ?? '').trim() : (sheetSchool ?? '');
     const gradeText = (cells[cGrade] ?? '').trim();
@@ -195,7 +204,7 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     // The address is read again only to name a row that could not be placed.
     if (addressAt >= 0 && !status[0]) optionalCells[addressAt] = '';
     return [
-      (cells[cId] ?? '').trim(),
+      id,
       numberText(x, lonText),
       numberText(y, latText),
       grade.grade === undefined ? gradeText : String(grade.grade),
