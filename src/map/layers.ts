@@ -211,8 +211,9 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary, level: ZoneLe
     layout: { visibility: 'none' },
     paint: { 'line-color': CHANGED_COLOR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
   });
-  // The area the last edit changed, outlined for a few seconds (see changeFlash).
-  map.addLayer({ id: LAYER.flashFill, type: 'fill', source: 'flash', paint: { 'fill-color': FLASH_COLOR, 'fill-opacity': 0.18 } });
+  // The area the last edit changed, outlined for a few seconds (see changeFlash). A light tint only:
+  // at 0.18 the area read as greyish, not in the colour of the school it was given to.
+  map.addLayer({ id: LAYER.flashFill, type: 'fill', source: 'flash', paint: { 'fill-color': FLASH_COLOR, 'fill-opacity': 0.06 } });
   map.addLayer({ id: LAYER.flashLine, type: 'line', source: 'flash', paint: { 'line-color': FLASH_COLOR, 'line-width': 3.5 } });
   map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': 0.25 } });
   map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1] } });
