@@ -120,15 +120,21 @@ function fakeMap(level: 'primary' | 'junior', zones: FeatureCollection) {
   return map;
 }
 
+/** Hot zones over a stand-in map whose zones source was given `zones` (primary) whole. */
+function hotOver(zones: FeatureCollection, redrawn: () => void = () => {}) {
+  const map = fakeMap('primary', zones);
+  const hot = createHotZones(map as unknown as MapLibreMap, redrawn);
+  hot.reset(zones, 'primary');
+  return { map, hot };
+}
+
 describe('hot zones over the zones source', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('draws an edit from the hot source at once, and folds it into the zones source once edits pause', () => {
-    const map = fakeMap('primary', start);
     const redrawn = vi.fn();
-    const hot = createHotZones(map as unknown as MapLibreMap, redrawn);
-    hot.reset(start, 'primary');
+    const { map, hot } = hotOver(start, redrawn);
     const edited = applyZoneChanges(start, [{ level: 'primary', schoolId: 'P01', geometry: square(10) }]);
     expect(hot.show(edited)).toBe(true);
     map.drawsExactly(edited);
@@ -149,18 +155,14 @@ describe('hot zones over the zones source', () => {
   });
 
   it('says when an edit changed no zone of the shown level', () => {
-    const map = fakeMap('primary', start);
-    const hot = createHotZones(map as unknown as MapLibreMap, () => {});
-    hot.reset(start, 'primary');
+    const { map, hot } = hotOver(start);
     expect(hot.show(applyZoneChanges(start, [{ level: 'junior', schoolId: 'N02', geometry: square(9) }]))).toBe(false);
     vi.advanceTimersByTime(FOLD_IDLE_MS * 2);
     expect(map.updates).toBe(0);
   });
 
   it('keeps edits coming apart from the fold: the fold waits for a pause', () => {
-    const map = fakeMap('primary', start);
-    const hot = createHotZones(map as unknown as MapLibreMap, () => {});
-    hot.reset(start, 'primary');
+    const { map, hot } = hotOver(start);
     let now: FeatureCollection<MultiPolygon, ZoneProperties> = start;
     for (let i = 0; i < 5; i++) {
       now = applyZoneChanges(now, [{ level: 'primary', schoolId: i % 2 ? 'P01' : 'N02', geometry: square(20 + i) }]);
@@ -180,9 +182,7 @@ describe('hot zones over the zones source', () => {
       fc.record({ kind: fc.constant('retiled' as const) }),
     );
     fc.assert(fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
-      const map = fakeMap('primary', start);
-      const hot = createHotZones(map as unknown as MapLibreMap, () => {});
-      hot.reset(start, 'primary');
+      const { map, hot } = hotOver(start);
       const history: FeatureCollection<MultiPolygon, ZoneProperties>[] = [start];
       for (const s of steps) {
         const now = history[history.length - 1];
@@ -205,9 +205,7 @@ describe('hot zones over the zones source', () => {
       type: 'FeatureCollection',
       features: Array.from({ length: 40 }, (_, i) => zone(`S${i}`, 'primary', i)),
     };
-    const map = fakeMap('primary', many);
-    const hot = createHotZones(map as unknown as MapLibreMap, () => {});
-    hot.reset(many, 'primary');
+    const { map, hot } = hotOver(many);
     // Ten of forty: a quarter or less, drawn hot.
     const ten = applyZoneChanges(many, Array.from({ length: 10 }, (_, i) => ({ level: 'primary' as const, schoolId: `S${i}`, geometry: square(100 + i) })));
     hot.show(ten);
@@ -223,9 +221,7 @@ describe('hot zones over the zones source', () => {
   });
 
   it('starts over when the zones source is given another level whole', () => {
-    const map = fakeMap('primary', start);
-    const hot = createHotZones(map as unknown as MapLibreMap, () => {});
-    hot.reset(start, 'primary');
+    const { map, hot } = hotOver(start);
     const edited = applyZoneChanges(start, [{ level: 'primary', schoolId: 'P01', geometry: square(10) }]);
     hot.show(edited);
     expect([map.hotKeys, map.staleKeys]).toEqual([['primary|P01'], ['primary|P01']]);

@@ -143,8 +143,9 @@ export function pupilRowsOfTable(table: Table, mapping: ColumnMapping, crs: Crs,
     const optionalCells = cOptional.map((c) => (cells[c] ?? '').trim());
     const notes: ImportRowNote[] = [];
     let id = (cells[cId] ?? '').trim();
-    if (id === '' && cIdCard >= 0 && (cells[cIdCard] ?? '').trim() !== '') {
-      id = (cells[cIdCard] ?? '').trim();
+    const idCard = id === '' && cIdCard >= 0 ? (cells[cIdCard] ?? '').trim() : '';
+    if (idCard !== '') {
+      id = idCard;
       notes.push({ code: 'idFromIdCard', params: { got: table.header[cIdCard] } });
     }
     let school = -1;

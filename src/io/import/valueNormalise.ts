@@ -24,7 +24,7 @@ export function normaliseGrade(value: string, primaryLastGrade = 6): number | un
   // grade; before a class, a numeral alone is the grade (三(3)班).
   if (!CLASS.test(s)) return gradeOf(s, primaryLastGrade);
   const grade = s.replace(CLASS, '');
-  return gradeOf(s, primaryLastGrade) ?? gradeOf(grade, primaryLastGrade) ?? (/^[1-9一二三四五六七八九]$/.test(grade) ? digit(grade) : undefined);
+  return gradeOf(grade, primaryLastGrade) ?? (/^[1-9一二三四五六七八九]$/.test(grade) ? digit(grade) : undefined);
 }
 
 const CLASS = /[.·\-_—]?\(?(?:[0-9]+|[一二三四五六七八九十]+)\)?班$/;
@@ -116,8 +116,9 @@ export function coordinatePair(cell: string): [string, string] {
   return [coordinateText(lon), coordinateText(lat)];
 }
 
-const LATITUDE_MARK = /^(?:[NS南北]|北纬|南纬)|[NS南北]$/i;
-const LONGITUDE_MARK = /^(?:[EW东西]|东经|西经)|[EW东西]$/i;
+// A hemisphere's letter before or after the number (北纬 starts with 北).
+const LATITUDE_MARK = /^[NS南北]|[NS南北]$/i;
+const LONGITUDE_MARK = /^[EW东西]|[EW东西]$/i;
 
 // Units a count or an area is written with in a school table (36间, 1,200人, 5000平方米, 3000㎡), and a remark in brackets after it (30（含功能室）).
 const COUNT_UNIT = /^(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)(?:间|个|人|名|台|册|本|套|班|平方米|平米|㎡|m²|m2)?(?:\([^()]*\))?$/i;
