@@ -118,11 +118,20 @@ async function historyStep(step: Promise<EditOutcome | EditRefusal>): Promise<Ed
  * they share, 多校划片) when more than one distinct school is given.
  */
 export function assignPendingArea(schoolIds: string[]): Promise<boolean> {
+  const edit = pendingAreaEdit(schoolIds);
+  return edit ? commitEdit(edit) : Promise.resolve(false);
+}
+
+/**
+ * The edit that gives the drawn area to `schoolIds` (one school, or a zone they share), as
+ * assignPendingArea commits it and its preview asks for it; undefined without an area or a school.
+ */
+export function pendingAreaEdit(schoolIds: string[]): ZoneEdit | undefined {
   const { pendingArea, level } = useAppStore.getState();
   const distinct = [...new Set(schoolIds)];
-  if (!pendingArea || distinct.length === 0) return Promise.resolve(false);
-  if (distinct.length > 1) return commitEdit({ op: 'shareArea', level, schoolIds: distinct, area: pendingArea });
-  return commitEdit({ op: 'assignArea', level, schoolId: distinct[0], area: pendingArea });
+  if (!pendingArea || distinct.length === 0) return undefined;
+  if (distinct.length > 1) return { op: 'shareArea', level, schoolIds: distinct, area: pendingArea };
+  return { op: 'assignArea', level, schoolId: distinct[0], area: pendingArea };
 }
 
 export async function undoEdit(): Promise<void> {
@@ -196,9 +205,14 @@ export async function finishCut(line: [number, number][]): Promise<void> {
 
 /** Gives one unit to the selected school (unit picking mode). */
 export function assignUnitToSelected(unitId: string): Promise<boolean> {
+  const edit = unitToSelected(unitId);
+  return edit ? commitEdit(edit) : Promise.resolve(false);
+}
+
+/** The edit that gives one unit to the selected school, as clicking it commits it and pointing at it previews it; undefined with no school selected. */
+export function unitToSelected(unitId: string): ZoneEdit | undefined {
   const { selectedSchoolId, level } = useAppStore.getState();
-  if (!selectedSchoolId) return Promise.resolve(false);
-  return commitEdit({ op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] });
+  return selectedSchoolId ? { op: 'assignUnits', level, schoolId: selectedSchoolId, unitIds: [unitId] } : undefined;
 }
 
 /** Gives the worker the store's rule settings after they changed: it recomputes the scenario from scratch. */

@@ -1,5 +1,5 @@
 import type { ZoneEdit } from '../core/zoneEdits';
-import { useAppStore } from '../store/store';
+import { useAppStore, type LivePreview } from '../store/store';
 import { currentEngine } from './engineClient';
 import { EngineFault } from './engineCalls';
 import { createLatestOnly } from './latestOnly';
@@ -8,6 +8,7 @@ interface Candidate {
   edit: ZoneEdit;
   point: [number, number];
   flip: { x: boolean; y: boolean };
+  givenTo?: LivePreview['givenTo'];
 }
 
 /** Room (px) the overlay needs to open right of and below the pointer. */
@@ -25,18 +26,21 @@ const queue = createLatestOnly(
       throw e;
     }
   },
-  (figures, { edit, point, flip }, seq) => {
-    if (figures) useAppStore.setState({ livePreview: { seq, figures, point, flip, ...(edit.op === 'assignArea' && { areaFor: edit.schoolId }) } });
+  (figures, { point, flip, givenTo }, seq) => {
+    if (figures) useAppStore.setState({ livePreview: { seq, figures, point, flip, givenTo } });
   },
 );
 
 /**
  * Shows what `edit` would do (pupils moved, the changed schools' sizes and largest classes) near
- * `point` (pixels in a map of `size` pixels) while the planner drags or draws; only the latest of
- * fast pointer moves is computed (see createLatestOnly), and nothing is applied.
+ * `point` (pixels in a map of `size` pixels) while the planner drags, draws or points at a unit
+ * (`unitName`, for an assignUnits edit); only the latest of fast pointer moves is computed (see
+ * createLatestOnly), and nothing is applied. The worker keeps the state the preview made, so the
+ * edit committed where it was previewed is not computed again.
  */
-export function previewLive(edit: ZoneEdit, point: [number, number], size: [number, number]): void {
-  queue.request({ edit, point, flip: { x: point[0] > size[0] - ROOM.x, y: point[1] > size[1] - ROOM.y } });
+export function previewLive(edit: ZoneEdit, point: [number, number], size: [number, number], unitName?: string): void {
+  const givenTo = edit.op === 'assignArea' ? { schoolId: edit.schoolId } : edit.op === 'assignUnits' && unitName !== undefined ? { schoolId: edit.schoolId, unit: unitName } : undefined;
+  queue.request({ edit, point, flip: { x: point[0] > size[0] - ROOM.x, y: point[1] > size[1] - ROOM.y }, givenTo });
 }
 
 /** Ends the live figures (drop or cancel): an answer still coming is dropped and the overlay closes. */

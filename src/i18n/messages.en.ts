@@ -263,6 +263,8 @@ export const EN: Record<keyof typeof ZH, string> = {
   liveTitle: 'Release to apply this edit',
   liveAreaTitle: 'This area given to {school}',
   liveAreaRefused: 'Given to {school}, this area would be refused: {why}',
+  liveUnitTitle: '{unit} given to {school}',
+  liveUnitRefused: 'Given to {school}, {unit} would be refused: {why}',
   liveMoved: '{n} pupils would change school',
   liveFlow: '{from} → {to}: {n}',
   liveSchool: '{name}: {before} → {after} pupils, largest class {classBefore} → {classAfter}',

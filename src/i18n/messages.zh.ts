@@ -261,6 +261,8 @@ export const ZH = {
   liveTitle: '松开鼠标即应用此修改',
   liveAreaTitle: '此区域划给{school}后',
   liveAreaRefused: '此区域划给{school}会被拒绝：{why}',
+  liveUnitTitle: '{unit}划给{school}后',
+  liveUnitRefused: '{unit}划给{school}会被拒绝：{why}',
   liveMoved: '{n} 名学生将转校',
   liveFlow: '{from} → {to}：{n} 人',
   liveSchool: '{name}：{before} → {after} 人，最大班额 {classBefore} → {classAfter}',

@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { schoolStatus, selectShownResult } from '../store/selectors';
 import { shownState, uiActions, useAppStore, type AppState } from '../store/store';
 import { assignUnitToSelected } from '../app/editActions';
+import { createUnitFigures } from './unitFigures';
 import { createDrawController, isFinishingClick } from './drawController';
 import { createVertexDrag } from './vertexDrag';
 import { createPupilDots } from './pupilDots';
@@ -73,6 +74,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   const tooltip = createHoverTooltip(map);
+  const unitFigures = createUnitFigures(map);
 
   const dots = createPupilDots(map);
   const focus = createFocus(map);
@@ -254,18 +256,24 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     // A drawn area waits for its school in the panel: a click on the map must not change the choice.
     if (s.drawing || s.vertexMode || s.pendingArea || isFinishingClick()) return;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
-    if (unit) void assignUnitToSelected(String(unit.properties.id));
-    else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
+    if (unit) {
+      unitFigures.clicked();
+      void assignUnitToSelected(String(unit.properties.id));
+    } else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
   });
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
+    const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
+    if (unitFigures.pointedAt(s, unit && { id: String(unit.properties.id), name: String(unit.properties.name) }, e.point)) return tooltip.hide();
     // While live figures follow the pointer (a drag or an area being drawn), they say what matters there.
     if (s.livePreview) return tooltip.hide();
-    const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) tooltip.text(s, e.lngLat, String(unit.properties.name));
     else tooltip.show(s, schoolsAt(e), e.lngLat);
   });
-  map.on('mouseout', () => tooltip.hide());
+  map.on('mouseout', () => {
+    unitFigures.left();
+    tooltip.hide();
+  });
 
   return {
     map,

@@ -117,6 +117,8 @@ interface ScenarioSlice {
   /** A drawn area waiting to be given to a school, with the pupils inside it. */
   pendingArea?: Polygon | MultiPolygon;
   preview?: AreaPreview;
+  /** What giving `area` (the drawn area when asked) to `schoolIds` would do, shown before the planner gives it. */
+  pendingFigures?: { area: Polygon | MultiPolygon; schoolIds: string[]; figures: EditPreview | EditRefusal };
   /** Live figures of the edit the planner is dragging or drawing (not applied yet). */
   livePreview?: LivePreview;
   /** Why the last edit was refused (nothing changed). */
@@ -125,7 +127,7 @@ interface ScenarioSlice {
   editMs?: number;
 }
 
-/** What an edit being dragged or drawn would do, and where the pointer is (map pixels), for the overlay. */
+/** What an edit being dragged, drawn or pointed at would do, and where the pointer is (map pixels), for the overlay. */
 export interface LivePreview {
   /** The page's number of the request answered (rises with every pointer move previewed). */
   seq: number;
@@ -133,8 +135,11 @@ export interface LivePreview {
   point: [number, number];
   /** The pointer is near the map's right or bottom edge: the overlay opens to the left or upwards. */
   flip: { x: boolean; y: boolean };
-  /** For an area being drawn, the school it would go to; a dragged boundary point has none. */
-  areaFor?: string;
+  /**
+   * For an area being drawn or a unit pointed at (unit picking), the school it would go to and the
+   * unit's name; a dragged boundary point has none.
+   */
+  givenTo?: { schoolId: string; unit?: string };
 }
 
 /** A named scenario: its edit history and its rules; the active one's history lives in ScenarioSlice. */

@@ -148,7 +148,8 @@ export type EditKind = 'assignArea' | 'moveVertex' | 'assignUnits';
 
 /**
  * Gives a 900 m square across the border of 圣城小学 (P01) and 汇文学校 (N02) to N02, by the
- * pending-area card's button, as after drawing it.
+ * pending-area card's button, as after drawing it: once the card shows what giving it would do,
+ * as a planner reads it before giving.
  */
 async function assignArea(page: Page): Promise<EditTiming> {
   await page.evaluate(() => {
@@ -163,6 +164,7 @@ async function assignArea(page: Page): Promise<EditTiming> {
     });
   });
   await mapSettled(page);
+  await page.getByTestId('pending-figures').waitFor();
   const n = await page.evaluate(() => window.__planner!.store.getState().edits.length);
   await arm(page, 'click');
   await page.getByTestId('assign-area').click();
@@ -206,7 +208,10 @@ async function moveVertex(page: Page): Promise<EditTiming> {
   return collect(page);
 }
 
-/** Clicks compound U0001 into 汇文学校's (N02) intake in unit-picking mode. */
+/**
+ * Clicks compound U0001 into 汇文学校's (N02) intake in unit-picking mode, once the pointer on it
+ * shows what giving it would do.
+ */
 async function assignUnits(page: Page): Promise<EditTiming> {
   const unit = await page.evaluate(() => {
     const { store, map } = window.__planner!;
@@ -222,6 +227,8 @@ async function assignUnits(page: Page): Promise<EditTiming> {
   }, undefined, { timeout: 120_000, polling: 100 });
   const at = await page.evaluate((p) => window.__planner!.map!.project(p), unit);
   const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await page.getByTestId('live-figures').waitFor();
   const n = await page.evaluate(() => window.__planner!.store.getState().edits.length);
   await arm(page, 'click');
   await page.mouse.click(box.x + at.x, box.y + at.y);

@@ -158,6 +158,12 @@ describe('the planner in Chromium', () => {
     await page.getByTestId('assign-school').click();
     await page.keyboard.type('汇文');
     await page.keyboard.press('Enter');
+    // Before it is given, the card says what giving it would do: the figures the edit then gives.
+    const [was, willBe] = [expectedAfter([]), expectedAfter([{ op: 'assignArea', level: 'primary', schoolId: 'N02', area: drawn }])].map((r) => r.schools.find((x) => x.id === 'N02')!);
+    const figures = page.getByTestId('pending-figures');
+    await expect.poll(() => figures.locator('.live-figures-title').innerText()).toBe('此区域划给汇文学校后');
+    const n = (x: number) => formatNumber('zh-CN', x);
+    expect(await figures.getByTestId('live-school').filter({ hasText: '汇文学校' }).innerText()).toBe(`汇文学校：${n(was.enrollment)} → ${n(willBe.enrollment)} 人，最大班额 ${n(was.maxClassSize)} → ${n(willBe.maxClassSize)}`);
     // The panels' numbers and the map's new zones are drawn in one frame: the first frame the page
     // draws after the numbers change in the DOM is the map's first frame after the edit.
     await page.evaluate(() => {
@@ -416,6 +422,8 @@ describe('the planner in Chromium', () => {
     await page.getByTestId('assign-school').click();
     await page.keyboard.type('汇文');
     await page.keyboard.press('Enter');
+    // The card says so before the area is given.
+    await expect.poll(() => page.getByTestId('pending-refused').innerText()).toBe('此区域划给汇文学校会被拒绝：该区域在县域之外');
     await page.getByTestId('assign-area').click();
     await page.getByTestId('edit-error').waitFor();
     expect(await page.getByTestId('edit-error').innerText()).toBe('未执行该修改: 该区域在县域之外');

@@ -44,8 +44,17 @@ describe('giving compounds and villages to a school in Chromium', () => {
     await zoomTo(page, unitAt('U0001'), 15);
     const at = await page.evaluate((p) => window.__planner!.map!.project(p), unitAt('U0001'));
     const box = (await page.getByTestId('map').boundingBox())!;
+    // Pointed at, the compound says what giving it would do: the figures the click then gives.
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    const joining = unitPupilsJoining(['U0001'], 'N02');
+    const name = units.features.find((f) => f.properties.id === 'U0001')!.properties.name;
+    await expect.poll(() => page.getByTestId('live-title').innerText()).toBe(`${name}划给汇文学校后`);
+    expect(await page.getByTestId('live-moved').innerText()).toBe(`${joining} 名学生将转校`);
+    expect(await page.getByTestId('live-school').filter({ hasText: '汇文学校' }).innerText()).toMatch(new RegExp(`^汇文学校：${N02_BEFORE} → ${N02_BEFORE + joining} 人`));
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    // The figures close at the click; a move on the map tells of the compound as it now is.
+    expect(await page.getByTestId('live-figures').count()).toBe(0);
     const after = await outcome(page);
     expect(after.edits).toEqual([{ op: 'assignUnits', level: 'primary', schoolId: 'N02', unitIds: ['U0001'] }]);
     // Its zoned primary pupils living outside 汇文学校's zone join it: counted from the files with turf.

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { assignPendingArea, setDrawing } from '../../app/editActions';
+import { previewPendingAssignment } from '../../app/pendingFigures';
 import { describeEditProblem } from '../../core/editProblems';
 import { teachesLevel } from '../../core/rules';
 import { formatNumber } from '../../i18n/format';
@@ -8,6 +9,7 @@ import { displayName, useSchoolName, useT } from '../../store/selectors';
 import { SchoolSelect } from './SchoolSelect';
 import { useAppStore } from '../../store/store';
 import type { School } from '../../core/dataset';
+import { EditFigures } from './EditFigures';
 
 // A stable empty list: a selector returning a new [] each call would re-render forever.
 const NO_SCHOOLS: School[] = [];
@@ -29,12 +31,22 @@ export function PendingArea() {
   const [also, setAlso] = useState<string[]>([]);
   useEffect(() => setAlso([]), [pending]);
   const purpose = useAppStore((s) => s.drawPurpose);
-  if (!pending && !drawing && !error) return null;
+  const figures = useAppStore((s) => s.pendingFigures);
+  // Figures are made against the scenario as it is: an undo or another scenario asks for them again.
+  const result = useAppStore((s) => s.result);
   const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
   // The selected school is the default, unless the area's pupils already go to it (giving it its own area changes nothing).
   const holder = preview && preview.bySchool.length > 0 && preview.bySchool.every((b) => b.schoolId === selected) ? selected : undefined;
   const chosen = target ?? (selected !== holder && candidates.some((s) => s.id === selected) ? selected : undefined);
   const sharing = also.filter((id) => id !== chosen);
+  const givenTo = chosen ? [chosen, ...sharing] : [];
+  const choice = givenTo.join('|');
+  useEffect(() => {
+    if (pending && choice) previewPendingAssignment(choice.split('|'));
+  }, [pending, choice, result]);
+  if (!pending && !drawing && !error) return null;
+  const shown = figures && figures.area === pending && figures.schoolIds.join('|') === choice ? figures.figures : undefined;
+  const givenNames = givenTo.map(nameOf).join(locale === 'en' ? ', ' : '、') + (sharing.length > 0 ? t('sharedSuffix') : '');
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
       {error && <Alert type="error" showIcon title={`${t('editRefused')}: ${describeEditProblem(error.code, error.params, locale)}`} data-testid="edit-error" style={{ marginBottom: 8 }} />}
@@ -68,6 +80,18 @@ export function PendingArea() {
           <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={() => chosen && void assignPendingArea([chosen, ...sharing])}>{sharing.length > 0 ? t('sharedZone') : t('assign')}</Button>
           <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
         </Space>
+      )}
+      {pending && shown && (
+        <div data-testid="pending-figures" className="pending-figures">
+          {shown.ok ? (
+            <>
+              <div className="live-figures-title">{t('liveAreaTitle', { school: givenNames })}</div>
+              <EditFigures figures={shown} />
+            </>
+          ) : (
+            <div data-testid="pending-refused">{t('liveAreaRefused', { school: givenNames, why: describeEditProblem(shown.problem.code, shown.problem.params, locale) })}</div>
+          )}
+        </div>
       )}
     </Card>
   );

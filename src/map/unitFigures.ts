@@ -1,0 +1,42 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { unitToSelected } from '../app/editActions';
+import { endLivePreview, previewLive } from '../app/livePreview';
+import type { AppState } from '../store/store';
+
+/**
+ * Live figures while picking units: the unit under the pointer, given to the selected school, would
+ * move so many pupils and change these schools' sizes and largest classes. Asked once per unit
+ * pointed at (not per pointer move); the figures close when the pointer leaves the unit or the map,
+ * and at the click that gives it (the next move shows the unit as it then is).
+ */
+export function createUnitFigures(map: MapLibreMap): {
+  pointedAt: (s: AppState, unit: { id: string; name: string } | undefined, at: { x: number; y: number }) => boolean;
+  clicked: () => void;
+  left: () => void;
+} {
+  let shown: string | undefined;
+  const end = () => {
+    if (shown === undefined) return;
+    shown = undefined;
+    endLivePreview();
+  };
+  return {
+    /** Shows the figures for `unit` when units are being picked; true while they are shown. */
+    pointedAt(s, unit, at) {
+      const edit = s.unitPicking && unit ? unitToSelected(unit.id) : undefined;
+      if (!edit || !unit) {
+        end();
+        return false;
+      }
+      const key = JSON.stringify(edit);
+      if (key !== shown) {
+        shown = key;
+        const size: [number, number] = [map.getContainer().clientWidth, map.getContainer().clientHeight];
+        previewLive(edit, [at.x, at.y], size, unit.name);
+      }
+      return true;
+    },
+    clicked: end,
+    left: end,
+  };
+}
