@@ -1,5 +1,6 @@
 import { normaliseText } from './address/normalise';
 import { parseNumber } from './chineseNumber';
+import { toSimplified } from './simplifiedChinese';
 
 /** County and higher prefixes stripped from school names by default (the Shouguang dataset's). */
 export const DEFAULT_SCHOOL_NAME_PREFIXES = ['中华人民共和国', '山东省', '山东', '潍坊市', '寿光市', '寿光'] as const;
@@ -101,9 +102,10 @@ function addTo(map: Map<string, number[]>, key: string, i: number) {
  * DEFAULT_SCHOOL_NAME_PREFIXES) plus the county prefixes that at least two of the names start with.
  */
 export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES): SchoolNameIndex {
-  const all = [...new Set([...prefixes, ...prefixesFromNames(names)])];
+  const simplified = names.map(toSimplified);
+  const all = [...new Set([...prefixes, ...prefixesFromNames(simplified)])];
   const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map(), sections: new Map() };
-  names.forEach((name, i) => {
+  simplified.forEach((name, i) => {
     const canonical = normaliseSchoolName(name, all);
     addTo(index.plain, normaliseText(name), i);
     addTo(index.canonical, canonical, i);
@@ -132,9 +134,11 @@ function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefin
  * finds 样本县育才学校（民办）); failing that, a section of a school is taken for the school and the school
  * for its sections (东关学校初中部 finds 东关学校; 东关学校 finds 东关学校小学部 and 东关学校初中部, ambiguous
  * unless the caller's list holds one level's schools). Such a match says so (`shortened`).
+ * Names in traditional characters are compared in simplified ones (樣本縣育才學校 = 样本县育才学校), on both sides.
  */
-export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
+export function matchSchoolName(written: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
   const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
+  const name = toSimplified(written);
   let found = matchForms(name, index);
   for (let text = name.trim(), next = shorter(text); !found && next !== undefined; text = next, next = shorter(text)) {
     const m = matchForms(next, index);

@@ -197,6 +197,12 @@ describe('school codes and names as files write them', () => {
     }
   });
 
+  it('a school column in traditional characters (民辦小學) puts the private school\'s pupils at it, as the same names in simplified ones (they were zoned by home, with a remark)', async () => {
+    const { dataset, schoolOfLine } = await load(['学籍号,经度,纬度,年级,就读学校', 'x1,118.003,36.003,1,民辦小學', 'x2,118.004,36.004,2,東小學', 'x3,118.005,36.004,2,民辦小學（民辦）'].join('\n'));
+    expect([...schoolOfLine].sort((a, b) => a[0] - b[0])).toEqual([[2, 'X1'], [3, 'P2'], [4, 'X1']]);
+    expect(dataset.warnings).toEqual([]);
+  });
+
   it('a pupil row naming a nine-year school whose sections are listed apart goes to the section teaching its grade (it was left without a school)', async () => {
     const schools = JSON.parse(readFileSync(join(tiny, 'schools.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
     for (const f of schools.features) if (f.properties.id === 'P2') f.properties.name = '东关学校小学部';
@@ -382,6 +388,15 @@ describe('files as they are saved', () => {
     const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>xx_pq</name>${placemark(0, 'P1', '西小学', 118, 118.01)}${placemark(1, 'P2', '东小学', 118.01, 118.02)}</Folder></Document></kml>`;
     const [f] = readKml('片区.kml', kml);
     expect([f.properties?.name, f.properties?.学校代码, f.properties?.学校名称, f.properties?.学段]).toEqual(['0', 'P1', '西小学 & 校区', '小学']);
+    const imported = await importDataset([tinyFile('schools.geojson'), text('片区.kml', kml), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]);
+    const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
+    expect(zones.features.map((z) => [z.properties?.school_id, z.properties?.level])).toEqual([['P1', 'primary'], ['P2', 'primary']]);
+  });
+
+  it('a KML whose placemarks name their schools in traditional characters (西小學, 東小學) finds the schools (the load stopped: names no school)', async () => {
+    const ring = (x0: number, x1: number) => `${x0},36 ${x1},36 ${x1},36.02 ${x0},36.02 ${x0},36`;
+    const placemark = (name: string, x0: number, x1: number) => `<Placemark><name>${name}</name><ExtendedData><Data name="学段"><value>小学</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(x0, x1)}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemark('西小學', 118, 118.01)}${placemark('東小學', 118.01, 118.02)}</Document></kml>`;
     const imported = await importDataset([tinyFile('schools.geojson'), text('片区.kml', kml), text('学生名单.csv', 'id,lon,lat,grade\ns1,118.002,36.002,1')]);
     const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
     expect(zones.features.map((z) => [z.properties?.school_id, z.properties?.level])).toEqual([['P1', 'primary'], ['P2', 'primary']]);

@@ -49,6 +49,15 @@ describe('matchSchoolName', () => {
     expect(matchSchoolName('孙家集街道一初中', schools)).toEqual({ school: 6 });
   });
 
+  it('reads names in traditional characters as their simplified forms, on both sides', () => {
+    expect(matchSchoolName('壽光市聖城小學', schools)).toEqual({ school: 2 });
+    expect(matchSchoolName('壽光一中小學部', schools)).toEqual({ school: 1 });
+    expect(matchSchoolName('建橋學校（東校區）', schools)).toEqual({ school: 4, shortened: '建桥学校' });
+    expect(matchSchoolName('东关学校', ['東關學校', '城關中學'])).toEqual({ school: 0 });
+    expect(matchSchoolName('城关中学', ['東關學校', '城關中學'])).toEqual({ school: 1 });
+    expect(matchSchoolName('聖城', schools)).toEqual({ none: true });
+  });
+
   it('lists several schools of one name, never guesses, and says when none fits', () => {
     expect(matchSchoolName('东城小学', schools)).toEqual({ ambiguous: [7, 8] });
     expect(matchSchoolName('圣城', schools)).toEqual({ none: true });
