@@ -100,12 +100,14 @@ function addTo(map: Map<string, number[]>, key: string, i: number) {
 /**
  * Indexes school names for matchSchoolName. Prefixes stripped: `prefixes` (default
  * DEFAULT_SCHOOL_NAME_PREFIXES) plus the county prefixes that at least two of the names start with.
+ * `aliases[i]` are other names school i is or was known by (曾用名, 别名): each finds it as its name
+ * does, and one that is also another school's name or alias finds both (ambiguous, never guessed).
  */
-export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES): SchoolNameIndex {
-  const simplified = names.map(toSimplified);
-  const all = [...new Set([...prefixes, ...prefixesFromNames(simplified)])];
+export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES, aliases: readonly (readonly string[] | undefined)[] = []): SchoolNameIndex {
+  const entries = [...names.map((name, i) => [toSimplified(name), i] as const), ...aliases.flatMap((list, i) => (list ?? []).map((alias) => [toSimplified(alias), i] as const))];
+  const all = [...new Set([...prefixes, ...prefixesFromNames(entries.map(([name]) => name))])];
   const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map(), sections: new Map() };
-  simplified.forEach((name, i) => {
+  entries.forEach(([name, i]) => {
     const canonical = normaliseSchoolName(name, all);
     addTo(index.plain, normaliseText(name), i);
     addTo(index.canonical, canonical, i);

@@ -12,7 +12,7 @@ import { DataError } from '../../src/io/dataError';
 import { isColumnNumbering, noteRowText } from '../../src/io/import/totalRows';
 import { isTitleRow } from '../../src/io/import/table';
 import { createSchoolCodeLookup, schoolCodeKey } from '../../src/core/schoolCodes';
-import { matchSchoolName } from '../../src/core/schoolNames';
+import { createSchoolNameIndex, matchSchoolName } from '../../src/core/schoolNames';
 import { detectFormat, importDataset, readImportedDataset, validateImported, type ImportFile } from '../../src/io/import';
 import { readXlsxTable } from '../../src/io/import/xlsxTable';
 import { emptyPupilFiles } from '../../src/io/import/validateImported';
@@ -203,6 +203,27 @@ describe('school codes and names as files write them', () => {
     expect(dataset.warnings).toEqual([]);
   });
 
+  it('a schools table with a 曾用名 column: pupil rows and KML zones naming a school by its old name find it (a private school\'s pupils were zoned by home)', async () => {
+    const schools = ['学校代码,学校名称,学段,办学性质,经度,纬度,曾用名', 'P1,西小学,小学,公办,118.005,36.005,西关小学', 'P2,东小学,小学,公办,118.015,36.005,', 'J1,中学,初中,公办,118.01,36.015,', 'X1,民办小学,小学,民办,118.012,36.012,育英小学、育英学校'].join('\n');
+    const ring = (x0: number, x1: number) => `${x0},36 ${x1},36 ${x1},36.02 ${x0},36.02 ${x0},36`;
+    const placemark = (name: string, x0: number, x1: number) => `<Placemark><name>${name}</name><ExtendedData><Data name="学段"><value>小学</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring(x0, x1)}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const kml = `<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemark('西关小学', 118, 118.01)}${placemark('东小学', 118.01, 118.02)}</Document></kml>`;
+    const csv = ['学籍号,经度,纬度,年级,就读学校', 'x1,118.003,36.003,1,育英小学', 'x2,118.004,36.004,2,育英学校', 'x3,118.015,36.004,2,东小学', 'x4,118.003,36.004,3,西关小学'].join('\n');
+    const imported = await importDataset([text('学校.csv', schools), text('片区.kml', kml), text('学生名单.csv', csv)]);
+    const zones = JSON.parse(imported.texts['catchments.geojson']!) as GeoJSON.FeatureCollection;
+    expect(zones.features.map((z) => z.properties?.school_id)).toEqual(['P1', 'P2']);
+    const { dataset } = readImportedDataset(imported, DEFAULT_RULES, 2024);
+    const p = dataset.pupils;
+    expect(Array.from({ length: p.count }, (_, i) => [p.line[i], dataset.schools[p.currentSchool[i]]?.id ?? '']).sort((a, b) => +a[0] - +b[0])).toEqual([[2, 'X1'], [3, 'X1'], [4, 'P2'], [5, 'P1']]);
+    expect(dataset.warnings).toEqual([]);
+  });
+
+  it('an old name that is also another school\'s name finds neither, and says so', () => {
+    const index = createSchoolNameIndex(['西小学', '东小学'], undefined, [['东小学'], []]);
+    expect(matchSchoolName('东小学', index)).toEqual({ ambiguous: [0, 1] });
+    expect(matchSchoolName('西小学', index)).toEqual({ school: 0 });
+  });
+
   it('a pupil row naming a nine-year school whose sections are listed apart goes to the section teaching its grade (it was left without a school)', async () => {
     const schools = JSON.parse(readFileSync(join(tiny, 'schools.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
     for (const f of schools.features) if (f.properties.id === 'P2') f.properties.name = '东关学校小学部';
@@ -215,7 +236,7 @@ describe('school codes and names as files write them', () => {
     expect([2, 3, 4, 5].map((line) => schoolOf.get(line))).toEqual(['P2', 'J1', 'J1', 'P2']);
     // A name fitting neither section is still said, not guessed.
     expect(schoolOf.get(6)).toBe('');
-    expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([[6, 'school name "东关小学" is not in the schools file; zoned as usual']]);
+    expect(dataset.warnings.map((w) => [w.line, w.reason])).toEqual([[6, 'school name "东关小学" is not in the schools file; zoned as usual (a former name can be listed in the schools file\'s 曾用名 column)']]);
   });
 
   it('finds a code written in full-width digits or without its leading zeros, never one of two', () => {

@@ -55,6 +55,7 @@ export const COLUMN_SPECS: Record<MappedKind, ColumnSpec[]> = {
     { column: 'ownership', required: true, aliases: ['办学性质', '性质', '公办民办', '公民办'] },
     { column: 'classrooms', required: false, aliases: ['教室数', '普通教室数', '教室'] },
     { column: 'opens', required: false, aliases: ['开办年份', '启用年份', '投用年份', '开学年份'] },
+    { column: 'aliases', required: false, aliases: ['曾用名', '别名', '又名', '原名', '原校名', '其他名称', 'alias'] },
     { column: 'lon', required: true, aliases: LON },
     { column: 'lat', required: true, aliases: LAT },
     ...FACILITY_FIELDS.map((column) => ({ column, required: false, aliases: FACILITY_ALIASES[column] })),

@@ -21,7 +21,7 @@ import { kmlText } from './kmzText';
 import type { SheetNotRead, Table } from './table';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
-import { knownSchools } from './knownSchools';
+import { knownSchools, schoolAliasesOf } from './knownSchools';
 import { readKmlFolders } from './kmlZones';
 import { countyFromFeatures, looseFeatures } from './looseGeoJson';
 import { levelFromText } from './pupilGrade';
@@ -180,12 +180,12 @@ function crsOf(file: ImportFile, columns: (string | undefined)[]): Pick<ImportNo
   return hint ? { crs: hint.crs, crsFrom: hint.from } : { crs: 'wgs84' };
 }
 
-/** The schools of the dataset so far, for zones that name their school; undefined when they cannot be read (readDataset reports why). */
-function schoolsSoFar(texts: DatasetTexts): School[] | undefined {
+/** The schools of the dataset so far and their other names, for zones that name their school; undefined when they cannot be read (readDataset reports why). */
+function schoolsSoFar(texts: DatasetTexts): { schools: School[]; aliases: string[][] } | undefined {
   const text = texts['schools.geojson'];
   if (text === undefined) return undefined;
   try {
-    return parseSchools(PART_FILES.schools, text);
+    return { schools: parseSchools(PART_FILES.schools, text), aliases: schoolAliasesOf(featuresOf(PART_FILES.schools, text)) };
   } catch (e) {
     if (e instanceof DataError) return undefined;
     throw e;
@@ -344,7 +344,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   note.header = propertyKeys(features);
   if (part === 'county') {
     const zones = texts['catchments.geojson'] === undefined ? [] : featuresOf(PART_FILES.catchments, texts['catchments.geojson']);
-    const areas = countyAreas(countyFromFeatures(file.name, features, note.crs), schoolsSoFar(texts) ?? [], zones);
+    const areas = countyAreas(countyFromFeatures(file.name, features, note.crs), schoolsSoFar(texts)?.schools ?? [], zones);
     const params = { n: areas.leftOut.length, value: areas.keptNames.join('、') };
     const leftOut: FileNotUsed[] = areas.leftOut.length === 0 ? [] : [{ file: `${file.name} [${areas.leftOut.join('、')}]`, reason: describeDataProblem('countyAreasLeftOut', params, 'en'), problem: { code: 'countyAreasLeftOut', params } }];
     return { text: JSON.stringify(areas.kept), note, notUsed: [...read.notUsed, ...leftOut] };
@@ -358,8 +358,8 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   if (kind === 'units') return { text: JSON.stringify(unitsFromGeoJson(features, mapping, note.crs)), note, notUsed: read.notUsed };
   note.level = file.level;
   const zones = zonesToContract(features, mapping, note.crs, file.level);
-  const schools = schoolsSoFar(texts);
-  if (schools) resolveZoneSchools(file.name, zones.features, mapping, schools);
+  const known = schoolsSoFar(texts);
+  if (known) resolveZoneSchools(file.name, zones.features, mapping, known.schools, known.aliases);
   return { text: JSON.stringify(zones), note, notUsed: [...read.notUsed, ...notZones(file.name, zones.features)] };
 }
 

@@ -3,6 +3,7 @@ import type { SchoolLevel } from '../../core/rules';
 import { createSchoolCodeLookup } from '../../core/schoolCodes';
 import { createSchoolNameIndex, matchSchoolName, normaliseSchoolName, type SchoolNameIndex } from '../../core/schoolNames';
 import type { ImportRowNote } from '../parseStudents';
+import { aliasList } from './valueNormalise';
 
 /** The schools of the schools file as the pupil rows need them: ids, levels, and names to match. */
 export interface KnownSchools {
@@ -22,9 +23,15 @@ export interface KnownSchools {
   byName(name: string, id: string, teaches?: (level: SchoolLevel) => boolean): { school: number; note?: ImportRowNote };
 }
 
+/** Each school feature's other names (its `aliases`: 曾用名, 别名), as a list or one cell's text; none when absent. */
+export function schoolAliasesOf(features: readonly Feature[]): string[][] {
+  return features.map((f) => aliasList((f?.properties as Record<string, unknown> | null | undefined)?.aliases));
+}
+
 /**
- * The schools of a contract schools.geojson's features (properties id, name, level), read leniently:
- * parseSchools reports their problems. Names are matched by matchSchoolName.
+ * The schools of a contract schools.geojson's features (properties id, name, level, aliases), read
+ * leniently: parseSchools reports their problems. Names, and the schools' other names, are matched
+ * by matchSchoolName.
  */
 export function knownSchools(features: readonly Feature[]): KnownSchools {
   const props = features.map((f) => (f?.properties ?? {}) as Record<string, unknown>);
@@ -33,7 +40,7 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
   const levels = props.map((p) => (p.level === 'primary' || p.level === 'junior' || p.level === 'nine_year' ? p.level : undefined));
   const isPrivate = props.map((p) => p.ownership === 'private');
   const codeOf = createSchoolCodeLookup(ids);
-  const index: SchoolNameIndex = createSchoolNameIndex(names);
+  const index: SchoolNameIndex = createSchoolNameIndex(names, undefined, schoolAliasesOf(features));
   const cache = new Map<string, ReturnType<typeof matchSchoolName>>();
   const match = (name: string) => {
     let m = cache.get(name);

@@ -5,7 +5,7 @@ import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { ColumnMapping } from './columnMapping';
 import type { Table } from './table';
 import { COLUMN_NUMBERING, createHeaderCopyTest, createTotalRowTest, HEADER_COPY, isColumnNumbering, noteRowProblem, noteRowText, totalRowProblem, type SkippedRow } from './totalRows';
-import { coordinateText, countText, looksSwapped, normaliseOwnership, normaliseSchoolLevel } from './valueNormalise';
+import { coordinateText, countText, looksSwapped, normaliseOwnership, normaliseSchoolLevel, aliasList } from './valueNormalise';
 
 /** Contract properties that are numbers, including the nine-year section variants (primary_room_area_m2 …). */
 const NUMERIC_KEYS = new Set(['classrooms', 'opens', ...FACILITY_FIELDS.flatMap((f) => [f, `primary_${f}`, `junior_${f}`])]);
@@ -33,6 +33,10 @@ export function schoolProperties(values: Record<string, unknown>): Record<string
     if (key === 'level') out.level = normaliseSchoolLevel(String(value)) ?? value;
     else if (key === 'ownership') out.ownership = normaliseOwnership(String(value)) ?? value;
     else if (key === 'id' || key === 'name') out[key] = String(value).trim();
+    else if (key === 'aliases') {
+      const aliases = aliasList(value);
+      if (aliases.length > 0) out.aliases = aliases;
+    }
     else out[key] = typeof value === 'string' && NUMERIC_KEYS.has(key) ? cellValue(value) : value;
   }
   return out;

@@ -4,7 +4,7 @@ import type { RejectedRow } from '../../core/dataset';
 import type { ColumnMapping } from './columnMapping';
 import { geometryToWgs84, toWgs84, type Crs } from './crs';
 import type { Table } from './table';
-import { coordinateText, looksSwapped } from './valueNormalise';
+import { coordinateText, looksSwapped, splitAliases } from './valueNormalise';
 
 /** Kinds of units as the data contract writes them. */
 export type UnitKind = 'compound' | 'village';
@@ -22,11 +22,6 @@ export function normaliseUnitKind(value: string | undefined, name: string): Unit
   if (COMPOUND.test(s)) return 'compound';
   if (VILLAGE.test(s)) return 'village';
   return /村$/.test(name.trim()) ? 'village' : 'compound';
-}
-
-/** Other names of a unit from one cell: separated by ；; 、 , ，. */
-export function splitAliases(text: string): string[] {
-  return text.split(/[；;、,，]/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** FNV-1a over UTF-16 code units, as 8 hex digits. */

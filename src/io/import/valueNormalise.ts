@@ -144,3 +144,14 @@ const isDegrees = (lon: number, lat: number) => Number.isFinite(lon) && Number.i
 export function looksSwapped(lon: number, lat: number): boolean {
   return !isDegrees(lon, lat) && isDegrees(lat, lon);
 }
+
+/** Other names of a unit or school from one cell (别名, 曾用名): separated by ；; 、 , ，. */
+export function splitAliases(text: string): string[] {
+  return text.split(/[；;、,，]/).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Other names given as a list or as one cell's text (splitAliases); none for anything else. */
+export function aliasList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((a): a is string => typeof a === 'string').map((a) => a.trim()).filter((a) => a !== '');
+  return typeof value === 'string' ? splitAliases(value) : [];
+}

@@ -26,7 +26,7 @@ export function zoneNames(properties: Record<string, unknown>, mapping: ColumnMa
  * Sets `school_id` of zone features (contract keys, after renaming) that name their school only by
  * name: a feature with a school code keeps it (written as the schools file writes it, see
  * createSchoolCodeLookup); one with only `school_name` gets the id of the
- * school of that name (matchSchoolName: full and short forms), looked for first among the public
+ * school of that name or other name (`aliases[i]` of school i; matchSchoolName: full and short forms), looked for first among the public
  * schools teaching the zone's level, then among all schools (so that a private school or one of
  * another level is reported by parseZones as such); a name equal to a school id is taken as that id.
  * A zone several schools share (多校划片) may list their codes, or their names, joined by 、 , ; (see
@@ -34,10 +34,10 @@ export function zoneNames(properties: Record<string, unknown>, mapping: ColumnMa
  * Throws a DataError naming the feature and the names it carries (`zoneNames`) when a code is not a
  * school's (a code alone: unknownSchool, as parseZones says it), or a name names no school or several.
  */
-export function resolveZoneSchools(file: string, features: Feature[], mapping: ColumnMapping, schools: readonly School[]): void {
+export function resolveZoneSchools(file: string, features: Feature[], mapping: ColumnMapping, schools: readonly School[], aliases: readonly string[][] = []): void {
   const ids = new Set(schools.map((s) => s.id));
   const codeOf = createSchoolCodeLookup(schools.map((s) => s.id));
-  const all = createSchoolNameIndex(schools.map((s) => s.name));
+  const all = createSchoolNameIndex(schools.map((s) => s.name), undefined, aliases);
   // Per level (or 'any' when the zone's level is unknown): the public schools that can take the zone, indexed once.
   const byLevel = new Map<string, { schools: number[]; index: SchoolNameIndex }>();
   const candidates = (level: ZoneLevel | undefined) => {
@@ -45,7 +45,7 @@ export function resolveZoneSchools(file: string, features: Feature[], mapping: C
     let c = byLevel.get(key);
     if (!c) {
       const zoned = schools.flatMap((s, i) => (s.ownership === 'public' && (level === undefined || teachesLevel(s.level, level)) ? [i] : []));
-      c = { schools: zoned, index: createSchoolNameIndex(zoned.map((i) => schools[i].name)) };
+      c = { schools: zoned, index: createSchoolNameIndex(zoned.map((i) => schools[i].name), undefined, zoned.map((i) => aliases[i])) };
       byLevel.set(key, c);
     }
     return c;
