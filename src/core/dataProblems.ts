@@ -19,6 +19,7 @@ export const DATA_PROBLEMS = {
   notLonLat: { en: '{where}coordinates are not longitude/latitude degrees', 'zh-CN': '{where}坐标不是经纬度' },
   missingProperty: { en: '{where}missing "{key}"', 'zh-CN': '{where}缺少 "{key}"' },
   duplicateId: { en: '{where}duplicate id "{id}"', 'zh-CN': '{where}id "{id}" 重复' },
+  duplicateSchoolId: { en: '{where}duplicate id "{id}": {got} has it too (a campus listed on a row of its own needs an id of its own; else list the school once)', 'zh-CN': '{where}id "{id}" 重复：{got}也用此 id（单独列为一行的校区需有自己的 id，否则学校只列一行）' },
   badLevel: { en: '{where}"level" must be one of {value}, got {got}', 'zh-CN': '{where}"level" 应为 {value} 之一，实际为 {got}' },
   badOwnership: { en: '{where}"ownership" must be public or private, got {got}', 'zh-CN': '{where}"ownership" 应为 public（公办）或 private（民办），实际为 {got}' },
   shortRing: { en: '{where}a ring has fewer than 3 distinct points', 'zh-CN': '{where}有边界少于 3 个不同的点' },

@@ -28,7 +28,8 @@ const isLonLat = (lon: unknown, lat: unknown): boolean =>
  */
 export function parseSchools(file: string, text: string): School[] {
   const features = featuresOf(file, text);
-  const seen = new Set<string>();
+  // Each id seen, with the name of the school that has it.
+  const seen = new Map<string, unknown>();
   return features.map((f, index) => {
     const p = (f?.properties ?? {}) as Record<string, unknown>;
     const where: Where = { feature: index + 1, idKey: 'id', id: typeof p.id === 'string' ? p.id : undefined };
@@ -40,8 +41,8 @@ export function parseSchools(file: string, text: string): School[] {
     }
     const id = typeof p.id === 'number' ? String(p.id) : p.id;
     if (typeof id !== 'string' || id === '') throw new DataError(file, 'missingProperty', { where, key: 'id' });
-    if (seen.has(id)) throw new DataError(file, 'duplicateId', { where, id });
-    seen.add(id);
+    if (seen.has(id)) throw new DataError(file, 'duplicateSchoolId', { where, id, got: JSON.stringify(seen.get(id) ?? '') });
+    seen.set(id, p.name);
     if (typeof p.name !== 'string' || p.name === '') throw new DataError(file, 'missingProperty', { where, key: 'name' });
     // An empty cell leaves the key out: it is named as missing, not as "undefined".
     if (p.level === undefined) throw new DataError(file, 'missingProperty', { where, key: 'level' });

@@ -131,7 +131,7 @@ describe('import corpus: what the files hold', () => {
 
   it('names the original file and the table line in a stopping problem raised by the contract parsers', async () => {
     const error = await load(byName('schools-duplicate.csv')).catch((e: DataError) => e);
-    expect((error as DataError).message).toBe('schools-duplicate.csv: line 7 (id "P1"): duplicate id "P1"');
+    expect((error as DataError).message).toBe('schools-duplicate.csv: line 7 (id "P1"): duplicate id "P1": "西小学" has it too (a campus listed on a row of its own needs an id of its own; else list the school once)');
   });
 });
 
