@@ -127,7 +127,7 @@ function swapLonLatOption(value: unknown, files: Map<DatasetPart, ImportFile[]>)
   return new Set(parts as DatasetPart[]);
 }
 
-/** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used (unless `inReport`: the validation report lists those). */
+/** What the import found out by itself and left out, on standard error: coordinate systems taken from a file's name or column, files and unit rows not used and datums read without a shift (unless `inReport`: the validation report lists those). */
 function reportImport(imported: ImportedDataset, inReport: boolean): void {
   for (const note of imported.notes) {
     if (note.swapLonLat) say(`${note.file}: longitude and latitude read swapped (--swap-lonlat)`);
@@ -140,6 +140,7 @@ function reportImport(imported: ImportedDataset, inReport: boolean): void {
   // --validate lists the files and rows left out in its report.
   if (inReport) return;
   for (const f of imported.notUsed) say(`warning: ${f.file}: not used (${f.reason}); the other files are loaded`);
+  for (const n of imported.notes) if (n.datum !== undefined) say(`warning: ${n.file}: loaded, but ${describeDataProblem('datumNotShifted', { value: n.datum }, 'en')}`);
   const rows = new Map<string, number>();
   for (const r of imported.rejected) rows.set(r.file, (rows.get(r.file) ?? 0) + 1);
   for (const [file, n] of rows) {

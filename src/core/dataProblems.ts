@@ -19,6 +19,7 @@ export const DATA_PROBLEMS = {
   notLonLat: { en: '{where}coordinates are not longitude/latitude degrees', 'zh-CN': '{where}坐标不是经纬度' },
   missingProperty: { en: '{where}missing "{key}"', 'zh-CN': '{where}缺少 "{key}"' },
   duplicateId: { en: '{where}duplicate id "{id}"', 'zh-CN': '{where}id "{id}" 重复' },
+  datumNotShifted: { en: 'its .prj says {value}: positions are read without a shift to the WGS84/CGCS2000 datum and may be off by tens of metres, up to about 100 m, which moves pupils near a boundary; convert the file to CGCS2000 or WGS84 in the GIS before loading', 'zh-CN': '其 .prj 为 {value}：坐标未做到 WGS84/CGCS2000 的基准转换，位置可能偏差数十米至约 100 米，边界附近的学生会因此归错片区；请先在 GIS 中转换为 CGCS2000 或 WGS84 再载入' },
   duplicateSchoolId: { en: '{where}duplicate id "{id}": {got} has it too (a campus listed on a row of its own needs an id of its own; else list the school once)', 'zh-CN': '{where}id "{id}" 重复：{got}也用此 id（单独列为一行的校区需有自己的 id，否则学校只列一行）' },
   badLevel: { en: '{where}"level" must be one of {value}, got {got}', 'zh-CN': '{where}"level" 应为 {value} 之一，实际为 {got}' },
   badOwnership: { en: '{where}"ownership" must be public or private, got {got}', 'zh-CN': '{where}"ownership" 应为 public（公办）或 private（民办），实际为 {got}' },

@@ -34,14 +34,15 @@ const signedArea = (ring: number[][]) => ring.reduce((a, [x, y], i) => { const [
 const oriented = (ring: number[][], clockwise: boolean) => (signedArea(ring) < 0 === clockwise ? ring : [...ring].reverse()) as [number, number][];
 const ringsOf = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flatMap((poly) => poly.map((ring, i) => oriented(ring, i === 0)));
 
-/** A zipped Shapefile of the tiny zones with a GBK .dbf of the given character fields (values per zone). */
-export async function zonesShapefile(fields: { name: string; length: number }[], values: (zone: ZoneFeature) => string[], encode: (s: string) => Uint8Array = gbk): Promise<Uint8Array> {
+/** A zipped Shapefile of the tiny zones with a GBK .dbf of the given character fields (values per zone), and a .prj when given. */
+export async function zonesShapefile(fields: { name: string; length: number }[], values: (zone: ZoneFeature) => string[], encode: (s: string) => Uint8Array = gbk, prj?: string): Promise<Uint8Array> {
   const zones = tinyZones();
   const records: ShapeRecord[] = zones.map((z) => ({ rings: ringsOf(z.geometry), attributes: values(z) }));
   const { shp, shx } = writeShpShx(records);
   const zip = new JSZip();
   const date = new Date('2024-09-01T00:00:00Z');
   for (const [name, data] of Object.entries({ 'xq.shp': shp, 'xq.shx': shx, 'xq.dbf': writeDbf(fields, records.map((r) => r.attributes), encode, 0x4d) })) zip.file(name, data, { date });
+  if (prj !== undefined) zip.file('xq.prj', prj, { date });
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
 }
 

@@ -8,7 +8,7 @@ import { describeValidationItem } from '../../src/core/validation';
 import { DataError } from '../../src/io/dataError';
 import { crsHint, formatMappingFile, guessPart, importDataset, inspectFile, parseMappingFile, readImportedDataset, suggestMapping, validateImported, type ImportFile } from '../../src/io/import';
 import { generatedUnitId, normaliseUnitKind } from '../../src/io/import/unitsTable';
-import { fromWgs84, namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, tinyText, utf8, zonesShapefile } from './gisFixtures';
+import { fromWgs84, gbk, namesOnlyKml, schoolsWithFullNames, SHORT_NAMES, tinyStudentsIn, tinyText, utf8, zonesShapefile } from './gisFixtures';
 
 const LEVEL_ZH = { primary: '小学', junior: '初中' } as const;
 
@@ -51,6 +51,21 @@ describe('zones from a Shapefile whose fields are pinyin initials', () => {
       { school_id: 'J1', school_name: '寿光二中', level: 'junior', zone_name: '初中J1片' },
     ]);
     expect(await counts(tinyFiles([{ name: '学区.zip', bytes: await byName(), part: 'catchments' }]))).toEqual(TINY);
+  });
+
+  it('loads a Shapefile whose .prj is Beijing 1954 or Xian 1980 degrees with a warning that its positions are not shifted to WGS84; CGCS2000 and WGS84 with none', async () => {
+    const prj = (gcs: string, datum: string, spheroid: string) => `GEOGCS["${gcs}",DATUM["${datum}",SPHEROID["${spheroid}",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`;
+    const remarks = async (text: string) => {
+      const files = tinyFiles([{ name: '学区.zip', bytes: await zonesShapefile(fields, (z) => [SHORT_NAMES[z.properties.school_id], LEVEL_ZH[z.properties.level], ''], gbk, text), part: 'catchments' }]);
+      const imported = await importDataset(files);
+      const loaded = readImportedDataset(imported, DEFAULT_RULES, 2024);
+      expect(await counts(files)).toEqual(TINY);
+      return validateImported(imported, loaded, DEFAULT_RULES).items.filter((i) => i.kind === 'fileRemark').map((i) => describeValidationItem(i, 'zh-CN'));
+    };
+    expect(await remarks(prj('GCS_Beijing_1954', 'D_Beijing_1954', 'Krasovsky_1940'))).toEqual(['学区.zip：已载入，但其 .prj 为 北京54 (Beijing 1954)：坐标未做到 WGS84/CGCS2000 的基准转换，位置可能偏差数十米至约 100 米，边界附近的学生会因此归错片区；请先在 GIS 中转换为 CGCS2000 或 WGS84 再载入']);
+    expect(await remarks(prj('GCS_Xian_1980', 'D_Xian_1980', 'Xian_1980'))).toHaveLength(1);
+    expect(await remarks(prj('GCS_China_Geodetic_Coordinate_System_2000', 'D_China_2000', 'CGCS2000'))).toEqual([]);
+    expect(await remarks(prj('GCS_WGS_1984', 'D_WGS_1984', 'WGS_1984'))).toEqual([]);
   });
 
   it('reads a .dbf saved in UTF-8 whose language driver still says GBK (the load stopped: "not GBK text")', async () => {

@@ -59,6 +59,7 @@ export const VALIDATION_MESSAGES = {
     'zh-CN': '{file}：学生坐标看起来是 {crs}，却按 {readAs} 读取——请为 {file} 选择 {crs}。学生住址与其所属小区或村的距离中位数为 {before}（抽查 {tested} 名）；按 {crs} 读取则为 {after}',
   },
   fileNotUsed: { en: '{file}: not used — {problem}; the other files are loaded', 'zh-CN': '{file}：未使用——{problem}；其他文件照常载入' },
+  fileRemark: { en: '{file}: loaded, but {problem}', 'zh-CN': '{file}：已载入，但{problem}' },
   duplicateSchoolId: { en: 'School id "{id}" is used by {n} schools: {schools}', 'zh-CN': '学校 id "{id}" 被 {n} 所学校使用：{schools}' },
   rowsRejected: { en: '{file}: {n} row(s) not loaded (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行未载入（第 {lines} 行）；第 {first} 行：{problem}' },
   rowsLoaded: { en: '{file}: {n} row(s) loaded with a remark (lines {lines}); line {first}: {problem}', 'zh-CN': '{file}：{n} 行已载入但有问题（第 {lines} 行）；第 {first} 行：{problem}' },
@@ -132,7 +133,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
     case 'area': return 'areaM2' in item ? formatArea(item.areaM2, lang) : undefined;
     case 'pupils': return 'pupils' in item ? formatNumber(item.pupils, lang) : undefined;
     case 'enrolled': return item.kind === 'pupilsAtSchool' ? formatNumber(item.enrolled, lang) : undefined;
-    case 'file': return item.kind === 'rows' || item.kind === 'shiftedLayer' || item.kind === 'fileNotUsed' ? item.file : undefined;
+    case 'file': return item.kind === 'rows' || item.kind === 'shiftedLayer' || item.kind === 'fileNotUsed' || item.kind === 'fileRemark' ? item.file : undefined;
     case 'crs': return item.kind === 'shiftedLayer' ? CRS_LABELS[item.crs] : undefined;
     case 'readAs': return item.kind === 'shiftedLayer' ? CRS_LABELS[item.readAs] : undefined;
     case 'tested': return item.kind === 'shiftedLayer' ? formatNumber(item.tested, lang) : undefined;
@@ -162,7 +163,7 @@ function valueOf(item: ValidationItem, key: string, lang: MessageLanguage): stri
       return lang === 'en' ? `; by the overlap rule they go to ${parts.join(', ')}` : `，按重叠规则归入：${parts.join('、')}`;
     }
     case 'problem':
-      if (item.kind === 'fileNotUsed') return item.problem ? describeDataProblem(item.problem.code, item.problem.params, lang) : item.reason;
+      if (item.kind === 'fileNotUsed' || item.kind === 'fileRemark') return item.problem ? describeDataProblem(item.problem.code, item.problem.params, lang) : item.reason;
       if (item.kind !== 'rows') return undefined;
       return item.firstProblem ? describeDataProblem(item.firstProblem.code, item.firstProblem.params, lang) : item.firstReason;
     case 'n':

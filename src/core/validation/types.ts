@@ -66,6 +66,8 @@ export interface ValidationInput {
   /** Files and rows the import itself left out: rows of the compounds and villages, broken optional map files. */
   importRejected?: readonly RejectedRow[];
   filesNotUsed?: readonly { file: string; reason: string; problem?: DataProblem }[];
+  /** Files loaded with a remark on the whole file (its positions may be off). */
+  fileRemarks?: readonly { file: string; reason: string; problem?: DataProblem }[];
   /** The road network, when the dataset has one: its pieces not joined to the rest are reported. */
   roads?: Polylines;
 }
@@ -234,6 +236,14 @@ export interface ShiftedLayerItem extends ItemBase {
   geometry: MultiPoint;
 }
 
+/** A file loaded whose positions may be off (a Shapefile in Beijing 1954 or Xian 1980, read without a datum shift). */
+export interface FileRemarkItem extends ItemBase {
+  kind: 'fileRemark';
+  file: string;
+  reason: string;
+  problem?: DataProblem;
+}
+
 /** An optional file the import left out because it is broken (a county outline); the rest loaded. */
 export interface FileNotUsedItem extends ItemBase {
   kind: 'fileNotUsed';
@@ -278,6 +288,7 @@ export type ValidationItem =
   | PupilsOutsideItem
   | ShiftedLayerItem
   | FileNotUsedItem
+  | FileRemarkItem
   | DuplicateSchoolIdItem
   | RowsItem
   | SchoolWithoutZoneItem

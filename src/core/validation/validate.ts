@@ -57,6 +57,7 @@ export function computeValidationReport(input: ValidationInput, options: Validat
   items.push(
     ...checkShiftedLayers({ zones: checked.zones, schools: input.schools, pupils: input.pupils, units: input.units, sources: input.sources, pupilSources: input.pupilSources, zoneSources: input.zoneSources, rules: input.rules }),
     ...(input.filesNotUsed ?? []).map((f): ValidationItem => ({ kind: 'fileNotUsed', severity: 'warning', schools: [], ...f })),
+    ...(input.fileRemarks ?? []).map((f): ValidationItem => ({ kind: 'fileRemark', severity: 'warning', schools: [], ...f })),
     ...duplicateSchoolIds(input.schools),
     ...summariseRows(input.rejected ?? [], false, o.maxLines),
     ...summariseRows(input.importRejected ?? [], false, o.maxLines),

@@ -73,6 +73,8 @@ export interface ImportNote {
   level?: ZoneLevel;
   /** Longitude and latitude were read swapped, as the caller asked. */
   swapLonLat?: true;
+  /** Shapefile: the datum its .prj names when positions are read without a shift to WGS84 (see unshiftedDatum). */
+  datum?: string;
   /** Text encoding found (text formats), or the .dbf's (Shapefile). */
   encoding?: string;
   delimiter?: string;
@@ -195,8 +197,9 @@ function schoolsSoFar(texts: DatasetTexts): { schools: School[]; aliases: string
 /** A file's features, with the parts of it left out (a KML's folders of earlier years). */
 async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNote): Promise<{ features: Feature[]; notUsed: FileNotUsed[] }> {
   if (format === 'shapefile') {
-    const { features, encoding } = await readShapefileZip(file.name, file.bytes);
+    const { features, encoding, datum } = await readShapefileZip(file.name, file.bytes);
     note.encoding = encoding;
+    if (datum !== undefined) note.datum = datum;
     return { features, notUsed: [] };
   }
   checkJsonSize(file);

@@ -66,6 +66,17 @@ export function isProjected(prj: string): boolean {
 }
 
 /**
+ * The datum a .prj names when positions in it differ from WGS84/CGCS2000 by more than noise and the
+ * reading does not shift them (Beijing 1954 on the Krasovsky ellipsoid, Xian 1980 on IAG 1975: tens of
+ * metres, up to about 100 m, with no one set of parameters for the whole country); undefined for others.
+ */
+export function unshiftedDatum(prj: string): string | undefined {
+  if (/beijing[\s_]*1954|krasovsky|krassowsky/i.test(prj)) return '北京54 (Beijing 1954)';
+  if (/xian[\s_]*1980|iag[\s_]*1975/i.test(prj)) return '西安80 (Xian 1980)';
+  return undefined;
+}
+
+/**
  * The features of the one Shapefile in a zip, or in the one zip a zip holds (.shp and .dbf
  * required; a projected .prj reprojects
  * to WGS84 through shpjs, a geographic one (isProjected) is read as is: CGCS2000 and WGS84 differ by
@@ -75,9 +86,10 @@ export function isProjected(prj: string): boolean {
  * the .dbf is not UTF-8 (dbfEncoding). Throws a DataError naming the zip when there is no or more
  * than one .shp, no .dbf, a damaged .shp or .dbf (checkShp, checkDbf: named by entry, before shpjs
  * reads them), shape and record counts that differ, the parts cannot be read, attribute text that
- * does not decode in its encoding, or positions are not degrees.
+ * does not decode in its encoding, or positions are not degrees. `datum` names a datum read without a
+ * shift (unshiftedDatum).
  */
-export async function readShapefileZip(file: string, bytes: Uint8Array, nested = false): Promise<{ features: Feature[]; encoding: string }> {
+export async function readShapefileZip(file: string, bytes: Uint8Array, nested = false): Promise<{ features: Feature[]; encoding: string; datum?: string }> {
   const zip = entries(file, bytes);
   const part = (base: string, ext: string) => [...zip.keys()].find((name) => name.toLowerCase() === `${base}.${ext}`.toLowerCase());
   const layers = [...zip.keys()].filter((name) => name.toLowerCase().endsWith('.shp')).map((name) => name.slice(0, -4));
@@ -124,5 +136,6 @@ export async function readShapefileZip(file: string, bytes: Uint8Array, nested =
   if (garbled >= 0) throw new DataError(file, 'dbfUndecodable', { value: part(base, 'dbf'), n: garbled + 1, got: encoding.toUpperCase() });
   const bad = firstFeatureNotInDegrees(collection.features);
   if (bad > 0) throw new DataError(file, 'notDegrees', { where: { feature: bad, idKey: 'school_id' } });
-  return { features: collection.features, encoding };
+  const datum = prjText === undefined ? undefined : unshiftedDatum(prjText);
+  return { features: collection.features, encoding, ...(datum !== undefined && { datum }) };
 }

@@ -93,6 +93,11 @@ export function validateImported(imported: ImportedDataset, loaded: LoadedDatase
       ...imported.notUsed,
       ...emptyPupilFiles(imported, loaded).map((file) => ({ file, reason: describeDataProblem('noPupilRows', {}, 'en'), problem: { code: 'noPupilRows' as const, params: {} } })),
     ],
+    fileRemarks: imported.notes.flatMap((n) => {
+      if (n.datum === undefined) return [];
+      const problem = { code: 'datumNotShifted' as const, params: { value: n.datum } };
+      return [{ file: n.file, reason: describeDataProblem(problem.code, problem.params, 'en'), problem }];
+    }),
     roads: d.roads,
   });
 }
