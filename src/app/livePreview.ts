@@ -1,4 +1,6 @@
 import type { ZoneEdit } from '../core/zoneEdits';
+import type { EditPreview } from '../core/editPreview';
+import type { EditRefusal } from '../../workers/editSession';
 import { useAppStore, type LivePreview } from '../store/store';
 import { currentEngine } from './engineClient';
 import { EngineFault } from './engineCalls';
@@ -14,18 +16,23 @@ interface Candidate {
 /** Room (px) the overlay needs to open right of and below the pointer. */
 const ROOM = { x: 340, y: 220 };
 
+/**
+ * What `edit` would do, from the worker (which keeps the state it made, for the edit's commit);
+ * undefined without an engine or when the worker met a fault (the engine notice tells of it).
+ */
+export async function previewEdit(edit: ZoneEdit): Promise<EditPreview | EditRefusal | undefined> {
+  const engine = currentEngine();
+  if (!engine) return undefined;
+  try {
+    return await engine.remote.previewEdit(edit);
+  } catch (e) {
+    if (e instanceof EngineFault) return undefined;
+    throw e;
+  }
+}
+
 const queue = createLatestOnly(
-  async ({ edit }: Candidate) => {
-    const engine = currentEngine();
-    if (!engine) return undefined;
-    try {
-      return await engine.remote.previewEdit(edit);
-    } catch (e) {
-      // A worker fault during a drag: no figures; the engine notice tells of the fault.
-      if (e instanceof EngineFault) return undefined;
-      throw e;
-    }
-  },
+  ({ edit }: Candidate) => previewEdit(edit),
   (figures, { point, flip, givenTo }, seq) => {
     if (figures) useAppStore.setState({ livePreview: { seq, figures, point, flip, givenTo } });
   },

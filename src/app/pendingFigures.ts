@@ -1,25 +1,19 @@
-import { useAppStore } from '../store/store';
+import type { EditPreview } from '../core/editPreview';
+import type { EditRefusal } from '../../workers/editSession';
+import { useAppStore, type AppState } from '../store/store';
 import { pendingAreaEdit } from './editActions';
-import { currentEngine } from './engineClient';
-import { EngineFault } from './engineCalls';
 import { createLatestOnly } from './latestOnly';
+import { previewEdit } from './livePreview';
 
 const queue = createLatestOnly(
   async ({ schoolIds }: { schoolIds: string[] }) => {
-    const engine = currentEngine();
+    const { pendingArea: area, level, result } = useAppStore.getState();
     const edit = pendingAreaEdit(schoolIds);
-    if (!engine || !edit) return undefined;
-    try {
-      return { area: useAppStore.getState().pendingArea!, figures: await engine.remote.previewEdit(edit) };
-    } catch (e) {
-      // A worker fault: no figures; the engine notice tells of the fault, and giving the area still works.
-      if (e instanceof EngineFault) return undefined;
-      throw e;
-    }
+    const figures = edit && (await previewEdit(edit));
+    return figures && area && { area, level, result, schoolIds, figures };
   },
-  (answer, { schoolIds }) => {
-    // The planner may have drawn another area meanwhile: figures of the old one are not shown for it.
-    if (answer && answer.area === useAppStore.getState().pendingArea) useAppStore.setState({ pendingFigures: { area: answer.area, schoolIds, figures: answer.figures } });
+  (answer) => {
+    if (answer) useAppStore.setState({ pendingFigures: answer });
   },
 );
 
@@ -31,4 +25,19 @@ const queue = createLatestOnly(
  */
 export function previewPendingAssignment(schoolIds: string[]): void {
   queue.request({ schoolIds });
+}
+
+/** Drops a preview asked for and not yet answered (the area is being given or dropped). */
+export function cancelPendingAssignmentPreview(): void {
+  queue.cancel();
+}
+
+/**
+ * The figures of giving the drawn area to `schoolIds` at the current level, when they were made
+ * for that area and against the scenario as it is (not before an undo or another edit); else undefined.
+ */
+export function currentPendingFigures(s: AppState, schoolIds: readonly string[]): EditPreview | EditRefusal | undefined {
+  const f = s.pendingFigures;
+  const same = f !== undefined && f.area === s.pendingArea && f.level === s.level && f.result === s.result && f.schoolIds.length === schoolIds.length && f.schoolIds.every((id, k) => id === schoolIds[k]);
+  return same ? f.figures : undefined;
 }

@@ -14,19 +14,27 @@ export type SchoolNameMatch = ({ school: number } | { ambiguous: number[] } | { 
   shortened?: string;
 };
 
+/** One set of names in its comparable forms → school indices (see createSchoolNameIndex). */
+interface NameForms {
+  /** Whether a name looked up is first written in simplified characters (the names were). */
+  simplified: boolean;
+  /** normaliseText form, canonical form (normaliseSchoolName) and loose form → school indices. */
+  plain: Map<string, number[]>;
+  canonical: Map<string, number[]>;
+  loose: Map<string, number[]>;
+  /** Canonical forms of the names without their trailing remarks (样本县育才学校 for 样本县育才学校（民办）). */
+  trimmed: Map<string, number[]>;
+  /** Canonical forms of the names without a section word (东关学校 for 东关学校初中部). */
+  sections: Map<string, number[]>;
+}
+
 /** School names indexed for matching; build once with createSchoolNameIndex. */
 export interface SchoolNameIndex {
   /** The schools' names in order (a match returns an index into this list). */
   names: readonly string[];
   prefixes: readonly string[];
-  /** normaliseText form, canonical form (normaliseSchoolName) and loose form → school indices. */
-  plain: Map<string, number[]>;
-  canonical: Map<string, number[]>;
-  loose: Map<string, number[]>;
-  /** Canonical forms of the schools' names without their trailing remarks (样本县育才学校 for 样本县育才学校（民办）). */
-  trimmed: Map<string, number[]>;
-  /** Canonical forms of the schools' names without a section word (东关学校 for 东关学校初中部). */
-  sections: Map<string, number[]>;
+  /** Tried in order, the first that finds any school deciding (see matchSchoolName). */
+  layers: NameForms[];
 }
 
 const CN_NUMBER = /[零〇一二三四五六七八九十百]+/g;
@@ -97,26 +105,38 @@ function addTo(map: Map<string, number[]>, key: string, i: number) {
   else if (!list.includes(i)) list.push(i);
 }
 
+// What an other-names cell holds when it names nothing: a placeholder (无, 暂无, 同上 …).
+const NO_NAME = /^(?:[/\\\-—–－_.]+|无|暂无|未知|不详|空|同上|null|n\/?a)$/i;
+
+/** The comparable forms of `entries` (a name and the index of its school), simplified first or not. */
+function nameForms(entries: readonly (readonly [string, number])[], prefixes: readonly string[], simplified: boolean): NameForms {
+  const forms: NameForms = { simplified, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map(), sections: new Map() };
+  for (const [written, i] of entries) {
+    const name = simplified ? toSimplified(written) : written;
+    const canonical = normaliseSchoolName(name, prefixes);
+    addTo(forms.plain, normaliseText(name), i);
+    addTo(forms.canonical, canonical, i);
+    addTo(forms.loose, looseForm(canonical), i);
+    for (let next = shorter(name.trim()); next !== undefined; next = shorter(next)) addTo(forms.trimmed, normaliseSchoolName(next, prefixes), i);
+    const whole = withoutSection(name);
+    if (whole !== undefined) addTo(forms.sections, normaliseSchoolName(whole, prefixes), i);
+  }
+  return forms;
+}
+
 /**
  * Indexes school names for matchSchoolName. Prefixes stripped: `prefixes` (default
  * DEFAULT_SCHOOL_NAME_PREFIXES) plus the county prefixes that at least two of the names start with.
- * `aliases[i]` are other names school i is or was known by (曾用名, 别名): each finds it as its name
- * does, and one that is also another school's name or alias finds both (ambiguous, never guessed).
+ * `aliases[i]` are other names school i is or was known by (曾用名, 别名; placeholders such as 无
+ * left out): they are looked at only when no school's current name matches.
  */
 export function createSchoolNameIndex(names: readonly string[], prefixes: readonly string[] = DEFAULT_SCHOOL_NAME_PREFIXES, aliases: readonly (readonly string[] | undefined)[] = []): SchoolNameIndex {
-  const entries = [...names.map((name, i) => [toSimplified(name), i] as const), ...aliases.flatMap((list, i) => (list ?? []).map((alias) => [toSimplified(alias), i] as const))];
-  const all = [...new Set([...prefixes, ...prefixesFromNames(entries.map(([name]) => name))])];
-  const index: SchoolNameIndex = { names, prefixes: all, plain: new Map(), canonical: new Map(), loose: new Map(), trimmed: new Map(), sections: new Map() };
-  entries.forEach(([name, i]) => {
-    const canonical = normaliseSchoolName(name, all);
-    addTo(index.plain, normaliseText(name), i);
-    addTo(index.canonical, canonical, i);
-    addTo(index.loose, looseForm(canonical), i);
-    for (let next = shorter(name.trim()); next !== undefined; next = shorter(next)) addTo(index.trimmed, normaliseSchoolName(next, all), i);
-    const whole = withoutSection(name);
-    if (whole !== undefined) addTo(index.sections, normaliseSchoolName(whole, all), i);
-  });
-  return index;
+  const all = [...new Set([...prefixes, ...prefixesFromNames(names.map(toSimplified))])];
+  const current = names.map((name, i) => [name, i] as const);
+  const former = aliases.flatMap((list, i) => (list ?? []).filter((a) => !NO_NAME.test(a.trim()) && !LEVEL_ONLY.test(normaliseSchoolName(a, all))).map((a) => [a, i] as const));
+  const layers = [nameForms(current, all, false), nameForms(current, all, true)];
+  if (former.length > 0) layers.push(nameForms(former, all, false), nameForms(former, all, true));
+  return { names, prefixes: all, layers };
 }
 
 function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefined {
@@ -136,37 +156,47 @@ function outcome(hits: readonly number[] | undefined): SchoolNameMatch | undefin
  * finds 样本县育才学校（民办）); failing that, a section of a school is taken for the school and the school
  * for its sections (东关学校初中部 finds 东关学校; 东关学校 finds 东关学校小学部 and 东关学校初中部, ambiguous
  * unless the caller's list holds one level's schools). Such a match says so (`shortened`).
- * Names in traditional characters are compared in simplified ones (樣本縣育才學校 = 样本县育才学校), on both sides.
+ * All of this is tried on the schools' names as written, then with both sides in simplified
+ * characters (樣本縣育才學校 = 样本县育才学校; after, so that 於家小学 is not taken for 于家小学), then on the
+ * schools' other names likewise: the first that finds any school decides.
  */
-export function matchSchoolName(written: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
+export function matchSchoolName(name: string, schools: readonly string[] | SchoolNameIndex): SchoolNameMatch {
   const index = Array.isArray(schools) ? createSchoolNameIndex(schools as readonly string[]) : (schools as SchoolNameIndex);
-  const name = toSimplified(written);
-  let found = matchForms(name, index);
+  for (const forms of index.layers) {
+    const found = matchIn(forms.simplified ? toSimplified(name) : name, forms, index.prefixes);
+    if (!found) continue;
+    if ('ambiguous' in found) found.ambiguous.sort((a, b) => a - b);
+    return found;
+  }
+  return { none: true };
+}
+
+/** matchSchoolName's steps in one set of names: as written, shortened, against trimmed names, by section. */
+function matchIn(name: string, forms: NameForms, prefixes: readonly string[]): SchoolNameMatch | undefined {
+  let found = matchForms(name, forms, prefixes);
   for (let text = name.trim(), next = shorter(text); !found && next !== undefined; text = next, next = shorter(text)) {
-    const m = matchForms(next, index);
+    const m = matchForms(next, forms, prefixes);
     if (m) found = { ...m, shortened: next };
   }
   if (!found) {
-    const m = outcome(index.trimmed.get(normaliseSchoolName(name, index.prefixes)));
+    const m = outcome(forms.trimmed.get(normaliseSchoolName(name, prefixes)));
     if (m) found = { ...m, shortened: name.trim() };
   }
   const whole = withoutSection(name);
   if (!found && whole !== undefined) {
-    const m = matchForms(whole, index);
+    const m = matchForms(whole, forms, prefixes);
     if (m) found = { ...m, shortened: whole };
   }
   if (!found) {
-    const m = outcome(index.sections.get(normaliseSchoolName(name, index.prefixes)));
+    const m = outcome(forms.sections.get(normaliseSchoolName(name, prefixes)));
     if (m) found = { ...m, shortened: name.trim() };
   }
-  if (!found) return { none: true };
-  if ('ambiguous' in found) found.ambiguous.sort((a, b) => a - b);
   return found;
 }
 
-function matchForms(name: string, index: SchoolNameIndex): SchoolNameMatch | undefined {
-  const canonical = normaliseSchoolName(name, index.prefixes);
-  return outcome(index.plain.get(normaliseText(name))) ?? outcome(index.canonical.get(canonical)) ?? outcome(index.loose.get(looseForm(canonical)));
+function matchForms(name: string, forms: NameForms, prefixes: readonly string[]): SchoolNameMatch | undefined {
+  const canonical = normaliseSchoolName(name, prefixes);
+  return outcome(forms.plain.get(normaliseText(name))) ?? outcome(forms.canonical.get(canonical)) ?? outcome(forms.loose.get(looseForm(canonical)));
 }
 
 // What follows a school's name in lists and zone files: a remark in brackets (（民办）, (东片)), a zone word,

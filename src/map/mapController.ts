@@ -263,11 +263,12 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   });
   map.on('mousemove', (e) => {
     const s = useAppStore.getState();
-    const unit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
-    if (unitFigures.pointedAt(s, unit && { id: String(unit.properties.id), name: String(unit.properties.name) }, e.point)) return tooltip.hide();
     // While live figures follow the pointer (a drag or an area being drawn), they say what matters there.
-    if (s.livePreview) return tooltip.hide();
-    if (unit) tooltip.text(s, e.lngLat, String(unit.properties.name));
+    if (s.livePreview && !s.unitPicking) return tooltip.hide();
+    const hit = map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
+    const unit = hit && { id: String(hit.properties.id), name: String(hit.properties.name ?? hit.properties.id) };
+    if (unitFigures.pointedAt(s, unit, e.point)) return tooltip.hide();
+    if (unit) tooltip.text(s, e.lngLat, unit.name);
     else tooltip.show(s, schoolsAt(e), e.lngLat);
   });
   map.on('mouseout', () => {
@@ -286,6 +287,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       stopDrawing();
       stopVertexDrag();
       hotZones.destroy();
+      unitFigures.destroy();
       editFrame.destroy();
       dots.destroy();
       tooltip.destroy();

@@ -1,18 +1,21 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { unitToSelected } from '../app/editActions';
 import { endLivePreview, previewLive } from '../app/livePreview';
-import type { AppState } from '../store/store';
+import { useAppStore, type AppState } from '../store/store';
 
 /**
  * Live figures while picking units: the unit under the pointer, given to the selected school, would
  * move so many pupils and change these schools' sizes and largest classes. Asked once per unit
- * pointed at (not per pointer move); the figures close when the pointer leaves the unit or the map,
- * and at the click that gives it (the next move shows the unit as it then is).
+ * pointed at (not per pointer move), and only where a click gives the unit (not while an area
+ * waits for its school or another tool is on); the figures close when the pointer leaves the unit
+ * or the map, at the click that gives it and when the scenario changes otherwise (an undo): the
+ * next move shows the unit as it then is.
  */
 export function createUnitFigures(map: MapLibreMap): {
   pointedAt: (s: AppState, unit: { id: string; name: string } | undefined, at: { x: number; y: number }) => boolean;
   clicked: () => void;
   left: () => void;
+  destroy: () => void;
 } {
   let shown: string | undefined;
   const end = () => {
@@ -20,10 +23,14 @@ export function createUnitFigures(map: MapLibreMap): {
     shown = undefined;
     endLivePreview();
   };
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (s.result !== prev.result) end();
+  });
   return {
-    /** Shows the figures for `unit` when units are being picked; true while they are shown. */
+    /** Shows the figures for `unit` when a click would give it; true while they are shown. */
     pointedAt(s, unit, at) {
-      const edit = s.unitPicking && unit ? unitToSelected(unit.id) : undefined;
+      const gives = s.unitPicking && !s.drawing && !s.vertexMode && !s.pendingArea;
+      const edit = gives && unit ? unitToSelected(unit.id) : undefined;
       if (!edit || !unit) {
         end();
         return false;
@@ -38,5 +45,9 @@ export function createUnitFigures(map: MapLibreMap): {
     },
     clicked: end,
     left: end,
+    destroy() {
+      unsubscribe();
+      end();
+    },
   };
 }

@@ -117,8 +117,11 @@ interface ScenarioSlice {
   /** A drawn area waiting to be given to a school, with the pupils inside it. */
   pendingArea?: Polygon | MultiPolygon;
   preview?: AreaPreview;
-  /** What giving `area` (the drawn area when asked) to `schoolIds` would do, shown before the planner gives it. */
-  pendingFigures?: { area: Polygon | MultiPolygon; schoolIds: string[]; figures: EditPreview | EditRefusal };
+  /**
+   * What giving `area` (the drawn area when asked) to `schoolIds` at `level` would do, made against
+   * the scenario whose result was `result`; shown before the planner gives it (currentPendingFigures).
+   */
+  pendingFigures?: { area: Polygon | MultiPolygon; level: ZoneLevel; result?: SimulationResult; schoolIds: string[]; figures: EditPreview | EditRefusal };
   /** Live figures of the edit the planner is dragging or drawing (not applied yet). */
   livePreview?: LivePreview;
   /** Why the last edit was refused (nothing changed). */

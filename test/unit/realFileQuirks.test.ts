@@ -218,10 +218,16 @@ describe('school codes and names as files write them', () => {
     expect(dataset.warnings).toEqual([]);
   });
 
-  it('an old name that is also another school\'s name finds neither, and says so', () => {
-    const index = createSchoolNameIndex(['西小学', '东小学'], undefined, [['东小学'], []]);
-    expect(matchSchoolName('东小学', index)).toEqual({ ambiguous: [0, 1] });
-    expect(matchSchoolName('西小学', index)).toEqual({ school: 0 });
+  it('a school\'s current name wins over another school\'s old name, in any form; an old name two schools had finds neither; 无 is no old name', () => {
+    const index = createSchoolNameIndex(['寿光市第一中学', '寿光市实验中学', '西小学', '东小学'], undefined, [[], ['寿光一中', '一中'], ['无', '同上', '小学'], ['南关小学', '无']]);
+    // 寿光一中 is 第一中学's short form: the old name of 实验中学 written the same way must not take its pupils.
+    expect(matchSchoolName('寿光一中', index)).toEqual({ school: 0 });
+    expect(matchSchoolName('寿光市第一中学', index)).toEqual({ school: 0 });
+    expect(matchSchoolName('南关小学', index)).toEqual({ school: 3 });
+    expect(matchSchoolName('无', index)).toEqual({ none: true });
+    expect(matchSchoolName('小学', index)).toEqual({ none: true });
+    const shared = createSchoolNameIndex(['西小学', '东小学'], undefined, [['城关小学'], ['城关小学']]);
+    expect(matchSchoolName('城关小学', shared)).toEqual({ ambiguous: [0, 1] });
   });
 
   it('a pupil row naming a nine-year school whose sections are listed apart goes to the section teaching its grade (it was left without a school)', async () => {

@@ -56,6 +56,9 @@ describe('matchSchoolName', () => {
     expect(matchSchoolName('东关学校', ['東關學校', '城關中學'])).toEqual({ school: 0 });
     expect(matchSchoolName('城关中学', ['東關學校', '城關中學'])).toEqual({ school: 1 });
     expect(matchSchoolName('聖城', schools)).toEqual({ none: true });
+    // 於 is a surname in simplified writing too: a name as written is found before both are simplified.
+    expect(matchSchoolName('於家小学', ['于家小学', '於家小学'])).toEqual({ school: 1 });
+    expect(matchSchoolName('于家小学', ['于家小学', '於家小学'])).toEqual({ school: 0 });
   });
 
   it('lists several schools of one name, never guesses, and says when none fits', () => {

@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUnitFigures } from '../../src/map/unitFigures';
-import { useAppStore } from '../../src/store/store';
+import { useAppStore, type AppState } from '../../src/store/store';
 
 const live = vi.hoisted(() => ({ previewLive: vi.fn(), endLivePreview: vi.fn() }));
 vi.mock('../../src/app/livePreview', () => live);
@@ -10,14 +10,21 @@ const map = { getContainer: () => ({ clientWidth: 800, clientHeight: 600 }) } as
 const at = { x: 10, y: 20 };
 
 describe('live figures of the unit pointed at while picking units', () => {
+  const made: ReturnType<typeof createUnitFigures>[] = [];
+  const createFigures = () => {
+    const figures = createUnitFigures(map);
+    made.push(figures);
+    return figures;
+  };
+  afterEach(() => made.splice(0).forEach((f) => f.destroy()));
   beforeEach(() => {
     live.previewLive.mockClear();
     live.endLivePreview.mockClear();
-    useAppStore.setState({ unitPicking: true, selectedSchoolId: 'N02', level: 'primary' });
+    useAppStore.setState({ unitPicking: true, selectedSchoolId: 'N02', level: 'primary', drawing: false, vertexMode: false, pendingArea: undefined });
   });
 
   it('asks once per unit pointed at, with the edit a click commits and the unit’s name', () => {
-    const figures = createUnitFigures(map);
+    const figures = createFigures();
     const s = useAppStore.getState();
     expect(figures.pointedAt(s, { id: 'U0001', name: '滨河小区' }, at)).toBe(true);
     expect(figures.pointedAt(s, { id: 'U0001', name: '滨河小区' }, { x: 12, y: 21 })).toBe(true);
@@ -32,7 +39,7 @@ describe('live figures of the unit pointed at while picking units', () => {
   });
 
   it('closes the figures off a unit, at the click and off the map, and asks again after the click', () => {
-    const figures = createUnitFigures(map);
+    const figures = createFigures();
     const s = useAppStore.getState();
     figures.pointedAt(s, { id: 'U0001', name: '滨河小区' }, at);
     expect(figures.pointedAt(s, undefined, at)).toBe(false);
@@ -50,8 +57,29 @@ describe('live figures of the unit pointed at while picking units', () => {
     expect(live.endLivePreview).toHaveBeenCalledTimes(3);
   });
 
+  it('shows nothing where a click gives nothing: an area waiting for its school, drawing, moving points', () => {
+    const figures = createFigures();
+    const unit = { id: 'U0001', name: '滨河小区' };
+    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    for (const patch of [{ pendingArea: square }, { drawing: true }, { vertexMode: true }]) expect(figures.pointedAt({ ...useAppStore.getState(), ...patch }, unit, at)).toBe(false);
+    expect(live.previewLive).not.toHaveBeenCalled();
+  });
+
+  it('closes the figures when the scenario changes under the pointer (an undo), and asks again at the next move', () => {
+    const figures = createFigures();
+    const unit = { id: 'U0001', name: '滨河小区' };
+    figures.pointedAt(useAppStore.getState(), unit, at);
+    useAppStore.setState({ result: { ...useAppStore.getState().result } as AppState['result'] });
+    expect(live.endLivePreview).toHaveBeenCalledTimes(1);
+    figures.pointedAt(useAppStore.getState(), unit, at);
+    expect(live.previewLive).toHaveBeenCalledTimes(2);
+    figures.destroy();
+    useAppStore.setState({ result: { ...useAppStore.getState().result } as AppState['result'] });
+    expect(live.endLivePreview).toHaveBeenCalledTimes(2);
+  });
+
   it('shows nothing when not picking units or with no school selected', () => {
-    const figures = createUnitFigures(map);
+    const figures = createFigures();
     expect(figures.pointedAt({ ...useAppStore.getState(), unitPicking: false }, { id: 'U0001', name: '滨河小区' }, at)).toBe(false);
     useAppStore.setState({ selectedSchoolId: undefined });
     expect(figures.pointedAt(useAppStore.getState(), { id: 'U0001', name: '滨河小区' }, at)).toBe(false);

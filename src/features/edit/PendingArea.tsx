@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { assignPendingArea, setDrawing } from '../../app/editActions';
-import { previewPendingAssignment } from '../../app/pendingFigures';
+import { cancelPendingAssignmentPreview, currentPendingFigures, previewPendingAssignment } from '../../app/pendingFigures';
 import { describeEditProblem } from '../../core/editProblems';
 import { teachesLevel } from '../../core/rules';
 import { formatNumber } from '../../i18n/format';
@@ -27,12 +27,16 @@ export function PendingArea() {
   const nameOf = useSchoolName();
   const selected = useAppStore((s) => s.selectedSchoolId);
   const [target, setTarget] = useState<string | undefined>(undefined);
-  // Schools that share the area with the chosen one: a new area starts with none.
+  // Schools that share the area with the chosen one: a new area starts with none (reset as it
+  // renders, so that its figures are not first asked for with the last area's list).
   const [also, setAlso] = useState<string[]>([]);
-  useEffect(() => setAlso([]), [pending]);
+  const [alsoFor, setAlsoFor] = useState(pending);
+  if (alsoFor !== pending) {
+    setAlsoFor(pending);
+    setAlso([]);
+  }
   const purpose = useAppStore((s) => s.drawPurpose);
-  const figures = useAppStore((s) => s.pendingFigures);
-  // Figures are made against the scenario as it is: an undo or another scenario asks for them again.
+  // Figures are made against the scenario as it is: an undo, another scenario or level asks for them again.
   const result = useAppStore((s) => s.result);
   const candidates = schools.filter((s) => s.ownership === 'public' && teachesLevel(s.level, level));
   // The selected school is the default, unless the area's pupils already go to it (giving it its own area changes nothing).
@@ -40,12 +44,17 @@ export function PendingArea() {
   const chosen = target ?? (selected !== holder && candidates.some((s) => s.id === selected) ? selected : undefined);
   const sharing = also.filter((id) => id !== chosen);
   const givenTo = chosen ? [chosen, ...sharing] : [];
-  const choice = givenTo.join('|');
+  const choice = JSON.stringify(givenTo);
   useEffect(() => {
-    if (pending && choice) previewPendingAssignment(choice.split('|'));
-  }, [pending, choice, result]);
+    if (pending && chosen) previewPendingAssignment(JSON.parse(choice) as string[]);
+  }, [pending, chosen, choice, level, result]);
+  const shown = useAppStore((s) => currentPendingFigures(s, givenTo));
   if (!pending && !drawing && !error) return null;
-  const shown = figures && figures.area === pending && figures.schoolIds.join('|') === choice ? figures.figures : undefined;
+  // A preview still waiting would only delay the edit in the worker.
+  const give = () => {
+    cancelPendingAssignmentPreview();
+    void assignPendingArea(givenTo);
+  };
   const givenNames = givenTo.map(nameOf).join(locale === 'en' ? ', ' : '、') + (sharing.length > 0 ? t('sharedSuffix') : '');
   return (
     <Card size="small" title={t('pendingTitle')} data-testid="pending-area">
@@ -77,7 +86,7 @@ export function PendingArea() {
             optionFilterProp="label"
             options={candidates.filter((s) => s.id !== chosen).map((s) => ({ value: s.id, label: displayName(s, locale) }))}
           />
-          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={() => chosen && void assignPendingArea([chosen, ...sharing])}>{sharing.length > 0 ? t('sharedZone') : t('assign')}</Button>
+          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={give}>{sharing.length > 0 ? t('sharedZone') : t('assign')}</Button>
           <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
         </Space>
       )}
