@@ -18,7 +18,7 @@ import { readXlsxTable } from '../../src/io/import/xlsxTable';
 import { emptyPupilFiles } from '../../src/io/import/validateImported';
 import { describeValidationItem } from '../../src/core/validation';
 import { readKml, readKmlFolders } from '../../src/io/import/kmlZones';
-import { coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
+import { aliasList, coordinatePair, coordinateText, countText } from '../../src/io/import/valueNormalise';
 import { zonesToContract } from '../../src/io/import/zonesGeoJson';
 import { resolveZoneSchools } from '../../src/io/import/zoneSchools';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -226,6 +226,8 @@ describe('school codes and names as files write them', () => {
     expect(matchSchoolName('南关小学', index)).toEqual({ school: 3 });
     expect(matchSchoolName('无', index)).toEqual({ none: true });
     expect(matchSchoolName('小学', index)).toEqual({ none: true });
+    // One cell may hold several, as Excel keeps them: on lines of their own, or with a slash.
+    expect(aliasList('城关一小\n城关镇中心小学/老城小学')).toEqual(['城关一小', '城关镇中心小学', '老城小学']);
     const shared = createSchoolNameIndex(['西小学', '东小学'], undefined, [['城关小学'], ['城关小学']]);
     expect(matchSchoolName('城关小学', shared)).toEqual({ ambiguous: [0, 1] });
   });

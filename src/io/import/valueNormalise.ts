@@ -145,9 +145,9 @@ export function looksSwapped(lon: number, lat: number): boolean {
   return !isDegrees(lon, lat) && isDegrees(lat, lon);
 }
 
-/** Other names of a unit or school from one cell (别名, 曾用名): separated by ；; 、 , ，. */
+/** Other names of a unit or school from one cell (别名, 曾用名): separated by ；; 、 , ， / ／ or a line break (Alt+Enter in Excel). */
 export function splitAliases(text: string): string[] {
-  return text.split(/[；;、,，]/).map((s) => s.trim()).filter((s) => s !== '');
+  return text.split(/[；;、,，/／\r\n]/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Other names given as a list or as one cell's text (splitAliases); none for anything else. */
