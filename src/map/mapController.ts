@@ -75,6 +75,14 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
   const tooltip = createHoverTooltip(map);
   const unitFigures = createUnitFigures(map);
+  // The style loads once (nothing sets another): it counts as loaded from the first time MapLibre
+  // says so. map.isStyleLoaded() is false again whenever any source is loading (the last edit's
+  // outline being tiled), and an edit that came then reached the map only at its next idle, with
+  // the panels not held for it. Once a dataset's zones are on screen, an edit's sources and feature
+  // state change while tiles load; a new dataset, until its zones are drawn, still waits for a
+  // quiet style.
+  let styleReady = false;
+  const styleLoaded = () => (styleReady ||= !!map.isStyleLoaded());
 
   const dots = createPupilDots(map);
   const focus = createFocus(map);
@@ -91,7 +99,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   let shownZones: LoadSummary['zones'] | undefined;
   // The panels' numbers wait for an edit's map frame too: drawn apart, the page's frame and the
   // map's were drawn one after the other by a software GPU (SwiftShader), 40–90 ms more per edit.
-  shownState.holdWhen((s, prev) => !!s.dataset && s.dataset.zones !== prev.dataset?.zones && s.datasetVersion === shownVersion && !!map.isStyleLoaded());
+  shownState.holdWhen((s, prev) => !!s.dataset && s.dataset.zones !== prev.dataset?.zones && s.datasetVersion === shownVersion && styleLoaded());
   // A key or a press anywhere shows the panels at once: a field being typed in must show what is typed.
   const showPanels = () => shownState.release();
   for (const type of ['keydown', 'pointerdown'] as const) window.addEventListener(type, showPanels, true);
@@ -113,7 +121,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   // is applied on the next styledata event, not lost.
   let applied: AppState | undefined;
   const sync = (s: AppState) => {
-    if (!map.isStyleLoaded() || !s.dataset) return;
+    if (!styleLoaded() || !s.dataset || ((s.datasetVersion !== shownVersion || detailsFor !== shownVersion) && !map.isStyleLoaded())) return;
     let prev = applied;
     applied = s;
     if (s.datasetVersion !== shownVersion) {

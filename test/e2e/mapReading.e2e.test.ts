@@ -203,6 +203,32 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     await expect.poll(() => tooltip(page)).toContain(`在校生 ${after.toLocaleString('en')}`);
   });
 
+  it('gives an edit to the map at once while another source is being tiled (it waited for the map to be idle, the panels not held for it)', async () => {
+    const undone = page.evaluate(() => new Promise<{ busy: boolean; hot: boolean; held: boolean }>((resolve) => {
+      const { store, shown } = window.__planner!;
+      const map = window.__planner!.map!;
+      // An outline of 200,000 corners for the change outline's source: its tiling keeps the style busy.
+      const ring = Array.from({ length: 200_000 }, (_, i) => [118.75 + 0.05 * Math.cos((i / 200_000) * 2 * Math.PI), 36.87 + 0.04 * Math.sin((i / 200_000) * 2 * Math.PI)]);
+      ring.push(ring[0]);
+      (map.getSource('flash') as GeoJSONSource).setData({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } });
+      const busy = !map.isStyleLoaded();
+      const stop = store.subscribe((s) => {
+        if (s.edits.length !== 0) return;
+        stop();
+        // The map's own subscriber ran first: the undone zone of 汇文学校 is in its hot source now.
+        const n02 = s.dataset!.zones.features.find((f) => f.properties?.level === 'primary' && f.properties.school_id === 'N02')!;
+        const hot = (map.getSource('zones-hot') as GeoJSONSource).serialize().data as FeatureCollection;
+        resolve({ busy, hot: hot.features.some((f) => f.properties?.school_id === 'N02' && JSON.stringify(f.geometry) === JSON.stringify(n02.geometry)), held: shown.getState().edits.length === 1 });
+      });
+    }));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    expect(await undone).toEqual({ busy: true, hot: true, held: true });
+    await page.evaluate(() => (window.__planner!.map!.getSource('flash') as GeoJSONSource).setData({ type: 'FeatureCollection', features: [] }));
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+  });
+
   it('draws the school table again only near the screen, and shows the current numbers when it scrolls near', async () => {
     const p01Cells = () => page.locator('tr[data-school-id="P01"]').locator('td').allInnerTexts();
     const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
