@@ -2,10 +2,9 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { echoList } from '../../core/printable';
 import type { DataProblem, DataProblemCode } from '../../core/dataProblems';
 import { describeDataProblem } from '../../core/dataProblems';
-import type { RejectedRow, School } from '../../core/dataset';
+import type { RejectedRow } from '../../core/dataset';
 import type { ZoneLevel } from '../../core/rules';
 import { asDataError, DataError, featuresOf, parseJsonFile } from '../dataError';
-import { parseSchools } from '../parseSchools';
 import type { DatasetTexts } from '../readDataset';
 import { COLUMN_SPECS, mappedKindOf, type MappedKind } from './columnAliases';
 import { combineFeatureTexts, combinePupilRows, type FeatureSpan, type PartPiece, type PupilRowsPiece } from './combineParts';
@@ -21,7 +20,7 @@ import { kmlText } from './kmzText';
 import type { SheetNotRead, Table } from './table';
 import { DATASET_PARTS, guessPart, MULTI_FILE_PARTS, PART_FILES, type DatasetPart } from './datasetPart';
 import { detectFormat, type FileFormat } from './fileFormat';
-import { knownSchools, schoolAliasesOf } from './knownSchools';
+import { knownSchoolsOf, parsedSchoolsOf } from './knownSchools';
 import { readKmlFolders } from './kmlZones';
 import { countyFromFeatures, looseFeatures } from './looseGeoJson';
 import { levelFromText } from './pupilGrade';
@@ -182,18 +181,6 @@ function crsOf(file: ImportFile, columns: (string | undefined)[]): Pick<ImportNo
   return hint ? { crs: hint.crs, crsFrom: hint.from } : { crs: 'wgs84' };
 }
 
-/** The schools of the dataset so far and their other names, for zones that name their school; undefined when they cannot be read (readDataset reports why). */
-function schoolsSoFar(texts: DatasetTexts): { schools: School[]; aliases: string[][] } | undefined {
-  const text = texts['schools.geojson'];
-  if (text === undefined) return undefined;
-  try {
-    return { schools: parseSchools(PART_FILES.schools, text), aliases: schoolAliasesOf(featuresOf(PART_FILES.schools, text)) };
-  } catch (e) {
-    if (e instanceof DataError) return undefined;
-    throw e;
-  }
-}
-
 /** A file's features, with the parts of it left out (a KML's folders of earlier years). */
 async function readFeatures(file: ImportFile, format: FileFormat, note: ImportNote): Promise<{ features: Feature[]; notUsed: FileNotUsed[] }> {
   if (format === 'shapefile') {
@@ -235,16 +222,6 @@ function swapFeatures(file: ImportFile, features: Feature[]): Feature[] {
 }
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
-
-/** The schools read so far, for the pupils' school names and levels; undefined when there are none or they cannot be read (parseSchools says why). */
-function schoolsOf(text: string | undefined) {
-  if (text === undefined) return undefined;
-  try {
-    return knownSchools(featuresOf(PART_FILES.schools, text));
-  } catch {
-    return undefined;
-  }
-}
 
 /** What files are read with: the parts read before them (units for addresses, schools for zones and pupils named by school), and the base year as far as known. */
 interface ImportContext {
@@ -306,7 +283,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
       const placer = mapping.address === undefined ? undefined : createAddressPlacer(unitsText === undefined ? undefined : featuresOf(PART_FILES.units, unitsText), ctx.unplaced);
       ctx.stated.unshift(...years);
       const baseYear = chooseYear(ctx.option, ctx.stated, file.name).year ?? new Date().getFullYear();
-      const schools = schoolsOf(texts['schools.geojson']);
+      const schools = knownSchoolsOf(texts['schools.geojson']);
       const sheets = [table, ...(table.alikeSheets ?? [])];
       // Each sheet's cohorts count from the level its name or title says (a list split into 小学 and 初中).
       const levelOf = (t: Table) => file.cohortLevel ?? [file.name, t.sheet ?? '', ...t.titles].map(levelFromText).find((l) => l !== undefined);
@@ -347,7 +324,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   note.header = propertyKeys(features);
   if (part === 'county') {
     const zones = texts['catchments.geojson'] === undefined ? [] : featuresOf(PART_FILES.catchments, texts['catchments.geojson']);
-    const areas = countyAreas(countyFromFeatures(file.name, features, note.crs), schoolsSoFar(texts)?.schools ?? [], zones);
+    const areas = countyAreas(countyFromFeatures(file.name, features, note.crs), parsedSchoolsOf(texts['schools.geojson'])?.schools ?? [], zones);
     const params = { n: areas.leftOut.length, value: areas.keptNames.join('、') };
     const leftOut: FileNotUsed[] = areas.leftOut.length === 0 ? [] : [{ file: `${file.name} [${areas.leftOut.join('、')}]`, reason: describeDataProblem('countyAreasLeftOut', params, 'en'), problem: { code: 'countyAreasLeftOut', params } }];
     return { text: JSON.stringify(areas.kept), note, notUsed: [...read.notUsed, ...leftOut] };
@@ -361,7 +338,7 @@ async function importFile(file: ImportFile, part: DatasetPart, format: FileForma
   if (kind === 'units') return { text: JSON.stringify(unitsFromGeoJson(features, mapping, note.crs)), note, notUsed: read.notUsed };
   note.level = file.level;
   const zones = zonesToContract(features, mapping, note.crs, file.level);
-  const known = schoolsSoFar(texts);
+  const known = parsedSchoolsOf(texts['schools.geojson']);
   if (known) resolveZoneSchools(file.name, zones.features, mapping, known.schools, known.aliases);
   return { text: JSON.stringify(zones), note, notUsed: [...read.notUsed, ...notZones(file.name, zones.features)] };
 }

@@ -1,4 +1,8 @@
 import type { Feature } from 'geojson';
+import type { School } from '../../core/dataset';
+import { DataError, featuresOf } from '../dataError';
+import { parseSchools } from '../parseSchools';
+import { PART_FILES } from './datasetPart';
 import type { SchoolLevel } from '../../core/rules';
 import { createSchoolCodeLookup } from '../../core/schoolCodes';
 import { createSchoolNameIndex, matchSchoolName, normaliseSchoolName, type SchoolNameIndex } from '../../core/schoolNames';
@@ -77,4 +81,25 @@ export function knownSchools(features: readonly Feature[]): KnownSchools {
       return { school: coded, note: { code: 'schoolNameMismatch', params: { id, school: names[coded], got: name, value: other } } };
     },
   };
+}
+
+/** The schools file read so far as knownSchools; undefined when there is none or it cannot be read (parseSchools says why). */
+export function knownSchoolsOf(text: string | undefined): KnownSchools | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return knownSchools(featuresOf(PART_FILES.schools, text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The schools file read so far, parsed, and each school's other names, for zones that name their school; undefined when there is none or it cannot be read (readDataset reports why). */
+export function parsedSchoolsOf(text: string | undefined): { schools: School[]; aliases: string[][] } | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return { schools: parseSchools(PART_FILES.schools, text), aliases: schoolAliasesOf(featuresOf(PART_FILES.schools, text)) };
+  } catch (e) {
+    if (e instanceof DataError) return undefined;
+    throw e;
+  }
 }
