@@ -12,17 +12,25 @@ export const EDIT_FRAME_HOLD_MS = 300;
  * scrolls or touches the map), then draws once. Call it just after giving the sources their new data.
  * A frame already asked for when the hold starts is withdrawn and drawn at the release instead.
  * `onRelease` runs just before that frame is asked for, so that what waited for it (the edit's
- * numbers, see `shownState`) is drawn in the same frame. MapLibre has no public switch for this: the
- * map's own `triggerRepaint` is wrapped.
+ * numbers, see `shownState`) is drawn in the same frame. `awaiting(edit)` holds the frames from the
+ * moment an edit is asked for until it is answered (then as `hold()` if it gave the sources new
+ * data): a click on the map asks MapLibre for a frame of its own (its pan handler let go of), a
+ * full repaint that the software GPU was still drawing when the edit's frame came. MapLibre has no
+ * public switch for this: the map's own `triggerRepaint` is wrapped.
  */
-export function createEditFrame(map: MapLibreMap, sources: readonly string[], onRelease: () => void = () => {}): { hold(): void; destroy(): void } {
+export function createEditFrame(map: MapLibreMap, sources: readonly string[], onRelease: () => void = () => {}): { hold(): void; awaiting(edit: Promise<unknown>): void; destroy(): void } {
   const draw = map.triggerRepaint.bind(map);
   let held = false;
   let asked = false;
+  // Edits on their way (awaiting) in this hold: the sources are not looked at until each is answered.
+  let coming = 0;
+  let holds = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const release = () => {
     if (!held) return;
     held = false;
+    coming = 0;
+    holds++;
     clearTimeout(timer);
     onRelease();
     if (asked) draw();
@@ -32,9 +40,23 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[], on
     if (held) asked = true;
     else draw();
   };
+  const stopFrames = () => {
+    held = true;
+    // A frame the map had asked for before the edit (a tile arriving, the drawn area's outline)
+    // would draw the old shapes in the edit's colours: it is put off to the release too.
+    // MapLibre keeps that request in `_frameRequest` (6.x), with no public way to withdraw it.
+    const asking = map as unknown as { _frameRequest?: AbortController | null };
+    if (asking._frameRequest) {
+      asking._frameRequest.abort();
+      asking._frameRequest = null;
+      asked = true;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(release, EDIT_FRAME_HOLD_MS);
+  };
   const loaded = () => sources.every((id) => !map.getSource(id) || map.isSourceLoaded(id));
   const onData = () => {
-    if (held && loaded()) release();
+    if (held && coming === 0 && loaded()) release();
   };
   map.on('sourcedata', onData);
   // A planner panning or zooming sees the map follow at once: MapLibre moves the camera in a frame.
@@ -42,20 +64,20 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[], on
   for (const type of inputs) map.on(type, release);
   return {
     hold() {
-      held = true;
-      // A frame the map had asked for before the edit (a tile arriving, the drawn area's outline)
-      // would draw the old shapes in the edit's colours: it is put off to the release too.
-      // MapLibre keeps that request in `_frameRequest` (6.x), with no public way to withdraw it.
-      const asking = map as unknown as { _frameRequest?: AbortController | null };
-      if (asking._frameRequest) {
-        asking._frameRequest.abort();
-        asking._frameRequest = null;
-        asked = true;
-      }
-      clearTimeout(timer);
-      timer = setTimeout(release, EDIT_FRAME_HOLD_MS);
+      stopFrames();
       // Data the sources already hold (nothing changed) brings no event to wait for.
       queueMicrotask(onData);
+    },
+    awaiting(edit) {
+      stopFrames();
+      coming++;
+      const during = holds;
+      const answered = () => {
+        if (during !== holds) return;
+        coming--;
+        onData();
+      };
+      edit.then(answered, answered);
     },
     destroy() {
       release();

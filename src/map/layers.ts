@@ -38,6 +38,9 @@ export const LAYER = {
   highlightPoints: 'highlight-points',
 } as const;
 
+/** The zoom the hot zones are tiled to (see addDatasetLayers). */
+const HOT_ZONES_MAXZOOM = 12;
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const HATCH = 'changed-hatch';
@@ -137,7 +140,10 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary, level: ZoneLe
   map.addSource('context', { type: 'geojson', data: EMPTY });
   map.addSource('county', { type: 'geojson', data: d.county ?? EMPTY });
   map.addSource('zones', { type: 'geojson', data: keyedZones(d.zones, level), promoteId: ZONE_KEY });
-  map.addSource(HOT_ZONES, { type: 'geojson', data: EMPTY, promoteId: ZONE_KEY });
+  // The edited zones are tiled to zoom 12 and drawn enlarged beyond it, unsimplified: at zoom 15 the
+  // worker cut them into 4–9 tiles through each zoom on every edit (20–30 ms before the map could
+  // draw it); drawn from zoom-12 tiles, a boundary may sit 2–3 px off at zoom 19, until the fold.
+  map.addSource(HOT_ZONES, { type: 'geojson', data: EMPTY, promoteId: ZONE_KEY, maxzoom: HOT_ZONES_MAXZOOM, tolerance: 0 });
   map.addSource('changed', { type: 'geojson', data: EMPTY });
   map.addSource('pending', { type: 'geojson', data: EMPTY });
   map.addSource('review', { type: 'geojson', data: EMPTY });

@@ -27,6 +27,7 @@ import { createFocus } from './focus';
 import { createChangeFlash } from './changeFlash';
 import { createEditFrame } from './editFrame';
 import { holdFirstFrame } from './firstFrame';
+import { drawLabelChangesOnce } from './labelPlacementFrames';
 import { syncWarningTiers } from './warningTiers';
 import { syncBalanceMoves } from './balanceMoves';
 import { syncDistanceBands } from './distanceBands';
@@ -38,6 +39,9 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 // How long the labels, the detail layers and the pupils' density wait for the zones' first frame before coming anyway.
 const DETAILS_WAIT_MS = 3000;
+
+// Labels appear at once: a fade keeps the map drawing frames for 300 ms after every edit.
+const LABEL_FADE_MS = 0;
 
 /**
  * Each zone's look by its key: its school's (a shared zone's: none) utilization and status in the
@@ -66,10 +70,10 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     center: [118.79, 36.95],
     zoom: 9,
     attributionControl: false,
-    // Labels appear at once: a fade keeps the map drawing frames for 300 ms after every edit.
-    fadeDuration: 0,
+    fadeDuration: LABEL_FADE_MS,
     localIdeographFontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   });
+  drawLabelChangesOnce(map, LABEL_FADE_MS);
   const startDrawing = holdFirstFrame(map);
   map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -266,7 +270,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) {
       unitFigures.clicked();
-      void assignUnitToSelected(String(unit.properties.id));
+      editFrame.awaiting(assignUnitToSelected(String(unit.properties.id)));
     } else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
   });
   map.on('mousemove', (e) => {

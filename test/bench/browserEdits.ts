@@ -39,11 +39,32 @@ let armedMark = '';
 type InputKind = 'click' | 'mouseup' | 'keydown';
 
 /**
+ * Waits until the page's frames come unhindered (three animation frames in a row under 25 ms apart),
+ * as when a planner reads the figures before acting: the benchmark's own setup (a jump to the edit's
+ * place, the area set, the pointer moved) leaves frames that a software GPU (SwiftShader) draws for
+ * 100–200 ms each, and an edit armed during them was timed partly on the setup's work (one run's
+ * assign area ranged 68–203 ms with the same code). Gives up waiting after 5 s.
+ */
+const framesFlowing = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => {
+  const until = performance.now() + 5000;
+  let last = performance.now();
+  let calm = 0;
+  const tick = (t: number) => {
+    calm = t - last < 25 ? calm + 1 : 0;
+    last = t;
+    if (calm >= 3 || t > until) resolve();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}));
+
+/**
  * Arms the page for one edit: the next `kind` input event starts the clock; the edit's marks
  * (src/app/timing.ts), the next store update with a new result, React's commit and the map's next
  * idle stop it, at the animation frame after the last of them.
  */
 async function arm(page: Page, kind: InputKind): Promise<void> {
+  await framesFlowing(page);
   armedMark = `bench:edit:${++armed}`;
   await page.evaluate(([k, mark]) => {
     const w = window as unknown as { __edit?: Record<string, number>; __bench: { longTasks: [number, number][] } };

@@ -167,7 +167,7 @@ describe('the planner in Chromium', () => {
     // The panels' numbers and the map's new zones are drawn in one frame: the first frame the page
     // draws after the numbers change in the DOM is the map's first frame after the edit.
     await page.evaluate(() => {
-      const w = window as unknown as { __frames: [number, number][]; __shownAt?: number; __mapFrame?: number };
+      const w = window as unknown as { __frames: [number, number][]; __shownAt?: number; __mapFrame?: number; __rendersToIdle?: number };
       const map = window.__planner!.map!;
       // Each frame's time (given to every animation-frame callback of that frame) and when its callbacks ran.
       w.__frames = [];
@@ -185,6 +185,14 @@ describe('the planner in Chromium', () => {
         });
         observer.observe(document.querySelector('.side-panel')!, { subtree: true, childList: true, characterData: true });
         map.once('render', () => (w.__mapFrame = document.timeline.currentTime as number));
+        // Labels that changed are placed in that frame: MapLibre asked for a second, identical one.
+        let renders = 0;
+        const count = () => renders++;
+        map.on('render', count);
+        map.once('idle', () => {
+          map.off('render', count);
+          w.__rendersToIdle = renders;
+        });
       });
     });
     // The moved-pupils card is there before the first edit, hidden: mounting its table inside the edit's commit forced a layout of the page.
@@ -198,6 +206,8 @@ describe('the planner in Chromium', () => {
     });
     const { numbers, map } = (await frames.jsonValue())!;
     expect(numbers).toBe(map);
+    const rendersToIdle = await page.waitForFunction(() => (window as unknown as { __rendersToIdle?: number }).__rendersToIdle);
+    expect(await rendersToIdle.jsonValue()).toBe(1);
 
 
     const edits = await page.evaluate(() => window.__planner!.store.getState().edits);

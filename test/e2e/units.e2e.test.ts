@@ -51,8 +51,26 @@ describe('giving compounds and villages to a school in Chromium', () => {
     await expect.poll(() => page.getByTestId('live-title').innerText()).toBe(`${name}划给汇文学校后`);
     expect(await page.getByTestId('live-moved').innerText()).toBe(`${joining} 名学生将转校`);
     expect(await page.getByTestId('live-school').filter({ hasText: '汇文学校' }).innerText()).toMatch(new RegExp(`^汇文学校：${N02_BEFORE} → ${N02_BEFORE + joining} 人`));
+    // The click and the edit it makes are drawn in one map frame: MapLibre asks for a frame of its
+    // own at the click (its pan handler let go of), which the edit's frame then waited behind.
+    await page.evaluate(() => {
+      const { store, map } = window.__planner!;
+      const w = window as unknown as { __renders?: number };
+      let renders = 0;
+      const count = () => renders++;
+      map!.on('render', count);
+      const stop = store.subscribe((s) => {
+        if (s.edits.length !== 1) return;
+        stop();
+        map!.once('idle', () => {
+          map!.off('render', count);
+          w.__renders = renders;
+        });
+      });
+    });
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    expect(await (await page.waitForFunction(() => (window as unknown as { __renders?: number }).__renders)).jsonValue()).toBe(1);
     // The figures close at the click; a move on the map tells of the compound as it now is.
     expect(await page.getByTestId('live-figures').count()).toBe(0);
     const after = await outcome(page);

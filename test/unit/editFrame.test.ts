@@ -141,4 +141,68 @@ describe('an edit drawn in one map frame', () => {
     map.setLoading('zones', false);
     expect(map.frames).toBe(0);
   });
+  describe('while an edit is on its way (a click on the map that gives a unit)', () => {
+    /** A stand-in map with an edit frame over `zones`, awaiting an edit the test answers. */
+    function awaitingEdit() {
+      const map = fakeMap();
+      const releasedAt: number[] = [];
+      const frame = createEditFrame(map as unknown as MapLibreMap, ['zones'], () => releasedAt.push(map.frames));
+      let answer: (given: boolean) => void = () => {};
+      const edit = new Promise<boolean>((resolve) => (answer = resolve));
+      return { map, frame, releasedAt, edit, answer };
+    }
+
+    it("draws the click's own frame with the edit's, once its tiles are in", async () => {
+      const { map, frame, releasedAt, edit, answer } = awaitingEdit();
+      const click = new AbortController();
+      map._frameRequest = click;
+      frame.awaiting(edit);
+      expect(click.signal.aborted).toBe(true);
+      // The sources are all loaded while the edit is on its way: that is no reason to draw.
+      map.fire('sourcedata');
+      await Promise.resolve();
+      expect(map.frames).toBe(0);
+      // The answer gives the zones new data (the store's update calls hold), then the promise settles.
+      map.setLoading('zones', true);
+      frame.hold();
+      answer(true);
+      await edit;
+      await Promise.resolve();
+      expect(map.frames).toBe(0);
+      map.setLoading('zones', false);
+      expect(map.frames).toBe(1);
+      expect(releasedAt).toEqual([0]);
+    });
+
+    it('draws the held frame as soon as an edit that changed nothing (or was refused) is answered', async () => {
+      const { map, frame, edit, answer } = awaitingEdit();
+      frame.awaiting(edit);
+      map.triggerRepaint();
+      expect(map.frames).toBe(0);
+      answer(false);
+      await edit;
+      await Promise.resolve();
+      expect(map.frames).toBe(1);
+    });
+
+    it('draws once the hold runs out when the answer is late, and that late answer cuts no later hold short', async () => {
+      const { map, frame, edit, answer } = awaitingEdit();
+      frame.awaiting(edit);
+      map.triggerRepaint();
+      vi.advanceTimersByTime(EDIT_FRAME_HOLD_MS);
+      expect(map.frames).toBe(1);
+      let second: (given: boolean) => void = () => {};
+      const next = new Promise<boolean>((resolve) => (second = resolve));
+      frame.awaiting(next);
+      map.triggerRepaint();
+      answer(true);
+      await edit;
+      await Promise.resolve();
+      expect(map.frames).toBe(1);
+      second(true);
+      await next;
+      await Promise.resolve();
+      expect(map.frames).toBe(2);
+    });
+  });
 });
