@@ -17,12 +17,25 @@ export function formatPercent(locale: Locale, ratio: number, digits = 0): string
   return numberFormat(locale, 'percent', digits).format(ratio);
 }
 
+// Made once per locale and kind: making an Intl.DateTimeFormat took 0.6 ms, inside the commit of
+// every edit (the header's autosave time).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (locale: Locale, kind: 'time' | 'date') => {
+  const key = `${locale}|${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, kind === 'time' ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { dateStyle: 'long' });
+    dateFormats.set(key, format);
+  }
+  return format;
+};
+
 /** Formats a time of day (ms since 1970) for the locale, e.g. 14:05:09. */
 export function formatTime(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
+  return dateFormat(locale, 'time').format(ms);
 }
 
 /** Formats a date (ms since 1970) for the locale, e.g. 2026年11月29日. */
 export function formatDate(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(ms);
+  return dateFormat(locale, 'date').format(ms);
 }

@@ -208,6 +208,8 @@ describe('the planner in Chromium', () => {
     expect(numbers).toBe(map);
     const rendersToIdle = await page.waitForFunction(() => (window as unknown as { __rendersToIdle?: number }).__rendersToIdle);
     expect(await rendersToIdle.jsonValue()).toBe(1);
+    // The area given is no longer drawn over the zones, from that frame on.
+    expect(await page.evaluate(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['pending-fill'] }).length)).toBe(0);
 
 
     const edits = await page.evaluate(() => window.__planner!.store.getState().edits);

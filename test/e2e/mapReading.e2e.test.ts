@@ -267,6 +267,19 @@ describe('a map that reads, and what it prints (issue 17)', () => {
     // Zones are keyed on the map by level and school (src/map/zoneSource.ts).
     const util = await page.evaluate(() => window.__planner!.map!.getFeatureState({ source: 'zones', id: 'primary|P01' }).util);
     expect(util).toBe(projected.utilization);
+    // An edit undone while the projected year shows is projected again (the step before left one edit).
+    const projectedP01 = () => page.evaluate(() => {
+      const s = window.__planner!.store.getState();
+      return s.projections[s.activeScenarioId]?.view.years.find((y) => y.year === 2023)?.result.schools.find((r) => r.id === 'P01')?.enrollment;
+    });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 0);
+    await expect.poll(projectedP01, { timeout: 60_000 }).not.toBe(projected.enrollment);
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction(() => window.__planner!.store.getState().edits.length === 1);
+    await expect.poll(projectedP01, { timeout: 60_000 }).toBe(projected.enrollment);
+    await page.getByTestId('view-year-computing').waitFor({ state: 'detached' });
     await page.getByPlaceholder('搜索学校').fill('');
   });
 

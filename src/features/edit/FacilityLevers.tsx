@@ -1,5 +1,5 @@
 import { Button, Collapse, Form, InputNumber, Space } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { commitEdit } from '../../app/editActions';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../store/selectors';
@@ -7,8 +7,8 @@ import { useAppStore } from '../../store/store';
 
 const FIELDS = ['classrooms', 'room_area_m2', 'sports_area_m2', 'equipment_value_yuan', 'teachers_qualified', 'teachers_backbone', 'teachers_pe_art', 'multimedia_rooms'] as const;
 
-/** New values for a school's facilities, from a school year: a setFacilities edit. */
-export function FacilityLevers({ schoolId }: { schoolId: string }) {
+/** New values for a school's facilities, from a school year: a setFacilities edit. Memoised: the school card around it is drawn again at every edit. */
+export const FacilityLevers = memo(function FacilityLevers({ schoolId }: { schoolId: string }) {
   const t = useT();
   const school = useAppStore((s) => s.dataset?.schools.find((x) => x.id === schoolId));
   const baseYear = useAppStore((s) => s.dataset?.baseYear);
@@ -45,4 +45,4 @@ export function FacilityLevers({ schoolId }: { schoolId: string }) {
       }]}
     />
   );
-}
+});

@@ -1,25 +1,35 @@
 import { AimOutlined, LockOutlined, MergeCellsOutlined, ScissorOutlined, SelectOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { commitEdit, setDrawing } from '../../app/editActions';
-import { teachesLevel } from '../../core/rules';
+import type { FeatureCollection } from 'geojson';
+import { teachesLevel, type ZoneLevel } from '../../core/rules';
 import { useT } from '../../store/selectors';
 import { SchoolSelect } from './SchoolSelect';
 import { useAppStore } from '../../store/store';
 
-/** Lock, merge and unit reassignment for the selected school's zone of the current level. */
-export function ZoneActions({ schoolId }: { schoolId: string }) {
+/** The ids of the schools with a zone of `level`, joined: the same string across edits that only move boundaries. */
+function zonedSchoolIds(zones: FeatureCollection | undefined, level: ZoneLevel): string {
+  return (zones?.features ?? []).filter((f) => f.properties?.level === level).map((f) => String(f.properties?.school_id)).join('\n');
+}
+
+/**
+ * Lock, merge and unit reassignment for the selected school's zone of the current level. It reads
+ * the zones only for which schools have one, so an edit that moves a boundary does not draw it again.
+ */
+export const ZoneActions = memo(function ZoneActions({ schoolId }: { schoolId: string }) {
   const t = useT();
   const level = useAppStore((s) => s.level);
-  const dataset = useAppStore((s) => s.dataset);
+  const schools = useAppStore((s) => s.dataset?.schools);
+  const zonedIds = useAppStore((s) => zonedSchoolIds(s.dataset?.zones, s.level));
   const locked = useAppStore((s) => s.lockedZones[s.level].includes(schoolId));
   const picking = useAppStore((s) => s.unitPicking);
   const [mergeFrom, setMergeFrom] = useState<string>();
-  const school = dataset?.schools.find((s) => s.id === schoolId);
-  if (!dataset || !school || school.ownership === 'private' || !teachesLevel(school.level, level)) return null;
-  const zoned = new Set(dataset.zones.features.filter((f) => f.properties?.level === level).map((f) => String(f.properties?.school_id)));
+  const school = schools?.find((s) => s.id === schoolId);
+  if (!schools || !school || school.ownership === 'private' || !teachesLevel(school.level, level)) return null;
+  const zoned = new Set(zonedIds.split('\n'));
   const hasZone = zoned.has(schoolId);
-  const others = dataset.schools.filter((s) => s.id !== schoolId && zoned.has(s.id));
+  const others = schools.filter((s) => s.id !== schoolId && zoned.has(s.id));
   return (
     <div data-testid="zone-actions" style={{ marginTop: 8 }}>
       <Typography.Text strong>{t('zoneActions', { level: t(level) })}</Typography.Text>
@@ -45,4 +55,4 @@ export function ZoneActions({ schoolId }: { schoolId: string }) {
       </Space>
     </div>
   );
-}
+});

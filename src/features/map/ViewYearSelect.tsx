@@ -4,7 +4,11 @@ import { useEffect } from 'react';
 import { activeProjectionFresh, projectActiveScenario, setViewYear } from '../../app/viewYearActions';
 import { activeScenario } from '../../app/scenarioActions';
 import { useT } from '../../store/selectors';
-import { useAppStore } from '../../store/store';
+import { useAppStore, type AppState } from '../../store/store';
+
+// In the base year nothing is projected: what a projection depends on is read only while a
+// projected year is shown, so that an edit in the base year does not draw the selector again.
+const projecting = (s: AppState) => s.viewYear !== undefined;
 
 /**
  * The school year the map and tables show: the base year or one of the projected years of the
@@ -16,19 +20,19 @@ export function ViewYearSelect() {
   const baseYear = useAppStore((s) => s.dataset?.baseYear);
   const years = useAppStore((s) => activeScenario(s)?.projection.years ?? 10);
   const viewYear = useAppStore((s) => s.viewYear);
-  const edits = useAppStore((s) => s.edits);
-  const scenarios = useAppStore((s) => s.scenarios);
+  const edits = useAppStore((s) => projecting(s) && s.edits);
+  const scenarios = useAppStore((s) => projecting(s) && s.scenarios);
   const activeId = useAppStore((s) => s.activeScenarioId);
-  const profile = useAppStore((s) => s.profile);
-  const overlapRule = useAppStore((s) => s.overlapRule);
-  const limits = useAppStore((s) => s.limits);
-  const projections = useAppStore((s) => s.projections);
+  const profile = useAppStore((s) => projecting(s) && s.profile);
+  const overlapRule = useAppStore((s) => projecting(s) && s.overlapRule);
+  const limits = useAppStore((s) => projecting(s) && s.limits);
+  const projections = useAppStore((s) => projecting(s) && s.projections);
   useEffect(() => {
     if (viewYear !== undefined) void projectActiveScenario();
   }, [viewYear, edits, scenarios, activeId, profile, overlapRule, limits]);
   if (baseYear === undefined) return null;
   // Read when the projections change: the shown year is being computed until its projection is fresh.
-  const computing = viewYear !== undefined && (!activeProjectionFresh() || !projections[activeId]?.view.years.some((y) => y.year === viewYear));
+  const computing = projections && (!activeProjectionFresh() || !projections[activeId]?.view.years.some((y) => y.year === viewYear));
   return (
     <span className="view-year">
       <Select<number>

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, InputNumber, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { setLimits } from '../../app/editActions';
 import { DEFAULT_LIMITS, LIMIT_FIELDS, limitsProblems, limitValue, sameLimits, withLimitValue, type Limits } from '../../core/limits';
 import { describeLimits, describeLimitsProblem, describeSchoolSystem, LIMIT_FIELD_LABELS } from '../../i18n/limitText';
@@ -10,8 +10,9 @@ import { useAppStore } from '../../store/store';
  * The county's own class caps, school sizes and 大班额 bands (DOMAIN.md: local rules differ): a
  * button naming whether the national figures apply, and a dialog that checks what is typed and
  * applies it to every school (the worker recomputes from scratch); under 五四制 a line says so.
+ * Memoised: the county card around it is drawn again at every edit.
  */
-export function LimitsButton() {
+export const LimitsButton = memo(function LimitsButton() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const current = useAppStore((s) => s.limits);
@@ -51,4 +52,4 @@ export function LimitsButton() {
       </Modal>
     </Space>
   );
-}
+});

@@ -1,11 +1,12 @@
 import { Select, Space } from 'antd';
+import { memo } from 'react';
 import { setOverlapRule } from '../../app/editActions';
 import { OVERLAP_RULES, type OverlapRule } from '../../core/rules';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
-/** Which zone a pupil living where zones overlap goes to (recomputes the scenario). */
-export function OverlapRuleSelect() {
+/** Which zone a pupil living where zones overlap goes to (recomputes the scenario). Memoised: the county card around it is drawn again at every edit. */
+export const OverlapRuleSelect = memo(function OverlapRuleSelect() {
   const t = useT();
   const rule = useAppStore((s) => s.overlapRule);
   return (
@@ -21,4 +22,4 @@ export function OverlapRuleSelect() {
       />
     </Space>
   );
-}
+});
