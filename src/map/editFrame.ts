@@ -9,10 +9,10 @@ export const EDIT_FRAME_HOLD_MS = 300;
  * with WebGL rasterised on the CPU (SwiftShader, 100–250 ms a frame) the frame of the old shapes in
  * new colours held back the frame of the new ones. `hold()` keeps the map from drawing until every
  * source in `sources` has loaded again (or EDIT_FRAME_HOLD_MS has passed, or the planner presses,
- * scrolls or touches the map), then draws once. Call it just after giving the sources their new data.
- * A frame already asked for when the hold starts is withdrawn and drawn at the release instead.
- * `onRelease` runs just before that frame is asked for, so that what waited for it (the edit's
- * numbers, see `shownState`) is drawn in the same frame. `awaiting(edit)` holds the frames from the
+ * scrolls or touches the map), then draws once, at once (`map.redraw`, in the same task). Call it
+ * just after giving the sources their new data. A frame already asked for when the hold starts is
+ * withdrawn and drawn at the release instead. `onRelease` runs just before that frame is drawn, so
+ * that what waited for it (the edit's numbers, see `shownState`) is presented in the same frame. `awaiting(edit)` holds the frames from the
  * moment an edit is asked for until it is answered (then as `hold()` if it gave the sources new
  * data): a click on the map asks MapLibre for a frame of its own (its pan handler let go of), a
  * full repaint that the software GPU was still drawing when the edit's frame came. MapLibre has no
@@ -33,7 +33,10 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[], on
     holds++;
     clearTimeout(timer);
     onRelease();
-    if (asked) draw();
+    // Drawn at once, after the panels' render (queued first by onRelease), not at the next animation
+    // frame: the page presents both in its next frame, and the map does not wait up to a frame more.
+    // A hold begun meanwhile (the zones source taking in the hot zones) puts it off to its release.
+    if (asked) queueMicrotask(() => (held ? (asked = true) : map.redraw()));
     asked = false;
   };
   map.triggerRepaint = () => {
