@@ -4,6 +4,8 @@ export interface LatestOnly<Q> {
   request(q: Q): number;
   /** Drops the request waiting and the answer of the one being computed (e.g. the edit was committed). */
   cancel(): void;
+  /** The sequence number of the latest request (0 before any). */
+  readonly requested: number;
   /** Requests computed, and requests dropped before being computed, so far. */
   readonly computed: number;
   readonly dropped: number;
@@ -52,6 +54,9 @@ export function createLatestOnly<Q, R>(compute: (q: Q) => Promise<R>, deliver: (
       if (waiting) dropped++;
       waiting = undefined;
       cancelledUpTo = seq;
+    },
+    get requested() {
+      return seq;
     },
     get computed() {
       return computed;

@@ -56,6 +56,31 @@ export function endLivePreview(): void {
   if (useAppStore.getState().livePreview) useAppStore.setState({ livePreview: undefined });
 }
 
+/**
+ * Ends the live figures with the edit made where they were shown (a point dropped, a unit clicked):
+ * an answer still coming is dropped at once, and the overlay closes with the edit's numbers (the
+ * same store update, held for the map's frame), or when `edit` settles without them (refused,
+ * failed), rather than in a frame of its own that the input's task drew before sending the edit.
+ * Figures asked for after this are left open.
+ */
+export function endLivePreviewWith(edit: Promise<unknown>): void {
+  queue.cancel();
+  const endedAt = queue.requested;
+  const before = useAppStore.getState().result;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    stop();
+    const shown = useAppStore.getState().livePreview;
+    if (shown && shown.seq <= endedAt) useAppStore.setState({ livePreview: undefined });
+  };
+  const stop = useAppStore.subscribe((s) => {
+    if (s.result !== before) close();
+  });
+  edit.then(close, close);
+}
+
 /** Previews computed and dropped unseen so far (for the browser benchmark and tests). */
 export function livePreviewStats(): { computed: number; dropped: number } {
   return { computed: queue.computed, dropped: queue.dropped };

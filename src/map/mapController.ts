@@ -269,8 +269,9 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
     if (s.drawing || s.vertexMode || s.pendingArea || isFinishingClick()) return;
     const unit = s.unitPicking && map.getLayer(LAYER.units) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.units] })[0] : undefined;
     if (unit) {
-      unitFigures.clicked();
-      editFrame.awaiting(assignUnitToSelected(String(unit.properties.id)));
+      const edit = assignUnitToSelected(String(unit.properties.id));
+      unitFigures.clicked(edit);
+      editFrame.awaiting(edit);
     } else if (!s.unitPicking) uiActions.selectSchool(schoolsAt(e)[0]);
   });
   map.on('mousemove', (e) => {

@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { unitToSelected } from '../app/editActions';
-import { endLivePreview, previewLive } from '../app/livePreview';
+import { endLivePreview, endLivePreviewWith, previewLive } from '../app/livePreview';
 import { useAppStore, type AppState } from '../store/store';
 
 /**
@@ -8,12 +8,12 @@ import { useAppStore, type AppState } from '../store/store';
  * move so many pupils and change these schools' sizes and largest classes. Asked once per unit
  * pointed at (not per pointer move), and only where a click gives the unit (not while an area
  * waits for its school or another tool is on); the figures close when the pointer leaves the unit
- * or the map, at the click that gives it and when the scenario changes otherwise (an undo): the
- * next move shows the unit as it then is.
+ * or the map, with the numbers of the edit a click makes, and when the scenario changes otherwise
+ * (an undo): the next move shows the unit as it then is.
  */
 export function createUnitFigures(map: MapLibreMap): {
   pointedAt: (s: AppState, unit: { id: string; name: string } | undefined, at: { x: number; y: number }) => boolean;
-  clicked: () => void;
+  clicked: (edit: Promise<unknown>) => void;
   left: () => void;
   destroy: () => void;
 } {
@@ -43,7 +43,12 @@ export function createUnitFigures(map: MapLibreMap): {
       }
       return true;
     },
-    clicked: end,
+    /** The unit was clicked: its figures close with the edit's numbers (endLivePreviewWith). */
+    clicked(edit) {
+      if (shown === undefined) return;
+      shown = undefined;
+      endLivePreviewWith(edit);
+    },
     left: end,
     destroy() {
       unsubscribe();

@@ -1,7 +1,7 @@
 import { Marker, type GeoJSONSource, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { commitEdit } from '../app/editActions';
-import { endLivePreview, previewLive } from '../app/livePreview';
+import { endLivePreview, endLivePreviewWith, previewLive } from '../app/livePreview';
 import { timingMeasure } from '../app/timing';
 import { useAppStore, type AppState } from '../store/store';
 import { dragEdgesPath, edgeNeighbours } from './dragEdges';
@@ -75,16 +75,20 @@ export function createVertexDrag(map: MapLibreMap): () => void {
     const { from, school } = drag;
     drag = undefined;
     map.dragPan.enable();
-    endLivePreview();
     const to: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    if (to[0] === from[0] && to[1] === from[1]) return hideDragged();
+    if (to[0] === from[0] && to[1] === from[1]) {
+      endLivePreview();
+      return hideDragged();
+    }
     // The point and its edges stay where they were dropped until the map has drawn the edit: taken
     // away at once, the old boundary showed again until the new one was drawn.
     const drop = ++drops;
     const hideIfLast = () => {
       if (drop === drops && !drag) hideDragged();
     };
-    void commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to }).then((applied) => {
+    const edit = commitEdit({ op: 'moveVertex', level: useAppStore.getState().level, schoolId: school, from, to });
+    endLivePreviewWith(edit);
+    void edit.then((applied) => {
       if (applied) map.once('idle', hideIfLast);
       else hideIfLast();
     }, hideIfLast);

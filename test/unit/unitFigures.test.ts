@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUnitFigures } from '../../src/map/unitFigures';
 import { useAppStore, type AppState } from '../../src/store/store';
 
-const live = vi.hoisted(() => ({ previewLive: vi.fn(), endLivePreview: vi.fn() }));
+const live = vi.hoisted(() => ({ previewLive: vi.fn(), endLivePreview: vi.fn(), endLivePreviewWith: vi.fn() }));
 vi.mock('../../src/app/livePreview', () => live);
 
 const map = { getContainer: () => ({ clientWidth: 800, clientHeight: 600 }) } as unknown as MapLibreMap;
@@ -20,6 +20,7 @@ describe('live figures of the unit pointed at while picking units', () => {
   beforeEach(() => {
     live.previewLive.mockClear();
     live.endLivePreview.mockClear();
+    live.endLivePreviewWith.mockClear();
     useAppStore.setState({ unitPicking: true, selectedSchoolId: 'N02', level: 'primary', drawing: false, vertexMode: false, pendingArea: undefined });
   });
 
@@ -38,7 +39,7 @@ describe('live figures of the unit pointed at while picking units', () => {
     expect(live.previewLive.mock.calls[2][0]).toMatchObject({ schoolId: 'P01', unitIds: ['U0002'] });
   });
 
-  it('closes the figures off a unit, at the click and off the map, and asks again after the click', () => {
+  it('closes the figures off a unit, with the edit a click makes and off the map, and asks again after the click', () => {
     const figures = createFigures();
     const s = useAppStore.getState();
     figures.pointedAt(s, { id: 'U0001', name: '滨河小区' }, at);
@@ -49,12 +50,17 @@ describe('live figures of the unit pointed at while picking units', () => {
     figures.left();
     expect(live.endLivePreview).toHaveBeenCalledTimes(1);
     figures.pointedAt(s, { id: 'U0001', name: '滨河小区' }, at);
-    figures.clicked();
-    expect(live.endLivePreview).toHaveBeenCalledTimes(2);
+    const edit = Promise.resolve(true);
+    figures.clicked(edit);
+    expect(live.endLivePreviewWith).toHaveBeenCalledWith(edit);
+    expect(live.endLivePreview).toHaveBeenCalledTimes(1);
+    // Clicked again before the pointer moves: nothing of its own is shown.
+    figures.clicked(edit);
+    expect(live.endLivePreviewWith).toHaveBeenCalledTimes(1);
     figures.pointedAt(s, { id: 'U0001', name: '滨河小区' }, at);
     expect(live.previewLive).toHaveBeenCalledTimes(3);
     figures.left();
-    expect(live.endLivePreview).toHaveBeenCalledTimes(3);
+    expect(live.endLivePreview).toHaveBeenCalledTimes(2);
   });
 
   it('shows nothing where a click gives nothing: an area waiting for its school, drawing, moving points', () => {
