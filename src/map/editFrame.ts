@@ -12,11 +12,11 @@ export const EDIT_FRAME_HOLD_MS = 300;
  * scrolls or touches the map), then draws once, at once (`map.redraw`, in the same task). Call it
  * just after giving the sources their new data. A frame already asked for when the hold starts is
  * withdrawn and drawn at the release instead. `onRelease` runs just before that frame is drawn, so
- * that what waited for it (the edit's numbers, see `shownState`) is presented in the same frame. `awaiting(edit)` holds the frames from the
- * moment an edit is asked for until it is answered (then as `hold()` if it gave the sources new
- * data): a click on the map asks MapLibre for a frame of its own (its pan handler let go of), a
- * full repaint that the software GPU was still drawing when the edit's frame came. MapLibre has no
- * public switch for this: the map's own `triggerRepaint` is wrapped.
+ * that what waited for it (the edit's numbers, see `shownState`) is presented in the same frame.
+ * `awaiting(edit)` holds the frames from the moment an edit is asked for until it is answered (then
+ * as `hold()` if it gave the sources new data): a click on the map asks MapLibre for a frame of its
+ * own (its pan handler let go of), a full repaint that the software GPU was still drawing when the
+ * edit's frame came. MapLibre has no public switch for this: the map's own `triggerRepaint` is wrapped.
  */
 export function createEditFrame(map: MapLibreMap, sources: readonly string[], onRelease: () => void = () => {}): { hold(): void; awaiting(edit: Promise<unknown>): void; destroy(): void } {
   const draw = map.triggerRepaint.bind(map);
@@ -24,13 +24,13 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[], on
   let asked = false;
   // Edits on their way (awaiting) in this hold: the sources are not looked at until each is answered.
   let coming = 0;
-  let holds = 0;
+  let releases = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const release = () => {
     if (!held) return;
     held = false;
     coming = 0;
-    holds++;
+    releases++;
     clearTimeout(timer);
     onRelease();
     // Drawn at once, after the panels' render (queued first by onRelease), not at the next animation
@@ -74,9 +74,9 @@ export function createEditFrame(map: MapLibreMap, sources: readonly string[], on
     awaiting(edit) {
       stopFrames();
       coming++;
-      const during = holds;
+      const during = releases;
       const answered = () => {
-        if (during !== holds) return;
+        if (during !== releases) return;
         coming--;
         onData();
       };

@@ -7,7 +7,10 @@ import { useAppStore } from '../../store/store';
 
 const FIELDS = ['classrooms', 'room_area_m2', 'sports_area_m2', 'equipment_value_yuan', 'teachers_qualified', 'teachers_backbone', 'teachers_pe_art', 'multimedia_rooms'] as const;
 
-/** New values for a school's facilities, from a school year: a setFacilities edit. Memoised: the school card around it is drawn again at every edit. */
+/**
+ * New values for a school's facilities, from a school year: a setFacilities edit. Memoised: the
+ * school card around it is drawn again at every edit.
+ */
 export const FacilityLevers = memo(function FacilityLevers({ schoolId }: { schoolId: string }) {
   const t = useT();
   const school = useAppStore((s) => s.dataset?.schools.find((x) => x.id === schoolId));

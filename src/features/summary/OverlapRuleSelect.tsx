@@ -5,7 +5,10 @@ import { OVERLAP_RULES, type OverlapRule } from '../../core/rules';
 import { useT } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
-/** Which zone a pupil living where zones overlap goes to (recomputes the scenario). Memoised: the county card around it is drawn again at every edit. */
+/**
+ * Which zone a pupil living where zones overlap goes to (recomputes the scenario). Memoised: the
+ * county card around it is drawn again at every edit.
+ */
 export const OverlapRuleSelect = memo(function OverlapRuleSelect() {
   const t = useT();
   const rule = useAppStore((s) => s.overlapRule);
