@@ -6,7 +6,7 @@ import { DEFAULT_RULES, type OverlapRule } from '../core/rules';
 import { limitsOf, limitsProblems, withLimits, type Limits, type LimitsProblem } from '../core/limits';
 import { selectRuleSettings } from '../store/selectors';
 import type { MultiPolygonCoords } from '../core/zoneState';
-import { useAppStore, type AppState } from '../store/store';
+import { shownState, useAppStore, type AppState } from '../store/store';
 import type { EditOutcome, EditRefusal } from '../../workers/editSession';
 import { fetchPupilLayers } from './pupilLayers';
 import { applyZoneChanges } from '../io/zoneFeatures';
@@ -41,8 +41,14 @@ async function unlessFault<T>(read: Promise<T> | undefined): Promise<T | undefin
 const faultsByEdit = new Map<string, number>();
 const FAULTS_BEFORE_REFUSAL = 2;
 
+/** Resolves after the page's next frame (at once where there are no frames: tests, a hidden page's timers still run). */
+const afterNextFrame = () => new Promise<void>((resolve) => {
+  if (typeof requestAnimationFrame !== 'function' || document.hidden) resolve();
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
+
 /** Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why. */
-export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] } & Partial<AppState>): Promise<boolean> {
+export function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] } & Partial<AppState>): boolean {
   if (!outcome.ok) {
     useAppStore.setState({ editError: outcome.problem });
     return false;
@@ -65,7 +71,18 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     preview: undefined,
   }));
   timingMark('edit:stored');
-  // The numbers are on screen; the standards follow (they take a pass over every pupil).
+  void refreshAfterEdit(gapsChanged);
+  return true;
+}
+
+/**
+ * What follows an edit's numbers: the standards (a pass over every pupil) and, when the pupils
+ * outside every zone changed, the dots. Asked for once the page has drawn the edit: asked for at
+ * once, that pass took the CPU the map's worker was re-tiling the edit's zones with (two cores here).
+ */
+async function refreshAfterEdit(gapsChanged: boolean): Promise<void> {
+  await shownState.published();
+  await afterNextFrame();
   const standards = await unlessFault(currentEngine()?.remote.standards());
   if (standards) useAppStore.setState({ standards });
   // Only pupils outside every zone are drawn differently: refresh the dots when that set changed.
@@ -74,7 +91,6 @@ export async function settleOutcome(outcome: EditOutcome | EditRefusal, edits: {
     const pupilLayers = engine && (await unlessFault(fetchPupilLayers(engine.remote)));
     if (pupilLayers) useAppStore.setState({ pupilLayers });
   }
-  return true;
 }
 
 /**

@@ -64,7 +64,7 @@ async function open(doc: ScenarioDoc, scenarios: ScenarioDoc[]): Promise<true | 
     return { index: outcome.index, problem: outcome.problem };
   }
   // One update, so that autosave never sees the new scenario with the old one's history.
-  await settleOutcome(outcome, { edits: doc.edits, redoEdits: doc.redoEdits, scenarios, activeScenarioId: doc.id, drawing: false });
+  settleOutcome(outcome, { edits: doc.edits, redoEdits: doc.redoEdits, scenarios, activeScenarioId: doc.id, drawing: false });
   // Another scenario may leave other pupils outside every zone: redraw the pupils (after a fault
   // in between, the replay redraws them).
   try {

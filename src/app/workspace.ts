@@ -126,7 +126,7 @@ async function openSaved(key: string, saved: StoredWorkspace): Promise<void> {
     : { key, revisions: saved.revisions, saved: new Map(saved.scenarios.map((d) => [d.id, d])), meta: { ids: saved.scenarios.map((d) => d.id), profile: s.profile, overlapRule: s.overlapRule, limits: s.limits }, active: saved.activeScenarioId };
   const compareIds = s.compareIds.filter((id) => id === 'baseline' || saved.scenarios.some((d) => d.id === id));
   if (outcome.ok) {
-    await settleOutcome(outcome, { edits: active.edits, redoEdits: active.redoEdits, scenarios: saved.scenarios, activeScenarioId: active.id, compareIds });
+    settleOutcome(outcome, { edits: active.edits, redoEdits: active.redoEdits, scenarios: saved.scenarios, activeScenarioId: active.id, compareIds });
     useAppStore.setState({ pupilLayers: await fetchPupilLayers(engine.remote) });
   } else {
     const fresh = emptyScenario(translate(locale, 'scenarioN', { n: saved.scenarios.length + 1 }));

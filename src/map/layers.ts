@@ -38,6 +38,9 @@ export const LAYER = {
   highlightPoints: 'highlight-points',
 } as const;
 
+/** An opacity, or 0 for a feature whose state says it is hidden (the drawn area once given, see pendingLayers). */
+const unlessHidden = (opacity: number): ExpressionSpecification => ['case', ['boolean', ['feature-state', 'hidden'], false], 0, opacity];
+
 /** The zoom the hot zones are tiled to (see addDatasetLayers). */
 const HOT_ZONES_MAXZOOM = 12;
 
@@ -221,8 +224,8 @@ export function addDatasetLayers(map: MapLibreMap, d: LoadSummary, level: ZoneLe
   // at 0.18 the area read as greyish, not in the colour of the school it was given to.
   map.addLayer({ id: LAYER.flashFill, type: 'fill', source: 'flash', paint: { 'fill-color': FLASH_COLOR, 'fill-opacity': 0.06 } });
   map.addLayer({ id: LAYER.flashLine, type: 'line', source: 'flash', paint: { 'line-color': FLASH_COLOR, 'line-width': 3.5 } });
-  map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': 0.25 } });
-  map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1] } });
+  map.addLayer({ id: LAYER.pending, type: 'fill', source: 'pending', paint: { 'fill-color': '#1677ff', 'fill-opacity': unlessHidden(0.25) } });
+  map.addLayer({ id: LAYER.pendingLine, type: 'line', source: 'pending', paint: { 'line-color': '#1677ff', 'line-width': 2, 'line-dasharray': [2, 1], 'line-opacity': unlessHidden(1) } });
   // A dataset under review (not loaded yet): its zones dashed, and the finding shown on the map in red.
   map.addLayer({ id: LAYER.reviewZones, type: 'line', source: 'review', paint: { 'line-color': '#6a1b9a', 'line-width': 1.5, 'line-dasharray': [2, 2] } });
   map.addLayer({ id: LAYER.highlightFill, type: 'fill', source: 'highlight', filter: ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false], paint: { 'fill-color': HIGHLIGHT_COLOR, 'fill-opacity': 0.45 } });

@@ -28,6 +28,7 @@ import { createChangeFlash } from './changeFlash';
 import { createEditFrame } from './editFrame';
 import { holdFirstFrame } from './firstFrame';
 import { drawLabelChangesOnce } from './labelPlacementFrames';
+import { createPendingLayers } from './pendingLayers';
 import { syncWarningTiers } from './warningTiers';
 import { syncBalanceMoves } from './balanceMoves';
 import { syncDistanceBands } from './distanceBands';
@@ -93,7 +94,8 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
   const flash = createChangeFlash(map);
   const zoneLooks = createZoneLooks(map);
   const zoneLabels = createLabelSource(map, ZONE_LABEL_SOURCE);
-  const editFrame = createEditFrame(map, ['zones', HOT_ZONES, ZONE_LABEL_SOURCE, 'pending'], () => {
+  const pending = createPendingLayers(map);
+  const editFrame = createEditFrame(map, ['zones', HOT_ZONES, ZONE_LABEL_SOURCE], () => {
     // Read by the browser benchmark: the panels are let go of, with the map's frame.
     timingMark('edit:shown');
     shownState.release();
@@ -161,9 +163,7 @@ export function createMapController(container: HTMLElement): { map: MapLibreMap;
       flash.zonesReplaced(shownZones!, s.dataset.zones);
       shownZones = s.dataset.zones;
     }
-    if (!prev || s.pendingArea !== prev.pendingArea) {
-      (map.getSource('pending') as GeoJSONSource).setData(s.pendingArea ? { type: 'Feature', geometry: s.pendingArea, properties: {} } : { type: 'FeatureCollection', features: [] });
-    }
+    if (!prev || s.pendingArea !== prev.pendingArea) pending.show(s.pendingArea);
     const reviewZones = s.load.status === 'review' ? s.load.zones : undefined;
     const prevReview = prev?.load.status === 'review' ? prev.load.zones : undefined;
     if (!prev || reviewZones !== prevReview) (map.getSource('review') as GeoJSONSource).setData(reviewZones ?? EMPTY);

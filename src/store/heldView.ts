@@ -12,6 +12,8 @@ export interface HeldView<S> {
   holdWhen(when: ((state: S, previous: S) => boolean) | undefined): void;
   /** Publishes the store's latest state if it was held back, and holds nothing more. */
   release(): void;
+  /** Resolves once no change is held back: at once when none is, else at the release. */
+  published(): Promise<void>;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createHeldView<S>(store: StoreApi<S>, maxHoldMs: number): HeldVi
   let timer: ReturnType<typeof setTimeout> | undefined;
   let when: ((state: S, previous: S) => boolean) | undefined;
   const listeners = new Set<(state: S, previous: S) => void>();
+  let waiting: (() => void)[] = [];
   const publish = () => {
     if (held || shown === store.getState()) return;
     const previous = shown;
@@ -36,6 +39,9 @@ export function createHeldView<S>(store: StoreApi<S>, maxHoldMs: number): HeldVi
     held = false;
     clearTimeout(timer);
     publish();
+    const waited = waiting;
+    waiting = [];
+    for (const resolve of waited) resolve();
   };
   store.subscribe((state, previous) => {
     if (!held && when?.(state, previous)) {
@@ -55,5 +61,6 @@ export function createHeldView<S>(store: StoreApi<S>, maxHoldMs: number): HeldVi
       when = next;
     },
     release,
+    published: () => (held ? new Promise<void>((resolve) => waiting.push(resolve)) : Promise.resolve()),
   };
 }

@@ -170,7 +170,7 @@ export type EditKind = 'assignArea' | 'moveVertex' | 'assignUnits';
 /**
  * Gives a 900 m square across the border of 圣城小学 (P01) and 汇文学校 (N02) to N02, by the
  * pending-area card's button, as after drawing it: once the card shows what giving it would do,
- * as a planner reads it before giving.
+ * as a planner reads it before giving, timed from the button's release.
  */
 async function assignArea(page: Page): Promise<EditTiming> {
   await page.evaluate(() => {
@@ -187,8 +187,12 @@ async function assignArea(page: Page): Promise<EditTiming> {
   await mapSettled(page);
   await page.getByTestId('pending-figures').waitFor();
   const n = await page.evaluate(() => window.__planner!.store.getState().edits.length);
+  // As a hand gives it: the pointer comes to the button and presses it, and their looks are drawn
+  // (a press lasts 50-150 ms), before the release's click, where the clock starts.
+  await page.getByTestId('assign-area').hover();
+  await page.mouse.down();
   await arm(page, 'click');
-  await page.getByTestId('assign-area').click();
+  await page.mouse.up();
   await editsReach(page, n + 1);
   return collect(page);
 }

@@ -11,7 +11,7 @@ import { classesBySection, computeStandards, NATIONAL_PROFILE } from '../../src/
 import { formatNumber, formatPercent } from '../../src/i18n/format';
 import { REQUIRED_FILES } from '../../src/io/readDataset';
 import { classesOverCap, largestClass, P01_PUPILS, primaryByGrade, zoneOf } from '../unit/shouguangFiles';
-import { drawSquareBetween, freshAppForEachTest, sharedAppForFile, waitForMapAtRest } from './appPage';
+import { drawSquareBetween, freshAppForEachTest, pendingAreasDrawn, sharedAppForFile, waitForMapAtRest } from './appPage';
 import { clickSettled } from './loadStatus';
 import { expectedAfter, shouguang } from './shouguang';
 
@@ -197,7 +197,22 @@ describe('the planner in Chromium', () => {
     });
     // The moved-pupils card is there before the first edit, hidden: mounting its table inside the edit's commit forced a layout of the page.
     await page.evaluate(() => ((document.querySelector('[data-testid="moved-pupils"]') as HTMLElement).dataset.beforeEdit = 'yes'));
-    await page.getByTestId('assign-area').click();
+    // Pressed, the button keeps its pressed look until the edit is answered: let go of, it changes
+    // nothing on screen, and the page draws no frame of its own before the edit's.
+    const give = page.getByTestId('assign-area');
+    await give.hover();
+    await page.mouse.down();
+    // Its look pressed, and as the click comes (the release's :active gone), read there: the
+    // answer may have taken the card away by the time the test could ask.
+    const looks = await give.evaluate((b) => {
+      const look = () => { const c = getComputedStyle(b); return [c.backgroundColor, c.color, c.borderColor].join(' '); };
+      const w = window as unknown as { __released?: string };
+      b.addEventListener('click', () => (w.__released = look()), { once: true, capture: true });
+      return { pressed: look(), held: b.classList.contains('held-press') };
+    });
+    expect(looks.held).toBe(true);
+    await page.mouse.up();
+    expect(await page.evaluate(() => (window as unknown as { __released?: string }).__released)).toBe(looks.pressed);
     const between = await page.waitForFunction(() => {
       const w = window as unknown as { __frames: [number, number][]; __shownAt?: number; __mapDrawnAt?: number };
       if (w.__shownAt === undefined || w.__mapDrawnAt === undefined) return undefined;
@@ -210,7 +225,7 @@ describe('the planner in Chromium', () => {
     const rendersToIdle = await page.waitForFunction(() => (window as unknown as { __rendersToIdle?: number }).__rendersToIdle);
     expect(await rendersToIdle.jsonValue()).toBe(1);
     // The area given is no longer drawn over the zones, from that frame on.
-    expect(await page.evaluate(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['pending-fill'] }).length)).toBe(0);
+    expect(await pendingAreasDrawn(page)).toBe(0);
 
 
     const edits = await page.evaluate(() => window.__planner!.store.getState().edits);

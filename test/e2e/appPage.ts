@@ -43,6 +43,13 @@ export async function drawSquareBetween(page: Page, ids: [string, string]): Prom
   await page.getByTestId('area-preview').waitFor();
 }
 
+/**
+ * How many features of the drawn area the map draws: an area given or dropped stays in its source,
+ * hidden by feature-state (see src/map/pendingLayers.ts).
+ */
+export const pendingAreasDrawn = (page: Page): Promise<number> =>
+  page.evaluate(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['pending-fill'] }).filter((f) => !f.state.hidden).length);
+
 /** The app open in a browser context of its own, with every URL the page has requested. */
 export interface OpenedApp {
   context: BrowserContext;

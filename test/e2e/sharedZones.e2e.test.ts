@@ -4,7 +4,7 @@ import { type Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/core/rules';
 import { simulate } from '../../src/core/scenarioRun';
-import { drawSquareBetween, sharedAppForFile } from './appPage';
+import { drawSquareBetween, pendingAreasDrawn, sharedAppForFile } from './appPage';
 import { expectedAfter, shouguang } from './shouguang';
 
 const shots = join(import.meta.dirname, '../../test-results');
@@ -56,7 +56,7 @@ describe('多校划片 in Chromium', () => {
     await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['zones-shared'] }).length > 0);
     expect(await renderedShared(page)).toEqual([ids.join('、')]);
     // The drawn area is given away: it is no longer drawn over the zone.
-    await page.waitForFunction(() => window.__planner!.map!.queryRenderedFeatures({ layers: ['pending-fill'] }).length === 0);
+    await expect.poll(() => pendingAreasDrawn(page)).toBe(0);
     expect(await page.evaluate(() => window.__planner!.map!.hasImage('shared-hatch'))).toBe(true);
     expect(await page.getByTestId('legend-shared').innerText()).toBe('多校划片');
     await page.screenshot({ path: join(shots, 'shared-zone.png') });

@@ -77,4 +77,28 @@ describe("React's view of the store, held while the map draws an edit", () => {
     expect(view.getState().pupils).toBe(1000);
     expect(view.getInitialState().pupils).toBe(1000);
   });
+
+  it('says when nothing is held any more: at once when nothing is, else at the release (or its time limit)', async () => {
+    const { store, view } = viewed();
+    const order: string[] = [];
+    await view.published().then(() => order.push('free'));
+    view.holdWhen(() => true);
+    store.setState({ pupils: 600 });
+    const waited = view.published().then(() => order.push(`published ${view.getState().pupils}`));
+    await Promise.resolve();
+    order.push('still held');
+    view.release();
+    await waited;
+    expect(order).toEqual(['free', 'still held', 'published 600']);
+    vi.useFakeTimers();
+    try {
+      store.setState({ pupils: 650 });
+      let done = false;
+      void view.published().then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(500);
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { SchoolSelect } from './SchoolSelect';
 import { useAppStore } from '../../store/store';
 import type { School } from '../../core/dataset';
 import { EditFigures } from './EditFigures';
+import { useHeldPress } from './heldPress';
 
 // A stable empty list: a selector returning a new [] each call would re-render forever.
 const NO_SCHOOLS: School[] = [];
@@ -31,9 +32,11 @@ export function PendingArea() {
   // renders, so that its figures are not first asked for with the last area's list).
   const [also, setAlso] = useState<string[]>([]);
   const [alsoFor, setAlsoFor] = useState(pending);
+  const press = useHeldPress();
   if (alsoFor !== pending) {
     setAlsoFor(pending);
     setAlso([]);
+    press.reset();
   }
   const purpose = useAppStore((s) => s.drawPurpose);
   // Figures are made against the scenario as it is: an undo, another scenario or level asks for them again.
@@ -53,7 +56,7 @@ export function PendingArea() {
   // A preview still waiting would only delay the edit in the worker.
   const give = () => {
     cancelPendingAssignmentPreview();
-    void assignPendingArea(givenTo);
+    press.until(assignPendingArea(givenTo));
   };
   const givenNames = givenTo.map(nameOf).join(locale === 'en' ? ', ' : '、') + (sharing.length > 0 ? t('sharedSuffix') : '');
   return (
@@ -86,7 +89,7 @@ export function PendingArea() {
             optionFilterProp="label"
             options={candidates.filter((s) => s.id !== chosen).map((s) => ({ value: s.id, label: displayName(s, locale) }))}
           />
-          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={give}>{sharing.length > 0 ? t('sharedZone') : t('assign')}</Button>
+          <Button type="primary" data-testid="assign-area" disabled={!chosen} onClick={give} {...press.props}>{sharing.length > 0 ? t('sharedZone') : t('assign')}</Button>
           <Button onClick={() => setDrawing(false)}>{t('cancel')}</Button>
         </Space>
       )}
