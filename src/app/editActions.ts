@@ -154,14 +154,14 @@ export async function undoEdit(): Promise<void> {
   const engine = currentEngine();
   const { edits, redoEdits } = useAppStore.getState();
   if (!engine || edits.length === 0) return;
-  await settleOutcome(await historyStep(engine.remote.undo()), { edits: edits.slice(0, -1), redoEdits: [edits[edits.length - 1], ...redoEdits] });
+  settleOutcome(await historyStep(engine.remote.undo()), { edits: edits.slice(0, -1), redoEdits: [edits[edits.length - 1], ...redoEdits] });
 }
 
 export async function redoEdit(): Promise<void> {
   const engine = currentEngine();
   const { edits, redoEdits } = useAppStore.getState();
   if (!engine || redoEdits.length === 0) return;
-  await settleOutcome(await historyStep(engine.remote.redo()), { edits: [...edits, redoEdits[0]], redoEdits: redoEdits.slice(1) });
+  settleOutcome(await historyStep(engine.remote.redo()), { edits: [...edits, redoEdits[0]], redoEdits: redoEdits.slice(1) });
 }
 
 /** Shows the pupils inside an area (while drawing, or once drawn). */
@@ -236,7 +236,7 @@ async function applyRuleSettings(): Promise<void> {
   const s = useAppStore.getState();
   // After a fault the replayed worker already has the settings (it reads them from the store).
   const outcome = await unlessFault(currentEngine()?.remote.setRuleSettings(selectRuleSettings(s)));
-  if (outcome) await settleOutcome(outcome, { edits: s.edits, redoEdits: s.redoEdits });
+  if (outcome) settleOutcome(outcome, { edits: s.edits, redoEdits: s.redoEdits });
 }
 
 /** Where zones overlap, which one a pupil goes to: the worker recomputes the scenario from scratch. */
