@@ -455,6 +455,8 @@ describe('the planner in Chromium', () => {
     await page.getByTestId('assign-area').click();
     await page.getByTestId('edit-error').waitFor();
     expect(await page.getByTestId('edit-error').innerText()).toBe('未执行该修改: 该区域在县域之外');
+    // Refused, the button is let go of (it kept its pressed look while the edit was on its way).
+    await expect.poll(() => page.getByTestId('assign-area').evaluate((b) => b.classList.contains('held-press'))).toBe(false);
     const after = await page.evaluate(() => ({ edits: window.__planner!.store.getState().edits, result: window.__planner!.store.getState().result }));
     expect(after.edits).toHaveLength(0);
     expect(after.result).toEqual(before);
