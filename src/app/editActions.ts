@@ -47,7 +47,10 @@ const afterNextFrame = () => new Promise<void>((resolve) => {
   else requestAnimationFrame(() => setTimeout(resolve, 0));
 });
 
-/** Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why. */
+/**
+ * Takes a worker outcome into the store: results, zones, moves and the history; a refusal says why.
+ * Returns once the numbers are stored; the standards (and the dots) follow (refreshAfterEdit).
+ */
 export function settleOutcome(outcome: EditOutcome | EditRefusal, edits: { edits: ZoneEdit[]; redoEdits: ZoneEdit[] } & Partial<AppState>): boolean {
   if (!outcome.ok) {
     useAppStore.setState({ editError: outcome.problem });
